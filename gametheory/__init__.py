@@ -1,0 +1,24 @@
+"""gametheory: game-theoretic modelling with equilibria that move with parameters.
+
+>>> import gametheory as gt
+>>> g = gt.NormalFormGame.from_arrays([[3, 0], [5, 1]], [[3, 5], [0, 1]])
+>>> print(gt.solve(g).equilibria[0])
+Player 1: a2 1; Player 2: b2 1; payoffs 1, 1
+"""
+
+from .analysis.regret import best_responses, is_equilibrium, max_regret, regrets
+from .errors import DegenerateGameWarning, GameError, ParseError, SolverError
+from .games.normal import NormalFormGame
+from .games.parameters import parameters
+from .solvers import METHODS, Solution, solve
+from .solvers.result import Component, Equilibrium, NashSubset
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "NormalFormGame", "parameters",
+    "solve", "METHODS", "Solution", "Equilibrium", "Component", "NashSubset",
+    "best_responses", "regrets", "max_regret", "is_equilibrium",
+    "GameError", "SolverError", "ParseError", "DegenerateGameWarning",
+    "__version__",
+]

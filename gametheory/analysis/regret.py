@@ -1,0 +1,82 @@
+"""Best responses and regret of (mixed) profiles: how far a profile is from equilibrium."""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+import numpy as np
+
+__all__ = ["best_responses", "regrets", "max_regret", "is_equilibrium"]
+
+
+def _profile(game, eq_or_profile: Any) -> tuple:
+    strategies = getattr(eq_or_profile, "strategies", eq_or_profile)
+    return game.mixed_profile(strategies)
+
+
+def best_responses(game, profile: Sequence[Any], player: int | str,
+                   tol: float = 0.0) -> tuple[int, ...]:
+    """Pure best responses of ``player`` to the others' strategies in ``profile``.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+    profile : sequence or Equilibrium
+        One strategy per player (index, label or probability vector); the player's own
+        entry is ignored.
+    player : int or str
+    tol : float
+        Strategies within ``tol`` of the best payoff count as best responses.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> g = gt.NormalFormGame.from_arrays([[3, 0], [5, 1]], [[3, 5], [0, 1]])
+    >>> gt.best_responses(g, ["a1", "b1"], 0)
+    (1,)
+    """
+    i = game.player_index(player)
+    vec = game.payoff_vectors(_profile(game, profile))[i]
+    best = max(vec)
+    return tuple(int(k) for k in np.flatnonzero([best - v <= tol for v in vec]))
+
+
+def regrets(game, profile: Any) -> tuple:
+    """Each player's regret: best pure payoff minus expected payoff (0 at equilibrium)."""
+    prof = _profile(game, profile)
+    vecs = game.payoff_vectors(prof)
+    return tuple(max(v) - np.dot(v, p) for v, p in zip(vecs, prof))
+
+
+def max_regret(game, profile: Any) -> Any:
+    """The largest regret of any player; 0 exactly at an exact equilibrium.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+    profile : Equilibrium or sequence of strategies
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> from fractions import Fraction as F
+    >>> g = gt.NormalFormGame.from_arrays([[2, 0], [0, 1]], [[1, 0], [0, 2]])
+    >>> gt.max_regret(g, [[F(2, 3), F(1, 3)], [F(1, 3), F(2, 3)]])
+    Fraction(0, 1)
+    >>> gt.max_regret(g, ["a1", "b2"])
+    1.0
+    """
+    return max(regrets(game, profile))
+
+
+def is_equilibrium(game, profile: Any, tol: float = 1e-9) -> bool:
+    """True when no player can gain more than ``tol`` by deviating.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> g = gt.NormalFormGame.from_arrays([[2, 0], [0, 1]], [[1, 0], [0, 2]])
+    >>> gt.is_equilibrium(g, ["a1", "b1"]), gt.is_equilibrium(g, ["a1", "b2"])
+    (True, False)
+    """
+    return bool(max_regret(game, profile) <= tol)

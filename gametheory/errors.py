@@ -1,0 +1,45 @@
+"""Exceptions and warnings raised by gametheory.
+
+Every error a user can trigger with bad input is one of these, with a message that
+names the bad thing (which player, which cell, which parameter).
+"""
+
+from __future__ import annotations
+
+__all__ = ["GameError", "SolverError", "ParseError", "DegenerateGameWarning"]
+
+
+class GameError(ValueError):
+    """An invalid game or an invalid profile for a game.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> gt.NormalFormGame.from_arrays([[1, 2], [3]], [[1, 2], [3, 4]])
+    Traceback (most recent call last):
+    ...
+    gametheory.errors.GameError: payoffs of Player 1 are ragged: rows of unequal length
+    """
+
+
+class SolverError(RuntimeError):
+    """A solver cannot handle this game (too large, wrong number of players, ...).
+
+    The message says why and suggests a method that can.
+    """
+
+
+class ParseError(ValueError):
+    """A malformed game file; the message gives line, column and what was expected."""
+
+    def __init__(self, message: str, line: int | None = None, column: int | None = None):
+        self.line = line
+        self.column = column
+        where = ""
+        if line is not None:
+            where = f"line {line}" + (f", column {column}" if column is not None else "") + ": "
+        super().__init__(where + message)
+
+
+class DegenerateGameWarning(UserWarning):
+    """The game is degenerate and the chosen method cannot guarantee all equilibria."""

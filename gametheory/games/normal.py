@@ -1,0 +1,494 @@
+"""Normal-form (strategic-form) games with any number of players.
+
+A :class:`NormalFormGame` is data with invariants: a payoff array of shape
+``(N, n1, ..., nN)``, player names and strategy labels. It computes expected payoffs of
+mixed profiles but knows nothing of solvers.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any, Sequence
+
+import numpy as np
+
+from ..errors import GameError
+from . import parameters as _params
+from .values import convert_array, to_float_array, to_fraction_array
+
+__all__ = ["NormalFormGame"]
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _default_labels(player: int, n: int) -> tuple[str, ...]:
+    letter = _LETTERS[player] if player < 26 else f"p{player + 1}_"
+    return tuple(f"{letter}{k + 1}" for k in range(n))
+
+
+class NormalFormGame:
+    """A finite game in normal form.
+
+    Parameters
+    ----------
+    payoffs : array_like, shape (N, n1, ..., nN)
+        ``payoffs[i][s1, ..., sN]`` is player i's payoff when player j plays strategy sj.
+        Entries may be int, float, Fraction, strings such as ``"1/3"``, or sympy expressions.
+    players : sequence of str, optional
+        Player names; default ``"Player 1"``, ``"Player 2"``, ...
+    strategies : sequence of sequences of str, optional
+        Strategy labels per player; default ``a1, a2, ...`` for player 1, ``b1, ...`` for
+        player 2, and so on.
+
+    Notes
+    -----
+    Payoffs are stored as float64 when any entry is a float, exactly (int64 or Fractions)
+    when all entries are exact rationals, and as sympy expressions when any entry has a
+    free parameter. Use :meth:`from_arrays` to give one array per player.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> pd = gt.NormalFormGame.from_arrays([[3, 0], [5, 1]], [[3, 5], [0, 1]],
+    ...                                    players=["Row", "Col"],
+    ...                                    strategies=[["C", "D"], ["C", "D"]])
+    >>> pd.shape, pd.num_players
+    ((2, 2), 2)
+    >>> print(pd)
+    Row \\ Col      C       D
+    C            3, 3    0, 5
+    D            5, 0    1, 1
+    """
+
+    def __init__(self, payoffs: Any, players: Sequence[str] | None = None,
+                 strategies: Sequence[Sequence[str]] | None = None):
+        try:
+            raw = np.asarray(payoffs) if not isinstance(payoffs, np.ndarray) else payoffs
+        except ValueError:
+            raise GameError("payoff array is ragged: its rows have unequal lengths") from None
+        if raw.ndim < 2:
+            raise GameError(f"payoff array must have shape (N, n1, ..., nN); got {raw.shape}")
+        n_players = raw.shape[0]
+        if raw.ndim != n_players + 1:
+            raise GameError(f"payoff array of shape {raw.shape} describes {n_players} players "
+                            f"but {raw.ndim - 1} strategy dimensions; expected (N, n1, ..., nN)")
+        self._init(raw, players, strategies)
+
+    def _init(self, raw, players, strategies):
+        n_players = raw.shape[0]
+        shape = tuple(int(s) for s in raw.shape[1:])
+        names = self._check_players(players, n_players)
+        for i, n in enumerate(shape):
+            if n == 0:
+                raise GameError(f"{names[i]} has no strategies (empty strategy set)")
+
+        def where(idx):
+            cell = ", ".join(str(k) for k in idx[1:])
+            return f"payoff of {names[idx[0]]} in cell ({cell})"
+
+        arr, kind = convert_array(raw, where)
+        arr.setflags(write=False)
+        self._payoffs = arr
+        self._kind = kind
+        self._players = names
+        self._strategies = self._check_strategies(strategies, names, shape)
+        self._float: np.ndarray | None = None
+        self._exact: np.ndarray | None = None
+        self._parameters = _params.free_parameters(arr) if kind == "symbolic" else ()
+
+    @staticmethod
+    def _check_players(players, n_players) -> tuple[str, ...]:
+        if players is None:
+            return tuple(f"Player {i + 1}" for i in range(n_players))
+        names = tuple(str(p) for p in players)
+        if len(names) != n_players:
+            raise GameError(f"{len(names)} player names given for a {n_players}-player game")
+        if len(set(names)) != len(names):
+            dup = next(p for p in names if names.count(p) > 1)
+            raise GameError(f"duplicate player name {dup!r}")
+        return names
+
+    @staticmethod
+    def _check_strategies(strategies, names, shape) -> tuple[tuple[str, ...], ...]:
+        if strategies is None:
+            return tuple(_default_labels(i, n) for i, n in enumerate(shape))
+        labels = [tuple(str(s) for s in row) for row in strategies]
+        if len(labels) != len(shape):
+            raise GameError(f"strategy labels given for {len(labels)} players, "
+                            f"but the game has {len(shape)}")
+        for i, (row, n) in enumerate(zip(labels, shape)):
+            if len(row) != n:
+                raise GameError(f"{names[i]} has {n} strategies but {len(row)} labels")
+            if len(set(row)) != len(row):
+                dup = next(s for s in row if row.count(s) > 1)
+                raise GameError(f"duplicate strategy label {dup!r} for {names[i]}")
+        return tuple(labels)
+
+    @classmethod
+    def from_arrays(cls, *arrays: Any, players: Sequence[str] | None = None,
+                    strategies: Sequence[Sequence[str]] | None = None) -> "NormalFormGame":
+        """Build a game from one payoff array per player.
+
+        Parameters
+        ----------
+        *arrays : array_like
+            ``arrays[i]`` has shape ``(n1, ..., nN)`` with N the number of arrays.
+        players, strategies
+            As in :class:`NormalFormGame`.
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> from fractions import Fraction
+        >>> g = gt.NormalFormGame.from_arrays([[1, Fraction(1, 2)], [0, 2]], [[2, 0], [0, 1]])
+        >>> g.payoffs[0, 0, 1]
+        Fraction(1, 2)
+        """
+        if not arrays:
+            raise GameError("from_arrays needs one payoff array per player")
+        names = cls._check_players(players, len(arrays))
+        converted = []
+        for i, a in enumerate(arrays):
+            try:
+                arr = np.asarray(a) if not isinstance(a, np.ndarray) else a
+            except ValueError:
+                raise GameError(f"payoffs of {names[i]} are ragged: rows of unequal length") \
+                    from None
+            if arr.dtype == object and arr.ndim < len(arrays) and _has_sequences(arr):
+                raise GameError(f"payoffs of {names[i]} are ragged: rows of unequal length")
+            converted.append(arr)
+        shape0 = converted[0].shape
+        for i, arr in enumerate(converted):
+            if arr.ndim != len(arrays):
+                raise GameError(f"payoffs of {names[i]} have {arr.ndim} dimensions, but a "
+                                f"{len(arrays)}-player game needs {len(arrays)} "
+                                f"(one per player); shape given {arr.shape}")
+            if arr.shape != shape0:
+                raise GameError(f"payoffs of {names[i]} have shape {arr.shape}, but those of "
+                                f"{names[0]} have shape {shape0}")
+        kinds = {a.dtype.kind for a in converted}
+        if kinds <= {"f"} or kinds <= {"i", "u"}:
+            stacked = np.stack(converted)
+        else:
+            stacked = np.empty((len(arrays),) + shape0, dtype=object)
+            for i, a in enumerate(converted):
+                stacked[i] = a
+        game = cls.__new__(cls)
+        game._init(stacked, names, strategies)
+        return game
+
+    @classmethod
+    def from_bimatrix(cls, cells: Any, players: Sequence[str] | None = None,
+                      strategies: Sequence[Sequence[str]] | None = None) -> "NormalFormGame":
+        """Build a two-player game from a matrix of payoff pairs ``(row payoff, column payoff)``.
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> g = gt.NormalFormGame.from_bimatrix([[(3, 3), (0, 5)], [(5, 0), (1, 1)]])
+        >>> g.payoffs[1].tolist()
+        [[3, 5], [0, 1]]
+        """
+        try:
+            arr = np.asarray(cells, dtype=object)
+        except ValueError:
+            raise GameError("bimatrix is ragged: rows of unequal length") from None
+        if arr.ndim != 3 or arr.shape[2] != 2:
+            raise GameError(f"a bimatrix needs shape (m, n, 2) (a pair in every cell); got "
+                            f"{arr.shape}")
+        return cls.from_arrays(arr[:, :, 0], arr[:, :, 1], players=players,
+                               strategies=strategies)
+
+    # ----------------------------------------------------------------- properties
+    @property
+    def payoffs(self) -> np.ndarray:
+        """Read-only payoff array of shape ``(N, n1, ..., nN)``."""
+        return self._payoffs
+
+    @property
+    def num_players(self) -> int:
+        """The number of players N."""
+        return self._payoffs.shape[0]
+
+    @property
+    def shape(self) -> tuple[int, ...]:
+        """The number of strategies of each player, ``(n1, ..., nN)``."""
+        return self._payoffs.shape[1:]
+
+    @property
+    def players(self) -> tuple[str, ...]:
+        """Player names."""
+        return self._players
+
+    @property
+    def strategies(self) -> tuple[tuple[str, ...], ...]:
+        """Strategy labels, one tuple per player."""
+        return self._strategies
+
+    @property
+    def parameters(self) -> tuple:
+        """The free sympy Symbols of the payoffs, sorted by name; empty if numeric."""
+        return self._parameters
+
+    @property
+    def kind(self) -> str:
+        """How payoffs are stored: ``"float"``, ``"exact"`` or ``"symbolic"``."""
+        return self._kind
+
+    @property
+    def is_exact(self) -> bool:
+        """True when every payoff is an exact rational (int or Fraction)."""
+        return self._kind == "exact"
+
+    def float_payoffs(self) -> np.ndarray:
+        """The payoffs as a read-only float64 array (GameError if parameters are free)."""
+        if self._float is None:
+            if self._parameters:
+                raise GameError(self._unsubstituted_message())
+            f = to_float_array(self._payoffs)
+            f.setflags(write=False)
+            self._float = f
+        return self._float
+
+    def exact_payoffs(self) -> np.ndarray:
+        """The payoffs as a read-only object array of Fractions.
+
+        Floats are read as the decimal they print as (0.1 becomes 1/10).
+        """
+        if self._exact is None:
+            if self._parameters:
+                raise GameError(self._unsubstituted_message())
+            e = to_fraction_array(self._payoffs)
+            e.setflags(write=False)
+            self._exact = e
+        return self._exact
+
+    def _unsubstituted_message(self) -> str:
+        names = ", ".join(p.name for p in self._parameters)
+        return (f"the payoffs depend on the parameters {names}; give them values with "
+                f"game.substitute({self._parameters[0].name}=...) or analyse them with gt.sweep")
+
+    # ----------------------------------------------------------------- parameters
+    def substitute(self, **values: Any) -> "NormalFormGame":
+        """A new game with the named parameters fixed.
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> q = gt.parameters("q")
+        >>> g = gt.NormalFormGame.from_arrays([[q, 0], [0, 1]], [[1, 0], [0, q]])
+        >>> g.parameters
+        (q,)
+        >>> g.substitute(q="1/3").payoffs[0, 0, 0]
+        Fraction(1, 3)
+        """
+        if not values:
+            return self
+        if self._kind != "symbolic":
+            raise GameError(f"unknown parameter {next(iter(values))!r}; this game has no "
+                            "parameters")
+        new = _params.substitute_array(self._payoffs, self._parameters, values)
+        return NormalFormGame(new, self._players, self._strategies)
+
+    # ----------------------------------------------------------------- profiles
+    def strategy_index(self, player: int | str, strategy: int | str) -> int:
+        """The index of a strategy given by label or index."""
+        i = self.player_index(player)
+        if isinstance(strategy, (int, np.integer)) and not isinstance(strategy, bool):
+            if not 0 <= strategy < self.shape[i]:
+                raise GameError(f"{self._players[i]} has no strategy number {strategy}")
+            return int(strategy)
+        try:
+            return self._strategies[i].index(str(strategy))
+        except ValueError:
+            raise GameError(f"{self._players[i]} has no strategy {strategy!r}; "
+                            f"strategies are {', '.join(self._strategies[i])}") from None
+
+    def player_index(self, player: int | str) -> int:
+        """The index of a player given by name or index."""
+        if isinstance(player, (int, np.integer)) and not isinstance(player, bool):
+            if not 0 <= player < self.num_players:
+                raise GameError(f"no player number {player} in a {self.num_players}-player game")
+            return int(player)
+        try:
+            return self._players.index(str(player))
+        except ValueError:
+            raise GameError(f"no player named {player!r}; players are "
+                            f"{', '.join(self._players)}") from None
+
+    def mixed_profile(self, profile: Sequence[Any], exact: bool | None = None) -> tuple:
+        """Validate a profile and return one probability vector per player.
+
+        Each entry may be a strategy index, a strategy label, or a probability vector
+        (which must be non-negative and sum to one). Exact entries give Fraction vectors.
+        """
+        if len(profile) != self.num_players:
+            raise GameError(f"a profile needs one strategy per player ({self.num_players}); "
+                            f"got {len(profile)}")
+        out = []
+        for i, s in enumerate(profile):
+            n = self.shape[i]
+            if isinstance(s, (str, int, np.integer)) and not isinstance(s, bool):
+                k = self.strategy_index(i, s)
+                v = np.zeros(n, dtype=object if exact else float)
+                if exact:
+                    v[:] = Fraction(0)
+                v[k] = Fraction(1) if exact else 1.0
+                out.append(v)
+                continue
+            arr, kind = convert_array(np.asarray(s, dtype=object)
+                                      if not isinstance(s, np.ndarray) else s,
+                                      lambda idx, i=i: f"probability {idx} of {self._players[i]}")
+            if arr.shape != (n,):
+                raise GameError(f"the strategy of {self._players[i]} has shape {arr.shape}; "
+                                f"expected ({n},)")
+            if kind == "symbolic":
+                raise GameError(f"the strategy of {self._players[i]} is symbolic")
+            use_exact = (kind == "exact") if exact is None else exact
+            if use_exact:
+                arr = to_fraction_array(arr)
+                total, neg = sum(arr), any(v < 0 for v in arr)
+                ok = total == 1
+            else:
+                arr = arr.astype(float)
+                total, neg = float(arr.sum()), bool((arr < -1e-12).any())
+                ok = abs(total - 1.0) <= 1e-9
+            if neg:
+                raise GameError(f"the strategy of {self._players[i]} has a negative probability")
+            if not ok:
+                raise GameError(f"the probabilities of {self._players[i]} sum to {total}, not 1")
+            out.append(arr)
+        return tuple(out)
+
+    def _payoff_array(self, profile) -> np.ndarray:
+        exact = any(p.dtype == object for p in profile)
+        return self.exact_payoffs() if exact else self.float_payoffs()
+
+    def payoff_vectors(self, profile: Sequence[Any]) -> tuple[np.ndarray, ...]:
+        """Each player's payoff to each of their pure strategies against the others' mix.
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> g = gt.NormalFormGame.from_arrays([[1, -1], [-1, 1]], [[-1, 1], [1, -1]])
+        >>> [v.tolist() for v in g.payoff_vectors([[0.5, 0.5], [0.5, 0.5]])]
+        [[0.0, 0.0], [0.0, 0.0]]
+        """
+        prof = self.mixed_profile(profile)
+        U = self._payoff_array(prof)
+        out = []
+        for i in range(self.num_players):
+            v = U[i]
+            for j in reversed(range(self.num_players)):
+                if j != i:
+                    v = np.tensordot(v, prof[j], axes=([j], [0]))
+            out.append(v)
+        return tuple(out)
+
+    def expected_payoffs(self, profile: Sequence[Any]) -> np.ndarray:
+        """Expected payoff of each player under a (mixed) profile.
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> from fractions import Fraction as F
+        >>> g = gt.NormalFormGame.from_arrays([[2, 0], [0, 1]], [[1, 0], [0, 2]])
+        >>> g.expected_payoffs([[F(2, 3), F(1, 3)], [F(1, 3), F(2, 3)]]).tolist()
+        [Fraction(2, 3), Fraction(2, 3)]
+        """
+        prof = self.mixed_profile(profile)
+        vecs = self.payoff_vectors(prof)
+        vals = [np.dot(v, p) for v, p in zip(vecs, prof)]
+        return np.array(vals, dtype=object if any(isinstance(x, Fraction) for x in vals)
+                        else float)
+
+    # ----------------------------------------------------------------- structure
+    def is_zero_sum(self, tol: float = 0.0) -> bool:
+        """True when payoffs sum to zero in every cell (within ``tol`` for floats).
+
+        A constant-sum game is strategically equivalent; use ``constant_sum=True`` to accept it.
+        """
+        return self._sum_check(tol, constant=False)
+
+    def is_constant_sum(self, tol: float = 0.0) -> bool:
+        """True when payoffs sum to the same constant in every cell."""
+        return self._sum_check(tol, constant=True)
+
+    def _sum_check(self, tol, constant):
+        if self._parameters:
+            import sympy
+
+            total = sum(self._payoffs[i] for i in range(self.num_players))
+            first = total.flat[0] if constant else 0
+            return all(sympy.simplify(v - first) == 0 for v in total.flat)
+        U = self._payoffs if self._kind == "exact" else self.float_payoffs()
+        total = U.sum(axis=0)
+        target = total.flat[0] if constant else 0
+        if self._kind == "exact":
+            return bool(np.all(total == target))
+        return bool(np.all(np.abs(total - target) <= tol))
+
+    def is_symmetric(self) -> bool:
+        """True when all players have the same strategy count and permuting players
+        permutes payoffs: ``u_i(s) = u_{pi(i)}(s o pi)`` for every permutation pi.
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> gt.NormalFormGame.from_arrays([[3, 0], [5, 1]], [[3, 5], [0, 1]]).is_symmetric()
+        True
+        """
+        if len(set(self.shape)) != 1:
+            return False
+        N = self.num_players
+        U = self._payoffs
+        # Adjacent transpositions generate the symmetric group.
+        for k in range(N - 1):
+            perm = list(range(N))
+            perm[k], perm[k + 1] = perm[k + 1], perm[k]
+            for i in range(N):
+                if not np.array_equal(U[perm[i]], np.transpose(U[i], perm)):
+                    return False
+        return True
+
+    def restrict(self, keep: Sequence[Sequence[int]]) -> "NormalFormGame":
+        """The subgame in which player i may only use the strategies ``keep[i]``."""
+        if len(keep) != self.num_players:
+            raise GameError("restrict needs one list of strategy indices per player")
+        idx = [sorted({self.strategy_index(i, k) for k in row}) for i, row in enumerate(keep)]
+        for i, row in enumerate(idx):
+            if not row:
+                raise GameError(f"restrict would leave {self._players[i]} with no strategies")
+        sub = self._payoffs[np.ix_(range(self.num_players), *idx)]
+        labels = [[self._strategies[i][k] for k in row] for i, row in enumerate(idx)]
+        return NormalFormGame(sub, self._players, labels)
+
+    # ----------------------------------------------------------------- display
+    def __repr__(self) -> str:
+        dims = " x ".join(str(n) for n in self.shape)
+        extra = f", parameters {', '.join(p.name for p in self._parameters)}" \
+            if self._parameters else ""
+        return f"<NormalFormGame {dims} ({', '.join(self._players)}); {self._kind}{extra}>"
+
+    def __str__(self) -> str:
+        from ._display import text_table
+
+        return text_table(self)
+
+    def _repr_html_(self) -> str:
+        from ._display import html_table
+
+        return html_table(self)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, NormalFormGame):
+            return NotImplemented
+        return (self._players == other._players and self._strategies == other._strategies
+                and self._payoffs.shape == other._payoffs.shape
+                and bool(np.all(self._payoffs == other._payoffs)))
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def _has_sequences(arr: np.ndarray) -> bool:
+    return any(isinstance(v, (list, tuple, np.ndarray)) for v in arr.flat)

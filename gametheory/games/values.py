@@ -1,0 +1,178 @@
+"""Payoff values: classify, validate and convert the entries users give.
+
+A payoff (or probability) may be an ``int``, a ``float``, a :class:`fractions.Fraction`,
+a string such as ``"1/3"`` or ``"0.25"``, or a sympy expression. A whole array of them is
+stored in one of three kinds:
+
+``"float"``     float64 array (some entry was a float)
+``"exact"``     int64 array, or object array of ``Fraction`` (all entries exact rationals)
+``"symbolic"``  object array of sympy expressions (some entry has a free symbol or is irrational)
+"""
+
+from __future__ import annotations
+
+import numbers
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any, Callable
+
+import numpy as np
+
+from ..errors import GameError
+
+__all__ = ["convert_array", "to_fraction", "to_fraction_array", "to_float_array", "kind_of"]
+
+_INT64_SAFE = 2**62
+
+
+def _is_sympy(x: Any) -> bool:
+    mod = type(x).__module__
+    return mod.startswith("sympy")
+
+
+def _classify(x: Any, where: Callable[[], str]):
+    """Return (kind, value) for one entry; kind in {"int", "frac", "float", "sym"}."""
+    if isinstance(x, (bool, np.bool_)):
+        raise GameError(f"{where()} is a boolean ({x!r}); payoffs must be numbers")
+    if isinstance(x, (int, np.integer)):
+        return "int", int(x)
+    if isinstance(x, Fraction):
+        return ("int", x.numerator) if x.denominator == 1 else ("frac", x)
+    if isinstance(x, (float, np.floating)):
+        xf = float(x)
+        if not np.isfinite(xf):
+            raise GameError(f"{where()} is {xf!r}; payoffs must be finite numbers")
+        return "float", xf
+    if isinstance(x, Decimal):
+        if not x.is_finite():
+            raise GameError(f"{where()} is {x!r}; payoffs must be finite numbers")
+        return _classify(Fraction(x), where)
+    if isinstance(x, str):
+        try:
+            return _classify(Fraction(x.strip()), where)
+        except (ValueError, ZeroDivisionError):
+            raise GameError(f"{where()} is the string {x!r}, which is not a number "
+                            "(write e.g. '3', '-1/3' or '0.25')") from None
+    if _is_sympy(x):
+        import sympy
+
+        x = sympy.sympify(x)
+        if x.free_symbols:
+            return "sym", x
+        if x.is_Rational:
+            return _classify(Fraction(int(x.p), int(x.q)), where)
+        if x.is_Float:
+            return _classify(float(x), where)
+        if x.is_real and x.is_finite:
+            return "sym", x
+        raise GameError(f"{where()} is {x}, which is not a finite real number")
+    if isinstance(x, numbers.Complex) and not isinstance(x, numbers.Real):
+        raise GameError(f"{where()} is the complex number {x!r}; payoffs must be real")
+    if isinstance(x, numbers.Real):
+        return _classify(float(x), where)
+    raise GameError(f"{where()} is {x!r} of type {type(x).__name__}, which is not a number")
+
+
+def convert_array(arr: Any, where: Callable[[tuple], str]) -> tuple[np.ndarray, str]:
+    """Validate an array of entries and store it in the right kind.
+
+    ``where(index)`` describes the entry at ``index`` for error messages.
+    Returns ``(array, kind)`` with kind ``"float"``, ``"exact"`` or ``"symbolic"``.
+    """
+    a = np.asarray(arr)
+    if a.dtype.kind in "iu":
+        if a.size and (int(a.max()) >= _INT64_SAFE or int(a.min()) <= -_INT64_SAFE):
+            return _from_objects(a.astype(object), where)
+        return a.astype(np.int64), "exact"
+    if a.dtype.kind == "f":
+        bad = ~np.isfinite(a)
+        if bad.any():
+            idx = tuple(int(i) for i in np.argwhere(bad)[0])
+            raise GameError(f"{where(idx)} is {a[idx]!r}; payoffs must be finite numbers")
+        return a.astype(np.float64), "float"
+    if a.dtype.kind == "b":
+        raise GameError(f"{where(tuple(0 for _ in a.shape))} is boolean; payoffs must be numbers")
+    if a.dtype.kind == "c":
+        raise GameError(f"{where(tuple(0 for _ in a.shape))} is complex; payoffs must be real")
+    return _from_objects(a.astype(object), where)
+
+
+def _from_objects(a: np.ndarray, where) -> tuple[np.ndarray, str]:
+    kinds = set()
+    vals = np.empty(a.shape, dtype=object)
+    for idx in np.ndindex(a.shape):
+        k, v = _classify(a[idx], lambda idx=idx: where(idx))
+        kinds.add(k)
+        vals[idx] = v
+    if "sym" in kinds:
+        import sympy
+
+        out = np.empty(a.shape, dtype=object)
+        for idx in np.ndindex(a.shape):
+            v = vals[idx]
+            if isinstance(v, Fraction):
+                v = sympy.Rational(v.numerator, v.denominator)
+            elif isinstance(v, int):
+                v = sympy.Integer(v)
+            elif isinstance(v, float):
+                v = sympy.Float(v)
+            out[idx] = v
+        return out, "symbolic"
+    if "float" in kinds:
+        return vals.astype(np.float64), "float"
+    if "frac" not in kinds and all(abs(v) < _INT64_SAFE for v in vals.flat):
+        return vals.astype(np.int64), "exact"
+    out = np.empty(a.shape, dtype=object)
+    for idx in np.ndindex(a.shape):
+        out[idx] = Fraction(vals[idx])
+    return out, "exact"
+
+
+def kind_of(arr: np.ndarray) -> str:
+    """The storage kind of an array made by :func:`convert_array`."""
+    if arr.dtype.kind == "f":
+        return "float"
+    if arr.dtype.kind in "iu":
+        return "exact"
+    if arr.size and all(isinstance(v, (Fraction, int)) for v in arr.flat):
+        return "exact"
+    return "symbolic"
+
+
+def to_fraction(x: Any) -> Fraction:
+    """Convert a number to a Fraction; a float is read as the decimal it prints as.
+
+    >>> to_fraction(0.1), to_fraction(3), to_fraction("2/6")
+    (Fraction(1, 10), Fraction(3, 1), Fraction(1, 3))
+    """
+    if isinstance(x, Fraction):
+        return x
+    if isinstance(x, (int, np.integer)):
+        return Fraction(int(x))
+    if isinstance(x, (float, np.floating)):
+        return Fraction(repr(float(x)))
+    if isinstance(x, str):
+        return Fraction(x)
+    if _is_sympy(x) and getattr(x, "is_Rational", False):
+        return Fraction(int(x.p), int(x.q))
+    raise GameError(f"{x!r} is not a rational number; exact arithmetic needs rational payoffs")
+
+
+def to_fraction_array(arr: np.ndarray) -> np.ndarray:
+    """An object array of Fractions with the same shape."""
+    out = np.empty(np.shape(arr), dtype=object)
+    a = np.asarray(arr, dtype=object)
+    for idx in np.ndindex(a.shape):
+        out[idx] = to_fraction(a[idx])
+    return out
+
+
+def to_float_array(arr: np.ndarray) -> np.ndarray:
+    """A float64 copy of a float, exact or constant symbolic array."""
+    a = np.asarray(arr)
+    if a.dtype.kind in "fiu":
+        return a.astype(np.float64)
+    try:
+        return np.array([float(v) for v in a.flat], dtype=np.float64).reshape(a.shape)
+    except TypeError:
+        raise GameError("payoffs contain free parameters; substitute values first") from None

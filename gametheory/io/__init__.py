@@ -1,0 +1,1 @@
+"""Reading and writing games and results (Gambit files, tables, figures)."""

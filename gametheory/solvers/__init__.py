@@ -1,0 +1,91 @@
+"""Equilibrium solvers: ``solve(game, method=...)`` and the method registry.
+
+Each method is one module with one function ``f(game, exact=False, **options)``
+returning a :class:`~gametheory.solvers.result.Solution`; adding a method is one module
+plus one line in :data:`METHODS`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any, Callable
+
+from ..errors import GameError, SolverError
+from .result import Component, Equilibrium, NashSubset, Solution
+
+__all__ = ["solve", "METHODS", "Solution", "Equilibrium", "Component", "NashSubset"]
+
+#: method name -> (module, function, short description). Imported lazily.
+METHODS: dict[str, tuple[str, str, str]] = {
+    "pure": ("pure", "solve_pure", "all pure equilibria, any number of players"),
+}
+
+#: Largest bimatrix (fewer strategies of the two players) for which "auto" picks "vertex".
+AUTO_VERTEX_LIMIT = 16
+
+
+def _resolve(method: str) -> Callable[..., Solution]:
+    try:
+        module, func, _ = METHODS[method]
+    except KeyError:
+        raise SolverError(f"unknown method {method!r}; available: "
+                          f"{', '.join(['auto', *METHODS])}") from None
+    mod = importlib.import_module(f"{__name__}.{module}")
+    return getattr(mod, func)
+
+
+def _auto(game) -> str:
+    if game.num_players == 2:
+        if "vertex" in METHODS and min(game.shape) <= AUTO_VERTEX_LIMIT:
+            return "vertex"
+        if "lemke-howson" in METHODS:
+            return "lemke-howson"
+    return "pure"
+
+
+def solve(game: Any, method: str = "auto", exact: bool = False, **options: Any) -> Solution:
+    """Compute equilibria of a game.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        The game; its payoffs must be numeric (substitute parameters first).
+    method : str
+        One of :data:`METHODS` or ``"auto"``: a complete method where one applies
+        (``"vertex"`` for two players), else the best available; ``sol.method`` says
+        which ran.
+    exact : bool
+        Exact rational arithmetic: probabilities and payoffs as Fractions. Float payoffs
+        are read as the decimals they print as.
+    **options
+        Passed to the method (e.g. ``tol``).
+
+    Returns
+    -------
+    Solution
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> bos = gt.NormalFormGame.from_arrays([[2, 0], [0, 1]], [[1, 0], [0, 2]])
+    >>> sol = gt.solve(bos, exact=True)
+    >>> sol.method, sol.complete, len(sol.equilibria)
+    ('vertex', True, 3)
+    >>> print(sol.equilibria[1])
+    Player 1: a1 2/3, a2 1/3; Player 2: b1 1/3, b2 2/3; payoffs 2/3, 2/3
+    """
+    from ..games.normal import NormalFormGame
+
+    if not isinstance(game, NormalFormGame):
+        to_nf = getattr(game, "to_normal_form", None)
+        if to_nf is None:
+            raise GameError(f"solve needs a game, got {type(game).__name__}")
+        game = to_nf()
+    if game.parameters:
+        names = ", ".join(p.name for p in game.parameters)
+        raise GameError(f"the payoffs depend on the parameters {names}; fix them with "
+                        f"game.substitute(...) or analyse them with gt.sweep")
+    if game.kind == "symbolic" and exact:
+        raise GameError("exact=True needs rational payoffs; this game has irrational ones")
+    name = _auto(game) if method == "auto" else method
+    return _resolve(name)(game, exact=exact, **options)

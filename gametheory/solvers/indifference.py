@@ -1,0 +1,125 @@
+"""Indifference systems: the linear algebra shared by the two-player solvers.
+
+A mixed strategy ``s`` of one player with support ``S`` that makes the opponent
+indifferent among the strategies ``E`` solves
+
+    (M s)_r = v  for r in E,     sum(s) = 1,     s_j = 0 for j not in S,
+
+where ``M[r, j]`` is the opponent's payoff for their strategy r against strategy j.
+Support enumeration, vertex enumeration (exact reconstruction) and the LP solver all
+reduce to this system, solved here in exact rationals or in floats.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Sequence
+
+import numpy as np
+
+__all__ = ["UNIQUE", "NONE", "MANY", "rational_solve", "solve_indifference"]
+
+UNIQUE, NONE, MANY = "unique", "none", "many"
+
+
+def rational_solve(K: Sequence[Sequence[Fraction]], rhs: Sequence[Fraction]):
+    """Solve ``K z = rhs`` exactly by Gauss-Jordan elimination over the rationals.
+
+    ``K`` may be non-square. Returns ``(status, z)`` with status ``"unique"`` (and the
+    solution), ``"none"`` (inconsistent) or ``"many"`` (consistent, not unique; z is None).
+
+    Examples
+    --------
+    >>> from fractions import Fraction as F
+    >>> rational_solve([[F(1), F(1)], [F(1), F(-1)]], [F(1), F(0)])
+    ('unique', [Fraction(1, 2), Fraction(1, 2)])
+    >>> rational_solve([[F(1), F(1)]], [F(1)])[0]
+    'many'
+    """
+    rows = [list(map(Fraction, r)) + [Fraction(b)] for r, b in zip(K, rhs)]
+    n_unknowns = len(rows[0]) - 1 if rows else 0
+    pivot_cols = []
+    r = 0
+    for c in range(n_unknowns):
+        p = next((k for k in range(r, len(rows)) if rows[k][c] != 0), None)
+        if p is None:
+            continue
+        rows[r], rows[p] = rows[p], rows[r]
+        piv = rows[r][c]
+        rows[r] = [x / piv for x in rows[r]]
+        for k in range(len(rows)):
+            if k != r and rows[k][c] != 0:
+                f = rows[k][c]
+                rows[k] = [a - f * b for a, b in zip(rows[k], rows[r])]
+        pivot_cols.append(c)
+        r += 1
+        if r == len(rows):
+            break
+    if any(row[-1] != 0 for row in rows[r:]):
+        return NONE, None
+    if len(pivot_cols) < n_unknowns:
+        return MANY, None
+    z = [Fraction(0)] * n_unknowns
+    for k, c in enumerate(pivot_cols):
+        z[c] = rows[k][-1]
+    return UNIQUE, z
+
+
+def solve_indifference(M: np.ndarray, support: Sequence[int], equalised: Sequence[int],
+                       exact: bool, tol: float = 1e-10):
+    """Solve the indifference system for one player's strategy.
+
+    Parameters
+    ----------
+    M : ndarray, shape (k, n)
+        Opponent's payoffs: ``M[r, j]`` for the opponent's strategy r against strategy j.
+    support : sequence of int
+        Strategies (columns of M) that may have positive probability.
+    equalised : sequence of int
+        Opponent strategies (rows of M) that must all earn the same payoff v.
+    exact : bool
+        Solve over the rationals (M must hold ints or Fractions).
+
+    Returns
+    -------
+    (status, s, v)
+        status is ``"unique"``, ``"none"`` or ``"many"``; when unique, ``s`` is the full
+        strategy vector (zeros off the support) and ``v`` the equalised payoff. The vector
+        may have negative entries: checking feasibility is the caller's job.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> solve_indifference(np.array([[2, 0], [0, 1]]), [0, 1], [0, 1], exact=True)
+    ('unique', [Fraction(1, 3), Fraction(2, 3)], Fraction(2, 3))
+    """
+    support = list(support)
+    equalised = list(equalised)
+    n = M.shape[1]
+    s_len = len(support)
+    if exact:
+        K = [[Fraction(M[r, j]) for j in support] + [Fraction(-1)] for r in equalised]
+        K.append([Fraction(1)] * s_len + [Fraction(0)])
+        rhs = [Fraction(0)] * len(equalised) + [Fraction(1)]
+        status, z = rational_solve(K, rhs)
+        if status != UNIQUE:
+            return status, None, None
+        s = [Fraction(0)] * n
+        for j, val in zip(support, z[:-1]):
+            s[j] = val
+        return UNIQUE, s, z[-1]
+    K = np.zeros((len(equalised) + 1, s_len + 1))
+    K[:-1, :-1] = M[np.ix_(equalised, support)]
+    K[:-1, -1] = -1.0
+    K[-1, :-1] = 1.0
+    rhs = np.zeros(len(equalised) + 1)
+    rhs[-1] = 1.0
+    z, _, rank, sv = np.linalg.lstsq(K, rhs, rcond=None)
+    scale = max(1.0, float(np.abs(K).max()))
+    if np.abs(K @ z - rhs).max() > tol * scale:
+        return NONE, None, None
+    if rank < s_len + 1 or sv[-1] < 1e-12 * sv[0]:
+        return MANY, None, None
+    s = np.zeros(n)
+    s[support] = z[:-1]
+    return UNIQUE, s, float(z[-1])

@@ -1,0 +1,312 @@
+"""Results of solvers: :class:`Equilibrium`, :class:`Solution` and components.
+
+Every solver hands its candidate profiles to :func:`build_solution`, the one place where
+results are made: it cleans and verifies each profile (regret at most ``tol``, exactly 0
+with exact arithmetic), drops duplicates, sorts deterministically and freezes the result.
+So no solver can return a non-equilibrium.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any, Iterator, Mapping, Sequence
+
+import numpy as np
+
+from ..errors import DegenerateGameWarning
+from ..games._display import fmt
+
+__all__ = ["Equilibrium", "Solution", "NashSubset", "Component", "build_solution",
+           "default_tol"]
+
+
+def _frozen(v: np.ndarray) -> np.ndarray:
+    v = np.array(v, copy=True)
+    v.setflags(write=False)
+    return v
+
+
+@dataclass(frozen=True, eq=False)
+class Equilibrium:
+    """One equilibrium profile.
+
+    Attributes
+    ----------
+    strategies : tuple of ndarray
+        One probability vector per player (Fractions when exact, else float64).
+    payoffs : tuple
+        Expected payoff of each player.
+    players, labels : tuple
+        Player names and strategy labels, for printing.
+    exact : bool
+        True when the probabilities and payoffs are exact Fractions.
+    behavior : dict or None
+        For extensive-form games: ``{information set: {action: probability}}``.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> g = gt.NormalFormGame.from_arrays([[1, -1], [-1, 1]], [[-1, 1], [1, -1]])
+    >>> eq = gt.solve(g, exact=True).equilibria[0]
+    >>> print(eq)
+    Player 1: a1 1/2, a2 1/2; Player 2: b1 1/2, b2 1/2; payoffs 0, 0
+    >>> eq.supports
+    ((0, 1), (0, 1))
+    """
+
+    strategies: tuple
+    payoffs: tuple
+    players: tuple
+    labels: tuple
+    exact: bool = False
+    behavior: Mapping | None = None
+
+    @property
+    def supports(self) -> tuple[tuple[int, ...], ...]:
+        """Indices of the strategies each player uses with positive probability."""
+        return tuple(tuple(int(k) for k in np.flatnonzero([p > 0 for p in s]))
+                     for s in self.strategies)
+
+    @property
+    def is_pure(self) -> bool:
+        """True when every player uses a single strategy."""
+        return all(len(s) == 1 for s in self.supports)
+
+    def as_dict(self) -> dict[str, dict[str, Any]]:
+        """``{player: {strategy label: probability}}`` for the strategies in the support."""
+        return {p: {lab[k]: s[k] for k in sup}
+                for p, lab, s, sup in zip(self.players, self.labels, self.strategies,
+                                          self.supports)}
+
+    def key(self, digits: int = 9) -> tuple:
+        """A hashable key: exact values, or floats rounded to ``digits`` decimals."""
+        if self.exact:
+            return tuple(tuple(s) for s in self.strategies)
+        return tuple(tuple(np.round(np.asarray(s, dtype=float), digits) + 0.0)
+                     for s in self.strategies)
+
+    def isclose(self, other: "Equilibrium", tol: float = 1e-8) -> bool:
+        """True when both profiles agree within ``tol`` in every probability."""
+        return all(np.allclose(np.asarray(a, dtype=float), np.asarray(b, dtype=float),
+                               atol=tol, rtol=0)
+                   for a, b in zip(self.strategies, other.strategies))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Equilibrium):
+            return NotImplemented
+        return all(len(a) == len(b) and all(x == y for x, y in zip(a, b))
+                   for a, b in zip(self.strategies, other.strategies))
+
+    def __hash__(self) -> int:
+        return hash(tuple(tuple(s) for s in self.strategies))
+
+    def __str__(self) -> str:
+        parts = []
+        for p, lab, s, sup in zip(self.players, self.labels, self.strategies, self.supports):
+            parts.append(f"{p}: " + ", ".join(f"{lab[k]} {fmt(s[k])}" for k in sup))
+        return "; ".join(parts) + "; payoffs " + ", ".join(fmt(v) for v in self.payoffs)
+
+    def __repr__(self) -> str:
+        return f"<Equilibrium {self}>"
+
+
+@dataclass(frozen=True, eq=False)
+class NashSubset:
+    """A maximal Nash subset: every profile in the product of the convex hulls of
+    ``extreme[i]`` (player i's extreme strategies) is an equilibrium.
+
+    ``equilibria`` indexes the extreme equilibria (in ``Solution.equilibria``) it contains.
+    """
+
+    extreme: tuple
+    equilibria: tuple[int, ...]
+
+    @property
+    def dimension(self) -> int:
+        """An upper bound on the dimension: sum over players of (extreme points - 1)."""
+        return sum(len(x) - 1 for x in self.extreme)
+
+
+@dataclass(frozen=True, eq=False)
+class Component:
+    """A connected component of the equilibrium set: a union of maximal Nash subsets
+    that overlap. A component with one extreme equilibrium is an isolated equilibrium.
+    """
+
+    nash_subsets: tuple[NashSubset, ...]
+    equilibria: tuple[int, ...]
+
+    @property
+    def is_isolated(self) -> bool:
+        """True when the component is a single equilibrium."""
+        return len(self.equilibria) == 1
+
+
+@dataclass(frozen=True, eq=False)
+class Solution:
+    """The result of :func:`gametheory.solve`.
+
+    Attributes
+    ----------
+    equilibria : list of Equilibrium
+        The equilibria found, sorted deterministically.
+    method : str
+        The method that ran (``"auto"`` is resolved to the method it picked).
+    complete : bool
+        True only when ALL equilibria (for degenerate games: all extreme equilibria and
+        all components) are guaranteed to be found.
+    exact : bool
+        True when computed in exact rational arithmetic.
+    components : tuple of Component
+        Connected components of the equilibrium set, where the method computes them.
+    value : optional
+        The value of a zero-sum game (player 1's payoff), where the method computes it.
+    notes : tuple of str
+        Remarks from the solver (degeneracy, fall-backs, what was left out).
+    """
+
+    equilibria: list
+    method: str
+    complete: bool
+    exact: bool
+    game: Any = field(repr=False, default=None)
+    components: tuple = ()
+    value: Any = None
+    notes: tuple = ()
+
+    def __len__(self) -> int:
+        return len(self.equilibria)
+
+    def __iter__(self) -> Iterator[Equilibrium]:
+        return iter(self.equilibria)
+
+    def __getitem__(self, k: int) -> Equilibrium:
+        return self.equilibria[k]
+
+    def records(self) -> list[dict[str, Any]]:
+        """One plain dict per equilibrium: index, probabilities by ``player:strategy``,
+        payoffs by ``payoff:player``."""
+        rows = []
+        for k, eq in enumerate(self.equilibria):
+            row: dict[str, Any] = {"equilibrium": k}
+            for p, lab, s in zip(eq.players, eq.labels, eq.strategies):
+                for name, prob in zip(lab, s):
+                    row[f"{p}:{name}"] = prob
+            for p, v in zip(eq.players, eq.payoffs):
+                row[f"payoff:{p}"] = v
+            rows.append(row)
+        return rows
+
+    def __str__(self) -> str:
+        n = len(self.equilibria)
+        head = (f"{n} equilibri{'um' if n == 1 else 'a'} by {self.method} "
+                f"({'complete' if self.complete else 'not guaranteed complete'}"
+                f"{', exact' if self.exact else ''})")
+        lines = [head] + [f"  [{k}] {eq}" for k, eq in enumerate(self.equilibria)]
+        if self.value is not None:
+            lines.append(f"  value: {fmt(self.value)}")
+        continua = [c for c in self.components if not c.is_isolated]
+        for c in continua:
+            lines.append(f"  component joining equilibria {list(c.equilibria)} "
+                         f"({len(c.nash_subsets)} maximal Nash subset(s)): a continuum")
+        lines += [f"  note: {t}" for t in self.notes]
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        import html
+
+        rows = "".join(f"<tr><td>{k}</td><td>{html.escape(str(eq))}</td></tr>"
+                       for k, eq in enumerate(self.equilibria))
+        return (f"<p>{html.escape(str(self).splitlines()[0])}</p>"
+                f"<table><tbody>{rows}</tbody></table>")
+
+
+def default_tol(game) -> float:
+    """Regret tolerance for float solutions: 1e-9 times the payoff scale (at least 1)."""
+    U = game.float_payoffs()
+    scale = float(np.abs(U).max()) if U.size else 1.0
+    return 1e-9 * max(1.0, scale)
+
+
+def _clean_float(s: Sequence[float]) -> np.ndarray:
+    v = np.asarray(s, dtype=float).copy()
+    v[np.abs(v) < 1e-13] = 0.0
+    v = np.clip(v, 0.0, None)
+    total = v.sum()
+    return v / total if total > 0 else v
+
+
+def _clean_exact(s: Sequence[Any]) -> np.ndarray:
+    from ..games.values import to_fraction
+
+    v = np.empty(len(s), dtype=object)
+    for k, x in enumerate(s):
+        v[k] = to_fraction(x)
+    return v
+
+
+def _regret(game, profile) -> tuple[Any, tuple]:
+    vecs = game.payoff_vectors(profile)
+    payoffs = tuple(np.dot(v, p) for v, p in zip(vecs, profile))
+    regret = max(max(v) - u for v, u in zip(vecs, payoffs))
+    return regret, payoffs
+
+
+def build_solution(game, profiles: Sequence[Sequence[Any]], method: str, complete: bool,
+                   exact: bool, tol: float | None = None, components: Sequence = (),
+                   value: Any = None, notes: Sequence[str] = ()) -> Solution:
+    """Verify, clean, deduplicate and sort candidate profiles into a :class:`Solution`.
+
+    Candidates whose regret exceeds ``tol`` (or is non-zero with ``exact``) are dropped
+    with a :class:`DegenerateGameWarning`, and the solution is then marked incomplete.
+    ``components`` must index into ``profiles`` as given; they are re-indexed here.
+    """
+    if tol is None:
+        tol = default_tol(game)
+    notes = list(notes)
+    kept: list[Equilibrium] = []
+    index_of: dict[tuple, int] = {}
+    remap: dict[int, int] = {}
+    dropped = 0
+    for k, prof in enumerate(profiles):
+        clean = tuple(_clean_exact(s) if exact else _clean_float(s) for s in prof)
+        regret, payoffs = _regret(game, clean)
+        if (regret != 0) if exact else not (regret <= tol):
+            dropped += 1
+            continue
+        if exact:
+            payoffs = tuple(Fraction(v) for v in payoffs)
+        else:
+            payoffs = tuple(float(v) for v in payoffs)
+        eq = Equilibrium(tuple(_frozen(s) for s in clean), payoffs, game.players,
+                         game.strategies, exact)
+        key = eq.key()
+        if key not in index_of:
+            index_of[key] = len(kept)
+            kept.append(eq)
+        remap[k] = index_of[key]
+    if dropped:
+        complete = False
+        msg = (f"{dropped} candidate profile(s) failed verification (regret above {tol:g}) "
+               f"and were dropped; the game may be degenerate or badly scaled")
+        notes.append(msg)
+        warnings.warn(msg, DegenerateGameWarning, stacklevel=3)
+    order = sorted(range(len(kept)), key=lambda k: _sort_key(kept[k]))
+    new_pos = {old: new for new, old in enumerate(order)}
+    equilibria = [kept[k] for k in order]
+    comps = tuple(_reindex(c, remap, new_pos) for c in components)
+    return Solution(equilibria, method, complete, exact, game, comps, value, tuple(notes))
+
+
+def _sort_key(eq: Equilibrium) -> tuple:
+    return tuple(-float(p) for s in eq.strategies for p in s)
+
+
+def _reindex(comp: Component, remap, new_pos) -> Component:
+    def fix(idx):
+        return tuple(sorted({new_pos[remap[k]] for k in idx if k in remap}))
+
+    subsets = tuple(NashSubset(ns.extreme, fix(ns.equilibria)) for ns in comp.nash_subsets)
+    return Component(subsets, fix(comp.equilibria))
