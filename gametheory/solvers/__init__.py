@@ -18,6 +18,12 @@ __all__ = ["solve", "METHODS", "Solution", "Equilibrium", "Component", "NashSubs
 #: method name -> (module, function, short description). Imported lazily.
 METHODS: dict[str, tuple[str, str, str]] = {
     "pure": ("pure", "solve_pure", "all pure equilibria, any number of players"),
+    "support": ("support", "solve_support", "support enumeration, two players"),
+    "vertex": ("vertex", "solve_vertex",
+               "vertex enumeration: all extreme equilibria and components, two players"),
+    "lemke-howson": ("lemke_howson", "solve_lemke_howson",
+                     "Lemke-Howson from every initial label, two players"),
+    "lp": ("lp", "solve_lp", "linear programming, two-player zero-sum games"),
 }
 
 #: Largest bimatrix (fewer strategies of the two players) for which "auto" picks "vertex".
