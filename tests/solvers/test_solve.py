@@ -1,0 +1,71 @@
+"""gt.solve: method selection, errors, and known answers shared by all methods."""
+
+from fractions import Fraction as F
+
+import numpy as np
+import pytest
+
+import gametheory as gt
+from gametheory.models import catalog
+
+
+def test_auto_picks_vertex_for_two_players_and_says_so():
+    sol = gt.solve(catalog.battle_of_the_sexes())
+    assert sol.method == "vertex" and sol.complete
+
+
+def test_auto_for_three_players_is_pure_and_not_complete():
+    # A 2x2x2 game where everybody wants to match player 1: two pure equilibria
+    U = np.zeros((3, 2, 2, 2))
+    for s in np.ndindex(2, 2, 2):
+        for i in range(3):
+            U[(i,) + s] = 1.0 if len(set(s)) == 1 else 0.0
+    sol = gt.solve(gt.NormalFormGame(U))
+    assert sol.method == "pure" and not sol.complete
+    assert len(sol.equilibria) == 2
+
+
+def test_unknown_method_is_a_clear_error():
+    with pytest.raises(gt.SolverError, match="unknown method 'magic'.*vertex"):
+        gt.solve(catalog.chicken(), method="magic")
+
+
+def test_symbolic_game_must_be_substituted_first():
+    q = gt.parameters("q")
+    g = gt.NormalFormGame.from_arrays([[q, 0], [0, 1]], [[1, 0], [0, q]])
+    with pytest.raises(gt.GameError, match="parameters q"):
+        gt.solve(g)
+    sol = gt.solve(g.substitute(q=2), exact=True)
+    assert len(sol) == 3
+
+
+def test_not_a_game():
+    with pytest.raises(gt.GameError, match="needs a game"):
+        gt.solve([[1, 2], [3, 4]])
+
+
+@pytest.mark.parametrize("method", ["vertex", "support"])
+def test_battle_of_the_sexes_exact(method):
+    # Osborne (2004), An Introduction to Game Theory, section 4.1.3: the mixed
+    # equilibrium is ((2/3, 1/3), (1/3, 2/3)) with payoffs (2/3, 2/3).
+    sol = gt.solve(catalog.battle_of_the_sexes(), method=method, exact=True)
+    got = {(tuple(eq.strategies[0]), tuple(eq.strategies[1])) for eq in sol}
+    assert got == {((1, 0), (1, 0)), ((0, 1), (0, 1)),
+                   ((F(2, 3), F(1, 3)), (F(1, 3), F(2, 3)))}
+    mixed = [eq for eq in sol if not eq.is_pure][0]
+    assert mixed.payoffs == (F(2, 3), F(2, 3))
+
+
+def test_float_game_solved_exactly_reads_decimals():
+    g = gt.NormalFormGame.from_arrays([[0.1, 0.0], [0.0, 0.2]], [[0.2, 0.0], [0.0, 0.1]])
+    sol = gt.solve(g, exact=True)
+    mixed = [eq for eq in sol if not eq.is_pure][0]
+    assert tuple(mixed.strategies[0]) == (F(1, 3), F(2, 3))
+
+
+def test_solution_records_and_str():
+    sol = gt.solve(catalog.matching_pennies(), exact=True)
+    assert len(sol) == 1
+    rec = sol.records()[0]
+    assert rec["Matcher:Heads"] == F(1, 2) and rec["payoff:Mismatcher"] == 0
+    assert "Heads 1/2" in str(sol) and "complete" in str(sol)

@@ -1,0 +1,31 @@
+"""Package-level promises: public API names, light import, models subpackage."""
+
+import subprocess
+import sys
+
+import gametheory as gt
+
+
+def test_public_api_is_explicit():
+    for name in gt.__all__:
+        assert hasattr(gt, name), name
+    for name in ["NormalFormGame", "solve", "max_regret", "Solution", "Equilibrium",
+                 "GameError", "SolverError", "ParseError", "DegenerateGameWarning"]:
+        assert name in gt.__all__
+
+
+def test_import_pulls_in_no_heavy_or_optional_module():
+    code = ("import sys, gametheory; "
+            "print([m for m in ('scipy', 'sympy', 'matplotlib', 'pandas', 'dask', 'pygambit',"
+            " 'nashpy', 'tqdm') if m in sys.modules])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.strip()
+    assert out == "[]"
+
+
+def test_models_is_a_subpackage():
+    from gametheory.models import MODELS, catalog
+
+    assert "catalog" in MODELS
+    assert catalog.__name__ == "gametheory.models.catalog"
+    assert set(catalog.GAMES) >= {"prisoners_dilemma", "chicken", "matching_pennies"}
