@@ -1,4 +1,8 @@
-"""Best responses and regret of (mixed) profiles: how far a profile is from equilibrium."""
+"""Best responses and regret of (mixed) profiles: how far a profile is from equilibrium.
+
+Arithmetic follows the profile: exact probability vectors (and pure strategies in a game
+with exact payoffs) give exact Fractions, so an exact equilibrium has regret exactly 0.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,6 @@ from typing import Any, Sequence
 import numpy as np
 
 __all__ = ["best_responses", "regrets", "max_regret", "is_equilibrium"]
-
 
 def _profile(game, eq_or_profile: Any) -> tuple:
     strategies = getattr(eq_or_profile, "strategies", eq_or_profile)
@@ -23,26 +26,61 @@ def best_responses(game, profile: Sequence[Any], player: int | str,
     game : NormalFormGame
     profile : sequence or Equilibrium
         One strategy per player (index, label or probability vector); the player's own
-        entry is ignored.
+        entry is ignored (it may be anything, e.g. None).
     player : int or str
     tol : float
         Strategies within ``tol`` of the best payoff count as best responses.
+
+    Returns
+    -------
+    tuple of int
+        Indices of the best responses, in increasing order.
+
+    References
+    ----------
+    Osborne, M. J. (2004). An Introduction to Game Theory, Oxford UP, section 2.8.
 
     Examples
     --------
     >>> import gametheory as gt
     >>> g = gt.NormalFormGame.from_arrays([[3, 0], [5, 1]], [[3, 5], [0, 1]])
-    >>> gt.best_responses(g, ["a1", "b1"], 0)
+    >>> gt.best_responses(g, [None, "b1"], 0)
     (1,)
     """
     i = game.player_index(player)
-    vec = game.payoff_vectors(_profile(game, profile))[i]
+    strategies = getattr(profile, "strategies", profile)
+    if isinstance(strategies, (list, tuple, np.ndarray)) and len(strategies) == game.num_players:
+        strategies = list(strategies)
+        strategies[i] = 0  # the player's own strategy does not matter
+    vec = game.payoff_vectors(game.mixed_profile(strategies))[i]
     best = max(vec)
     return tuple(int(k) for k in np.flatnonzero([best - v <= tol for v in vec]))
 
 
 def regrets(game, profile: Any) -> tuple:
-    """Each player's regret: best pure payoff minus expected payoff (0 at equilibrium)."""
+    """Each player's regret: best pure payoff minus expected payoff (0 at equilibrium).
+
+    Parameters
+    ----------
+    game : NormalFormGame
+    profile : Equilibrium or sequence of strategies
+
+    Returns
+    -------
+    tuple
+        One non-negative regret per player (Fractions when the arithmetic is exact).
+
+    References
+    ----------
+    Nash, J. (1951). Non-cooperative games. Annals of Mathematics 54(2), 286-295.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> g = gt.NormalFormGame.from_arrays([[3, 0], [5, 1]], [[3, 5], [0, 1]])
+    >>> gt.regrets(g, ["a1", "b1"])
+    (Fraction(2, 1), Fraction(2, 1))
+    """
     prof = _profile(game, profile)
     vecs = game.payoff_vectors(prof)
     return tuple(max(v) - np.dot(v, p) for v, p in zip(vecs, prof))
@@ -56,6 +94,10 @@ def max_regret(game, profile: Any) -> Any:
     game : NormalFormGame
     profile : Equilibrium or sequence of strategies
 
+    References
+    ----------
+    Nash, J. (1951). Non-cooperative games. Annals of Mathematics 54(2), 286-295.
+
     Examples
     --------
     >>> import gametheory as gt
@@ -64,13 +106,26 @@ def max_regret(game, profile: Any) -> Any:
     >>> gt.max_regret(g, [[F(2, 3), F(1, 3)], [F(1, 3), F(2, 3)]])
     Fraction(0, 1)
     >>> gt.max_regret(g, ["a1", "b2"])
-    1.0
+    Fraction(1, 1)
+    >>> float(gt.max_regret(g, [[0.5, 0.5], "b2"]))
+    0.5
     """
     return max(regrets(game, profile))
 
 
 def is_equilibrium(game, profile: Any, tol: float = 1e-9) -> bool:
     """True when no player can gain more than ``tol`` by deviating.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+    profile : Equilibrium or sequence of strategies
+    tol : float
+        Allowed regret; pass 0 to demand an exact equilibrium.
+
+    References
+    ----------
+    Nash, J. (1951). Non-cooperative games. Annals of Mathematics 54(2), 286-295.
 
     Examples
     --------

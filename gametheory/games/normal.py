@@ -14,7 +14,7 @@ import numpy as np
 
 from ..errors import GameError
 from . import parameters as _params
-from .values import convert_array, to_float_array, to_fraction_array
+from .values import as_entry_array, convert_array, to_float_array, to_fraction_array
 
 __all__ = ["NormalFormGame"]
 
@@ -62,10 +62,7 @@ class NormalFormGame:
 
     def __init__(self, payoffs: Any, players: Sequence[str] | None = None,
                  strategies: Sequence[Sequence[str]] | None = None):
-        try:
-            raw = np.asarray(payoffs) if not isinstance(payoffs, np.ndarray) else payoffs
-        except ValueError:
-            raise GameError("payoff array is ragged: its rows have unequal lengths") from None
+        raw = as_entry_array(payoffs, "payoff array is ragged: its rows have unequal lengths")
         if raw.ndim < 2:
             raise GameError(f"payoff array must have shape (N, n1, ..., nN); got {raw.shape}")
         n_players = raw.shape[0]
@@ -100,6 +97,9 @@ class NormalFormGame:
     def _check_players(players, n_players) -> tuple[str, ...]:
         if players is None:
             return tuple(f"Player {i + 1}" for i in range(n_players))
+        if isinstance(players, str) or not _is_sequence(players):
+            raise GameError(f"players must be a sequence of names, one per player; got "
+                            f"{players!r}")
         names = tuple(str(p) for p in players)
         if len(names) != n_players:
             raise GameError(f"{len(names)} player names given for a {n_players}-player game")
@@ -112,7 +112,16 @@ class NormalFormGame:
     def _check_strategies(strategies, names, shape) -> tuple[tuple[str, ...], ...]:
         if strategies is None:
             return tuple(_default_labels(i, n) for i, n in enumerate(shape))
-        labels = [tuple(str(s) for s in row) for row in strategies]
+        if isinstance(strategies, str) or not _is_sequence(strategies):
+            raise GameError(f"strategies must be one sequence of labels per player; got "
+                            f"{strategies!r}")
+        labels = []
+        for i, row in enumerate(strategies):
+            who = names[i] if i < len(names) else f"player {i + 1}"
+            if isinstance(row, str) or not _is_sequence(row):
+                raise GameError(f"the strategy labels of {who} must be a sequence of labels; "
+                                f"got {row!r}")
+            labels.append(tuple(str(s) for s in row))
         if len(labels) != len(shape):
             raise GameError(f"strategy labels given for {len(labels)} players, "
                             f"but the game has {len(shape)}")
@@ -149,11 +158,7 @@ class NormalFormGame:
         names = cls._check_players(players, len(arrays))
         converted = []
         for i, a in enumerate(arrays):
-            try:
-                arr = np.asarray(a) if not isinstance(a, np.ndarray) else a
-            except ValueError:
-                raise GameError(f"payoffs of {names[i]} are ragged: rows of unequal length") \
-                    from None
+            arr = as_entry_array(a, f"payoffs of {names[i]} are ragged: rows of unequal length")
             if arr.dtype == object and arr.ndim < len(arrays) and _has_sequences(arr):
                 raise GameError(f"payoffs of {names[i]} are ragged: rows of unequal length")
             converted.append(arr)
@@ -193,6 +198,9 @@ class NormalFormGame:
             arr = np.asarray(cells, dtype=object)
         except ValueError:
             raise GameError("bimatrix is ragged: rows of unequal length") from None
+        if arr.ndim < 3 and _has_sequences(arr):
+            raise GameError("bimatrix is ragged: rows of unequal length or cells that are "
+                            "not all pairs")
         if arr.ndim != 3 or arr.shape[2] != 2:
             raise GameError(f"a bimatrix needs shape (m, n, 2) (a pair in every cell); got "
                             f"{arr.shape}")
@@ -319,46 +327,73 @@ class NormalFormGame:
     def mixed_profile(self, profile: Sequence[Any], exact: bool | None = None) -> tuple:
         """Validate a profile and return one probability vector per player.
 
-        Each entry may be a strategy index, a strategy label, or a probability vector
-        (which must be non-negative and sum to one). Exact entries give Fraction vectors.
+        Parameters
+        ----------
+        profile : sequence
+            One entry per player: a strategy index, a strategy label, or a probability
+            vector (non-negative, summing to one; entries as for payoffs, so ``"1/3"``
+            is allowed).
+        exact : bool, optional
+            True gives Fraction vectors, False float64 vectors. By default a probability
+            vector keeps its kind, and a pure strategy is exact when the game is.
+
+        Returns
+        -------
+        tuple of ndarray
+            One probability vector per player.
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> g = gt.NormalFormGame.from_arrays([[2, 0], [0, 1]], [[1, 0], [0, 2]])
+        >>> x, y = g.mixed_profile(["a2", ["1/3", "2/3"]])
+        >>> x.tolist(), y.tolist()
+        ([Fraction(0, 1), Fraction(1, 1)], [Fraction(1, 3), Fraction(2, 3)])
         """
+        if isinstance(profile, (str, bytes)) or not _is_sequence(profile):
+            raise GameError(f"a profile is a sequence with one strategy per player "
+                            f"({self.num_players}); got {profile!r}")
         if len(profile) != self.num_players:
             raise GameError(f"a profile needs one strategy per player ({self.num_players}); "
                             f"got {len(profile)}")
-        out = []
-        for i, s in enumerate(profile):
-            n = self.shape[i]
-            if isinstance(s, (str, int, np.integer)) and not isinstance(s, bool):
-                k = self.strategy_index(i, s)
-                v = np.zeros(n, dtype=object if exact else float)
-                if exact:
-                    v[:] = Fraction(0)
-                v[k] = Fraction(1) if exact else 1.0
-                out.append(v)
-                continue
-            arr, kind = convert_array(np.asarray(s, dtype=object)
-                                      if not isinstance(s, np.ndarray) else s,
-                                      lambda idx, i=i: f"probability {idx} of {self._players[i]}")
-            if arr.shape != (n,):
-                raise GameError(f"the strategy of {self._players[i]} has shape {arr.shape}; "
-                                f"expected ({n},)")
-            if kind == "symbolic":
-                raise GameError(f"the strategy of {self._players[i]} is symbolic")
-            use_exact = (kind == "exact") if exact is None else exact
-            if use_exact:
-                arr = to_fraction_array(arr)
-                total, neg = sum(arr), any(v < 0 for v in arr)
-                ok = total == 1
-            else:
-                arr = arr.astype(float)
-                total, neg = float(arr.sum()), bool((arr < -1e-12).any())
-                ok = abs(total - 1.0) <= 1e-9
-            if neg:
-                raise GameError(f"the strategy of {self._players[i]} has a negative probability")
-            if not ok:
-                raise GameError(f"the probabilities of {self._players[i]} sum to {total}, not 1")
-            out.append(arr)
-        return tuple(out)
+        return tuple(self._mixed_strategy(i, s, exact) for i, s in enumerate(profile))
+
+    def _mixed_strategy(self, i: int, s: Any, exact: bool | None) -> np.ndarray:
+        n, who, labels = self.shape[i], self._players[i], self._strategies[i]
+        if isinstance(s, (str, int, np.integer)) and not isinstance(s, bool):
+            k = self.strategy_index(i, s)
+            pure_exact = self.is_exact if exact is None else exact
+            v = np.array([Fraction(0)] * n, dtype=object) if pure_exact else np.zeros(n)
+            v[k] = Fraction(1) if pure_exact else 1.0
+            return v
+        if isinstance(s, (bool, np.bool_)) or not _is_sequence(s):
+            raise GameError(f"the strategy of {who} is {s!r}; expected a strategy index, a "
+                            f"label or a probability vector of length {n}")
+
+        def where(idx: tuple) -> str:
+            name = labels[idx[0]] if len(idx) == 1 and idx[0] < n else str(idx)
+            return f"the probability of {name} for {who}"
+
+        arr, kind = convert_array(as_entry_array(s, f"the strategy of {who} is ragged"), where)
+        if arr.shape != (n,):
+            raise GameError(f"the strategy of {who} has shape {arr.shape}; expected ({n},), "
+                            f"one probability per strategy")
+        if kind == "symbolic":
+            raise GameError(f"the strategy of {who} is symbolic; give numbers")
+        use_exact = (kind == "exact") if exact is None else exact
+        if use_exact:
+            arr = to_fraction_array(arr)
+            total, neg = sum(arr), any(v < 0 for v in arr)
+            ok = total == 1
+        else:
+            arr = arr.astype(float)
+            total, neg = float(arr.sum()), bool((arr < -1e-12).any())
+            ok = abs(total - 1.0) <= 1e-9
+        if neg:
+            raise GameError(f"the strategy of {who} has a negative probability")
+        if not ok:
+            raise GameError(f"the probabilities of {who} sum to {total}, not 1")
+        return arr
 
     def _payoff_array(self, profile) -> np.ndarray:
         exact = any(p.dtype == object for p in profile)
@@ -406,12 +441,26 @@ class NormalFormGame:
     def is_zero_sum(self, tol: float = 0.0) -> bool:
         """True when payoffs sum to zero in every cell (within ``tol`` for floats).
 
-        A constant-sum game is strategically equivalent; use ``constant_sum=True`` to accept it.
+        A constant-sum game is strategically equivalent; :meth:`is_constant_sum` accepts it.
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> gt.NormalFormGame.from_arrays([[1, -1], [-1, 1]], [[-1, 1], [1, -1]]).is_zero_sum()
+        True
         """
         return self._sum_check(tol, constant=False)
 
     def is_constant_sum(self, tol: float = 0.0) -> bool:
-        """True when payoffs sum to the same constant in every cell."""
+        """True when payoffs sum to the same constant in every cell (within ``tol``).
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> g = gt.NormalFormGame.from_arrays([[2, 0], [0, 2]], [[0, 2], [2, 0]])
+        >>> g.is_constant_sum(), g.is_zero_sum()
+        (True, False)
+        """
         return self._sum_check(tol, constant=True)
 
     def _sum_check(self, tol, constant):
@@ -452,9 +501,28 @@ class NormalFormGame:
         return True
 
     def restrict(self, keep: Sequence[Sequence[int]]) -> "NormalFormGame":
-        """The subgame in which player i may only use the strategies ``keep[i]``."""
-        if len(keep) != self.num_players:
-            raise GameError("restrict needs one list of strategy indices per player")
+        """The subgame in which player i may only use the strategies ``keep[i]``.
+
+        Parameters
+        ----------
+        keep : sequence of sequences
+            For each player, the strategies (indices or labels) to keep. Labels and the
+            original order of the strategies are kept.
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> g = gt.NormalFormGame.from_arrays([[1, 2, 3], [4, 5, 6]], [[0, 0, 0], [0, 0, 0]])
+        >>> g.restrict([["a2"], [2, 0]]).strategies
+        (('a2',), ('b1', 'b3'))
+        """
+        if isinstance(keep, str) or not _is_sequence(keep) or len(keep) != self.num_players:
+            raise GameError("restrict needs one list of strategies to keep per player "
+                            f"({self.num_players})")
+        for i, row in enumerate(keep):
+            if isinstance(row, str) or not _is_sequence(row):
+                raise GameError(f"restrict: the strategies to keep for {self._players[i]} "
+                                f"must be a list of indices or labels; got {row!r}")
         idx = [sorted({self.strategy_index(i, k) for k in row}) for i, row in enumerate(keep)]
         for i, row in enumerate(idx):
             if not row:
@@ -492,3 +560,8 @@ class NormalFormGame:
 
 def _has_sequences(arr: np.ndarray) -> bool:
     return any(isinstance(v, (list, tuple, np.ndarray)) for v in arr.flat)
+
+
+def _is_sequence(x: Any) -> bool:
+    return isinstance(x, (list, tuple, np.ndarray, range)) or (
+        hasattr(x, "__len__") and hasattr(x, "__getitem__") and not isinstance(x, dict))

@@ -59,14 +59,30 @@ def substitute_array(arr: np.ndarray, params: tuple, values: Mapping[str, Any]) 
     if unknown:
         known = ", ".join(by_name) or "none"
         raise GameError(f"unknown parameter {unknown[0]!r}; this game's parameters are: {known}")
-    subs = {}
-    for name, v in values.items():
-        try:
-            subs[by_name[name]] = sympy.nsimplify(v, rational=True) if isinstance(v, str) \
-                else sympy.sympify(v)
-        except (sympy.SympifyError, TypeError, ValueError):
-            raise GameError(f"value {v!r} for parameter {name!r} is not a number") from None
+    subs = {by_name[name]: _value(name, v) for name, v in values.items()}
     out = np.empty(arr.shape, dtype=object)
     for idx in np.ndindex(arr.shape):
         out[idx] = sympy.sympify(arr[idx]).xreplace(subs)
     return out
+
+
+def _value(name: str, v: Any):
+    """A sympy number for the value ``v`` of parameter ``name`` (GameError if not a number).
+
+    Strings are read exactly (``"0.3"`` is 3/10) and must not name other symbols; a sympy
+    expression may (substituting one parameter by an expression in another).
+    """
+    import sympy
+
+    bad = GameError(f"value {v!r} for parameter {name!r} is not a number")
+    if isinstance(v, (bool, np.bool_)) or v is None:
+        raise bad
+    try:
+        if isinstance(v, str):
+            out = sympy.nsimplify(sympy.sympify(v.strip(), rational=True), rational=True)
+            if out.free_symbols or out.is_finite is False or out.is_real is False:
+                raise bad
+            return out
+        return sympy.sympify(v)
+    except (sympy.SympifyError, TypeError, ValueError, SyntaxError):
+        raise bad from None

@@ -20,7 +20,8 @@ import numpy as np
 
 from ..errors import GameError
 
-__all__ = ["convert_array", "to_fraction", "to_fraction_array", "to_float_array", "kind_of"]
+__all__ = ["as_entry_array", "convert_array", "to_fraction", "to_fraction_array",
+           "to_float_array", "kind_of"]
 
 _INT64_SAFE = 2**62
 
@@ -33,7 +34,7 @@ def _is_sympy(x: Any) -> bool:
 def _classify(x: Any, where: Callable[[], str]):
     """Return (kind, value) for one entry; kind in {"int", "frac", "float", "sym"}."""
     if isinstance(x, (bool, np.bool_)):
-        raise GameError(f"{where()} is a boolean ({x!r}); payoffs must be numbers")
+        raise GameError(f"{where()} is a boolean ({x!r}); expected a number")
     if isinstance(x, (int, np.integer)):
         return "int", int(x)
     if isinstance(x, Fraction):
@@ -41,11 +42,11 @@ def _classify(x: Any, where: Callable[[], str]):
     if isinstance(x, (float, np.floating)):
         xf = float(x)
         if not np.isfinite(xf):
-            raise GameError(f"{where()} is {xf!r}; payoffs must be finite numbers")
+            raise GameError(f"{where()} is {xf!r}; expected a finite number")
         return "float", xf
     if isinstance(x, Decimal):
         if not x.is_finite():
-            raise GameError(f"{where()} is {x!r}; payoffs must be finite numbers")
+            raise GameError(f"{where()} is {x!r}; expected a finite number")
         return _classify(Fraction(x), where)
     if isinstance(x, str):
         try:
@@ -67,10 +68,44 @@ def _classify(x: Any, where: Callable[[], str]):
             return "sym", x
         raise GameError(f"{where()} is {x}, which is not a finite real number")
     if isinstance(x, numbers.Complex) and not isinstance(x, numbers.Real):
-        raise GameError(f"{where()} is the complex number {x!r}; payoffs must be real")
+        raise GameError(f"{where()} is the complex number {x!r}; expected a real number")
     if isinstance(x, numbers.Real):
         return _classify(float(x), where)
     raise GameError(f"{where()} is {x!r} of type {type(x).__name__}, which is not a number")
+
+
+def as_entry_array(x: Any, ragged: str) -> np.ndarray:
+    """Read nested sequences of entries into an array without losing what they were.
+
+    ``np.asarray`` silently turns ``[1, True]`` into integers, ``[0.5, "1/3"]`` into
+    strings and ``[2**63, -1]`` into floats; those inputs come back as object arrays so
+    that :func:`convert_array` classifies every entry. Plain int or float data keeps the
+    fast numeric array. ``ragged`` is the GameError message for rows of unequal length.
+
+    >>> as_entry_array([[1, 2], [3, 4]], "ragged").dtype
+    dtype('int64')
+    >>> as_entry_array([1, True], "ragged").dtype
+    dtype('O')
+    """
+    if isinstance(x, np.ndarray):
+        return x
+    try:
+        a = np.asarray(x)
+    except ValueError:
+        raise GameError(ragged) from None
+    except OverflowError:
+        return np.asarray(x, dtype=object)
+    if a.dtype == object:
+        return a
+    obj = np.asarray(x, dtype=object)
+    types = {type(v) for v in obj.flat}
+    if not any(issubclass(t, (bool, np.bool_)) for t in types):
+        if a.dtype.kind in "iu" and all(issubclass(t, (int, np.integer)) for t in types):
+            return a
+        if a.dtype.kind == "f" and any(issubclass(t, (float, np.floating)) for t in types) \
+                and all(issubclass(t, (int, float, np.integer, np.floating)) for t in types):
+            return a
+    return obj
 
 
 def convert_array(arr: Any, where: Callable[[tuple], str]) -> tuple[np.ndarray, str]:
@@ -88,13 +123,20 @@ def convert_array(arr: Any, where: Callable[[tuple], str]) -> tuple[np.ndarray, 
         bad = ~np.isfinite(a)
         if bad.any():
             idx = tuple(int(i) for i in np.argwhere(bad)[0])
-            raise GameError(f"{where(idx)} is {a[idx]!r}; payoffs must be finite numbers")
+            raise GameError(f"{where(idx)} is {float(a[idx])!r}; expected a finite number")
         return a.astype(np.float64), "float"
     if a.dtype.kind == "b":
-        raise GameError(f"{where(tuple(0 for _ in a.shape))} is boolean; payoffs must be numbers")
+        raise GameError(f"{where(tuple(0 for _ in a.shape))} is boolean; expected a number")
     if a.dtype.kind == "c":
-        raise GameError(f"{where(tuple(0 for _ in a.shape))} is complex; payoffs must be real")
+        idx = _first(a.imag != 0)
+        raise GameError(f"{where(idx)} is the complex number {a[idx]!r}; expected a real number")
     return _from_objects(a.astype(object), where)
+
+
+def _first(mask: np.ndarray) -> tuple:
+    """The index of the first True entry of ``mask`` (the first index if none is True)."""
+    hits = np.argwhere(mask)
+    return tuple(int(i) for i in hits[0]) if len(hits) else tuple(0 for _ in mask.shape)
 
 
 def _from_objects(a: np.ndarray, where) -> tuple[np.ndarray, str]:
@@ -119,7 +161,14 @@ def _from_objects(a: np.ndarray, where) -> tuple[np.ndarray, str]:
             out[idx] = v
         return out, "symbolic"
     if "float" in kinds:
-        return vals.astype(np.float64), "float"
+        out = np.empty(a.shape, dtype=np.float64)
+        for idx in np.ndindex(a.shape):
+            try:
+                out[idx] = float(vals[idx])
+            except OverflowError:
+                raise GameError(f"{where(idx)} is too large for a float; with float "
+                                "payoffs elsewhere it must be below 1e308") from None
+        return out, "float"
     if "frac" not in kinds and all(abs(v) < _INT64_SAFE for v in vals.flat):
         return vals.astype(np.int64), "exact"
     out = np.empty(a.shape, dtype=object)
