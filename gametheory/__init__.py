@@ -6,6 +6,12 @@
 Player 1: a2 1; Player 2: b2 1; payoffs 1, 1
 """
 
+from .analysis.dominance import (
+    EliminationResult,
+    dominated_strategies,
+    dominating_strategy,
+    iterated_elimination,
+)
 from .analysis.regret import best_responses, is_equilibrium, max_regret, regrets
 from .errors import DegenerateGameWarning, GameError, ParseError, SolverError
 from .games.normal import NormalFormGame
@@ -19,6 +25,7 @@ __all__ = [
     "NormalFormGame", "parameters",
     "solve", "METHODS", "Solution", "Equilibrium", "Component", "NashSubset",
     "best_responses", "regrets", "max_regret", "is_equilibrium",
+    "dominating_strategy", "dominated_strategies", "iterated_elimination", "EliminationResult",
     "GameError", "SolverError", "ParseError", "DegenerateGameWarning",
     "__version__",
 ]

@@ -6,7 +6,8 @@ with exact payoffs) give exact Fractions, so an exact equilibrium has regret exa
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
@@ -83,7 +84,7 @@ def regrets(game, profile: Any) -> tuple:
     """
     prof = _profile(game, profile)
     vecs = game.payoff_vectors(prof)
-    return tuple(max(v) - np.dot(v, p) for v, p in zip(vecs, prof))
+    return tuple(max(v) - np.dot(v, p) for v, p in zip(vecs, prof, strict=False))
 
 
 def max_regret(game, profile: Any) -> Any:

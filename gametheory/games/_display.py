@@ -59,7 +59,7 @@ def text_table(game) -> str:
         lines = []
         for row in [header] + body:
             first = row[0].ljust(widths[0])
-            rest = "".join(("    " + v.rjust(w)) for v, w in zip(row[1:], widths[1:]))
+            rest = "".join(("    " + v.rjust(w)) for v, w in zip(row[1:], widths[1:], strict=False))
             lines.append((first + rest).rstrip())
         blocks.append((caption + ":\n" if caption else "") + "\n".join(lines))
     return "\n\n".join(blocks)

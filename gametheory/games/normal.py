@@ -7,8 +7,9 @@ mixed profiles but knows nothing of solvers.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from fractions import Fraction
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -125,7 +126,7 @@ class NormalFormGame:
         if len(labels) != len(shape):
             raise GameError(f"strategy labels given for {len(labels)} players, "
                             f"but the game has {len(shape)}")
-        for i, (row, n) in enumerate(zip(labels, shape)):
+        for i, (row, n) in enumerate(zip(labels, shape, strict=False)):
             if len(row) != n:
                 raise GameError(f"{names[i]} has {n} strategies but {len(row)} labels")
             if len(set(row)) != len(row):
@@ -135,7 +136,7 @@ class NormalFormGame:
 
     @classmethod
     def from_arrays(cls, *arrays: Any, players: Sequence[str] | None = None,
-                    strategies: Sequence[Sequence[str]] | None = None) -> "NormalFormGame":
+                    strategies: Sequence[Sequence[str]] | None = None) -> NormalFormGame:
         """Build a game from one payoff array per player.
 
         Parameters
@@ -184,7 +185,7 @@ class NormalFormGame:
 
     @classmethod
     def from_bimatrix(cls, cells: Any, players: Sequence[str] | None = None,
-                      strategies: Sequence[Sequence[str]] | None = None) -> "NormalFormGame":
+                      strategies: Sequence[Sequence[str]] | None = None) -> NormalFormGame:
         """Build a two-player game from a matrix of payoff pairs ``(row payoff, column payoff)``.
 
         Examples
@@ -277,7 +278,7 @@ class NormalFormGame:
                 f"game.substitute({self._parameters[0].name}=...) or analyse them with gt.sweep")
 
     # ----------------------------------------------------------------- parameters
-    def substitute(self, **values: Any) -> "NormalFormGame":
+    def substitute(self, **values: Any) -> NormalFormGame:
         """A new game with the named parameters fixed.
 
         Examples
@@ -433,7 +434,7 @@ class NormalFormGame:
         """
         prof = self.mixed_profile(profile)
         vecs = self.payoff_vectors(prof)
-        vals = [np.dot(v, p) for v, p in zip(vecs, prof)]
+        vals = [np.dot(v, p) for v, p in zip(vecs, prof, strict=False)]
         return np.array(vals, dtype=object if any(isinstance(x, Fraction) for x in vals)
                         else float)
 
@@ -500,7 +501,7 @@ class NormalFormGame:
                     return False
         return True
 
-    def restrict(self, keep: Sequence[Sequence[int]]) -> "NormalFormGame":
+    def restrict(self, keep: Sequence[Sequence[int]]) -> NormalFormGame:
         """The subgame in which player i may only use the strategies ``keep[i]``.
 
         Parameters

@@ -7,7 +7,8 @@ with ``game.substitute(q=...)``; the sensitivity tools sweep over them.
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
 

@@ -12,9 +12,10 @@ stored in one of three kinds:
 from __future__ import annotations
 
 import numbers
+from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 

@@ -1,0 +1,416 @@
+"""Dominated strategies and their iterated elimination, for N-player normal-form games.
+
+A strategy ``j`` of player ``i`` is *strictly dominated* by a (mixed) strategy ``sigma``
+when ``sum_k sigma_k u_i(k, s_-i) > u_i(j, s_-i)`` for every profile ``s_-i`` of the
+opponents, and *weakly dominated* when ``>=`` holds everywhere and ``>`` somewhere.
+Pure dominators are found by comparing payoff rows; mixed ones by a linear programme.
+
+With ``exact=True`` the linear programme is still solved in floats, but its answer is
+turned into a rational certificate (by solving the programme's tight constraints exactly,
+or by rounding) and checked in exact arithmetic; only verified certificates are returned.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+
+from ..games._display import fmt
+
+__all__ = ["dominating_strategy", "dominated_strategies", "iterated_elimination",
+           "EliminationResult", "Removal"]
+
+_INT_SAFE = 2**61  # int64 payoffs below this can be subtracted without overflow
+
+
+def _payoff_matrix(game, player: int, exact: bool) -> np.ndarray:
+    """Player ``player``'s payoffs, one row per own strategy, one column per profile of
+    the opponents (exact: int64 or Fractions; else float64)."""
+    if exact:
+        U = game.payoffs
+        if U.dtype.kind not in "iu" or (U.size and int(np.abs(U).max()) >= _INT_SAFE):
+            U = game.exact_payoffs()
+    else:
+        U = game.float_payoffs()
+    return np.moveaxis(U[player], player, 0).reshape(game.shape[player], -1)
+
+
+def _pure_dominator(M: np.ndarray, j: int, strict: bool) -> int | None:
+    D = M - M[j]
+    if strict:
+        ok = np.asarray(D > 0, dtype=bool).all(axis=1)
+    else:
+        ok = np.asarray(D >= 0, dtype=bool).all(axis=1) & np.asarray(D > 0, dtype=bool).any(axis=1)
+    ok[j] = False
+    hits = np.flatnonzero(ok)
+    return int(hits[0]) if len(hits) else None
+
+
+def _solve_lp(D: np.ndarray, strict: bool) -> np.ndarray | None:
+    """Weights over the rows of ``D`` (rows: candidate strategies minus the dominated one)
+    that maximise the smallest column (strict) or the total (weak, all columns >= 0)."""
+    from scipy.optimize import linprog
+
+    m, P = D.shape
+    if strict:
+        c = np.zeros(m + 1)
+        c[-1] = -1.0
+        A_ub = np.hstack([-D.T, np.ones((P, 1))])
+        A_eq = np.append(np.ones(m), 0.0)[None, :]
+        bounds = [(0, None)] * m + [(None, None)]
+    else:
+        c = -D.sum(axis=1)
+        A_ub, A_eq, bounds = -D.T, np.ones((1, m)), [(0, None)] * m
+    res = linprog(c, A_ub=A_ub, b_ub=np.zeros(P), A_eq=A_eq, b_eq=[1.0], bounds=bounds,
+                  method="highs")
+    return res.x[:m] if res.status == 0 else None
+
+
+def _holds(margins: np.ndarray, strict: bool, tol: Any = 0) -> bool:
+    if strict:
+        return bool(min(margins) > tol)
+    return bool(min(margins) >= -tol and max(margins) > tol)
+
+
+def _exact_candidates(D: np.ndarray, sigma: np.ndarray, strict: bool):
+    """Rational weight vectors near the float LP solution ``sigma``: first the exact
+    solution of the LP's tight constraints on its support, then roundings."""
+    from ..solvers.indifference import UNIQUE, rational_solve
+
+    Df = D.astype(float) / max(1.0, float(np.abs(D.astype(float)).max()))
+    support = [k for k in range(len(sigma)) if sigma[k] > 1e-9]
+    margins = sigma @ Df
+    floor = margins.min() if strict else 0.0
+    tight = [c for c in range(D.shape[1]) if margins[c] - floor <= 1e-7]
+    extra = [Fraction(-1)] if strict else []
+    K = [[Fraction(D[k, c]) for k in support] + extra for c in tight]
+    K.append([Fraction(1)] * len(support) + [Fraction(0)] * len(extra))
+    status, z = rational_solve(K, [Fraction(0)] * len(tight) + [Fraction(1)])
+    if status == UNIQUE:
+        cand = [Fraction(0)] * len(sigma)
+        for k, v in zip(support, z[:len(support)], strict=True):
+            cand[k] = v
+        yield cand
+    for digits in range(1, 13):
+        rounded = [max(Fraction(0), Fraction(float(s)).limit_denominator(10**digits))
+                   for s in sigma]
+        total = sum(rounded)
+        if total > 0:
+            yield [r / total for r in rounded]
+
+
+def _mixed_dominator(M: np.ndarray, j: int, strict: bool, exact: bool) -> np.ndarray | None:
+    others = [k for k in range(M.shape[0]) if k != j]
+    if len(others) < 2:
+        return None
+    D = M[others] - M[j]
+    Df = D.astype(float)
+    scale = max(1.0, float(np.abs(Df).max()))
+    sigma = _solve_lp(Df / scale, strict)
+    if sigma is None:
+        return None
+    margins = sigma @ Df / scale
+    if (margins.min() <= -1e-7) if strict else (margins.max() <= 1e-12):
+        return None  # clearly not dominated; spare the exact reconstruction
+    if exact:
+        cert = next((c for c in _exact_candidates(D, sigma, strict)
+                     if min(c) >= 0 and _holds(np.dot(np.array(c, dtype=object), D), strict)),
+                    None)
+        if cert is None:
+            return None
+        out = np.array([Fraction(0)] * M.shape[0], dtype=object)
+    else:
+        cert = np.where(sigma > 1e-12, sigma, 0.0)
+        cert = cert / cert.sum()
+        tol = 1e-9 * max(1.0, float(np.abs(M).max()))
+        if not _holds(cert @ Df, strict, tol):
+            return None
+        out = np.zeros(M.shape[0])
+    out[others] = cert
+    return out
+
+
+def _dominator(M: np.ndarray, j: int, strict: bool, mixed: bool, exact: bool):
+    pure = _pure_dominator(M, j, strict)
+    if pure is not None or not mixed:
+        return pure
+    return _mixed_dominator(M, j, strict, exact)
+
+
+def dominating_strategy(game, player: int | str, strategy: int | str, strict: bool = True,
+                        mixed: bool = True, exact: bool = False) -> int | np.ndarray | None:
+    """What dominates a strategy: a pure strategy, a mixed strategy, or nothing.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        Numeric payoffs (substitute parameters first).
+    player : int or str
+        The player, by index or name.
+    strategy : int or str
+        The strategy to test, by index or label.
+    strict : bool
+        Strict dominance (better against every profile of the opponents) or weak
+        dominance (never worse, better against at least one profile).
+    mixed : bool
+        Also look for dominance by mixed strategies (a linear programme, scipy HiGHS).
+    exact : bool
+        Compare in exact rational arithmetic and return a mixed dominator as Fractions,
+        verified exactly. Float payoffs are read as the decimals they print as.
+
+    Returns
+    -------
+    int, ndarray or None
+        The index of a dominating pure strategy if there is one; otherwise (with
+        ``mixed``) a probability vector over all of the player's strategies, zero at
+        ``strategy``; None if the strategy is not dominated.
+
+    Notes
+    -----
+    Pure dominance compares the stored payoffs exactly. For float payoffs a mixed
+    dominator is accepted only if its margin exceeds 1e-9 times the payoff scale (weak
+    dominance: shortfalls within that tolerance count as ties).
+
+    References
+    ----------
+    Osborne, M. J. (2004). An Introduction to Game Theory, sections 2.9 and 4.4.
+    Myerson, R. B. (1991). Game Theory: Analysis of Conflict, section 3.8.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> pd = gt.NormalFormGame.from_arrays([[3, 0], [5, 1]], [[3, 5], [0, 1]])
+    >>> gt.dominating_strategy(pd, 0, "a1")
+    1
+    >>> g = gt.NormalFormGame.from_arrays([[3, 0], [0, 3], [1, 1]], [[0, 0]] * 3)
+    >>> gt.dominating_strategy(g, 0, "a3", exact=True).tolist()
+    [Fraction(1, 2), Fraction(1, 2), Fraction(0, 1)]
+    >>> gt.dominating_strategy(g, 0, "a3", mixed=False) is None
+    True
+    """
+    i = game.player_index(player)
+    j = game.strategy_index(i, strategy)
+    return _dominator(_payoff_matrix(game, i, exact), j, strict, mixed, exact)
+
+
+def dominated_strategies(game, player: int | str | None = None, strict: bool = True,
+                         mixed: bool = True, exact: bool = False) -> tuple:
+    """The dominated strategies of one player or of every player.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+    player : int, str or None
+        One player; None (default) for all players.
+    strict, mixed, exact : bool
+        As in :func:`dominating_strategy`.
+
+    Returns
+    -------
+    tuple
+        For one player, the indices of their dominated strategies; for all players, one
+        such tuple per player.
+
+    References
+    ----------
+    Fudenberg, D. and Tirole, J. (1991). Game Theory, MIT Press, section 2.1.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> pd = gt.NormalFormGame.from_arrays([[3, 0], [5, 1]], [[3, 5], [0, 1]])
+    >>> gt.dominated_strategies(pd)
+    ((0,), (0,))
+    >>> gt.dominated_strategies(pd, player="Player 2")
+    (0,)
+    """
+    if player is not None:
+        i = game.player_index(player)
+        return _dominated(game, i, strict, mixed, exact)
+    return tuple(_dominated(game, i, strict, mixed, exact) for i in range(game.num_players))
+
+
+def _dominated(game, i: int, strict: bool, mixed: bool, exact: bool) -> tuple[int, ...]:
+    return tuple(j for j, _ in _dominated_with(game, i, strict, mixed, exact))
+
+
+def _dominated_with(game, i: int, strict: bool, mixed: bool, exact: bool) -> list[tuple]:
+    """``(strategy, dominator)`` pairs for player ``i``. A strategy of largest total
+    payoff is never dominated, so it is skipped (and one always survives)."""
+    M = _payoff_matrix(game, i, exact)
+    totals = [sum(row) for row in M]
+    keep = totals.index(max(totals))
+    found = []
+    for j in range(M.shape[0]):
+        if j != keep:
+            d = _dominator(M, j, strict, mixed, exact)
+            if d is not None:
+                found.append((j, d))
+    return found
+
+
+@dataclass(frozen=True)
+class Removal:
+    """One eliminated strategy.
+
+    Attributes
+    ----------
+    round : int
+        The round (1, 2, ...) in which it was removed.
+    player : str
+        The player's name.
+    strategy : str
+        The label of the removed strategy.
+    dominated_by : tuple of (str, probability) pairs
+        The dominating strategy in the game of that round: one pair ``(label, 1)`` for a
+        pure strategy, else the support of the mixed strategy.
+    """
+
+    round: int
+    player: str
+    strategy: str
+    dominated_by: tuple
+
+    def dominator_text(self) -> str:
+        """The dominator as text: ``"Up"`` or ``"1/2 Up + 1/2 Middle"``."""
+        if len(self.dominated_by) == 1:
+            return self.dominated_by[0][0]
+        return " + ".join(f"{fmt(p)} {lab}" for lab, p in self.dominated_by)
+
+
+@dataclass(frozen=True)
+class EliminationResult:
+    """The outcome of :func:`iterated_elimination`.
+
+    Attributes
+    ----------
+    game : NormalFormGame
+        The reduced game (surviving strategies, original labels and order).
+    removals : tuple of Removal
+        Every removal, in round order.
+    kept : tuple of tuple of int
+        For each player, the indices in the original game of the surviving strategies.
+    strict, mixed : bool
+        Which dominance was eliminated.
+    """
+
+    game: Any
+    removals: tuple
+    kept: tuple
+    strict: bool
+    mixed: bool
+
+    @property
+    def rounds(self) -> int:
+        """The number of rounds in which something was removed."""
+        return max((r.round for r in self.removals), default=0)
+
+    @property
+    def surviving(self) -> tuple[tuple[str, ...], ...]:
+        """The labels of the surviving strategies, one tuple per player."""
+        return self.game.strategies
+
+    def __str__(self) -> str:
+        kind = "strictly" if self.strict else "weakly"
+        by = "pure or mixed strategies" if self.mixed else "pure strategies"
+        lines = [f"Iterated elimination of {kind} dominated strategies (by {by}; "
+                 f"all dominated strategies removed simultaneously each round)"]
+        if self.removals:
+            rows = [("round", "player", "removed", "dominated by")] + [
+                (str(r.round), r.player, r.strategy, r.dominator_text()) for r in self.removals]
+            widths = [max(len(row[k]) for row in rows) for k in range(3)]
+            for row in rows:
+                cells = [v.ljust(w) for v, w in zip(row[:3], widths, strict=True)]
+                lines.append("  ".join(cells + [row[3]]))
+        else:
+            lines.append("no strategy is dominated")
+        g = self.game
+        lines.append("survivors: " + "; ".join(
+            f"{p}: {', '.join(s)}" for p, s in zip(g.players, g.strategies, strict=True)))
+        return "\n".join(lines)
+
+
+def iterated_elimination(game, strict: bool = True, mixed: bool = True,
+                         exact: bool = False) -> EliminationResult:
+    """Iteratively remove dominated strategies until none is left.
+
+    Each round finds every strategy (of every player) that is dominated in the current
+    game and removes them all at once; rounds repeat until nothing is dominated.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+    strict : bool
+        Eliminate strictly (default) or weakly dominated strategies.
+    mixed : bool
+        Allow mixed dominators.
+    exact : bool
+        Exact rational comparisons; mixed dominators recorded as Fractions.
+
+    Returns
+    -------
+    EliminationResult
+        The reduced game and a record of each removal (round, player, strategy,
+        dominator).
+
+    Notes
+    -----
+    The result of iterated *strict* dominance does not depend on the order of removal
+    (Gilboa, Kalai and Zemel 1990). Iterated *weak* dominance is order-dependent: removing
+    strategies one at a time in another order can leave a different game. This function
+    uses the simultaneous-removal order (all weakly dominated strategies of all players
+    each round), which is well defined but only one of the possible orders.
+
+    References
+    ----------
+    Gibbons, R. (1992). A Primer in Game Theory, section 1.1.B.
+    Osborne, M. J. (2004). An Introduction to Game Theory, sections 2.9, 4.4 and 12.2.
+    Gilboa, I., Kalai, E. and Zemel, E. (1990). On the order of eliminating dominated
+    strategies. Operations Research Letters 9(2), 85-89.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> g = gt.NormalFormGame.from_bimatrix(
+    ...     [[(1, 0), (1, 2), (0, 1)], [(0, 3), (0, 1), (2, 0)]],
+    ...     strategies=[["Up", "Down"], ["Left", "Middle", "Right"]])
+    >>> res = gt.iterated_elimination(g)
+    >>> res.surviving
+    (('Up',), ('Middle',))
+    >>> print(res)  # doctest: +NORMALIZE_WHITESPACE
+    Iterated elimination of strictly dominated strategies (by pure or mixed strategies;
+    all dominated strategies removed simultaneously each round)
+    round  player    removed  dominated by
+    1      Player 2  Right    Middle
+    2      Player 1  Down     Up
+    3      Player 2  Left     Middle
+    survivors: Player 1: Up; Player 2: Middle
+    """
+    current = game
+    kept = [list(range(n)) for n in game.shape]
+    removals: list[Removal] = []
+    round_no = 0
+    while True:
+        found = [(i, j, d) for i in range(current.num_players)
+                 for j, d in _dominated_with(current, i, strict, mixed, exact)]
+        if not found:
+            break
+        round_no += 1
+        removals += [Removal(round_no, current.players[i], current.strategies[i][j],
+                             _describe(current.strategies[i], d)) for i, j, d in found]
+        gone = {(i, j) for i, j, _ in found}
+        keep_now = [[j for j in range(n) if (i, j) not in gone]
+                    for i, n in enumerate(current.shape)]
+        kept = [[kept[i][j] for j in row] for i, row in enumerate(keep_now)]
+        current = current.restrict(keep_now)
+    return EliminationResult(current, tuple(removals), tuple(tuple(k) for k in kept),
+                             strict, mixed)
+
+
+def _describe(labels: tuple[str, ...], dominator: Any) -> tuple:
+    if isinstance(dominator, (int, np.integer)):
+        return ((labels[int(dominator)], 1),)
+    return tuple((labels[k], p) for k, p in enumerate(dominator) if p > 0)
