@@ -15,16 +15,13 @@ import numpy as np
 
 from ..errors import GameError
 from . import parameters as _params
+from ._labels import check_players, check_strategies, has_sequences, is_sequence
+from ._profiles import mixed_strategy
+from ._profiles import payoff_vectors as contract_payoffs
+from ._structure import is_symmetric_array, sums_to_constant
 from .values import as_entry_array, convert_array, to_float_array, to_fraction_array
 
 __all__ = ["NormalFormGame"]
-
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
-
-
-def _default_labels(player: int, n: int) -> tuple[str, ...]:
-    letter = _LETTERS[player] if player < 26 else f"p{player + 1}_"
-    return tuple(f"{letter}{k + 1}" for k in range(n))
 
 
 class NormalFormGame:
@@ -75,7 +72,7 @@ class NormalFormGame:
     def _init(self, raw, players, strategies):
         n_players = raw.shape[0]
         shape = tuple(int(s) for s in raw.shape[1:])
-        names = self._check_players(players, n_players)
+        names = check_players(players, n_players)
         for i, n in enumerate(shape):
             if n == 0:
                 raise GameError(f"{names[i]} has no strategies (empty strategy set)")
@@ -89,50 +86,10 @@ class NormalFormGame:
         self._payoffs = arr
         self._kind = kind
         self._players = names
-        self._strategies = self._check_strategies(strategies, names, shape)
+        self._strategies = check_strategies(strategies, names, shape)
         self._float: np.ndarray | None = None
         self._exact: np.ndarray | None = None
         self._parameters = _params.free_parameters(arr) if kind == "symbolic" else ()
-
-    @staticmethod
-    def _check_players(players, n_players) -> tuple[str, ...]:
-        if players is None:
-            return tuple(f"Player {i + 1}" for i in range(n_players))
-        if isinstance(players, str) or not _is_sequence(players):
-            raise GameError(f"players must be a sequence of names, one per player; got "
-                            f"{players!r}")
-        names = tuple(str(p) for p in players)
-        if len(names) != n_players:
-            raise GameError(f"{len(names)} player names given for a {n_players}-player game")
-        if len(set(names)) != len(names):
-            dup = next(p for p in names if names.count(p) > 1)
-            raise GameError(f"duplicate player name {dup!r}")
-        return names
-
-    @staticmethod
-    def _check_strategies(strategies, names, shape) -> tuple[tuple[str, ...], ...]:
-        if strategies is None:
-            return tuple(_default_labels(i, n) for i, n in enumerate(shape))
-        if isinstance(strategies, str) or not _is_sequence(strategies):
-            raise GameError(f"strategies must be one sequence of labels per player; got "
-                            f"{strategies!r}")
-        labels = []
-        for i, row in enumerate(strategies):
-            who = names[i] if i < len(names) else f"player {i + 1}"
-            if isinstance(row, str) or not _is_sequence(row):
-                raise GameError(f"the strategy labels of {who} must be a sequence of labels; "
-                                f"got {row!r}")
-            labels.append(tuple(str(s) for s in row))
-        if len(labels) != len(shape):
-            raise GameError(f"strategy labels given for {len(labels)} players, "
-                            f"but the game has {len(shape)}")
-        for i, (row, n) in enumerate(zip(labels, shape, strict=False)):
-            if len(row) != n:
-                raise GameError(f"{names[i]} has {n} strategies but {len(row)} labels")
-            if len(set(row)) != len(row):
-                dup = next(s for s in row if row.count(s) > 1)
-                raise GameError(f"duplicate strategy label {dup!r} for {names[i]}")
-        return tuple(labels)
 
     @classmethod
     def from_arrays(cls, *arrays: Any, players: Sequence[str] | None = None,
@@ -156,11 +113,11 @@ class NormalFormGame:
         """
         if not arrays:
             raise GameError("from_arrays needs one payoff array per player")
-        names = cls._check_players(players, len(arrays))
+        names = check_players(players, len(arrays))
         converted = []
         for i, a in enumerate(arrays):
             arr = as_entry_array(a, f"payoffs of {names[i]} are ragged: rows of unequal length")
-            if arr.dtype == object and arr.ndim < len(arrays) and _has_sequences(arr):
+            if arr.dtype == object and arr.ndim < len(arrays) and has_sequences(arr):
                 raise GameError(f"payoffs of {names[i]} are ragged: rows of unequal length")
             converted.append(arr)
         shape0 = converted[0].shape
@@ -173,7 +130,8 @@ class NormalFormGame:
                 raise GameError(f"payoffs of {names[i]} have shape {arr.shape}, but those of "
                                 f"{names[0]} have shape {shape0}")
         kinds = {a.dtype.kind for a in converted}
-        if kinds <= {"f"} or kinds <= {"i", "u"}:
+        if kinds <= {"f"} or (kinds <= {"i", "u"}
+                              and np.result_type(*converted).kind in "iu"):
             stacked = np.stack(converted)
         else:
             stacked = np.empty((len(arrays),) + shape0, dtype=object)
@@ -199,7 +157,7 @@ class NormalFormGame:
             arr = np.asarray(cells, dtype=object)
         except ValueError:
             raise GameError("bimatrix is ragged: rows of unequal length") from None
-        if arr.ndim < 3 and _has_sequences(arr):
+        if arr.ndim < 3 and has_sequences(arr):
             raise GameError("bimatrix is ragged: rows of unequal length or cells that are "
                             "not all pairs")
         if arr.ndim != 3 or arr.shape[2] != 2:
@@ -351,50 +309,13 @@ class NormalFormGame:
         >>> x.tolist(), y.tolist()
         ([Fraction(0, 1), Fraction(1, 1)], [Fraction(1, 3), Fraction(2, 3)])
         """
-        if isinstance(profile, (str, bytes)) or not _is_sequence(profile):
+        if isinstance(profile, (str, bytes)) or not is_sequence(profile):
             raise GameError(f"a profile is a sequence with one strategy per player "
                             f"({self.num_players}); got {profile!r}")
         if len(profile) != self.num_players:
             raise GameError(f"a profile needs one strategy per player ({self.num_players}); "
                             f"got {len(profile)}")
-        return tuple(self._mixed_strategy(i, s, exact) for i, s in enumerate(profile))
-
-    def _mixed_strategy(self, i: int, s: Any, exact: bool | None) -> np.ndarray:
-        n, who, labels = self.shape[i], self._players[i], self._strategies[i]
-        if isinstance(s, (str, int, np.integer)) and not isinstance(s, bool):
-            k = self.strategy_index(i, s)
-            pure_exact = self.is_exact if exact is None else exact
-            v = np.array([Fraction(0)] * n, dtype=object) if pure_exact else np.zeros(n)
-            v[k] = Fraction(1) if pure_exact else 1.0
-            return v
-        if isinstance(s, (bool, np.bool_)) or not _is_sequence(s):
-            raise GameError(f"the strategy of {who} is {s!r}; expected a strategy index, a "
-                            f"label or a probability vector of length {n}")
-
-        def where(idx: tuple) -> str:
-            name = labels[idx[0]] if len(idx) == 1 and idx[0] < n else str(idx)
-            return f"the probability of {name} for {who}"
-
-        arr, kind = convert_array(as_entry_array(s, f"the strategy of {who} is ragged"), where)
-        if arr.shape != (n,):
-            raise GameError(f"the strategy of {who} has shape {arr.shape}; expected ({n},), "
-                            f"one probability per strategy")
-        if kind == "symbolic":
-            raise GameError(f"the strategy of {who} is symbolic; give numbers")
-        use_exact = (kind == "exact") if exact is None else exact
-        if use_exact:
-            arr = to_fraction_array(arr)
-            total, neg = sum(arr), any(v < 0 for v in arr)
-            ok = total == 1
-        else:
-            arr = arr.astype(float)
-            total, neg = float(arr.sum()), bool((arr < -1e-12).any())
-            ok = abs(total - 1.0) <= 1e-9
-        if neg:
-            raise GameError(f"the strategy of {who} has a negative probability")
-        if not ok:
-            raise GameError(f"the probabilities of {who} sum to {total}, not 1")
-        return arr
+        return tuple(mixed_strategy(self, i, s, exact) for i, s in enumerate(profile))
 
     def _payoff_array(self, profile) -> np.ndarray:
         exact = any(p.dtype == object for p in profile)
@@ -411,15 +332,7 @@ class NormalFormGame:
         [[0.0, 0.0], [0.0, 0.0]]
         """
         prof = self.mixed_profile(profile)
-        U = self._payoff_array(prof)
-        out = []
-        for i in range(self.num_players):
-            v = U[i]
-            for j in reversed(range(self.num_players)):
-                if j != i:
-                    v = np.tensordot(v, prof[j], axes=([j], [0]))
-            out.append(v)
-        return tuple(out)
+        return contract_payoffs(self._payoff_array(prof), prof)
 
     def expected_payoffs(self, profile: Sequence[Any]) -> np.ndarray:
         """Expected payoff of each player under a (mixed) profile.
@@ -450,7 +363,7 @@ class NormalFormGame:
         >>> gt.NormalFormGame.from_arrays([[1, -1], [-1, 1]], [[-1, 1], [1, -1]]).is_zero_sum()
         True
         """
-        return self._sum_check(tol, constant=False)
+        return self._sums(tol, zero=True)
 
     def is_constant_sum(self, tol: float = 0.0) -> bool:
         """True when payoffs sum to the same constant in every cell (within ``tol``).
@@ -462,21 +375,11 @@ class NormalFormGame:
         >>> g.is_constant_sum(), g.is_zero_sum()
         (True, False)
         """
-        return self._sum_check(tol, constant=True)
+        return self._sums(tol, zero=False)
 
-    def _sum_check(self, tol, constant):
-        if self._parameters:
-            import sympy
-
-            total = sum(self._payoffs[i] for i in range(self.num_players))
-            first = total.flat[0] if constant else 0
-            return all(sympy.simplify(v - first) == 0 for v in total.flat)
-        U = self._payoffs if self._kind == "exact" else self.float_payoffs()
-        total = U.sum(axis=0)
-        target = total.flat[0] if constant else 0
-        if self._kind == "exact":
-            return bool(np.all(total == target))
-        return bool(np.all(np.abs(total - target) <= tol))
+    def _sums(self, tol: float, zero: bool) -> bool:
+        U = self._payoffs if self._kind != "float" else self.float_payoffs()
+        return sums_to_constant(U, self._kind == "exact", tol, zero)
 
     def is_symmetric(self) -> bool:
         """True when all players have the same strategy count and permuting players
@@ -488,18 +391,7 @@ class NormalFormGame:
         >>> gt.NormalFormGame.from_arrays([[3, 0], [5, 1]], [[3, 5], [0, 1]]).is_symmetric()
         True
         """
-        if len(set(self.shape)) != 1:
-            return False
-        N = self.num_players
-        U = self._payoffs
-        # Adjacent transpositions generate the symmetric group.
-        for k in range(N - 1):
-            perm = list(range(N))
-            perm[k], perm[k + 1] = perm[k + 1], perm[k]
-            for i in range(N):
-                if not np.array_equal(U[perm[i]], np.transpose(U[i], perm)):
-                    return False
-        return True
+        return is_symmetric_array(self._payoffs)
 
     def restrict(self, keep: Sequence[Sequence[int]]) -> NormalFormGame:
         """The subgame in which player i may only use the strategies ``keep[i]``.
@@ -517,11 +409,11 @@ class NormalFormGame:
         >>> g.restrict([["a2"], [2, 0]]).strategies
         (('a2',), ('b1', 'b3'))
         """
-        if isinstance(keep, str) or not _is_sequence(keep) or len(keep) != self.num_players:
+        if isinstance(keep, str) or not is_sequence(keep) or len(keep) != self.num_players:
             raise GameError("restrict needs one list of strategies to keep per player "
                             f"({self.num_players})")
         for i, row in enumerate(keep):
-            if isinstance(row, str) or not _is_sequence(row):
+            if isinstance(row, str) or not is_sequence(row):
                 raise GameError(f"restrict: the strategies to keep for {self._players[i]} "
                                 f"must be a list of indices or labels; got {row!r}")
         idx = [sorted({self.strategy_index(i, k) for k in row}) for i, row in enumerate(keep)]
@@ -557,12 +449,3 @@ class NormalFormGame:
                 and bool(np.all(self._payoffs == other._payoffs)))
 
     __hash__ = None  # type: ignore[assignment]
-
-
-def _has_sequences(arr: np.ndarray) -> bool:
-    return any(isinstance(v, (list, tuple, np.ndarray)) for v in arr.flat)
-
-
-def _is_sequence(x: Any) -> bool:
-    return isinstance(x, (list, tuple, np.ndarray, range)) or (
-        hasattr(x, "__len__") and hasattr(x, "__getitem__") and not isinstance(x, dict))

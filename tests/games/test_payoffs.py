@@ -23,7 +23,7 @@ def brute_force_expected(game, profile):
     total = [0] * game.num_players
     for cell in itertools.product(*(range(n) for n in game.shape)):
         prob = 1
-        for s, k in zip(profile, cell):
+        for s, k in zip(profile, cell, strict=True):
             prob *= s[k]
         for i in range(game.num_players):
             total[i] += prob * U[(i,) + cell]

@@ -73,6 +73,22 @@ def test_symbolic_sums():
     assert NormalFormGame.from_arrays([[q, 1]], [[-q, -1]]).is_zero_sum()
     assert NormalFormGame.from_arrays([[q, 2]], [[1 - q, -1]]).is_constant_sum()
     assert not NormalFormGame.from_arrays([[q, 1]], [[q, -1]]).is_zero_sum()
+    # equal after expansion but not structurally: q(1 + q) - (q + q^2) = 0
+    assert NormalFormGame.from_arrays([[q * (1 + q), 1]], [[-q - q**2, -1]]).is_zero_sum()
+
+
+def test_symbolic_symmetry_compares_expressions_mathematically():
+    q = gt.parameters("q")
+    A = [[q * (1 + q), 0], [1, 2]]
+    B = [[q + q**2, 1], [0, 2]]  # the transpose of A, written differently
+    assert NormalFormGame.from_arrays(A, B).is_symmetric()
+    assert not NormalFormGame.from_arrays(A, [[q, 1], [0, 2]]).is_symmetric()
+
+
+def test_from_arrays_mixing_unsigned_and_signed_integers_stays_exact():
+    big = np.array([[2**63, 0]], dtype=np.uint64)
+    g = NormalFormGame.from_arrays(big, np.array([[-1, 0]], dtype=np.int64))
+    assert g.is_exact and g.payoffs[0, 0, 0] == 2**63
 
 
 # ------------------------------------------------------------------ symmetry
