@@ -238,17 +238,15 @@ def _dominated(game, i: int, strict: bool, mixed: bool, exact: bool) -> tuple[in
 
 
 def _dominated_with(game, i: int, strict: bool, mixed: bool, exact: bool) -> list[tuple]:
-    """``(strategy, dominator)`` pairs for player ``i``. A strategy of largest total
-    payoff is never dominated, so it is skipped (and one always survives)."""
+    """``(strategy, dominator)`` pairs for player ``i``."""
     M = _payoff_matrix(game, i, exact)
-    totals = [sum(row) for row in M]
-    keep = totals.index(max(totals))
-    found = []
-    for j in range(M.shape[0]):
-        if j != keep:
-            d = _dominator(M, j, strict, mixed, exact)
-            if d is not None:
-                found.append((j, d))
+    found = [(j, d) for j in range(M.shape[0])
+             if (d := _dominator(M, j, strict, mixed, exact)) is not None]
+    if len(found) == M.shape[0]:
+        # Impossible in exact arithmetic (a strategy of largest total payoff is never
+        # dominated); float tolerances could get here, so that strategy is kept.
+        totals = [sum(row) for row in M]
+        found.pop(totals.index(max(totals)))
     return found
 
 
@@ -295,6 +293,20 @@ class EliminationResult:
         For each player, the indices in the original game of the surviving strategies.
     strict, mixed : bool
         Which dominance was eliminated.
+
+    References
+    ----------
+    Osborne, M. J. (2004). An Introduction to Game Theory, sections 2.9 and 4.4.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> g = gt.NormalFormGame.from_arrays([[3, 0], [0, 3], [1, 1]], [[1, 0], [0, 1], [1, 1]])
+    >>> res = gt.iterated_elimination(g, exact=True)
+    >>> res.surviving, res.kept, res.rounds
+    ((('a1', 'a2'), ('b1', 'b2')), ((0, 1), (0, 1)), 1)
+    >>> res.removals[0].dominator_text()
+    '1/2 a1 + 1/2 a2'
     """
 
     game: Any
