@@ -1,0 +1,173 @@
+"""Batched indifference systems for support enumeration (the vectorised core).
+
+For one player ("own") with support ``S`` and the opponent's equalised strategies ``E``
+of the same size k, the indifference system of :mod:`.indifference` is solved for every
+pair ``(E, S)`` of a size class at once. With ``e0 = E[0]`` the system
+
+    (M z)_r = v for r in E,   sum(z) = 1
+
+is equivalent to the k x k system ``D z = (0, ..., 0, 1)`` with rows
+``M[r, S] - M[e0, S]`` (r in E minus e0) and a row of ones, and ``v = M[e0, S] z``.
+Stacks of these are factorised by ``np.linalg.solve``; a system whose determinant is
+negligible against the product of its row norms (Hadamard's bound) is classified as
+singular and left to the caller (an LP decides it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import combinations
+
+import numpy as np
+
+__all__ = ["ClassResult", "solve_class", "subsets", "masks", "dominated"]
+
+#: Systems per chunk: bounds the memory of one stack (about 2**15 * k * k floats).
+CHUNK = 1 << 15
+#: |det| / prod(row norms) below this counts as singular (Hadamard ratio is in [0, 1]).
+SINGULAR_RATIO = 1e-10
+
+
+def subsets(n: int, k: int) -> np.ndarray:
+    """All k-subsets of ``range(n)`` in lexicographic order, shape ``(C(n, k), k)``.
+
+    Examples
+    --------
+    >>> subsets(3, 2).tolist()
+    [[0, 1], [0, 2], [1, 2]]
+    """
+    return np.array(list(combinations(range(n), k)), dtype=np.intp).reshape(-1, k)
+
+
+def masks(idx: np.ndarray) -> np.ndarray:
+    """Bit masks (int64) of the rows of an index array of strategies (at most 62).
+
+    Examples
+    --------
+    >>> masks(np.array([[0, 2], [1, 2]])).tolist()
+    [5, 6]
+    """
+    return np.left_shift(np.int64(1), idx.astype(np.int64)).sum(axis=1)
+
+
+@dataclass
+class ClassResult:
+    """Outcome of one size class for one side.
+
+    ``feasible`` holds ``(e, s, z, v, ties)``: indices into the opponent and own subset
+    arrays, the probabilities on ``S`` (shape ``(f, k)``), the equalised payoff, and a
+    boolean array ``(f, n_opp)`` of the opponent strategies that are best responses
+    (a superset of E). ``singular`` holds ``(e, s)`` of the rank-deficient systems.
+    """
+
+    feasible: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]
+    singular: tuple[np.ndarray, np.ndarray]
+
+
+def dominated(M: np.ndarray, own: np.ndarray, opp: np.ndarray) -> np.ndarray:
+    """For each row pair ``(S, E)``: does some opponent strategy weakly dominate a member
+    of E on the columns S (at least as good everywhere on S, better somewhere)?
+
+    Then no z positive on S makes E a set of equal best responses, so the pair is
+    infeasible whatever the rank of its system.
+
+    Examples
+    --------
+    >>> M = np.array([[0.0, 1.0], [1.0, 1.0]])
+    >>> dominated(M, np.array([[0, 1], [1, 1]]), np.array([[0, 1], [0, 1]])).tolist()
+    [True, False]
+    """
+    sub = M[:, own].transpose(1, 0, 2)                          # (f, n_opp, k)
+    rows = np.take_along_axis(sub, opp[:, :, None], axis=1)     # (f, k_e, k)
+    diff = sub[:, None, :, :] - rows[:, :, None, :]             # (f, k_e, n_opp, k)
+    return ((diff >= 0).all(axis=-1) & (diff > 0).any(axis=-1)).any(axis=(1, 2))
+
+
+def _solve_stack(D: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Solve ``D z = e_k`` for a stack; returns ``(z, singular)``."""
+    flat = D.reshape(-1, *D.shape[-2:])
+    k = flat.shape[-1]
+    det = np.linalg.det(flat)
+    norms = np.sqrt(np.einsum("nij,nij->ni", flat, flat)).prod(axis=1)
+    singular = ~(np.abs(det) > SINGULAR_RATIO * norms)
+    rhs = np.zeros((flat.shape[0], k, 1))
+    rhs[:, -1, 0] = 1.0
+    z = np.full((flat.shape[0], k), np.nan)
+    ok = ~singular
+    if ok.all():
+        z = np.linalg.solve(flat, rhs)[..., 0]
+    elif ok.any():
+        z[ok] = np.linalg.solve(flat[ok], rhs[ok])[..., 0]
+    return z.reshape(D.shape[:-1]), singular.reshape(D.shape[:-2])
+
+
+def solve_class(M: np.ndarray, own: np.ndarray, opp: np.ndarray, pos_tol: float,
+                br_tol: float) -> ClassResult:
+    """Solve the indifference systems of every pair (opponent subset, own subset).
+
+    Parameters
+    ----------
+    M : ndarray, shape (n_opp, n_own)
+        ``M[r, j]``: the opponent's payoff for r against own strategy j (scaled to
+        magnitude at most 1).
+    own, opp : ndarray, shape (c_own, k) and (c_opp, k)
+        The own supports S and the opponent's equalised sets E.
+    pos_tol : float
+        Probabilities above ``pos_tol`` count as positive.
+    br_tol : float
+        Slack in the best-response and tie comparisons.
+
+    Returns
+    -------
+    ClassResult
+        The feasible systems (unique solution, positive on S, E among the best
+        responses) and the singular ones not ruled out by :func:`dominated`.
+
+    Examples
+    --------
+    >>> M = np.array([[1.0, 0.0], [0.0, 1.0]])
+    >>> res = solve_class(M, subsets(2, 2), subsets(2, 2), 1e-12, 1e-9)
+    >>> res.feasible[2].tolist(), res.feasible[3].tolist()
+    ([[0.5, 0.5]], [0.5])
+    """
+    c_own, k = own.shape
+    n_opp = M.shape[0]
+    step = max(1, CHUNK // max(1, c_own))
+    feas: list[tuple] = []
+    sing: list[tuple] = []
+    for start in range(0, opp.shape[0], step):
+        E = opp[start:start + step]
+        c_e = E.shape[0]
+        D = np.empty((c_e, c_own, k, k))
+        if k > 1:
+            diff = M[E[:, 1:]] - M[E[:, :1]]                     # (c_e, k-1, n_own)
+            D[:, :, :-1, :] = diff[:, :, own].transpose(0, 2, 1, 3)
+        D[:, :, -1, :] = 1.0
+        z, singular = _solve_stack(D)
+        if singular.any():
+            e, s = np.nonzero(singular)
+            keep = ~dominated(M, own[s], E[e])
+            sing.append((e[keep] + start, s[keep]))
+        with np.errstate(invalid="ignore"):
+            positive = (z > pos_tol).all(axis=-1)
+        e, s = np.nonzero(positive)
+        if e.size == 0:
+            continue
+        zs = z[e, s]
+        cols = own[s]                                             # (f, k)
+        Mz = np.einsum("rfk,fk->fr", M[:, cols], zs)               # (f, n_opp)
+        v = Mz[np.arange(e.size), E[e, 0]]
+        best = Mz <= v[:, None] + br_tol
+        ok = best.all(axis=1)
+        if ok.any():
+            ties = Mz[ok] >= v[ok, None] - br_tol
+            feas.append((e[ok] + start, s[ok], zs[ok], v[ok], ties))
+    empty_i = np.empty(0, dtype=np.intp)
+    if feas:
+        feasible = tuple(np.concatenate(parts) for parts in zip(*feas, strict=True))
+    else:
+        feasible = (empty_i, empty_i, np.empty((0, k)), np.empty(0),
+                    np.empty((0, n_opp), dtype=bool))
+    singular_idx = (tuple(np.concatenate(p) for p in zip(*sing, strict=True)) if sing
+                    else (empty_i, empty_i))
+    return ClassResult(feasible, singular_idx)  # type: ignore[arg-type]

@@ -1,0 +1,335 @@
+"""Support enumeration for two-player games: vectorised, and honest about completeness.
+
+An equilibrium ``(x, y)`` with supports ``(I, J)`` solves two independent problems: x on
+I makes player 2 indifferent among J (and J are best responses), y on J makes player 1
+indifferent among I. Equal-size pairs ``|I| = |J|`` are solved a size class at a time
+by batched linear algebra (:mod:`._support_batch`); in a nondegenerate game that is all.
+Degenerate games add singular systems and ties; those pairs, and the unequal-size pairs
+they generate, are decided by linear programs (:mod:`._support_lp`). When such a pair's
+equilibrium set is more than one point, the solution says so (``complete=False``).
+"""
+
+from __future__ import annotations
+
+import warnings
+from fractions import Fraction
+from itertools import combinations, product
+from typing import Any
+
+import numpy as np
+
+from ..errors import DegenerateGameWarning, SolverError
+from . import _support_batch as batch
+from ._support_lp import SidePart, side_lp
+from .indifference import UNIQUE, solve_indifference
+from .result import Solution, build_solution, default_tol
+
+__all__ = ["solve_support"]
+
+#: Default limit on the number of support pairs (2^m - 1)(2^n - 1): up to 12 x 12.
+MAX_PAIRS = 1 << 24
+
+
+def _bits(mask: int) -> list[int]:
+    return [k for k in range(int(mask).bit_length()) if mask >> k & 1]
+
+
+def _mask(idx) -> int:
+    return sum(1 << int(k) for k in idx)
+
+
+class _Side:
+    """One player's half of every support pair: own support S, opponent's set E.
+
+    ``M[r, j]`` is the opponent's payoff for r against own strategy j (scaled floats),
+    ``Mx`` the same unscaled in Fractions when solving exactly.
+    """
+
+    def __init__(self, M: np.ndarray, Mx: np.ndarray | None, screen: tuple[float, float]):
+        self.M, self.Mx, self.screen = M, Mx, screen
+        self.feas: dict[tuple[int, int], tuple] = {}
+        self.sing: set[tuple[int, int]] = set()
+        self.cache: dict[tuple[int, int], SidePart | None] = {}
+        self.failures = 0
+
+    def run_class(self, k: int) -> None:
+        own = batch.subsets(self.M.shape[1], k)
+        opp = batch.subsets(self.M.shape[0], k)
+        res = batch.solve_class(self.M, own, opp, *self.screen)
+        own_m, opp_m = batch.masks(own), batch.masks(opp)
+        e, s, z, v, ties = res.feasible
+        tie_m = ties @ (np.int64(1) << np.arange(ties.shape[1], dtype=np.int64))
+        for ei, si, zi, vi, ti in zip(e, s, z, v, tie_m, strict=True):
+            full = np.zeros(self.M.shape[1])
+            full[own[si]] = zi
+            self.feas[int(own_m[si]), int(opp_m[ei])] = (full, float(vi), int(ti))
+        es, ss = res.singular
+        self.sing.update(zip(own_m[ss].tolist(), opp_m[es].tolist(), strict=True))
+
+    def maybe(self) -> set[tuple[int, int]]:
+        """Equal-size (S, E) whose set may be non-empty: feasible or singular."""
+        return set(self.feas) | self.sing
+
+    def has_ties(self) -> bool:
+        return any(t != E for (_, E), (_, _, t) in self.feas.items())
+
+    # ------------------------------------------------------------ deciding Z(S, E)
+    def info(self, S: int, E: int) -> SidePart | None:
+        key = (S, E)
+        if key not in self.cache:
+            self.cache[key] = self._decide(S, E)
+        return self.cache[key]
+
+    def _decide(self, S: int, E: int) -> SidePart | None:
+        ns, ne = bin(S).count("1"), bin(E).count("1")
+        if ne < ns or (ne == ns and (S, E) in self.sing):
+            return self._lp(S, E)
+        if ne == ns:
+            return self._unique(S, E, E) if (S, E) in self.feas else None
+        for sub in combinations(_bits(E), ns):       # overdetermined: any unique subsystem
+            base = (S, _mask(sub))
+            if base in self.feas:
+                return self._unique(S, base[1], E) if E & ~self.feas[base][2] == 0 else None
+            if base not in self.sing:
+                return None
+        if any(self.info(S, E & ~(1 << q)) is None for q in _bits(E)):
+            return None
+        return self._lp(S, E)
+
+    def _unique(self, S: int, base: int, E: int) -> SidePart | None:
+        z, v, _ = self.feas[S, base]
+        part = SidePart([(z, v)], single=True, keys=[(_bits(S), _bits(base))])
+        return self._exactify(part, S, E, screened=True)
+
+    def _lp(self, S: int, E: int) -> SidePart | None:
+        part = side_lp(self.M, _bits(S), _bits(E))
+        if part is None:
+            return None
+        part.keys = []
+        for k, (z, v) in enumerate(part.points):
+            part.points[k], key = self._polish(z, v, _bits(E))
+            part.keys.append(key)
+        return self._exactify(part, S, E)
+
+    def _polish(self, z: np.ndarray, v: float, E: list[int]):
+        """Re-solve an LP point from its active constraints (accurate to rounding)."""
+        sup = [int(j) for j in np.flatnonzero(z > 1e-9)]
+        tight = np.flatnonzero(self.M[:, sup] @ z[sup] >= v - 1e-7)
+        eq = sorted(set(E) | {int(r) for r in tight})
+        status, zz, vv = solve_indifference(self.M, sup, eq, exact=False)
+        if status == UNIQUE and zz.min() > -1e-12 and np.abs(zz - z).max() < 1e-6:
+            return (np.clip(zz, 0.0, None), vv), (sup, eq)
+        return (z, v), None
+
+    def _exactify(self, part: SidePart, S: int, E: int,
+                  screened: bool = False) -> SidePart | None:
+        """With exact arithmetic, rebuild each point in Fractions and verify it.
+
+        A batch-screened point that fails was a float false positive (dropped quietly);
+        an LP point that cannot be rebuilt is counted as a failure.
+        """
+        if self.Mx is None:
+            return part
+        pts = []
+        for key in part.keys:
+            pt = self._exact_point(key, _bits(S), _bits(E), strict=part.single)
+            if pt is not None:
+                pts.append(pt)
+        if screened and not pts:
+            return None                       # the float screen let a non-solution through
+        if len(pts) < len(part.keys):
+            self.failures += 1
+        if not pts:
+            return None
+        part.points = pts
+        return part
+
+    def _exact_point(self, key, S: list[int], E: list[int], strict: bool):
+        if key is None:
+            return None
+        status, z, v = solve_indifference(self.Mx, key[0], key[1], exact=True)
+        if status != UNIQUE or any(p < 0 for p in z):
+            return None
+        if any(z[j] != 0 for j in range(len(z)) if j not in set(S)):
+            return None
+        if strict and any(z[j] <= 0 for j in S):
+            return None
+        pay = [sum((self.Mx[r, j] * z[j] for j in key[0]), Fraction(0))
+               for r in range(self.Mx.shape[0])]
+        if any(p > v for p in pay) or any(pay[r] != v for r in E):
+            return None
+        return np.array(z, dtype=object), v
+
+
+def _lattice(side: _Side, partner: _Side, records: list) -> None:
+    """Unequal pairs: grow the opponent's equalised set E beyond |S| level by level
+    (a set is tried only when all its subsets one smaller are non-empty); for each
+    non-empty Z(S, E) ask the partner side, whose system is then underdetermined."""
+    by_own: dict[int, set[int]] = {}
+    for S, E in side.maybe():
+        by_own.setdefault(S, set()).add(E)
+    n_opp = side.M.shape[0]
+    for S in sorted(by_own):
+        current = by_own[S]
+        while current:
+            cand = {E | 1 << r for E in current for r in range(n_opp) if not E >> r & 1}
+            nxt = set()
+            for E in sorted(cand):
+                if all(E & ~(1 << q) in current for q in _bits(E)) and side.info(S, E):
+                    nxt.add(E)
+                    other = partner.info(E, S)
+                    if other is not None:
+                        records.append((S, E, side.info(S, E), other))
+            current = nxt
+
+
+def _sides(game, exact: bool, tol: float) -> tuple[_Side, _Side]:
+    U = game.float_payoffs()
+    scale = max(1.0, float(np.abs(U).max()))
+    A, B = U[0] / scale, U[1] / scale
+    screen = (-1e-9, 1e-6) if exact else (0.0, tol / scale)
+    Ux = game.exact_payoffs() if exact else None
+    x_side = _Side(B.T, None if Ux is None else Ux[1].T, screen)
+    y_side = _Side(A, None if Ux is None else Ux[0], screen)
+    return x_side, y_side
+
+
+def solve_support(game, exact: bool = False, tol: float | None = None,
+                  max_pairs: int = MAX_PAIRS, **options: Any) -> Solution:
+    """All Nash equilibria of a two-player game by support enumeration.
+
+    Every pair of supports ``(I, J)`` is considered: y on J must make player 1
+    indifferent among I (``(A y)_i = v``, i in I) and x on I must make player 2
+    indifferent among J (``(B^T x)_j = u``), with positive probabilities on the supports
+    and no better reply outside them. Equal-size pairs are solved a size class at a time
+    with batched linear algebra; in a nondegenerate game these are all that matter.
+    Singular systems and ties (degenerate games) bring in the remaining pairs, including
+    unequal sizes; each is decided by a linear program. If some pair's equilibria form a
+    continuum, one or two points of it are reported, ``complete`` is False and a
+    :class:`~gametheory.errors.DegenerateGameWarning` says so.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        A two-player game with numeric payoffs.
+    exact : bool
+        Screen in floats, then rebuild and verify every equilibrium in exact rationals
+        (Fractions; regret exactly 0).
+    tol : float, optional
+        Regret tolerance for float results; default 1e-9 times the payoff scale.
+    max_pairs : int
+        Refuse games with more than this many support pairs ``(2^m - 1)(2^n - 1)``.
+
+    Returns
+    -------
+    Solution
+        ``complete`` is True when every support pair's equilibrium set is empty or a
+        single point: then the equilibria are finite in number and all were found.
+
+    Raises
+    ------
+    SolverError
+        Not two players, too many support pairs, or an unknown option.
+
+    Notes
+    -----
+    Decisions about singularity, ties and LP feasibility are made in floating point
+    (tolerances about 1e-7 relative to the payoff scale), also with ``exact=True``,
+    which makes the reported equilibria exact but not the completeness claim.
+
+    References
+    ----------
+    von Stengel, B. (2007). Equilibrium computation for two-player games in strategic
+    and extensive form. In Nisan et al., *Algorithmic Game Theory*, ch. 3, section 3.4
+    (support enumeration). Porter, R., Nudelman, E. & Shoham, Y. (2008). Simple search
+    methods for finding a Nash equilibrium. *Games and Economic Behavior* 63, 642-662
+    (smallest, balanced supports first).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> bos = gt.NormalFormGame.from_arrays([[2, 0], [0, 1]], [[1, 0], [0, 2]])
+    >>> sol = gt.solve(bos, method="support", exact=True)
+    >>> sol.complete, len(sol.equilibria)
+    (True, 3)
+    >>> print(sol.equilibria[1])
+    Player 1: a1 2/3, a2 1/3; Player 2: b1 1/3, b2 2/3; payoffs 2/3, 2/3
+
+    A degenerate game whose equilibria form a continuum:
+
+    >>> import warnings
+    >>> g = gt.NormalFormGame.from_arrays([[1, 0], [0, 1]], [[1, 1], [1, 1]])
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     sol = gt.solve(g, method="support", exact=True)
+    >>> sol.complete, caught[0].category.__name__
+    (False, 'DegenerateGameWarning')
+    >>> all(gt.max_regret(g, eq) == 0 for eq in sol.equilibria)
+    True
+    """
+    if options:
+        raise SolverError(f"unknown option(s) for method 'support': {', '.join(options)}")
+    if game.num_players != 2:
+        raise SolverError(f"support enumeration needs two players; this game has "
+                          f"{game.num_players}; use method='pure' for its pure equilibria")
+    m, n = game.shape
+    pairs = (2 ** m - 1) * (2 ** n - 1)
+    if pairs > max_pairs:
+        raise SolverError(f"support enumeration of a {m} x {n} game would examine {pairs:,} "
+                          f"support pairs (max_pairs={max_pairs:,}); use method='vertex' or "
+                          f"method='lemke-howson', or raise max_pairs")
+    tol = default_tol(game) if tol is None else float(tol)
+    x_side, y_side = _sides(game, exact, tol)
+    for k in range(1, min(m, n) + 1):                  # equal sizes, small supports first
+        y_side.run_class(k)
+        x_side.run_class(k)
+    records: list = []
+    both = {(Ib, Jb) for (Ib, Jb) in x_side.feas if (Jb, Ib) in y_side.feas}
+    degenerate = bool(x_side.sing or y_side.sing or x_side.has_ties() or y_side.has_ties())
+    if degenerate:
+        y_maybe = {(Ib, Jb) for (Jb, Ib) in y_side.maybe()}
+        both |= x_side.maybe() & y_maybe
+    for Ib, Jb in sorted(both):                           # a known-feasible side goes first
+        if (Ib, Jb) in x_side.feas:
+            xp = x_side.info(Ib, Jb)
+            yp = y_side.info(Jb, Ib) if xp is not None else None
+        else:
+            yp = y_side.info(Jb, Ib)
+            xp = x_side.info(Ib, Jb) if yp is not None else None
+        if xp is not None and yp is not None:
+            records.append((Ib, Jb, xp, yp))
+    if degenerate:
+        unequal: list = []
+        _lattice(y_side, x_side, unequal)
+        records += [(Ib, Jb, xp, yp) for (Jb, Ib, yp, xp) in unequal]
+        _lattice(x_side, y_side, records)
+    return _finish(game, records, exact, tol, x_side.failures + y_side.failures)
+
+
+def _finish(game, records: list, exact: bool, tol: float, failures: int) -> Solution:
+    profiles, continua = [], []
+    for Ib, Jb, xp, yp in records:
+        if not (xp.single and yp.single):
+            continua.append((Ib, Jb))
+        profiles += [(x, y) for (x, _), (y, _) in product(xp.points, yp.points)]
+    notes = []
+    if continua:
+        labels = game.strategies
+        shown = "; ".join("({" + ", ".join(labels[0][i] for i in _bits(Ib)) + "}, {"
+                          + ", ".join(labels[1][j] for j in _bits(Jb)) + "})"
+                          for Ib, Jb in sorted(set(continua))[:3])
+        more = len(set(continua)) - 3
+        msg = (f"the equilibria with supports {shown}"
+               + (f" and {more} more support pair(s)" if more > 0 else "")
+               + " form a continuum (reported: vertices of each); use method='vertex' "
+               "for all extreme equilibria and components")
+        notes.append(msg)
+        warnings.warn(msg, DegenerateGameWarning, stacklevel=3)
+    if failures:
+        msg = (f"{failures} point(s) of degenerate support pairs could not be rebuilt "
+               f"exactly and were left out")
+        notes.append(msg)
+        warnings.warn(msg, DegenerateGameWarning, stacklevel=3)
+    complete = not continua and not failures
+    return build_solution(game, profiles, "support", complete=complete, exact=exact,
+                          tol=tol, notes=notes)
