@@ -20,7 +20,7 @@ from itertools import combinations
 
 import numpy as np
 
-__all__ = ["ClassResult", "solve_class", "subsets", "masks", "dominated"]
+__all__ = ["ClassResult", "solve_class", "subsets", "masks", "dominated", "dominated_rows"]
 
 #: Systems per chunk: bounds the memory of one stack (about 2**15 * k * k floats).
 CHUNK = 1 << 15
@@ -83,22 +83,39 @@ def dominated(M: np.ndarray, own: np.ndarray, opp: np.ndarray) -> np.ndarray:
     return ((diff >= 0).all(axis=-1) & (diff > 0).any(axis=-1)).any(axis=(1, 2))
 
 
+def dominated_rows(M: np.ndarray, own: np.ndarray) -> np.ndarray:
+    """For each own support S (a row of ``own``): the bit mask of the opponent
+    strategies that another opponent strategy dominates on the columns S.
+
+    Examples
+    --------
+    >>> M = np.array([[0.0, 1.0], [1.0, 1.0]])
+    >>> dominated_rows(M, subsets(2, 1)).tolist(), dominated_rows(M, subsets(2, 2)).tolist()
+    ([1, 0], [1])
+    """
+    sub = M[:, own]                                             # (n_opp, c, k)
+    ge = (sub[:, None] >= sub[None, :]).all(axis=-1)            # (r', r, c): r' >= r on S
+    gt = (sub[:, None] > sub[None, :]).any(axis=-1)
+    dom = (ge & gt).any(axis=0)                                 # (r, c)
+    weights = np.left_shift(np.int64(1), np.arange(M.shape[0], dtype=np.int64))
+    return weights @ dom.astype(np.int64)
+
+
 def _solve_stack(D: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Solve ``D z = e_k`` for a stack; returns ``(z, singular)``."""
-    flat = D.reshape(-1, *D.shape[-2:])
-    k = flat.shape[-1]
-    det = np.linalg.det(flat)
-    norms = np.sqrt(np.einsum("nij,nij->ni", flat, flat)).prod(axis=1)
+    p, k = D.shape[0], D.shape[-1]
+    det = np.linalg.det(D)
+    norms = np.sqrt(np.einsum("nij,nij->ni", D, D)).prod(axis=1)
     singular = ~(np.abs(det) > SINGULAR_RATIO * norms)
-    rhs = np.zeros((flat.shape[0], k, 1))
+    rhs = np.zeros((p, k, 1))
     rhs[:, -1, 0] = 1.0
-    z = np.full((flat.shape[0], k), np.nan)
+    z = np.full((p, k), np.nan)
     ok = ~singular
     if ok.all():
-        z = np.linalg.solve(flat, rhs)[..., 0]
+        z = np.linalg.solve(D, rhs)[..., 0]
     elif ok.any():
-        z[ok] = np.linalg.solve(flat[ok], rhs[ok])[..., 0]
-    return z.reshape(D.shape[:-1]), singular.reshape(D.shape[:-2])
+        z[ok] = np.linalg.solve(D[ok], rhs[ok])[..., 0]
+    return z, singular
 
 
 def solve_class(M: np.ndarray, own: np.ndarray, opp: np.ndarray, pos_tol: float,
@@ -121,7 +138,8 @@ def solve_class(M: np.ndarray, own: np.ndarray, opp: np.ndarray, pos_tol: float,
     -------
     ClassResult
         The feasible systems (unique solution, positive on S, E among the best
-        responses) and the singular ones not ruled out by :func:`dominated`.
+        responses) and the singular ones. Pairs ruled out by :func:`dominated_rows` are
+        neither (their sets are empty) and are not solved at all.
 
     Examples
     --------
@@ -130,38 +148,34 @@ def solve_class(M: np.ndarray, own: np.ndarray, opp: np.ndarray, pos_tol: float,
     >>> res.feasible[2].tolist(), res.feasible[3].tolist()
     ([[0.5, 0.5]], [0.5])
     """
-    c_own, k = own.shape
+    k = own.shape[1]
     n_opp = M.shape[0]
-    step = max(1, CHUNK // max(1, c_own))
+    # pairs where no opponent strategy dominates a member of E on S (else: empty)
+    dom = dominated_rows(M, own)
+    e_all, s_all = np.nonzero((masks(opp)[:, None] & dom[None, :]) == 0)
     feas: list[tuple] = []
     sing: list[tuple] = []
-    for start in range(0, opp.shape[0], step):
-        E = opp[start:start + step]
-        c_e = E.shape[0]
-        D = np.empty((c_e, c_own, k, k))
-        if k > 1:
-            diff = M[E[:, 1:]] - M[E[:, :1]]                     # (c_e, k-1, n_own)
-            D[:, :, :-1, :] = diff[:, :, own].transpose(0, 2, 1, 3)
-        D[:, :, -1, :] = 1.0
+    for start in range(0, e_all.size, CHUNK):
+        e, s = e_all[start:start + CHUNK], s_all[start:start + CHUNK]
+        E, S = opp[e], own[s]                                      # (p, k) each
+        sub = M[E[:, :, None], S[:, None, :]]                      # (p, k, k)
+        D = np.empty_like(sub)
+        D[:, :-1] = sub[:, 1:] - sub[:, :1]
+        D[:, -1] = 1.0
         z, singular = _solve_stack(D)
         if singular.any():
-            e, s = np.nonzero(singular)
-            keep = ~dominated(M, own[s], E[e])
-            sing.append((e[keep] + start, s[keep]))
+            sing.append((e[singular], s[singular]))
         with np.errstate(invalid="ignore"):
             positive = (z > pos_tol).all(axis=-1)
-        e, s = np.nonzero(positive)
-        if e.size == 0:
+        if not positive.any():
             continue
-        zs = z[e, s]
-        cols = own[s]                                             # (f, k)
-        Mz = np.einsum("rfk,fk->fr", M[:, cols], zs)               # (f, n_opp)
-        v = Mz[np.arange(e.size), E[e, 0]]
-        best = Mz <= v[:, None] + br_tol
-        ok = best.all(axis=1)
+        e, s, zs, S = e[positive], s[positive], z[positive], S[positive]
+        Mz = np.einsum("rfk,fk->fr", M[:, S], zs)                  # (f, n_opp)
+        v = (sub[positive, 0] * zs).sum(axis=1)
+        ok = (Mz <= v[:, None] + br_tol).all(axis=1)
         if ok.any():
             ties = Mz[ok] >= v[ok, None] - br_tol
-            feas.append((e[ok] + start, s[ok], zs[ok], v[ok], ties))
+            feas.append((e[ok], s[ok], zs[ok], v[ok], ties))
     empty_i = np.empty(0, dtype=np.intp)
     if feas:
         feasible = tuple(np.concatenate(parts) for parts in zip(*feas, strict=True))

@@ -267,6 +267,10 @@ def solve_support(game, exact: bool = False, tol: float | None = None,
     >>> all(gt.max_regret(g, eq) == 0 for eq in sol.equilibria)
     True
     """
+    if tol is not None and not float(tol) > 0:
+        raise SolverError(f"tol must be a positive number; got {tol!r}")
+    if not (isinstance(max_pairs, (int, np.integer)) and max_pairs >= 1):
+        raise SolverError(f"max_pairs must be a positive integer; got {max_pairs!r}")
     if options:
         raise SolverError(f"unknown option(s) for method 'support': {', '.join(options)}")
     if game.num_players != 2:
@@ -314,15 +318,16 @@ def _finish(game, records: list, exact: bool, tol: float, failures: int) -> Solu
         profiles += [(x, y) for (x, _), (y, _) in product(xp.points, yp.points)]
     notes = []
     if continua:
+        pairs = sorted(set(continua))
         labels = game.strategies
         shown = "; ".join("({" + ", ".join(labels[0][i] for i in _bits(Ib)) + "}, {"
                           + ", ".join(labels[1][j] for j in _bits(Jb)) + "})"
-                          for Ib, Jb in sorted(set(continua))[:3])
-        more = len(set(continua)) - 3
-        msg = (f"the equilibria with supports {shown}"
-               + (f" and {more} more support pair(s)" if more > 0 else "")
-               + " form a continuum (reported: vertices of each); use method='vertex' "
-               "for all extreme equilibria and components")
+                          for Ib, Jb in pairs[:3])
+        more = f" (and {len(pairs) - 3} more support pairs)" if len(pairs) > 3 else ""
+        what = "a continuum" if len(pairs) == 1 else "continua"
+        msg = (f"the equilibria with supports {shown}{more} form {what}; reported are "
+               f"vertices of each; use method='vertex' for all extreme equilibria and "
+               f"components")
         notes.append(msg)
         warnings.warn(msg, DegenerateGameWarning, stacklevel=3)
     if failures:

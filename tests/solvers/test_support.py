@@ -9,12 +9,13 @@ from fractions import Fraction as F
 import numpy as np
 import oracles
 import pytest
+from gametheory.models import catalog
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import gametheory as gt
 from gametheory.errors import DegenerateGameWarning, SolverError
-from gametheory.models import catalog
+from gametheory.solvers import _support_batch as batch
 from gametheory.solvers.support import solve_support
 
 
@@ -113,7 +114,8 @@ def test_continuum_is_reported_honestly():
     for exact in (True, False):
         sol, warned = solve_quiet(g, exact=exact)
         assert not sol.complete
-        assert warned and "continuum" in str(warned[0].message)
+        assert warned and "({T}, {L, R})" in str(warned[0].message)
+        assert "form continua" in str(warned[0].message)
         assert any("method='vertex'" in note for note in sol.notes)
         for eq in sol:
             r = gt.max_regret(g, eq)
@@ -153,6 +155,34 @@ def test_singular_equal_size_system():
     assert ((0, 0, 1), (0, 0, 1)) in profiles(sol)
 
 
+def test_float_payoffs_singular_system():
+    # Player 1's column b3 is the average of b1 and b2 in exact decimals, but in binary
+    # floating point the 3 x 3 indifference system has a determinant of about 1e-16, not
+    # 0: it must still be treated as singular. Against x uniform (player 2 has identity
+    # payoffs) every y = (a, a, 1 - 2a) equalises player 1: a continuum.
+    A = [[0.1, 0.9, 0.5], [0.7, 0.3, 0.5], [0.9, 0.1, 0.5]]
+    M = np.array(A)
+    res = batch.solve_class(M, batch.subsets(3, 3), batch.subsets(3, 3), 0.0, 1e-9)
+    assert res.singular[0].tolist() == [0] and res.feasible[0].size == 0
+    g = gt.NormalFormGame.from_arrays(A, np.eye(3, dtype=int))
+    for exact in (False, True):
+        sol, warned = solve_quiet(g, exact=exact)
+        assert not sol.complete and warned
+    exact_A = np.array([[F(str(v)) for v in row] for row in A], dtype=object)
+    assert oracles.solution_key_set(sol) == oracles.gambit_extreme_equilibria(
+        exact_A, np.eye(3, dtype=int))
+
+
+def test_dominance_filter():
+    # Bit masks of the opponent strategies (rows) dominated on each support (columns):
+    # on {0} row 1 beats row 0; on {1} they tie; on {2} row 0 beats row 1; on {0, 1}
+    # row 1 is at least as good and better on 0; on {0, 2} neither; on {1, 2} row 0.
+    M = np.array([[0.0, 1.0, 2.0], [1.0, 1.0, 0.0]])
+    assert batch.dominated_rows(M, batch.subsets(3, 1)).tolist() == [1, 0, 2]
+    assert batch.dominated_rows(M, batch.subsets(3, 2)).tolist() == [1, 0, 2]
+    assert batch.dominated_rows(M, batch.subsets(3, 3)).tolist() == [0]
+
+
 # ------------------------------------------------------------------ errors
 def test_errors():
     three = gt.NormalFormGame(np.zeros((3, 2, 2, 2)))
@@ -163,6 +193,10 @@ def test_errors():
         solve_support(big, max_pairs=900)
     with pytest.raises(SolverError, match="unknown option.*speed"):
         solve_support(big, speed=3)
+    with pytest.raises(SolverError, match="tol must be a positive"):
+        solve_support(big, tol=-1.0)
+    with pytest.raises(SolverError, match="max_pairs must be"):
+        solve_support(big, max_pairs=0)
 
 
 # ------------------------------------------------------------------ cross-checks
