@@ -187,7 +187,8 @@ def _sides(game, exact: bool, tol: float) -> tuple[_Side, _Side]:
     U = game.float_payoffs()
     scale = max(1.0, float(np.abs(U).max()))
     A, B = U[0] / scale, U[1] / scale
-    screen = (-1e-9, 1e-6) if exact else (0.0, tol / scale)
+    # exact: let near-zero probabilities through; the Fraction rebuild decides them
+    screen = (-1e-9, tol / scale) if exact else (0.0, tol / scale)
     Ux = game.exact_payoffs() if exact else None
     x_side = _Side(B.T, None if Ux is None else Ux[1].T, screen)
     y_side = _Side(A, None if Ux is None else Ux[0], screen)
@@ -202,10 +203,13 @@ def solve_support(game, exact: bool = False, tol: float | None = None,
     indifferent among I (``(A y)_i = v``, i in I) and x on I must make player 2
     indifferent among J (``(B^T x)_j = u``), with positive probabilities on the supports
     and no better reply outside them. Equal-size pairs are solved a size class at a time
-    with batched linear algebra; in a nondegenerate game these are all that matter.
-    Singular systems and ties (degenerate games) bring in the remaining pairs, including
-    unequal sizes; each is decided by a linear program. If some pair's equilibria form a
-    continuum, one or two points of it are reported, ``complete`` is False and a
+    (smallest first) with batched linear algebra, after discarding the pairs in which an
+    opponent strategy outside the equalised set dominates one inside it on the support;
+    in a nondegenerate game these are all that matter. Singular systems and ties
+    (degenerate games) bring in the remaining pairs, including unequal sizes: each is
+    decided by linear programs, and only when its other side is non-empty. If some
+    pair's equilibria form a continuum, vertices of it (extreme equilibria) are
+    reported, ``complete`` is False and a
     :class:`~gametheory.errors.DegenerateGameWarning` says so.
 
     Parameters
@@ -233,9 +237,18 @@ def solve_support(game, exact: bool = False, tol: float | None = None,
 
     Notes
     -----
+    Why ``complete`` can be trusted: the equilibria with exact supports ``(I, J)`` form
+    a convex set, a product of one set per player. If each such set is empty or a single
+    point, there are finitely many equilibria and each was found; a support pair whose
+    system is not uniquely solvable is tested by linear programs for being empty, one
+    point, or more (maximise the smallest probability on the support, then the spread
+    of each probability).
+
     Decisions about singularity, ties and LP feasibility are made in floating point
-    (tolerances about 1e-7 relative to the payoff scale), also with ``exact=True``,
-    which makes the reported equilibria exact but not the completeness claim.
+    (tolerances about 1e-9 for the batched systems, 1e-7 for the LPs, relative to the
+    payoff scale), also with ``exact=True``, which makes the reported equilibria exact
+    but not the completeness claim. Degenerate games cost one or more LPs per
+    surviving support pair and can be much slower than nondegenerate ones.
 
     References
     ----------
@@ -278,7 +291,7 @@ def solve_support(game, exact: bool = False, tol: float | None = None,
                           f"{game.num_players}; use method='pure' for its pure equilibria")
     m, n = game.shape
     pairs = (2 ** m - 1) * (2 ** n - 1)
-    if pairs > max_pairs:
+    if pairs > max_pairs or max(m, n) > 62:
         raise SolverError(f"support enumeration of a {m} x {n} game would examine {pairs:,} "
                           f"support pairs (max_pairs={max_pairs:,}); use method='vertex' or "
                           f"method='lemke-howson', or raise max_pairs")

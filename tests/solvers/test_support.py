@@ -281,6 +281,18 @@ def test_larger_float_game_against_pygambit():
     assert oracles.solution_key_set(exact) == ref
 
 
+def test_chunked_batches_agree(monkeypatch):
+    # Tiny chunks split every size class across many stacks; the result must not change.
+    rng = np.random.default_rng(0)
+    A, B = rng.integers(-100, 100, (6, 6)), rng.integers(-100, 100, (6, 6))
+    g = gt.NormalFormGame.from_arrays(A, B)
+    whole = solve(g, exact=True)
+    assert len(whole) == 7
+    monkeypatch.setattr(batch, "CHUNK", 7)
+    assert profiles(solve(g, exact=True)) == profiles(whole)
+    assert whole.complete
+
+
 # ------------------------------------------------------------------ properties
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.integers(1, 4), st.integers(1, 4), st.integers(0, 2 ** 32 - 1))
