@@ -5,15 +5,17 @@ With payoffs made positive, player 1's best-response polytope is
 (a strategy of player 1) belongs to ``x`` when ``x_i = 0`` and to ``y`` when
 ``(A y)_i = 1``; label ``m + j`` belongs to ``x`` when ``(B^T x)_j = 1`` and to ``y``
 when ``y_j = 0``. The extreme equilibria are the completely labelled vertex pairs other
-than ``(0, 0)``, normalised to probabilities (von Stengel 2007, Theorem 3.4). This holds
+than ``(0, 0)``, normalised to probabilities (von Stengel 2007, Theorem 3.4); this holds
 for degenerate games too, where a vertex may carry more labels than its dimension.
 
-The vertices come from ``scipy.spatial.ConvexHull`` applied to the polar of each
-polytope, after translating an interior point to the origin (the approach of QuantEcon's
-``vertex_enumeration``, BSD licence). Their labels are recomputed from the coordinates,
-duplicates are dropped, and all pairs are matched at once with a matrix product.
-With ``exact=True`` each candidate vertex is rebuilt from its tight constraints over the
-rationals, its labels recomputed exactly and the matching redone exactly.
+The vertices of the lower-dimensional polytope come from qhull
+(:func:`~gametheory.solvers.polytope.polytope_vertices`). When each of them has exactly
+as many labels as its dimension, its only possible partner solves a square linear system
+(its missing labels must all be present at the partner), so the partners of all vertices
+are found by batched solves. Otherwise (a degenerate game) the second polytope is
+enumerated too and all vertex pairs are matched at once. With ``exact=True`` every
+candidate vertex is rebuilt from its tight constraints over the rationals and its labels
+and the matching are recomputed exactly.
 """
 
 from __future__ import annotations
@@ -23,88 +25,20 @@ from math import comb
 from typing import Any
 
 import numpy as np
-import scipy.spatial
 
 from ..errors import SolverError
 from .components import equilibrium_components
 from .indifference import UNIQUE, solve_indifference
+from .polytope import (Vertices, complete_pairs, enumerate_vertices, label_keys,
+                       predicted_seconds, solve_bordered)
 from .result import Solution, build_solution
 
-__all__ = ["solve_vertex", "polytope_vertices", "predicted_seconds"]
+__all__ = ["solve_vertex"]
 
-_REFERENCE = ("von Stengel, B. (2007). Equilibrium computation for two-player games in "
-              "strategic and extensive form. In Nisan et al. (eds.), Algorithmic Game "
-              "Theory, Cambridge UP, ch. 3, sections 3.3-3.4.")
-_LABEL_TOL = 1e-9    # slack (in the normalised polytope) below which a constraint is tight
+_LABEL_TOL = 1e-9    # slack (in the normalised polytopes) below which a constraint is tight
 _LOOSE_TOL = 1e-7    # looser slack: candidate labels that the exact rebuild then settles
 _MAX_BASES = 20000   # bases tried when rebuilding one nearly-degenerate vertex exactly
-_PAIR_BLOCK = 1 << 22  # vertex pairs matched per matrix product (bounds memory)
-
-
-def predicted_seconds(d: int, k: int) -> float:
-    """A rough model of qhull's time for the vertices of a ``d``-polytope with ``k`` facets.
-
-    The upper bound theorem (McMullen 1970) bounds the number of vertices; qhull's cost per
-    vertex grows about as ``d ** 2.7`` (fitted on random games, 2 to 300 dimensions).
-
-    Examples
-    --------
-    >>> predicted_seconds(1, 5)
-    0.0
-    >>> predicted_seconds(10, 20) < 0.1 < predicted_seconds(20, 40)
-    True
-    """
-    if d <= 1 or k <= d + 1:
-        return 0.0
-    ubt = comb(k - (d + 1) // 2, k - d) + comb(k - d // 2 - 1, k - d)
-    return 9e-10 * ubt * d ** 2.7
-
-
-def polytope_vertices(G: np.ndarray) -> np.ndarray:
-    """The vertices of ``{z >= 0 : G z <= 1}`` for a positive matrix ``G``.
-
-    The polytope is bounded and has the interior point ``t * 1`` with
-    ``t = 1 / (1 + max row sum)``. Translating it to the origin writes every constraint as
-    ``a . w <= 1``; the vertices are then the facets of the convex hull of the points
-    ``a`` (polarity), one qhull call. Triangulated facets repeat a vertex; duplicates are
-    left to the caller, which dedupes by label set.
-
-    Parameters
-    ----------
-    G : ndarray, shape (k, d)
-        Positive constraint matrix.
-
-    Returns
-    -------
-    ndarray, shape (V, d)
-        Vertex coordinates, the origin included.
-
-    References
-    ----------
-    Ziegler, G. M. (1995). Lectures on Polytopes, Springer, section 2.3 (polarity);
-    QuantEcon ``game_theory.vertex_enumeration`` (BSD licence) for the construction.
-
-    Examples
-    --------
-    >>> polytope_vertices(np.array([[1.0, 1.0]])).tolist()
-    [[0.0, 0.0], [1.0, 0.0], [0.0, 1.0]]
-    """
-    k, d = G.shape
-    if k == 1 or d == 1:  # a simplex: the origin and one point on each axis
-        top = G.max(axis=0)
-        return np.vstack([np.zeros(d), np.diag(1.0 / top)]) if k == 1 else \
-            np.array([[0.0], [1.0 / float(G.max())]])
-    t = 1.0 / (1.0 + float(G.sum(axis=1).max()))
-    slack = 1.0 - G.sum(axis=1) * t
-    points = np.vstack([-np.eye(d) / t, G / slack[:, None]])
-    try:
-        hull = scipy.spatial.ConvexHull(points)
-    except scipy.spatial.QhullError as err:  # pragma: no cover - qhull precision failure
-        raise SolverError(f"qhull failed on a {d}-dimensional best-response polytope "
-                          f"({str(err).splitlines()[0]}); try method='lemke-howson' "
-                          f"or exact=True with method='support'") from None
-    eq = hull.equations
-    return -eq[:, :-1] / eq[:, -1:] + t
+_PARTNER_SECONDS = 2e-6  # time to solve for the partner of one vertex (batched, d ~ 10)
 
 
 def _positive(M: np.ndarray) -> np.ndarray:
@@ -113,52 +47,84 @@ def _positive(M: np.ndarray) -> np.ndarray:
     return 1.0 + (M - lo) / (hi - lo) if hi > lo else np.ones_like(M)
 
 
-def _tight(Z: np.ndarray, G: np.ndarray, tol: float) -> tuple[np.ndarray, np.ndarray]:
-    return Z <= tol, Z @ G.T >= 1.0 - tol
+def _partners(prim: Vertices, H: np.ndarray, tol: float):
+    """Partners of the vertices of a polytope all of whose vertices are simple.
 
-
-def _unique_rows(L: np.ndarray) -> np.ndarray:
-    """Indices of the first occurrence of each distinct boolean row."""
-    if len(L) == 0:
-        return np.arange(0)
-    _, idx = np.unique(np.packbits(L, axis=1), axis=0, return_index=True)
-    return np.sort(idx)
-
-
-def _complete_pairs(LP: np.ndarray, LQ: np.ndarray) -> np.ndarray:
-    """All ``(p, q)`` whose label sets together cover every label, shape (K, 2).
-
-    Label ``l`` is missing from both exactly when the product of the "missing" indicator
-    matrices counts it, so completeness is a zero in ``(~LP) @ (~LQ).T``: one matrix
-    product for any number of labels, in blocks to bound memory.
+    A partner of ``z`` (support S, tight constraints R, ``|S| = |R|``) must have the
+    labels ``z`` lacks: it is supported on R and makes the rows S of ``H`` tight, a square
+    indifference system. Returns ``(partner vertices, pairs)``, or None when a system is
+    singular (then the face of candidates is not a point: the game is degenerate).
     """
-    MP, MQ = (~LP).astype(np.float32), (~LQ).astype(np.float32).T
-    block = max(1, _PAIR_BLOCK // max(1, MQ.shape[1]))
-    parts = [np.argwhere(MP[s:s + block] @ MQ < 0.5) + [s, 0]
-             for s in range(0, len(MP), block)]
-    return np.vstack(parts) if parts else np.zeros((0, 2), dtype=int)
+    U, v, ok = solve_bordered(H - 1.5, ~prim.zero, prim.tight)  # centred: H is in [1, 2]
+    if not ok.all():
+        return None
+    v = v + 1.5
+    W = U / np.where(v > 0, v, 1.0)[:, None]
+    fits = (v > 0) & (W >= -tol).all(axis=1) & (W @ H.T <= 1.0 + tol).all(axis=1)
+    feasible = np.flatnonzero(fits)
+    found = Vertices(W[feasible], W[feasible] <= tol, W[feasible] @ H.T >= 1.0 - tol)
+    _, first, inverse = np.unique(label_keys(found.labels(True)), return_index=True,
+                                  return_inverse=True)
+    return found.take(first), np.c_[feasible, inverse.ravel()]
 
 
-class _Side:
-    """One player's polytope: vertices (origin removed, deduped) and their labels."""
+def _candidates(U: np.ndarray, tol: float, max_seconds: float):
+    """Vertices of P and Q (labelled with slack ``tol``) and their complete pairs.
 
-    def __init__(self, G: np.ndarray, own_first: bool, tol: float):
-        Z = polytope_vertices(G)
-        zero, pay = _tight(Z, G, tol)
-        labels = np.hstack([zero, pay] if own_first else [pay, zero])
-        keep = np.flatnonzero(~zero.all(axis=1))
-        keep = keep[_unique_rows(labels[keep])]
-        self.Z, self.zero, self.pay, self.labels = Z[keep], zero[keep], pay[keep], labels[keep]
-        self.degenerate = bool((labels[keep].sum(axis=1) > G.shape[1]).any())
+    The lower-dimensional polytope is enumerated with qhull. The other is too when that is
+    cheap or the game is degenerate; otherwise the partners are solved for directly.
+    """
+    m, n = U.shape[1:]
+    GP, GQ = _positive(U[1]).T, _positive(U[0])
+    swap = n < m
+    G, H = (GQ, GP) if swap else (GP, GQ)
+    prim = enumerate_vertices(G, tol)
+    cost = predicted_seconds(H.shape[1], H.shape[0])
+    found = None
+    if not prim.degenerate and cost > _PARTNER_SECONDS * len(prim.Z):
+        found = _partners(prim, H, tol)
+    if found is not None:
+        other, pairs = found
+        if swap:
+            pairs = pairs[:, ::-1]
+    elif cost > max_seconds:
+        raise SolverError(f"this degenerate {m} x {n} game is too large for vertex "
+                          f"enumeration (qhull is predicted to need about {cost:.3g} s, "
+                          f"above max_seconds={max_seconds:g}); use "
+                          f"method='lemke-howson' for some equilibria")
+    else:
+        other = enumerate_vertices(H, tol)
+    P, Q = (other, prim) if swap else (prim, other)
+    if found is None:
+        pairs = complete_pairs(P.labels(True), Q.labels(False), m, n)
+    return P, Q, pairs, P.degenerate or Q.degenerate
 
 
-def _polish(M: np.ndarray, z: np.ndarray, zero: np.ndarray, pay: np.ndarray) -> np.ndarray:
-    """The normalised vertex, re-solved from its tight constraints when that is accurate."""
-    s_raw = np.clip(z, 0.0, None) / z.sum()
-    status, s, _ = solve_indifference(M, np.flatnonzero(~zero), np.flatnonzero(pay), False)
-    if status == UNIQUE and s.min() >= -1e-9 and np.abs(s - s_raw).max() <= 1e-6:
-        return np.clip(s, 0.0, None)
-    return s_raw
+def _strategies(V: Vertices, G: np.ndarray, M: np.ndarray, used: np.ndarray) -> dict:
+    """Polished, normalised strategies of the used vertices.
+
+    Simple vertices are re-solved from their tight constraints in one batch
+    (:func:`~gametheory.solvers.polytope.solve_bordered`); degenerate ones (more tight
+    constraints than unknowns) by least squares in
+    :func:`~gametheory.solvers.indifference.solve_indifference`. The re-solved point
+    replaces the qhull vertex only when it is close to it.
+    """
+    sub = V.take(used)
+    raw = np.clip(sub.Z, 0.0, None)
+    raw /= raw.sum(axis=1, keepdims=True)
+    simple = sub.zero.sum(axis=1) + sub.tight.sum(axis=1) == sub.Z.shape[1]
+    fine = np.zeros_like(raw)
+    good = np.zeros(len(used), dtype=bool)
+    fine[simple], _, good[simple] = solve_bordered(G - 1.5, sub.tight[simple],
+                                                   ~sub.zero[simple])
+    for k in np.flatnonzero(~simple):
+        status, s, _ = solve_indifference(M, np.flatnonzero(~sub.zero[k]),
+                                          np.flatnonzero(sub.tight[k]), False)
+        if status == UNIQUE:
+            fine[k], good[k] = s, True
+    good &= (fine >= -1e-9).all(axis=1) & (np.abs(fine - raw).max(axis=1) <= 1e-6)
+    out = np.where(good[:, None], np.clip(fine, 0.0, None), raw)
+    return {int(a): row for a, row in zip(used, out)}
 
 
 def _exact_labels(M, s, v) -> tuple[np.ndarray, np.ndarray] | None:
@@ -171,7 +137,7 @@ def _exact_labels(M, s, v) -> tuple[np.ndarray, np.ndarray] | None:
     return np.array([p == 0 for p in s]), np.array([u == v for u in payoff])
 
 
-def _rebuild(M, zero: np.ndarray, pay: np.ndarray) -> tuple[list, bool]:
+def _rebuild(M, zero: np.ndarray, tight: np.ndarray) -> tuple[list, bool]:
     """Exact vertices near a float vertex whose (loose) tight constraints are given.
 
     First the system of all tight constraints; when that is inconsistent or infeasible
@@ -179,7 +145,7 @@ def _rebuild(M, zero: np.ndarray, pay: np.ndarray) -> tuple[list, bool]:
     ``d`` of them. Returns ``([(s, zero_labels, tight_labels)], ok)``.
     """
     d = M.shape[1]
-    Tz, Tp = list(np.flatnonzero(zero)), list(np.flatnonzero(pay))
+    Tz, Tp = list(np.flatnonzero(zero)), list(np.flatnonzero(tight))
     status, s, v = solve_indifference(M, [i for i in range(d) if i not in Tz], Tp, True)
     if status == UNIQUE:
         lab = _exact_labels(M, s, v)
@@ -200,18 +166,18 @@ def _rebuild(M, zero: np.ndarray, pay: np.ndarray) -> tuple[list, bool]:
     return [(s, *lab) for s, lab in found.items()], True
 
 
-def _exact_side(M, side: _Side, cand: np.ndarray, own_first: bool):
+def _exact_side(M, side: Vertices, cand: np.ndarray, own_first: bool):
     """Rebuild the candidate vertices of one side exactly; dedupe; label exactly."""
     strategies, labels, index, ok = [], [], {}, True
     for c in cand:
-        verts, good = _rebuild(M, side.zero[c], side.pay[c])
+        verts, good = _rebuild(M, side.zero[c], side.tight[c])
         ok &= good
-        for s, zero, pay in verts:
+        for s, zero, tight in verts:
             if s not in index:
                 index[s] = len(strategies)
                 strategies.append(np.array(s, dtype=object))
-                labels.append(np.concatenate([zero, pay] if own_first else [pay, zero]))
-    L = np.array(labels, dtype=bool).reshape(len(labels), -1)
+                labels.append(np.concatenate([zero, tight] if own_first else [tight, zero]))
+    L = np.array(labels, dtype=bool).reshape(len(labels), sum(M.shape))
     return strategies, L, ok
 
 
@@ -220,7 +186,7 @@ def _check(game, max_seconds: float) -> None:
         raise SolverError(f"vertex enumeration needs a two-player game; this one has "
                           f"{game.num_players} players (use method='pure')")
     m, n = game.shape
-    cost = predicted_seconds(m, m + n) + predicted_seconds(n, m + n)
+    cost = predicted_seconds(min(m, n), max(m, n))
     if cost > max_seconds:
         raise SolverError(f"a {m} x {n} game is too large for vertex enumeration (qhull is "
                           f"predicted to need about {cost:.3g} s and much memory, above "
@@ -299,10 +265,8 @@ def solve_vertex(game: Any, exact: bool = False, tol: float | None = None, *,
     _check(game, max_seconds)
     U = game.float_payoffs()
     m, n = game.shape
-    tol_l = _LOOSE_TOL if exact else _LABEL_TOL
-    P = _Side(_positive(U[1]).T, True, tol_l)
-    Q = _Side(_positive(U[0]), False, tol_l)
-    pairs = _complete_pairs(P.labels, Q.labels)
+    P, Q, pairs, degenerate = _candidates(U, _LOOSE_TOL if exact else _LABEL_TOL,
+                                          max_seconds)
     ok = True
     if exact:
         E = game.payoffs if game.payoffs.dtype.kind in "iu" else game.exact_payoffs()
@@ -310,16 +274,14 @@ def solve_vertex(game: Any, exact: bool = False, tol: float | None = None, *,
         xs, LP, ok_p = _exact_side(E[1].T, P, np.unique(pairs[:, 0]), True)
         ys, LQ, ok_q = _exact_side(E[0], Q, np.unique(pairs[:, 1]), False)
         ok = ok_p and ok_q
-        pairs = _complete_pairs(LP, LQ) if len(xs) and len(ys) else np.zeros((0, 2), int)
+        pairs = complete_pairs(LP, LQ, m, n)
     else:
-        A, B = U[0], U[1]
-        used_p, used_q = np.unique(pairs[:, 0]), np.unique(pairs[:, 1])
-        xs = {int(a): _polish(B.T, P.Z[a], P.zero[a], P.pay[a]) for a in used_p}
-        ys = {int(b): _polish(A, Q.Z[b], Q.zero[b], Q.pay[b]) for b in used_q}
+        xs = _strategies(P, _positive(U[1]).T, U[1].T, np.unique(pairs[:, 0]))
+        ys = _strategies(Q, _positive(U[0]), U[0], np.unique(pairs[:, 1]))
     edges = [(int(a), int(b)) for a, b in pairs]
     profiles = [(xs[a], ys[b]) for a, b in edges]
     comps = equilibrium_components(edges, xs, ys)
-    notes = _notes(comps, P.degenerate or Q.degenerate, ok)
+    notes = _notes(comps, degenerate, ok)
     return build_solution(game, profiles, "vertex", complete=ok, exact=exact, tol=tol,
                           components=comps, notes=notes)
 
