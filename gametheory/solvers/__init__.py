@@ -27,7 +27,7 @@ METHODS: dict[str, tuple[str, str, str]] = {
 }
 
 #: Largest bimatrix (fewer strategies of the two players) for which "auto" picks "vertex".
-AUTO_VERTEX_LIMIT = 16
+AUTO_VERTEX_LIMIT = 14
 
 
 def _resolve(method: str) -> Callable[..., Solution]:

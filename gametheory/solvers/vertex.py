@@ -12,8 +12,9 @@ The vertices of the lower-dimensional polytope come from qhull
 (:func:`~gametheory.solvers.polytope.polytope_vertices`). When each of them has exactly
 as many labels as its dimension, its only possible partner solves a square linear system
 (its missing labels must all be present at the partner), so the partners of all vertices
-are found by batched solves. Otherwise (a degenerate game) the second polytope is
-enumerated too and all vertex pairs are matched at once. With ``exact=True`` every
+are found by batched solves. Otherwise (a degenerate game, or when qhull is predicted
+to be cheaper) the second polytope is enumerated too and all vertex pairs are matched
+at once. With ``exact=True`` every
 candidate vertex is rebuilt from its tight constraints over the rationals and its labels
 and the matching are recomputed exactly.
 """
@@ -213,7 +214,10 @@ def solve_vertex(game: Any, exact: bool = False, tol: float | None = None, *,
     tol : float, optional
         Regret tolerance for float results (default 1e-9 times the payoff scale).
     max_seconds : float
-        Refuse (:class:`SolverError`) games whose predicted qhull time exceeds this.
+        Refuse (:class:`SolverError`) games for which qhull is predicted to take longer
+        than this (a rough model from the upper bound theorem, see
+        :func:`~gametheory.solvers.polytope.predicted_seconds`): high-dimensional
+        polytopes can have astronomically many vertices.
 
     Returns
     -------
@@ -255,8 +259,8 @@ def solve_vertex(game: Any, exact: bool = False, tol: float | None = None, *,
       [2] Player 1: B 1; Player 2: L 1/2, R 1/2; payoffs 1/2, 1
       [3] Player 1: B 1; Player 2: R 1; payoffs 1, 1
       component joining equilibria [0, 1, 2, 3] (3 maximal Nash subset(s)): a continuum
-      note: degenerate game: 1 of 1 component is a continuum (infinitely many
-      equilibria); sol.components gives its maximal Nash subsets
+      note: degenerate game: it is a continuum (infinitely many equilibria);
+      sol.components gives the maximal Nash subsets
     >>> [tuple(map(str, x)) for x in sol.components[0].nash_subsets[1].extreme[0]]
     [('0', '1'), ('1', '0')]
     """
@@ -289,13 +293,14 @@ def solve_vertex(game: Any, exact: bool = False, tol: float | None = None, *,
 def _notes(comps, degenerate: bool, ok: bool) -> list[str]:
     notes = []
     continua = sum(not c.is_isolated for c in comps)
-    if degenerate or continua:
-        verb = "is a continuum" if continua == 1 else "are continua"
-        notes.append(f"degenerate game: {continua} of {len(comps)} component"
-                     f"{'' if len(comps) == 1 else 's'} {verb} (infinitely many equilibria)"
-                     + ("; sol.components gives its maximal Nash subsets" if continua == 1
-                        else "; sol.components gives their maximal Nash subsets"
-                        if continua else ""))
+    if continua:
+        these = "it is a continuum" if len(comps) == 1 else \
+            f"{continua} of {len(comps)} components {'is a' if continua == 1 else 'are'} " \
+            f"continu{'um' if continua == 1 else 'a'}"
+        notes.append(f"degenerate game: {these} (infinitely many equilibria); "
+                     f"sol.components gives the maximal Nash subsets")
+    elif degenerate:
+        notes.append("degenerate game, but every equilibrium is isolated")
     if not ok:
         notes.append("some nearly-degenerate vertices could not be rebuilt exactly; "
                      "extreme equilibria may be missing")

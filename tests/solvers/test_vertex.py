@@ -96,7 +96,7 @@ def test_continuum_game_has_one_component_with_three_segments(path):
     comp = sol.components[0]
     assert not comp.is_isolated and len(comp.equilibria) == 4
     assert len(comp.nash_subsets) == 3 and all(ns.dimension == 1 for ns in comp.nash_subsets)
-    assert any("1 of 1 component is a continuum" in note for note in sol.notes)
+    assert any("it is a continuum" in note for note in sol.notes)
     assert "a continuum" in str(sol)
 
 
@@ -120,6 +120,15 @@ def test_von_stengel_3x2_nondegenerate_and_degenerate():
     (ns,) = segment.nash_subsets
     assert len(ns.extreme[0]) == 1 and len(ns.extreme[1]) == 2
     assert any("1 of 2 components is a continuum" in note for note in deg.notes)
+
+
+def test_degenerate_game_with_isolated_equilibria_says_so():
+    # Derived by hand: a1 strictly dominates a2, and b1 is the unique best response to a1,
+    # so (a1, b1) is the only equilibrium; yet a2 has two pure best responses, which
+    # makes the game degenerate (von Stengel 2007, Definition 3.2).
+    sol = solve([[2, 1], [0, 0]], [[2, 1], [1, 1]], exact=True)
+    assert profiles(sol) == {((1, 0), (1, 0))}
+    assert sol.notes == ("degenerate game, but every equilibrium is isolated",)
 
 
 def test_nashpy_degenerate_example_is_found_completely():
