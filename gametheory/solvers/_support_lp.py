@@ -5,9 +5,13 @@ For one player with support ``S`` and the opponent's equalised set ``E`` the set
     Z(S, E) = {z : z_j > 0 for j in S, z_j = 0 off S, sum(z) = 1,
                (M z)_r = v for r in E, (M z)_r <= v otherwise}
 
-is convex. :func:`side_lp` decides whether it is empty (maximise the smallest
-probability on S), and whether it is one point or a continuum (maximise and minimise
-each probability over its closure; the closure has the same dimension as the set).
+is convex. :func:`side_lp` decides whether it is empty (an LP maximises the smallest
+probability on S), and whether it is one point or a continuum. At the LP's point all of
+S is positive, so only the tight best-response rows constrain it locally: if these and
+E leave a direction free, the set contains a segment, and two vertices of its closure
+are reached by walking along free directions (linear algebra only). Otherwise more LPs
+maximise and minimise each probability over the closure (the closure of a non-empty
+relatively open convex set has its dimension).
 """
 
 from __future__ import annotations
@@ -25,6 +29,12 @@ __all__ = ["SidePart", "side_lp"]
 LP_POSITIVE = 1e-7
 #: Largest spread of a probability over the closure that still counts as one point.
 LP_SPREAD = 1e-7
+#: Slack (scaled payoff) at which a best-response inequality counts as tight.
+TIGHT = 1e-7
+#: Probabilities below this are zero on a walk to a vertex.
+PROB_ZERO = 1e-9
+#: Relative singular value below which a constraint system counts as rank-deficient.
+NULL_TOL = 1e-9
 
 
 @dataclass
@@ -78,8 +88,7 @@ def side_lp(M: np.ndarray, S: Sequence[int], E: Sequence[int]) -> SidePart | Non
     if dominated(M, np.array([S]), np.array([E]))[0]:
         return None
     s = len(S)
-    n_opp, n_own = M.shape
-    others = [r for r in range(n_opp) if r not in set(E)]
+    others = [r for r in range(M.shape[0]) if r not in set(E)]
     # closure: variables (z_S, v); z >= 0, v free
     A_eq = np.zeros((len(E) + 1, s + 1))
     A_eq[:-1, :s] = M[np.ix_(E, S)]
@@ -94,28 +103,73 @@ def side_lp(M: np.ndarray, S: Sequence[int], E: Sequence[int]) -> SidePart | Non
     t_row = np.hstack([-np.eye(s), np.zeros((s, 1)), np.ones((s, 1))])
     A_ub1 = t_row if A_ub is None else np.vstack([np.hstack([A_ub, np.zeros((len(others), 1))]),
                                                   t_row])
-    b_ub1 = np.zeros(A_ub1.shape[0])
     c1 = np.zeros(s + 2)
     c1[-1] = -1.0
-    res = _linprog(c1, A_ub1, b_ub1, np.hstack([A_eq, np.zeros((len(E) + 1, 1))]), b_eq,
-                   bounds + [(None, 1.0)])
+    res = _linprog(c1, A_ub1, np.zeros(A_ub1.shape[0]),
+                   np.hstack([A_eq, np.zeros((len(E) + 1, 1))]), b_eq, bounds + [(None, 1.0)])
     if res.status != 0 or -res.fun <= LP_POSITIVE:
         return None
-    base = _full(res.x[:s], S, n_own), float(res.x[s])
+    base = res.x[:s + 1]
+    d = _null_direction(M, S, E, others, base)
+    if d is not None:                 # the set contains a segment through base: walk to
+        ends = [_walk(M, S, E, others, base, sign * d) for sign in (1.0, -1.0)]
+        return SidePart([_full(w, S, M.shape[1]) for w in ends], single=False)
+    # base is pinned by its tight constraints; is the whole closure that one point?
     for j in range(s):
         c = np.zeros(s + 1)
         c[j] = 1.0
         lo = _linprog(c, A_ub, b_ub, A_eq, b_eq, bounds, method="highs-ds")
         hi = _linprog(-c, A_ub, b_ub, A_eq, b_eq, bounds, method="highs-ds")
         if lo.status != 0 or hi.status != 0:
-            return SidePart([base], single=False)
+            return SidePart([_full(base, S, M.shape[1])], single=False)
         if hi.x[j] - lo.x[j] > LP_SPREAD:
-            return SidePart([(_full(hi.x[:s], S, n_own), float(hi.x[s])),
-                             (_full(lo.x[:s], S, n_own), float(lo.x[s]))], single=False)
-    return SidePart([base], single=True)
+            return SidePart([_full(hi.x, S, M.shape[1]), _full(lo.x, S, M.shape[1])],
+                            single=False)
+    return SidePart([_full(base, S, M.shape[1])], single=True)
 
 
-def _full(zs: np.ndarray, S: Sequence[int], n: int) -> np.ndarray:
+def _system(M, S, E, others, w, active) -> np.ndarray:
+    """Equality constraints active at ``w = (z_S, v)``: E and the tight rows of
+    ``others`` equalised, probabilities off ``active`` (positions in S) zero."""
+    slack = w[-1] - M[np.ix_(others, S)] @ w[:-1]
+    rows = list(E) + [r for r, sl in zip(others, slack, strict=True) if sl <= TIGHT]
+    K = np.zeros((len(rows) + 1 + len(S) - len(active), len(S) + 1))
+    K[:len(rows), :-1] = M[np.ix_(rows, S)]
+    K[:len(rows), -1] = -1.0
+    K[len(rows), :-1] = 1.0
+    for k, j in enumerate(sorted(set(range(len(S))) - set(active))):
+        K[len(rows) + 1 + k, j] = 1.0
+    return K
+
+
+def _null_direction(M, S, E, others, w, active=None) -> np.ndarray | None:
+    """A direction (in (z_S, v)) along which every active constraint stays tight."""
+    active = range(len(S)) if active is None else active
+    K = _system(M, S, E, others, w, active)
+    _, sv, Vt = np.linalg.svd(K)
+    rank = int((sv > NULL_TOL * max(1.0, sv[0])).sum()) if sv.size else 0
+    return Vt[-1] if rank < K.shape[1] else None
+
+
+def _walk(M, S, E, others, w, d) -> np.ndarray:
+    """Move from ``w`` along ``d`` until a constraint binds, then along the face so
+    reached, until a vertex of the closure: at most ``len(S)`` cheap steps, no LP."""
+    N = M[np.ix_(others, S)]
+    w = w.copy()
+    for _ in range(len(S) + 1):
+        rate_s = d[-1] - N @ d[:-1]
+        slack = w[-1] - N @ w[:-1]
+        steps = [w[j] / -d[j] for j in range(len(S)) if d[j] < -1e-12]
+        steps += [sl / -r for sl, r in zip(slack, rate_s, strict=True) if r < -1e-12]
+        w = w + max(0.0, min(steps, default=0.0)) * d
+        w[:-1][w[:-1] < PROB_ZERO] = 0.0
+        d = _null_direction(M, S, E, others, w, np.flatnonzero(w[:-1] > 0))
+        if d is None:
+            break
+    return w
+
+
+def _full(w: np.ndarray, S: Sequence[int], n: int) -> tuple[np.ndarray, float]:
     z = np.zeros(n)
-    z[list(S)] = np.clip(zs, 0.0, None)
-    return z
+    z[list(S)] = np.clip(w[:len(S)], 0.0, None)
+    return z, float(w[len(S)])
