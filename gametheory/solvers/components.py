@@ -15,7 +15,8 @@ equilibria for two-player games. Economic Theory 42, 9-37, section 5 (clique enu
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from .result import Component, NashSubset
 

@@ -30,8 +30,14 @@ import numpy as np
 from ..errors import SolverError
 from .components import equilibrium_components
 from .indifference import UNIQUE, solve_indifference
-from .polytope import (Vertices, complete_pairs, enumerate_vertices, label_keys,
-                       predicted_seconds, solve_bordered)
+from .polytope import (
+    Vertices,
+    complete_pairs,
+    enumerate_vertices,
+    label_keys,
+    predicted_seconds,
+    solve_bordered,
+)
 from .result import Solution, build_solution
 
 __all__ = ["solve_vertex"]
@@ -125,7 +131,7 @@ def _strategies(V: Vertices, G: np.ndarray, M: np.ndarray, used: np.ndarray) -> 
             fine[k], good[k] = s, True
     good &= (fine >= -1e-9).all(axis=1) & (np.abs(fine - raw).max(axis=1) <= 1e-6)
     out = np.where(good[:, None], np.clip(fine, 0.0, None), raw)
-    return {int(a): row for a, row in zip(used, out)}
+    return {int(a): row for a, row in zip(used, out, strict=True)}
 
 
 def _exact_labels(M, s, v) -> tuple[np.ndarray, np.ndarray] | None:
