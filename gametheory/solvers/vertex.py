@@ -27,7 +27,7 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import SolverError
+from ..errors import GameError, SolverError
 from .components import equilibrium_components
 from .indifference import UNIQUE, solve_indifference
 from .polytope import (
@@ -131,6 +131,7 @@ def _strategies(V: Vertices, G: np.ndarray, M: np.ndarray, used: np.ndarray) -> 
             fine[k], good[k] = s, True
     good &= (fine >= -1e-9).all(axis=1) & (np.abs(fine - raw).max(axis=1) <= 1e-6)
     out = np.where(good[:, None], np.clip(fine, 0.0, None), raw)
+    out.setflags(write=False)  # rows are shared by profiles and Nash subsets
     return {int(a): row for a, row in zip(used, out, strict=True)}
 
 
@@ -182,13 +183,22 @@ def _exact_side(M, side: Vertices, cand: np.ndarray, own_first: bool):
         for s, zero, tight in verts:
             if s not in index:
                 index[s] = len(strategies)
-                strategies.append(np.array(s, dtype=object))
+                vec = np.array(s, dtype=object)
+                vec.setflags(write=False)
+                strategies.append(vec)
                 labels.append(np.concatenate([zero, tight] if own_first else [tight, zero]))
     L = np.array(labels, dtype=bool).reshape(len(labels), sum(M.shape))
     return strategies, L, ok
 
 
 def _check(game, max_seconds: float) -> None:
+    from ..games.normal import NormalFormGame
+
+    if not isinstance(game, NormalFormGame):
+        raise GameError(f"vertex enumeration needs a NormalFormGame, got "
+                        f"{type(game).__name__} (gt.solve converts extensive forms)")
+    if not (isinstance(max_seconds, (int, float)) and max_seconds > 0):
+        raise SolverError(f"max_seconds must be a positive number, got {max_seconds!r}")
     if game.num_players != 2:
         raise SolverError(f"vertex enumeration needs a two-player game; this one has "
                           f"{game.num_players} players (use method='pure')")

@@ -178,6 +178,10 @@ def test_errors():
         gt.solve(big, method="vertex")
     with pytest.raises(gt.SolverError, match="too large"):
         gt.solve(catalog.coordination(8), method="vertex", max_seconds=1e-6)
+    with pytest.raises(gt.SolverError, match="max_seconds must be a positive"):
+        gt.solve(catalog.chicken(), method="vertex", max_seconds=-1)
+    with pytest.raises(gt.GameError, match="needs a NormalFormGame"):
+        vertex.solve_vertex([[1, 2], [3, 4]])
     with pytest.raises(gt.SolverError, match="unknown option.*colour"):
         gt.solve(catalog.chicken(), method="vertex", colour="red")
 
