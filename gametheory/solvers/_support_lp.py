@@ -5,13 +5,14 @@ For one player with support ``S`` and the opponent's equalised set ``E`` the set
     Z(S, E) = {z : z_j > 0 for j in S, z_j = 0 off S, sum(z) = 1,
                (M z)_r = v for r in E, (M z)_r <= v otherwise}
 
-is convex. :func:`side_lp` decides whether it is empty (an LP maximises the smallest
+is convex. :func:`side_parts` decides whether it is empty (an LP maximises the smallest
 probability on S), and whether it is one point or a continuum. At the LP's point all of
 S is positive, so only the tight best-response rows constrain it locally: if these and
 E leave a direction free, the set contains a segment, and two vertices of its closure
-are reached by walking along free directions (linear algebra only). Otherwise more LPs
-maximise and minimise each probability over the closure (the closure of a non-empty
-relatively open convex set has its dimension).
+are reached by walking along free directions (linear algebra only). Otherwise the point
+is a vertex of the closure, and one more LP looks for a direction into the closure
+that loosens a tight row: if there is none the set is that one point (the closure of
+a non-empty relatively open convex set has its dimension).
 """
 
 from __future__ import annotations
@@ -21,13 +22,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ._support_batch import dominated
+from ._support_feasible import constraints, interior_points
 
-__all__ = ["SidePart", "side_lp"]
+__all__ = ["SidePart", "side_parts"]
 
-#: Smallest probability that counts as positive in an LP solution.
-LP_POSITIVE = 1e-7
-#: Largest spread of a probability over the closure that still counts as one point.
+#: Largest loosening (scaled payoff, per unit direction) that still counts as none.
 LP_SPREAD = 1e-7
 #: Slack (scaled payoff) at which a best-response inequality counts as tight.
 TIGHT = 1e-7
@@ -52,80 +51,90 @@ class SidePart:
     keys: list = field(default_factory=list)
 
 
-def _linprog(c, A_ub, b_ub, A_eq, b_eq, bounds, method="highs"):
-    from scipy.optimize import linprog
+def side_parts(M: np.ndarray, problems: Sequence[tuple[Sequence[int], Sequence[int]]]
+               ) -> list[SidePart | None]:
+    """Decide each Z(S, E) of ``problems``: empty (None), one point, or a continuum.
 
-    return linprog(c, A_ub=A_ub, b_ub=b_ub, A_eq=A_eq, b_eq=b_eq, bounds=bounds,
-                   method=method)
-
-
-def side_lp(M: np.ndarray, S: Sequence[int], E: Sequence[int]) -> SidePart | None:
-    """Decide Z(S, E) by linear programming (HiGHS).
+    The LPs of all problems are stacked (two HiGHS calls for the points, one for the
+    directions), the rest is small linear algebra per problem.
 
     Parameters
     ----------
     M : ndarray, shape (n_opp, n_own)
         Opponent's payoffs, scaled to magnitude at most 1.
-    S, E : sequence of int
-        Own support and the opponent's equalised strategies.
+    problems : sequence of (S, E)
+        Own supports and the opponent's equalised strategies.
 
     Returns
     -------
-    SidePart or None
-        None when the set is empty; else its one point, or two vertices of its closure.
+    list of SidePart or None
+        None when a set is empty; else its one point, or two vertices of its closure.
 
     Examples
     --------
     >>> M = np.array([[1.0, 1.0], [1.0, 1.0]])      # the opponent is indifferent
-    >>> part = side_lp(M, [0, 1], [0, 1])
-    >>> part.single, len(part.points)
-    (False, 2)
-    >>> side_lp(np.array([[0.0, 0.0], [1.0, 1.0]]), [0, 1], [0]) is None   # row 1 dominates
-    True
+    >>> parts = side_parts(M, [([0, 1], [0, 1]), ([0], [0, 1])])
+    >>> parts[0].single, len(parts[0].points), parts[1].single
+    (False, 2, True)
+    >>> side_parts(np.array([[0.0, 0.0], [1.0, 1.0]]), [([0, 1], [0])])   # row 1 dominates
+    [None]
     """
-    S = list(S)
-    E = list(E)
-    if dominated(M, np.array([S]), np.array([E]))[0]:
-        return None
-    s = len(S)
-    others = [r for r in range(M.shape[0]) if r not in set(E)]
-    # closure: variables (z_S, v); z >= 0, v free
-    A_eq = np.zeros((len(E) + 1, s + 1))
-    A_eq[:-1, :s] = M[np.ix_(E, S)]
-    A_eq[:-1, s] = -1.0
-    A_eq[-1, :s] = 1.0
-    b_eq = np.zeros(len(E) + 1)
-    b_eq[-1] = 1.0
-    A_ub = np.hstack([M[np.ix_(others, S)], -np.ones((len(others), 1))]) if others else None
-    b_ub = np.zeros(len(others)) if others else None
-    bounds = [(0, None)] * s + [(None, None)]
-    # largest smallest probability t: add t with z_j - t >= 0, t <= 1
-    t_row = np.hstack([-np.eye(s), np.zeros((s, 1)), np.ones((s, 1))])
-    A_ub1 = t_row if A_ub is None else np.vstack([np.hstack([A_ub, np.zeros((len(others), 1))]),
-                                                  t_row])
-    c1 = np.zeros(s + 2)
-    c1[-1] = -1.0
-    res = _linprog(c1, A_ub1, np.zeros(A_ub1.shape[0]),
-                   np.hstack([A_eq, np.zeros((len(E) + 1, 1))]), b_eq, bounds + [(None, 1.0)])
-    if res.status != 0 or -res.fun <= LP_POSITIVE:
-        return None
-    base = res.x[:s + 1]
-    d = _null_direction(M, S, E, others, base)
-    if d is not None:                 # the set contains a segment through base: walk to
+    problems = [(list(S), list(E)) for S, E in problems]
+    out: list[SidePart | None] = [None] * len(problems)
+    pinned = []
+    for k, ((S, E), base) in enumerate(zip(problems, interior_points(M, problems),
+                                           strict=True)):
+        if base is None:
+            continue
+        others = [r for r in range(M.shape[0]) if r not in set(E)]
+        d = _null_direction(M, S, E, others, base)
+        if d is None:                     # base is a vertex, pinned by tight constraints
+            pinned.append((k, S, E, others, base))
+            continue
         ends = [_walk(M, S, E, others, base, sign * d) for sign in (1.0, -1.0)]
-        return SidePart([_full(w, S, M.shape[1]) for w in ends], single=False)
-    # base is pinned by its tight constraints; is the whole closure that one point?
-    for j in range(s):
-        c = np.zeros(s + 1)
-        c[j] = 1.0
-        lo = _linprog(c, A_ub, b_ub, A_eq, b_eq, bounds, method="highs-ds")
-        hi = _linprog(-c, A_ub, b_ub, A_eq, b_eq, bounds, method="highs-ds")
-        if lo.status != 0 or hi.status != 0:
-            return SidePart([_full(base, S, M.shape[1])], single=False)
-        if hi.x[j] - lo.x[j] > LP_SPREAD:
-            return SidePart([_full(hi.x, S, M.shape[1]), _full(lo.x, S, M.shape[1])],
-                            single=False)
-    return SidePart([_full(base, S, M.shape[1])], single=True)
+        out[k] = SidePart([_full(w, S, M.shape[1]) for w in ends], single=False)
+    for (k, S, E, others, base), d in zip(pinned, _cone_directions(M, pinned), strict=True):
+        if d is None:
+            out[k] = SidePart([_full(base, S, M.shape[1])], single=True)
+        else:
+            far = _walk(M, S, E, others, base, d)
+            out[k] = SidePart([_full(base, S, M.shape[1]), _full(far, S, M.shape[1])],
+                              single=False)
+    return out
+
+
+def _cone_directions(M, pinned) -> list[np.ndarray | None]:
+    """For each pinned point ``w``: a direction (in (z_S, v)) that keeps E equalised and
+    the probabilities summing to one, and loosens some best-response row tight at ``w``
+    while tightening none; None when there is none, i.e. when ``w`` is the only point.
+    One LP for all (block-diagonal; each block maximises its own loosening)."""
+    from scipy.optimize import linprog
+    from scipy.sparse import block_diag
+
+    if not pinned:
+        return []
+    ub, eq, c, bounds = [], [], [], []
+    for _, S, E, others, w in pinned:
+        slack = w[-1] - M[np.ix_(others, S)] @ w[:-1]
+        tight = [r for r, sl in zip(others, slack, strict=True) if sl <= TIGHT]
+        A_eq, _, _ = constraints(M, S, E)
+        A_ub = np.hstack([M[np.ix_(tight, S)], -np.ones((len(tight), 1))])
+        ub.append(A_ub if tight else np.zeros((1, len(S) + 1)))
+        eq.append(A_eq)
+        c.append(A_ub.sum(axis=0))
+        bounds += [(-1.0, 1.0)] * len(S) + [(None, None)]
+    A_ub = block_diag(ub, format="csr")
+    A_eq = block_diag(eq, format="csr")
+    res = linprog(np.concatenate(c), A_ub=A_ub, b_ub=np.zeros(A_ub.shape[0]), A_eq=A_eq,
+                  b_eq=np.zeros(A_eq.shape[0]), bounds=bounds, method="highs")
+    if res.status != 0:                   # cannot tell: treat each as a continuum, once
+        return [np.zeros(len(S) + 1) for _, S, *_ in pinned]
+    out, pos = [], 0
+    for (_, S, *_), ck in zip(pinned, c, strict=True):
+        d = res.x[pos:pos + len(S) + 1]
+        pos += len(S) + 1
+        out.append(d if -(ck @ d) > LP_SPREAD else None)
+    return out
 
 
 def _system(M, S, E, others, w, active) -> np.ndarray:

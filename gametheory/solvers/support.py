@@ -20,7 +20,7 @@ import numpy as np
 
 from ..errors import DegenerateGameWarning, SolverError
 from . import _support_batch as batch
-from ._support_lp import SidePart, side_lp
+from ._support_lp import SidePart, side_parts
 from .indifference import UNIQUE, solve_indifference
 from .result import Solution, build_solution, default_tol
 
@@ -50,6 +50,7 @@ class _Side:
         self.feas: dict[tuple[int, int], tuple] = {}
         self.sing: set[tuple[int, int]] = set()
         self.cache: dict[tuple[int, int], SidePart | None] = {}
+        self.parts: dict[tuple[int, int], SidePart | None] = {}
         self.failures = 0
 
     def run_class(self, k: int) -> None:
@@ -74,6 +75,24 @@ class _Side:
         return any(t != E for (_, E), (_, _, t) in self.feas.items())
 
     # ------------------------------------------------------------ deciding Z(S, E)
+    def prefetch(self, keys) -> None:
+        """Decide many sets Z(S, E) that need LPs with stacked LPs (see :func:`side_parts`)."""
+        todo = sorted({k for k in keys if k not in self.cache and k not in self.parts})
+        parts = side_parts(self.M, [(_bits(S), _bits(E)) for S, E in todo])
+        self.parts.update(zip(todo, parts, strict=True))
+
+    def lp_keys(self, S: int, E: int) -> list[tuple[int, int]]:
+        """The sets that deciding Z(S, E) may need an LP for (to prefetch them)."""
+        if (S, E) in self.cache or (S, E) in self.parts:
+            return []
+        ns, ne = bin(S).count("1"), bin(E).count("1")
+        if ne < ns or (ne == ns and (S, E) in self.sing):
+            return [(S, E)]
+        if ne == ns or any((S, _mask(sub)) not in self.sing
+                           for sub in combinations(_bits(E), ns)):
+            return []
+        return [k for q in _bits(E) for k in self.lp_keys(S, E & ~(1 << q))] + [(S, E)]
+
     def info(self, S: int, E: int) -> SidePart | None:
         key = (S, E)
         if key not in self.cache:
@@ -102,7 +121,9 @@ class _Side:
         return self._exactify(part, S, E, screened=True)
 
     def _lp(self, S: int, E: int) -> SidePart | None:
-        part = side_lp(self.M, _bits(S), _bits(E))
+        if (S, E) not in self.parts:
+            self.prefetch([(S, E)])
+        part = self.parts.pop((S, E))
         if part is None:
             return None
         part.keys = []
@@ -164,23 +185,30 @@ class _Side:
 def _lattice(side: _Side, partner: _Side, records: list) -> None:
     """Unequal pairs: grow the opponent's equalised set E beyond |S| level by level
     (a set is tried only when all its subsets one smaller are non-empty); for each
-    non-empty Z(S, E) ask the partner side, whose system is then underdetermined."""
-    by_own: dict[int, set[int]] = {}
+    non-empty Z(S, E) ask the partner side, whose system is then underdetermined
+    (its LPs for one level are solved together)."""
+    current: dict[int, set[int]] = {}
     for S, E in side.maybe():
-        by_own.setdefault(S, set()).add(E)
+        current.setdefault(S, set()).add(E)
     n_opp = side.M.shape[0]
-    for S in sorted(by_own):
-        current = by_own[S]
-        while current:
-            cand = {E | 1 << r for E in current for r in range(n_opp) if not E >> r & 1}
-            nxt = set()
-            for E in sorted(cand):
-                if all(E & ~(1 << q) in current for q in _bits(E)) and side.info(S, E):
-                    nxt.add(E)
-                    other = partner.info(E, S)
-                    if other is not None:
-                        records.append((S, E, side.info(S, E), other))
-            current = nxt
+    while current:
+        found: dict[int, set[int]] = {}
+        cands = {S: sorted({E | 1 << r for E in level for r in range(n_opp)
+                            if not E >> r & 1 and all((E | 1 << r) & ~(1 << q) in level
+                                                      for q in _bits(E))})
+                 for S, level in current.items()}
+        side.prefetch(k for S, Es in cands.items() for E in Es for k in side.lp_keys(S, E))
+        for S, Es in sorted(cands.items()):
+            good = {E for E in Es if side.info(S, E)}
+            if good:
+                found[S] = good
+        partner.prefetch((E, S) for S, good in found.items() for E in good)
+        for S, good in sorted(found.items()):
+            for E in sorted(good):
+                other = partner.info(E, S)
+                if other is not None:
+                    records.append((S, E, side.info(S, E), other))
+        current = found
 
 
 def _sides(game, exact: bool, tol: float) -> tuple[_Side, _Side]:
@@ -306,14 +334,13 @@ def solve_support(game, exact: bool = False, tol: float | None = None,
     if degenerate:
         y_maybe = {(Ib, Jb) for (Jb, Ib) in y_side.maybe()}
         both |= x_side.maybe() & y_maybe
-    for Ib, Jb in sorted(both):                           # a known-feasible side goes first
-        if (Ib, Jb) in x_side.feas:
-            xp = x_side.info(Ib, Jb)
-            yp = y_side.info(Jb, Ib) if xp is not None else None
-        else:
-            yp = y_side.info(Jb, Ib)
-            xp = x_side.info(Ib, Jb) if yp is not None else None
-        if xp is not None and yp is not None:
+    # singular sides by LP, player 2's first; player 1's only where player 2's is non-empty
+    y_side.prefetch((Jb, Ib) for Ib, Jb in both if (Jb, Ib) in y_side.sing)
+    ys = {pair: y_side.info(pair[1], pair[0]) for pair in sorted(both)}
+    x_side.prefetch(p for p, yp in ys.items() if yp is not None and p in x_side.sing)
+    for (Ib, Jb), yp in ys.items():
+        xp = x_side.info(Ib, Jb) if yp is not None else None
+        if xp is not None:
             records.append((Ib, Jb, xp, yp))
     if degenerate:
         unequal: list = []
@@ -324,11 +351,15 @@ def solve_support(game, exact: bool = False, tol: float | None = None,
 
 
 def _finish(game, records: list, exact: bool, tol: float, failures: int) -> Solution:
-    profiles, continua = [], []
+    profiles, continua, seen = [], [], set()
     for Ib, Jb, xp, yp in records:
         if not (xp.single and yp.single):
             continua.append((Ib, Jb))
-        profiles += [(x, y) for (x, _), (y, _) in product(xp.points, yp.points)]
+        for (x, _), (y, _) in product(xp.points, yp.points):
+            key = tuple(x) + tuple(y) if exact else tuple(np.round(np.r_[x, y], 12))
+            if key not in seen:
+                seen.add(key)
+                profiles.append((x, y))
     notes = []
     if continua:
         pairs = sorted(set(continua))

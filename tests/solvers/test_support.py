@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 import gametheory as gt
 from gametheory.errors import DegenerateGameWarning, SolverError
 from gametheory.solvers import _support_batch as batch
+from gametheory.solvers import _support_feasible as feasible
 from gametheory.solvers.support import solve_support
 
 
@@ -181,6 +182,25 @@ def test_dominance_filter():
     assert batch.dominated_rows(M, batch.subsets(3, 1)).tolist() == [1, 0, 2]
     assert batch.dominated_rows(M, batch.subsets(3, 2)).tolist() == [1, 0, 2]
     assert batch.dominated_rows(M, batch.subsets(3, 3)).tolist() == [0]
+
+
+def test_stacked_lps_agree_with_separate_ones():
+    # The block-diagonal LPs (phases 1 and 2) must decide every problem exactly as the
+    # one-LP-per-problem fall-back does, and return points of the sets.
+    rng = np.random.default_rng(1)
+    M = rng.integers(0, 3, (5, 5)).astype(float) / 2
+    problems = [(list(S), list(E)) for S in ([0, 1, 2], [1, 3], [0, 2, 3, 4])
+                for E in ([0], [1, 2], [3], [0, 4], [2, 3])]
+    blocks = [(k, *feasible.constraints(M, S, E)[::2]) for k, (S, E) in enumerate(problems)]
+    stacked = feasible._max_min_probability(blocks)
+    separate = feasible._one_by_one(blocks)
+    assert [w is None for w in stacked] == [w is None for w in separate]
+    assert 0 < sum(w is not None for w in stacked) < len(problems)
+    for (S, E), w in zip(problems, stacked, strict=True):
+        if w is not None:
+            A_eq, b_eq, A_ub = feasible.constraints(M, S, E)
+            assert w[:-1].min() > feasible.LP_POSITIVE
+            assert np.abs(A_eq @ w - b_eq).max() < 1e-6 and (A_ub @ w).max() < 1e-6
 
 
 # ------------------------------------------------------------------ errors
