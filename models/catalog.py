@@ -79,9 +79,13 @@ def coordination(n: int = 3) -> NormalFormGame:
 
 
 def continuum() -> NormalFormGame:
-    """A degenerate game with a continuum of equilibria: Player 2 is indifferent, so
-    (T, any y with y_L >= 1/2) are equilibria (a segment), plus (B, R).
-    Derived by hand: T is a best response iff y_L >= 1/2; B iff y_L <= 1/2."""
+    """A degenerate game whose equilibria form one connected continuum.
+
+    Player 2 is indifferent everywhere; T is a best response iff y_L >= 1/2, B iff
+    y_L <= 1/2. The equilibria are {T} x [y_L >= 1/2], every x against y_L = 1/2, and
+    {B} x [y_L <= 1/2]: one component with four extreme equilibria and three maximal
+    Nash subsets (segments). Derived by hand; confirmed by pygambit's enummixed.
+    """
     return NormalFormGame.from_arrays([[1, 0], [0, 1]], [[1, 1], [1, 1]],
                                       strategies=[["T", "B"], ["L", "R"]])
 
