@@ -267,16 +267,17 @@ def solve_support(game, exact: bool = False, tol: float | None = None,
     -----
     Why ``complete`` can be trusted: the equilibria with exact supports ``(I, J)`` form
     a convex set, a product of one set per player. If each such set is empty or a single
-    point, there are finitely many equilibria and each was found; a support pair whose
-    system is not uniquely solvable is tested by linear programs for being empty, one
-    point, or more (maximise the smallest probability on the support, then the spread
-    of each probability).
+    point, there are finitely many equilibria and each was found. A support pair whose
+    system is not uniquely solvable is tested for being empty, one point, or more: an
+    LP maximises the smallest probability on the support; at that point, a direction
+    left free by the tight constraints, or (one more LP) a direction into the set,
+    shows a continuum. The LPs of many pairs are stacked into one HiGHS call.
 
     Decisions about singularity, ties and LP feasibility are made in floating point
     (tolerances about 1e-9 for the batched systems, 1e-7 for the LPs, relative to the
     payoff scale), also with ``exact=True``, which makes the reported equilibria exact
-    but not the completeness claim. Degenerate games cost one or more LPs per
-    surviving support pair and can be much slower than nondegenerate ones.
+    but not the completeness claim. Degenerate games need LPs for the support pairs
+    that survive the dominance filter and can be much slower than nondegenerate ones.
 
     References
     ----------
