@@ -18,6 +18,9 @@ from hypothesis.extra.numpy import arrays
 
 import gametheory as gt
 
+# Degenerate games make "support" warn that it met a continuum; that is expected here.
+pytestmark = pytest.mark.filterwarnings("ignore::gametheory.errors.DegenerateGameWarning")
+
 METHODS = ["vertex", "support", "lemke-howson"]
 SETTINGS = settings(max_examples=40, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])
