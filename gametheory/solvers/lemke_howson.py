@@ -1,0 +1,254 @@
+"""The Lemke-Howson algorithm: complementary pivoting on the best-response polytopes.
+
+For a bimatrix game (A, B) with positive payoffs, the best-response polytopes are
+
+    P = {x >= 0 : B^T x <= 1}        Q = {y >= 0 : A y <= 1}.
+
+Label i < m (player 1's strategy i) is carried by a point x of P when x_i = 0 and by a
+point y of Q when (A y)_i = 1; label m + j (player 2's strategy j) by x when
+(B^T x)_j = 1 and by y when y_j = 0. A pair (x, y) != (0, 0) carrying every label is a
+Nash equilibrium after normalising. Starting from the artificial pair (0, 0) and dropping
+one label k, the algorithm walks alternately in P and Q, each pivot picking up a label
+that is then duplicated and dropped in the other polytope, until label k is picked up
+again (von Stengel 2007, §3.5). Labels are numbered as in QuantEcon (``init_pivot``) and
+nashpy (``initial_dropped_label``): 0..m-1 for player 1's strategies, m..m+n-1 for
+player 2's.
+
+Each polytope is a tableau (see :mod:`.tableau`) with one column per label; ties in the
+ratio test are broken lexicographically, so degenerate games never cycle.
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+from fractions import Fraction
+from typing import Any, Iterable
+
+import numpy as np
+
+from ..errors import DegenerateGameWarning, GameError, SolverError
+from .result import Solution, build_solution
+from .tableau import FloatTableau, IntegerTableau
+
+__all__ = ["solve_lemke_howson", "DEFAULT_MAX_PIVOTS"]
+
+#: Pivot limit per path when ``max_pivots`` is not given.
+DEFAULT_MAX_PIVOTS = 100_000
+
+_NOTE = "Lemke-Howson finds some equilibria, not necessarily all"
+
+
+def solve_lemke_howson(game, exact: bool = False, tol: float | None = None,
+                       initial_labels: int | Iterable[int] | None = None,
+                       max_pivots: int | None = None, **options: Any) -> Solution:
+    """Equilibria of a two-player game by Lemke-Howson from several initial labels.
+
+    Runs the Lemke-Howson path once for every initial label (all ``m + n`` of them by
+    default) and returns the distinct equilibria found at the ends of the paths.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        A two-player game with numeric payoffs.
+    exact : bool
+        Pivot in exact integer arithmetic (payoffs scaled to integers, fraction-free
+        Bareiss pivoting as in lrs) and return Fractions. Otherwise float64 tableaus,
+        with each endpoint recomputed from its basis by one linear solve for accuracy.
+    tol : float, optional
+        Regret tolerance for float results (default: 1e-9 times the payoff scale).
+    initial_labels : int or iterable of int, optional
+        The labels to drop first: ``0..m-1`` are player 1's strategies, ``m..m+n-1``
+        player 2's (QuantEcon's ``init_pivot``, nashpy's ``initial_dropped_label``).
+    max_pivots : int, optional
+        Pivot limit per path (default :data:`DEFAULT_MAX_PIVOTS`); exceeding it raises
+        :class:`SolverError`. Lexicographic pivoting never cycles, but some games
+        have exponentially long paths (Savani & von Stengel 2006).
+
+    Returns
+    -------
+    Solution
+        ``complete`` is always False: Lemke-Howson finds some equilibria, not
+        necessarily all. When a ratio test needed the lexicographic tie-break, the game
+        is degenerate; a note says so and a :class:`DegenerateGameWarning` is issued.
+
+    Raises
+    ------
+    SolverError
+        For games with other than two players, bad labels, or a path longer than
+        ``max_pivots``.
+
+    Notes
+    -----
+    Payoffs are first made positive by a positive affine map per player (which changes
+    no best response). Ties in the minimum-ratio test are broken by the lexicographic
+    rule on the columns of the initial basis (the slack variables), i.e. by perturbing
+    the right-hand side ``1`` to ``1 + (eps, eps^2, ...)`` (von Stengel 2002, §6); on
+    nondegenerate games the paths equal QuantEcon's and nashpy's.
+
+    References
+    ----------
+    Lemke, C. E. & Howson, J. T. (1964). Equilibrium points of bimatrix games. SIAM
+    Journal on Applied Mathematics 12(2), 413-423. von Stengel, B. (2007). Equilibrium
+    computation for two-player games in strategic and extensive form. Algorithmic Game
+    Theory, ch. 3, §3.5. von Stengel, B. (2002). Computing equilibria for two-person
+    games. Handbook of Game Theory vol. 3, ch. 45, §6.
+
+    Examples
+    --------
+    Battle of the Sexes: dropping label 0 (player 1's first strategy) leads to the pure
+    equilibrium where both choose Bach; all labels together find both pure equilibria
+    but miss the mixed one.
+
+    >>> import gametheory as gt
+    >>> from gametheory.models import catalog
+    >>> bos = catalog.battle_of_the_sexes()
+    >>> print(gt.solve(bos, method="lemke-howson", initial_labels=0, exact=True))
+    1 equilibrium by lemke-howson (not guaranteed complete, exact)
+      [0] Player 1: Bach 1; Player 2: Bach 1; payoffs 2, 1
+      note: Lemke-Howson finds some equilibria, not necessarily all (initial labels 0)
+    >>> len(gt.solve(bos, method="lemke-howson"))
+    2
+
+    Rock-Paper-Scissors has a unique equilibrium, found from every label:
+
+    >>> print(gt.solve(catalog.rock_paper_scissors(), method="lemke-howson",
+    ...                exact=True).equilibria[0])
+    Player 1: Rock 1/3, Paper 1/3, Scissors 1/3; Player 2: Rock 1/3, Paper 1/3, Scissors 1/3; payoffs 0, 0
+    """
+    if options:
+        raise SolverError(f"lemke-howson does not take the option(s) "
+                          f"{', '.join(sorted(options))}")
+    A, B = _bimatrix(game, exact)
+    m, n = A.shape
+    labels = _check_labels(initial_labels, m, n)
+    limit = DEFAULT_MAX_PIVOTS if max_pivots is None else int(max_pivots)
+    if limit < 1:
+        raise SolverError(f"max_pivots must be a positive integer; got {max_pivots!r}")
+    make = _integer_tableaus(A, B) if exact else _float_tableaus(A, B)
+    profiles = []
+    degenerate = False
+    for k in labels:
+        P, Q = make()
+        _complementary_path(P, Q, k, m, limit)
+        degenerate |= bool(P.ties or Q.ties)
+        x = _strategy(P, range(m), exact)
+        y = _strategy(Q, range(m, m + n), exact)
+        profiles.append((x, y))
+    which = ", ".join(map(str, labels)) if len(labels) < m + n else "all"
+    notes = [f"{_NOTE} (initial labels {which})"]
+    if degenerate:
+        msg = ("the game is degenerate (ties in the ratio test were broken "
+               "lexicographically); use method='vertex' for all equilibria")
+        notes.append(msg)
+        warnings.warn(msg, DegenerateGameWarning, stacklevel=2)
+    return build_solution(game, profiles, "lemke-howson", complete=False, exact=exact,
+                          tol=tol, notes=notes)
+
+
+# --------------------------------------------------------------------------- setup
+def _bimatrix(game, exact: bool) -> tuple[np.ndarray, np.ndarray]:
+    """Player 1's and player 2's payoff matrices, made positive (ints when exact)."""
+    if getattr(game, "num_players", None) != 2:
+        players = getattr(game, "num_players", "?")
+        raise SolverError(f"lemke-howson needs a two-player game; this one has {players} "
+                          "players (try method='pure')")
+    if exact and game.kind == "symbolic":
+        raise GameError("exact=True needs rational payoffs; this game has irrational or "
+                        "symbolic ones")
+    if exact:
+        return tuple(_positive_integers(M) for M in game.exact_payoffs())  # type: ignore
+    return tuple(_positive_floats(M) for M in game.float_payoffs())  # type: ignore
+
+
+def _positive_floats(M: np.ndarray) -> np.ndarray:
+    """Map the entries affinely onto [1, 2] (all ones if constant)."""
+    lo, hi = float(M.min()), float(M.max())
+    if hi == lo:
+        return np.ones_like(M, dtype=float)
+    return 1.0 + (M - lo) / (hi - lo)
+
+
+def _positive_integers(M: np.ndarray) -> np.ndarray:
+    """Scale Fractions to integers by the lcm of their denominators, then shift to >= 1."""
+    scale = 1
+    for v in M.flat:
+        scale = math.lcm(scale, Fraction(v).denominator)
+    ints = np.array([[int(Fraction(v) * scale) for v in row] for row in M], dtype=object)
+    return ints - min(ints.flat) + 1
+
+
+def _check_labels(labels, m: int, n: int) -> list[int]:
+    if labels is None:
+        return list(range(m + n))
+    if isinstance(labels, (int, np.integer)) and not isinstance(labels, bool):
+        labels = [labels]
+    out = []
+    for k in labels:
+        if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or \
+                not 0 <= k < m + n:
+            raise SolverError(f"initial label {k!r} is not an integer in 0..{m + n - 1} "
+                              f"(0..{m - 1} for player 1's strategies, {m}..{m + n - 1} "
+                              f"for player 2's)")
+        out.append(int(k))
+    if not out:
+        raise SolverError("initial_labels is empty")
+    return out
+
+
+def _tableau_arrays(A, B, dtype) -> tuple[np.ndarray, np.ndarray]:
+    """``[B^T | I_n | 1]`` for P and ``[I_m | A | 1]`` for Q; column index = label."""
+    m, n = A.shape
+    P = np.zeros((n, m + n + 1), dtype=dtype)
+    P[:, :m] = B.T
+    P[:, m:m + n] = np.eye(n, dtype=int)
+    P[:, -1] = 1
+    Q = np.zeros((m, m + n + 1), dtype=dtype)
+    Q[:, :m] = np.eye(m, dtype=int)
+    Q[:, m:m + n] = A
+    Q[:, -1] = 1
+    return P, Q
+
+
+def _float_tableaus(A, B):
+    m, n = A.shape
+    P0, Q0 = _tableau_arrays(A, B, float)
+    slack_p, slack_q = list(range(m, m + n)), list(range(m))
+    return lambda: (FloatTableau(P0, slack_p, slack_p), FloatTableau(Q0, slack_q, slack_q))
+
+
+def _integer_tableaus(A, B):
+    m, n = A.shape
+    P0, Q0 = _tableau_arrays(A, B, object)
+    slack_p, slack_q = list(range(m, m + n)), list(range(m))
+    return lambda: (IntegerTableau(P0, slack_p, slack_p),
+                    IntegerTableau(Q0, slack_q, slack_q))
+
+
+# --------------------------------------------------------------------------- the path
+def _complementary_path(P, Q, k: int, m: int, limit: int) -> int:
+    """Drop label k at (0, 0) and pivot until it is picked up again; return the pivots."""
+    current, other = (P, Q) if k < m else (Q, P)
+    entering = k
+    for count in range(1, limit + 1):
+        leaving = current.pivot_on(entering)
+        if leaving == k:
+            return count
+        entering = leaving
+        current, other = other, current
+    raise SolverError(f"the Lemke-Howson path from label {k} exceeded max_pivots={limit} "
+                      "pivots; raise max_pivots, or use method='vertex' or 'support'")
+
+
+def _strategy(tab, own: range, exact: bool) -> np.ndarray:
+    """The normalised strategy of the basic variables in ``own`` (labels of one player)."""
+    values = tab.basic_values()
+    size = len(own)
+    s = [Fraction(0)] * size if exact else np.zeros(size)
+    for lab, v in values.items():
+        if lab in own:
+            s[lab - own.start] = v
+    total = sum(s)
+    if not total > 0:
+        raise SolverError("Lemke-Howson ended at the artificial equilibrium (internal error)")
+    return np.array([v / total for v in s], dtype=object if exact else float)
