@@ -247,11 +247,26 @@ def _clean_exact(s: Sequence[Any]) -> np.ndarray:
     return v
 
 
-def _regret(game, profile) -> tuple[Any, tuple]:
-    vecs = game.payoff_vectors(profile)
-    payoffs = tuple(np.dot(v, p) for v, p in zip(vecs, profile))
-    regret = max(max(v) - u for v, u in zip(vecs, payoffs))
-    return regret, payoffs
+def _verify(game, profiles: list[tuple], exact: bool) -> list[tuple[Any, tuple]]:
+    """``(max regret, payoffs)`` of each cleaned profile; batched for two players."""
+    if game.num_players != 2 or not profiles:
+        out = []
+        for prof in profiles:
+            vecs = game.payoff_vectors(prof)
+            payoffs = tuple(np.dot(v, p) for v, p in zip(vecs, prof))
+            out.append((max(max(v) - u for v, u in zip(vecs, payoffs)), payoffs))
+        return out
+    U = game.exact_payoffs() if exact else game.float_payoffs()
+    dtype = object if exact else float
+    X = np.array([p[0] for p in profiles], dtype=dtype)
+    Y = np.array([p[1] for p in profiles], dtype=dtype)
+    AY, XB = Y @ U[0].T, X @ U[1]          # payoff of each pure strategy vs the other's mix
+    u1, u2 = (X * AY).sum(axis=1), (Y * XB).sum(axis=1)
+    regret = np.maximum(AY.max(axis=1) - u1, XB.max(axis=1) - u2)
+    if exact:  # a profile off the simplex is no equilibrium, whatever its regret
+        regret = [r if sum(x) == 1 and sum(y) == 1 else Fraction(1)
+                  for r, x, y in zip(regret, X, Y)]
+    return [(r, (a, b)) for r, a, b in zip(regret, u1, u2)]
 
 
 def build_solution(game, profiles: Sequence[Sequence[Any]], method: str, complete: bool,
@@ -270,9 +285,9 @@ def build_solution(game, profiles: Sequence[Sequence[Any]], method: str, complet
     index_of: dict[tuple, int] = {}
     remap: dict[int, int] = {}
     dropped = 0
-    for k, prof in enumerate(profiles):
-        clean = tuple(_clean_exact(s) if exact else _clean_float(s) for s in prof)
-        regret, payoffs = _regret(game, clean)
+    cleaned = [tuple(_clean_exact(s) if exact else _clean_float(s) for s in prof)
+               for prof in profiles]
+    for k, (clean, (regret, payoffs)) in enumerate(zip(cleaned, _verify(game, cleaned, exact))):
         if (regret != 0) if exact else not (regret <= tol):
             dropped += 1
             continue
