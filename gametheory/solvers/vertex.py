@@ -21,9 +21,10 @@ and the matching are recomputed exactly.
 
 from __future__ import annotations
 
+import threading
 from itertools import combinations
 from math import comb
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
 
@@ -46,12 +47,37 @@ _LABEL_TOL = 1e-9    # slack (in the normalised polytopes) below which a constra
 _LOOSE_TOL = 1e-7    # looser slack: candidate labels that the exact rebuild then settles
 _MAX_BASES = 20000   # bases tried when rebuilding one nearly-degenerate vertex exactly
 _PARTNER_SECONDS = 2e-6  # time to solve for the partner of one vertex (batched, d ~ 10)
+_BOTH_SECONDS = 0.01     # predicted qhull time below which both polytopes are enumerated
+_POLISHED = 1e-13        # residual of tight constraints below which a vertex is not re-solved
+_THREAD_SECONDS = 5e-4   # ... and above which the two enumerations run in two threads
 
 
 def _positive(M: np.ndarray) -> np.ndarray:
     """An affine rescaling of the payoffs into [1, 2] (equilibria are unchanged)."""
     lo, hi = float(M.min()), float(M.max())
     return 1.0 + (M - lo) / (hi - lo) if hi > lo else np.ones_like(M)
+
+
+def _side_by_side(first: Callable[[], Any], second: Callable[[], Any]) -> tuple[Any, Any]:
+    """``(first(), second())`` with ``second`` in a thread: qhull releases the GIL, so the
+    two vertex enumerations share the cores."""
+    box: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            box["value"] = second()
+        except BaseException as exc:  # re-raised in the caller's thread
+            box["error"] = exc
+
+    thread = threading.Thread(target=run, name="gametheory-qhull")
+    thread.start()
+    try:
+        a = first()
+    finally:
+        thread.join()
+    if "error" in box:
+        raise box["error"]
+    return a, box["value"]
 
 
 def _partners(prim: Vertices, H: np.ndarray, tol: float):
@@ -78,18 +104,26 @@ def _partners(prim: Vertices, H: np.ndarray, tol: float):
 def _candidates(U: np.ndarray, tol: float, max_seconds: float):
     """Vertices of P and Q (labelled with slack ``tol``) and their complete pairs.
 
-    The lower-dimensional polytope is enumerated with qhull. The other is too when that is
-    cheap or the game is degenerate; otherwise the partners are solved for directly.
+    When qhull is predicted to be cheap for both polytopes, both are enumerated, side by
+    side in two threads (qhull releases the GIL). Otherwise the lower-dimensional one is
+    enumerated first, and the other too only when the game is degenerate or that is
+    cheaper than solving for the partners of its vertices directly.
     """
     m, n = U.shape[1:]
     GP, GQ = _positive(U[1]).T, _positive(U[0])
     swap = n < m
     G, H = (GQ, GP) if swap else (GP, GQ)
-    prim = enumerate_vertices(G, tol)
     cost = predicted_seconds(H.shape[1], H.shape[0])
-    found = None
-    if not prim.degenerate and cost > _PARTNER_SECONDS * len(prim.Z):
-        found = _partners(prim, H, tol)
+    found = other = None
+    if _THREAD_SECONDS <= cost <= _BOTH_SECONDS:  # enumerate both polytopes side by side
+        prim, other = _side_by_side(lambda: enumerate_vertices(G, tol),
+                                    lambda: enumerate_vertices(H, tol))
+    elif cost < _THREAD_SECONDS:  # tiny: a thread would cost more than it saves
+        prim, other = enumerate_vertices(G, tol), enumerate_vertices(H, tol)
+    else:
+        prim = enumerate_vertices(G, tol)
+        if not prim.degenerate and cost > _PARTNER_SECONDS * len(prim.Z):
+            found = _partners(prim, H, tol)
     if found is not None:
         other, pairs = found
         if swap:
@@ -99,7 +133,7 @@ def _candidates(U: np.ndarray, tol: float, max_seconds: float):
                           f"enumeration (qhull is predicted to need about {cost:.3g} s, "
                           f"above max_seconds={max_seconds:g}); use "
                           f"method='lemke-howson' for some equilibria")
-    else:
+    elif other is None:
         other = enumerate_vertices(H, tol)
     P, Q = (other, prim) if swap else (prim, other)
     if found is None:
@@ -119,6 +153,11 @@ def _strategies(V: Vertices, G: np.ndarray, M: np.ndarray, used: np.ndarray) -> 
     sub = V.take(used)
     raw = np.clip(sub.Z, 0.0, None)
     raw /= raw.sum(axis=1, keepdims=True)
+    residual = np.maximum(np.where(sub.zero, np.abs(sub.Z), 0.0).max(axis=1),
+                          np.where(sub.tight, np.abs(sub.Z @ G.T - 1.0), 0.0).max(axis=1))
+    if (residual <= _POLISHED).all():  # qhull's vertices are usually accurate already
+        raw.setflags(write=False)  # rows are shared by profiles and Nash subsets
+        return {int(a): row for a, row in zip(used, raw, strict=True)}
     simple = sub.zero.sum(axis=1) + sub.tight.sum(axis=1) == sub.Z.shape[1]
     fine = np.zeros_like(raw)
     good = np.zeros(len(used), dtype=bool)
