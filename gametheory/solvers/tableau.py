@@ -29,8 +29,9 @@ algorithm. Polytopes - Combinatorics and Computation, 177-198 (integer pivoting)
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from fractions import Fraction
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 from scipy.linalg.blas import dger
@@ -215,7 +216,7 @@ class FloatTableau(_Tableau):
                     values = np.clip(z, 0.0, None)
             except np.linalg.LinAlgError:
                 pass
-        return {lab: float(v) for lab, v in zip(self.basis, values)}
+        return {lab: float(v) for lab, v in zip(self.basis, values, strict=True)}
 
 
 class IntegerTableau(_Tableau):
@@ -282,4 +283,4 @@ class IntegerTableau(_Tableau):
     def basic_values(self) -> dict[int, Fraction]:
         """``{label: value}`` of the basic variables, as exact Fractions."""
         return {lab: Fraction(int(v), int(self.det))
-                for lab, v in zip(self.basis, self.D[:, -1])}
+                for lab, v in zip(self.basis, self.D[:, -1], strict=True)}
