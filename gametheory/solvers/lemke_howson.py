@@ -84,8 +84,14 @@ def solve_lemke_howson(game, exact: bool = False, tol: float | None = None,
     Payoffs are first made positive by a positive affine map per player (which changes
     no best response). Ties in the minimum-ratio test are broken by the lexicographic
     rule on the columns of the initial basis (the slack variables), i.e. by perturbing
-    the right-hand side ``1`` to ``1 + (eps, eps^2, ...)`` (von Stengel 2002, §6); on
-    nondegenerate games the paths equal QuantEcon's and nashpy's.
+    the right-hand side ``1`` to ``1 + (eps, eps^2, ...)`` (von Stengel 2002, §6). On
+    nondegenerate games the endpoint from each label is QuantEcon's
+    ``lemke_howson(g, init_pivot=k)`` (and nashpy's where nashpy succeeds).
+
+    A float pivot costs about 10 microseconds at 100 x 100 (dictionary tableaus, one
+    BLAS rank-one update): a random 100 x 100 game takes milliseconds from one label
+    and seconds from all 200, whose paths add up to some 300,000 pivots. Exact pivoting
+    on big integers is some hundred times slower per pivot.
 
     References
     ----------
@@ -93,7 +99,8 @@ def solve_lemke_howson(game, exact: bool = False, tol: float | None = None,
     Journal on Applied Mathematics 12(2), 413-423. von Stengel, B. (2007). Equilibrium
     computation for two-player games in strategic and extensive form. Algorithmic Game
     Theory, ch. 3, §3.5. von Stengel, B. (2002). Computing equilibria for two-person
-    games. Handbook of Game Theory vol. 3, ch. 45, §6.
+    games. Handbook of Game Theory vol. 3, ch. 45, §6. Savani, R. & von Stengel, B.
+    (2006). Hard-to-solve bimatrix games. Econometrica 74(2), 397-429.
 
     Examples
     --------
@@ -123,10 +130,10 @@ def solve_lemke_howson(game, exact: bool = False, tol: float | None = None,
     A, B = _bimatrix(game, exact)
     m, n = A.shape
     labels = _check_labels(initial_labels, m, n)
-    limit = DEFAULT_MAX_PIVOTS if max_pivots is None else int(max_pivots)
-    if limit < 1:
+    limit = DEFAULT_MAX_PIVOTS if max_pivots is None else max_pivots
+    if isinstance(limit, bool) or not isinstance(limit, (int, np.integer)) or limit < 1:
         raise SolverError(f"max_pivots must be a positive integer; got {max_pivots!r}")
-    make = _integer_tableaus(A, B) if exact else _float_tableaus(A, B)
+    make = _tableau_factory(A, B, exact)
     profiles = []
     degenerate = False
     for k in labels:
@@ -211,19 +218,13 @@ def _tableau_arrays(A, B, dtype) -> tuple[np.ndarray, np.ndarray]:
     return P, Q
 
 
-def _float_tableaus(A, B):
+def _tableau_factory(A, B, exact: bool):
+    """A function returning fresh tableaus (P, Q) at the artificial equilibrium."""
     m, n = A.shape
-    P0, Q0 = _tableau_arrays(A, B, float)
+    P0, Q0 = _tableau_arrays(A, B, object if exact else float)
     slack_p, slack_q = list(range(m, m + n)), list(range(m))
-    return lambda: (FloatTableau(P0, slack_p, slack_p), FloatTableau(Q0, slack_q, slack_q))
-
-
-def _integer_tableaus(A, B):
-    m, n = A.shape
-    P0, Q0 = _tableau_arrays(A, B, object)
-    slack_p, slack_q = list(range(m, m + n)), list(range(m))
-    return lambda: (IntegerTableau(P0, slack_p, slack_p),
-                    IntegerTableau(Q0, slack_q, slack_q))
+    kind = IntegerTableau if exact else FloatTableau
+    return lambda: (kind(P0, slack_p, slack_p), kind(Q0, slack_q, slack_q))
 
 
 # --------------------------------------------------------------------------- the path

@@ -57,10 +57,15 @@ class _Tableau:
         self.basis = [int(b) for b in basis]
         if len(self.basis) != rows or len(set(self.basis)) != rows:
             raise SolverError(f"a basis needs {rows} distinct labels; got {list(basis)}")
-        self.nonbasic = [j for j in range(width - 1) if j not in set(self.basis)]
+        basic = set(self.basis)
+        self.nonbasic = [j for j in range(width - 1) if j not in basic]
         self.lex_columns = [int(j) for j in lex_columns]
-        self._row_of = {b: i for i, b in enumerate(self.basis)}
-        self._col_of = {j: c for c, j in enumerate(self.nonbasic)}
+        # _pos[label]: its row r >= 0 if basic, else ~c (< 0) for dictionary column c.
+        self._pos = [0] * (width - 1)
+        for r, b in enumerate(self.basis):
+            self._pos[b] = r
+        for c, j in enumerate(self.nonbasic):
+            self._pos[j] = ~c
         self.ties = 0  # ratio tests that needed the lexicographic tie-break
         self.pivots = 0
 
@@ -79,8 +84,8 @@ class _Tableau:
             If the label is basic, or no entry of its column is positive (an unbounded
             ray; impossible for the bounded polytopes of a game with positive payoffs).
         """
-        c = self._col_of.get(label)
-        if c is None:
+        c = ~self._pos[label]
+        if c < 0:
             raise SolverError(f"label {label} is already basic (internal error)")
         r = self._ratio_row(c)
         if r is None:
@@ -89,17 +94,15 @@ class _Tableau:
         self._pivot(r, c)
         leaving = self.basis[r]
         self.basis[r], self.nonbasic[c] = label, leaving
-        self._row_of[label] = r
-        self._col_of[leaving] = c
-        del self._row_of[leaving], self._col_of[label]
+        self._pos[label], self._pos[leaving] = r, ~c
         self.pivots += 1
         return leaving
 
     def _lex_column(self, label: int) -> np.ndarray:
         """Column ``label`` of ``B^{-1} M`` (the perturbation's coefficients)."""
-        r = self._row_of.get(label)
-        if r is None:
-            return self.D[:, self._col_of[label]]
+        r = self._pos[label]
+        if r < 0:
+            return self.D[:, ~r]
         e = np.zeros(self.D.shape[0], dtype=self.D.dtype)
         e[r] = self._unit()
         return e
@@ -110,7 +113,9 @@ class _Tableau:
         col = self.D[:, c]
         entering = self.nonbasic[c]
         for j in self.lex_columns:
-            if j == entering or len(rows) == 1:
+            if len(rows) == 1:
+                break
+            if j == entering:  # its ratio is 1 in every row
                 continue
             v = self._lex_column(j)
             best, ties = rows[0], [rows[0]]
@@ -162,23 +167,33 @@ class FloatTableau(_Tableau):
         self._origin = np.asarray(T, dtype=float)
         self.D = np.asfortranarray(self._dictionary(self._origin))
         self.tol = tol
-        self._ratios = np.empty(self.D.shape[0])
-        self._block = max(1, _BLAS_BLOCK // max(1, self.D.shape[0]))
+        rows, width = self.D.shape
+        # Views and buffers reused by every pivot (the per-call overhead of numpy
+        # dominates at these sizes).
+        self._columns = [self.D[:, j] for j in range(width)]
+        self._ratios = np.empty(rows)
+        self._col = np.empty(rows)
+        self._row = np.empty(width)
+        # In-place rank-one updates in column blocks (each Fortran-contiguous) small
+        # enough that OpenBLAS runs them on one thread: waking its thread pool costs far
+        # more than the update itself at these sizes.
+        step = max(1, _BLAS_BLOCK // max(1, rows))
+        self._blocks = [(self.D[:, a:a + step], slice(a, a + step))
+                        for a in range(0, width, step)]
 
     def _unit(self) -> float:
         return 1.0
 
     def _ratio_row(self, c: int) -> int | None:
-        D, tol, ratios = self.D, self.tol, self._ratios
-        col = D[:, c]
-        positive = col > tol
+        tol, ratios = self.tol, self._ratios
+        col = self._columns[c]
         ratios.fill(np.inf)
-        np.divide(D[:, -1], col, out=ratios, where=positive)
+        np.divide(self._columns[-1], col, out=ratios, where=col > tol)
         r = int(ratios.argmin())
-        best = ratios[r]
+        best = float(ratios[r])
         if best == np.inf:
             return None
-        tied = ratios <= best + tol * max(1.0, abs(best))
+        tied = ratios <= best + tol * (best if best > 1.0 else 1.0)
         if np.count_nonzero(tied) == 1:
             return r
         return self._tie_break(list(np.flatnonzero(tied)), c,
@@ -186,20 +201,16 @@ class FloatTableau(_Tableau):
                                lambda a, b: abs(a - b) <= tol * max(1.0, abs(b)))
 
     def _pivot(self, r: int, c: int) -> None:
-        D = self.D
-        p = D[r, c]
-        col = D[:, c].copy()
-        row = D[r, :] / p
-        # In-place rank-one update, in column blocks (each Fortran-contiguous) small
-        # enough that OpenBLAS runs them on one thread: waking its thread pool costs far
-        # more than the update itself at these sizes.
-        step = self._block
-        for a in range(0, D.shape[1], step):
-            dger(-1.0, col, row[a:a + step], a=D[:, a:a + step], overwrite_a=True)
-        D[r, :] = row
+        D, col, row = self.D, self._col, self._row
+        p = float(D[r, c])
+        np.copyto(col, self._columns[c])
+        np.divide(D[r], p, out=row)
+        for block, cols in self._blocks:
+            dger(-1.0, col, row[cols], a=block, overwrite_a=True)
+        D[r] = row
         col /= -p
         col[r] = 1.0 / p
-        D[:, c] = col
+        self._columns[c][:] = col
 
     def basic_values(self, refine: bool = True) -> dict[int, float]:
         """``{label: value}`` of the basic variables.

@@ -247,8 +247,9 @@ def test_errors():
         solve_lemke_howson(g, capping=3)
     with pytest.raises(SolverError, match="max_pivots=1"):
         solve_lemke_howson(g, initial_labels=1, max_pivots=1)
-    with pytest.raises(SolverError, match="positive"):
-        solve_lemke_howson(g, max_pivots=0)
+    for bad in (0, 2.5, "10"):
+        with pytest.raises(SolverError, match="positive"):
+            solve_lemke_howson(g, max_pivots=bad)
     q = gt.parameters("q")
     with pytest.raises(gt.GameError, match="parameters"):
         solve_lemke_howson(gt.NormalFormGame.from_arrays([[q, 0], [0, 1]], [[1, 0], [0, 1]]))
