@@ -294,16 +294,19 @@ def test_agrees_with_nashpy_on_nondegenerate_games(seed):
                        and np.allclose(eq.strategies[1], y, atol=1e-9) for eq in sol)
 
 
-@pytest.mark.parametrize("m, n", [(8, 8), (12, 12), (3, 20), (20, 4)])
-def test_agrees_with_quantecon_on_larger_games(m, n):
-    # QuantEcon's vertex_enumeration (qhull on both polytopes, nondegenerate games);
-    # 12 x 12 and the unbalanced shapes take the solve-for-partners path.
-    qg = pytest.importorskip("quantecon.game_theory")
+@pytest.mark.parametrize("m, n", [(7, 7), (10, 10), (3, 20), (20, 4)])
+def test_agrees_with_gambit_on_larger_games(m, n):
+    # pygambit's enummixed_solve in floats (nondegenerate games); 10 x 10 and the
+    # unbalanced shapes exercise the side-by-side and solve-for-partners paths.
+    import pygambit as gbt  # a test dependency (the test extra)
     rng = np.random.default_rng(m * 100 + n)
     A, B = rng.random((m, n)), rng.random((m, n))
-    ref = qg.vertex_enumeration(qg.NormalFormGame((qg.Player(A), qg.Player(B.T))))
+    game = gbt.Game.from_arrays(A, B)
+    ref = gbt.nash.enummixed_solve(game, rational=False).equilibria
     sol = solve(A, B)
     assert len(sol) == len(ref) and sol.complete
-    for x, y in ref:
+    for eq_ref in ref:
+        x = [float(eq_ref[s]) for s in list(game.players)[0].strategies]
+        y = [float(eq_ref[s]) for s in list(game.players)[1].strategies]
         assert any(np.allclose(eq.strategies[0], x, atol=1e-9)
                    and np.allclose(eq.strategies[1], y, atol=1e-9) for eq in sol)
