@@ -22,7 +22,7 @@ import argparse
 import os
 import platform
 import time
-from typing import Callable
+from collections.abc import Callable
 
 import numpy as np
 
@@ -106,7 +106,7 @@ def main() -> None:
         for A, B in games:
             g = gt.NormalFormGame.from_arrays(A, B)
             for name, fn in ours.items():
-                t, sol = _time(lambda: fn(g), args.reps)
+                t, sol = _time(lambda fn=fn, g=g: fn(g), args.reps)
                 times[name].append(t)
                 counts[name].append(len(sol.equilibria))
             for name, (prep, run) in peers.items():
@@ -115,7 +115,7 @@ def main() -> None:
                     continue
                 obj = prep(A, B)
                 reps = 1 if name == "nashpy" else args.reps
-                t, res = _time(lambda: run(obj), reps)
+                t, res = _time(lambda run=run, obj=obj: run(obj), reps)
                 if name == "nashpy":
                     nashpy_spent += t
                     last_nashpy = t
@@ -126,7 +126,7 @@ def main() -> None:
                  for k in counts if counts[k])
         eqs = f"{np.mean(counts['vertex']):.1f}" + ("" if ok else "!")
 
-        def ratio(peer: str) -> str:
+        def ratio(peer: str, times: dict = times) -> str:
             if not times.get(peer):
                 return "-"
             k = len(times[peer])  # compare on the same games

@@ -32,7 +32,7 @@ def main() -> None:
     ours = _time_import("import gametheory")
     loaded = subprocess.run(
         [sys.executable, "-c",
-         "import sys, gametheory; print(' '.join(m for m in %r if m in sys.modules))" % HEAVY],
+         f"import sys, gametheory; print(' '.join(m for m in {HEAVY!r} if m in sys.modules))"],
         check=True, capture_output=True, text=True).stdout.strip()
     for name, ts in [("python -c pass", base), ("import numpy", numpy),
                      ("import gametheory", ours)]:

@@ -13,9 +13,10 @@ import argparse
 import importlib.util
 import json
 import sys
+from collections.abc import Sequence
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from .errors import GameError, ParseError, SolverError
 

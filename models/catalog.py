@@ -15,7 +15,7 @@ Straight                  1, -1    -10, -10
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import numpy as np
 

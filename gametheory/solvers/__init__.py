@@ -8,7 +8,8 @@ plus one line in :data:`METHODS`.
 from __future__ import annotations
 
 import importlib
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from ..errors import GameError, SolverError
 from .result import Component, Equilibrium, NashSubset, Solution

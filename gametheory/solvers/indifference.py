@@ -12,8 +12,8 @@ reduce to this system, solved here in exact rationals or in floats.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from fractions import Fraction
-from typing import Sequence
 
 import numpy as np
 

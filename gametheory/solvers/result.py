@@ -9,9 +9,10 @@ So no solver can return a non-equilibrium.
 from __future__ import annotations
 
 import warnings
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any, Iterator, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -87,7 +88,7 @@ class Equilibrium:
         return tuple(tuple(np.round(np.asarray(s, dtype=float), digits) + 0.0)
                      for s in self.strategies)
 
-    def isclose(self, other: "Equilibrium", tol: float = 1e-8) -> bool:
+    def isclose(self, other: Equilibrium, tol: float = 1e-8) -> bool:
         """True when both profiles agree within ``tol`` in every probability."""
         return all(np.allclose(np.asarray(a, dtype=float), np.asarray(b, dtype=float),
                                atol=tol, rtol=0)

@@ -22,9 +22,10 @@ and the matching are recomputed exactly.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from itertools import combinations
 from math import comb
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 

@@ -4,9 +4,9 @@ from fractions import Fraction as F
 
 import numpy as np
 import pytest
+from gametheory.models import catalog
 
 import gametheory as gt
-from gametheory.models import catalog
 
 
 def test_auto_picks_vertex_for_two_players_and_says_so():
