@@ -27,8 +27,9 @@ METHODS: dict[str, tuple[str, str, str]] = {
     "lp": ("lp", "solve_lp", "linear programming, two-player zero-sum games"),
 }
 
-#: Largest bimatrix (fewer strategies of the two players) for which "auto" picks "vertex".
-AUTO_VERTEX_LIMIT = 14
+#: "auto" picks "vertex" for a bimatrix game when qhull is predicted to finish within
+#: this many seconds (up to 15 x 15 for square games), else "lemke-howson".
+AUTO_VERTEX_SECONDS = 0.5
 
 
 def _resolve(method: str) -> Callable[..., Solution]:
@@ -43,10 +44,11 @@ def _resolve(method: str) -> Callable[..., Solution]:
 
 def _auto(game) -> str:
     if game.num_players == 2:
-        if "vertex" in METHODS and min(game.shape) <= AUTO_VERTEX_LIMIT:
+        from .polytope import predicted_seconds
+
+        if predicted_seconds(min(game.shape), max(game.shape)) <= AUTO_VERTEX_SECONDS:
             return "vertex"
-        if "lemke-howson" in METHODS:
-            return "lemke-howson"
+        return "lemke-howson"
     return "pure"
 
 

@@ -69,3 +69,15 @@ def test_solution_records_and_str():
     rec = sol.records()[0]
     assert rec["Matcher:Heads"] == F(1, 2) and rec["payoff:Mismatcher"] == 0
     assert "Heads 1/2" in str(sol) and "complete" in str(sol)
+
+
+def test_auto_falls_back_to_lemke_howson_for_large_games():
+    # Vertex enumeration is exponential in the smaller dimension; "auto" says what it ran.
+    rng = np.random.default_rng(3)
+    big = gt.NormalFormGame.from_arrays(rng.random((20, 20)), rng.random((20, 20)))
+    sol = gt.solve(big)
+    assert sol.method == "lemke-howson" and not sol.complete
+    assert all(gt.max_regret(big, eq) <= 1e-9 for eq in sol)
+    wide = gt.NormalFormGame.from_arrays(rng.random((4, 60)), rng.random((4, 60)))
+    sol = gt.solve(wide)
+    assert sol.method == "vertex" and sol.complete
