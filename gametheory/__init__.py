@@ -6,12 +6,8 @@
 Player 1: a2 1; Player 2: b2 1; payoffs 1, 1
 """
 
-from .analysis.dominance import (
-    EliminationResult,
-    dominated_strategies,
-    dominating_strategy,
-    iterated_elimination,
-)
+from .analysis.dominance import dominated_strategies, dominating_strategy
+from .analysis.elimination import EliminationResult, iterated_elimination
 from .analysis.regret import best_responses, is_equilibrium, max_regret, regrets
 from .errors import DegenerateGameWarning, GameError, ParseError, SolverError
 from .games.normal import NormalFormGame
