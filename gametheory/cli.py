@@ -1,7 +1,7 @@
 """The ``gametheory`` command: argument parsing and printing only.
 
     gametheory models                      list the bundled models and example games
-    gametheory solve [GAME] [--method M] [--exact] [--format text|json]
+    gametheory solve [GAME] [--method M] [--exact | --float] [--format text|json]
 
 GAME is a catalog game name (default ``chicken``) or a ``.py`` file that defines
 ``build()`` returning a game. Bad input prints one line on stderr and exits with code 2.
@@ -77,7 +77,8 @@ def _cmd_solve(args) -> int:
     from .solvers import solve
 
     game = _load_game(args.game)
-    sol = solve(game, method=args.method, exact=args.exact)
+    exact = args.exact or (game.is_exact and not args.float)
+    sol = solve(game, method=args.method, exact=exact)
     if args.format == "json":
         out = {"method": sol.method, "complete": sol.complete, "exact": sol.exact,
                "players": list(game.players),
@@ -105,7 +106,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help=f"catalog game name or .py file defining build() "
                         f"(default: {DEFAULT_GAME})")
     s.add_argument("--method", default="auto", help="solver method (default: auto)")
-    s.add_argument("--exact", action="store_true", help="exact rational arithmetic")
+    s.add_argument("--exact", action="store_true",
+                   help="exact rational arithmetic (the default when all payoffs are exact)")
+    s.add_argument("--float", action="store_true", help="floating point even for exact payoffs")
     s.add_argument("--format", choices=["text", "json"], default="text")
     return p
 

@@ -61,3 +61,9 @@ def test_models_lists_catalog():
     r = run("models")
     assert r.returncode == 0
     assert "catalog" in r.stdout and "prisoners_dilemma" in r.stdout
+
+
+def test_exact_payoffs_are_solved_exactly_by_default_and_float_on_request():
+    # Chicken's mixed equilibrium swerves with probability 9/10 (catalog.chicken).
+    assert "Swerve 9/10" in run("solve", "chicken").stdout
+    assert "Swerve 0.9" in run("solve", "chicken", "--float").stdout
