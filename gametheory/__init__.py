@@ -10,6 +10,7 @@ from .analysis.dominance import dominated_strategies, dominating_strategy
 from .analysis.elimination import EliminationResult, iterated_elimination
 from .analysis.regret import best_responses, is_equilibrium, max_regret, regrets
 from .errors import DegenerateGameWarning, GameError, ParseError, SolverError
+from .games.extensive import ExtensiveFormGame
 from .games.normal import NormalFormGame
 from .games.parameters import parameters
 from .solvers import METHODS, Solution, solve
@@ -18,7 +19,7 @@ from .solvers.result import Component, Equilibrium, NashSubset
 __version__ = "0.1.0"
 
 __all__ = [
-    "NormalFormGame", "parameters",
+    "NormalFormGame", "ExtensiveFormGame", "parameters",
     "solve", "METHODS", "Solution", "Equilibrium", "Component", "NashSubset",
     "best_responses", "regrets", "max_regret", "is_equilibrium",
     "dominating_strategy", "dominated_strategies", "iterated_elimination", "EliminationResult",

@@ -1,0 +1,505 @@
+"""Extensive-form games: trees with chance moves, information sets and outcomes.
+
+A game is built top-down from its root with a small builder API: ``node.decide`` gives a
+node to a player, ``node.chance`` to nature, and ``node.payoffs`` attaches an outcome
+(payoffs at a non-terminal node are added to those of every terminal below it, as in
+Gambit). Information sets are labelled: decision nodes given the same ``infoset`` label
+form one information set. The tree is compiled to flat numpy arrays on first use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+
+from ..errors import GameError
+from . import parameters as _params
+from ._labels import check_players
+from ._tree_compile import CHANCE, TreeArrays, compile_tree
+from ._tree_util import check_distribution
+from .values import convert_array
+
+__all__ = ["ExtensiveFormGame", "Node"]
+
+
+class Node:
+    """A handle on one node of an :class:`ExtensiveFormGame` (made by the game).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> g = gt.ExtensiveFormGame(["Ann", "Bob"])
+    >>> left, right = g.root.decide("Ann", ["L", "R"])
+    >>> right.path, g.root["R"] == right
+    ('R', True)
+    """
+
+    __slots__ = ("_game", "_id")
+
+    def __init__(self, game: ExtensiveFormGame, node_id: int):
+        self._game = game
+        self._id = node_id
+
+    @property
+    def id(self) -> int:
+        """The node's index in the compiled arrays (creation order; root 0)."""
+        return self._id
+
+    @property
+    def path(self) -> str:
+        """The action labels from the root to this node, joined by ``/`` (``"root"``)."""
+        return self._game._path(self._id)
+
+    @property
+    def parent(self) -> Node | None:
+        """The parent node (None at the root)."""
+        p = self._game._parent[self._id]
+        return None if p < 0 else Node(self._game, p)
+
+    @property
+    def children(self) -> tuple[Node, ...]:
+        """The child nodes, in action order (empty at a terminal node)."""
+        return tuple(Node(self._game, c) for c in self._game._children[self._id] or ())
+
+    @property
+    def is_terminal(self) -> bool:
+        """True when no move has been given to this node."""
+        return self._game._move[self._id] is None
+
+    @property
+    def actions(self) -> tuple[str, ...]:
+        """Labels of the actions (or chance outcomes) at this node."""
+        return self._game._labels.get(self._id, ())
+
+    def __getitem__(self, action: str) -> Node:
+        try:
+            k = self.actions.index(str(action))
+        except ValueError:
+            raise GameError(f"node {self.path} has no action {action!r}; actions are "
+                            f"{', '.join(self.actions) or 'none (terminal)'}") from None
+        return Node(self._game, self._game._children[self._id][k])
+
+    def decide(self, player: str, actions: Sequence[str], infoset: str | None = None
+               ) -> tuple[Node, ...]:
+        """Make this a decision node of ``player`` and return one child per action.
+
+        Parameters
+        ----------
+        player : str
+            The player who moves here.
+        actions : sequence of str
+            Action labels (distinct).
+        infoset : str, optional
+            Information set label; nodes given the same label form one information set
+            and must have the same player and actions. Default: a set of its own, labelled
+            ``"<player>: <path>"``.
+
+        Returns
+        -------
+        tuple of Node
+            The children, in the order of ``actions``.
+        """
+        g = self._game
+        g._check_open(self._id)
+        p = g._player_index(player)
+        acts = g._action_labels(actions, f"the actions of {g._players[p]} at node {self.path}")
+        label = f"{g._players[p]}: {self.path}" if infoset is None else str(infoset)
+        h = g._infoset_index.get(label)
+        if h is None:
+            h = g._infoset_index[label] = len(g._infosets)
+            g._infosets.append((label, p, acts))
+        else:
+            _, p0, acts0 = g._infosets[h]
+            if p0 != p:
+                raise GameError(f"information set {label!r} mixes players: {g._players[p0]} "
+                                f"and {g._players[p]} (at node {self.path})")
+            if acts0 != acts:
+                raise GameError(f"information set {label!r} has actions {list(acts0)} but "
+                                f"node {self.path} has {list(acts)}")
+        return g._expand(self._id, (p, h), acts)
+
+    def chance(self, probabilities: Mapping[str, Any]) -> tuple[Node, ...]:
+        """Make this a chance node and return one child per outcome.
+
+        Parameters
+        ----------
+        probabilities : mapping of str to number
+            ``{outcome label: probability}``; probabilities may be int, float, Fraction,
+            strings such as ``"1/3"`` or sympy expressions. They must be non-negative and
+            sum to 1 (exactly, for exact inputs).
+        """
+        g = self._game
+        g._check_open(self._id)
+        if not isinstance(probabilities, Mapping) or not probabilities:
+            raise GameError(f"chance at node {self.path} needs a non-empty mapping "
+                            f"{{outcome: probability}}; got {probabilities!r}")
+        acts = g._action_labels(list(probabilities), f"the chance outcomes at node {self.path}")
+        raw = np.empty(len(acts), dtype=object)
+        raw[:] = list(probabilities.values())
+        probs, kind = convert_array(raw, lambda i: f"the probability of {acts[i[0]]!r} at "
+                                                   f"chance node {self.path}")
+        check_distribution(probs, kind, f"chance node {self.path}")
+        g._chance_probs[self._id] = probs
+        g._kind_of[("p", self._id)] = kind
+        return g._expand(self._id, (CHANCE, -1), acts)
+
+    def payoffs(self, *values: Any, **by_name: Any) -> Node:
+        """Attach payoffs (an outcome) to this node; returns the node.
+
+        Give one value per player, in player order, or by player name (as keywords, or
+        as one mapping when names are not identifiers). Payoffs at a non-terminal node
+        are added to those of every terminal below it.
+        """
+        g = self._game
+        if self._id in g._outcomes:
+            raise GameError(f"node {self.path} already has payoffs")
+        if len(values) == 1 and isinstance(values[0], Mapping) and not by_name:
+            by_name, values = dict(values[0]), ()
+        if values and by_name:
+            raise GameError(f"payoffs at node {self.path}: give them in player order or by "
+                            "name, not both")
+        if by_name:
+            unknown = sorted(set(by_name) - set(g._players))
+            if unknown:
+                raise GameError(f"payoffs at node {self.path}: no player named "
+                                f"{unknown[0]!r}; players are {', '.join(g._players)}")
+            missing = [p for p in g._players if p not in by_name]
+            if missing:
+                raise GameError(f"payoffs at node {self.path}: no payoff for {missing[0]}")
+            values = tuple(by_name[p] for p in g._players)
+        if len(values) == 1 and isinstance(values[0], (tuple, list)):
+            values = tuple(values[0])
+        if len(values) != len(g._players):
+            raise GameError(f"payoffs at node {self.path}: {len(values)} values for "
+                            f"{len(g._players)} players")
+        raw = np.empty(len(values), dtype=object)
+        raw[:] = list(values)
+        arr, kind = convert_array(raw, lambda i: f"the payoff of {g._players[i[0]]} at "
+                                                 f"node {self.path}")
+        g._outcomes[self._id] = arr
+        g._kind_of[("o", self._id)] = kind
+        g._compiled = None
+        return self
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Node) and other._game is self._game and other._id == self._id
+
+    def __hash__(self) -> int:
+        return hash((id(self._game), self._id))
+
+    def __repr__(self) -> str:
+        return f"<Node {self.path}>"
+
+
+class ExtensiveFormGame:
+    """A finite game in extensive form, built from its root.
+
+    Parameters
+    ----------
+    players : sequence of str
+        Player names (nature is not a player; use :meth:`Node.chance`).
+    title : str, optional
+        A title, shown by ``repr`` and ``str``.
+
+    Notes
+    -----
+    Build the tree with :attr:`root` and the :class:`Node` methods ``decide``,
+    ``chance`` and ``payoffs``. Entries (payoffs, chance probabilities) are stored as
+    floats, exact rationals or sympy expressions as in :class:`NormalFormGame`.
+    Absent-mindedness (an information set met twice on one path) is rejected; imperfect
+    recall is allowed and reported by :attr:`has_perfect_recall`.
+
+    References
+    ----------
+    Kuhn, H. W. (1953). Extensive games and the problem of information. *Contributions to
+    the Theory of Games II*, 193-216. Osborne, M. J. & Rubinstein, A. (1994). *A Course in
+    Game Theory*, ch. 6 and 11. MIT Press.
+
+    Examples
+    --------
+    The entry game (Selten 1978): an entrant stays out or enters; the incumbent fights or
+    accommodates.
+
+    >>> import gametheory as gt
+    >>> g = gt.ExtensiveFormGame(["Entrant", "Incumbent"], title="Entry")
+    >>> out, enter = g.root.decide("Entrant", ["out", "enter"])
+    >>> out.payoffs(0, 2)
+    <Node out>
+    >>> fight, accommodate = enter.decide("Incumbent", ["fight", "accommodate"])
+    >>> _ = fight.payoffs(-1, -1), accommodate.payoffs(1, 1)
+    >>> print(g.to_normal_form())
+    Entrant \\ Incumbent   fight   accommodate
+    out                    0, 2          0, 2
+    enter                -1, -1          1, 1
+    """
+
+    def __init__(self, players: Sequence[str], title: str | None = None):
+        if players is None or isinstance(players, str) or len(players) == 0:
+            raise GameError(f"an extensive-form game needs a list of player names; got "
+                            f"{players!r}")
+        self._players = check_players(players, len(players))
+        self.title = title
+        self._parent: list[int] = [-1]
+        self._action: list[int] = [-1]
+        self._children: list[list[int] | None] = [None]
+        self._move: list[tuple[int, int] | None] = [None]
+        self._labels: dict[int, tuple[str, ...]] = {}
+        self._chance_probs: dict[int, np.ndarray] = {}
+        self._outcomes: dict[int, np.ndarray] = {}
+        self._kind_of: dict[tuple[str, int], str] = {}
+        self._infosets: list[tuple[str, int, tuple[str, ...]]] = []
+        self._infoset_index: dict[str, int] = {}
+        self._compiled: TreeArrays | None = None
+
+    # ----------------------------------------------------------------- building
+    @property
+    def root(self) -> Node:
+        """The root node."""
+        return Node(self, 0)
+
+    def node(self, path: str) -> Node:
+        """The node reached by the action labels in ``path`` (joined by ``/``).
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> g = gt.ExtensiveFormGame(["A"])
+        >>> _ = g.root.decide("A", ["x", "y"])
+        >>> g.node("y")
+        <Node y>
+        """
+        v = self.root
+        for label in ([] if path in ("", "root") else path.split("/")):
+            v = v[label]
+        return v
+
+    def _player_index(self, player: Any) -> int:
+        try:
+            return self._players.index(str(player))
+        except ValueError:
+            raise GameError(f"no player named {player!r}; players are "
+                            f"{', '.join(self._players)}") from None
+
+    def _action_labels(self, actions: Any, what: str) -> tuple[str, ...]:
+        if isinstance(actions, str) or not isinstance(actions, Sequence) or not actions:
+            raise GameError(f"{what} must be a non-empty list of labels; got {actions!r}")
+        acts = tuple(str(a) for a in actions)
+        if len(set(acts)) != len(acts):
+            dup = next(a for a in acts if acts.count(a) > 1)
+            raise GameError(f"{what} repeat the label {dup!r}")
+        return acts
+
+    def _check_open(self, v: int) -> None:
+        if self._move[v] is not None:
+            raise GameError(f"node {self._path(v)} already has a move")
+
+    def _expand(self, v: int, move: tuple[int, int], acts: tuple[str, ...]) -> tuple[Node, ...]:
+        first = len(self._parent)
+        k = len(acts)
+        self._parent.extend([v] * k)
+        self._action.extend(range(k))
+        self._children.extend([None] * k)
+        self._move.extend([None] * k)
+        self._children[v] = list(range(first, first + k))
+        self._move[v] = move
+        self._labels[v] = acts
+        self._compiled = None
+        return tuple(Node(self, c) for c in range(first, first + k))
+
+    def _path(self, v: int) -> str:
+        labels = []
+        while v > 0:
+            p = self._parent[v]
+            labels.append(self._labels[p][self._action[v]])
+            v = p
+        return "/".join(reversed(labels)) or "root"
+
+    # ----------------------------------------------------------------- structure
+    @property
+    def arrays(self) -> TreeArrays:
+        """The validated tree as flat arrays (see :class:`~._tree_compile.TreeArrays`).
+
+        Raises GameError for a terminal without payoffs or absent-mindedness.
+        """
+        if self._compiled is None:
+            self._compiled = compile_tree(self)
+        return self._compiled
+
+    @property
+    def players(self) -> tuple[str, ...]:
+        """Player names."""
+        return self._players
+
+    @property
+    def num_players(self) -> int:
+        """The number of players."""
+        return len(self._players)
+
+    @property
+    def num_nodes(self) -> int:
+        """The number of nodes."""
+        return len(self._parent)
+
+    @property
+    def infosets(self) -> dict[str, tuple[str, tuple[str, ...]]]:
+        """``{information set label: (player, action labels)}`` in creation order."""
+        return {lab: (self._players[p], acts) for lab, p, acts in self._infosets}
+
+    @property
+    def kind(self) -> str:
+        """How payoffs and probabilities are stored: ``"float"``, ``"exact"``, ``"symbolic"``."""
+        return self.arrays.kind
+
+    @property
+    def has_perfect_recall(self) -> bool:
+        """True when every player always remembers their own earlier moves.
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> g = gt.ExtensiveFormGame(["A"])
+        >>> for n in g.root.decide("A", ["x", "y"]):
+        ...     for m in n.decide("A", ["u", "v"], infoset="forgot"):
+        ...         _ = m.payoffs(0)
+        >>> g.has_perfect_recall
+        False
+        >>> print(g.recall_problems()[0])
+        information set 'forgot' of A: node x follows 'x' at 'A: root' but node y follows 'y' at 'A: root', so A forgets own earlier moves
+        """
+        return not self.arrays.recall_problems
+
+    def recall_problems(self) -> list[str]:
+        """Why the game lacks perfect recall: one message per failing information set."""
+        return list(self.arrays.recall_problems)
+
+    @property
+    def parameters(self) -> tuple:
+        """The free sympy Symbols of payoffs and probabilities, sorted by name."""
+        a = self.arrays
+        if a.kind != "symbolic":
+            return ()
+        return _params.free_parameters(np.concatenate([a.payoffs.ravel(), a.chance_prob]))
+
+    def substitute(self, **values: Any) -> ExtensiveFormGame:
+        """A new game with the named parameters fixed (validated again).
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> r = gt.parameters("r")
+        >>> g = gt.ExtensiveFormGame(["A"])
+        >>> hi, lo = g.root.chance({"hi": r, "lo": 1 - r})
+        >>> _ = hi.payoffs(10), lo.payoffs(0)
+        >>> g.parameters
+        (r,)
+        >>> g.substitute(r="1/4").expected_payoffs({}).tolist()
+        [Fraction(5, 2)]
+        """
+        from ._tree_util import replay
+
+        if not values:
+            return self
+        params = self.parameters
+        if not params:
+            raise GameError(f"unknown parameter {next(iter(values))!r}; this game has no "
+                            "parameters")
+
+        def sub(arr: np.ndarray) -> np.ndarray:
+            if arr.dtype != object:
+                return arr
+            return _params.substitute_array(arr, params, values)
+
+        return replay(self, sub)
+
+    # ----------------------------------------------------------------- conversions
+    def to_normal_form(self):
+        """The reduced normal form, as a :class:`~gametheory.NormalFormGame`.
+
+        Pure strategies that differ only at information sets their own earlier moves make
+        unreachable are merged; a strategy label lists the actions it takes, in the order
+        of the player's information sets, joined by ``/`` (``*`` marks an information set
+        it never reaches when the short labels would clash). Expected payoffs include
+        chance; exact inputs give exact payoffs.
+
+        References
+        ----------
+        Myerson, R. B. (1991). *Game Theory: Analysis of Conflict*, sec. 2.2-2.3. Harvard
+        University Press.
+
+        Examples
+        --------
+        A centipede game with four moves: each player has three reduced strategies.
+
+        >>> import gametheory as gt
+        >>> g = gt.ExtensiveFormGame(["A", "B"])
+        >>> node = g.root
+        >>> for k in range(4):
+        ...     stop, node = node.decide("AB"[k % 2], ["stop", "go"])
+        ...     _ = stop.payoffs(2 ** k if k % 2 == 0 else 2 ** (k - 1), 2 ** k)
+        >>> _ = node.payoffs(16, 8)
+        >>> nf = g.to_normal_form()
+        >>> nf.shape, nf.strategies[0]
+        ((3, 3), ('stop', 'go/stop', 'go/go'))
+        """
+        from ._tree_reduce import reduced_normal_form
+
+        return reduced_normal_form(self)
+
+    def realization_probabilities(self, behavior: Mapping[str, Any]) -> np.ndarray:
+        """Probability of reaching each terminal node under a behaviour profile.
+
+        Parameters
+        ----------
+        behavior : mapping
+            ``{information set label: {action: probability}}``, or ``{label: action}``
+            for a pure choice. Every information set needs an entry.
+
+        Returns
+        -------
+        ndarray, shape (num_terminals,)
+            In the order of ``arrays.terminals``; exact when all inputs are exact.
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> g = gt.ExtensiveFormGame(["A"])
+        >>> hi, lo = g.root.chance({"hi": "1/3", "lo": "2/3"})
+        >>> _ = hi.payoffs(3)
+        >>> for n in lo.decide("A", ["x", "y"], infoset="A|lo"):
+        ...     _ = n.payoffs(1)
+        >>> g.realization_probabilities({"A|lo": {"x": "1/2", "y": "1/2"}}).tolist()
+        [Fraction(1, 3), Fraction(1, 3), Fraction(1, 3)]
+        """
+        from ._tree_util import realization
+
+        return realization(self, behavior)
+
+    def expected_payoffs(self, behavior: Mapping[str, Any]) -> np.ndarray:
+        """Expected payoff of each player under a behaviour profile.
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> g = gt.ExtensiveFormGame(["A", "B"])
+        >>> x, y = g.root.decide("A", ["x", "y"])
+        >>> _ = x.payoffs(1, 0), y.payoffs(0, 1)
+        >>> g.expected_payoffs({"A: root": {"x": 0.25, "y": 0.75}}).tolist()
+        [0.25, 0.75]
+        """
+        reach = self.realization_probabilities(behavior)
+        pay = self.arrays.payoffs
+        return np.array([np.dot(reach, pay[:, i]) for i in range(self.num_players)],
+                        dtype=reach.dtype if pay.dtype == reach.dtype else object)
+
+    # ----------------------------------------------------------------- display
+    def __repr__(self) -> str:
+        title = f" {self.title!r}" if self.title else ""
+        return (f"<ExtensiveFormGame{title} ({', '.join(self._players)}); "
+                f"{self.num_nodes} nodes, {len(self._infosets)} information sets>")
+
+    def __str__(self) -> str:
+        from ._tree_util import tree_text
+
+        return tree_text(self)
