@@ -13,6 +13,7 @@ from .errors import DegenerateGameWarning, GameError, ParseError, SolverError
 from .games.extensive import ExtensiveFormGame
 from .games.normal import NormalFormGame
 from .games.parameters import parameters
+from .io.gambit import read_gambit, write_gambit
 from .solvers import METHODS, Solution, solve
 from .solvers.result import Component, Equilibrium, NashSubset
 
@@ -23,6 +24,7 @@ __all__ = [
     "solve", "METHODS", "Solution", "Equilibrium", "Component", "NashSubset",
     "best_responses", "regrets", "max_regret", "is_equilibrium",
     "dominating_strategy", "dominated_strategies", "iterated_elimination", "EliminationResult",
+    "read_gambit", "write_gambit",
     "GameError", "SolverError", "ParseError", "DegenerateGameWarning",
     "__version__",
 ]
