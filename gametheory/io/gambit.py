@@ -27,7 +27,7 @@ def _is_text(source: str) -> bool:
     head = source.lstrip()[:3]
     if head in ("NFG", "EFG") or "\n" in source:
         return True
-    return not (source.lower().endswith(_SUFFIXES) or os.path.exists(source))
+    return not (Path(source).suffix in _SUFFIXES or os.path.isfile(source))
 
 
 def _load(source: str | os.PathLike) -> str:
@@ -51,7 +51,8 @@ def read_gambit(source: str | os.PathLike, *, exact: bool = False) -> Any:
     source : str or path-like
         A path (``str`` or :class:`pathlib.Path`) or the text of the file. A string is
         taken as text when it starts with ``NFG`` or ``EFG`` (after whitespace) or spans
-        several lines, and as a path otherwise.
+        several lines; otherwise as a path when it names an existing file or ends with
+        ``.nfg``, ``.efg`` or ``.gbt``, and as (malformed) text when it does neither.
     exact : bool, default False
         How decimals such as ``0.25`` or ``1e-3`` are read. Integers and rationals such as
         ``1/3`` are always exact (int and Fraction). By default a decimal is a float, and

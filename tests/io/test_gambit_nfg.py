@@ -312,3 +312,19 @@ def test_fuzzed_files_raise_only_parse_errors_with_positions(text, exact):
         assert err.line >= 1 and err.column >= 1
     else:
         assert isinstance(g, gt.NormalFormGame)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list('{}",\\/.-+eE 0123456789xR\n') + ['"a"', "1/3"]),
+                max_size=60))
+def test_token_soup_after_a_valid_header_raises_only_parse_errors(pieces):
+    try:
+        gt.read_gambit('NFG 1 R "t" ' + "".join(pieces))
+    except gt.ParseError as err:
+        assert err.line >= 1 and err.column >= 1
+
+
+@pytest.mark.parametrize("text", ["/", ".", "NF", "x.NFG", "1 2 3"])
+def test_short_strings_that_are_not_files_are_read_as_text(text):
+    with pytest.raises(gt.ParseError, match="line 1, column"):
+        gt.read_gambit(text)
