@@ -19,6 +19,7 @@ __all__ = ["TreeArrays", "compile_tree", "cast_values", "unify_kinds", "accumula
 
 CHANCE = -1
 TERMINAL = -2
+_SMALL = 2**40  # int64 path sums of smaller payoffs cannot overflow
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,8 @@ class TreeArrays:
     chance_reach : ndarray, shape (num_terminals,)
         Product of the chance probabilities along the path to each terminal.
     kind : str
-        ``"float"``, ``"exact"`` (object arrays of Fraction) or ``"symbolic"``.
+        ``"float"``, ``"exact"`` (int64 arrays, or object arrays of Fraction) or
+        ``"symbolic"`` (object arrays of sympy expressions).
     infoset_player : ndarray of int
         The player of each information set.
     infoset_labels, infoset_actions : tuple
@@ -96,17 +98,27 @@ def cast_values(values: Any, kind: str) -> np.ndarray:
 def accumulate(parent: np.ndarray, edge: np.ndarray, op: str) -> np.ndarray:
     """Path products (``op="mul"``) or sums (``op="add"``) of ``edge`` from the root.
 
-    ``edge`` may have extra trailing dimensions (one row per node).
+    ``edge`` may have extra trailing dimensions (one row per node). Works level by level
+    (nodes of equal depth at once), so deep trees need no recursion.
     """
     out = edge.copy()
-    par = parent.tolist()
-    if op == "mul":
-        for v in range(1, len(par)):
-            out[v] = out[par[v]] * edge[v]
-    else:
-        for v in range(1, len(par)):
-            out[v] = out[par[v]] + edge[v]
+    for level in _levels(parent)[1:]:
+        if op == "mul":
+            out[level] = out[parent[level]] * edge[level]
+        else:
+            out[level] = out[parent[level]] + edge[level]
     return out
+
+
+def _levels(parent: np.ndarray) -> list[np.ndarray]:
+    """The node ids grouped by depth (parents precede children in id order)."""
+    par = parent.tolist()
+    depth = [0] * len(par)
+    for v in range(1, len(par)):
+        depth[v] = depth[par[v]] + 1
+    d = np.array(depth, dtype=np.int64)
+    order = np.argsort(d, kind="stable")
+    return np.split(order, np.cumsum(np.bincount(d))[:-1])
 
 
 def compile_tree(game: Any) -> TreeArrays:
@@ -126,7 +138,7 @@ def compile_tree(game: Any) -> TreeArrays:
     kind = unify_kinds(set(game._kind_of.values()))
 
     chance_prob = np.empty(n, dtype=np.float64 if kind == "float" else object)
-    chance_prob[:] = 1.0 if kind == "float" else Fraction(1)
+    chance_prob[:] = 1
     probs = game._chance_probs
     for v in range(1, n):
         p = parent[v]
@@ -136,7 +148,7 @@ def compile_tree(game: Any) -> TreeArrays:
 
     edge = np.zeros((n, N), dtype=np.float64 if kind == "float" else object)
     if kind != "float":
-        edge[:] = Fraction(0)
+        edge[:] = 0
     for v, vals in game._outcomes.items():
         edge[v] = vals
     edge = _cast_array(edge, kind)
@@ -158,7 +170,17 @@ def compile_tree(game: Any) -> TreeArrays:
 
 
 def _cast_array(arr: np.ndarray, kind: str) -> np.ndarray:
+    """Cast to ``kind``; exact integers stay int64 (fast) when they are small."""
+    if kind == "exact" and _small_ints(arr):
+        return np.array([int(v) for v in arr.ravel()], dtype=np.int64).reshape(arr.shape)
     return cast_values(arr.ravel(), kind).reshape(arr.shape)
+
+
+def _small_ints(arr: np.ndarray) -> bool:
+    if arr.dtype.kind in "iu":
+        return True
+    return all(isinstance(v, (int, np.integer)) or (isinstance(v, Fraction) and v.denominator == 1)
+               for v in arr.flat) and all(abs(v) < _SMALL for v in arr.flat)
 
 
 def _check_payoffs(game: Any, parent: np.ndarray, terminals: np.ndarray) -> None:

@@ -103,7 +103,10 @@ def reduced_normal_form(game):
     N = game.num_players
     strategies = [reduced_strategies(arrays, game._children, p) for p in range(N)]
     shape = tuple(max(len(s), 1) for s in strategies)
-    U = np.zeros((N,) + shape, dtype=np.float64 if arrays.kind == "float" else object)
+    exact = arrays.kind != "float"
+    U = np.zeros((N,) + shape, dtype=object if exact else np.float64)
+    pay = arrays.payoffs.astype(object) if exact else arrays.payoffs  # Python ints, not int64
+    reach = arrays.chance_reach.astype(object) if exact else arrays.chance_reach
     for t, per in enumerate(_requirements(arrays, N)):
         idx = []
         for p, (hs, acts) in enumerate(per):
@@ -114,9 +117,8 @@ def reduced_normal_form(game):
         if any(len(i) == 0 for i in idx):
             continue
         cells = np.ix_(*idx)
-        w = arrays.chance_reach[t]
         for i in range(N):
-            U[i][cells] = U[i][cells] + w * arrays.payoffs[t, i]
+            U[i][cells] = U[i][cells] + reach[t] * pay[t, i]
     labels = [_labels(arrays, s, p) if len(s) else ["(no move)"]
               for p, s in enumerate(strategies)]
     return NormalFormGame(U, game.players, labels)

@@ -9,7 +9,8 @@ form one information set. The tree is compiled to flat numpy arrays on first use
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import math
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -22,6 +23,8 @@ from ._tree_util import check_distribution
 from .values import convert_array
 
 __all__ = ["ExtensiveFormGame", "Node"]
+
+_FAST_INT = 2**62
 
 
 class Node:
@@ -136,9 +139,7 @@ class Node:
             raise GameError(f"chance at node {self.path} needs a non-empty mapping "
                             f"{{outcome: probability}}; got {probabilities!r}")
         acts = g._action_labels(list(probabilities), f"the chance outcomes at node {self.path}")
-        raw = np.empty(len(acts), dtype=object)
-        raw[:] = list(probabilities.values())
-        probs, kind = convert_array(raw, lambda i: f"the probability of {acts[i[0]]!r} at "
+        probs, kind = _entries(list(probabilities.values()), lambda i: f"the probability of {acts[i[0]]!r} at "
                                                    f"chance node {self.path}")
         check_distribution(probs, kind, f"chance node {self.path}")
         g._chance_probs[self._id] = probs
@@ -174,10 +175,8 @@ class Node:
         if len(values) != len(g._players):
             raise GameError(f"payoffs at node {self.path}: {len(values)} values for "
                             f"{len(g._players)} players")
-        raw = np.empty(len(values), dtype=object)
-        raw[:] = list(values)
-        arr, kind = convert_array(raw, lambda i: f"the payoff of {g._players[i[0]]} at "
-                                                 f"node {self.path}")
+        arr, kind = _entries(values, lambda i: f"the payoff of {g._players[i[0]]} at "
+                                               f"node {self.path}")
         g._outcomes[self._id] = arr
         g._kind_of[("o", self._id)] = kind
         g._compiled = None
@@ -191,6 +190,18 @@ class Node:
 
     def __repr__(self) -> str:
         return f"<Node {self.path}>"
+
+
+def _entries(values: Sequence[Any], where: Callable[[tuple], str]) -> tuple[np.ndarray, str]:
+    """Validate and store a few entries (fast path for plain ints and floats)."""
+    types = {type(v) for v in values}
+    if types == {int} and all(abs(v) < _FAST_INT for v in values):
+        return np.array(values, dtype=np.int64), "exact"
+    if types <= {int, float} and float in types and all(math.isfinite(v) for v in values):
+        return np.array(values, dtype=np.float64), "float"
+    raw = np.empty(len(values), dtype=object)
+    raw[:] = list(values)
+    return convert_array(raw, where)
 
 
 class ExtensiveFormGame:
@@ -490,8 +501,11 @@ class ExtensiveFormGame:
         """
         reach = self.realization_probabilities(behavior)
         pay = self.arrays.payoffs
+        if reach.dtype != object:
+            return reach @ pay.astype(np.float64)
+        pay = pay.astype(object)
         return np.array([np.dot(reach, pay[:, i]) for i in range(self.num_players)],
-                        dtype=reach.dtype if pay.dtype == reach.dtype else object)
+                        dtype=object)
 
     # ----------------------------------------------------------------- display
     def __repr__(self) -> str:
