@@ -8,6 +8,7 @@ kinds of both formats (numbers, quoted labels, bare symbols such as ``NFG``, ``R
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from fractions import Fraction
@@ -19,6 +20,8 @@ __all__ = ["Token", "TokenStream", "tokenize", "quote"]
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:/\d+)?|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\Z",
                      re.ASCII)
 _DELIMITERS = frozenset('{},"')
+_TOKEN = re.compile(r'\s*(?:("(?:[^"\\]|\\.)*")|([{},])|([^\s{},"]+)|(")|\Z)', re.DOTALL)
+_ESCAPE = re.compile(r'\\(["\\])')
 _MAX_EXPONENT = 1000      # exact decimals with larger exponents would build huge integers
 _MAX_DIGITS = 4000        # below Python's int-from-string limit
 
@@ -68,64 +71,39 @@ class _Position:
         self._starts = [0] + [m.end() for m in re.finditer("\n", text)]
 
     def __call__(self, offset: int) -> tuple[int, int]:
-        lo, hi = 0, len(self._starts) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if self._starts[mid] <= offset:
-                lo = mid
-            else:
-                hi = mid - 1
-        return lo + 1, offset - self._starts[lo] + 1
-
-
-def _read_label(text: str, start: int, where: _Position) -> tuple[str, int]:
-    """The label of the quoted string opening at ``start`` and the offset after it."""
-    out = []
-    k = start + 1
-    while k < len(text):
-        ch = text[k]
-        if ch == "\\" and k + 1 < len(text) and text[k + 1] in '"\\':
-            out.append(text[k + 1])
-            k += 2
-        elif ch == '"':
-            return "".join(out), k + 1
-        else:
-            out.append(ch)
-            k += 1
-    raise ParseError("unterminated label: no closing double quote", *where(start))
+        line = bisect.bisect_right(self._starts, offset)
+        return line, offset - self._starts[line - 1] + 1
 
 
 def tokenize(text: str) -> list[Token]:
     """Split a Gambit file into tokens; the last token has kind "eof".
+
+    Inside a quoted label ``\\"`` stands for a quote and ``\\\\`` for a backslash;
+    any other backslash is kept as it is.
 
     >>> [t.kind for t in tokenize('NFG 1 R "a \\\\"b\\\\"" { 2 }')]
     ['symbol', 'number', 'symbol', 'text', '{', 'number', '}', 'eof']
     """
     where = _Position(text)
     tokens = []
-    k, n = 0, len(text)
+    k = 0
     while True:
-        while k < n and text[k].isspace():
-            k += 1
-        if k >= n:
-            tokens.append(Token("eof", "", *where(n)))
+        m = _TOKEN.match(text, k)
+        label, delimiter, word, lone_quote = m.groups()
+        k = m.end()
+        if m.lastindex is None:
+            tokens.append(Token("eof", "", *where(len(text))))
             return tokens
-        ch = text[k]
-        if ch == '"':
-            label, end = _read_label(text, k, where)
-            tokens.append(Token("text", label, *where(k)))
-            k = end
-            continue
-        if ch in _DELIMITERS:
-            tokens.append(Token(ch, ch, *where(k)))
-            k += 1
-            continue
-        end = k
-        while end < n and not text[end].isspace() and text[end] not in _DELIMITERS:
-            end += 1
-        word = text[k:end]
-        tokens.append(Token("number" if _NUMBER.match(word) else "symbol", word, *where(k)))
-        k = end
+        start = m.start(m.lastindex)
+        if label is not None:
+            tokens.append(Token("text", _ESCAPE.sub(r"\1", label[1:-1]), *where(start)))
+        elif delimiter is not None:
+            tokens.append(Token(delimiter, delimiter, *where(start)))
+        elif word is not None:
+            number = word.isascii() and (word.isdigit() or _NUMBER.match(word) is not None)
+            tokens.append(Token("number" if number else "symbol", word, *where(start)))
+        else:
+            raise ParseError("unterminated label: no closing double quote", *where(start))
 
 
 def _number_value(token: Token, exact_decimals: bool) -> int | Fraction | float:
@@ -211,7 +189,3 @@ class TokenStream:
             out.append(self.next())
         self.expect("}", f'a quoted label or "}}" closing the list of {what}')
         return out
-
-    def remaining(self) -> int:
-        """How many tokens are left before the end of file."""
-        return len(self._tokens) - 1 - self._k

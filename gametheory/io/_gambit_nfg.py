@@ -155,12 +155,23 @@ def parse_nfg(stream: TokenStream, exact: bool = False) -> NormalFormGame:
     return _build(values, players, strategies, shape, body)
 
 
+def _flat_array(values: list[Number]) -> np.ndarray:
+    """A numeric array when all values are ints or floats that fit, else an object array."""
+    types = set(map(type, values))
+    if types <= {int, float}:
+        try:
+            return np.array(values, dtype=np.float64 if float in types else np.int64)
+        except OverflowError:
+            pass
+    flat = np.empty(len(values), dtype=object)
+    flat[:] = values
+    return flat
+
+
 def _build(values: list[Number], players: list[str], strategies: list[list[str]] | None,
            shape: tuple[int, ...], body: Token) -> NormalFormGame:
     n = len(players)
-    flat = np.empty(len(values), dtype=object)
-    flat[:] = values
-    cells = flat.reshape(tuple(reversed(shape)) + (n,))
+    cells = _flat_array(values).reshape(tuple(reversed(shape)) + (n,))
     cells = cells.transpose(tuple(range(n - 1, -1, -1)) + (n,))
     payoffs = np.moveaxis(cells, -1, 0)
     try:
