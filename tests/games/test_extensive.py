@@ -6,6 +6,8 @@ from fractions import Fraction
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import gametheory as gt
 from gametheory.errors import GameError
@@ -381,3 +383,118 @@ def test_wide_tree_compiles():
     a = g.arrays
     assert len(a.parent) == 2 ** 15 - 1
     assert not g.has_perfect_recall   # A forgets earlier choices
+
+
+# ----------------------------------------------------------------- cross-check: pygambit
+def to_pygambit(game):
+    """The same tree built with pygambit's own API (an independent implementation)."""
+    gbt = pytest.importorskip("pygambit")
+    out = gbt.Game.new_tree(players=list(game.players))
+    nodes = {0: out.root}
+    isets = {}
+    for v in range(game.num_nodes):
+        node, mine = nodes[v], game._move[v]
+        if mine is not None:
+            labels = list(game._labels[v])
+            if mine[0] < 0:
+                out.append_move(node, out.players.chance, labels)
+                out.set_chance_probs(node.infoset,
+                                     [gbt.Rational(str(p)) for p in game._chance_probs[v]])
+            elif mine[1] in isets:
+                out.append_infoset(node, isets[mine[1]])
+            else:
+                out.append_move(node, game.players[mine[0]], labels)
+                isets[mine[1]] = node.infoset
+            for c, label in zip(game._children[v], labels, strict=True):
+                nodes[c] = node.children[label]
+        if v in game._outcomes:
+            o = out.add_outcome(f"o{v}", payoffs=[gbt.Rational(str(x))
+                                                  for x in game._outcomes[v]])
+            out.set_outcome(node, o)
+    return out, isets
+
+
+@pytest.mark.parametrize("build", [entry_game, kuhn_poker, signalling_game,
+                                   lambda: centipede(6)])
+def test_against_pygambit(build):
+    gbt = pytest.importorskip("pygambit")
+    game = build()
+    theirs, isets = to_pygambit(game)
+    nf = game.to_normal_form()
+    arrays = theirs.to_arrays()
+    assert tuple(arrays[0].shape) == nf.shape
+    for i in range(game.num_players):
+        assert sorted(Fraction(str(x)) for x in arrays[i].flat) == \
+            sorted(Fraction(x) for x in nf.payoffs[i].flat)
+    rng = np.random.default_rng(7)
+    beh = {}
+    profile = theirs.mixed_behavior_profile(rational=True)
+    for h, (label, _, acts) in enumerate(game._infosets):
+        w = rng.integers(1, 5, size=len(acts))
+        probs = [Fraction(int(x), int(w.sum())) for x in w]
+        beh[label] = dict(zip(acts, probs, strict=True))
+        for action, p in zip(isets[h].actions, probs, strict=True):
+            profile[action] = gbt.Rational(p.numerator, p.denominator)
+    ours = game.expected_payoffs(beh)
+    for i, name in enumerate(game.players):
+        assert ours[i] == Fraction(str(profile.payoff(name)))
+
+
+def random_tree(seed, max_nodes=30):
+    """A random tree with chance and imperfect information but perfect recall: a node may
+    join an earlier information set of its player with the same own history."""
+    rng = np.random.default_rng(seed)
+    g = gt.ExtensiveFormGame(["P1", "P2"])
+    frontier = [g.root]
+    history = {}      # information set label -> the player's last own (set, action)
+    while frontier:
+        node = frontier.pop(int(rng.integers(len(frontier))))
+        if g.num_nodes + 3 > max_nodes or (node.id and rng.random() < 0.3):
+            node.payoffs(*[int(x) for x in rng.integers(-3, 4, size=2)])
+            continue
+        k = int(rng.integers(2, 4))
+        acts = [f"a{j}" for j in range(k)]
+        if rng.random() < 0.25:
+            w = rng.integers(1, 4, size=k)
+            frontier += node.chance({a: Fraction(int(x), int(w.sum()))
+                                     for a, x in zip(acts, w, strict=True)})
+            continue
+        player = str(rng.choice(g.players))
+        own, above, v = None, set(), node
+        while v.parent is not None:
+            par = v.parent
+            label = g._infosets[g._move[par.id][1]][0] if g._move[par.id][0] >= 0 else None
+            if label is not None:
+                above.add(label)
+                if own is None and g.infosets[label][0] == player:
+                    own = (label, par.actions[v.id - par.children[0].id])
+            v = par
+        same = [h for h, (p, a) in g.infosets.items() if p == player and len(a) == k
+                and history[h] == own and h not in above]
+        label = same[0] if same and rng.random() < 0.6 else f"{player}#{len(g.infosets)}"
+        history[label] = own
+        frontier += node.decide(player, acts, infoset=label)
+    return g
+
+
+@settings(max_examples=40, deadline=None, derandomize=True)
+@given(st.integers(0, 10**9))
+def test_random_trees_against_pygambit(seed):
+    gbt = pytest.importorskip("pygambit")
+    game = random_tree(seed)
+    assert game.has_perfect_recall, game.recall_problems()
+    theirs, isets = to_pygambit(game)
+    nf = game.to_normal_form()
+    arrays = theirs.to_arrays()
+    assert tuple(arrays[0].shape) == nf.shape
+    for i in range(2):
+        assert sorted(Fraction(str(x)) for x in arrays[i].flat) == \
+            sorted(Fraction(x) for x in nf.payoffs[i].flat)
+    beh = {label: acts[-1] for label, (_, acts) in game.infosets.items()}
+    profile = theirs.mixed_behavior_profile(rational=True)
+    for h, iset in isets.items():
+        for j, action in enumerate(iset.actions):
+            profile[action] = gbt.Rational(int(j == len(iset.actions) - 1))
+    ours = game.expected_payoffs(beh)
+    for i, name in enumerate(game.players):
+        assert ours[i] == Fraction(str(profile.payoff(name)))
