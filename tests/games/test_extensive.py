@@ -119,7 +119,8 @@ def test_payoffs_by_mapping_for_names_with_spaces():
 
 def test_str_and_repr():
     g = entry_game()
-    assert repr(g) == "<ExtensiveFormGame 'Entry' (Entrant, Incumbent); 5 nodes, 2 information sets>"
+    assert repr(g) == ("<ExtensiveFormGame 'Entry' (Entrant, Incumbent); 5 nodes, "
+                       "2 information sets>")
     text = str(g)
     assert "enter: Incumbent [Incumbent: enter]" in text
     assert "fight -> (-1, -1)" in text
@@ -173,7 +174,7 @@ def test_absent_mindedness_is_rejected():
     exit2.payoffs(4)
     end.payoffs(1)
     with pytest.raises(GameError, match="'junction' is met twice on one path.*continue"):
-        g.arrays
+        _ = g.arrays
 
 
 def test_missing_payoffs_name_the_terminal():
@@ -492,7 +493,7 @@ def test_random_trees_against_pygambit(seed):
             sorted(Fraction(x) for x in nf.payoffs[i].flat)
     beh = {label: acts[-1] for label, (_, acts) in game.infosets.items()}
     profile = theirs.mixed_behavior_profile(rational=True)
-    for h, iset in isets.items():
+    for iset in isets.values():
         for j, action in enumerate(iset.actions):
             profile[action] = gbt.Rational(int(j == len(iset.actions) - 1))
     ours = game.expected_payoffs(beh)
