@@ -261,14 +261,22 @@ def test_pygambit_reads_what_we_write(g):
 @given(games(labels=_SIMPLE))
 def test_we_read_what_pygambit_writes(g):
     gbt = pytest.importorskip("pygambit")
-    arrays = [np.vectorize(str)(g.payoffs[i]).tolist() for i in range(g.num_players)]
-    theirs = gbt.Game.from_arrays(*[np.vectorize(Fraction)(np.array(a, dtype=object))
-                                    for a in arrays])
+    theirs = gbt.Game.from_arrays(*g.exact_payoffs())
     for p, name in zip(theirs.players, g.players, strict=True):
         p.label = name
     ours = gt.read_gambit(theirs.to_nfg())
     _check_same(ours, theirs)
     assert np.array_equal(ours.exact_payoffs(), g.exact_payoffs())
+
+
+@settings(max_examples=30, deadline=None)
+@given(games(values=st.floats(-1e6, 1e6), labels=_SIMPLE))   # pygambit refuses "1e+20"
+def test_we_read_float_games_pygambit_writes(g):
+    gbt = pytest.importorskip("pygambit")
+    theirs = gbt.Game.from_arrays(*g.payoffs.tolist())
+    ours = gt.read_gambit(theirs.to_nfg())
+    _check_same(ours, theirs)
+    assert ours.kind in ("float", "exact")
 
 
 def test_pygambit_catalog_nfg_files_read_identically():
