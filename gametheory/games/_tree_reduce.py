@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from ._tree_compile import TreeArrays
+from ._tree_util import expand_all
 
 __all__ = ["reduced_strategies", "reduced_normal_form"]
 
@@ -119,6 +120,8 @@ def reduced_normal_form(game):
         cells = np.ix_(*idx)
         for i in range(N):
             U[i][cells] = U[i][cells] + reach[t] * pay[t, i]
+    if arrays.kind == "symbolic":
+        U = expand_all(U)
     labels = [_labels(arrays, s, p) if len(s) else ["(no move)"]
               for p, s in enumerate(strategies)]
     return NormalFormGame(U, game.players, labels)

@@ -11,7 +11,8 @@ from ..errors import GameError
 from ._tree_compile import CHANCE, accumulate, cast_values, unify_kinds
 from .values import convert_array
 
-__all__ = ["check_distribution", "behavior_table", "realization", "replay", "tree_text"]
+__all__ = ["check_distribution", "behavior_table", "realization", "replay", "tree_text",
+           "expand_all"]
 
 MAX_LINES = 200
 
@@ -84,7 +85,7 @@ def behavior_table(game: Any, behavior: Mapping[str, Any]) -> tuple[np.ndarray, 
 
 
 def realization(game: Any, behavior: Mapping[str, Any]) -> np.ndarray:
-    """Terminal realisation probabilities under ``behavior`` (see the game's method)."""
+    """Realisation probabilities of all nodes under ``behavior`` (see the game's method)."""
     arrays = game.arrays
     flat, offsets, bkind = behavior_table(game, behavior)
     kind = unify_kinds({arrays.kind, bkind})
@@ -96,7 +97,7 @@ def realization(game: Any, behavior: Mapping[str, Any]) -> np.ndarray:
     pp = parent[v]
     dec = arrays.player[pp] >= 0
     edge[v[dec]] = flat[offsets[arrays.infoset[pp[dec]]] + arrays.action[v[dec]]]
-    return accumulate(parent, edge, "mul")[arrays.terminals]
+    return accumulate(parent, edge, "mul")
 
 
 def replay(game: Any, sub: Callable[[np.ndarray], np.ndarray]):
@@ -120,6 +121,17 @@ def replay(game: Any, sub: Callable[[np.ndarray], np.ndarray]):
     for v, vals in game._outcomes.items():
         Node(new, ids[v]).payoffs(*sub(vals))
     return new
+
+
+def expand_all(arr: np.ndarray) -> np.ndarray:
+    """Expand every sympy expression of an object array (sums of chance-weighted payoffs
+    collapse: ``p*r + p*(1 - r)`` becomes ``p``)."""
+    import sympy
+
+    out = np.empty(arr.shape, dtype=object)
+    for idx in np.ndindex(arr.shape):
+        out[idx] = sympy.expand(arr[idx])
+    return out
 
 
 def _fmt(x: Any) -> str:

@@ -19,6 +19,7 @@ from . import parameters as _params
 from ._labels import check_players
 from ._tree_compile import TreeArrays, compile_tree
 from ._tree_node import Node
+from ._tree_util import expand_all
 
 __all__ = ["ExtensiveFormGame", "Node"]
 
@@ -278,7 +279,8 @@ class ExtensiveFormGame:
 
         return reduced_normal_form(self)
 
-    def realization_probabilities(self, behavior: Mapping[str, Any]) -> np.ndarray:
+    def realization_probabilities(self, behavior: Mapping[str, Any], nodes: bool = False
+                                  ) -> np.ndarray:
         """Probability of reaching each terminal node under a behaviour profile.
 
         Parameters
@@ -286,10 +288,12 @@ class ExtensiveFormGame:
         behavior : mapping
             ``{information set label: {action: probability}}``, or ``{label: action}``
             for a pure choice. Every information set needs an entry.
+        nodes : bool
+            Return the probabilities of all nodes (indexed by ``node.id``) instead.
 
         Returns
         -------
-        ndarray, shape (num_terminals,)
+        ndarray, shape (num_terminals,) or (num_nodes,)
             In the order of ``arrays.terminals``; exact when all inputs are exact.
 
         Examples
@@ -305,7 +309,8 @@ class ExtensiveFormGame:
         """
         from ._tree_util import realization
 
-        return realization(self, behavior)
+        reach = realization(self, behavior)
+        return reach if nodes else reach[self.arrays.terminals]
 
     def expected_payoffs(self, behavior: Mapping[str, Any]) -> np.ndarray:
         """Expected payoff of each player under a behaviour profile.
@@ -324,8 +329,9 @@ class ExtensiveFormGame:
         if reach.dtype != object:
             return reach @ pay.astype(np.float64)
         pay = pay.astype(object)
-        return np.array([np.dot(reach, pay[:, i]) for i in range(self.num_players)],
-                        dtype=object)
+        out = np.array([np.dot(reach, pay[:, i]) for i in range(self.num_players)],
+                       dtype=object)
+        return expand_all(out) if any(hasattr(v, "free_symbols") for v in out) else out
 
     # ----------------------------------------------------------------- display
     def __repr__(self) -> str:

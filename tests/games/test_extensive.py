@@ -499,3 +499,16 @@ def test_random_trees_against_pygambit(seed):
     ours = game.expected_payoffs(beh)
     for i, name in enumerate(game.players):
         assert ours[i] == Fraction(str(profile.payoff(name)))
+
+
+def test_symbolic_behaviour_and_payoffs_are_expanded():
+    p, r = gt.parameters("p r")
+    g = gt.ExtensiveFormGame(["A", "B"])
+    for n in g.root.chance({"h": r, "t": 1 - r}):
+        x, y = n.decide("A", ["x", "y"], infoset="A")
+        x.payoffs(1, p)
+        y.payoffs(0, 2)
+    assert g.expected_payoffs({"A": {"x": p, "y": 1 - p}}).tolist() == [p, p**2 - 2 * p + 2]
+    assert g.to_normal_form().payoffs[1, 0, 0] == p
+    nodes = g.realization_probabilities({"A": "x"}, nodes=True)
+    assert nodes.tolist() == [1, r, 1 - r, r, 0, 1 - r, 0]
