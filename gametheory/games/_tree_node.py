@@ -92,7 +92,7 @@ class Node:
         infoset : str, optional
             Information set label; nodes given the same label form one information set
             and must have the same player and actions. Default: a set of its own, labelled
-            ``"<player>: <path>"``.
+            ``"<player>: <path>"`` (``"<player>: node <id>"`` deeper than 12 moves).
 
         Returns
         -------
@@ -102,8 +102,9 @@ class Node:
         g = self._game
         g._check_open(self._id)
         p = g._player_index(player)
-        acts = g._action_labels(actions, f"the actions of {g._players[p]} at node {self.path}")
-        label = f"{g._players[p]}: {self.path}" if infoset is None else str(infoset)
+        acts = g._action_labels(actions,
+                                lambda: f"the actions of {g._players[p]} at node {self.path}")
+        label = g._default_infoset(self._id, p) if infoset is None else str(infoset)
         h = g._infoset_index.get(label)
         if h is None:
             h = g._infoset_index[label] = len(g._infosets)
@@ -134,7 +135,7 @@ class Node:
             raise GameError(f"chance at node {self.path} needs a non-empty mapping "
                             f"{{outcome: probability}}; got {probabilities!r}")
         acts = g._action_labels(list(probabilities),
-                                f"the chance outcomes at node {self.path}")
+                                lambda: f"the chance outcomes at node {self.path}")
         probs, kind = _entries(list(probabilities.values()),
                                lambda i: f"the probability of {acts[i[0]]!r} at "
                                          f"chance node {self.path}")

@@ -9,7 +9,7 @@ form one information set. The tree is compiled to flat numpy arrays on first use
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -113,13 +113,13 @@ class ExtensiveFormGame:
             raise GameError(f"no player named {player!r}; players are "
                             f"{', '.join(self._players)}") from None
 
-    def _action_labels(self, actions: Any, what: str) -> tuple[str, ...]:
+    def _action_labels(self, actions: Any, what: Callable[[], str]) -> tuple[str, ...]:
         if isinstance(actions, str) or not isinstance(actions, Sequence) or not actions:
-            raise GameError(f"{what} must be a non-empty list of labels; got {actions!r}")
+            raise GameError(f"{what()} must be a non-empty list of labels; got {actions!r}")
         acts = tuple(str(a) for a in actions)
         if len(set(acts)) != len(acts):
             dup = next(a for a in acts if acts.count(a) > 1)
-            raise GameError(f"{what} repeat the label {dup!r}")
+            raise GameError(f"{what()} repeat the label {dup!r}")
         return acts
 
     def _check_open(self, v: int) -> None:
@@ -139,13 +139,24 @@ class ExtensiveFormGame:
         self._compiled = None
         return tuple(Node(self, c) for c in range(first, first + k))
 
-    def _path(self, v: int) -> str:
+    def _path(self, v: int, limit: int | None = None) -> str | None:
+        """The action labels from the root to node v; None if deeper than ``limit``."""
         labels = []
         while v > 0:
+            if limit is not None and len(labels) == limit:
+                return None
             p = self._parent[v]
             labels.append(self._labels[p][self._action[v]])
             v = p
         return "/".join(reversed(labels)) or "root"
+
+    def _default_infoset(self, v: int, player: int) -> str:
+        """``"<player>: <path>"`` (``"<player>: node <id>"`` below depth 12), made unique."""
+        path = self._path(v, limit=12)
+        label = f"{self._players[player]}: {path if path is not None else f'node {v}'}"
+        while label in self._infoset_index:
+            label += f" #{v}"
+        return label
 
     # ----------------------------------------------------------------- structure
     @property

@@ -370,6 +370,8 @@ def test_deep_tree_needs_no_recursion():
     node.payoffs(1, 1)
     a = g.arrays
     assert len(a.terminals) == 5001 and g.has_perfect_recall
+    assert len(g.infosets) == 5000
+    assert "A: go/go/go/go" in g.infosets and "B: node 202" in g.infosets
     beh = {h: "go" for h in g.infosets}
     assert g.realization_probabilities(beh)[-1] == 1
 
@@ -512,3 +514,11 @@ def test_symbolic_behaviour_and_payoffs_are_expanded():
     assert g.to_normal_form().payoffs[1, 0, 0] == p
     nodes = g.realization_probabilities({"A": "x"}, nodes=True)
     assert nodes.tolist() == [1, r, 1 - r, r, 0, 1 - r, 0]
+
+
+def test_default_infoset_labels_never_merge_nodes_by_accident():
+    g = gt.ExtensiveFormGame(["A"])
+    x, y = g.root.decide("A", ["x", "y"], infoset="A: y")
+    x.decide("A", ["u"])[0].payoffs(0)
+    y.decide("A", ["u"])[0].payoffs(1)
+    assert list(g.infosets) == ["A: y", "A: x", "A: y #2"]
