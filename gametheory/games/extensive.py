@@ -5,6 +5,28 @@ node to a player, ``node.chance`` to nature, and ``node.payoffs`` attaches an ou
 (payoffs at a non-terminal node are added to those of every terminal below it, as in
 Gambit). Information sets are labelled: decision nodes given the same ``infoset`` label
 form one information set. The tree is compiled to flat numpy arrays on first use.
+
+Examples
+--------
+Ukraine chooses NATO or neutrality; under neutrality a guarantor honours its commitment
+with probability q, which Russia does not observe before escalating or accepting.
+
+>>> import gametheory as gt
+>>> q = gt.parameters("q")
+>>> g = gt.ExtensiveFormGame(["Ukraine", "Russia"], title="Guarantees")
+>>> nato, neutral = g.root.decide("Ukraine", ["NATO", "neutral"])
+>>> esc, acc = nato.decide("Russia", ["escalate", "accept"], infoset="Russia | NATO")
+>>> _ = esc.payoffs(-3, -1), acc.payoffs(2, -2)
+>>> honour, abandon = neutral.chance({"honour": q, "abandon": 1 - q})
+>>> for node, cost in ((honour, (-1, -3)), (abandon, (-4, 2))):
+...     esc, acc = node.decide("Russia", ["escalate", "accept"], infoset="Russia | neutral")
+...     _ = esc.payoffs(*cost), acc.payoffs(Ukraine=1, Russia=0)
+>>> print(g.to_normal_form())
+Ukraine \\ Russia    escalate/escalate    escalate/accept     accept/escalate    accept/accept
+NATO                           -3, -1             -3, -1               2, -2            2, -2
+neutral              3*q - 4, 2 - 5*q               1, 0    3*q - 4, 2 - 5*q             1, 0
+>>> print(gt.solve(g.substitute(q="3/4"), exact=True).equilibria[0])
+Ukraine: neutral 1; Russia: escalate/accept 1; payoffs 1, 0
 """
 
 from __future__ import annotations
