@@ -366,6 +366,47 @@ class ExtensiveFormGame:
                        dtype=object)
         return expand_all(out) if any(hasattr(v, "free_symbols") for v in out) else out
 
+    # ----------------------------------------------------------------- comparison
+    def _signature(self) -> tuple:
+        """The tree in preorder: move, labels, probabilities and payoffs of every node."""
+        out: list[tuple] = []
+        stack = [0]
+        while stack:
+            v = stack.pop()
+            move = self._move[v]
+            if move is None:
+                who: tuple = ()
+            elif move[0] < 0:
+                who = ("chance", tuple(self._chance_probs[v].tolist()))
+            else:
+                who = (self._players[move[0]], self._infosets[move[1]][0])
+            outcome = self._outcomes.get(v)
+            out.append((who, self._labels.get(v, ()),
+                        None if outcome is None else tuple(outcome.tolist())))
+            stack.extend(reversed(self._children[v] or ()))
+        return (self._players, tuple(out))
+
+    def __eq__(self, other: object) -> bool:
+        """Same players and the same tree (labels, information sets, probabilities, payoffs).
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> def build(p):
+        ...     g = gt.ExtensiveFormGame(["A"])
+        ...     for n in g.root.chance({"h": p, "t": 1 - p}):
+        ...         _ = n.payoffs(1)
+        ...     return g
+        >>> from fractions import Fraction
+        >>> build(gt.parameters("p")).substitute(p="1/2") == build(Fraction(1, 2))
+        True
+        """
+        if not isinstance(other, type(self)):
+            return NotImplemented
+        return self._signature() == other._signature()
+
+    __hash__ = None  # type: ignore[assignment]
+
     # ----------------------------------------------------------------- display
     def __repr__(self) -> str:
         title = f" {self.title!r}" if self.title else ""

@@ -522,3 +522,19 @@ def test_default_infoset_labels_never_merge_nodes_by_accident():
     x.decide("A", ["u"])[0].payoffs(0)
     y.decide("A", ["u"])[0].payoffs(1)
     assert list(g.infosets) == ["A: y", "A: x", "A: y #2"]
+
+
+def test_equality_is_structural():
+    assert entry_game() == entry_game()
+    assert kuhn_poker() == kuhn_poker()
+    other = entry_game()
+    other.root["enter"]["fight"]  # noqa: B018 - a lookup changes nothing
+    assert other == entry_game()
+    g = gt.ExtensiveFormGame(["Entrant", "Incumbent"], title="Entry")
+    out, enter = g.root.decide("Entrant", ["out", "enter"])
+    out.payoffs(0, 2)
+    fight, accommodate = enter.decide("Incumbent", ["fight", "accommodate"])
+    fight.payoffs(-1, -1)
+    accommodate.payoffs(1, 2)
+    assert g != entry_game()
+    assert entry_game() != entry_game().to_normal_form()
