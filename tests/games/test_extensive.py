@@ -443,9 +443,9 @@ def test_against_pygambit(build):
         assert ours[i] == Fraction(str(profile.payoff(name)))
 
 
-def random_tree(seed, max_nodes=30):
-    """A random tree with chance and imperfect information but perfect recall: a node may
-    join an earlier information set of its player with the same own history."""
+def random_tree(seed, max_nodes=30, recall=True):
+    """A random tree with chance and imperfect information: a node may join an earlier
+    information set of its player (with the same own history when ``recall``)."""
     rng = np.random.default_rng(seed)
     g = gt.ExtensiveFormGame(["P1", "P2"])
     frontier = [g.root]
@@ -473,7 +473,7 @@ def random_tree(seed, max_nodes=30):
                     own = (label, par.actions[v.id - par.children[0].id])
             v = par
         same = [h for h, (p, a) in g.infosets.items() if p == player and len(a) == k
-                and history[h] == own and h not in above]
+                and (history[h] == own or not recall) and h not in above]
         label = same[0] if same and rng.random() < 0.6 else f"{player}#{len(g.infosets)}"
         history[label] = own
         frontier += node.decide(player, acts, infoset=label)
@@ -538,3 +538,13 @@ def test_equality_is_structural():
     accommodate.payoffs(1, 2)
     assert g != entry_game()
     assert entry_game() != entry_game().to_normal_form()
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(st.integers(0, 10**9))
+def test_perfect_recall_agrees_with_pygambit(seed):
+    pytest.importorskip("pygambit")
+    game = random_tree(seed, max_nodes=40, recall=False)
+    theirs, _ = to_pygambit(game)
+    assert game.has_perfect_recall == theirs.is_perfect_recall
+    assert bool(game.recall_problems()) != theirs.is_perfect_recall
