@@ -98,6 +98,18 @@ class Node:
         -------
         tuple of Node
             The children, in the order of ``actions``.
+
+        Examples
+        --------
+        Matching pennies: the second mover does not see the first move.
+
+        >>> import gametheory as gt
+        >>> g = gt.ExtensiveFormGame(["Ann", "Bob"])
+        >>> for a, node in zip("HT", g.root.decide("Ann", ["H", "T"])):
+        ...     for b, leaf in zip("HT", node.decide("Bob", ["H", "T"], infoset="Bob")):
+        ...         _ = leaf.payoffs(1, -1) if a == b else leaf.payoffs(-1, 1)
+        >>> g.to_normal_form().shape
+        (2, 2)
         """
         g = self._game
         g._check_open(self._id)
@@ -128,6 +140,24 @@ class Node:
             ``{outcome label: probability}``; probabilities may be int, float, Fraction,
             strings such as ``"1/3"`` or sympy expressions. They must be non-negative and
             sum to 1 (exactly, for exact inputs).
+
+        Returns
+        -------
+        tuple of Node
+            The children, in the order of ``probabilities``.
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> g = gt.ExtensiveFormGame(["Ann"])
+        >>> high, low = g.root.chance({"high": "1/3", "low": "2/3"})
+        >>> _ = high.payoffs(3), low.payoffs(0)
+        >>> g.expected_payoffs({}).tolist()
+        [Fraction(1, 1)]
+        >>> g.root.chance({"a": 0.5})
+        Traceback (most recent call last):
+        ...
+        gametheory.errors.GameError: node root already has a move
         """
         g = self._game
         g._check_open(self._id)
@@ -150,6 +180,15 @@ class Node:
         Give one value per player, in player order, or by player name (as keywords, or
         as one mapping when names are not identifiers). Payoffs at a non-terminal node
         are added to those of every terminal below it.
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> g = gt.ExtensiveFormGame(["Ann", "Bob"])
+        >>> stay, go = g.root.payoffs(-1, 0).decide("Ann", ["stay", "go"])
+        >>> _ = stay.payoffs(Ann=2, Bob=1), go.payoffs({"Ann": 0, "Bob": "1/2"})
+        >>> g.arrays.payoffs.tolist()
+        [[Fraction(1, 1), Fraction(1, 1)], [Fraction(-1, 1), Fraction(1, 2)]]
         """
         g = self._game
         if self._id in g._outcomes:
