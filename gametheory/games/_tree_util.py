@@ -77,6 +77,14 @@ def behavior_table(game: Any, behavior: Mapping[str, Any]) -> tuple[np.ndarray, 
         return (f"the probability of {info[h][2][i[0] - offsets[h]]!r} at information set "
                 f"{info[h][0]!r}")
 
+    types = {type(v) for v in raw}
+    if types <= {int, float} and np.all(np.isfinite(raw.astype(np.float64))):
+        kind = "float" if float in types else "exact"
+        flat = raw.astype(np.float64 if kind == "float" else np.int64)
+        sums = np.add.reduceat(flat, offsets[:-1]) if len(info) else flat
+        ok = (flat >= 0).all() and (np.abs(sums - 1) <= 1e-9).all()
+        if ok:                          # fast path; otherwise find the culprit below
+            return flat, offsets, kind
     flat, kind = convert_array(raw, where)
     for h, (label, _, _) in enumerate(info):
         check_distribution(flat[offsets[h]:offsets[h + 1]], kind,
