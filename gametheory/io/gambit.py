@@ -1,4 +1,4 @@
-"""Read and write games in Gambit's text formats (.nfg; .efg to come).
+"""Read and write games in Gambit's text formats (.nfg and .efg).
 
 References
 ----------
@@ -61,8 +61,11 @@ def read_gambit(source: str | os.PathLike, *, exact: bool = False) -> Any:
 
     Returns
     -------
-    NormalFormGame
-        For an .nfg file, in either the payoff version (payoffs listed per strategy profile)
+    NormalFormGame or ExtensiveFormGame
+        An ExtensiveFormGame for an .efg (version 2) file: labels, title, outcomes and
+        information sets as in the file (node names and the comment are dropped; an
+        information set without a name is labelled ``"<player>: <number>"``). A NormalFormGame
+        for an .nfg file, in either the payoff version (payoffs listed per strategy profile)
         or the outcome version (outcomes declared once, then one outcome number per profile,
         0 meaning zero payoffs). Player names and strategy labels come from the file; the
         unlabelled form ``{ 3 2 }`` gets the default labels ``a1, a2, ...``. Repeated
@@ -72,8 +75,8 @@ def read_gambit(source: str | os.PathLike, *, exact: bool = False) -> Any:
     Raises
     ------
     ParseError
-        For any malformed text, with the line, column and what was expected. Extensive-form
-        (.efg) files are not supported yet and raise ParseError too.
+        For any malformed text, with the line, column and what was expected (also for a
+        tree the game rejects, e.g. an information set mixing players).
     OSError
         When a path is given and the file cannot be read.
 
@@ -107,8 +110,9 @@ def read_gambit(source: str | os.PathLike, *, exact: bool = False) -> Any:
     stream = TokenStream(text)
     first = stream.peek()
     if first.kind == "symbol" and first.text == "EFG":
-        raise ParseError("extensive-form .efg files are not supported yet", first.line,
-                         first.column)
+        from ._gambit_efg import parse_efg
+
+        return parse_efg(stream, exact=exact)
     if first.kind == "eof":
         raise ParseError('the file is empty; expected "NFG" or "EFG"', first.line,
                          first.column)
@@ -125,7 +129,7 @@ def write_gambit(game: Any, path: str | os.PathLike | None = None, *, title: str
 
     Parameters
     ----------
-    game : NormalFormGame
+    game : NormalFormGame or ExtensiveFormGame
         A game with numeric payoffs (substitute any parameters first).
     path : str or path-like, optional
         When given, the text is also written to this file.
@@ -135,14 +139,14 @@ def write_gambit(game: Any, path: str | os.PathLike | None = None, *, title: str
     Returns
     -------
     str
-        The .nfg text, payoff version, with player names and strategy labels. Integers and
+        The .efg (version 2) text of an ExtensiveFormGame, or the .nfg text, payoff version, with player names and strategy labels. Integers and
         Fractions are written exactly (``1/3``); floats with the shortest decimal that reads
         back to the same float, so that ``read_gambit(write_gambit(g))`` equals ``g``.
 
     Raises
     ------
     GameError
-        For a game with free parameters, or a game that is not a NormalFormGame.
+        For a game with free parameters, or a game of another type.
 
     Examples
     --------
@@ -168,14 +172,18 @@ def write_gambit(game: Any, path: str | os.PathLike | None = None, *, title: str
     ----------
     The Gambit Project, "Game representation formats", Gambit documentation.
     """
+    from ..games.extensive import ExtensiveFormGame
     from ..games.normal import NormalFormGame
+    from ._gambit_efg import format_efg
     from ._gambit_nfg import format_nfg
 
-    if not isinstance(game, NormalFormGame):
-        raise GameError(f"write_gambit writes normal-form games for now; got "
-                        f"{type(game).__name__} (extensive-form .efg output is not supported "
-                        "yet)")
-    text = format_nfg(game, title=title, comment=comment)
+    if isinstance(game, ExtensiveFormGame):
+        text = format_efg(game, title=title, comment=comment)
+    elif isinstance(game, NormalFormGame):
+        text = format_nfg(game, title=title, comment=comment)
+    else:
+        raise GameError(f"write_gambit writes NormalFormGame (.nfg) and ExtensiveFormGame "
+                        f"(.efg) games; got {type(game).__name__}")
     if path is not None:
         Path(path).write_text(text, encoding="utf-8")
     return text

@@ -126,9 +126,9 @@ def test_escaped_quotes_and_duplicate_labels():
     assert g.strategies == (("x_2", "x_3", "x_1"), ("",))
 
 
-def test_efg_is_refused_clearly():
-    with pytest.raises(gt.ParseError, match="extensive-form .efg files are not supported"):
-        gt.read_gambit('EFG 2 R "tree" { "P1" }\n"" t "" 1 "o" { 1 }\n')
+def test_efg_is_read_as_extensive_form():
+    g = gt.read_gambit('EFG 2 R "tree" { "P1" }\n"" t "" 1 "o" { 1 }\n')
+    assert isinstance(g, gt.ExtensiveFormGame)
 
 
 def test_paths_str_and_pathlib(tmp_path):
