@@ -66,6 +66,9 @@ class _Reader:
                                  tok.line, tok.column)
             if k not in self.outcomes:
                 self.outcomes[k] = values
+            elif self.outcomes[k] != values:
+                raise ParseError(f"outcome {k} was declared with other payoffs before",
+                                 tok.line, tok.column)
             return self.outcomes[k]
         del name
         if k == 0:
@@ -94,8 +97,7 @@ class _Reader:
         try:
             if tok.text == "t":
                 pay = self.outcome(n)
-                if pay is not None:
-                    node.payoffs(*pay)
+                node.payoffs(*(pay if pay is not None else [0] * n))   # 0: zero payoffs
                 return
             if tok.text == "p":
                 player, ptok = self.whole("a player number")
@@ -109,9 +111,13 @@ class _Reader:
             name = s.next().text if s.peek().kind == "text" else None
             key = (player, number)
             if s.peek().kind == "{":
+                brace = s.peek()
                 move = self.actions(player)
                 if key not in self.infosets:
                     self.infosets[key] = (self.infoset_label(player, number, name), move)
+                elif self.infosets[key][1] != move:
+                    raise ParseError(f"information set {number} was declared with other "
+                                     "actions before", brace.line, brace.column)
             elif key not in self.infosets:
                 raise s.error(f'"{{" and the actions of information set {number}, used here '
                               "for the first time")
