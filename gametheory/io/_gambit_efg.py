@@ -86,8 +86,14 @@ class _Reader:
         self.used_labels.add(label)
         return label
 
-    def node(self, node: Any) -> None:
-        """Read one node and, recursively, the subtree below it."""
+    def tree(self, root: Any) -> None:
+        """Read the nodes in prefix order (iteratively, so deep trees are fine)."""
+        pending = [root]
+        while pending:
+            pending.extend(reversed(self.node(pending.pop())))
+
+    def node(self, node: Any) -> tuple:
+        """Read one node; return its children (empty for a terminal node)."""
         s = self.s
         tok = s.next()
         if tok.kind != "symbol" or tok.text not in ("p", "c", "t"):
@@ -98,7 +104,7 @@ class _Reader:
             if tok.text == "t":
                 pay = self.outcome(n)
                 node.payoffs(*(pay if pay is not None else [0] * n))   # 0: zero payoffs
-                return
+                return ()
             if tok.text == "p":
                 player, ptok = self.whole("a player number")
                 if not 1 <= player <= n:
@@ -131,8 +137,7 @@ class _Reader:
                 children = node.decide(self.g.players[player - 1], move, infoset=label)
         except GameError as exc:
             raise ParseError(f"invalid node: {exc}", tok.line, tok.column) from None
-        for child in children:
-            self.node(child)
+        return children
 
     def actions(self, player: int) -> Any:
         """``{ "a" "b" }`` for a player, ``{ "a" p "b" q }`` for chance."""
@@ -184,7 +189,7 @@ def parse_efg(stream: TokenStream, exact: bool = False) -> ExtensiveFormGame:
     except GameError as exc:
         raise ParseError(f"invalid players: {exc}", start.line, start.column) from None
     first = stream.peek()
-    _Reader(stream, game, exact).node(game.root)
+    _Reader(stream, game, exact).tree(game.root)
     stream.expect("eof", "the end of the file after the last node")
     try:
         game.arrays   # checks the whole tree (e.g. absent-mindedness is refused)

@@ -203,3 +203,19 @@ def test_fuzz_mutations_raise_only_parse_error(data):
     except gt.ParseError:
         return
     assert gt.read_gambit(gt.write_gambit(g)) == g
+
+
+def test_deep_tree_reads_and_writes():
+    depth = 3000
+    text = 'EFG 2 R "" { "A" }\n""\n' + 'c "" 1 "" { "go" 1 } 0\n' + (
+        'c "" 1 0\n' * (depth - 1)) + 't "" 1 "" { 5 }\n'
+    g = gt.read_gambit(text)
+    assert g.num_nodes == depth + 1
+    assert gt.read_gambit(gt.write_gambit(g)) == g
+
+
+def test_parameters_must_be_substituted():
+    g = gt.ExtensiveFormGame(["A"])
+    _ = g.root.payoffs(gt.parameters("x"))
+    with pytest.raises(gt.GameError, match="substitute"):
+        gt.write_gambit(g)
