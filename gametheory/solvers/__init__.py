@@ -25,6 +25,8 @@ METHODS: dict[str, tuple[str, str, str]] = {
     "lemke-howson": ("lemke_howson", "solve_lemke_howson",
                      "Lemke-Howson from every initial label, two players"),
     "lp": ("lp", "solve_lp", "linear programming, two-player zero-sum games"),
+    "spe": ("backward", "solve_spe",
+            "backward induction: all pure subgame-perfect equilibria, perfect-information trees"),
 }
 
 #: "auto" picks "vertex" for a bimatrix game when qhull is predicted to finish within
@@ -50,6 +52,16 @@ def _auto(game) -> str:
             return "vertex"
         return "lemke-howson"
     return "pure"
+
+
+def _perfect_information(game) -> bool:
+    """True for a numeric tree with two or more players whose information sets are nodes."""
+    import numpy as np
+
+    arrays = getattr(game, "arrays", None)
+    if arrays is None or game.num_players < 2 or arrays.kind == "symbolic":
+        return False
+    return bool((np.bincount(arrays.infoset[arrays.infoset >= 0]) <= 1).all())
 
 
 def solve(game: Any, method: str = "auto", exact: bool = False, **options: Any) -> Solution:
@@ -86,6 +98,8 @@ def solve(game: Any, method: str = "auto", exact: bool = False, **options: Any) 
     from ..games.normal import NormalFormGame
 
     if not isinstance(game, NormalFormGame):
+        if method == "spe" or (method == "auto" and _perfect_information(game)):
+            return _resolve("spe")(game, exact=exact, **options)
         to_nf = getattr(game, "to_normal_form", None)
         if to_nf is None:
             raise GameError(f"solve needs a game, got {type(game).__name__}")

@@ -20,6 +20,7 @@ from ..errors import DegenerateGameWarning
 from ..games._display import fmt
 
 __all__ = ["Equilibrium", "Solution", "NashSubset", "Component", "build_solution",
+           "build_tree_solution",
            "default_tol"]
 
 
@@ -326,3 +327,22 @@ def _reindex(comp: Component, remap, new_pos) -> Component:
 
     subsets = tuple(NashSubset(ns.extreme, fix(ns.equilibria)) for ns in comp.nash_subsets)
     return Component(subsets, fix(comp.equilibria))
+
+
+# ---------------------------------------------------------------- extensive-form results
+def build_tree_solution(game, behaviors: Sequence[Mapping], method: str, complete: bool,
+                        exact: bool, notes: Sequence[str] = (),
+                        payoffs: Sequence[Sequence[Any]] | None = None) -> Solution:
+    """Freeze behaviour profiles of a game tree into a :class:`Solution`.
+
+    Each :class:`Equilibrium` has ``strategies=()`` and ``behavior`` set; its payoffs are
+    ``payoffs[k]`` when given (e.g. values from backward induction), else computed by
+    ``game.expected_payoffs``. The solver is responsible for the profiles being
+    equilibria; they are kept in the order given.
+    """
+    eqs = []
+    for k, beh in enumerate(behaviors):
+        pay = game.expected_payoffs(beh) if payoffs is None else payoffs[k]
+        pay = tuple(Fraction(v) for v in pay) if exact else tuple(float(v) for v in pay)
+        eqs.append(Equilibrium((), pay, game.players, (), exact, beh))
+    return Solution(eqs, method, complete, exact, game, (), None, tuple(notes))

@@ -1,0 +1,223 @@
+"""Backward induction: all pure subgame-perfect equilibria of perfect-information trees.
+
+The tree is processed level by level from the deepest, with numpy operations over all the
+nodes of a level at once (no recursion per node). Where a player is indifferent, the
+nodes whose subtree contains a tie are revisited exactly: each keeps the set of
+``(value vector, choices)`` pairs of its subtree, so a tie below that changes the values
+seen above is followed correctly, and every pure subgame-perfect equilibrium is returned.
+"""
+
+from __future__ import annotations
+
+import itertools
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+
+from ..errors import SolverError
+from ..games._tree_compile import CHANCE, _levels
+from .result import Solution, build_tree_solution
+
+__all__ = ["solve_spe"]
+
+
+def _values(arrays: Any, exact: bool) -> tuple[np.ndarray, np.ndarray, Any]:
+    """Terminal payoffs and chance probabilities as float64 or Fraction arrays, and tol."""
+    pay, prob = arrays.payoffs, arrays.chance_prob
+    if exact:
+        from ..games.values import to_fraction
+
+        P = np.empty(pay.shape, dtype=object)
+        P[...] = [[to_fraction(x) for x in row] for row in pay.tolist()] if pay.size else 0
+        Q = np.empty(len(prob), dtype=object)
+        Q[:] = [to_fraction(x) for x in prob.tolist()]
+        return P, Q, 0
+    P = np.asarray(pay, dtype=np.float64)
+    scale = float(np.abs(P).max()) if P.size else 1.0
+    return P, np.asarray(prob, dtype=np.float64), 1e-9 * max(1.0, scale)
+
+
+def _check(game: Any) -> Any:
+    a = game.arrays
+    if a.kind == "symbolic":
+        names = ", ".join(str(p) for p in game.parameters) or "irrational numbers"
+        raise SolverError(f"backward induction needs numeric payoffs and probabilities; this "
+                          f"tree depends on {names}; fix them with game.substitute(...)")
+    dec = a.infoset[a.infoset >= 0]
+    sizes = np.bincount(dec, minlength=len(a.infoset_labels))
+    if (sizes > 1).any():
+        h = int(np.flatnonzero(sizes > 1)[0])
+        raise SolverError(
+            f"the tree has imperfect information (information set {a.infoset_labels[h]!r} "
+            f"has {int(sizes[h])} nodes), so backward induction does not apply; use "
+            f"method='vertex' (or another normal-form method) on the reduced normal form")
+    return a
+
+
+def _base_pass(a: Any, P: np.ndarray, Q: np.ndarray, tol: float):
+    """One vectorised pass: node values, first best choice and tie flags per node."""
+    n, N = len(a.parent), P.shape[1]
+    val = np.zeros((n, N), dtype=P.dtype)
+    if P.dtype == object:
+        val[...] = 0
+    val[a.terminals] = P
+    choice = np.full(n, -1, dtype=np.int64)
+    tie = np.zeros(n, dtype=bool)
+    levels = _levels(a.parent)
+    for ch in reversed(levels[1:]):
+        ch = np.sort(ch)
+        par = a.parent[ch]
+        starts = np.flatnonzero(np.r_[True, par[1:] != par[:-1]])
+        parents = par[starts]
+        who = a.player[parents]
+        is_chance = who == CHANCE
+        if is_chance.any():
+            sums = np.add.reduceat(Q[ch][:, None] * val[ch], starts, axis=0)
+            val[parents[is_chance]] = sums[is_chance]
+        dec = ~is_chance
+        if dec.any():
+            counts = np.diff(np.r_[starts, len(ch)])
+            pl = np.repeat(np.where(dec, who, 0), counts)
+            u = val[ch, pl]
+            top = np.repeat(np.maximum.reduceat(u, starts), counts)
+            best = u >= (top - tol if tol else top)
+            pos = np.where(best, np.arange(len(ch)), len(ch))
+            first = np.minimum.reduceat(pos, starts)
+            nbest = np.add.reduceat(best.astype(np.int64), starts)
+            dp = parents[dec]
+            val[dp] = val[ch[first[dec]]]
+            choice[dp] = a.action[ch[first[dec]]]
+            tie[dp] = nbest[dec] > 1
+    return val, choice, tie
+
+
+def _enumerate(a: Any, val: np.ndarray, choice: np.ndarray, tie: np.ndarray,
+               Q: np.ndarray, tol: float, limit: int) -> list[tuple[tuple, tuple]]:
+    """All (root value, overrides) pairs, revisiting only ancestors of tied nodes."""
+    amb = np.zeros(len(a.parent), dtype=bool)
+    par = a.parent.tolist()
+    for v in np.flatnonzero(tie).tolist():
+        while v >= 0 and not amb[v]:
+            amb[v] = True
+            v = par[v]
+    if not amb[0]:
+        return [(tuple(val[0]), ())]
+    children: dict[int, list[int]] = {}
+    ambs = np.flatnonzero(amb)
+    for p in ambs.tolist():
+        children[p] = []
+    kids = np.flatnonzero((a.parent >= 0) & amb[a.parent.clip(0)])
+    kids = kids[kids > 0]
+    for c in kids.tolist():
+        children[par[c]].append(c)
+    sets: dict[int, dict[tuple, list[tuple]]] = {}
+    for v in ambs[::-1].tolist():
+        parts = [sets.pop(c) if amb[c] else {tuple(val[c]): [()]} for c in children[v]]
+        out: dict[tuple, list[tuple]] = {}
+        count = 0
+        i = int(a.player[v])
+        for combo in itertools.product(*(list(s.items()) for s in parts)):
+            vals = [x[0] for x in combo]
+            n_prof = 1
+            for x in combo:
+                n_prof *= len(x[1])
+            if i == CHANCE:
+                picks = [(tuple(sum(Q[c] * w[k] for c, w in zip(children[v], vals))
+                                for k in range(len(vals[0]))), ())]
+            else:
+                top = max(w[i] for w in vals)
+                top = top - tol if tol else top
+                picks = [(vals[j], ((v, j),)) for j in range(len(vals)) if vals[j][i] >= top]
+            count += n_prof * len(picks)
+            if count > limit:
+                raise SolverError(f"more than max_equilibria={limit} pure subgame-perfect "
+                                  f"equilibria (ties at {int(tie.sum())} nodes); raise "
+                                  f"max_equilibria or perturb the payoffs")
+            for w, own in picks:
+                lst = out.setdefault(w, [])
+                for profs in itertools.product(*(x[1] for x in combo)):
+                    lst.append(own + tuple(itertools.chain.from_iterable(profs)))
+        sets[v] = out
+    return [(w, prof) for w, profs in sets[0].items() for prof in profs]
+
+
+def _behavior(a: Any, choice: np.ndarray, one: Any, zero: Any) -> dict:
+    """``{information set: {action: one or zero}}`` in the order of the information sets."""
+    nodes = np.flatnonzero(a.player >= 0)
+    at = np.empty(len(a.infoset_labels), dtype=np.int64)
+    at[a.infoset[nodes]] = choice[nodes]
+    labels, acts = a.infoset_labels, a.infoset_actions
+    return {labels[h]: {x: (one if j == k else zero) for j, x in enumerate(acts[h])}
+            for h, k in enumerate(at.tolist())}
+
+
+def solve_spe(game: Any, exact: bool = False, max_equilibria: int = 10000,
+              **options: Any) -> Solution:
+    """All pure subgame-perfect equilibria of a perfect-information tree (with chance).
+
+    Parameters
+    ----------
+    game : ExtensiveFormGame
+        A tree in which every information set is a single node; chance nodes are allowed.
+    exact : bool
+        Exact rational arithmetic (Fractions); ties are then exact equalities.
+    max_equilibria : int
+        Raise :class:`~gametheory.errors.SolverError` when ties give more equilibria.
+    **options
+        ``tol``: payoff differences up to ``tol`` count as ties in float arithmetic
+        (default ``1e-9`` times the payoff scale).
+
+    Returns
+    -------
+    Solution
+        ``complete=True``; each equilibrium carries ``behavior`` (1 on the chosen action
+        of every information set, 0 elsewhere) and the expected payoffs.
+
+    Raises
+    ------
+    SolverError
+        For imperfect information (use ``method="vertex"`` on the reduced normal form),
+        symbolic payoffs, or more than ``max_equilibria`` equilibria.
+
+    References
+    ----------
+    Selten, R. (1975). Reexamination of the perfectness concept for equilibrium points in
+    extensive games. *International Journal of Game Theory* 4, 25-55. Osborne, M. J.
+    (2004). *An Introduction to Game Theory*, sec. 5.5. Oxford University Press.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> g = gt.ExtensiveFormGame(["Entrant", "Incumbent"])
+    >>> out, enter = g.root.decide("Entrant", ["out", "in"])
+    >>> _ = out.payoffs(1, 2)
+    >>> fight, acc = enter.decide("Incumbent", ["fight", "accommodate"])
+    >>> _ = fight.payoffs(0, 0), acc.payoffs(2, 1)
+    >>> sol = gt.solve(g, method="spe", exact=True)
+    >>> sol.equilibria[0].behavior["Incumbent: in"]
+    {'fight': Fraction(0, 1), 'accommodate': Fraction(1, 1)}
+    >>> sol.equilibria[0].payoffs
+    (Fraction(2, 1), Fraction(1, 1))
+    """
+    a = _check(game)
+    unknown = set(options) - {"tol"}
+    if unknown:
+        raise SolverError(f"unknown option(s) for 'spe': {', '.join(sorted(unknown))}")
+    P, Q, tol = _values(a, exact)
+    if not exact and options.get("tol") is not None:
+        tol = float(options["tol"])
+    val, choice, tie = _base_pass(a, P, Q, tol)
+    found = _enumerate(a, val, choice, tie, Q, tol, max_equilibria)
+    one, zero = (Fraction(1), Fraction(0)) if exact else (1.0, 0.0)
+    behaviors, payoffs = [], []
+    for w, overrides in found:
+        ch = choice
+        if overrides:
+            ch = choice.copy()
+            for v, j in overrides:
+                ch[v] = j
+        behaviors.append(_behavior(a, ch, one, zero))
+        payoffs.append(tuple(w))
+    notes = [] if not tie.any() else [f"ties at {int(tie.sum())} decision node(s)"]
+    return build_tree_solution(game, behaviors, "spe", True, exact, notes, payoffs=payoffs)
