@@ -186,7 +186,7 @@ _TOKENS = ["p", "c", "t", '""', '"x"', "0", "1", "2", "1/2", "0.5", "-1", "{", "
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_fuzz_mutations_raise_only_parse_error(data):
-    tokens = ENTRY.split()
+    tokens = data.draw(st.sampled_from([ENTRY, DOC_EFG])).split()
     for _ in range(data.draw(st.integers(1, 4))):
         k = data.draw(st.integers(0, len(tokens)))
         op = data.draw(st.sampled_from(["insert", "delete", "replace"]))
@@ -219,3 +219,29 @@ def test_parameters_must_be_substituted():
     _ = g.root.payoffs(gt.parameters("x"))
     with pytest.raises(gt.GameError, match="substitute"):
         gt.write_gambit(g)
+
+
+@pytest.mark.parametrize("text, players, infosets", [
+    ('EFG 2 R "" { "" "" } p "" 1 1 "" { "" "" } 0 t "" 0 t "" 0', ("_1", "_2"),
+     {"_1: 1": ("_1", ("_1", "_2"))}),
+    ('EFG 2 R "" { "A\\"q" } p "" 1 1 "i\\"s" { "" } 0 t "" 0', ('A"q',),
+     {'i"s': ('A"q', ("",))}),
+    ('EFG 2 R "" { "A" "B" } p "" 1 1 "s" { "a" } 0 p "" 2 1 "s" { "a" } 0 t "" 0',
+     ("A", "B"), {"s": ("A", ("a",)), "s (B 1)": ("B", ("a",))}),
+])
+def test_awkward_labels_round_trip(text, players, infosets):
+    g = gt.read_gambit(text)
+    assert g.players == players
+    assert g.infosets == infosets
+    assert gt.read_gambit(gt.write_gambit(g)) == g
+
+
+@pytest.mark.parametrize("text", [DOC_EFG, ENTRY])
+def test_pygambit_reads_hand_written_games_we_write(text, tmp_path):
+    g = gt.read_gambit(text)
+    out = tmp_path / "out.efg"
+    gt.write_gambit(g, out)
+    ref = pygambit.read_efg(str(out))
+    assert len(ref.nodes) == g.num_nodes
+    assert sum(len(p.infosets) for p in ref.players) == len(g.infosets)
+    assert tuple(len(p.strategies) for p in ref.players) == g.to_normal_form().shape
