@@ -192,7 +192,7 @@ def parse_efg(stream: TokenStream, exact: bool = False) -> ExtensiveFormGame:
     _Reader(stream, game, exact).tree(game.root)
     stream.expect("eof", "the end of the file after the last node")
     try:
-        game.arrays   # checks the whole tree (e.g. absent-mindedness is refused)
+        _ = game.arrays   # checks the whole tree (e.g. absent-mindedness is refused)
     except GameError as exc:
         raise ParseError(f"the game cannot be represented: {exc}", first.line,
                          first.column) from None

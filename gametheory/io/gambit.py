@@ -139,9 +139,11 @@ def write_gambit(game: Any, path: str | os.PathLike | None = None, *, title: str
     Returns
     -------
     str
-        The .efg (version 2) text of an ExtensiveFormGame, or the .nfg text, payoff version, with player names and strategy labels. Integers and
-        Fractions are written exactly (``1/3``); floats with the shortest decimal that reads
-        back to the same float, so that ``read_gambit(write_gambit(g))`` equals ``g``.
+        The .efg (version 2) text of an ExtensiveFormGame (one outcome per node with
+        payoffs, node names empty), or the .nfg text of a NormalFormGame (payoff version,
+        with player names and strategy labels). Integers and Fractions are written
+        exactly (``1/3``); floats with the shortest decimal that reads back to the same
+        float, so that ``read_gambit(write_gambit(g))`` equals ``g``.
 
     Raises
     ------
