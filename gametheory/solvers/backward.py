@@ -55,8 +55,13 @@ def _check(game: Any) -> Any:
     return a
 
 
-def _base_pass(a: Any, P: np.ndarray, Q: np.ndarray, tol: float):
-    """One vectorised pass: node values, first best choice and tie flags per node."""
+def _base_pass(a: Any, P: np.ndarray, Q: np.ndarray, tol: Any):
+    """One vectorised pass: node values, first best choice and tie flags per node.
+
+    Non-root nodes are ordered by depth, then id; the children of one node are
+    consecutive there (a group). Each level is a slice of that order, so a level costs a
+    few numpy calls on slices; choices and ties are read off once at the end.
+    """
     n, N = len(a.parent), P.shape[1]
     val = np.zeros((n, N), dtype=P.dtype)
     if P.dtype == object:
@@ -64,31 +69,40 @@ def _base_pass(a: Any, P: np.ndarray, Q: np.ndarray, tol: float):
     val[a.terminals] = P
     choice = np.full(n, -1, dtype=np.int64)
     tie = np.zeros(n, dtype=bool)
-    levels = _levels(a.parent)
-    for ch in reversed(levels[1:]):
-        ch = np.sort(ch)
-        par = a.parent[ch]
-        starts = np.flatnonzero(np.r_[True, par[1:] != par[:-1]])
-        parents = par[starts]
-        who = a.player[parents]
-        is_chance = who == CHANCE
-        if is_chance.any():
-            sums = np.add.reduceat(Q[ch][:, None] * val[ch], starts, axis=0)
-            val[parents[is_chance]] = sums[is_chance]
-        dec = ~is_chance
-        if dec.any():
-            counts = np.diff(np.r_[starts, len(ch)])
-            pl = np.repeat(np.where(dec, who, 0), counts)
-            u = val[ch, pl]
-            top = np.repeat(np.maximum.reduceat(u, starts), counts)
+    if n == 1:
+        return val, choice, tie
+    levels = _levels(a.parent)[1:]
+    order = np.concatenate(levels)                 # each level is already sorted by id
+    par = a.parent[order]
+    gstart = np.flatnonzero(np.concatenate(([True], par[1:] != par[:-1])))
+    gpar = par[gstart]
+    gdec = a.player[gpar] >= 0
+    cnt = np.diff(np.append(gstart, len(order)))
+    pl = np.repeat(np.where(gdec, a.player[gpar], 0), cnt)
+    Qo = Q[order]
+    lb = np.cumsum([0] + [len(lev) for lev in levels])
+    gb = np.searchsorted(gstart, lb)
+    best_all = np.zeros(len(order), dtype=bool)
+    for k in range(len(levels) - 1, -1, -1):
+        lo, hi, glo, ghi = int(lb[k]), int(lb[k + 1]), int(gb[k]), int(gb[k + 1])
+        V = val[order[lo:hi]]
+        st = gstart[glo:ghi] - lo
+        dec, parents = gdec[glo:ghi], gpar[glo:ghi]
+        n_dec = int(dec.sum())
+        if n_dec < len(dec):
+            sums = np.add.reduceat(Qo[lo:hi, None] * V, st, axis=0)
+            val[parents[~dec]] = sums[~dec]
+        if n_dec:
+            u = V[np.arange(hi - lo), pl[lo:hi]]
+            top = np.repeat(np.maximum.reduceat(u, st), cnt[glo:ghi])
             best = u >= (top - tol if tol else top)
-            pos = np.where(best, np.arange(len(ch)), len(ch))
-            first = np.minimum.reduceat(pos, starts)
-            nbest = np.add.reduceat(best.astype(np.int64), starts)
-            dp = parents[dec]
-            val[dp] = val[ch[first[dec]]]
-            choice[dp] = a.action[ch[first[dec]]]
-            tie[dp] = nbest[dec] > 1
+            best_all[lo:hi] = best
+            first = np.minimum.reduceat(np.where(best, np.arange(hi - lo), hi - lo), st)
+            val[parents[dec]] = V[first[dec]]
+    first = np.minimum.reduceat(np.where(best_all, np.arange(len(order)), len(order)), gstart)
+    nbest = np.add.reduceat(best_all.astype(np.int64), gstart)
+    choice[gpar[gdec]] = a.action[order[first[gdec]]]
+    tie[gpar[gdec]] = nbest[gdec] > 1
     return val, choice, tie
 
 
@@ -116,7 +130,7 @@ def _enumerate(a: Any, val: np.ndarray, choice: np.ndarray, tie: np.ndarray,
         parts = [sets.pop(c) if amb[c] else {tuple(val[c]): [()]} for c in children[v]]
         out: dict[tuple, list[tuple]] = {}
         count = 0
-        i = int(a.player[v])
+        i, base = int(a.player[v]), int(choice[v])
         for combo in itertools.product(*(list(s.items()) for s in parts)):
             vals = [x[0] for x in combo]
             n_prof = 1
@@ -128,7 +142,8 @@ def _enumerate(a: Any, val: np.ndarray, choice: np.ndarray, tie: np.ndarray,
             else:
                 top = max(w[i] for w in vals)
                 top = top - tol if tol else top
-                picks = [(vals[j], ((v, j),)) for j in range(len(vals)) if vals[j][i] >= top]
+                picks = [(vals[j], () if j == base else ((v, j),))
+                         for j in range(len(vals)) if vals[j][i] >= top]
             count += n_prof * len(picks)
             if count > limit:
                 raise SolverError(f"more than max_equilibria={limit} pure subgame-perfect "
@@ -199,6 +214,23 @@ def solve_spe(game: Any, exact: bool = False, max_equilibria: int = 10000,
     {'fight': Fraction(0, 1), 'accommodate': Fraction(1, 1)}
     >>> sol.equilibria[0].payoffs
     (Fraction(2, 1), Fraction(1, 1))
+    >>> print(sol)
+    1 equilibrium by spe (complete, exact)
+      [0] Entrant: root = in; Incumbent: in = accommodate; payoffs 2, 1
+
+    With ties, every pure subgame-perfect equilibrium: B is indifferent, and A's best
+    choice depends on what B does.
+
+    >>> h = gt.ExtensiveFormGame(["A", "B"])
+    >>> risky, safe = h.root.decide("A", ["risky", "safe"])
+    >>> _ = safe.payoffs(3, 0)
+    >>> left, right = risky.decide("B", ["left", "right"])
+    >>> _ = left.payoffs(0, 1), right.payoffs(5, 1)
+    >>> print(gt.solve(h))
+    2 equilibria by spe (complete)
+      [0] A: root = safe; B: risky = left; payoffs 3, 0
+      [1] A: root = risky; B: risky = right; payoffs 5, 1
+      note: ties at 1 decision node(s)
     """
     a = _check(game)
     unknown = set(options) - {"tol"}

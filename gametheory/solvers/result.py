@@ -98,13 +98,19 @@ class Equilibrium:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Equilibrium):
             return NotImplemented
+        if not self.strategies and self.behavior is not None:
+            return self.behavior == other.behavior
         return all(len(a) == len(b) and all(x == y for x, y in zip(a, b))
                    for a, b in zip(self.strategies, other.strategies))
 
     def __hash__(self) -> int:
+        if not self.strategies and self.behavior is not None:
+            return hash(tuple((h, tuple(d.items())) for h, d in self.behavior.items()))
         return hash(tuple(tuple(s) for s in self.strategies))
 
     def __str__(self) -> str:
+        if not self.strategies and self.behavior is not None:
+            return _behavior_text(self)
         parts = []
         for p, lab, s, sup in zip(self.players, self.labels, self.strategies, self.supports):
             parts.append(f"{p}: " + ", ".join(f"{lab[k]} {fmt(s[k])}" for k in sup))
@@ -346,3 +352,15 @@ def build_tree_solution(game, behaviors: Sequence[Mapping], method: str, complet
         pay = tuple(Fraction(v) for v in pay) if exact else tuple(float(v) for v in pay)
         eqs.append(Equilibrium((), pay, game.players, (), exact, beh))
     return Solution(eqs, method, complete, exact, game, (), None, tuple(notes))
+
+
+def _behavior_text(eq: Equilibrium, limit: int = 12) -> str:
+    """``"h = action; h2 = a 1/2, b 1/2; ...; payoffs ..."`` (the first ``limit`` sets)."""
+    parts = []
+    for h, acts in list(eq.behavior.items())[:limit]:
+        used = [(a, p) for a, p in acts.items() if p != 0]
+        parts.append(f"{h} = " + (used[0][0] if len(used) == 1 and used[0][1] == 1
+                                 else ", ".join(f"{a} {fmt(p)}" for a, p in used)))
+    if len(eq.behavior) > limit:
+        parts.append(f"... ({len(eq.behavior) - limit} more information sets)")
+    return "; ".join(parts + ["payoffs " + ", ".join(fmt(v) for v in eq.payoffs)])

@@ -295,3 +295,26 @@ def test_large_random_tree():
     assert sol.method == "spe" and len(sol) == 1
     eq = sol[0]
     assert np.allclose(g.expected_payoffs(eq.behavior), eq.payoffs)
+
+
+def test_trivial_and_deep_trees():
+    g = gt.ExtensiveFormGame(["A", "B"])
+    g.root.payoffs(1, 2)
+    sol = gt.solve(g, method="spe")
+    assert len(sol) == 1 and sol[0].behavior == {} and sol[0].payoffs == (1.0, 2.0)
+    g = gt.ExtensiveFormGame(["A", "B"])
+    node = g.root
+    for k in range(3000):
+        stop, node = node.decide("AB"[k % 2], ["stop", "go"])
+        stop.payoffs(0, 0)
+    for leaf in node.decide("A", ["l", "r"]):
+        leaf.payoffs(1, 1)
+    sol = gt.solve(g, method="spe", exact=True)
+    assert len(sol) == 2 and all(eq.payoffs == (1, 1) for eq in sol)
+
+
+def test_printing_and_equality():
+    sol = gt.solve(ultimatum(2), method="spe", exact=True)
+    assert "Proposer: root = 0; offer 0 = accept" in str(sol)
+    assert sol[0] != sol[1] and sol[0] == gt.solve(ultimatum(2), method="spe", exact=True)[0]
+    assert len({sol[0], sol[1], sol[0]}) == 2
