@@ -25,6 +25,8 @@ __all__ = ["solve_spe"]
 def _values(arrays: Any, exact: bool) -> tuple[np.ndarray, np.ndarray, Any]:
     """Terminal payoffs and chance probabilities as float64 or Fraction arrays, and tol."""
     pay, prob = arrays.payoffs, arrays.chance_prob
+    if exact and pay.dtype.kind in "iu" and not (arrays.player == CHANCE).any():
+        return pay.astype(np.int64), np.ones(len(prob), dtype=np.int64), 0  # exact, fast
     if exact:
         from ..games.values import to_fraction
 
