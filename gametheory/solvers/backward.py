@@ -41,6 +41,9 @@ def _values(arrays: Any, exact: bool) -> tuple[np.ndarray, np.ndarray, Any]:
 
 
 def _check(game: Any) -> Any:
+    if not hasattr(game, "arrays"):
+        raise SolverError(f"method 'spe' needs an extensive-form game (a tree); got "
+                          f"{type(game).__name__}")
     a = game.arrays
     if a.kind == "symbolic":
         names = ", ".join(str(p) for p in game.parameters) or "irrational numbers"

@@ -318,3 +318,8 @@ def test_printing_and_equality():
     assert "Proposer: root = 0; offer 0 = accept" in str(sol)
     assert sol[0] != sol[1] and sol[0] == gt.solve(ultimatum(2), method="spe", exact=True)[0]
     assert len({sol[0], sol[1], sol[0]}) == 2
+
+
+def test_normal_form_refused():
+    with pytest.raises(SolverError, match="extensive-form"):
+        gt.solve(entry_game().to_normal_form(), method="spe")
