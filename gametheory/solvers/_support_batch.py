@@ -20,12 +20,12 @@ from itertools import combinations
 
 import numpy as np
 
+from .indifference import solve_stack
+
 __all__ = ["ClassResult", "solve_class", "subsets", "masks", "dominated", "dominated_rows"]
 
 #: Systems per chunk: bounds the memory of one stack (about 2**15 * k * k floats).
 CHUNK = 1 << 15
-#: |det| / prod(row norms) below this counts as singular (Hadamard ratio is in [0, 1]).
-SINGULAR_RATIO = 1e-10
 
 
 def subsets(n: int, k: int) -> np.ndarray:
@@ -103,19 +103,10 @@ def dominated_rows(M: np.ndarray, own: np.ndarray) -> np.ndarray:
 
 def _solve_stack(D: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Solve ``D z = e_k`` for a stack; returns ``(z, singular)``."""
-    p, k = D.shape[0], D.shape[-1]
-    det = np.linalg.det(D)
-    norms = np.sqrt(np.einsum("nij,nij->ni", D, D)).prod(axis=1)
-    singular = ~(np.abs(det) > SINGULAR_RATIO * norms)
-    rhs = np.zeros((p, k, 1))
-    rhs[:, -1, 0] = 1.0
-    z = np.full((p, k), np.nan)
-    ok = ~singular
-    if ok.all():
-        z = np.linalg.solve(D, rhs)[..., 0]
-    elif ok.any():
-        z[ok] = np.linalg.solve(D[ok], rhs[ok])[..., 0]
-    return z, singular
+    rhs = np.zeros(D.shape[:2])
+    rhs[:, -1] = 1.0
+    z, ok = solve_stack(D, rhs)
+    return z, ~ok
 
 
 def solve_class(M: np.ndarray, own: np.ndarray, opp: np.ndarray, pos_tol: float,

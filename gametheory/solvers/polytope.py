@@ -22,12 +22,12 @@ import numpy as np
 import scipy.spatial
 
 from ..errors import SolverError
+from .indifference import solve_stack
 
 __all__ = ["Vertices", "polytope_vertices", "enumerate_vertices", "label_keys",
            "complete_pairs", "solve_bordered", "predicted_seconds"]
 
 _PAIR_BLOCK = 1 << 22  # vertex pairs compared per matrix product (bounds memory)
-_SINGULAR = 1e-10      # |det| relative to the product of row norms below this: singular
 
 
 def predicted_seconds(d: int, k: int) -> float:
@@ -296,13 +296,11 @@ def solve_bordered(M: np.ndarray, rows: np.ndarray,
         K[:, :size, :size] += np.eye(size) * ~valid[:, None, :]  # identity on the padding
         K[:, :size, size] = -1.0 * valid
         K[:, size, :size] = valid
-        sign, logdet = np.linalg.slogdet(K)
-        scale = np.log(np.linalg.norm(K, axis=2)).sum(axis=1)
-        good = (sign != 0) & (logdet - scale > np.log(_SINGULAR))
+        rhs = np.zeros((len(idx), size + 1))
+        rhs[:, size] = 1.0
+        sol, good = solve_stack(K, rhs)
         if good.any():
-            rhs = np.zeros((int(good.sum()), size + 1, 1))
-            rhs[:, size] = 1.0
-            sol = np.linalg.solve(K[good], rhs)[:, :, 0]
+            sol = sol[good]
             U[idx[good][:, None], np.where(valid[good], C[good], k)] = sol[:, :size]
             v[idx[good]] = sol[:, size]
             ok[idx[good]] = True
