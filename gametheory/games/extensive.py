@@ -105,6 +105,7 @@ class ExtensiveFormGame:
         self._infosets: list[tuple[str, int, tuple[str, ...]]] = []
         self._infoset_index: dict[str, int] = {}
         self._compiled: TreeArrays | None = None
+        self._sequence_form: tuple | None = None   # (arrays it was built from, form)
 
     # ----------------------------------------------------------------- building
     @property
@@ -311,6 +312,27 @@ class ExtensiveFormGame:
         from ._tree_reduce import reduced_normal_form
 
         return reduced_normal_form(self)
+
+    def sequence_form(self):
+        """The sequence form (Koller, Megiddo & von Stengel 1996); needs perfect recall.
+
+        Cached, like :attr:`arrays`. See :class:`~gametheory.games.sequence_form.SequenceForm`.
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> g = gt.ExtensiveFormGame(["A", "B"])
+        >>> l, r = g.root.decide("A", ["L", "R"])
+        >>> _ = l.payoffs(1, -1); _ = r.payoffs(0, 0)
+        >>> g.sequence_form().sizes
+        (3, 1)
+        """
+        arrays = self.arrays
+        if self._sequence_form is None or self._sequence_form[0] is not arrays:
+            from .sequence_form import sequence_form
+
+            self._sequence_form = (arrays, sequence_form(self))
+        return self._sequence_form[1]
 
     def realization_probabilities(self, behavior: Mapping[str, Any], nodes: bool = False
                                   ) -> np.ndarray:
