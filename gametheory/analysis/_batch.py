@@ -1,0 +1,75 @@
+"""The equilibria of a batch of games of one shape (one game per parameter point).
+
+Vectorised sweep engines return a :class:`BatchEquilibria`: flat arrays with one row per
+equilibrium, sorted by point, rather than one Python object per point, so that a sweep of
+10^6 points stays cheap until a point's :class:`~gametheory.Solution` is asked for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+__all__ = ["BatchEquilibria"]
+
+
+@dataclass(frozen=True)
+class BatchEquilibria:
+    """Equilibria at ``num_points`` parameter points.
+
+    Attributes
+    ----------
+    num_points : int
+        Number of points B in the batch.
+    point : ndarray of int, shape (E,)
+        The point of each equilibrium, non-decreasing.
+    profile : ndarray of float, shape (E, K)
+        Each equilibrium as one row: for a normal-form game the players' mixed strategies
+        concatenated (K = n1 + n2 + ...); for a tree the behaviour probabilities of every
+        information set in order, actions in order (K = total number of actions).
+    payoffs : ndarray of float, shape (E, N)
+        Expected payoff of each player.
+    complete : ndarray of bool, shape (B,)
+        True where every equilibrium of the point is listed (for normal-form games:
+        every extreme equilibrium).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> b = BatchEquilibria(2, np.array([0, 1, 1]), np.eye(3)[:, :2], np.zeros((3, 2)),
+    ...                     np.array([True, False]))
+    >>> b.counts.tolist(), b.rows(1).tolist()
+    ([1, 2], [1, 2])
+    """
+
+    num_points: int
+    point: np.ndarray
+    profile: np.ndarray
+    payoffs: np.ndarray
+    complete: np.ndarray
+
+    @property
+    def counts(self) -> np.ndarray:
+        """Number of equilibria at each point, shape (B,)."""
+        return np.bincount(self.point, minlength=self.num_points)
+
+    def rows(self, k: int) -> np.ndarray:
+        """The row indices of the equilibria at point k."""
+        lo, hi = np.searchsorted(self.point, [k, k + 1])
+        return np.arange(lo, hi)
+
+    @staticmethod
+    def concatenate(parts: Sequence[BatchEquilibria]) -> BatchEquilibria:
+        """Batches of consecutive point ranges joined into one (points renumbered)."""
+        offsets = np.cumsum([0] + [p.num_points for p in parts])
+        K = max((p.profile.shape[1] for p in parts), default=0)
+        N = max((p.payoffs.shape[1] for p in parts), default=0)
+        return BatchEquilibria(
+            int(offsets[-1]),
+            np.concatenate([p.point + o for p, o in zip(parts, offsets, strict=False)]
+                           or [np.zeros(0, dtype=np.int64)]).astype(np.int64),
+            np.concatenate([p.profile for p in parts] or [np.zeros((0, K))]),
+            np.concatenate([p.payoffs for p in parts] or [np.zeros((0, N))]),
+            np.concatenate([p.complete for p in parts] or [np.zeros(0, dtype=bool)]))
