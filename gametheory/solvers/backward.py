@@ -49,14 +49,6 @@ def _check(game: Any) -> Any:
         names = ", ".join(str(p) for p in game.parameters) or "irrational numbers"
         raise SolverError(f"backward induction needs numeric payoffs and probabilities; this "
                           f"tree depends on {names}; fix them with game.substitute(...)")
-    dec = a.infoset[a.infoset >= 0]
-    sizes = np.bincount(dec, minlength=len(a.infoset_labels))
-    if (sizes > 1).any():
-        h = int(np.flatnonzero(sizes > 1)[0])
-        raise SolverError(
-            f"the tree has imperfect information (information set {a.infoset_labels[h]!r} "
-            f"has {int(sizes[h])} nodes), so backward induction does not apply; use "
-            f"method='vertex' (or another normal-form method) on the reduced normal form")
     return a
 
 
@@ -176,10 +168,15 @@ def solve_spe(game: Any, exact: bool = False, max_equilibria: int = 10000,
               **options: Any) -> Solution:
     """All pure subgame-perfect equilibria of a perfect-information tree (with chance).
 
+    A tree with imperfect information (and perfect recall) is decomposed into its proper
+    subgames instead, which are solved bottom-up
+    (:func:`~gametheory.solvers.subgames.solve_subgames`): mixed equilibria then appear
+    where a subgame needs them.
+
     Parameters
     ----------
     game : ExtensiveFormGame
-        A tree in which every information set is a single node; chance nodes are allowed.
+        A numeric tree; chance nodes are allowed.
     exact : bool
         Exact rational arithmetic (Fractions); ties are then exact equalities.
     max_equilibria : int
@@ -191,14 +188,16 @@ def solve_spe(game: Any, exact: bool = False, max_equilibria: int = 10000,
     Returns
     -------
     Solution
-        ``complete=True``; each equilibrium carries ``behavior`` (1 on the chosen action
-        of every information set, 0 elsewhere) and the expected payoffs.
+        For perfect information ``complete=True`` (all pure equilibria); each
+        equilibrium carries ``behavior`` (1 on the chosen action of every information
+        set, 0 elsewhere) and the expected payoffs.
 
     Raises
     ------
     SolverError
-        For imperfect information (use ``method="vertex"`` on the reduced normal form),
-        symbolic payoffs, or more than ``max_equilibria`` equilibria.
+        For symbolic payoffs, or more than ``max_equilibria`` equilibria.
+    GameError
+        For imperfect information without perfect recall.
 
     References
     ----------
@@ -241,6 +240,11 @@ def solve_spe(game: Any, exact: bool = False, max_equilibria: int = 10000,
     unknown = set(options) - {"tol"}
     if unknown:
         raise SolverError(f"unknown option(s) for 'spe': {', '.join(sorted(unknown))}")
+    dec = a.infoset[a.infoset >= 0]
+    if (np.bincount(dec, minlength=len(a.infoset_labels)) > 1).any():
+        from .subgames import solve_subgames
+
+        return solve_subgames(game, exact, max_equilibria, options.get("tol"))
     P, Q, tol = _values(a, exact)
     if not exact and options.get("tol") is not None:
         tol = float(options["tol"])

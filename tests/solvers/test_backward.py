@@ -138,13 +138,15 @@ def test_too_many_equilibria():
         gt.solve(ultimatum(3), method="spe", max_equilibria=1)
 
 
-def test_imperfect_information_refused():
+def test_imperfect_information_goes_to_subgames():
+    """Imperfect information is solved subgame by subgame (tests/solvers/test_subgames.py);
+    "auto" still picks a normal-form method for such trees."""
     g = gt.ExtensiveFormGame(["A", "B"])
     for node in g.root.decide("A", ["x", "y"]):
         for leaf in node.decide("B", ["l", "r"], infoset="B blind"):
             leaf.payoffs(1, 1)
-    with pytest.raises(SolverError, match="imperfect information.*vertex"):
-        gt.solve(g, method="spe")
+    sol = gt.solve(g, method="spe", exact=True)
+    assert sol.method == "spe" and not sol.complete and len(sol) == 4
     assert gt.solve(g).method != "spe"
 
 

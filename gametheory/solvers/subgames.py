@@ -1,0 +1,304 @@
+"""Subgame-perfect equilibria of trees with imperfect information, subgame by subgame.
+
+The tree is cut at the roots of its proper subgames
+(:func:`~gametheory.games._subtree.proper_subgame_roots`). Working upwards, each piece,
+a subgame whose own proper subgames are replaced by terminal nodes carrying one of their
+equilibrium payoff vectors, is solved as a game of its own: by backward induction when
+the piece has perfect information, by vertex enumeration of its reduced normal form for
+two players (or when at most two players move in the piece), and for pure equilibria
+only otherwise. Every combination of
+equilibria of the nested subgames is followed, so the subgame-perfect equilibria are the
+product of the choices made in all subgames. A normal-form equilibrium of a piece is
+turned into behaviour by Kuhn's theorem: the probability of action a at information set h
+is the weight of the reduced strategies that reach h and choose a, divided by the weight
+of those that reach h.
+"""
+
+from __future__ import annotations
+
+import itertools
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+
+from ..errors import GameError, SolverError
+from ..games._subtree import proper_subgame_roots, subtree_game
+from ..games._tree_compile import _levels
+from ..games._tree_reduce import reduced_strategies
+from .result import Solution, build_tree_solution
+
+__all__ = ["solve_subgames"]
+
+Piece = tuple[tuple, dict]      # (payoff vector of a subgame, behaviour inside it)
+
+
+def _kuhn_behavior(game: Any, strategies: Any) -> dict[str, dict[str, Any]]:
+    """Behaviour strategies realisation-equivalent to mixed reduced strategies (Kuhn).
+
+    Parameters
+    ----------
+    game : ExtensiveFormGame
+        A tree with perfect recall.
+    strategies : sequence
+        One probability vector per player over the rows of its reduced strategies, in the
+        order of ``game.to_normal_form().strategies`` (e.g. ``eq.strategies`` of an
+        equilibrium of the reduced normal form).
+
+    Returns
+    -------
+    dict
+        ``{information set: {action: probability}}``. At an information set that the
+        player's own mixed strategy never reaches, the first action gets probability 1.
+
+    References
+    ----------
+    Kuhn, H. W. (1953). Extensive games and the problem of information. *Contributions to
+    the Theory of Games II*, 193-216. Osborne, M. J. & Rubinstein, A. (1994). *A Course in
+    Game Theory*, prop. 214.1. MIT Press.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> from fractions import Fraction as F
+    >>> g = gt.ExtensiveFormGame(["A"])
+    >>> stop, go = g.root.decide("A", ["stop", "go"])
+    >>> _ = stop.payoffs(0)
+    >>> for n in go.decide("A", ["l", "r"]):
+    ...     _ = n.payoffs(1)
+    >>> g.to_normal_form().strategies[0]
+    ('stop', 'go/l', 'go/r')
+    >>> beh = _kuhn_behavior(g, [[F(1, 2), F(1, 8), F(3, 8)]])
+    >>> beh["A: root"]["go"], beh["A: go"]["r"]
+    (Fraction(1, 2), Fraction(3, 4))
+    """
+    a = game.arrays
+    out: dict[str, dict[str, Any]] = {}
+    for p in range(game.num_players):
+        S = reduced_strategies(a, game._children, p)
+        x = np.asarray(list(strategies[p]), dtype=object)
+        exact = all(isinstance(v, (int, Fraction)) for v in x)
+        one, zero = (Fraction(1), Fraction(0)) if exact else (1.0, 0.0)
+        for h in np.flatnonzero(a.infoset_player == p).tolist():
+            acts = a.infoset_actions[h]
+            den = sum(x[S[:, h] >= 0], zero)
+            if den == 0:
+                probs = [one if k == 0 else zero for k in range(len(acts))]
+            else:
+                probs = [sum(x[S[:, h] == k], zero) / den for k in range(len(acts))]
+                probs = probs if exact else [float(v) for v in probs]
+            out[a.infoset_labels[h]] = dict(zip(acts, probs, strict=True))
+    return {lab: out[lab] for lab in a.infoset_labels}
+
+
+def _subtree_any(parent: np.ndarray, flag: np.ndarray) -> np.ndarray:
+    """``out[v]``: ``flag`` holds at v or at some node below v."""
+    out = flag.astype(np.int64)
+    for lev in reversed(_levels(parent)[1:]):
+        np.maximum.at(out, parent[lev], out[lev])
+    return out.astype(bool)
+
+
+def _pieces(game: Any) -> tuple[list[int], dict[int, list[int]]]:
+    """The subgame roots to solve (in preorder) and, for each, the nearest ones below.
+
+    A subgame whose whole subtree has perfect information is solved in one backward
+    induction together with all the subgames inside it, so only the topmost of those
+    is kept.
+    """
+    a = game.arrays
+    sizes = np.bincount(a.infoset[a.infoset >= 0], minlength=len(a.infoset_labels))
+    imperfect = np.zeros(len(a.parent), dtype=bool)
+    imperfect[a.infoset >= 0] = sizes[a.infoset[a.infoset >= 0]] > 1
+    mixed = _subtree_any(a.parent, imperfect)
+    roots = proper_subgame_roots(game).tolist()
+    par = a.parent
+    keep = [v for v in roots if v == 0 or mixed[v] or mixed[par[v]]]
+    keep_set = set(keep)
+    below: dict[int, list[int]] = {v: [] for v in keep}
+    for v in keep[1:]:
+        u = int(par[v])
+        while u not in keep_set:
+            u = int(par[u])
+        below[u].append(v)
+    return keep, below
+
+
+def _solve_piece(piece: Any, exact: bool, tol: Any, limit: int, stats: dict) -> list[Piece]:
+    """All equilibria found of one piece: (payoffs, behaviour) pairs, without repeats."""
+    from .backward import solve_spe
+
+    a = piece.arrays
+    dec = a.infoset[a.infoset >= 0]
+    if (np.bincount(dec, minlength=len(a.infoset_labels)) <= 1).all():
+        sol = solve_spe(piece, exact=exact, max_equilibria=limit, tol=tol)
+        stats["backward"] += 1
+        if sol.notes:
+            stats["ties"] = True
+        return [(eq.payoffs, dict(eq.behavior)) for eq in sol]
+    nf = piece.to_normal_form()
+    N = nf.num_players
+    pair = [p for p in range(N) if nf.shape[p] > 1]
+    pair = sorted(pair + [p for p in range(N) if p not in pair][:max(0, 2 - len(pair))])
+    if len(pair) == 2:
+        from .vertex import solve_vertex
+
+        sol = solve_vertex(_project(nf, pair), exact=exact, tol=tol)
+        stats["vertex"] += 1
+        if not sol.complete or any(not c.is_isolated for c in sol.components):
+            stats["continuum"] = True
+        one = Fraction(1) if exact else 1.0
+        profiles = []
+        for eq in sol:
+            full = [[one]] * N
+            full[pair[0]], full[pair[1]] = eq.strategies
+            profiles.append((eq.payoffs, full))
+    else:
+        from .pure import solve_pure
+
+        sol = solve_pure(nf, exact=exact, tol=tol)
+        stats["pure"] += 1
+        profiles = [(eq.payoffs, eq.strategies) for eq in sol]
+    out: dict[tuple, Piece] = {}
+    for payoffs, strategies in profiles:
+        beh = _kuhn_behavior(piece, strategies)
+        key = tuple(v if exact else round(float(v), 12)
+                    for acts in beh.values() for v in acts.values())
+        out.setdefault(key, (_full_payoffs(piece, beh, payoffs, exact), beh))
+    return list(out.values())
+
+
+def _project(nf: Any, pair: list[int]) -> Any:
+    """The two-player game of players ``pair`` (every other player has one strategy)."""
+    from ..games.normal import NormalFormGame
+
+    U = nf.payoffs[pair].reshape((2,) + tuple(nf.shape[p] for p in pair))
+    return NormalFormGame(U, [nf.players[p] for p in pair], [nf.strategies[p] for p in pair])
+
+
+def _full_payoffs(piece: Any, beh: dict, payoffs: tuple, exact: bool) -> tuple:
+    """All players' payoffs (a two-player projection only gives those of the pair)."""
+    if len(payoffs) == piece.num_players:
+        return tuple(payoffs)
+    vals = piece.expected_payoffs(beh).tolist()
+    return tuple(vals) if exact else tuple(float(v) for v in vals)
+
+
+def _too_many(limit: int) -> SolverError:
+    return SolverError(
+        f"more than max_equilibria={limit} subgame-perfect equilibria (the equilibria of "
+        f"the proper subgames combine); raise max_equilibria, perturb the payoffs, or use "
+        f"method='vertex' for the Nash equilibria of the reduced normal form")
+
+
+def solve_subgames(game: Any, exact: bool = False, max_equilibria: int = 10000,
+                   tol: float | None = None) -> Solution:
+    """Subgame-perfect equilibria of a tree with imperfect information and perfect recall.
+
+    Called by ``gt.solve(tree, method="spe")`` when an information set has several
+    nodes; see the module docstring for the method.
+
+    Parameters
+    ----------
+    game : ExtensiveFormGame
+        A numeric tree with perfect recall (chance nodes allowed).
+    exact : bool
+        Exact rational arithmetic: Fraction probabilities and payoffs.
+    max_equilibria : int
+        Raise :class:`~gametheory.errors.SolverError` when the combinations of subgame
+        equilibria give more subgame-perfect equilibria than this.
+    tol : float, optional
+        Float tolerance passed to the solvers of the pieces.
+
+    Returns
+    -------
+    Solution
+        Method ``"spe"``; each equilibrium carries ``behavior`` at every information set
+        and the expected payoffs. ``complete`` is True when all subgame-perfect equilibria
+        are listed: it is False when a piece has a continuum of equilibria (represented by
+        its extreme points), when a piece in which three or more players move was searched
+        for pure equilibria only, or when ties in a perfect-information part leave
+        mixtures of tied actions out; ``notes`` says which.
+
+    Raises
+    ------
+    GameError
+        When the tree lacks perfect recall.
+    SolverError
+        When there are more than ``max_equilibria`` equilibria.
+
+    References
+    ----------
+    Selten, R. (1975). Reexamination of the perfectness concept for equilibrium points in
+    extensive games. *International Journal of Game Theory* 4, 25-55. Kuhn, H. W. (1953).
+    Extensive games and the problem of information. *Contributions to the Theory of Games
+    II*, 193-216. Osborne, M. J. & Rubinstein, A. (1994). *A Course in Game Theory*,
+    sec. 6.2 and 11.1. MIT Press.
+
+    Examples
+    --------
+    Player 1 may quit (payoffs 0, 3) or play matching pennies against player 2:
+
+    >>> import gametheory as gt
+    >>> g = gt.ExtensiveFormGame(["P1", "P2"])
+    >>> quit, play = g.root.decide("P1", ["quit", "play"])
+    >>> _ = quit.payoffs(0, 3)
+    >>> for i, n in enumerate(play.decide("P1", ["H", "T"])):
+    ...     for j, m in enumerate(n.decide("P2", ["H", "T"], infoset="P2 guesses")):
+    ...         _ = m.payoffs(2 if i == j else 0, 0 if i == j else 2)
+    >>> print(gt.solve(g, method="spe", exact=True))
+    1 equilibrium by spe (complete, exact)
+      [0] P1: root = play; P1: play = H 1/2, T 1/2; P2 guesses = H 1/2, T 1/2; payoffs 1, 1
+      note: solved in 2 piece(s): 1 by backward induction, 1 by vertex enumeration
+    """
+    a = game.arrays
+    if a.recall_problems:
+        raise GameError(f"subgame-perfect equilibria need perfect recall: "
+                        f"{a.recall_problems[0]}")
+    keep, below = _pieces(game)
+    stats = {"backward": 0, "vertex": 0, "pure": 0, "ties": False, "continuum": False}
+    found: dict[int, list[Piece]] = {}
+    for v in reversed(keep):
+        kids = below[v]
+        cache: dict[tuple, list[Piece]] = {}
+        out: list[Piece] = []
+        for combo in itertools.product(*(found.pop(c) for c in kids)):
+            key = tuple(vals for vals, _ in combo)
+            if key not in cache:
+                piece = subtree_game(game, v, dict(zip(kids, key, strict=True)), exact)
+                cache[key] = _solve_piece(piece, exact, tol, max_equilibria, stats)
+            for vals, beh in cache[key]:
+                merged = dict(beh)
+                for _, sub in combo:
+                    merged.update(sub)
+                out.append((vals, merged))
+                if len(out) > max_equilibria:
+                    raise _too_many(max_equilibria)
+        found[v] = out
+    labels = a.infoset_labels
+    behaviors = [{lab: beh[lab] for lab in labels} for _, beh in found[0]]
+    payoffs = [vals for vals, _ in found[0]]
+    return build_tree_solution(game, behaviors, "spe", _complete(stats), exact,
+                               _notes(stats, len(keep)), payoffs=payoffs)
+
+
+def _complete(stats: dict) -> bool:
+    return not (stats["pure"] or stats["ties"] or stats["continuum"])
+
+
+def _notes(stats: dict, pieces: int) -> list[str]:
+    how = [f"{stats[k]} by {name}" for k, name in
+           (("backward", "backward induction"), ("vertex", "vertex enumeration"),
+            ("pure", "pure equilibria only (method 'pure', three or more players move)"))
+           if stats[k]]
+    notes = [f"solved in {pieces} piece(s): {', '.join(how)}"]
+    if stats["pure"]:
+        notes.append("pieces in which three or more players move are searched for pure "
+                     "equilibria only: mixed subgame-perfect equilibria are not listed")
+    if stats["continuum"]:
+        notes.append("a subgame has a continuum of equilibria, represented by its extreme "
+                     "points: equilibria built on its other points are not listed")
+    if stats["ties"]:
+        notes.append("ties in a perfect-information part: only pure choices among the tied "
+                     "actions are listed")
+    return notes
