@@ -12,7 +12,7 @@ from .analysis.regret import best_responses, is_equilibrium, max_regret, regrets
 from .errors import DegenerateGameWarning, GameError, ParseError, SolverError
 from .games.extensive import ExtensiveFormGame
 from .games.normal import NormalFormGame
-from .games.parameters import parameters
+from .games.parameters import Parameter, parameters
 from .io.gambit import read_gambit, write_gambit
 from .solvers import METHODS, Solution, solve
 from .solvers.result import Component, Equilibrium, NashSubset
@@ -20,7 +20,7 @@ from .solvers.result import Component, Equilibrium, NashSubset
 __version__ = "0.1.0"
 
 __all__ = [
-    "NormalFormGame", "ExtensiveFormGame", "parameters",
+    "NormalFormGame", "ExtensiveFormGame", "parameters", "Parameter",
     "solve", "METHODS", "Solution", "Equilibrium", "Component", "NashSubset",
     "best_responses", "regrets", "max_regret", "is_equilibrium",
     "dominating_strategy", "dominated_strategies", "iterated_elimination", "EliminationResult",

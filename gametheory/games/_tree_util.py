@@ -114,9 +114,10 @@ def replay(game: Any, sub: Callable[[np.ndarray], np.ndarray]):
 
     new = ExtensiveFormGame(game.players, title=game.title)
     ids = {0: 0}
-    for v, move in enumerate(game._move):
-        if move is None:
-            continue
+    # expand in the order the children were created, so node ids stay the same
+    for v in sorted((v for v, m in enumerate(game._move) if m is not None),
+                    key=lambda v: game._children[v][0]):
+        move = game._move[v]
         node = Node(new, ids[v])
         labels = game._labels[v]
         if move[0] == CHANCE:

@@ -46,7 +46,7 @@ from ._tree_util import expand_all
 __all__ = ["ExtensiveFormGame", "Node"]
 
 
-class ExtensiveFormGame:
+class ExtensiveFormGame(_params.ParametricGame):
     """A finite game in extensive form, built from its root.
 
     Parameters
@@ -271,13 +271,14 @@ class ExtensiveFormGame:
         if not params:
             raise GameError(f"unknown parameter {next(iter(values))!r}; this game has no "
                             "parameters")
+        self._check_values(values)
 
         def sub(arr: np.ndarray) -> np.ndarray:
             if arr.dtype != object:
                 return arr
             return _params.substitute_array(arr, params, values)
 
-        return replay(self, sub)
+        return self._keep_metadata(replay(self, sub))
 
     # ----------------------------------------------------------------- conversions
     def to_normal_form(self):

@@ -24,7 +24,7 @@ from .values import as_entry_array, convert_array, to_float_array, to_fraction_a
 __all__ = ["NormalFormGame"]
 
 
-class NormalFormGame:
+class NormalFormGame(_params.ParametricGame):
     """A finite game in normal form.
 
     Parameters
@@ -254,8 +254,9 @@ class NormalFormGame:
         if self._kind != "symbolic":
             raise GameError(f"unknown parameter {next(iter(values))!r}; this game has no "
                             "parameters")
+        self._check_values(values)
         new = _params.substitute_array(self._payoffs, self._parameters, values)
-        return NormalFormGame(new, self._players, self._strategies)
+        return self._keep_metadata(NormalFormGame(new, self._players, self._strategies))
 
     # ----------------------------------------------------------------- profiles
     def strategy_index(self, player: int | str, strategy: int | str) -> int:

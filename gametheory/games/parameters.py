@@ -8,13 +8,15 @@ with ``game.substitute(q=...)``; the sensitivity tools sweep over them.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from ..errors import GameError
 
-__all__ = ["parameters", "free_parameters", "substitute_array"]
+__all__ = ["parameters", "free_parameters", "substitute_array", "Parameter", "check_domain",
+           "ParametricGame"]
 
 
 def parameters(names: str):
@@ -87,3 +89,202 @@ def _value(name: str, v: Any):
         return sympy.sympify(v)
     except (sympy.SympifyError, TypeError, ValueError, SyntaxError):
         raise bad from None
+
+
+def _bound(name: str, x: Any) -> float:
+    try:
+        f = float(x)
+    except (TypeError, ValueError):
+        raise GameError(f"domain bound {x!r} of parameter {name!r} is not a number") from None
+    if np.isnan(f):
+        raise GameError(f"domain bound of parameter {name!r} is not a number (nan)")
+    return f
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """What a parameter means: its default value, its domain and a description.
+
+    Attach it to a game with ``game.describe(Parameter(...))``; ``game.substitute`` and the
+    batch evaluator then refuse values outside the domain, and a sweep fixes parameters
+    left out of its grid at their defaults.
+
+    Parameters
+    ----------
+    name : str
+        The name of the parameter (the name of its sympy Symbol).
+    default : number, optional
+        The value a sweep uses when the parameter is not swept (must lie in the domain).
+    domain : (lo, hi), optional
+        The closed interval of allowed values; ``float("inf")`` leaves a side open.
+    description : str
+        What the parameter stands for, in words.
+
+    References
+    ----------
+    Meurer, A. et al. (2017). SymPy: symbolic computing in Python. *PeerJ Computer
+    Science* 3, e103 (the symbols parameters are).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> q = gt.parameters("q")
+    >>> g = gt.NormalFormGame.from_arrays([[q, 0], [0, 1]], [[1, 0], [0, q]])
+    >>> g = g.describe(gt.Parameter("q", default=0.5, domain=(0, 1),
+    ...                             description="commitment level"))
+    >>> g.parameter_info["q"].domain
+    (0, 1)
+    >>> g.substitute(q=2)
+    Traceback (most recent call last):
+    ...
+    gametheory.errors.GameError: value 2 of parameter 'q' is outside its domain [0, 1]
+    """
+
+    name: str
+    default: Any = None
+    domain: tuple[Any, Any] | None = None
+    description: str = ""
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.name, str) or not self.name:
+            raise GameError(f"a parameter name must be a non-empty string; got {self.name!r}")
+        if self.domain is not None:
+            d = self.domain
+            if isinstance(d, (str, bytes)) or not hasattr(d, "__len__") or len(d) != 2:
+                raise GameError(f"the domain of parameter {self.name!r} must be a pair "
+                                f"(lo, hi); got {d!r}")
+            lo, hi = (_bound(self.name, x) for x in d)
+            if lo > hi:
+                raise GameError(f"the domain of parameter {self.name!r} is empty: "
+                                f"{d[0]} > {d[1]}")
+            object.__setattr__(self, "domain", tuple(d))
+        if not isinstance(self.description, str):
+            raise GameError(f"the description of parameter {self.name!r} must be a string")
+        if self.default is not None:
+            check_domain(self, _value(self.name, self.default), "default", self.default)
+
+    @property
+    def bounds(self) -> tuple[float, float]:
+        """The domain as floats, ``(-inf, inf)`` when none is declared."""
+        if self.domain is None:
+            return (-np.inf, np.inf)
+        return (_bound(self.name, self.domain[0]), _bound(self.name, self.domain[1]))
+
+
+def check_domain(param: Parameter, value: Any, what: str = "value", shown: Any = None) -> None:
+    """GameError when the sympy number ``value`` is not real or lies outside the domain.
+
+    A value with free symbols (one parameter replaced by an expression in another) is not
+    checked.
+    """
+    import sympy
+
+    if getattr(value, "free_symbols", None):
+        return
+    v = sympy.sympify(value)
+    value = value if shown is None else shown
+    if v.is_real is False or v.is_finite is False or v.is_number is False:
+        raise GameError(f"{what} {value} of parameter {param.name!r} is not a finite real "
+                        "number")
+    if param.domain is None:
+        return
+    lo, hi = (sympy.sympify(x) for x in param.domain)
+    if bool(v < lo) or bool(v > hi):
+        raise GameError(f"{what} {value} of parameter {param.name!r} is outside its domain "
+                        f"[{param.domain[0]}, {param.domain[1]}]")
+
+
+class ParametricGame:
+    """Parameter metadata, checked substitution and the batch evaluator of a game.
+
+    A mixin for :class:`~gametheory.NormalFormGame` and
+    :class:`~gametheory.ExtensiveFormGame`; they provide ``parameters`` (sympy Symbols).
+    """
+
+    def describe(self, *params: Parameter):
+        """Declare defaults, domains and descriptions of parameters; returns the game.
+
+        Parameters
+        ----------
+        *params : Parameter
+            Metadata for parameters the game has (GameError for another name).
+
+        Returns
+        -------
+        The same game object (so calls chain).
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> r = gt.parameters("r")
+        >>> g = gt.ExtensiveFormGame(["A"])
+        >>> hi, lo = g.root.chance({"hi": r, "lo": 1 - r})
+        >>> _ = hi.payoffs(10), lo.payoffs(0)
+        >>> g.describe(gt.Parameter("r", domain=(0, 1), description="P(hi)")) is g
+        True
+        >>> g.parameter_info["r"].description
+        'P(hi)'
+        """
+        have = [p.name for p in self.parameters]
+        meta = dict(self.__dict__.get("_param_meta", {}))
+        for p in params:
+            if not isinstance(p, Parameter):
+                raise GameError(f"describe takes gt.Parameter objects; got {p!r}")
+            if p.name not in have:
+                raise GameError(f"this game has no parameter {p.name!r}; its parameters are: "
+                                f"{', '.join(have) or 'none'}")
+            meta[p.name] = p
+        self._param_meta = meta
+        self._evaluator_cache = None
+        return self
+
+    @property
+    def parameter_info(self) -> dict[str, Parameter]:
+        """``{name: Parameter}`` for every parameter, a bare ``Parameter(name)`` where
+        nothing was declared."""
+        meta = self.__dict__.get("_param_meta", {})
+        return {p.name: meta.get(p.name, Parameter(p.name)) for p in self.parameters}
+
+    def evaluator(self):
+        """The compiled batch evaluator of payoffs (and chance probabilities); cached.
+
+        See :class:`~gametheory.games.evaluate.Evaluator`.
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> q = gt.parameters("q")
+        >>> g = gt.NormalFormGame.from_arrays([[q, 0], [0, 1]], [[1, 0], [0, 2 * q]])
+        >>> ev = g.evaluator()
+        >>> ev.names, ev({"q": [0.5, 2.0]})[:, 1, 1, 1].tolist()
+        (('q',), [1.0, 4.0])
+        """
+        from .evaluate import build_evaluator
+
+        key = self.arrays if hasattr(type(self), "arrays") else self.payoffs
+        cache = self.__dict__.get("_evaluator_cache")
+        if cache is None or cache[0] is not key:
+            cache = (key, build_evaluator(self))
+            self._evaluator_cache = cache
+        return cache[1]
+
+    def _check_values(self, values: Mapping[str, Any]) -> None:
+        """GameError for an unknown name or a value outside its declared domain."""
+        info = self.parameter_info
+        unknown = sorted(set(values) - set(info))
+        if unknown:
+            known = ", ".join(info) or "none"
+            raise GameError(f"unknown parameter {unknown[0]!r}; this game's parameters are: "
+                            f"{known}")
+        meta = self.__dict__.get("_param_meta", {})
+        for name, v in values.items():
+            if name in meta:
+                check_domain(meta[name], _value(name, v), shown=v)
+
+    def _keep_metadata(self, new):
+        """``new`` (a substituted game) with the metadata of its remaining parameters."""
+        meta = self.__dict__.get("_param_meta", {})
+        if meta:
+            left = {p.name for p in new.parameters}
+            new._param_meta = {k: p for k, p in meta.items() if k in left}
+        return new
