@@ -44,7 +44,7 @@ def symbolic_tree(nodes: int, seed: int, share: float = 0.5, chance: float = 0.3
             node.payoffs(*vals)
             continue
         if p == -1:
-            w = [Fraction(x) for x in a.chance_prob[kids[v]].tolist()]
+            w = [Fraction(x).limit_denominator(1000) for x in a.chance_prob[kids[v]].tolist()]
             u = w[::-1]
             made = node.chance({f"c{j}": (1 - q) * wj + q * uj
                                 for j, (wj, uj) in enumerate(zip(w, u, strict=True))})

@@ -52,6 +52,28 @@ def _check(game: Any) -> Any:
     return a
 
 
+def level_groups(a: Any) -> tuple[np.ndarray, ...]:
+    """The non-root nodes of a tree (n > 1) in levels and groups of siblings.
+
+    Returns ``(order, gstart, gpar, gdec, cnt, pl, lb, gb)``: ``order`` the non-root nodes
+    by depth, then id (siblings consecutive); group g starts at ``gstart[g]``, has
+    ``cnt[g]`` nodes and parent ``gpar[g]``, a decision node where ``gdec[g]``; ``pl`` the
+    player choosing at each position (0 under chance); level k (from the top) is
+    ``order[lb[k]:lb[k + 1]]`` and its groups ``gb[k]:gb[k + 1]``.
+    """
+    levels = _levels(a.parent)[1:]
+    order = np.concatenate(levels)                 # each level is already sorted by id
+    par = a.parent[order]
+    gstart = np.flatnonzero(np.concatenate(([True], par[1:] != par[:-1])))
+    gpar = par[gstart]
+    gdec = a.player[gpar] >= 0
+    cnt = np.diff(np.append(gstart, len(order)))
+    pl = np.repeat(np.where(gdec, a.player[gpar], 0), cnt)
+    lb = np.cumsum([0] + [len(lev) for lev in levels])
+    gb = np.searchsorted(gstart, lb)
+    return order, gstart, gpar, gdec, cnt, pl, lb, gb
+
+
 def _base_pass(a: Any, P: np.ndarray, Q: np.ndarray, tol: Any):
     """One vectorised pass: node values, first best choice and tie flags per node.
 
@@ -68,19 +90,10 @@ def _base_pass(a: Any, P: np.ndarray, Q: np.ndarray, tol: Any):
     tie = np.zeros(n, dtype=bool)
     if n == 1:
         return val, choice, tie
-    levels = _levels(a.parent)[1:]
-    order = np.concatenate(levels)                 # each level is already sorted by id
-    par = a.parent[order]
-    gstart = np.flatnonzero(np.concatenate(([True], par[1:] != par[:-1])))
-    gpar = par[gstart]
-    gdec = a.player[gpar] >= 0
-    cnt = np.diff(np.append(gstart, len(order)))
-    pl = np.repeat(np.where(gdec, a.player[gpar], 0), cnt)
+    order, gstart, gpar, gdec, cnt, pl, lb, gb = level_groups(a)
     Qo = Q[order]
-    lb = np.cumsum([0] + [len(lev) for lev in levels])
-    gb = np.searchsorted(gstart, lb)
     best_all = np.zeros(len(order), dtype=bool)
-    for k in range(len(levels) - 1, -1, -1):
+    for k in range(len(lb) - 2, -1, -1):
         lo, hi, glo, ghi = int(lb[k]), int(lb[k + 1]), int(gb[k]), int(gb[k + 1])
         V = val[order[lo:hi]]
         st = gstart[glo:ghi] - lo
@@ -183,7 +196,8 @@ def solve_spe(game: Any, exact: bool = False, max_equilibria: int = 10000,
         Raise :class:`~gametheory.errors.SolverError` when ties give more equilibria.
     **options
         ``tol``: payoff differences up to ``tol`` count as ties in float arithmetic
-        (default ``1e-9`` times the payoff scale).
+        (default ``1e-9`` times the payoff scale). ``subgame_method``: for imperfect
+        information, the normal-form method of two-player pieces (default ``"vertex"``).
 
     Returns
     -------
@@ -237,14 +251,14 @@ def solve_spe(game: Any, exact: bool = False, max_equilibria: int = 10000,
       note: ties at 1 decision node(s)
     """
     a = _check(game)
-    unknown = set(options) - {"tol"}
+    unknown = set(options) - {"tol", "subgame_method"}
     if unknown:
         raise SolverError(f"unknown option(s) for 'spe': {', '.join(sorted(unknown))}")
     dec = a.infoset[a.infoset >= 0]
     if (np.bincount(dec, minlength=len(a.infoset_labels)) > 1).any():
         from .subgames import solve_subgames
 
-        return solve_subgames(game, exact, max_equilibria, options.get("tol"))
+        return solve_subgames(game, exact, max_equilibria, **options)
     P, Q, tol = _values(a, exact)
     if not exact and options.get("tol") is not None:
         tol = float(options["tol"])
