@@ -9,6 +9,7 @@ Player 1: a2 1; Player 2: b2 1; payoffs 1, 1
 from .analysis.dominance import dominated_strategies, dominating_strategy
 from .analysis.elimination import EliminationResult, iterated_elimination
 from .analysis.regret import best_responses, is_equilibrium, max_regret, regrets
+from .analysis.sweep import SweepResult, sweep
 from .errors import DegenerateGameWarning, GameError, ParseError, SolverError
 from .games.extensive import ExtensiveFormGame
 from .games.normal import NormalFormGame
@@ -25,6 +26,7 @@ __all__ = [
     "best_responses", "regrets", "max_regret", "is_equilibrium",
     "dominating_strategy", "dominated_strategies", "iterated_elimination", "EliminationResult",
     "read_gambit", "write_gambit",
+    "sweep", "SweepResult",
     "GameError", "SolverError", "ParseError", "DegenerateGameWarning",
     "__version__",
 ]

@@ -1,0 +1,64 @@
+"""Branch tracking: which equilibrium at one grid point continues which at the next.
+
+Neighbouring points are consecutive points along the grid's last (fastest) axis. Their
+equilibria are matched by a minimum-cost assignment on the profile distances (largest
+absolute difference of a probability, :func:`scipy.optimize.linear_sum_assignment`); a
+matched pair farther apart than ``jump`` starts a new branch, as does an equilibrium left
+unmatched. Pairs of points with one equilibrium each (the common case) are matched in one
+vectorised step; branch ids then follow by pointer jumping, without a loop over points.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ._batch import BatchEquilibria
+
+__all__ = ["track_branches", "DEFAULT_JUMP"]
+
+#: A matched pair whose profiles differ by more than this in some probability is a jump.
+DEFAULT_JUMP = 0.25
+
+
+def track_branches(batch: BatchEquilibria, line: int, jump: float = DEFAULT_JUMP
+                   ) -> np.ndarray:
+    """A branch id per equilibrium row (0, 1, ... in order of first appearance).
+
+    Parameters
+    ----------
+    batch : BatchEquilibria
+        The sweep's equilibria.
+    line : int
+        Length of the grid's last axis: points k and k + 1 are neighbours unless
+        ``k + 1`` is a multiple of ``line``.
+    jump : float
+        Largest distance (max-norm of the profile difference) still continuing a branch.
+    """
+    from scipy.optimize import linear_sum_assignment
+
+    E, B = len(batch.point), batch.num_points
+    prev = np.full(E, -1, dtype=np.int64)
+    counts = batch.counts
+    start = np.concatenate(([0], np.cumsum(counts)))
+    k = np.arange(B - 1)
+    k = k[(k + 1) % line != 0]
+    c0, c1 = counts[k], counts[k + 1]
+    one = k[(c0 == 1) & (c1 == 1)]
+    r0, r1 = start[one], start[one + 1]
+    near = np.abs(batch.profile[r0] - batch.profile[r1]).max(axis=1, initial=0.0) <= jump
+    prev[r1[near]] = r0[near]
+    for p in k[(c0 > 0) & (c1 > 0) & ~((c0 == 1) & (c1 == 1))].tolist():
+        a = np.arange(start[p], start[p + 1])
+        b = np.arange(start[p + 1], start[p + 2])
+        cost = np.abs(batch.profile[a][:, None, :] - batch.profile[b][None, :, :]).max(
+            axis=2, initial=0.0)
+        i, j = linear_sum_assignment(cost)
+        ok = cost[i, j] <= jump
+        prev[b[j[ok]]] = a[i[ok]]
+    root = np.where(prev < 0, np.arange(E), prev)
+    while True:                       # pointer jumping: each row's first ancestor
+        nxt = root[root]
+        if np.array_equal(nxt, root):
+            break
+        root = nxt
+    return np.unique(root, return_inverse=True)[1].ravel().astype(np.int64)

@@ -1,0 +1,266 @@
+"""Regions of constant equilibrium structure in a sweep, and their refined boundaries.
+
+The structure at a point is the number of equilibria and, for each, its supports (normal
+form) or its equilibrium path: the set of terminal nodes reached with positive
+probability (trees). In one dimension a region is a maximal run of grid points with the
+same structure; each boundary between two runs is refined by bisection, re-solving all
+the boundaries' midpoints together in one batch per step. In two dimensions a region is
+a connected set of grid cells (4-neighbours) with the same structure.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+
+from ._batch import BatchEquilibria
+from ._sweep_solve import Chunk, is_tree, tree_offsets
+
+__all__ = ["Region", "point_keys", "key_text", "intervals", "cells", "reach",
+           "SUPPORT_TOL", "BISECTION_TOL"]
+
+#: A probability above this is in the support (solvers clean values below 1e-13 to 0).
+SUPPORT_TOL = 1e-13
+#: 1-D boundaries are bisected until the bracket is at most this wide.
+BISECTION_TOL = 1e-12
+
+Key = tuple
+
+
+@dataclass(frozen=True)
+class Region:
+    """A maximal set of grid points on which the equilibrium structure is constant.
+
+    Attributes
+    ----------
+    names : tuple of str
+        The swept parameters (one for an interval, two for a cell).
+    bounds : tuple of (float, float)
+        ``(lo, hi)`` per name. For an interval the inner ends are the refined boundary
+        values: bisected to a bracket at most 1e-12 wide, of which the simplest rational
+        is reported; the outer ends are the grid's ends. For a
+        2-D cell they are the extreme grid values inside the cell.
+    key : tuple
+        The structure: one entry per equilibrium (supports as strategy indices per
+        player, or the reached terminal nodes), sorted.
+    description : str
+        The structure in words.
+    indices : ndarray of int
+        The grid points in the region.
+    solution : Solution
+        The equilibria at a representative grid point (the middle one).
+    """
+
+    names: tuple[str, ...]
+    bounds: tuple[tuple[float, float], ...]
+    key: Key
+    description: str
+    indices: np.ndarray
+    solution: Any
+
+    @property
+    def lo(self) -> float:
+        """Lower end of a 1-D region."""
+        return self.bounds[0][0]
+
+    @property
+    def hi(self) -> float:
+        """Upper end of a 1-D region."""
+        return self.bounds[0][1]
+
+    @property
+    def equilibria(self) -> list:
+        """The representative equilibria (those of :attr:`solution`)."""
+        return list(self.solution.equilibria)
+
+    def __str__(self) -> str:
+        span = ", ".join(f"{n} in [{lo:.12g}, {hi:.12g}]"
+                         for n, (lo, hi) in zip(self.names, self.bounds))
+        return f"{span}: {self.description}"
+
+    def __repr__(self) -> str:
+        return f"<Region {self}>"
+
+
+# ----------------------------------------------------------------- structure keys
+def reach(game: Any, batch: BatchEquilibria, chance: np.ndarray | None,
+          rows: np.ndarray | None = None) -> np.ndarray:
+    """Probability of each terminal under each equilibrium row, shape (E, T)."""
+    from ..games._tree_compile import accumulate
+
+    a = game.arrays
+    rows = np.arange(len(batch.point)) if rows is None else rows
+    off = tree_offsets(a)
+    v = np.arange(1, len(a.parent))
+    pp = a.parent[v]
+    dec = a.player[pp] >= 0
+    edge = np.ones((len(a.parent), len(rows)))
+    if chance is None:
+        edge[v[~dec]] = a.chance_prob[v[~dec]].astype(np.float64)[:, None]
+    else:
+        edge[v[~dec]] = chance[batch.point[rows]][:, v[~dec]].T
+    edge[v[dec]] = batch.profile[rows][:, off[a.infoset[pp[dec]]] + a.action[v[dec]]].T
+    return accumulate(a.parent, edge, "mul")[a.terminals].T
+
+
+def _row_bits(game: Any, batch: BatchEquilibria, chance: np.ndarray | None) -> np.ndarray:
+    if not is_tree(game):
+        return batch.profile > SUPPORT_TOL
+    out = np.zeros((len(batch.point), len(game.arrays.terminals)), dtype=bool)
+    step = 1 << 15
+    for lo in range(0, len(batch.point), step):
+        rows = np.arange(lo, min(lo + step, len(batch.point)))
+        out[rows] = reach(game, batch, chance, rows) > SUPPORT_TOL
+    return out
+
+
+def point_keys(game: Any, batch: BatchEquilibria, chance: np.ndarray | None
+               ) -> tuple[np.ndarray, list[Key]]:
+    """The structure of every point: an id per point and the key of each id."""
+    bits = _row_bits(game, batch, chance)
+    if len(bits):
+        table, row_id = np.unique(bits, axis=0, return_inverse=True)
+        row_id = row_id.ravel()
+    else:
+        table, row_id = bits, np.zeros(0, dtype=np.int64)
+    counts = batch.counts
+    width = int(counts.max()) if len(counts) else 0
+    pad = np.full((batch.num_points, width), -1, dtype=np.int64)
+    order = np.lexsort((row_id, batch.point))
+    starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+    slot = np.arange(len(order)) - np.repeat(starts, counts)
+    pad[batch.point[order], slot] = row_id[order]
+    uniq, pid = np.unique(pad, axis=0, return_inverse=True)
+    canon = [_canonical(game, table[i]) for i in range(len(table))]
+    keys = [tuple(sorted(canon[i] for i in u if i >= 0)) for u in uniq]
+    return pid.ravel(), keys
+
+
+def _canonical(game: Any, bits: np.ndarray) -> tuple:
+    if is_tree(game):
+        return tuple(int(t) for t in np.flatnonzero(bits))
+    out, start = [], 0
+    for n in game.shape:
+        out.append(tuple(int(k) for k in np.flatnonzero(bits[start:start + n])))
+        start += n
+    return tuple(out)
+
+
+def key_text(game: Any, key: Key) -> str:
+    """The structure key in words, e.g. ``"2 equilibria: a1 | b2; a2 | b1"``."""
+    n = len(key)
+    if n == 0:
+        return "no equilibrium"
+    head = f"{n} equilibri{'um' if n == 1 else 'a'}: "
+    if is_tree(game):
+        names = [game._path(int(t)) for t in game.arrays.terminals]
+        parts = ["path " + (", ".join(names[t] for t in k) if k else "(none)") for k in key]
+    else:
+        parts = [" | ".join(", ".join(game.strategies[p][i] for i in sup)
+                            for p, sup in enumerate(k)) for k in key]
+    return head + "; ".join(parts)
+
+
+# ----------------------------------------------------------------- regions
+Solver = Callable[[np.ndarray], Chunk]   # values (b, d) -> equilibria at those points
+
+
+def intervals(game: Any, names: Sequence[str], axis: int, points: np.ndarray,
+              pid: np.ndarray, keys: list[Key], solve_at: Solver,
+              solution: Callable[[int], Any]) -> list[Region]:
+    """Maximal 1-D intervals along grid column ``axis``, boundaries bisected together."""
+    x = points[:, axis]
+    order = np.argsort(x, kind="stable")
+    ids = pid[order]
+    cut = np.flatnonzero(ids[1:] != ids[:-1])          # run ends before each boundary
+    starts = np.concatenate(([0], cut + 1))
+    ends = np.concatenate((cut, [len(order) - 1]))
+    left_key = [keys[ids[i]] for i in cut]
+    right_key = [keys[ids[i + 1]] for i in cut]
+    end_left = _bisect(points[order[cut]], points[order[cut + 1]], axis, left_key, True,
+                       game, solve_at)
+    start_right = _bisect(points[order[cut]], points[order[cut + 1]], axis, right_key, False,
+                          game, solve_at)
+    lows = np.concatenate(([x[order[0]]], start_right))
+    highs = np.concatenate((end_left, [x[order[-1]]]))
+    out = []
+    for s, e, lo, hi in zip(starts, ends, lows, highs):
+        idx = np.sort(order[s:e + 1])
+        rep = int(order[(s + e) // 2])
+        key = keys[pid[rep]]
+        out.append(Region((names[axis],), ((float(lo), float(hi)),), key, key_text(game, key),
+                          idx, solution(rep)))
+    return out
+
+
+def _bisect(left: np.ndarray, right: np.ndarray, axis: int, keys: list[Key],
+            keep_left: bool, game: Any, solve_at: Solver) -> np.ndarray:
+    """Bisect every bracket at once. With ``keep_left`` find where the left structure
+    ``keys[j]`` ends (it holds at the left end); else where the right one starts."""
+    lo = left[:, axis].astype(np.float64).copy()
+    hi = right[:, axis].astype(np.float64).copy()
+    base = left.astype(np.float64).copy()
+    for _ in range(200):
+        active = np.flatnonzero(hi - lo > BISECTION_TOL)
+        if not active.size:
+            break
+        mid = lo[active] + (hi[active] - lo[active]) / 2
+        stuck = (mid <= lo[active]) | (mid >= hi[active])
+        active, mid = active[~stuck], mid[~stuck]
+        if not active.size:
+            break
+        pts = base[active]
+        pts[:, axis] = mid
+        chunk = solve_at(pts)
+        pid, found = point_keys(game, chunk.batch, chunk.chance)
+        same = np.array([found[p] == keys[j] for p, j in zip(pid, active)], dtype=bool)
+        if keep_left:
+            lo[active[same]], hi[active[~same]] = mid[same], mid[~same]
+        else:
+            hi[active[same]], lo[active[~same]] = mid[same], mid[~same]
+    return np.array([float(simplest_between(Fraction(a), Fraction(b)))
+                     for a, b in zip(lo.tolist(), hi.tolist())])
+
+
+def simplest_between(lo: Fraction, hi: Fraction) -> Fraction:
+    """The rational with the smallest denominator in ``[lo, hi]`` (continued fractions).
+
+    A refined bracket holds the boundary, so any of its points is within its width of
+    it; the simplest one makes rational thresholds print as they are (0, 1/3, ...).
+
+    Examples
+    --------
+    >>> simplest_between(Fraction(3333, 10000), Fraction(3334, 10000))
+    Fraction(1, 3)
+    """
+    n = math.floor(lo)
+    if n == lo or n + 1 <= hi:
+        return Fraction(n if n == lo else n + 1)
+    return n + 1 / simplest_between(1 / (hi - n), 1 / (lo - n))
+
+
+def cells(game: Any, names: Sequence[str], axes: Sequence[int], index: np.ndarray,
+          points: np.ndarray, pid: np.ndarray, keys: list[Key],
+          solution: Callable[[int], Any]) -> list[Region]:
+    """Connected 2-D cells of constant structure (4-neighbours); ``index`` holds the grid
+    point at each position of the 2-D grid, both axes sorted by value."""
+    from scipy import ndimage
+
+    ids = pid[index]
+    out = []
+    for k in np.unique(ids):
+        labels, n = ndimage.label(ids == k)
+        for c in range(1, n + 1):
+            idx = np.sort(index[labels == c])
+            vals = points[idx]
+            bounds = tuple((float(vals[:, a].min()), float(vals[:, a].max())) for a in axes)
+            rep = int(idx[len(idx) // 2])
+            out.append(Region(tuple(names[a] for a in axes), bounds, keys[k],
+                              key_text(game, keys[k]), idx, solution(rep)))
+    out.sort(key=lambda r: (r.bounds[0][0], r.bounds[1][0]))
+    return out

@@ -1,0 +1,292 @@
+"""Solving a sweep's points: the grid, the per-point path and the batched engines.
+
+:func:`grid_points` validates a grid against a game and lays out its cartesian product.
+:func:`solve_chunk` solves one block of points and is what an executor runs remotely: it
+receives the (picklable) game and the block's values, never compiled functions. Where a
+vectorised engine applies it is used; otherwise each point's substituted game is solved
+with :func:`gametheory.solve` in a loop (with a tqdm progress bar on request).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+
+from ..errors import GameError
+from ._batch import BatchEquilibria
+
+__all__ = ["Grid", "Chunk", "grid_points", "solve_chunk", "is_tree", "tree_offsets"]
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A validated grid: swept names, their axes, the points and the fixed parameters."""
+
+    names: tuple[str, ...]
+    axes: tuple[np.ndarray, ...]
+    points: np.ndarray          # (B, d) float64, cartesian product, first name slowest
+    fixed: dict[str, Any]       # parameters not swept, at their declared defaults
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """The equilibria of a block of points, the methods that ran and, for trees whose
+    chance probabilities depend on parameters, those probabilities ``(b, num_nodes)``."""
+
+    batch: BatchEquilibria
+    methods: tuple[str, ...]
+    chance: np.ndarray | None
+
+
+def is_tree(game: Any) -> bool:
+    """True for an extensive-form game (anything with compiled tree arrays)."""
+    return hasattr(game, "arrays")
+
+
+def _info(game: Any) -> dict:
+    info = getattr(game, "parameter_info", None)
+    return dict(info) if info is not None else {}
+
+
+def grid_points(game: Any, grid: Mapping[str, Any]) -> Grid:
+    """Check ``grid`` against the game's parameters and lay out its points.
+
+    Raises GameError for a grid that is not a mapping or is empty, an unknown name, an
+    empty, non-numeric or non-finite axis, a value outside a declared domain, and a free
+    parameter that is neither swept nor has a declared default.
+    """
+    if not isinstance(grid, Mapping):
+        raise GameError(f"the grid must be a dict of parameter name -> values; got "
+                        f"{type(grid).__name__}")
+    params = [p.name for p in getattr(game, "parameters", ())]
+    if not grid:
+        raise GameError("the grid is empty: give values for at least one of the parameters "
+                        f"({', '.join(params) or 'none: this game has no parameters'})")
+    info = _info(game)
+    names, axes = [], []
+    for name, vals in grid.items():
+        if name not in params:
+            raise GameError(f"unknown parameter {name!r} in the grid; this game's parameters "
+                            f"are: {', '.join(params) or 'none'}")
+        try:
+            axis = np.atleast_1d(np.asarray(vals, dtype=np.float64))
+        except (TypeError, ValueError):
+            raise GameError(f"the values for {name!r} are not numbers") from None
+        if axis.ndim != 1:
+            raise GameError(f"the values for {name!r} must be one-dimensional; got shape "
+                            f"{axis.shape}")
+        if axis.size == 0:
+            raise GameError(f"the grid for {name!r} is empty")
+        bad = np.flatnonzero(~np.isfinite(axis))
+        if bad.size:
+            raise GameError(f"value {axis[bad[0]]} for {name!r} is not finite")
+        _check_domain(info.get(name), name, axis)
+        names.append(name)
+        axes.append(axis)
+    fixed = {}
+    for name in params:
+        if name in grid:
+            continue
+        default = getattr(info.get(name), "default", None)
+        if default is None:
+            raise GameError(f"parameter {name!r} is neither in the grid nor has a default; "
+                            f"add it to the grid or fix it first with "
+                            f"game.substitute({name}=...)")
+        fixed[name] = default
+    mesh = np.meshgrid(*axes, indexing="ij")
+    points = np.stack([m.ravel() for m in mesh], axis=1)
+    return Grid(tuple(names), tuple(axes), points, fixed)
+
+
+def _check_domain(param: Any, name: str, axis: np.ndarray) -> None:
+    domain = getattr(param, "domain", None)
+    if domain is None:
+        return
+    lo, hi = (float(v) for v in domain)
+    bad = np.flatnonzero((axis < lo) | (axis > hi))
+    if bad.size:
+        raise GameError(f"value {axis[bad[0]]:g} for {name!r} is outside its domain "
+                        f"[{lo:g}, {hi:g}]")
+
+
+# ----------------------------------------------------------------- the per-point path
+def substituted(game: Any, names: Sequence[str], values: np.ndarray,
+                fixed: Mapping[str, float], exact: bool = False) -> Any:
+    """The game at one point (``values`` in the order of ``names``); with ``exact`` the
+    floats are substituted as the rationals they are, so the game can be solved exactly."""
+    conv = Fraction if exact else float
+    vals = {**fixed, **{n: conv(float(v)) for n, v in zip(names, values)}}
+    return game.substitute(**vals)
+
+
+def tree_offsets(arrays: Any) -> np.ndarray:
+    """Start of each information set's actions in a flat behaviour row (and the total)."""
+    return np.cumsum([0] + [len(a) for a in arrays.infoset_actions])
+
+
+def _behavior_row(arrays: Any, behavior: Mapping[str, Mapping[str, Any]]) -> np.ndarray:
+    row = []
+    for label, acts in zip(arrays.infoset_labels, arrays.infoset_actions):
+        probs = behavior.get(label, {})
+        row.extend(float(probs.get(a, 0.0)) for a in acts)
+    return np.array(row, dtype=np.float64)
+
+
+def _mixed_to_behavior(game: Any, strategies: Sequence[np.ndarray]) -> np.ndarray:
+    """Kuhn's theorem: a behaviour row equivalent to mixed reduced strategies.
+
+    At an information set h of player p, action a gets the probability of the reduced
+    strategies choosing a at h among those that do not cut h off; where every strategy
+    of positive probability cuts h off, the actions are uniform.
+    """
+    from ..games._tree_reduce import reduced_strategies
+
+    arrays = game.arrays
+    off = tree_offsets(arrays)
+    row = np.zeros(off[-1])
+    for p, x in enumerate(strategies):
+        S = reduced_strategies(arrays, game._children, p)
+        x = np.asarray(x, dtype=np.float64)
+        for h in np.flatnonzero(arrays.infoset_player == p):
+            k = off[h + 1] - off[h]
+            reach = x[S[:, h] >= 0].sum()
+            if reach > 0:
+                row[off[h]:off[h + 1]] = np.bincount(S[S[:, h] >= 0, h],
+                                                     x[S[:, h] >= 0], minlength=k) / reach
+            else:
+                row[off[h]:off[h + 1]] = 1.0 / k
+    return row
+
+
+def _rows(game: Any, sol: Any) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    profiles, payoffs = [], []
+    for eq in sol.equilibria:
+        if is_tree(game):
+            row = (_behavior_row(game.arrays, eq.behavior) if eq.behavior is not None
+                   else _mixed_to_behavior(game, eq.strategies))
+        else:
+            row = np.concatenate([np.asarray(s, dtype=np.float64) for s in eq.strategies])
+        profiles.append(row)
+        payoffs.append(np.asarray(eq.payoffs, dtype=np.float64))
+    return profiles, payoffs
+
+
+def parametric_chance(game: Any) -> bool:
+    """True for a tree some of whose chance probabilities depend on parameters."""
+    if not is_tree(game):
+        return False
+    prob = game.arrays.chance_prob
+    return prob.dtype == object and any(getattr(v, "free_symbols", None) for v in prob)
+
+
+def per_point(game: Any, names: Sequence[str], values: np.ndarray, fixed: Mapping[str, float],
+              method: str, options: Mapping[str, Any], progress: bool = False,
+              exact: bool = False) -> Chunk:
+    """Solve each point's substituted game with :func:`gametheory.solve`, in a loop
+    (in exact rational arithmetic with ``exact``)."""
+    from ..solvers import solve
+
+    B = len(values)
+    K = int(tree_offsets(game.arrays)[-1]) if is_tree(game) else int(sum(game.shape))
+    N = game.num_players
+    point, profiles, payoffs, methods = [], [], [], []
+    complete = np.zeros(B, dtype=bool)
+    with_chance = parametric_chance(game)
+    chance = np.zeros((B, game.num_nodes)) if with_chance else None
+    bar = _bar(B, progress)
+    for k in range(B):
+        g = substituted(game, names, values[k], fixed, exact)
+        sol = solve(g, method=method, exact=exact, **options)
+        prof, pay = _rows(g, sol)
+        point += [k] * len(prof)
+        profiles += prof
+        payoffs += pay
+        complete[k] = sol.complete
+        if sol.method not in methods:
+            methods.append(sol.method)
+        if with_chance:
+            chance[k] = g.arrays.chance_prob.astype(np.float64)
+        if bar is not None:
+            bar.update()
+    if bar is not None:
+        bar.close()
+    batch = BatchEquilibria(
+        B, np.array(point, dtype=np.int64),
+        np.array(profiles, dtype=np.float64).reshape(len(point), K),
+        np.array(payoffs, dtype=np.float64).reshape(len(point), N), complete)
+    return Chunk(batch, tuple(methods), chance)
+
+
+def _bar(total: int, show: bool):
+    if not show:
+        return None
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, desc="sweep", unit="point")
+
+
+def solve_chunk(game: Any, names: Sequence[str], values: np.ndarray,
+                fixed: Mapping[str, Any], method: str, options: Mapping[str, Any],
+                progress: bool = False) -> Chunk:
+    """Solve a block of points (what an executor runs): with ``method="auto"`` a
+    vectorised engine where one applies (batched support enumeration for two-player
+    normal-form games, batched backward induction for perfect-information trees), else
+    the per-point loop."""
+    values = np.asarray(values, dtype=np.float64)
+    if method == "auto" and set(options) <= {"tol"}:
+        if not is_tree(game) and game.num_players == 2:
+            return _bimatrix(game, names, values, fixed, options)
+        if is_tree(game) and _perfect_information(game):
+            return _tree(game, names, values, fixed, options)
+    return per_point(game, names, values, fixed, method, options, progress)
+
+
+def as_float(v: Any) -> float:
+    """A parameter value (number, Fraction, string such as ``"1/3"``) as a float."""
+    try:
+        return float(v)
+    except (TypeError, ValueError):
+        import sympy
+
+        return float(sympy.sympify(v))
+
+
+def _evaluate(game: Any, names: Sequence[str], values: np.ndarray,
+              fixed: Mapping[str, Any]):
+    cols = {n: values[:, j] for j, n in enumerate(names)}
+    cols.update({n: np.full(len(values), as_float(v)) for n, v in fixed.items()})
+    return game.evaluator()(cols)
+
+
+def _bimatrix(game: Any, names: Sequence[str], values: np.ndarray,
+              fixed: Mapping[str, Any], options: Mapping[str, Any]) -> Chunk:
+    from ._sweep_bimatrix import bimatrix_batch, vertex_fallback
+
+    P = _evaluate(game, names, values, fixed)
+    tol = options.get("tol") or 1e-9
+    return Chunk(bimatrix_batch(P, tol, vertex_fallback(P)), ("support-batch",), None)
+
+
+def _perfect_information(game: Any) -> bool:
+    a = game.arrays
+    return game.num_players >= 2 and bool(
+        (np.bincount(a.infoset[a.infoset >= 0]) <= 1).all())
+
+
+def _tree(game: Any, names: Sequence[str], values: np.ndarray,
+          fixed: Mapping[str, Any], options: Mapping[str, Any]) -> Chunk:
+    from ..solvers import solve
+    from ._sweep_tree import tree_batch
+
+    payoffs, chance = _evaluate(game, names, values, fixed)
+
+    def fallback(indices: np.ndarray) -> list:
+        return [solve(substituted(game, names, values[i], fixed), method="spe", **options)
+                for i in np.asarray(indices, dtype=np.intp)]
+
+    batch = tree_batch(game.arrays, payoffs, chance, options.get("tol"), fallback)
+    return Chunk(batch, ("spe",), chance if parametric_chance(game) else None)

@@ -1,0 +1,409 @@
+"""Parameter sweeps: the equilibria of a parametric game over a grid of parameter values.
+
+:func:`sweep` solves every point of a grid and returns a :class:`SweepResult`, which keeps
+the equilibria as flat arrays (:class:`~gametheory.analysis._batch.BatchEquilibria`) and
+builds :class:`~gametheory.Solution` objects, regions, branches and tables on demand.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from concurrent.futures import Executor
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from ..errors import GameError, SolverError
+from ._batch import BatchEquilibria
+from ._branches import DEFAULT_JUMP, track_branches
+from ._regions import Region, cells, intervals, key_text, point_keys, reach
+from ._sweep_solve import (
+    Chunk,
+    Grid,
+    as_float,
+    grid_points,
+    is_tree,
+    per_point,
+    solve_chunk,
+    substituted,
+)
+
+__all__ = ["sweep", "SweepResult"]
+
+#: Without an explicit ``progress``, a per-point run shows a progress bar from this size.
+PROGRESS_POINTS = 2000
+
+
+def sweep(game: Any, grid: Mapping[str, Any], method: str = "auto",
+          executor: Executor | None = None, progress: bool | None = None,
+          chunk_size: int | None = None, **options: Any) -> SweepResult:
+    """The equilibria of a parametric game at every point of a grid.
+
+    Parameters
+    ----------
+    game : NormalFormGame or ExtensiveFormGame
+        A game whose payoffs (and chance probabilities) depend on parameters.
+    grid : dict
+        ``{parameter name: 1-d values}``; the points are the cartesian product, the
+        first name varying slowest. Parameters left out take their declared default
+        (:class:`gametheory.Parameter`).
+    method : str
+        ``"auto"`` or a method of :func:`gametheory.solve`, used at every point.
+    executor : concurrent.futures.Executor, optional
+        Solve the grid in chunks on this executor (a process pool, or a dask cluster's
+        ``client.get_executor()``): each task receives the game and its chunk's values.
+    progress : bool, optional
+        Show a tqdm progress bar (default: for long per-point runs).
+    chunk_size : int, optional
+        Points per chunk (default: the whole grid in-process, about 16 chunks with an
+        executor).
+    **options
+        Passed to the solver (e.g. ``tol``).
+
+    Returns
+    -------
+    SweepResult
+
+    Raises
+    ------
+    GameError
+        For an empty grid, an unknown name, a value outside a parameter's domain, or a
+        free parameter with neither grid values nor a default.
+
+    References
+    ----------
+    Shapley, L. S. (1974). A note on the Lemke-Howson algorithm. *Mathematical
+    Programming Study* 1, 175-189 (equilibria as the payoffs move; index and branches).
+
+    Examples
+    --------
+    Hawk-Dove with prize ``v`` and cost 1 (Maynard Smith 1982): for v < 1 two pure
+    equilibria and a mixed one; for v > 1 only (H, H). The boundary is refined from the
+    grid spacing 0.5 to the exact value.
+
+    >>> import numpy as np, gametheory as gt
+    >>> v = gt.parameters("v")
+    >>> g = gt.NormalFormGame.from_arrays([[(v - 1) / 2, v], [0, v / 2]],
+    ...                                   [[(v - 1) / 2, 0], [v, v / 2]],
+    ...                                   strategies=[["H", "D"], ["H", "D"]])
+    >>> sw = gt.sweep(g, {"v": [0.25, 0.75, 1.25, 1.75]})
+    >>> len(sw), sw.counts.tolist()
+    (4, [3, 3, 1, 1])
+    >>> for r in sw.regions("v"):
+    ...     print(r)
+    v in [0.25, 1]: 3 equilibria: H | D; H, D | H, D; D | H
+    v in [1, 1.75]: 1 equilibrium: H | H
+    >>> print(sw.solution(1).equilibria[1])
+    Player 1: H 0.75, D 0.25; Player 2: H 0.75, D 0.25; payoffs 0.09375, 0.09375
+    """
+    from ..solvers import METHODS
+
+    if method != "auto" and method not in METHODS:
+        raise SolverError(f"unknown method {method!r}; available: "
+                          f"{', '.join(['auto', *METHODS])}")
+    g = grid_points(game, grid)
+    B = len(g.points)
+    show = bool(progress) if progress is not None else B >= PROGRESS_POINTS
+    if chunk_size is not None and (int(chunk_size) != chunk_size or chunk_size < 1):
+        raise GameError(f"chunk_size must be a positive integer; got {chunk_size!r}")
+    if executor is None and chunk_size is None:
+        chunk = solve_chunk(game, g.names, g.points, g.fixed, method, options, show)
+        return SweepResult(game, g, _sorted(chunk.batch), chunk.chance, chunk.methods,
+                           method, options)
+    size = int(chunk_size) if chunk_size is not None else max(1, math.ceil(B / 16))
+    blocks = [g.points[lo:lo + size] for lo in range(0, B, size)]
+    if executor is None:
+        parts = [solve_chunk(game, g.names, b, g.fixed, method, options, False)
+                 for b in blocks]
+    else:
+        futures = [executor.submit(solve_chunk, game, g.names, b, g.fixed, method, options)
+                   for b in blocks]
+        parts = _gather(futures, show)
+    batch = BatchEquilibria.concatenate([p.batch for p in parts])
+    chance = None if parts[0].chance is None else np.concatenate([p.chance for p in parts])
+    methods = tuple(dict.fromkeys(m for p in parts for m in p.methods))
+    return SweepResult(game, g, _sorted(batch), chance, methods, method, options)
+
+
+def _sorted(b: BatchEquilibria) -> BatchEquilibria:
+    """Rows sorted within each point as :class:`~gametheory.Solution` sorts equilibria
+    (by decreasing probabilities), so that every engine lists them alike."""
+    P = np.round(b.profile, 9)
+    order = np.lexsort([-P[:, j] for j in range(P.shape[1] - 1, -1, -1)] + [b.point])
+    return BatchEquilibria(b.num_points, b.point[order], b.profile[order], b.payoffs[order],
+                           b.complete)
+
+
+def _gather(futures: list, show: bool) -> list[Chunk]:
+    if not show:
+        return [f.result() for f in futures]
+    from concurrent.futures import as_completed
+
+    from tqdm.auto import tqdm
+
+    for _ in tqdm(as_completed(futures), total=len(futures), desc="sweep", unit="chunk"):
+        pass
+    return [f.result() for f in futures]
+
+
+@dataclass(frozen=True, eq=False)
+class SweepResult:
+    """The equilibria of a parametric game over a grid (see :func:`sweep`).
+
+    Attributes
+    ----------
+    game : NormalFormGame or ExtensiveFormGame
+        The parametric game.
+    grid : Grid
+        Swept names, their axes, the points ``(len, d)`` and the parameters fixed at
+        their defaults.
+    batch : BatchEquilibria
+        The equilibria as flat arrays, one row per point and equilibrium.
+    methods : tuple of str
+        The solver methods that ran.
+
+    Examples
+    --------
+    >>> import numpy as np, gametheory as gt
+    >>> q = gt.parameters("q")
+    >>> g = gt.NormalFormGame.from_arrays([[1, 0], [0, q]], [[0, 1], [1, 0]])
+    >>> sw = gt.sweep(g, {"q": [1.0, 3.0]})
+    >>> print(sw.solution(1).equilibria[0])
+    Player 1: a1 0.5, a2 0.5; Player 2: b1 0.75, b2 0.25; payoffs 0.75, 0.5
+    """
+
+    game: Any
+    grid: Grid
+    batch: BatchEquilibria
+    chance: np.ndarray | None = field(repr=False)
+    methods: tuple[str, ...]
+    method: str = "auto"
+    options: Mapping[str, Any] = field(default_factory=dict, repr=False)
+    _cache: dict = field(default_factory=dict, repr=False)
+
+    # ------------------------------------------------------------- points
+    def __len__(self) -> int:
+        return self.batch.num_points
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The swept parameter names, in grid order."""
+        return self.grid.names
+
+    @property
+    def shape(self) -> tuple[int, ...]:
+        """Number of values of each swept parameter."""
+        return tuple(len(a) for a in self.grid.axes)
+
+    @property
+    def points(self) -> np.ndarray:
+        """The grid points, shape ``(len(self), len(self.names))``."""
+        return self.grid.points
+
+    def values(self, name: str) -> np.ndarray:
+        """The value of parameter ``name`` at every point (defaults broadcast)."""
+        if name in self.grid.names:
+            return self.grid.points[:, self.grid.names.index(name)]
+        if name in self.grid.fixed:
+            return np.full(len(self), as_float(self.grid.fixed[name]))
+        raise GameError(f"unknown parameter {name!r}; swept: {', '.join(self.names)}")
+
+    @property
+    def counts(self) -> np.ndarray:
+        """Number of equilibria at each point."""
+        return self.batch.counts
+
+    @property
+    def complete(self) -> np.ndarray:
+        """True where all equilibria of the point are guaranteed found."""
+        return self.batch.complete
+
+    def _index(self, k: int) -> int:
+        n = len(self)
+        if not isinstance(k, (int, np.integer)) or not -n <= k < n:
+            raise IndexError(f"point {k!r} out of range for a sweep of {n} points")
+        return int(k) % n
+
+    def game_at(self, k: int) -> Any:
+        """The game with the parameters of point ``k`` substituted."""
+        return substituted(self.game, self.names, self.points[self._index(k)],
+                           self.grid.fixed)
+
+    def solution(self, k: int) -> Any:
+        """The :class:`~gametheory.Solution` at point ``k``, built on demand."""
+        from ..solvers.result import build_solution, build_tree_solution
+
+        k = self._index(k)
+        g = self.game_at(k)
+        rows = self.batch.rows(k)
+        method = "/".join(self.methods) or self.method
+        complete = bool(self.batch.complete[k])
+        if is_tree(self.game):
+            behaviors = [self._behavior(r) for r in rows]
+            return build_tree_solution(g, behaviors, method, complete, False,
+                                       payoffs=self.batch.payoffs[rows])
+        cuts = np.cumsum(self.game.shape)[:-1]
+        profiles = [np.split(self.batch.profile[r], cuts) for r in rows]
+        return build_solution(g, profiles, method, complete, False,
+                              tol=self.options.get("tol"))
+
+    def _behavior(self, r: int) -> dict[str, dict[str, float]]:
+        a = self.game.arrays
+        row, out, start = self.batch.profile[r], {}, 0
+        for label, acts in zip(a.infoset_labels, a.infoset_actions):
+            out[label] = {act: float(p) for act, p in zip(acts, row[start:start + len(acts)])}
+            start += len(acts)
+        return out
+
+    # ------------------------------------------------------------- structure
+    def _keys(self) -> tuple[np.ndarray, list]:
+        if "keys" not in self._cache:
+            self._cache["keys"] = point_keys(self.game, self.batch, self.chance)
+        return self._cache["keys"]
+
+    def structure(self, k: int) -> str:
+        """The equilibrium structure at point ``k`` in words."""
+        pid, keys = self._keys()
+        return key_text(self.game, keys[pid[self._index(k)]])
+
+    def regions(self, *names: str) -> list[Region]:
+        """Maximal regions of constant equilibrium structure.
+
+        The structure is the number of equilibria and their supports (normal form) or
+        their equilibrium paths, the terminal nodes reached with positive probability
+        (trees). With one varying parameter: intervals whose inner boundaries are refined
+        by bisection to 1e-12 (re-solving all boundaries together at each step); with
+        two: connected cells of the grid (not refined).
+
+        Parameters
+        ----------
+        *names : str
+            The varying parameters of the grid (default: all of them).
+
+        Returns
+        -------
+        list of Region
+            Sorted by position.
+        """
+        varying = [n for n, a in zip(self.names, self.grid.axes) if len(a) > 1]
+        names = names or tuple(varying) or self.names[:1]
+        unknown = [n for n in names if n not in self.names]
+        if unknown:
+            raise GameError(f"{unknown[0]!r} is not swept; the grid's parameters are "
+                            f"{', '.join(self.names)}")
+        if set(varying) - set(names) or len(names) > 2:
+            raise GameError(f"regions need the grid's varying parameters ({', '.join(varying)})"
+                            f" and at most two of them; got {', '.join(names)}")
+        cache_key = ("regions", tuple(names))
+        if cache_key not in self._cache:
+            pid, keys = self._keys()
+            axes = [self.names.index(n) for n in names]
+            if len(axes) == 1:
+                out = intervals(self.game, self.names, axes[0], self.points, pid, keys,
+                                self._solve_at, self.solution)
+            else:
+                index = np.arange(len(self)).reshape(self.shape)
+                index = index.reshape([self.shape[a] for a in axes] if axes[0] < axes[1]
+                                      else [self.shape[a] for a in axes[::-1]])
+                if axes[0] > axes[1]:
+                    index = index.T
+                for dim, a in enumerate(axes):
+                    index = np.take(index, np.argsort(self.grid.axes[a], kind="stable"),
+                                    axis=dim)
+                out = cells(self.game, self.names, axes, index, self.points, pid, keys,
+                            self.solution)
+            self._cache[cache_key] = out
+        return list(self._cache[cache_key])
+
+    def _solve_at(self, values: np.ndarray) -> Chunk:
+        """Solve extra points for refinement: exactly where the payoffs are rational (so
+        no tolerance blurs a boundary), else as the sweep did."""
+        try:
+            return per_point(self.game, self.names, values, self.grid.fixed, self.method,
+                             self.options, exact=True)
+        except (GameError, SolverError):
+            return solve_chunk(self.game, self.names, values, self.grid.fixed, self.method,
+                               self.options)
+
+    def branches(self, jump: float = DEFAULT_JUMP) -> np.ndarray:
+        """A branch id per equilibrium row (rows of :attr:`batch`).
+
+        Equilibria at neighbouring points along the last grid axis are matched by a
+        minimum-cost assignment of their profile distances; a jump larger than ``jump``
+        (in some probability) starts a new branch.
+        """
+        key = ("branches", float(jump))
+        if key not in self._cache:
+            self._cache[key] = track_branches(self.batch, self.shape[-1], jump)
+        return self._cache[key]
+
+    # ------------------------------------------------------------- tables
+    def records(self) -> list[dict[str, Any]]:
+        """Tidy rows: one per point and equilibrium.
+
+        Keys: ``point``, the parameter values, ``equilibrium`` (index at the point),
+        ``branch``, the probabilities (``player:strategy``, or ``infoset:action`` for
+        trees), ``payoff:player`` and, for trees, ``outcome:path`` (the probability of
+        reaching each terminal node).
+        """
+        b = self.batch
+        cols: dict[str, np.ndarray] = {"point": b.point}
+        for name in (*self.names, *self.grid.fixed):
+            cols[name] = self.values(name)[b.point]
+        starts = np.repeat(np.concatenate(([0], np.cumsum(b.counts)[:-1])), b.counts)
+        cols["equilibrium"] = np.arange(len(b.point)) - starts
+        cols["branch"] = self.branches()
+        for j, label in enumerate(self._profile_labels()):
+            cols[label] = b.profile[:, j]
+        for i, p in enumerate(self.game.players):
+            cols[f"payoff:{p}"] = b.payoffs[:, i]
+        if is_tree(self.game):
+            out = reach(self.game, b, self.chance)
+            for t, v in enumerate(self.game.arrays.terminals.tolist()):
+                cols[f"outcome:{self.game._path(v)}"] = out[:, t]
+        lists = {k: v.tolist() for k, v in cols.items()}
+        return [dict(zip(lists, vals)) for vals in zip(*lists.values())]
+
+    def _profile_labels(self) -> list[str]:
+        if is_tree(self.game):
+            a = self.game.arrays
+            return [f"{h}:{act}" for h, acts in zip(a.infoset_labels, a.infoset_actions)
+                    for act in acts]
+        return [f"{p}:{s}" for p, strats in zip(self.game.players, self.game.strategies)
+                for s in strats]
+
+    def to_frame(self):
+        """:meth:`records` as a pandas DataFrame (pandas is an optional dependency)."""
+        try:
+            import pandas as pd
+        except ImportError:
+            raise ImportError("SweepResult.to_frame needs pandas; install it with "
+                              "`pip install pandas`") from None
+        return pd.DataFrame.from_records(self.records())
+
+    # ------------------------------------------------------------- display
+    def __str__(self) -> str:
+        span = ", ".join(f"{n} in [{a.min():g}, {a.max():g}] ({len(a)} values)"
+                         for n, a in zip(self.names, self.grid.axes))
+        counts = np.bincount(self.counts) if len(self) else np.zeros(0, dtype=int)
+        hist = ", ".join(f"{c} at {n} point{'s' if n != 1 else ''}"
+                         for c, n in enumerate(counts.tolist()) if n)
+        fixed = "".join(f"; {n} = {as_float(v):g}" for n, v in self.grid.fixed.items())
+        incomplete = int((~self.complete).sum())
+        lines = [f"sweep of {len(self)} points by {'/'.join(self.methods) or self.method}: "
+                 f"{span}{fixed}", f"  equilibria per point: {hist}"]
+        if incomplete:
+            lines.append(f"  not guaranteed complete at {incomplete} point(s)")
+        return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        return f"<SweepResult {self.__str__().splitlines()[0]}>"
+
+    def _repr_html_(self) -> str:
+        import html
+
+        lines = str(self).splitlines()
+        return (f"<p>{html.escape(lines[0])}</p><ul>"
+                + "".join(f"<li>{html.escape(t.strip())}</li>" for t in lines[1:]) + "</ul>")

@@ -1,0 +1,284 @@
+"""Tests of gt.sweep: agreement with the complete solvers point by point, regions with
+known thresholds, 2-D cells, branches, tables, executors (process pool, dask) and errors."""
+
+from __future__ import annotations
+
+from concurrent.futures import ProcessPoolExecutor
+from fractions import Fraction
+
+import numpy as np
+import pytest
+import sympy
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+import gametheory as gt
+from gametheory.games.generators import random_tree
+
+Q, R = gt.parameters("q r")
+
+
+def hawk_dove(cost=Fraction(2, 3)):
+    """Hawk-Dove with prize V = q and cost C (Maynard Smith 1982, ch. 2): for V < C the
+    pure equilibria (H, D), (D, H) and the mixed one playing H with probability V/C; for
+    V > C, (H, H) alone. The structure changes exactly at q = C."""
+    c = sympy.Rational(cost.numerator, cost.denominator)
+    return gt.NormalFormGame.from_arrays(
+        [[(Q - c) / 2, Q], [0, Q / 2]], [[(Q - c) / 2, 0], [Q, Q / 2]],
+        strategies=[["H", "D"], ["H", "D"]])
+
+
+def entry_game():
+    """The entry game (Selten 1978; Osborne 2004, sec. 5.2): the incumbent fights for a
+    payoff 3q and acquiesces for 1, so it fights (and the challenger stays out) exactly
+    when q > 1/3."""
+    g = gt.ExtensiveFormGame(["Challenger", "Incumbent"])
+    enter, out = g.root.decide("Challenger", ["in", "out"])
+    fight, acq = enter.decide("Incumbent", ["fight", "acquiesce"])
+    fight.payoffs(0, 3 * Q)
+    acq.payoffs(2, 1)
+    out.payoffs(1, 2)
+    return g
+
+
+def parametric_bimatrix(data, n):
+    coef = st.integers(-3, 3)
+    A = [[data.draw(coef) + data.draw(coef) * Q for _ in range(n)] for _ in range(n)]
+    B = [[data.draw(coef) + data.draw(coef) * Q for _ in range(n)] for _ in range(n)]
+    return gt.NormalFormGame.from_arrays(A, B)
+
+
+def parametric_tree(nodes, seed):
+    """A random perfect-information tree with chance; each terminal payoff x becomes
+    x + a q with a small integer a, and each chance distribution w becomes
+    (1 - q) w + q reversed(w)."""
+    base = random_tree(nodes, seed=seed, merge=0)
+    a = base.arrays
+    rng = np.random.default_rng(seed)
+    g = gt.ExtensiveFormGame(base.players)
+    new = {0: g.root}
+    kids = [[] for _ in a.parent]
+    for v in range(1, len(a.parent)):
+        kids[int(a.parent[v])].append(v)
+    term = {int(t): k for k, t in enumerate(a.terminals)}
+    for v in range(len(a.parent)):
+        p = int(a.player[v])
+        if p == -2:
+            new[v].payoffs(*[int(x) + int(rng.integers(-2, 3)) * Q
+                             for x in a.payoffs[term[v]]])
+            continue
+        labels = [f"a{j}" for j in range(len(kids[v]))]
+        if p == -1:
+            w = [sympy.Rational(str(a.chance_prob[c])) for c in kids[v]]
+            probs = [(1 - Q) * x + Q * y for x, y in zip(w, w[::-1])]
+            out = new[v].chance(dict(zip(labels, probs)))
+        else:
+            out = new[v].decide(base.players[p], labels, infoset=a.infoset_labels[a.infoset[v]])
+        new.update(zip(kids[v], out))
+    return g
+
+
+def same_rows(sw, k, sol, tol=1e-6):
+    """The sweep's rows at point k equal the solution's equilibria as sets."""
+    rows = sw.batch.profile[sw.batch.rows(k)]
+    if sol.equilibria and sol.equilibria[0].behavior is not None:
+        want = [np.array([p for acts in eq.behavior.values() for p in acts.values()],
+                         dtype=float) for eq in sol.equilibria]
+    else:
+        want = [np.concatenate([np.asarray(s, dtype=float) for s in eq.strategies])
+                for eq in sol.equilibria]
+    assert len(rows) == len(want), (k, rows, want)
+    for w in want:
+        assert np.abs(rows - w).max(axis=1).min() <= tol, (k, rows, w)
+
+
+# ----------------------------------------------------------------- agreement
+@settings(deadline=None, max_examples=12)
+@given(st.data(), st.sampled_from([2, 3]))
+def test_bimatrix_sweep_agrees_with_vertex_at_every_point(data, n):
+    g = parametric_bimatrix(data, n)
+    assume(g.parameters)
+    values = np.linspace(-1, 1, 9)
+    sw = gt.sweep(g, {"q": values})
+    assert len(sw) == 9 and sw.complete.all()
+    for k, v in enumerate(values):
+        same_rows(sw, k, gt.solve(g.substitute(q=float(v)), method="vertex"))
+
+
+@settings(deadline=None, max_examples=8)
+@given(st.integers(0, 10**6))
+def test_tree_sweep_agrees_with_backward_induction_at_every_point(seed):
+    g = parametric_tree(25, seed)
+    values = np.linspace(0, 1, 6)
+    sw = gt.sweep(g, {"q": values})
+    for k, v in enumerate(values):
+        sol = gt.solve(g.substitute(q=float(v)), method="spe")
+        same_rows(sw, k, sol)
+        np.testing.assert_allclose(sorted(map(tuple, sw.batch.payoffs[sw.batch.rows(k)])),
+                                   sorted(eq.payoffs for eq in sol.equilibria), atol=1e-9)
+
+
+def test_per_point_method_agrees_with_engine_and_shows_progress(capsys):
+    g = hawk_dove()
+    grid = {"q": np.linspace(0.1, 1.2, 12)}
+    fast, slow = gt.sweep(g, grid), gt.sweep(g, grid, method="vertex", progress=True)
+    assert slow.methods == ("vertex",)
+    assert "sweep" in capsys.readouterr().err         # the tqdm bar
+    np.testing.assert_array_equal(fast.counts, slow.counts)
+    np.testing.assert_allclose(fast.batch.profile, slow.batch.profile, atol=1e-9)
+
+
+def test_imperfect_information_tree_through_the_normal_form():
+    """Matching pennies as a tree, the stake q > 0: the unique equilibrium mixes 1/2-1/2."""
+    g = gt.ExtensiveFormGame(["A", "B"])
+    kids = g.root.decide("A", ["H", "T"])
+    for i, node in enumerate(kids):
+        for j, leaf in enumerate(node.decide("B", ["h", "t"], infoset="B")):
+            leaf.payoffs(Q if i == j else -Q, -Q if i == j else Q)
+    sw = gt.sweep(g, {"q": [1.0, 2.0]})
+    np.testing.assert_allclose(sw.batch.profile, 0.5)
+    rec = sw.records()
+    assert rec[0]["outcome:H/h"] == pytest.approx(0.25)
+
+
+# ----------------------------------------------------------------- regions
+def test_hawk_dove_boundary_refined_to_the_exact_threshold():
+    sw = gt.sweep(hawk_dove(), {"q": np.linspace(0.1, 1.3, 13)})
+    below, above = sw.regions("q")
+    assert abs(below.hi - 2 / 3) <= 1e-12 and abs(above.lo - 2 / 3) <= 1e-12
+    assert (below.lo, above.hi) == (pytest.approx(0.1), pytest.approx(1.3))
+    assert below.description == "3 equilibria: H | D; H, D | H, D; D | H"
+    assert above.description == "1 equilibrium: H | H"
+    assert len(below.equilibria) == 3 and below.solution.complete
+    assert np.all(below.indices == np.arange(6)) and "q in [0.1, 0.6666666" in str(below)
+
+
+def test_entry_game_path_changes_at_one_third():
+    sw = gt.sweep(entry_game(), {"q": np.linspace(0, 1, 8)})
+    enter, stay_out = sw.regions()
+    assert abs(enter.hi - 1 / 3) <= 1e-12 and abs(stay_out.lo - 1 / 3) <= 1e-12
+    assert enter.description == "1 equilibrium: path in/acquiesce"
+    assert stay_out.description == "1 equilibrium: path out"
+
+
+def test_grid_point_on_a_threshold_is_its_own_region():
+    sw = gt.sweep(entry_game(), {"q": [0.0, Fraction(1, 3), 1.0]})
+    mid = sw.regions("q")[1]
+    assert mid.description == "2 equilibria: path out; path in/acquiesce"
+    assert abs(mid.lo - 1 / 3) <= 1e-12 and abs(mid.hi - 1 / 3) <= 1e-12
+
+
+def test_two_dimensional_cells():
+    """Coordination with payoffs q for (a1, b1) and r for (a2, b2) to player 1: (a1, b1)
+    is an equilibrium iff q >= 0, (a2, b2) iff r >= 0."""
+    g = gt.NormalFormGame.from_arrays([[Q, 0], [0, R]], [[1, 0], [0, 1]])
+    sw = gt.sweep(g, {"q": [-1.0, -0.5, 0.5, 1.0], "r": [-1.0, -0.5, 0.5, 1.0]})
+    cells = sw.regions()
+    assert len(cells) == 4 and sum(len(c.indices) for c in cells) == 16
+    by_corner = {(c.bounds[0][0] > 0, c.bounds[1][0] > 0): c for c in cells}
+    assert by_corner[True, True].description.startswith("3 equilibria")
+    assert by_corner[True, False].description == "1 equilibrium: a1 | b1"
+    assert by_corner[False, True].description == "1 equilibrium: a2 | b2"
+    assert by_corner[False, False].bounds == ((-1.0, -0.5), (-1.0, -0.5))
+    assert sw.regions("r", "q")[0].names == ("r", "q")
+    with pytest.raises(gt.GameError, match="varying"):
+        sw.regions("q")
+
+
+# ----------------------------------------------------------------- branches, tables
+def test_branches_are_continuous():
+    """In Hawk-Dove the mixed equilibrium (H with probability q/C) moves continuously and
+    becomes (H, H) at q = C, while (H, D) and (D, H) end there: three branches."""
+    sw = gt.sweep(hawk_dove(), {"q": np.linspace(0.05, 1.0, 40)})
+    br = sw.branches()
+    assert sorted(set(br.tolist())) == [0, 1, 2]
+    for b in range(3):
+        rows = np.flatnonzero(br == b)
+        assert np.all(np.diff(sw.batch.point[rows]) == 1)
+        assert np.abs(np.diff(sw.batch.profile[rows], axis=0)).max() < 0.05
+    mixed = br[sw.batch.rows(0)][1]
+    last = np.flatnonzero(br == mixed)[-1]
+    assert sw.batch.point[last] == 39 and sw.batch.profile[last, 0] == 1.0
+
+
+def test_records_and_frame():
+    sw = gt.sweep(hawk_dove(), {"q": [0.5, 1.0]})
+    rec = sw.records()
+    assert len(rec) == 4 and rec[0]["point"] == 0 and rec[3]["equilibrium"] == 0
+    assert set(rec[0]) == {"point", "q", "equilibrium", "branch", "Player 1:H",
+                           "Player 1:D", "Player 2:H", "Player 2:D", "payoff:Player 1",
+                           "payoff:Player 2"}
+    frame = sw.to_frame()
+    assert frame.shape == (4, 10) and list(frame["q"]) == [0.5, 0.5, 0.5, 1.0]
+    tree = gt.sweep(entry_game(), {"q": [0.0, 1.0]}).records()
+    assert [r["outcome:out"] for r in tree] == [0.0, 1.0]
+
+
+def test_solution_points_and_display():
+    g = hawk_dove()
+    sw = gt.sweep(g, {"q": [0.5, 1.0]})
+    sol = sw.solution(-1)
+    assert [eq.isclose(e) for eq, e in zip(sol, gt.solve(g.substitute(q=1.0)))] == [True]
+    assert sw.values("q").tolist() == [0.5, 1.0] and sw.counts.tolist() == [3, 1]
+    assert sw.structure(1) == "1 equilibrium: H | H"
+    assert "2 points" in str(sw) and "<li>" in sw._repr_html_()
+    with pytest.raises(IndexError):
+        sw.solution(2)
+
+
+# ----------------------------------------------------------------- executors
+def test_process_pool_gives_the_in_process_result():
+    g = hawk_dove()
+    grid = {"q": np.linspace(0, 1.5, 101)}
+    ref = gt.sweep(g, grid)
+    with ProcessPoolExecutor(2) as pool:
+        sw = gt.sweep(g, grid, executor=pool, chunk_size=30)
+    np.testing.assert_array_equal(sw.batch.point, ref.batch.point)
+    np.testing.assert_array_equal(sw.batch.profile, ref.batch.profile)
+    tree = entry_game()
+    with ProcessPoolExecutor(2) as pool:
+        a = gt.sweep(tree, {"q": np.linspace(0, 1, 20)}, executor=pool, method="spe")
+    b = gt.sweep(tree, {"q": np.linspace(0, 1, 20)}, chunk_size=7, method="spe")
+    np.testing.assert_array_equal(a.batch.profile, b.batch.profile)
+
+
+def test_dask_local_cluster_gives_the_in_process_result():
+    """Two worker processes; forked (not spawned) so that they start with the modules
+    this process has imported, which keeps the test fast."""
+    import dask
+    from dask.distributed import Client, LocalCluster
+
+    g = gt.NormalFormGame.from_arrays([[Q, 0], [0, R]], [[1, 0], [0, 1]])
+    grid = {"q": np.linspace(-1, 1, 40), "r": np.linspace(-1, 1, 25)}
+    ref = gt.sweep(g, grid)
+    with dask.config.set({"distributed.worker.multiprocessing-method": "fork"}), \
+            LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                         dashboard_address=None) as cluster, Client(cluster) as client:
+        sw = gt.sweep(g, grid, executor=client.get_executor())
+    for f in ("point", "profile", "payoffs", "complete"):
+        np.testing.assert_array_equal(getattr(sw.batch, f), getattr(ref.batch, f))
+
+
+# ----------------------------------------------------------------- errors
+def test_errors():
+    g = hawk_dove()
+    with pytest.raises(gt.GameError, match="unknown parameter 'p'"):
+        gt.sweep(g, {"p": [1.0]})
+    with pytest.raises(gt.GameError, match="grid for 'q' is empty"):
+        gt.sweep(g, {"q": []})
+    with pytest.raises(gt.GameError, match="grid is empty"):
+        gt.sweep(g, {})
+    with pytest.raises(gt.GameError, match="not finite"):
+        gt.sweep(g, {"q": [0.5, np.nan]})
+    with pytest.raises(gt.SolverError, match="unknown method 'simplex'"):
+        gt.sweep(g, {"q": [0.5]}, method="simplex")
+    two = gt.NormalFormGame.from_arrays([[Q, 0], [0, R]], [[1, 0], [0, 1]])
+    with pytest.raises(gt.GameError, match="'r' is neither in the grid nor has a default"):
+        gt.sweep(two, {"q": [0.5]})
+    two.describe(gt.Parameter("r", default=Fraction(1, 2), domain=(0, 1)))
+    sw = gt.sweep(two, {"q": [0.5]})
+    assert sw.values("r").tolist() == [0.5] and "r = 0.5" in str(sw)
+    with pytest.raises(gt.GameError, match="outside its domain"):
+        gt.sweep(two, {"q": [0.5], "r": [0.5, 2.0]})
+    with pytest.raises(gt.GameError, match="not swept"):
+        sw.regions("r")
