@@ -124,7 +124,8 @@ def _pieces(game: Any) -> tuple[list[int], dict[int, list[int]]]:
     return keep, below
 
 
-def _solve_piece(piece: Any, exact: bool, tol: Any, limit: int, stats: dict) -> list[Piece]:
+def _solve_piece(piece: Any, exact: bool, tol: Any, limit: int, method: str,
+                 stats: dict) -> list[Piece]:
     """All equilibria found of one piece: (payoffs, behaviour) pairs, without repeats."""
     from .backward import solve_spe
 
@@ -141,11 +142,14 @@ def _solve_piece(piece: Any, exact: bool, tol: Any, limit: int, stats: dict) -> 
     pair = [p for p in range(N) if nf.shape[p] > 1]
     pair = sorted(pair + [p for p in range(N) if p not in pair][:max(0, 2 - len(pair))])
     if len(pair) == 2:
-        from .vertex import solve_vertex
+        from . import solve
 
-        sol = solve_vertex(_project(nf, pair), exact=exact, tol=tol)
-        stats["vertex"] += 1
-        if not sol.complete or any(not c.is_isolated for c in sol.components):
+        sol = solve(_project(nf, pair), method=method, exact=exact,
+                    **({} if tol is None else {"tol": tol}))
+        stats[method] = stats.get(method, 0) + 1
+        if method != "vertex":
+            stats["incomplete"] = stats["incomplete"] or not sol.complete
+        elif not sol.complete or any(not c.is_isolated for c in sol.components):
             stats["continuum"] = True
         one = Fraction(1) if exact else 1.0
         profiles = []
@@ -192,7 +196,7 @@ def _too_many(limit: int) -> SolverError:
 
 
 def solve_subgames(game: Any, exact: bool = False, max_equilibria: int = 10000,
-                   tol: float | None = None) -> Solution:
+                   tol: float | None = None, subgame_method: str = "vertex") -> Solution:
     """Subgame-perfect equilibria of a tree with imperfect information and perfect recall.
 
     Called by ``gt.solve(tree, method="spe")`` when an information set has several
@@ -209,6 +213,11 @@ def solve_subgames(game: Any, exact: bool = False, max_equilibria: int = 10000,
         equilibria give more subgame-perfect equilibria than this.
     tol : float, optional
         Float tolerance passed to the solvers of the pieces.
+    subgame_method : str
+        The normal-form method for pieces with imperfect information in which at most
+        two players move: ``"vertex"`` (all extreme equilibria; refuses large pieces) or
+        any other two-player method of :func:`gametheory.solve`, e.g.
+        ``"lemke-howson"`` for large pieces (some equilibria only).
 
     Returns
     -------
@@ -225,7 +234,8 @@ def solve_subgames(game: Any, exact: bool = False, max_equilibria: int = 10000,
     GameError
         When the tree lacks perfect recall.
     SolverError
-        When there are more than ``max_equilibria`` equilibria.
+        When there are more than ``max_equilibria`` equilibria, or a piece is too large
+        for ``subgame_method`` (the message names its root).
 
     References
     ----------
@@ -256,7 +266,8 @@ def solve_subgames(game: Any, exact: bool = False, max_equilibria: int = 10000,
         raise GameError(f"subgame-perfect equilibria need perfect recall: "
                         f"{a.recall_problems[0]}")
     keep, below = _pieces(game)
-    stats = {"backward": 0, "vertex": 0, "pure": 0, "ties": False, "continuum": False}
+    stats = {"backward": 0, "vertex": 0, "pure": 0, "ties": False, "continuum": False,
+             "incomplete": False}
     found: dict[int, list[Piece]] = {}
     for v in reversed(keep):
         kids = below[v]
@@ -266,7 +277,15 @@ def solve_subgames(game: Any, exact: bool = False, max_equilibria: int = 10000,
             key = tuple(vals for vals, _ in combo)
             if key not in cache:
                 piece = subtree_game(game, v, dict(zip(kids, key, strict=True)), exact)
-                cache[key] = _solve_piece(piece, exact, tol, max_equilibria, stats)
+                try:
+                    cache[key] = _solve_piece(piece, exact, tol, max_equilibria,
+                                              subgame_method, stats)
+                except SolverError as err:
+                    if "max_equilibria" in str(err):
+                        raise
+                    raise SolverError(f"the subgame at node {game._path(v)}: {err}; with "
+                                      f"method='spe', pass subgame_method='lemke-howson' "
+                                      f"for some of its equilibria") from err
             for vals, beh in cache[key]:
                 merged = dict(beh)
                 for _, sub in combo:
@@ -283,14 +302,14 @@ def solve_subgames(game: Any, exact: bool = False, max_equilibria: int = 10000,
 
 
 def _complete(stats: dict) -> bool:
-    return not (stats["pure"] or stats["ties"] or stats["continuum"])
+    return not (stats["pure"] or stats["ties"] or stats["continuum"] or stats["incomplete"])
 
 
 def _notes(stats: dict, pieces: int) -> list[str]:
-    how = [f"{stats[k]} by {name}" for k, name in
-           (("backward", "backward induction"), ("vertex", "vertex enumeration"),
-            ("pure", "pure equilibria only (method 'pure', three or more players move)"))
-           if stats[k]]
+    names = {"backward": "backward induction", "vertex": "vertex enumeration",
+             "pure": "pure equilibria only (method 'pure', three or more players move)"}
+    how = [f"{n} by {names.get(k, f'method {k!r}')}" for k, n in stats.items()
+           if isinstance(n, int) and not isinstance(n, bool) and n]
     notes = [f"solved in {pieces} piece(s): {', '.join(how)}"]
     if stats["pure"]:
         notes.append("pieces in which three or more players move are searched for pure "
@@ -298,6 +317,8 @@ def _notes(stats: dict, pieces: int) -> list[str]:
     if stats["continuum"]:
         notes.append("a subgame has a continuum of equilibria, represented by its extreme "
                      "points: equilibria built on its other points are not listed")
+    if stats["incomplete"]:
+        notes.append("the subgame method does not guarantee all equilibria of a piece")
     if stats["ties"]:
         notes.append("ties in a perfect-information part: only pure choices among the tied "
                      "actions are listed")

@@ -257,6 +257,34 @@ def test_continuum_in_a_subgame_is_not_complete():
     assert_subgame_perfect(g, sol)
 
 
+def big_subgame(n=20, seed=0):
+    """Entry into an n x n game with random payoffs: too large for vertex enumeration."""
+    rng = np.random.default_rng(seed)
+    g = gt.ExtensiveFormGame(["P1", "P2"])
+    out, into = g.root.decide("P1", ["Out", "In"])
+    out.payoffs(0, 0)
+    A, B = rng.integers(0, 10**6, (2, n, n)).tolist()
+    bimatrix_after(into, ["P1", "P2"], A, B, "P2 blind", [f"r{k}" for k in range(n)],
+                   [f"c{k}" for k in range(n)])
+    return g
+
+
+def test_large_subgame_is_named_and_another_method_can_be_passed():
+    g = big_subgame()
+    with pytest.raises(SolverError, match=r"subgame at node In: .*too large.*subgame_method"):
+        gt.solve(g, method="spe")
+    sol = gt.solve(g, method="spe", exact=True, subgame_method="lemke-howson")
+    assert not sol.complete and len(sol) >= 1
+    assert any("does not guarantee" in t for t in sol.notes)
+    assert any("method 'lemke-howson'" in t for t in sol.notes)
+    sub = subtree_game(g, g.node("In").id).to_normal_form()
+    for eq in sol:      # a Nash equilibrium of the subgame, and the best entry decision
+        x, y = eq.behavior["P1: In"].values(), eq.behavior["P2 blind"].values()
+        assert gt.max_regret(sub, [list(x), list(y)]) == 0
+        value = g.expected_payoffs({**eq.behavior, "P1: root": "In"})[0]
+        assert eq.behavior["P1: root"]["In"] == (1 if value > 0 else 0)
+
+
 # ---------------------------------------------------------------- more players, errors
 def three_player_pennies():
     """P3 chooses to stay out or let P1 and P2 play a three-player simultaneous game."""
