@@ -58,10 +58,14 @@ class ClassResult:
     arrays, the probabilities on ``S`` (shape ``(f, k)``), the equalised payoff, and a
     boolean array ``(f, n_opp)`` of the opponent strategies that are best responses
     (a superset of E). ``singular`` holds ``(e, s)`` of the rank-deficient systems.
+    ``feasible_point`` and ``singular_point`` give the batch point of each (all 0 for a
+    single game).
     """
 
     feasible: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]
     singular: tuple[np.ndarray, np.ndarray]
+    feasible_point: np.ndarray
+    singular_point: np.ndarray
 
 
 def dominated(M: np.ndarray, own: np.ndarray, opp: np.ndarray) -> np.ndarray:
@@ -87,18 +91,32 @@ def dominated_rows(M: np.ndarray, own: np.ndarray) -> np.ndarray:
     """For each own support S (a row of ``own``): the bit mask of the opponent
     strategies that another opponent strategy dominates on the columns S.
 
+    ``M`` may carry a leading batch axis (one game per point, shape ``(B, n_opp, n_own)``);
+    the result then has shape ``(B, c)``.
+
     Examples
     --------
     >>> M = np.array([[0.0, 1.0], [1.0, 1.0]])
     >>> dominated_rows(M, subsets(2, 1)).tolist(), dominated_rows(M, subsets(2, 2)).tolist()
     ([1, 0], [1])
+    >>> dominated_rows(np.stack([M, M[::-1]]), subsets(2, 1)).tolist()
+    [[1, 0], [2, 0]]
     """
-    sub = M[:, own]                                             # (n_opp, c, k)
-    ge = (sub[:, None] >= sub[None, :]).all(axis=-1)            # (r', r, c): r' >= r on S
-    gt = (sub[:, None] > sub[None, :]).any(axis=-1)
-    dom = (ge & gt).any(axis=0)                                 # (r, c)
-    weights = np.left_shift(np.int64(1), np.arange(M.shape[0], dtype=np.int64))
-    return weights @ dom.astype(np.int64)
+    n_opp, n_own = M.shape[-2:]
+    # batch axis last, so that every operation runs along it (a single game: length 1)
+    Mt = np.moveaxis(M, 0, -1) if M.ndim == 3 else M[..., None]    # (n_opp, n_own, B)
+    bits = next(t for t in (np.uint8, np.uint16, np.uint32, np.uint64)
+                if np.iinfo(t).bits >= n_own)
+    ge = np.zeros((n_opp, n_opp, Mt.shape[-1]), dtype=bits)     # (r', r, B): columns
+    for j in range(n_own):                                      # where r' >= r
+        ge |= (Mt[:, None, j] >= Mt[None, :, j]).astype(bits) << bits(j)
+    S = masks(own).astype(bits)[:, None]                        # (c, 1)
+    cover = (ge[:, :, None, :] & S) == S                        # r' >= r on all of S
+    dom = np.logical_or.reduce(cover & ~cover.transpose(1, 0, 2, 3), axis=0)  # (r, c, B)
+    out = np.zeros(dom.shape[1:], dtype=np.int64)
+    for r in range(n_opp):
+        out |= dom[r].astype(np.int64) << np.int64(r)
+    return out.T if M.ndim == 3 else out[:, 0]
 
 
 def _solve_stack(D: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -115,9 +133,10 @@ def solve_class(M: np.ndarray, own: np.ndarray, opp: np.ndarray, pos_tol: float,
 
     Parameters
     ----------
-    M : ndarray, shape (n_opp, n_own)
+    M : ndarray, shape (n_opp, n_own) or (B, n_opp, n_own)
         ``M[r, j]``: the opponent's payoff for r against own strategy j (scaled to
-        magnitude at most 1).
+        magnitude at most 1); with a leading axis, one game per batch point, all solved
+        together.
     own, opp : ndarray, shape (c_own, k) and (c_opp, k)
         The own supports S and the opponent's equalised sets E.
     pos_tol : float
@@ -129,8 +148,8 @@ def solve_class(M: np.ndarray, own: np.ndarray, opp: np.ndarray, pos_tol: float,
     -------
     ClassResult
         The feasible systems (unique solution, positive on S, E among the best
-        responses) and the singular ones. Pairs ruled out by :func:`dominated_rows` are
-        neither (their sets are empty) and are not solved at all.
+        responses) and the singular ones, with their batch points. Pairs ruled out by
+        :func:`dominated_rows` are neither (their sets are empty) and are not solved.
 
     Examples
     --------
@@ -138,41 +157,52 @@ def solve_class(M: np.ndarray, own: np.ndarray, opp: np.ndarray, pos_tol: float,
     >>> res = solve_class(M, subsets(2, 2), subsets(2, 2), 1e-12, 1e-9)
     >>> res.feasible[2].tolist(), res.feasible[3].tolist()
     ([[0.5, 0.5]], [0.5])
+    >>> res = solve_class(np.stack([M, np.ones((2, 2))]), subsets(2, 2), subsets(2, 2),
+    ...                   1e-12, 1e-9)
+    >>> res.feasible_point.tolist(), res.singular_point.tolist()
+    ([0], [1])
     """
     k = own.shape[1]
-    n_opp = M.shape[0]
+    Mb = np.ascontiguousarray(M if M.ndim == 3 else M[None], dtype=float)
+    _, n_opp, n_own = Mb.shape
+    flat = Mb.reshape(-1)
+    row_start = (np.arange(n_opp) * n_own)[:, None, None]
     # pairs where no opponent strategy dominates a member of E on S (else: empty)
-    dom = dominated_rows(M, own)
-    e_all, s_all = np.nonzero((masks(opp)[:, None] & dom[None, :]) == 0)
+    dom = dominated_rows(Mb, own)                                  # (B, c_own)
+    b_all, e_all, s_all = np.nonzero((masks(opp)[None, :, None] & dom[:, None, :]) == 0)
     feas: list[tuple] = []
     sing: list[tuple] = []
+    # every per-system array keeps the system axis last, so operations run along it
     for start in range(0, e_all.size, CHUNK):
-        e, s = e_all[start:start + CHUNK], s_all[start:start + CHUNK]
-        E, S = opp[e], own[s]                                      # (p, k) each
-        sub = M[E[:, :, None], S[:, None, :]]                      # (p, k, k)
+        b, e, s = (a[start:start + CHUNK] for a in (b_all, e_all, s_all))
+        base = b * (n_opp * n_own)
+        E, S = np.take(opp.T, e, axis=1), np.take(own.T, s, axis=1)  # (k, p) each
+        sub = flat[(base + E * n_own)[:, None] + S[None]]          # (k, k, p): M[b, E, S]
         D = np.empty_like(sub)
-        D[:, :-1] = sub[:, 1:] - sub[:, :1]
-        D[:, -1] = 1.0
-        z, singular = _solve_stack(D)
+        D[:-1] = sub[1:] - sub[:1]
+        D[-1] = 1.0
+        z, singular = _solve_stack(D.transpose(2, 0, 1))
         if singular.any():
-            sing.append((e[singular], s[singular]))
+            sing.append((b[singular], e[singular], s[singular]))
+        z = z.T                                                    # (k, p)
         with np.errstate(invalid="ignore"):
-            positive = (z > pos_tol).all(axis=-1)
+            positive = np.logical_and.reduce(z > pos_tol, axis=0)
         if not positive.any():
             continue
-        e, s, zs, S = e[positive], s[positive], z[positive], S[positive]
-        Mz = np.einsum("rfk,fk->fr", M[:, S], zs)                  # (f, n_opp)
-        v = (sub[positive, 0] * zs).sum(axis=1)
-        ok = (Mz <= v[:, None] + br_tol).all(axis=1)
+        b, e, s, z, S = b[positive], e[positive], s[positive], z[:, positive], S[:, positive]
+        Mz = np.einsum("rkf,kf->rf", flat[base[positive] + row_start + S[None]], z)
+        v = np.einsum("kf,kf->f", sub[0][:, positive], z)
+        ok = np.logical_and.reduce(Mz <= v + br_tol, axis=0)
         if ok.any():
-            ties = Mz[ok] >= v[ok, None] - br_tol
-            feas.append((e[ok], s[ok], zs[ok], v[ok], ties))
+            ties = (Mz[:, ok] >= v[ok] - br_tol).T                 # (f, n_opp)
+            feas.append((b[ok], e[ok], s[ok], z[:, ok].T, v[ok], ties))
     empty_i = np.empty(0, dtype=np.intp)
     if feas:
-        feasible = tuple(np.concatenate(parts) for parts in zip(*feas, strict=True))
+        point, *feasible = (np.concatenate(parts) for parts in zip(*feas, strict=True))
     else:
-        feasible = (empty_i, empty_i, np.empty((0, k)), np.empty(0),
-                    np.empty((0, n_opp), dtype=bool))
-    singular_idx = (tuple(np.concatenate(p) for p in zip(*sing, strict=True)) if sing
-                    else (empty_i, empty_i))
-    return ClassResult(feasible, singular_idx)  # type: ignore[arg-type]
+        point, feasible = empty_i, [empty_i, empty_i, np.empty((0, k)), np.empty(0),
+                                    np.empty((0, n_opp), dtype=bool)]
+    sb, *singular = ((np.concatenate(p) for p in zip(*sing, strict=True)) if sing
+                     else (empty_i, empty_i, empty_i))
+    return ClassResult(tuple(feasible), tuple(singular),  # type: ignore[arg-type]
+                       point, sb)

@@ -1,0 +1,251 @@
+"""All Nash equilibria of a batch of bimatrix games by batched support enumeration.
+
+The engine behind parameter sweeps of two-player normal-form games. For each support
+size k and each side, the indifference systems of every equal-size support pair at
+every point of the batch are solved together (:func:`~gametheory.solvers._support_batch.solve_class`
+with a leading batch axis); feasibility and best responses are checked vectorised. A
+point where that is provably all the equilibria (a nondegenerate point) is answered from
+these arrays; a degenerate point (a singular system, a probability or a payoff tie
+within ``tol``) is handed to a complete per-point solver and its answer merged in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from ..errors import GameError
+from ..solvers import _support_batch as batch
+from ._batch import BatchEquilibria
+
+__all__ = ["bimatrix_batch", "vertex_fallback"]
+
+#: Indifference systems per side and chunk of points (bounds the memory of one chunk).
+SYSTEMS_PER_CHUNK = 1 << 20
+
+Fallback = Callable[[np.ndarray], Sequence]
+
+
+def vertex_fallback(payoffs: np.ndarray) -> Fallback:
+    """A fallback solving each requested point's game with the complete vertex method.
+
+    Parameters
+    ----------
+    payoffs : ndarray, shape (B, 2, m, n)
+        The batch whose points the fallback will be asked for.
+
+    Returns
+    -------
+    callable
+        ``fallback(indices) -> list[Solution]``, one
+        ``gt.solve(NormalFormGame.from_arrays(A, B), method="vertex")`` per index.
+
+    References
+    ----------
+    Avis, D., Rosenberg, G. D., Savani, R. & von Stengel, B. (2010). Enumeration of Nash
+    equilibria for two-player games. *Economic Theory* 42, 9-37.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> P = np.array([[[[1.0, 1.0], [1.0, 1.0]], [[0.0, 1.0], [1.0, 0.0]]]])
+    >>> [len(s.equilibria) for s in vertex_fallback(P)([0])]
+    [4]
+    """
+    from ..games.normal import NormalFormGame
+    from ..solvers import solve
+
+    P = np.asarray(payoffs, dtype=float)
+
+    def fallback(indices: np.ndarray) -> list:
+        return [solve(NormalFormGame.from_arrays(P[i, 0], P[i, 1]), method="vertex")
+                for i in np.asarray(indices, dtype=np.intp)]
+
+    return fallback
+
+
+def _check(payoffs: np.ndarray, tol: float) -> np.ndarray:
+    P = np.asarray(payoffs)
+    if P.ndim != 4 or P.shape[1] != 2 or 0 in P.shape[2:]:
+        raise GameError(f"payoffs must have shape (B, 2, m, n) with m, n >= 1; got "
+                        f"{P.shape}")
+    if max(P.shape[2:]) > 62:
+        raise GameError(f"bimatrix_batch handles at most 62 strategies per player; got "
+                        f"{P.shape[2]} x {P.shape[3]}")
+    P = P.astype(np.float64, copy=False)
+    bad = ~np.isfinite(P).all(axis=(1, 2, 3))
+    if bad.any():
+        raise GameError(f"payoffs at point {int(np.flatnonzero(bad)[0])} are not all finite")
+    if not (np.isfinite(tol) and tol > 0):
+        raise GameError(f"tol must be a positive number; got {tol!r}")
+    return P
+
+
+def _side(M: np.ndarray, own: np.ndarray, opp: np.ndarray, tol: float,
+          degenerate: np.ndarray):
+    """Solve one side of size class k for every point of a chunk.
+
+    Returns the dense feasibility ``(b, c_own, c_opp)`` of the clean solutions and
+    their probabilities ``(b, c_own, c_opp, k)``; marks points with a singular
+    non-dominated system or a feasible solution within ``tol`` of the boundary
+    (a probability near 0 or an extra best response) as degenerate.
+    """
+    res = batch.solve_class(M, own, opp, -tol, tol)
+    degenerate[res.singular_point] = True
+    e, s, z, _, ties = res.feasible
+    pt = res.feasible_point
+    tie_mask = np.zeros(len(e), dtype=np.int64)
+    for r in range(ties.shape[1]):
+        tie_mask |= ties[:, r].astype(np.int64) << np.int64(r)
+    clean = tie_mask == batch.masks(opp)[e]
+    for j in range(z.shape[1]):
+        clean &= z[:, j] > tol
+    degenerate[pt[~clean]] = True
+    pt, s, e = pt[clean], s[clean], e[clean]
+    ok = np.zeros((M.shape[0], len(own), len(opp)), dtype=bool)
+    probs = np.zeros(ok.shape + (own.shape[1],))
+    ok[pt, s, e] = True
+    probs[pt, s, e] = z[clean]
+    return ok, probs
+
+
+def _chunk(P: np.ndarray, tol: float):
+    """Equal-size support enumeration for a chunk of points.
+
+    Returns ``(point, x, y, degenerate)``: the equilibria found at the nondegenerate
+    points (point index, strategies of players 1 and 2) and the degenerate points.
+    """
+    nb, _, m, n = P.shape
+    scale = np.maximum(1.0, np.abs(P).max(axis=(1, 2, 3)))[:, None, None]
+    A, Bt = P[:, 0] / scale, P[:, 1].transpose(0, 2, 1) / scale
+    degenerate = np.zeros(nb, dtype=bool)
+    found = []
+    for k in range(1, min(m, n) + 1):
+        sub1, sub2 = batch.subsets(m, k), batch.subsets(n, k)
+        x_ok, x_pr = _side(Bt, sub1, sub2, tol, degenerate)    # x on I equalises J
+        y_ok, y_pr = _side(A, sub2, sub1, tol, degenerate)     # y on J equalises I
+        b, i, j = np.nonzero(x_ok & y_ok.transpose(0, 2, 1))
+        x = np.zeros((len(b), m))
+        y = np.zeros((len(b), n))
+        np.put_along_axis(x, sub1[i], x_pr[b, i, j], axis=1)
+        np.put_along_axis(y, sub2[j], y_pr[b, j, i], axis=1)
+        found.append((b, x, y))
+    b, x, y = (np.concatenate(parts) for parts in zip(*found, strict=True))
+    keep = ~degenerate[b]
+    return b[keep], x[keep], y[keep], degenerate
+
+
+def bimatrix_batch(payoffs: np.ndarray, tol: float = 1e-9,
+                   fallback: Fallback | None = None) -> BatchEquilibria:
+    """All Nash equilibria at every point of a batch of bimatrix games.
+
+    Batched support enumeration: for each support size k, the indifference systems of
+    every equal-size support pair at every point are solved at once (one stack of k x k
+    systems per side), and non-negativity and best responses are checked with array
+    operations. At a nondegenerate point these pairs give every equilibrium. A point is
+    treated as degenerate, and handed to ``fallback``, when some system that dominance
+    does not rule out is singular, or some solution that is feasible within ``tol`` has
+    a probability within ``tol`` of 0 or an extra best response within ``tol`` (so
+    equilibria with unequal supports or continua are possible there).
+
+    Parameters
+    ----------
+    payoffs : ndarray, shape (B, 2, m, n)
+        ``payoffs[b, 0]`` is player 1's payoff matrix at point b, ``payoffs[b, 1]``
+        player 2's.
+    tol : float
+        Tolerance of the degeneracy tests, relative to each point's payoff scale
+        ``max(1, max |u|)``.
+    fallback : callable, optional
+        ``fallback(indices) -> list[Solution]``: a complete solver for the degenerate
+        points (one Solution per index, in order). Default :func:`vertex_fallback`.
+
+    Returns
+    -------
+    BatchEquilibria
+        One row per equilibrium, sorted by point: ``profile`` is ``x`` then ``y``
+        (length m + n), ``payoffs`` the two expected payoffs. ``complete`` is True at
+        nondegenerate points and the fallback's ``complete`` elsewhere.
+
+    Raises
+    ------
+    GameError
+        Payoffs of the wrong shape or not finite, more than 62 strategies, or a bad
+        ``tol``.
+
+    Notes
+    -----
+    Why the nondegenerate points are complete: let (x, y) be an equilibrium with
+    supports (I, J) and pick J' in J with ``|J'| = |I|`` (if ``|J| >= |I|``). No strategy
+    dominates a member of J' on I (x > 0 on I and J' are best responses), so the pair's
+    system is examined; it is nonsingular (else the point is degenerate), so x is its
+    solution and is feasible, and every strategy of J outside J' is an extra best
+    response (else degenerate): so ``|J| = |I|``, symmetrically on the other side, and
+    the pair (I, J) is found on both sides.
+
+    References
+    ----------
+    von Stengel, B. (2007). Equilibrium computation for two-player games in strategic
+    and extensive form. In Nisan et al., *Algorithmic Game Theory*, ch. 3, section 3.4
+    (support enumeration; nondegenerate games, Definition 3.2).
+
+    Examples
+    --------
+    Matching pennies with a parameter q added to player 1's payoff for (a1, b1):
+
+    >>> import numpy as np
+    >>> q = np.array([0.0, 1.0, 2.0])
+    >>> P = np.zeros((3, 2, 2, 2))
+    >>> P[:, 0] = [[1, -1], [-1, 1]]
+    >>> P[:, 1] = [[-1, 1], [1, -1]]
+    >>> P[:, 0, 0, 0] += q
+    >>> eqs = bimatrix_batch(P)
+    >>> eqs.counts.tolist(), eqs.complete.tolist()
+    ([1, 1, 1], [True, True, True])
+    >>> eqs.profile[1].round(4).tolist()
+    [0.5, 0.5, 0.4, 0.6]
+    """
+    P = _check(payoffs, tol)
+    nb, _, m, n = P.shape
+    if fallback is None:
+        fallback = vertex_fallback(P)
+    if nb == 0:
+        return BatchEquilibria(0, np.zeros(0, dtype=np.int64), np.zeros((0, m + n)),
+                               np.zeros((0, 2)), np.zeros(0, dtype=bool))
+    pairs = sum(len(batch.subsets(m, k)) * len(batch.subsets(n, k))
+                for k in range(1, min(m, n) + 1))
+    step = max(1, SYSTEMS_PER_CHUNK // pairs)
+    points, xs, ys, degenerate = [], [], [], np.zeros(nb, dtype=bool)
+    for start in range(0, nb, step):
+        b, x, y, deg = _chunk(P[start:start + step], tol)
+        points.append(b + start)
+        xs.append(x)
+        ys.append(y)
+        degenerate[start:start + step] = deg
+    point = np.concatenate(points)
+    profile = np.concatenate([np.concatenate(xs), np.concatenate(ys)], axis=1)
+    x, y = profile[:, :m], profile[:, m:]
+    pay = np.stack([np.einsum("ei,eij,ej->e", x, P[point, 0], y),
+                    np.einsum("ei,eij,ej->e", x, P[point, 1], y)], axis=1)
+    complete = np.ones(nb, dtype=bool)
+    todo = np.flatnonzero(degenerate)
+    if todo.size:
+        sols = list(fallback(todo))
+        if len(sols) != todo.size:
+            raise GameError(f"fallback returned {len(sols)} solutions for {todo.size} points")
+        extra_p, extra_prof, extra_pay = [], [], []
+        for i, sol in zip(todo, sols, strict=True):
+            complete[i] = bool(sol.complete)
+            for eq in sol.equilibria:
+                extra_p.append(i)
+                extra_prof.append(np.concatenate([np.asarray(s, dtype=float)
+                                                  for s in eq.strategies]))
+                extra_pay.append(np.asarray(eq.payoffs, dtype=float))
+        if extra_p:
+            point = np.concatenate([point, np.asarray(extra_p, dtype=np.int64)])
+            profile = np.concatenate([profile, np.array(extra_prof).reshape(-1, m + n)])
+            pay = np.concatenate([pay, np.array(extra_pay).reshape(-1, 2)])
+    order = np.argsort(point, kind="stable")
+    return BatchEquilibria(nb, point[order].astype(np.int64), profile[order], pay[order],
+                           complete)
