@@ -161,8 +161,12 @@ def _solve_piece(piece: Any, exact: bool, tol: Any, limit: int, method: str,
         from .pure import solve_pure
 
         sol = solve_pure(nf, exact=exact, tol=tol)
-        stats["pure"] += 1
         profiles = [(eq.payoffs, eq.strategies) for eq in sol]
+        if N == 1:      # the optima: all mixtures of the optimal pure strategies
+            stats["single"] = stats.get("single", 0) + 1
+            stats["continuum"] = stats["continuum"] or len(profiles) > 1
+        else:
+            stats["pure"] += 1
     out: dict[tuple, Piece] = {}
     for payoffs, strategies in profiles:
         beh = _kuhn_behavior(piece, strategies)
@@ -307,7 +311,8 @@ def _complete(stats: dict) -> bool:
 
 def _notes(stats: dict, pieces: int) -> list[str]:
     names = {"backward": "backward induction", "vertex": "vertex enumeration",
-             "pure": "pure equilibria only (method 'pure', three or more players move)"}
+             "pure": "pure equilibria only (method 'pure', three or more players move)",
+             "single": "the pure optima of the one player"}
     how = [f"{n} by {names.get(k, f'method {k!r}')}" for k, n in stats.items()
            if isinstance(n, int) and not isinstance(n, bool) and n]
     notes = [f"solved in {pieces} piece(s): {', '.join(how)}"]

@@ -320,6 +320,18 @@ def test_two_movers_among_three_players_use_vertex():
     assert_subgame_perfect(g, sol)
 
 
+def test_one_player_without_observing_chance():
+    """A decision problem: the optimal mixtures form a segment between two pure optima."""
+    g = gt.ExtensiveFormGame(["A"])
+    for k, n in enumerate(g.root.chance({"h": F(1, 2), "t": F(1, 2)})):
+        for j, m in enumerate(n.decide("A", ["x", "y"], infoset="blind")):
+            m.payoffs(int(j == k))
+    sol = gt.solve(g, method="spe", exact=True)
+    assert [eq.behavior["blind"]["x"] for eq in sol] == [1, 0]
+    assert not sol.complete and any("continuum" in t for t in sol.notes)
+    assert all(eq.payoffs == (F(1, 2),) for eq in sol)
+
+
 def test_imperfect_recall_is_refused():
     g = gt.ExtensiveFormGame(["A", "B"])
     for n in g.root.decide("A", ["x", "y"]):
