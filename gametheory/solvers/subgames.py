@@ -231,7 +231,9 @@ def solve_subgames(game: Any, exact: bool = False, max_equilibria: int = 10000,
         are listed: it is False when a piece has a continuum of equilibria (represented by
         its extreme points), when a piece in which three or more players move was searched
         for pure equilibria only, or when ties in a perfect-information part leave
-        mixtures of tied actions out; ``notes`` says which.
+        mixtures of tied actions out; ``notes`` says which. Equilibria are listed up to
+        reduced strategies: where a player's own earlier choice in the same piece
+        already excludes an information set, its behaviour there is the first action.
 
     Raises
     ------

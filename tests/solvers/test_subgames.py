@@ -1,6 +1,8 @@
 """Subgame-perfect equilibria of trees with imperfect information ("spe" on such trees):
 proper subgames, known answers, every SPE checked by pygambit in every subgame, errors."""
 
+import itertools
+import math
 from fractions import Fraction as F
 
 import numpy as np
@@ -397,7 +399,71 @@ def beside(left, right):
     return g
 
 
-@settings(deadline=None, max_examples=15)
+def pure_spe(game):
+    """All pure subgame-perfect equilibria by brute force: every pure behaviour profile
+    whose pygambit regret is 0 in every proper subgame."""
+    import pygambit as gbt  # a test dependency
+    a = game.arrays
+    subs = []
+    for v in proper_subgame_roots(game).tolist():
+        sub = subtree_game(game, v, exact=True)
+        subs.append((sub.arrays.infoset_labels, *to_pygambit(sub)))
+    out = []
+    for pick in itertools.product(*(range(len(x)) for x in a.infoset_actions)):
+        beh = dict(zip(a.infoset_labels, pick, strict=True))
+        for labels, theirs, isets in subs:
+            prof = theirs.mixed_behavior_profile(rational=True)
+            for h, iset in isets.items():
+                for k, act in enumerate(iset.actions):
+                    prof[act] = gbt.Rational(int(k == beh[labels[h]]))
+            if prof.max_regret() != 0:
+                break
+        else:
+            out.append({h: a.infoset_actions[i][beh[h]]
+                        for i, h in enumerate(a.infoset_labels)})
+    return out
+
+
+def same_play(game, b1, b2):
+    """The two profiles give the same distribution over terminals in every subgame."""
+    for v in proper_subgame_roots(game).tolist():
+        sub = subtree_game(game, v, exact=True)
+        labels = sub.arrays.infoset_labels
+        if (sub.realization_probabilities({h: b1[h] for h in labels}).tolist()
+                != sub.realization_probabilities({h: b2[h] for h in labels}).tolist()):
+            return False
+    return True
+
+
+def small_imperfect(players, count):
+    """Seeds of random 16-node trees with imperfect information and at most 200 pure
+    behaviour profiles."""
+    out = []
+    for seed in range(200):
+        a = random_tree(16, seed=seed, merge=0.9, players=players).arrays
+        imperfect = len(a.infoset_labels) < int((a.player >= 0).sum())
+        if imperfect and math.prod(len(x) for x in a.infoset_actions) <= 200:
+            out.append((seed, players))
+        if len(out) == count:
+            return out
+    return out
+
+
+SMALL = small_imperfect(2, 4) + small_imperfect(3, 4)
+
+
+@pytest.mark.parametrize(("seed", "players"), SMALL)
+def test_every_pure_spe_is_found(seed, players):
+    """Brute force over all pure profiles: each pure SPE plays like a returned one in
+    every subgame (returned profiles fix the first action where a player's own earlier
+    choice in the same piece already excludes an information set)."""
+    g = random_tree(16, seed=seed, merge=0.9, players=players)
+    sol = gt.solve(g, method="spe", exact=True)
+    for p in pure_spe(g):
+        assert any(same_play(g, p, eq.behavior) for eq in sol), p
+
+
+@settings(deadline=None, max_examples=10)
 @given(seed=st.integers(0, 10**6), players=st.sampled_from([2, 2, 3]))
 def test_random_trees_are_subgame_perfect(seed, players):
     g = random_tree(22, seed=seed, merge=0.9, players=players)
