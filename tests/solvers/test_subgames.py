@@ -213,6 +213,13 @@ def test_mixed_subgame_equilibrium_is_exact(quit_payoff, quits):
     assert all(isinstance(x, F) for acts in eq.behavior.values() for x in acts.values())
 
 
+def test_float_payoffs_solved_exactly():
+    """Floats are read as the decimals they print as."""
+    sol = gt.solve(pennies((1.1, 0.3)), method="spe", exact=True)
+    assert sol[0].payoffs == (F(11, 10), F(3, 10))
+    assert sol[0].behavior["P1: root"] == {"quit": 1, "play": 0}
+
+
 def test_float_mode_agrees_with_exact():
     exact = gt.solve(outside_option(), method="spe", exact=True)
     approx = gt.solve(outside_option(), method="spe")
