@@ -18,7 +18,7 @@ import numpy as np
 
 from ._tree_compile import CHANCE, _levels
 
-__all__ = ["preorder", "proper_subgame_roots", "subtree_game"]
+__all__ = ["preorder", "proper_subgame_roots", "subtree_game", "terminal_payoffs"]
 
 
 def preorder(parent: np.ndarray, action: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -106,8 +106,20 @@ def proper_subgame_roots(game: Any) -> np.ndarray:
     return roots[np.argsort(pre[roots], kind="stable")]
 
 
+def terminal_payoffs(game: Any, exact: bool = False) -> dict[int, list]:
+    """``{terminal node id: payoff list}`` (Fractions when ``exact``), for
+    :func:`subtree_game` calls on many subtrees of one game."""
+    from .values import to_fraction
+
+    a = game.arrays
+    rows = a.payoffs.tolist()
+    if exact:
+        rows = [[to_fraction(x) for x in row] for row in rows]
+    return dict(zip(a.terminals.tolist(), rows, strict=True))
+
+
 def subtree_game(game: Any, v: int, replace: Mapping[int, Sequence[Any]] | None = None,
-                 exact: bool = False):
+                 exact: bool = False, terminals: Mapping[int, list] | None = None):
     """The subtree under node v as a game of its own, with chosen nodes made terminal.
 
     Parameters
@@ -121,6 +133,8 @@ def subtree_game(game: Any, v: int, replace: Mapping[int, Sequence[Any]] | None 
     exact : bool
         Store payoffs and chance probabilities as exact Fractions (floats are read as
         the decimals they print as).
+    terminals : mapping, optional
+        ``terminal_payoffs(game, exact)``, computed once when many subtrees are copied.
 
     Returns
     -------
@@ -151,12 +165,9 @@ def subtree_game(game: Any, v: int, replace: Mapping[int, Sequence[Any]] | None 
     from .extensive import ExtensiveFormGame
     from .values import to_fraction
 
-    a = game.arrays
     replace = dict(replace or {})
     conv = to_fraction if exact else (lambda x: x)
-    term = np.full(len(a.parent), -1, dtype=np.int64)
-    term[a.terminals] = np.arange(len(a.terminals))
-    pay = a.payoffs.tolist()
+    pay = terminal_payoffs(game, exact) if terminals is None else terminals
     new = ExtensiveFormGame(game.players, title=game.title)
     stack = [(v, new.root)]
     while stack:
@@ -166,7 +177,7 @@ def subtree_game(game: Any, v: int, replace: Mapping[int, Sequence[Any]] | None 
             continue
         move = game._move[u]
         if move is None:
-            node.payoffs(*(conv(x) for x in pay[term[u]]))
+            node.payoffs(*pay[u])
             continue
         labels = game._labels[u]
         if move[0] == CHANCE:

@@ -4,14 +4,13 @@ The tree is cut at the roots of its proper subgames
 (:func:`~gametheory.games._subtree.proper_subgame_roots`). Working upwards, each piece,
 a subgame whose own proper subgames are replaced by terminal nodes carrying one of their
 equilibrium payoff vectors, is solved as a game of its own: by backward induction when
-the piece has perfect information, by vertex enumeration of its reduced normal form for
-two players (or when at most two players move in the piece), and for pure equilibria
-only otherwise. Every combination of
-equilibria of the nested subgames is followed, so the subgame-perfect equilibria are the
-product of the choices made in all subgames. A normal-form equilibrium of a piece is
-turned into behaviour by Kuhn's theorem: the probability of action a at information set h
-is the weight of the reduced strategies that reach h and choose a, divided by the weight
-of those that reach h.
+the piece has perfect information, by vertex enumeration of its reduced normal form when
+at most two players move in it, and for pure equilibria only otherwise. Every
+combination of equilibria of the nested subgames is followed, so the subgame-perfect
+equilibria are the product of the choices made in all subgames. A normal-form
+equilibrium of a piece is turned into behaviour by Kuhn's theorem: the probability of
+action a at information set h is the weight of the reduced strategies that reach h and
+choose a, divided by the weight of those that reach h.
 """
 
 from __future__ import annotations
@@ -23,7 +22,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import GameError, SolverError
-from ..games._subtree import proper_subgame_roots, subtree_game
+from ..games._subtree import preorder, proper_subgame_roots, subtree_game, terminal_payoffs
 from ..games._tree_compile import _levels
 from ..games._tree_reduce import reduced_strategies
 from .result import Solution, build_tree_solution
@@ -111,16 +110,18 @@ def _pieces(game: Any) -> tuple[list[int], dict[int, list[int]]]:
     imperfect = np.zeros(len(a.parent), dtype=bool)
     imperfect[a.infoset >= 0] = sizes[a.infoset[a.infoset >= 0]] > 1
     mixed = _subtree_any(a.parent, imperfect)
-    roots = proper_subgame_roots(game).tolist()
+    roots = proper_subgame_roots(game)
     par = a.parent
-    keep = [v for v in roots if v == 0 or mixed[v] or mixed[par[v]]]
-    keep_set = set(keep)
+    keep = roots[(roots == 0) | mixed[roots] | mixed[par[roots]]].tolist()
+    pre, size = preorder(a.parent, a.action)
     below: dict[int, list[int]] = {v: [] for v in keep}
-    for v in keep[1:]:
-        u = int(par[v])
-        while u not in keep_set:
-            u = int(par[u])
-        below[u].append(v)
+    stack: list[int] = []                   # kept roots whose subtree holds the next one
+    for v in keep:                          # in preorder
+        while stack and pre[stack[-1]] + size[stack[-1]] <= pre[v]:
+            stack.pop()
+        if stack:
+            below[stack[-1]].append(v)
+        stack.append(v)
     return keep, below
 
 
@@ -272,6 +273,7 @@ def solve_subgames(game: Any, exact: bool = False, max_equilibria: int = 10000,
         raise GameError(f"subgame-perfect equilibria need perfect recall: "
                         f"{a.recall_problems[0]}")
     keep, below = _pieces(game)
+    terminals = terminal_payoffs(game, exact)
     stats = {"backward": 0, "vertex": 0, "pure": 0, "ties": False, "continuum": False,
              "incomplete": False}
     found: dict[int, list[Piece]] = {}
@@ -282,7 +284,8 @@ def solve_subgames(game: Any, exact: bool = False, max_equilibria: int = 10000,
         for combo in itertools.product(*(found.pop(c) for c in kids)):
             key = tuple(vals for vals, _ in combo)
             if key not in cache:
-                piece = subtree_game(game, v, dict(zip(kids, key, strict=True)), exact)
+                piece = subtree_game(game, v, dict(zip(kids, key, strict=True)), exact,
+                                     terminals)
                 try:
                     cache[key] = _solve_piece(piece, exact, tol, max_equilibria,
                                               subgame_method, stats)
