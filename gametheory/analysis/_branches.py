@@ -4,11 +4,13 @@ Neighbouring points are consecutive points along the grid's last (fastest) axis.
 equilibria are matched by a minimum-cost assignment on the profile distances (largest
 absolute difference of a probability, :func:`scipy.optimize.linear_sum_assignment`); a
 matched pair farther apart than ``jump`` starts a new branch, as does an equilibrium left
-unmatched. Pairs of points with one equilibrium each (the common case) are matched in one
-vectorised step; branch ids then follow by pointer jumping, without a loop over points.
+unmatched. Pairs of points with few equilibria each (the common case) are matched in a
+few vectorised steps; branch ids then follow by pointer jumping, without a loop over points.
 """
 
 from __future__ import annotations
+
+import itertools
 
 import numpy as np
 
@@ -18,6 +20,9 @@ __all__ = ["track_branches", "DEFAULT_JUMP"]
 
 #: A matched pair whose profiles differ by more than this in some probability is a jump.
 DEFAULT_JUMP = 0.25
+#: Pairs of points with at most this many equilibria each are matched vectorised, by
+#: trying every assignment (at most 4! = 24); larger ones one by one.
+SMALL = 4
 
 
 def track_branches(batch: BatchEquilibria, line: int, jump: float = DEFAULT_JUMP
@@ -47,7 +52,13 @@ def track_branches(batch: BatchEquilibria, line: int, jump: float = DEFAULT_JUMP
     r0, r1 = start[one], start[one + 1]
     near = np.abs(batch.profile[r0] - batch.profile[r1]).max(axis=1, initial=0.0) <= jump
     prev[r1[near]] = r0[near]
-    for p in k[(c0 > 0) & (c1 > 0) & ~((c0 == 1) & (c1 == 1))].tolist():
+    multi = (c0 > 0) & (c1 > 0) & ~((c0 == 1) & (c1 == 1))
+    small = multi & (np.maximum(c0, c1) <= SMALL)
+    for m0, m1 in set(zip(c0[small].tolist(), c1[small].tolist())):
+        ps = k[small & (c0 == m0) & (c1 == m1)]
+        _match_small(batch.profile, start[ps][:, None] + np.arange(m0),
+                     start[ps + 1][:, None] + np.arange(m1), jump, prev)
+    for p in k[multi & ~small].tolist():
         a = np.arange(start[p], start[p + 1])
         b = np.arange(start[p + 1], start[p + 2])
         cost = np.abs(batch.profile[a][:, None, :] - batch.profile[b][None, :, :]).max(
@@ -62,3 +73,23 @@ def track_branches(batch: BatchEquilibria, line: int, jump: float = DEFAULT_JUMP
             break
         root = nxt
     return np.unique(root, return_inverse=True)[1].ravel().astype(np.int64)
+
+
+def _match_small(profile: np.ndarray, A: np.ndarray, B: np.ndarray, jump: float,
+                 prev: np.ndarray) -> None:
+    """Minimum-cost assignments for G point pairs at once: rows ``A`` (G, m0) to rows
+    ``B`` (G, m1), by trying every injective assignment of the smaller side."""
+    m0, m1 = A.shape[1], B.shape[1]
+    cost = np.abs(profile[A][:, :, None, :] - profile[B][:, None, :, :]).max(
+        axis=3, initial=0.0)                                        # (G, m0, m1)
+    G = np.arange(len(A))[:, None]
+    if m0 <= m1:
+        perms = np.array(list(itertools.permutations(range(m1), m0)))   # row i -> col
+        best = perms[cost[:, np.arange(m0), perms].sum(axis=2).argmin(axis=1)]
+        rows, cols = np.broadcast_to(np.arange(m0), best.shape), best
+    else:
+        perms = np.array(list(itertools.permutations(range(m0), m1)))   # col j -> row
+        best = perms[cost[:, perms, np.arange(m1)].sum(axis=2).argmin(axis=1)]
+        rows, cols = best, np.broadcast_to(np.arange(m1), best.shape)
+    ok = cost[G, rows, cols] <= jump
+    prev[B[G, cols][ok]] = A[G, rows][ok]

@@ -123,11 +123,8 @@ def point_keys(game: Any, batch: BatchEquilibria, chance: np.ndarray | None
                ) -> tuple[np.ndarray, list[Key]]:
     """The structure of every point: an id per point and the key of each id."""
     bits = _row_bits(game, batch, chance)
-    if len(bits):
-        table, row_id = np.unique(bits, axis=0, return_inverse=True)
-        row_id = row_id.ravel()
-    else:
-        table, row_id = bits, np.zeros(0, dtype=np.int64)
+    table, row_id = _unique_rows(np.packbits(bits, axis=1)) if len(bits) else \
+        (np.zeros((0, 0), dtype=np.uint8), np.zeros(0, dtype=np.int64))
     counts = batch.counts
     width = int(counts.max()) if len(counts) else 0
     pad = np.full((batch.num_points, width), -1, dtype=np.int64)
@@ -135,10 +132,29 @@ def point_keys(game: Any, batch: BatchEquilibria, chance: np.ndarray | None
     starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
     slot = np.arange(len(order)) - np.repeat(starts, counts)
     pad[batch.point[order], slot] = row_id[order]
-    uniq, pid = np.unique(pad, axis=0, return_inverse=True)
-    canon = [_canonical(game, table[i]) for i in range(len(table))]
+    uniq, pid = _unique_rows(pad)
+    n = bits.shape[1]
+    canon = [_canonical(game, np.unpackbits(t, count=n).astype(bool)) for t in table]
     keys = [tuple(sorted(canon[i] for i in u if i >= 0)) for u in uniq]
-    return pid.ravel(), keys
+    return pid, keys
+
+
+def _unique_rows(M: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(M, axis=0, return_inverse=True)``, fast: rows are first folded into
+    one integer where they fit, else compared as raw bytes."""
+    M = np.ascontiguousarray(M)
+    if M.shape[1] == 0:
+        return M[:1], np.zeros(len(M), dtype=np.int64)
+    lo, hi = int(M.min()), int(M.max())
+    base = hi - lo + 1
+    if base ** M.shape[1] < 2 ** 62:
+        code = np.zeros(len(M), dtype=np.int64)
+        for j in range(M.shape[1]):
+            code = code * base + (M[:, j].astype(np.int64) - lo)
+    else:
+        code = M.view(np.dtype((np.void, M.dtype.itemsize * M.shape[1]))).ravel()
+    _, first, inverse = np.unique(code, return_index=True, return_inverse=True)
+    return M[first], inverse.ravel().astype(np.int64)
 
 
 def _canonical(game: Any, bits: np.ndarray) -> tuple:
@@ -179,17 +195,18 @@ def intervals(game: Any, names: Sequence[str], axis: int, points: np.ndarray,
     ids = pid[order]
     cut = np.flatnonzero(ids[1:] != ids[:-1])          # run ends before each boundary
     starts = np.concatenate(([0], cut + 1))
-    ends = np.concatenate((cut, [len(order) - 1]))
+    last = np.concatenate((cut, [len(order) - 1]))
     left_key = [keys[ids[i]] for i in cut]
     right_key = [keys[ids[i + 1]] for i in cut]
-    end_left = _bisect(points[order[cut]], points[order[cut + 1]], axis, left_key, True,
-                       game, solve_at)
-    start_right = _bisect(points[order[cut]], points[order[cut + 1]], axis, right_key, False,
-                          game, solve_at)
+    G = len(cut)
+    ends = _bisect(np.concatenate([points[order[cut]]] * 2),
+                   np.concatenate([points[order[cut + 1]]] * 2), axis, left_key + right_key,
+                   np.arange(2 * G) < G, game, solve_at)
+    end_left, start_right = ends[:G], ends[G:]
     lows = np.concatenate(([x[order[0]]], start_right))
     highs = np.concatenate((end_left, [x[order[-1]]]))
     out = []
-    for s, e, lo, hi in zip(starts, ends, lows, highs):
+    for s, e, lo, hi in zip(starts, last, lows, highs):
         idx = np.sort(order[s:e + 1])
         rep = int(order[(s + e) // 2])
         key = keys[pid[rep]]
@@ -199,30 +216,29 @@ def intervals(game: Any, names: Sequence[str], axis: int, points: np.ndarray,
 
 
 def _bisect(left: np.ndarray, right: np.ndarray, axis: int, keys: list[Key],
-            keep_left: bool, game: Any, solve_at: Solver) -> np.ndarray:
-    """Bisect every bracket at once. With ``keep_left`` find where the left structure
-    ``keys[j]`` ends (it holds at the left end); else where the right one starts."""
+            keep_left: np.ndarray, game: Any, solve_at: Solver) -> np.ndarray:
+    """Bisect every bracket at once, one batch of distinct midpoints per step. Where
+    ``keep_left`` find where the left structure ``keys[j]`` ends (it holds at the left
+    end), elsewhere where the right one starts (it holds at the right end)."""
     lo = left[:, axis].astype(np.float64).copy()
     hi = right[:, axis].astype(np.float64).copy()
     base = left.astype(np.float64).copy()
     for _ in range(200):
         active = np.flatnonzero(hi - lo > BISECTION_TOL)
-        if not active.size:
-            break
         mid = lo[active] + (hi[active] - lo[active]) / 2
-        stuck = (mid <= lo[active]) | (mid >= hi[active])
-        active, mid = active[~stuck], mid[~stuck]
+        moving = (mid > lo[active]) & (mid < hi[active])
+        active, mid = active[moving], mid[moving]
         if not active.size:
             break
         pts = base[active]
         pts[:, axis] = mid
-        chunk = solve_at(pts)
+        distinct, where = np.unique(pts, axis=0, return_inverse=True)
+        chunk = solve_at(distinct)
         pid, found = point_keys(game, chunk.batch, chunk.chance)
-        same = np.array([found[p] == keys[j] for p, j in zip(pid, active)], dtype=bool)
-        if keep_left:
-            lo[active[same]], hi[active[~same]] = mid[same], mid[~same]
-        else:
-            hi[active[same]], lo[active[~same]] = mid[same], mid[~same]
+        same = np.array([found[p] == keys[j] for p, j in zip(pid[where.ravel()], active)],
+                        dtype=bool)
+        up = same == keep_left[active]          # the bracket's lower end moves up
+        lo[active[up]], hi[active[~up]] = mid[up], mid[~up]
     return np.array([float(simplest_between(Fraction(a), Fraction(b)))
                      for a, b in zip(lo.tolist(), hi.tolist())])
 

@@ -19,7 +19,8 @@ import numpy as np
 from ..errors import GameError
 from ._batch import BatchEquilibria
 
-__all__ = ["Grid", "Chunk", "grid_points", "solve_chunk", "is_tree", "tree_offsets"]
+__all__ = ["Grid", "Chunk", "grid_points", "solve_chunk", "vectorised", "per_point",
+           "is_tree", "tree_offsets"]
 
 
 @dataclass(frozen=True)
@@ -237,12 +238,22 @@ def solve_chunk(game: Any, names: Sequence[str], values: np.ndarray,
     normal-form games, batched backward induction for perfect-information trees), else
     the per-point loop."""
     values = np.asarray(values, dtype=np.float64)
-    if method == "auto" and set(options) <= {"tol"}:
-        if not is_tree(game) and game.num_players == 2:
-            return _bimatrix(game, names, values, fixed, options)
-        if is_tree(game) and _perfect_information(game):
-            return _tree(game, names, values, fixed, options)
+    engine = vectorised(game, method, options)
+    if engine == "bimatrix":
+        return _bimatrix(game, names, values, fixed, options)
+    if engine == "tree":
+        return _tree(game, names, values, fixed, options)
     return per_point(game, names, values, fixed, method, options, progress)
+
+
+def vectorised(game: Any, method: str, options: Mapping[str, Any]) -> str | None:
+    """The engine ``"auto"`` uses for this game (``"bimatrix"`` or ``"tree"``), or None
+    when the points are solved one by one."""
+    if method != "auto" or not set(options) <= {"tol"}:
+        return None
+    if not is_tree(game):
+        return "bimatrix" if game.num_players == 2 else None
+    return "tree" if _perfect_information(game) else None
 
 
 def as_float(v: Any) -> float:

@@ -28,6 +28,7 @@ from ._sweep_solve import (
     per_point,
     solve_chunk,
     substituted,
+    vectorised,
 )
 
 __all__ = ["sweep", "SweepResult"]
@@ -50,12 +51,17 @@ def sweep(game: Any, grid: Mapping[str, Any], method: str = "auto",
         first name varying slowest. Parameters left out take their declared default
         (:class:`gametheory.Parameter`).
     method : str
-        ``"auto"`` or a method of :func:`gametheory.solve`, used at every point.
+        ``"auto"``: vectorised engines where they apply (batched support enumeration for
+        two-player normal-form games, batched backward induction for perfect-information
+        trees, with degenerate points and ties solved one by one by a complete method),
+        else ``gt.solve(method="auto")`` at each point. Any other method of
+        :func:`gametheory.solve` runs at each point.
     executor : concurrent.futures.Executor, optional
         Solve the grid in chunks on this executor (a process pool, or a dask cluster's
         ``client.get_executor()``): each task receives the game and its chunk's values.
     progress : bool, optional
-        Show a tqdm progress bar (default: for long per-point runs).
+        Show a tqdm progress bar (default: when the points are solved one by one and
+        there are at least 2000 of them).
     chunk_size : int, optional
         Points per chunk (default: the whole grid in-process, about 16 chunks with an
         executor).
@@ -105,18 +111,26 @@ def sweep(game: Any, grid: Mapping[str, Any], method: str = "auto",
                           f"{', '.join(['auto', *METHODS])}")
     g = grid_points(game, grid)
     B = len(g.points)
-    show = bool(progress) if progress is not None else B >= PROGRESS_POINTS
+    if progress is None:
+        show = vectorised(game, method, options) is None and B >= PROGRESS_POINTS
+    else:
+        show = bool(progress)
     if chunk_size is not None and (int(chunk_size) != chunk_size or chunk_size < 1):
         raise GameError(f"chunk_size must be a positive integer; got {chunk_size!r}")
-    if executor is None and chunk_size is None:
+    if executor is None and chunk_size is None and B <= _points_in_memory(game):
         chunk = solve_chunk(game, g.names, g.points, g.fixed, method, options, show)
         return SweepResult(game, g, _sorted(chunk.batch), chunk.chance, chunk.methods,
                            method, options)
-    size = int(chunk_size) if chunk_size is not None else max(1, math.ceil(B / 16))
+    if chunk_size is not None:
+        size = int(chunk_size)
+    elif executor is None:
+        size = _points_in_memory(game)
+    else:
+        size = max(1, math.ceil(B / 16))
     blocks = [g.points[lo:lo + size] for lo in range(0, B, size)]
     if executor is None:
         parts = [solve_chunk(game, g.names, b, g.fixed, method, options, False)
-                 for b in blocks]
+                 for b in _progress(blocks, show)]
     else:
         futures = [executor.submit(solve_chunk, game, g.names, b, g.fixed, method, options)
                    for b in blocks]
@@ -127,13 +141,36 @@ def sweep(game: Any, grid: Mapping[str, Any], method: str = "auto",
     return SweepResult(game, g, _sorted(batch), chance, methods, method, options)
 
 
+def _points_in_memory(game: Any) -> int:
+    """Points solved together in-process: about 2^22 payoff entries at a time."""
+    if is_tree(game):
+        a = game.arrays
+        per_point = a.payoffs.size + 2 * len(a.parent)
+    else:
+        per_point = int(np.prod(game.payoffs.shape))
+    return max(1024, (1 << 22) // max(per_point, 1))
+
+
 def _sorted(b: BatchEquilibria) -> BatchEquilibria:
     """Rows sorted within each point as :class:`~gametheory.Solution` sorts equilibria
     (by decreasing probabilities), so that every engine lists them alike."""
-    P = np.round(b.profile, 9)
-    order = np.lexsort([-P[:, j] for j in range(P.shape[1] - 1, -1, -1)] + [b.point])
+    multi = np.flatnonzero(b.counts[b.point] > 1)     # rows at points with several
+    if not multi.size:
+        return b
+    P = np.round(b.profile[multi], 9)
+    sub = np.lexsort([-P[:, j] for j in range(P.shape[1] - 1, -1, -1)] + [b.point[multi]])
+    order = np.arange(len(b.point))
+    order[multi] = multi[sub]
     return BatchEquilibria(b.num_points, b.point[order], b.profile[order], b.payoffs[order],
                            b.complete)
+
+
+def _progress(blocks: list, show: bool):
+    if not show:
+        return blocks
+    from tqdm.auto import tqdm
+
+    return tqdm(blocks, desc="sweep", unit="chunk")
 
 
 def _gather(futures: list, show: bool) -> list[Chunk]:
