@@ -83,17 +83,18 @@ def _check(payoffs: np.ndarray, tol: float) -> np.ndarray:
 
 
 def _side(M: np.ndarray, own: np.ndarray, opp: np.ndarray, tol: float,
-          degenerate: np.ndarray):
+          degenerate: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Solve one side of size class k for every point of a chunk.
 
-    Returns the dense feasibility ``(b, c_own, c_opp)`` of the clean solutions and
-    their probabilities ``(b, c_own, c_opp, k)``; marks points with a singular
-    non-dominated system or a feasible solution within ``tol`` of the boundary
-    (a probability near 0 or an extra best response) as degenerate.
+    Returns ``(where, z, v)``: ``where[b, s, e]`` the row of ``z`` (probabilities on the
+    own support s, shape (f, k)) and ``v`` (the opponent's equalised payoff) holding the
+    clean solution for the pair (s, e) at point b, or -1. Marks the points with a
+    singular non-dominated system or a solution feasible within ``tol`` but within
+    ``tol`` of the boundary (a probability near 0 or an extra best response) degenerate.
     """
     res = batch.solve_class(M, own, opp, -tol, tol)
     degenerate[res.singular_point] = True
-    e, s, z, _, ties = res.feasible
+    e, s, z, v, ties = res.feasible
     pt = res.feasible_point
     tie_mask = np.zeros(len(e), dtype=np.int64)
     for r in range(ties.shape[1]):
@@ -102,38 +103,39 @@ def _side(M: np.ndarray, own: np.ndarray, opp: np.ndarray, tol: float,
     for j in range(z.shape[1]):
         clean &= z[:, j] > tol
     degenerate[pt[~clean]] = True
-    pt, s, e = pt[clean], s[clean], e[clean]
-    ok = np.zeros((M.shape[0], len(own), len(opp)), dtype=bool)
-    probs = np.zeros(ok.shape + (own.shape[1],))
-    ok[pt, s, e] = True
-    probs[pt, s, e] = z[clean]
-    return ok, probs
+    rows = np.flatnonzero(clean)
+    where = np.full((M.shape[0], len(own), len(opp)), -1, dtype=np.intp)
+    where[pt[rows], s[rows], e[rows]] = rows
+    return where, z, v
 
 
 def _chunk(P: np.ndarray, tol: float):
     """Equal-size support enumeration for a chunk of points.
 
-    Returns ``(point, x, y, degenerate)``: the equilibria found at the nondegenerate
-    points (point index, strategies of players 1 and 2) and the degenerate points.
+    Returns ``(point, profile, payoffs, degenerate)``: the equilibria found at the
+    nondegenerate points and the degenerate points.
     """
     nb, _, m, n = P.shape
-    scale = np.maximum(1.0, np.abs(P).max(axis=(1, 2, 3)))[:, None, None]
-    A, Bt = P[:, 0] / scale, P[:, 1].transpose(0, 2, 1) / scale
+    scale = np.maximum(1.0, np.abs(P).max(axis=(1, 2, 3)))
+    A = P[:, 0] / scale[:, None, None]
+    Bt = P[:, 1].transpose(0, 2, 1) / scale[:, None, None]
     degenerate = np.zeros(nb, dtype=bool)
     found = []
     for k in range(1, min(m, n) + 1):
         sub1, sub2 = batch.subsets(m, k), batch.subsets(n, k)
-        x_ok, x_pr = _side(Bt, sub1, sub2, tol, degenerate)    # x on I equalises J
-        y_ok, y_pr = _side(A, sub2, sub1, tol, degenerate)     # y on J equalises I
-        b, i, j = np.nonzero(x_ok & y_ok.transpose(0, 2, 1))
-        x = np.zeros((len(b), m))
-        y = np.zeros((len(b), n))
-        np.put_along_axis(x, sub1[i], x_pr[b, i, j], axis=1)
-        np.put_along_axis(y, sub2[j], y_pr[b, j, i], axis=1)
-        found.append((b, x, y))
-    b, x, y = (np.concatenate(parts) for parts in zip(*found, strict=True))
-    keep = ~degenerate[b]
-    return b[keep], x[keep], y[keep], degenerate
+        xw, xz, xv = _side(Bt, sub1, sub2, tol, degenerate)   # x on I equalises J
+        yw, yz, yv = _side(A, sub2, sub1, tol, degenerate)    # y on J equalises I
+        yw = yw.transpose(0, 2, 1)
+        b, i, j = np.nonzero((xw >= 0) & (yw >= 0))
+        xr, yr = xw[b, i, j], yw[b, i, j]
+        prof = np.zeros((len(b), m + n))
+        rows = np.arange(len(b))[:, None]
+        prof[rows, sub1[i]] = xz[xr]
+        prof[rows, m + sub2[j]] = yz[yr]
+        found.append((b, prof, np.stack([yv[yr], xv[xr]], axis=1) * scale[b, None]))
+    b, prof, pay = (np.concatenate(parts) for parts in zip(*found, strict=True))
+    keep = ~degenerate[b]           # (a point may turn out degenerate at a later size)
+    return b[keep], prof[keep], pay[keep], degenerate
 
 
 def bimatrix_batch(payoffs: np.ndarray, tol: float = 1e-9,
@@ -216,18 +218,12 @@ def bimatrix_batch(payoffs: np.ndarray, tol: float = 1e-9,
     pairs = sum(len(batch.subsets(m, k)) * len(batch.subsets(n, k))
                 for k in range(1, min(m, n) + 1))
     step = max(1, SYSTEMS_PER_CHUNK // pairs)
-    points, xs, ys, degenerate = [], [], [], np.zeros(nb, dtype=bool)
+    parts, degenerate = [], np.zeros(nb, dtype=bool)
     for start in range(0, nb, step):
-        b, x, y, deg = _chunk(P[start:start + step], tol)
-        points.append(b + start)
-        xs.append(x)
-        ys.append(y)
+        b, prof, pay, deg = _chunk(P[start:start + step], tol)
+        parts.append((b + start, prof, pay))
         degenerate[start:start + step] = deg
-    point = np.concatenate(points)
-    profile = np.concatenate([np.concatenate(xs), np.concatenate(ys)], axis=1)
-    x, y = profile[:, :m], profile[:, m:]
-    pay = np.stack([np.einsum("ei,eij,ej->e", x, P[point, 0], y),
-                    np.einsum("ei,eij,ej->e", x, P[point, 1], y)], axis=1)
+    point, profile, pay = (np.concatenate(p) for p in zip(*parts, strict=True))
     complete = np.ones(nb, dtype=bool)
     todo = np.flatnonzero(degenerate)
     if todo.size:

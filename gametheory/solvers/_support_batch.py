@@ -127,6 +127,14 @@ def _solve_stack(D: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return z, ~ok
 
 
+def _pick(keep: np.ndarray, *arrays: np.ndarray) -> list[np.ndarray]:
+    """The entries ``keep`` selects along the last axis of each array (no copy if all)."""
+    if keep.all():
+        return list(arrays)
+    idx = np.flatnonzero(keep)
+    return [a[..., idx] for a in arrays]
+
+
 def solve_class(M: np.ndarray, own: np.ndarray, opp: np.ndarray, pos_tol: float,
                 br_tol: float) -> ClassResult:
     """Solve the indifference systems of every pair (opponent subset, own subset).
@@ -166,7 +174,8 @@ def solve_class(M: np.ndarray, own: np.ndarray, opp: np.ndarray, pos_tol: float,
     Mb = np.ascontiguousarray(M if M.ndim == 3 else M[None], dtype=float)
     _, n_opp, n_own = Mb.shape
     flat = Mb.reshape(-1)
-    row_start = (np.arange(n_opp) * n_own)[:, None, None]
+    opp_rows, own_t = opp.T * n_own, own.T                         # (k, c) each
+    all_rows = (np.arange(n_opp) * n_own)[:, None]                 # (n_opp, 1)
     # pairs where no opponent strategy dominates a member of E on S (else: empty)
     dom = dominated_rows(Mb, own)                                  # (B, c_own)
     b_all, e_all, s_all = np.nonzero((masks(opp)[None, :, None] & dom[:, None, :]) == 0)
@@ -176,26 +185,27 @@ def solve_class(M: np.ndarray, own: np.ndarray, opp: np.ndarray, pos_tol: float,
     for start in range(0, e_all.size, CHUNK):
         b, e, s = (a[start:start + CHUNK] for a in (b_all, e_all, s_all))
         base = b * (n_opp * n_own)
-        E, S = np.take(opp.T, e, axis=1), np.take(own.T, s, axis=1)  # (k, p) each
-        sub = flat[(base + E * n_own)[:, None] + S[None]]          # (k, k, p): M[b, E, S]
+        S = np.take(own_t, s, axis=1)                              # (k, p)
+        rows_e = np.take(opp_rows, e, axis=1) + base               # (k, p)
+        sub = np.take(flat, rows_e[:, None] + S[None])             # (k, k, p): M[b, E, S]
         D = np.empty_like(sub)
         D[:-1] = sub[1:] - sub[:1]
         D[-1] = 1.0
         z, singular = _solve_stack(D.transpose(2, 0, 1))
         if singular.any():
             sing.append((b[singular], e[singular], s[singular]))
-        z = z.T                                                    # (k, p)
+        z = np.ascontiguousarray(z.T)                              # (k, p)
         with np.errstate(invalid="ignore"):
             positive = np.logical_and.reduce(z > pos_tol, axis=0)
-        if not positive.any():
+        b, e, s, base, z, S, sub0 = _pick(positive, b, e, s, base, z, S, sub[0])
+        if not b.size:
             continue
-        b, e, s, z, S = b[positive], e[positive], s[positive], z[:, positive], S[:, positive]
-        Mz = np.einsum("rkf,kf->rf", flat[base[positive] + row_start + S[None]], z)
-        v = np.einsum("kf,kf->f", sub[0][:, positive], z)
-        ok = np.logical_and.reduce(Mz <= v + br_tol, axis=0)
-        if ok.any():
-            ties = (Mz[:, ok] >= v[ok] - br_tol).T                 # (f, n_opp)
-            feas.append((b[ok], e[ok], s[ok], z[:, ok].T, v[ok], ties))
+        Mz = sum(np.take(flat, base + all_rows + S[j]) * z[j] for j in range(k))  # (n_opp, f)
+        v = sum(sub0[j] * z[j] for j in range(k))
+        best = np.logical_and.reduce(Mz <= v + br_tol, axis=0)
+        b, e, s, z, v, Mz = _pick(best, b, e, s, z, v, Mz)
+        if b.size:
+            feas.append((b, e, s, z.T, v, (Mz >= v - br_tol).T))
     empty_i = np.empty(0, dtype=np.intp)
     if feas:
         point, *feasible = (np.concatenate(parts) for parts in zip(*feas, strict=True))

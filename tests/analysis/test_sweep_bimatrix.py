@@ -82,8 +82,11 @@ def test_integer_rectangular_agrees_with_vertex(P):
 
 @settings(deadline=None, max_examples=25)
 @given(st.sampled_from([2, 3]).flatmap(
-    lambda k: games(k, k, st.floats(-10, 10, allow_nan=False))))
+    lambda k: games(k, k, st.integers(-1000, 1000).map(lambda v: v / 97))))
 def test_float_games_agree_with_vertex(P):
+    # Inexact floats (k / 97). Not arbitrary floats: with a payoff like 1e-8 next to 5
+    # the vertex method also reports an epsilon-equilibrium (regret 2e-9, within its
+    # tolerance 1e-9 times the payoff scale) that is no equilibrium of the exact game.
     assert_agrees(P)
 
 
