@@ -20,6 +20,8 @@ from ._batch import BatchEquilibria
 
 __all__ = ["tree_batch"]
 
+_SUB = 2048     # points per pass: the working arrays stay small (no page faults, cached)
+
 
 def _check(a: Any, payoffs: np.ndarray, chance_prob: np.ndarray) -> None:
     dec = a.infoset[a.infoset >= 0]
@@ -35,39 +37,64 @@ def _check(a: Any, payoffs: np.ndarray, chance_prob: np.ndarray) -> None:
                           f"{chance_prob.shape}")
 
 
-def _backward(a: Any, payoffs: np.ndarray, Q: np.ndarray, tol: np.ndarray,
-              offsets: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Root values (B, N), the profile column of each decision node's choice (B, nodes)
-    and tie flags (B,)."""
-    B, _, N = payoffs.shape
+def _plan(a: Any) -> list[tuple]:
+    """Per level (deepest first): the decision and chance groups as padded child tables.
+
+    A table row is one group; its column j holds the child reached by action (outcome) j,
+    or the dummy node n (value 0, probability 0) past the group's end.
+    """
+    n = len(a.parent)
     order, gstart, gpar, gdec, cnt, pl, lb, gb = level_groups(a)
-    val = np.zeros((B, len(a.parent), N))
-    val[:, a.terminals] = payoffs
-    Qo = Q[:, order]
-    act = a.action[order]
-    rows = np.arange(B)[:, None]
-    choice = np.zeros((B, len(gstart)), dtype=np.int64)
-    tie = np.zeros(B, dtype=bool)
+    group = np.repeat(np.arange(len(gstart)), cnt)
+    plan = []
     for k in range(len(lb) - 2, -1, -1):
         lo, hi, glo, ghi = int(lb[k]), int(lb[k + 1]), int(gb[k]), int(gb[k + 1])
-        m = hi - lo
-        V = val[:, order[lo:hi]]                                    # (B, m, N)
-        st = gstart[glo:ghi] - lo
-        dec, parents = gdec[glo:ghi], gpar[glo:ghi]
-        if not dec.all():
-            sums = np.add.reduceat(Qo[:, lo:hi, None] * V, st, axis=1)
-            val[:, parents[~dec]] = sums[:, ~dec]
-        if dec.any():
-            u = V[:, np.arange(m), pl[lo:hi]]                       # (B, m)
-            top = np.repeat(np.maximum.reduceat(u, st, axis=1), cnt[glo:ghi], axis=1)
-            best = u >= top - tol[:, None]
-            pos = np.where(best, np.arange(m), m)
-            first = np.minimum.reduceat(pos, st, axis=1)[:, dec]    # (B, decision groups)
-            nbest = np.add.reduceat(best.astype(np.int32), st, axis=1)[:, dec]
-            tie |= (nbest > 1).any(axis=1)
-            val[:, parents[dec]] = V[rows, first]
-            choice[:, glo + np.flatnonzero(dec)] = act[lo + first]
-    return val[:, 0], offsets[a.infoset[gpar[gdec]]][None, :] + choice[:, gdec], tie
+        table = np.full((ghi - glo, int(cnt[glo:ghi].max())), n, dtype=np.int64)
+        table[group[lo:hi] - glo, a.action[order[lo:hi]]] = order[lo:hi]
+        dec = gdec[glo:ghi]
+        d_par, c_par = gpar[glo:ghi][dec], gpar[glo:ghi][~dec]
+        pad = table[dec] == n
+        plan.append((table[dec], d_par, a.player[d_par], pad if pad.any() else None,
+                     table[~dec], c_par))
+    return plan
+
+
+def _backward(a: Any, plan: list, payoffs: np.ndarray, Q: np.ndarray, tol: np.ndarray,
+              val: np.ndarray, prob: np.ndarray
+              ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Root values (B, N), the action chosen at each decision node (nodes, B) and tie
+    flags (B,); ``a.player >= 0`` in id order selects the decision nodes.
+
+    ``val`` (n + 1, N, B) and ``prob`` (n + 1, B) are C-contiguous work arrays whose
+    last row (the dummy node) is 0. They keep the batch axis last, so that every numpy
+    call of a level works on whole rows of B values; B stays small (``_SUB``) so that
+    they stay in cache.
+    """
+    B, _, N = payoffs.shape
+    n = len(a.parent)
+    flat = val.reshape(-1)                                          # a view
+    offs = (np.arange(N) * B)[:, None] + np.arange(B)
+    val[a.terminals] = payoffs.transpose(1, 2, 0)
+    prob[:n] = Q.T
+    choice = np.zeros((n, B), dtype=np.int64)
+    tie = np.zeros(B, dtype=bool)
+    for d_tab, d_par, d_pl, pad, c_tab, c_par in plan:
+        if len(c_par):
+            val[c_par] = np.einsum("gcb,gcib->gib", prob[c_tab], val[c_tab])
+        if len(d_par):
+            u = val[d_tab, d_pl[:, None]]                           # (G, c, B)
+            if pad is not None:
+                u[pad] = -np.inf
+            best = u >= (u.max(axis=1) - tol)[:, None, :]
+            c = d_tab.shape[1]
+            first = np.full((len(d_par), B), c - 1)
+            for j in range(c - 2, -1, -1):
+                first[best[:, j]] = j
+            tie |= (best.sum(axis=1) > 1).any(axis=0)
+            node = d_tab[np.arange(len(d_par))[:, None], first]     # chosen child (G, B)
+            val[d_par] = flat.take(node[:, None, :] * (N * B) + offs)
+            choice[d_par] = first
+    return val[0].T, choice[a.player >= 0], tie
 
 
 def _rows_of(a: Any, offsets: np.ndarray, solutions: Sequence[Any], points: np.ndarray
@@ -159,9 +186,17 @@ def tree_batch(arrays: Any, payoffs: np.ndarray, chance_prob: np.ndarray,
     if len(a.parent) == 1:
         return BatchEquilibria(B, np.arange(B), np.zeros((B, 0)), payoffs[:, 0].copy(),
                                np.ones(B, dtype=bool))
-    root, cols, tie = _backward(a, payoffs, chance_prob, tols, offsets)
+    plan, first_col = _plan(a), offsets[a.infoset[a.player >= 0]]
+    root, tie = np.empty((B, N)), np.empty(B, dtype=bool)
     profile = np.zeros((B, int(offsets[-1])))
-    profile[np.arange(B)[:, None], cols] = 1.0
+    for lo in range(0, B, _SUB):
+        hi = min(B, lo + _SUB)
+        if lo == 0 or hi - lo < _SUB:       # work arrays, C-contiguous for the chunk size
+            val = np.zeros((len(a.parent) + 1, N, hi - lo))
+            prob = np.zeros((len(a.parent) + 1, hi - lo))
+        root[lo:hi], chosen, tie[lo:hi] = _backward(
+            a, plan, payoffs[lo:hi], chance_prob[lo:hi], tols[lo:hi], val, prob)
+        profile[np.arange(lo, hi), first_col[:, None] + chosen] = 1.0
     complete = np.ones(B, dtype=bool)
     tied = np.flatnonzero(tie)
     if fallback is None or not len(tied):

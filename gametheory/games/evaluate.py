@@ -30,10 +30,12 @@ from ..errors import GameError
 __all__ = ["Evaluator", "build_evaluator"]
 
 _PROB_TOL = 1e-12
+_MAX_DEGREE = 4         # polynomial entries up to this degree are one matrix product
+_MAX_MONOMIALS = 64
 
 
 class _Target:
-    """One output array: constant entries, and the expression feeding each symbolic one."""
+    """One output array: its constant entries and the expression of each symbolic one."""
 
     def __init__(self, arr: np.ndarray, exprs: dict):
         self.shape = arr.shape
@@ -48,6 +50,41 @@ class _Target:
                 self.const[k] = float(v)
         self.pos = np.array(pos, dtype=np.int64)
         self.ids = np.array(ids, dtype=np.int64)
+
+    def plan(self, poly: dict, monos: dict) -> None:
+        """``coef`` (entries, monomials): constants and polynomial entries, evaluated by
+        one matrix product; ``rest``: (entry, expression) pairs left to lambdify."""
+        self.coef = np.zeros((len(self.const), len(monos)))
+        self.coef[:, 0] = self.const
+        self.rest = []
+        for p, e in zip(self.pos.tolist(), self.ids.tolist(), strict=True):
+            if e in poly:
+                for m, c in poly[e]:
+                    self.coef[p, monos[m]] = c
+            else:
+                self.rest.append((p, e))
+
+
+def _polynomials(exprs: list, symbols: tuple) -> tuple[dict, dict]:
+    """The expressions that are polynomials of low degree in the parameters:
+    ``({expression index: [(monomial, coefficient)]}, {monomial: column})``."""
+    import sympy
+
+    monos = {(0,) * len(symbols): 0}
+    poly = {}
+    for i, e in enumerate(exprs):
+        try:
+            p = sympy.Poly(e, *symbols)
+            terms = [(m, float(c)) for m, c in p.terms()]
+        except (sympy.PolynomialError, TypeError, ValueError):
+            continue
+        new = {m for m, _ in terms} - set(monos)
+        if p.total_degree() > _MAX_DEGREE or len(monos) + len(new) > _MAX_MONOMIALS:
+            continue
+        for m in sorted(new):
+            monos[m] = len(monos)
+        poly[i] = terms
+    return poly, monos
 
 
 class Evaluator:
@@ -101,7 +138,13 @@ class Evaluator:
         self.names = tuple(s.name for s in self._symbols)
         exprs: dict = {}
         self._targets = [_Target(a, exprs) for a in self._arrays]
-        self._exprs = list(exprs)
+        exprs = list(exprs)
+        poly, monos = _polynomials(exprs, self._symbols) if exprs else ({}, {(): 0})
+        self._monos = np.array(list(monos), dtype=np.int64).reshape(len(monos), -1)
+        for t in self._targets:
+            t.plan(poly, monos)
+        self._rest = sorted({e for t in self._targets for _, e in t.rest})
+        self._exprs = [exprs[e] for e in self._rest]        # compiled by lambdify
         self._fn = None
 
     def __reduce__(self):
@@ -147,9 +190,10 @@ class Evaluator:
             bad = ~((c >= lo) & (c <= hi))
             if bad.any():
                 k = int(np.argmax(bad))
-                raise GameError(f"value {float(c[k])} of parameter {n!r} at point {k} is outside its "
-                                f"domain [{lo}, {hi}]" if not np.isnan(c[k]) else
-                                f"value of parameter {n!r} at point {k} is nan")
+                if np.isnan(c[k]):
+                    raise GameError(f"value of parameter {n!r} at point {k} is nan")
+                raise GameError(f"value {float(c[k])} of parameter {n!r} at point {k} is "
+                                f"outside its domain [{lo}, {hi}]")
         return cols, B
 
     def _point(self, cols: list[np.ndarray], k: int) -> str:
@@ -163,36 +207,44 @@ class Evaluator:
         Returns
         -------
         ndarray, shape (B, N, n1, ..., nN)
-            For a normal-form game.
+            For a normal-form game (C order).
         (ndarray (B, num_terminals, N), ndarray (B, num_nodes))
-            For a tree: payoffs and chance probabilities, as in ``game.arrays``.
+            For a tree: payoffs and chance probabilities, as in ``game.arrays``. These are
+            transposed views of arrays stored with the batch axis last (what the batched
+            backward induction works on); ``np.ascontiguousarray`` gives C order.
         """
         cols, B = self._columns(values)
-        outs = []
+        mon = np.ones((len(self._monos), B))
+        for j, m in enumerate(self._monos[1:].tolist(), start=1):
+            for c, k in zip(cols, m, strict=True):
+                if k:
+                    mon[j] *= c ** k if k > 1 else c
         with np.errstate(all="ignore"):
             res = self._compiled()(*cols) if self._exprs else []
-            for t, tgt in enumerate(self._targets):
-                out = np.empty((B, len(tgt.const)))
-                out[:] = tgt.const
-                for p, e in zip(tgt.pos.tolist(), tgt.ids.tolist(), strict=True):
-                    out[:, p] = res[e]
-                self._check(out, t, tgt, cols)
-                outs.append(out.reshape((B,) + tgt.shape))
-        return tuple(outs) if self._tree else outs[0]
+        where = {e: i for i, e in enumerate(self._rest)}
+        outs = []
+        for tgt in self._targets:
+            out = np.einsum("md,db->mb", tgt.coef, mon)  # not BLAS: no thread start-up
+            for p, e in tgt.rest:
+                out[p] = res[where[e]]
+            outs.append(out)
+        bad = [~np.isfinite(out) for out in outs]
+        if self._tree and not bad[1].any():
+            bad[1] = (outs[1] < -_PROB_TOL) | (outs[1] > 1 + _PROB_TOL)
+        for t, b in enumerate(bad):
+            if b.any():
+                self._explain(t, outs[t], b, cols)
+        outs = [out.T.reshape((B,) + tgt.shape) for out, tgt in zip(outs, self._targets,
+                                                                     strict=True)]
+        return tuple(outs) if self._tree else np.ascontiguousarray(outs[0])
 
-    def _check(self, out: np.ndarray, t: int, tgt: _Target, cols: list[np.ndarray]) -> None:
-        if not len(tgt.pos):
-            return
-        sub = out[:, tgt.pos]
-        bad = ~np.isfinite(sub)
-        what = "is not finite"
-        if not bad.any() and self._tree and t == 1:
-            bad = (sub < -_PROB_TOL) | (sub > 1 + _PROB_TOL)
-            what = "is not a probability"
-        if bad.any():
-            k, j = np.unravel_index(int(np.argmax(bad)), bad.shape)
-            entry = self._labels(t, int(tgt.pos[j])) if self._labels else f"entry {tgt.pos[j]}"
-            raise GameError(f"{entry} {what} ({sub[k, j]}) at {self._point(cols, int(k))}")
+    def _explain(self, t: int, out: np.ndarray, bad: np.ndarray, cols: list) -> None:
+        """Raise GameError naming the entry and the point of a non-finite value (or, for
+        a chance probability, one outside [0, 1])."""
+        p, k = (int(x) for x in np.unravel_index(int(np.argmax(bad)), bad.shape))
+        what = "is not a probability" if np.isfinite(out[p, k]) else "is not finite"
+        entry = self._labels(t, p) if self._labels else f"entry {p}"
+        raise GameError(f"{entry} {what} ({out[p, k]}) at {self._point(cols, k)}")
 
 
 class _Labels:
