@@ -105,7 +105,7 @@ def _side(M: np.ndarray, own: np.ndarray, opp: np.ndarray, tol: float,
     degenerate[pt[~clean]] = True
     rows = np.flatnonzero(clean)
     where = np.full((M.shape[0], len(own), len(opp)), -1, dtype=np.intp)
-    where[pt[rows], s[rows], e[rows]] = rows
+    np.put(where, (pt[rows] * len(own) + s[rows]) * len(opp) + e[rows], rows)
     return where, z, v
 
 
@@ -125,9 +125,10 @@ def _chunk(P: np.ndarray, tol: float):
         sub1, sub2 = batch.subsets(m, k), batch.subsets(n, k)
         xw, xz, xv = _side(Bt, sub1, sub2, tol, degenerate)   # x on I equalises J
         yw, yz, yv = _side(A, sub2, sub1, tol, degenerate)    # y on J equalises I
-        yw = yw.transpose(0, 2, 1)
-        b, i, j = np.nonzero((xw >= 0) & (yw >= 0))
-        xr, yr = xw[b, i, j], yw[b, i, j]
+        yw = np.ascontiguousarray(yw.transpose(0, 2, 1))       # (b, I, J) like xw
+        both = np.flatnonzero((xw >= 0) & (yw >= 0))
+        xr, yr = xw.reshape(-1)[both], yw.reshape(-1)[both]
+        b, i, j = np.unravel_index(both, xw.shape)
         prof = np.zeros((len(b), m + n))
         rows = np.arange(len(b))[:, None]
         prof[rows, sub1[i]] = xz[xr]

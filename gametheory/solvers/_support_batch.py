@@ -103,8 +103,9 @@ def dominated_rows(M: np.ndarray, own: np.ndarray) -> np.ndarray:
     [[1, 0], [2, 0]]
     """
     n_opp, n_own = M.shape[-2:]
-    # batch axis last, so that every operation runs along it (a single game: length 1)
-    Mt = np.moveaxis(M, 0, -1) if M.ndim == 3 else M[..., None]    # (n_opp, n_own, B)
+    # batch axis last, so that every operation runs along it (a single game: length 1):
+    # Mt has shape (n_opp, n_own, B)
+    Mt = np.ascontiguousarray(np.moveaxis(M, 0, -1)) if M.ndim == 3 else M[..., None]
     bits = next(t for t in (np.uint8, np.uint16, np.uint32, np.uint64)
                 if np.iinfo(t).bits >= n_own)
     ge = np.zeros((n_opp, n_opp, Mt.shape[-1]), dtype=bits)     # (r', r, B): columns
@@ -188,13 +189,16 @@ def solve_class(M: np.ndarray, own: np.ndarray, opp: np.ndarray, pos_tol: float,
         S = np.take(own_t, s, axis=1)                              # (k, p)
         rows_e = np.take(opp_rows, e, axis=1) + base               # (k, p)
         sub = np.take(flat, rows_e[:, None] + S[None])             # (k, k, p): M[b, E, S]
-        D = np.empty_like(sub)
-        D[:-1] = sub[1:] - sub[:1]
-        D[-1] = 1.0
-        z, singular = _solve_stack(D.transpose(2, 0, 1))
-        if singular.any():
-            sing.append((b[singular], e[singular], s[singular]))
-        z = np.ascontiguousarray(z.T)                              # (k, p)
+        if k == 1:                                                 # z = 1: nothing to solve
+            z = np.ones((1, b.size))
+        else:
+            D = np.empty_like(sub)
+            D[:-1] = sub[1:] - sub[:1]
+            D[-1] = 1.0
+            z, singular = _solve_stack(D.transpose(2, 0, 1))
+            if singular.any():
+                sing.append((b[singular], e[singular], s[singular]))
+            z = np.ascontiguousarray(z.T)                          # (k, p)
         with np.errstate(invalid="ignore"):
             positive = np.logical_and.reduce(z > pos_tol, axis=0)
         b, e, s, base, z, S, sub0 = _pick(positive, b, e, s, base, z, S, sub[0])

@@ -200,6 +200,6 @@ def _solve_small(K: np.ndarray, rhs: np.ndarray) -> tuple[np.ndarray, np.ndarray
             Z = np.stack([adj[0][j] * r[0] + adj[1][j] * r[1] + adj[2][j] * r[2]
                           for j in range(3)]) / det
         ok = np.abs(det) > SINGULAR_RATIO
-    Z = Z.T.copy()
+    Z = Z.T                                                     # (N, k), a view
     Z[~ok] = np.nan
     return Z, ok
