@@ -49,9 +49,9 @@ def track_branches(batch: BatchEquilibria, line: int, jump: float = DEFAULT_JUMP
     k = k[(k + 1) % line != 0]
     c0, c1 = counts[k], counts[k + 1]
     one = k[(c0 == 1) & (c1 == 1)]
-    r0, r1 = start[one], start[one + 1]
-    near = np.abs(batch.profile[r0] - batch.profile[r1]).max(axis=1, initial=0.0) <= jump
-    prev[r1[near]] = r0[near]
+    r0 = start[one]                                    # its successor is row r0 + 1
+    near = _step(batch.profile)[r0] <= jump
+    prev[r0[near] + 1] = r0[near]
     multi = (c0 > 0) & (c1 > 0) & ~((c0 == 1) & (c1 == 1))
     small = multi & (np.maximum(c0, c1) <= SMALL)
     for m0, m1 in set(zip(c0[small].tolist(), c1[small].tolist())):
@@ -93,3 +93,12 @@ def _match_small(profile: np.ndarray, A: np.ndarray, B: np.ndarray, jump: float,
         rows, cols = best, np.broadcast_to(np.arange(m1), best.shape)
     ok = cost[G, rows, cols] <= jump
     prev[B[G, cols][ok]] = A[G, rows][ok]
+
+
+def _step(profile: np.ndarray, block: int = 1 << 16) -> np.ndarray:
+    """Distance of each row to the next (max-norm), computed in blocks of rows."""
+    out = np.full(len(profile), np.inf)
+    for lo in range(0, len(profile) - 1, block):
+        hi = min(lo + block, len(profile) - 1)
+        out[lo:hi] = np.abs(profile[lo + 1:hi + 1] - profile[lo:hi]).max(axis=1, initial=0.0)
+    return out

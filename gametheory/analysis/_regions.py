@@ -30,6 +30,9 @@ SUPPORT_TOL = 1e-13
 BISECTION_TOL = 1e-12
 
 Key = tuple
+#: ``chance(points)``: chance probabilities (len(points), num_nodes) at those points of
+#: the batch, or None where they do not depend on parameters.
+Chance = Callable[[np.ndarray], "np.ndarray | None"]
 
 
 @dataclass(frozen=True)
@@ -88,9 +91,10 @@ class Region:
 
 
 # ----------------------------------------------------------------- structure keys
-def reach(game: Any, batch: BatchEquilibria, chance: np.ndarray | None,
+def reach(game: Any, batch: BatchEquilibria, chance: Chance,
           rows: np.ndarray | None = None) -> np.ndarray:
-    """Probability of each terminal under each equilibrium row, shape (E, T)."""
+    """Probability of each terminal under each equilibrium row (all, or ``rows``),
+    shape (E, T); ``chance(points)`` gives parametric chance probabilities."""
     from ..games._tree_compile import accumulate
 
     a = game.arrays
@@ -100,15 +104,16 @@ def reach(game: Any, batch: BatchEquilibria, chance: np.ndarray | None,
     pp = a.parent[v]
     dec = a.player[pp] >= 0
     edge = np.ones((len(a.parent), len(rows)))
-    if chance is None:
+    probs = chance(batch.point[rows])
+    if probs is None:
         edge[v[~dec]] = a.chance_prob[v[~dec]].astype(np.float64)[:, None]
     else:
-        edge[v[~dec]] = chance[batch.point[rows]][:, v[~dec]].T
+        edge[v[~dec]] = probs[:, v[~dec]].T
     edge[v[dec]] = batch.profile[rows][:, off[a.infoset[pp[dec]]] + a.action[v[dec]]].T
     return accumulate(a.parent, edge, "mul")[a.terminals].T
 
 
-def _row_bits(game: Any, batch: BatchEquilibria, chance: np.ndarray | None) -> np.ndarray:
+def _row_bits(game: Any, batch: BatchEquilibria, chance: Chance) -> np.ndarray:
     if not is_tree(game):
         return batch.profile > SUPPORT_TOL
     out = np.zeros((len(batch.point), len(game.arrays.terminals)), dtype=bool)
@@ -119,7 +124,7 @@ def _row_bits(game: Any, batch: BatchEquilibria, chance: np.ndarray | None) -> n
     return out
 
 
-def point_keys(game: Any, batch: BatchEquilibria, chance: np.ndarray | None
+def point_keys(game: Any, batch: BatchEquilibria, chance: Chance
                ) -> tuple[np.ndarray, list[Key]]:
     """The structure of every point: an id per point and the key of each id."""
     bits = _row_bits(game, batch, chance)
@@ -183,7 +188,8 @@ def key_text(game: Any, key: Key) -> str:
 
 
 # ----------------------------------------------------------------- regions
-Solver = Callable[[np.ndarray], Chunk]   # values (b, d) -> equilibria at those points
+#: values (b, d) -> the equilibria at those points and their chance probabilities
+Solver = Callable[[np.ndarray], tuple[Chunk, Chance]]
 
 
 def intervals(game: Any, names: Sequence[str], axis: int, points: np.ndarray,
@@ -233,8 +239,8 @@ def _bisect(left: np.ndarray, right: np.ndarray, axis: int, keys: list[Key],
         pts = base[active]
         pts[:, axis] = mid
         distinct, where = np.unique(pts, axis=0, return_inverse=True)
-        chunk = solve_at(distinct)
-        pid, found = point_keys(game, chunk.batch, chunk.chance)
+        chunk, chance = solve_at(distinct)
+        pid, found = point_keys(game, chunk.batch, chance)
         same = np.array([found[p] == keys[j] for p, j in zip(pid[where.ravel()], active)],
                         dtype=bool)
         up = same == keep_left[active]          # the bracket's lower end moves up

@@ -20,7 +20,7 @@ from ..errors import GameError
 from ._batch import BatchEquilibria
 
 __all__ = ["Grid", "Chunk", "grid_points", "solve_chunk", "vectorised", "per_point",
-           "is_tree", "tree_offsets"]
+           "is_tree", "tree_offsets", "chance_at"]
 
 
 @dataclass(frozen=True)
@@ -35,12 +35,10 @@ class Grid:
 
 @dataclass(frozen=True)
 class Chunk:
-    """The equilibria of a block of points, the methods that ran and, for trees whose
-    chance probabilities depend on parameters, those probabilities ``(b, num_nodes)``."""
+    """The equilibria of a block of points and the methods that ran."""
 
     batch: BatchEquilibria
     methods: tuple[str, ...]
-    chance: np.ndarray | None
 
 
 def is_tree(game: Any) -> bool:
@@ -196,8 +194,6 @@ def per_point(game: Any, names: Sequence[str], values: np.ndarray, fixed: Mappin
     N = game.num_players
     point, profiles, payoffs, methods = [], [], [], []
     complete = np.zeros(B, dtype=bool)
-    with_chance = parametric_chance(game)
-    chance = np.zeros((B, game.num_nodes)) if with_chance else None
     bar = _bar(B, progress)
     for k in range(B):
         g = substituted(game, names, values[k], fixed, exact)
@@ -209,8 +205,6 @@ def per_point(game: Any, names: Sequence[str], values: np.ndarray, fixed: Mappin
         complete[k] = sol.complete
         if sol.method not in methods:
             methods.append(sol.method)
-        if with_chance:
-            chance[k] = g.arrays.chance_prob.astype(np.float64)
         if bar is not None:
             bar.update()
     if bar is not None:
@@ -219,7 +213,7 @@ def per_point(game: Any, names: Sequence[str], values: np.ndarray, fixed: Mappin
         B, np.array(point, dtype=np.int64),
         np.array(profiles, dtype=np.float64).reshape(len(point), K),
         np.array(payoffs, dtype=np.float64).reshape(len(point), N), complete)
-    return Chunk(batch, tuple(methods), chance)
+    return Chunk(batch, tuple(methods))
 
 
 def _bar(total: int, show: bool):
@@ -266,6 +260,15 @@ def as_float(v: Any) -> float:
         return float(sympy.sympify(v))
 
 
+def chance_at(game: Any, names: Sequence[str], values: np.ndarray,
+              fixed: Mapping[str, Any]) -> np.ndarray | None:
+    """Chance probabilities ``(b, num_nodes)`` at the points ``values`` of a tree whose
+    chance probabilities depend on parameters; None when they do not."""
+    if not parametric_chance(game):
+        return None
+    return _evaluate(game, names, np.asarray(values, dtype=np.float64), fixed)[1]
+
+
 def _evaluate(game: Any, names: Sequence[str], values: np.ndarray,
               fixed: Mapping[str, Any]):
     cols = {n: values[:, j] for j, n in enumerate(names)}
@@ -279,7 +282,7 @@ def _bimatrix(game: Any, names: Sequence[str], values: np.ndarray,
 
     P = _evaluate(game, names, values, fixed)
     tol = options.get("tol") or 1e-9
-    return Chunk(bimatrix_batch(P, tol, vertex_fallback(P)), ("support-batch",), None)
+    return Chunk(bimatrix_batch(P, tol, vertex_fallback(P)), ("support-batch",))
 
 
 def _perfect_information(game: Any) -> bool:
@@ -300,4 +303,4 @@ def _tree(game: Any, names: Sequence[str], values: np.ndarray,
                 for i in np.asarray(indices, dtype=np.intp)]
 
     batch = tree_batch(game.arrays, payoffs, chance, options.get("tol"), fallback)
-    return Chunk(batch, ("spe",), chance if parametric_chance(game) else None)
+    return Chunk(batch, ("spe",))

@@ -23,6 +23,7 @@ from ._sweep_solve import (
     Chunk,
     Grid,
     as_float,
+    chance_at,
     grid_points,
     is_tree,
     per_point,
@@ -119,8 +120,7 @@ def sweep(game: Any, grid: Mapping[str, Any], method: str = "auto",
         raise GameError(f"chunk_size must be a positive integer; got {chunk_size!r}")
     if executor is None and chunk_size is None and B <= _points_in_memory(game):
         chunk = solve_chunk(game, g.names, g.points, g.fixed, method, options, show)
-        return SweepResult(game, g, _sorted(chunk.batch), chunk.chance, chunk.methods,
-                           method, options)
+        return SweepResult(game, g, _sorted(chunk.batch), chunk.methods, method, options)
     if chunk_size is not None:
         size = int(chunk_size)
     elif executor is None:
@@ -136,9 +136,8 @@ def sweep(game: Any, grid: Mapping[str, Any], method: str = "auto",
                    for b in blocks]
         parts = _gather(futures, show)
     batch = BatchEquilibria.concatenate([p.batch for p in parts])
-    chance = None if parts[0].chance is None else np.concatenate([p.chance for p in parts])
     methods = tuple(dict.fromkeys(m for p in parts for m in p.methods))
-    return SweepResult(game, g, _sorted(batch), chance, methods, method, options)
+    return SweepResult(game, g, _sorted(batch), methods, method, options)
 
 
 def _points_in_memory(game: Any) -> int:
@@ -214,7 +213,6 @@ class SweepResult:
     game: Any
     grid: Grid
     batch: BatchEquilibria
-    chance: np.ndarray | None = field(repr=False)
     methods: tuple[str, ...]
     method: str = "auto"
     options: Mapping[str, Any] = field(default_factory=dict, repr=False)
@@ -297,7 +295,7 @@ class SweepResult:
     # ------------------------------------------------------------- structure
     def _keys(self) -> tuple[np.ndarray, list]:
         if "keys" not in self._cache:
-            self._cache["keys"] = point_keys(self.game, self.batch, self.chance)
+            self._cache["keys"] = point_keys(self.game, self.batch, self._chance)
         return self._cache["keys"]
 
     def structure(self, k: int) -> str:
@@ -354,15 +352,20 @@ class SweepResult:
             self._cache[cache_key] = out
         return list(self._cache[cache_key])
 
-    def _solve_at(self, values: np.ndarray) -> Chunk:
+    def _chance(self, points: np.ndarray) -> np.ndarray | None:
+        return chance_at(self.game, self.names, self.points[points], self.grid.fixed)
+
+    def _solve_at(self, values: np.ndarray) -> tuple[Chunk, Any]:
         """Solve extra points for refinement: exactly where the payoffs are rational (so
         no tolerance blurs a boundary), else as the sweep did."""
         try:
-            return per_point(self.game, self.names, values, self.grid.fixed, self.method,
-                             self.options, exact=True)
+            chunk = per_point(self.game, self.names, values, self.grid.fixed, self.method,
+                              self.options, exact=True)
         except (GameError, SolverError):
-            return solve_chunk(self.game, self.names, values, self.grid.fixed, self.method,
-                               self.options)
+            chunk = solve_chunk(self.game, self.names, values, self.grid.fixed, self.method,
+                                self.options)
+        return chunk, lambda points: chance_at(self.game, self.names, values[points],
+                                               self.grid.fixed)
 
     def branches(self, jump: float = DEFAULT_JUMP) -> np.ndarray:
         """A branch id per equilibrium row (rows of :attr:`batch`).
@@ -385,6 +388,10 @@ class SweepResult:
         trees), ``payoff:player`` and, for trees, ``outcome:path`` (the probability of
         reaching each terminal node).
         """
+        lists = {k: v.tolist() for k, v in self._columns().items()}
+        return [dict(zip(lists, vals)) for vals in zip(*lists.values())]
+
+    def _columns(self) -> dict[str, np.ndarray]:
         b = self.batch
         cols: dict[str, np.ndarray] = {"point": b.point}
         for name in (*self.names, *self.grid.fixed):
@@ -397,11 +404,10 @@ class SweepResult:
         for i, p in enumerate(self.game.players):
             cols[f"payoff:{p}"] = b.payoffs[:, i]
         if is_tree(self.game):
-            out = reach(self.game, b, self.chance)
+            out = reach(self.game, b, self._chance)
             for t, v in enumerate(self.game.arrays.terminals.tolist()):
                 cols[f"outcome:{self.game._path(v)}"] = out[:, t]
-        lists = {k: v.tolist() for k, v in cols.items()}
-        return [dict(zip(lists, vals)) for vals in zip(*lists.values())]
+        return cols
 
     def _profile_labels(self) -> list[str]:
         if is_tree(self.game):
@@ -418,7 +424,7 @@ class SweepResult:
         except ImportError:
             raise ImportError("SweepResult.to_frame needs pandas; install it with "
                               "`pip install pandas`") from None
-        return pd.DataFrame.from_records(self.records())
+        return pd.DataFrame(self._columns())
 
     # ------------------------------------------------------------- display
     def __str__(self) -> str:

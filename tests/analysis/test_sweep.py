@@ -116,6 +116,14 @@ def test_tree_sweep_agrees_with_backward_induction_at_every_point(seed):
         same_rows(sw, k, sol)
         np.testing.assert_allclose(sorted(map(tuple, sw.batch.payoffs[sw.batch.rows(k)])),
                                    sorted(eq.payoffs for eq in sol.equilibria), atol=1e-9)
+    frame = sw.to_frame()                      # outcome distributions, chance in q
+    outcome = frame[[c for c in frame if c.startswith("outcome:")]].to_numpy()
+    for r in (0, len(frame) - 1):
+        k = int(frame["point"][r])
+        behavior = sw.solution(k).equilibria[int(frame["equilibrium"][r])].behavior
+        np.testing.assert_allclose(
+            outcome[r], g.substitute(q=float(values[k])).realization_probabilities(behavior),
+            atol=1e-12)
 
 
 def test_per_point_method_agrees_with_engine_and_shows_progress(capsys):
