@@ -265,7 +265,17 @@ class _Labels:
 
 
 def build_evaluator(game: Any) -> Evaluator:
-    """The :class:`Evaluator` of a normal-form game or a tree (use ``game.evaluator()``)."""
+    """The :class:`Evaluator` of a normal-form game or a tree (``game.evaluator()`` caches
+    it on the game).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> q = gt.parameters("q")
+    >>> g = gt.NormalFormGame.from_arrays([[q, 0]], [[1, q**2]])
+    >>> build_evaluator(g)({"q": [3.0]})[0, :, 0].tolist()
+    [[3.0, 0.0], [1.0, 9.0]]
+    """
     symbols = game.parameters
     bounds = {n: p.bounds for n, p in game.parameter_info.items() if p.domain is not None}
     if hasattr(game, "arrays"):

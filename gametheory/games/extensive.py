@@ -312,7 +312,7 @@ class ExtensiveFormGame(_params.ParametricGame):
         """
         from ._tree_reduce import reduced_normal_form
 
-        return reduced_normal_form(self)
+        return self._keep_metadata(reduced_normal_form(self))
 
     def sequence_form(self):
         """The sequence form (Koller, Megiddo & von Stengel 1996); needs perfect recall.

@@ -176,6 +176,16 @@ def check_domain(param: Parameter, value: Any, what: str = "value", shown: Any =
 
     A value with free symbols (one parameter replaced by an expression in another) is not
     checked.
+
+    Examples
+    --------
+    >>> import sympy
+    >>> p = Parameter("q", domain=(0, 1))
+    >>> check_domain(p, sympy.Rational(1, 2))
+    >>> check_domain(p, sympy.Rational(3, 2))
+    Traceback (most recent call last):
+    ...
+    gametheory.errors.GameError: value 3/2 of parameter 'q' is outside its domain [0, 1]
     """
     import sympy
 

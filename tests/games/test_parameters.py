@@ -180,3 +180,11 @@ def test_tree_evaluator_matches_substitute(nodes, seed, qv, rv):
     assert pay.shape == (2,) + a.payoffs.shape and prob.shape == (2, len(a.parent))
     assert np.allclose(pay[1], a.payoffs.astype(float), rtol=1e-12, atol=1e-12)
     assert np.allclose(prob[0], a.chance_prob.astype(float), rtol=1e-12, atol=1e-12)
+
+
+def test_reduced_normal_form_keeps_metadata():
+    r = gt.parameters("r")
+    g = coin(r).describe(Parameter("r", default=0.5, domain=(0, 1)))
+    nf = g.to_normal_form()
+    assert nf.parameter_info == g.parameter_info
+    _error(lambda: nf.substitute(r=2), "outside its domain")
