@@ -8,8 +8,9 @@ evaluator compiled outside the timed region. Timed: ``game.evaluator()`` on the 
 ``tree_batch`` (chunks of ``--chunk`` points), with points that have a tie solved one by one
 by the fallback, as a sweep does. Peer, measured in the same run: the loop a user would
 write with our own solver, ``gt.solve(game.substitute(q=v), method="spe")`` per point, timed
-on a sample of points and extrapolated; the sample's equilibria are checked against the
-batch.
+on a sample of points and extrapolated (and, separately, the solve alone on games
+substituted beforehand); the sample's equilibria are checked against the batch. Wall and
+CPU (process) time are both printed: on a shared machine the wall time includes waiting.
 """
 
 from __future__ import annotations
@@ -75,7 +76,7 @@ def main() -> None:
     g = build()
     a = g.arrays
     t0 = time.perf_counter()
-    g.evaluator()({"q": [0.5]})  # compile once (lambdify), outside the timed region
+    g.evaluator()({"q": [0.5]})  # compile once (sympy Poly, lambdify), outside the timed region
     t_compile = time.perf_counter() - t0
     qs = np.linspace(0.0, 1.0, args.points)
     best, best_cpu = float("inf"), float("inf")
@@ -98,17 +99,25 @@ def main() -> None:
         for eq, r in zip(sol.equilibria, rows.tolist(), strict=True):
             assert np.allclose(eq.payoffs, res.payoffs[r], atol=1e-9), k
     peer = per_point * args.points
+    fixed = [g.substitute(q=float(qs[k])) for k in sample[:100]]
+    t0 = time.perf_counter()
+    for h in fixed:
+        gt.solve(h, method="spe")
+    solve_only = (time.perf_counter() - t0) / len(fixed)
 
     print(f"tree: {g.num_nodes} nodes ({int((a.player >= 0).sum())} decisions, "
           f"{int((a.player == -1).sum())} chance, {len(a.terminals)} terminals), parameter q; "
-          f"lambdify {t_compile * 1e3:.0f} ms (untimed)")
+          f"evaluator compiled in {t_compile * 1e3:.0f} ms (untimed)")
     print(f"{'engine':<40}{'points':>10}{'wall s':>9}{'cpu s':>8}{'per point':>12}")
     print(f"{'evaluator + tree_batch (batched)':<40}{args.points:>10,}{best:>9.3f}"
           f"{best_cpu:>8.3f}{best / args.points * 1e6:>9.2f} us")
     print(f"{'loop: gt.solve(substitute(q), spe)':<40}{args.sample:>10,}"
           f"{per_point * args.sample:>9.3f}{'':>8}{per_point * 1e6:>9.0f} us")
-    print(f"loop extrapolated to {args.points:,} points: {peer:,.0f} s; ratio loop / batched "
-          f"(wall): {peer / best:,.0f}x")
+    print(f"{'loop: gt.solve(spe) only (substituted)':<40}{len(fixed):>10,}"
+          f"{solve_only * len(fixed):>9.3f}{'':>8}{solve_only * 1e6:>9.0f} us")
+    print(f"loops extrapolated to {args.points:,} points: {peer:,.0f} s and "
+          f"{solve_only * args.points:,.0f} s; ratios to batched (wall): {peer / best:,.0f}x "
+          f"and {solve_only * args.points / best:,.0f}x")
     print(f"best of {args.reps}, chunks of {args.chunk:,} points; {ties} points with ties "
           f"(fallback); joining the chunks' results into one BatchEquilibria: {t_cat:.3f} s "
           f"more; {len(res.point):,} equilibria; the sample of {args.sample} points agrees; "
