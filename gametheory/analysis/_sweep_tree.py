@@ -1,8 +1,9 @@
 """Batched backward induction: a perfect-information tree at many parameter points at once.
 
-The level passes of :mod:`gametheory.solvers.backward` with a leading batch axis: at every
-level, the chance nodes' expected values and the players' best choices are computed for
-all B points with a few numpy calls (no Python loop over points or nodes). A point at
+The level passes of :mod:`gametheory.solvers.backward` with a batch axis: at every level,
+the chance nodes' expected values and the players' best choices are computed for a slice
+of points with a few numpy calls (Python loops only over levels and over slices of
+``_SUB`` points, never over single points or nodes). A point at
 which some player is indifferent (within ``tol``) has several subgame-perfect equilibria;
 such points are handed to ``fallback``, which solves them one by one.
 """
