@@ -57,6 +57,20 @@ class Region:
         The grid points in the region.
     solution : Solution
         The equilibria at a representative grid point (the middle one).
+
+    References
+    ----------
+    Burden, R. L. & Faires, J. D. (2011). *Numerical Analysis*, 9th ed., sec. 2.1 (the
+    bisection method).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> q = gt.parameters("q")
+    >>> g = gt.NormalFormGame.from_arrays([[q, 0], [0, 1]], [[1, 0], [0, 1]])
+    >>> low, high = gt.sweep(g, {"q": [-0.5, 0.25, 1.0]}).regions()
+    >>> low.hi, high.lo, high.description
+    (0.0, 0.0, '3 equilibria: a1 | b1; a1, a2 | b1, b2; a2 | b2')
     """
 
     names: tuple[str, ...]

@@ -81,8 +81,11 @@ def sweep(game: Any, grid: Mapping[str, Any], method: str = "auto",
 
     References
     ----------
-    Shapley, L. S. (1974). A note on the Lemke-Howson algorithm. *Mathematical
-    Programming Study* 1, 175-189 (equilibria as the payoffs move; index and branches).
+    von Stengel, B. (2002). Computing equilibria for two-person games. In R. J. Aumann &
+    S. Hart (eds.), *Handbook of Game Theory*, vol. 3, ch. 45, 1723-1759 (support
+    enumeration, sec. 3). Selten, R. (1975). Reexamination of the perfectness concept
+    for equilibrium points in extensive games. *International Journal of Game Theory*
+    4, 25-55 (backward induction).
 
     Examples
     --------
@@ -199,6 +202,12 @@ class SweepResult:
         The equilibria as flat arrays, one row per point and equilibrium.
     methods : tuple of str
         The solver methods that ran.
+
+    References
+    ----------
+    Kuhn, H. W. (1953). Extensive games and the problem of information. In
+    *Contributions to the Theory of Games II*, 193-216 (behaviour strategies, the rows
+    of a tree's sweep).
 
     Examples
     --------

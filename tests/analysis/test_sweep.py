@@ -222,6 +222,15 @@ def test_records_and_frame():
     assert [r["outcome:out"] for r in tree] == [0.0, 1.0]
 
 
+def test_to_frame_without_pandas(monkeypatch):
+    import sys
+
+    sw = gt.sweep(hawk_dove(), {"q": [0.5]})
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    with pytest.raises(ImportError, match="needs pandas"):
+        sw.to_frame()
+
+
 def test_solution_points_and_display():
     g = hawk_dove()
     sw = gt.sweep(g, {"q": [0.5, 1.0]})
