@@ -6,6 +6,7 @@ from fractions import Fraction
 
 import numpy as np
 import pytest
+from gametheory.models.poker import kuhn_poker  # Kuhn (1950); built with the builder
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -21,25 +22,6 @@ def entry_game():
     fight, accommodate = enter.decide("Incumbent", ["fight", "accommodate"])
     fight.payoffs(-1, -1)
     accommodate.payoffs(Entrant=1, Incumbent=1)
-    return g
-
-
-def kuhn_poker():
-    """Kuhn (1950) poker: ante 1, one bet of 1, cards J < Q < K."""
-    g = gt.ExtensiveFormGame(["Alice", "Bob"], title="Kuhn poker")
-    cards = "JQK"
-    deals = {f"{a}{b}": "1/6" for a, b in itertools.permutations(cards, 2)}
-    for (a, b), node in zip(deals, g.root.chance(deals), strict=True):
-        win = 1 if cards.index(a) > cards.index(b) else -1
-        check, bet = node.decide("Alice", ["check", "bet"], infoset=f"Alice {a}")
-        b_check, b_bet = check.decide("Bob", ["check", "bet"], infoset=f"Bob {b} after check")
-        b_check.payoffs(win, -win)
-        fold, call = b_bet.decide("Alice", ["fold", "call"], infoset=f"Alice {a} after check-bet")
-        fold.payoffs(-1, 1)
-        call.payoffs(2 * win, -2 * win)
-        fold, call = bet.decide("Bob", ["fold", "call"], infoset=f"Bob {b} after bet")
-        fold.payoffs(1, -1)
-        call.payoffs(2 * win, -2 * win)
     return g
 
 
