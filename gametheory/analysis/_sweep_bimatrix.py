@@ -109,11 +109,11 @@ def _side(M: np.ndarray, own: np.ndarray, opp: np.ndarray, tol: float,
     return where, z, v
 
 
-def _chunk(P: np.ndarray, tol: float):
-    """Equal-size support enumeration for a chunk of points.
+def _chunk(P: np.ndarray, tol: float, offset: int) -> tuple[list[tuple], np.ndarray]:
+    """Equal-size support enumeration for a chunk of points (numbered from ``offset``).
 
-    Returns ``(point, profile, payoffs, degenerate)``: the equilibria found at the
-    nondegenerate points and the degenerate points.
+    Returns ``(pieces, degenerate)``: the equilibria found at the nondegenerate points,
+    one piece per support size (see :func:`_assemble`), and the degenerate points.
     """
     nb, _, m, n = P.shape
     scale = np.maximum(1.0, np.abs(P).max(axis=(1, 2, 3)))
@@ -127,16 +127,60 @@ def _chunk(P: np.ndarray, tol: float):
         yw, yz, yv = _side(A, sub2, sub1, tol, degenerate)    # y on J equalises I
         yw = np.ascontiguousarray(yw.transpose(0, 2, 1))       # (b, I, J) like xw
         both = np.flatnonzero((xw >= 0) & (yw >= 0))
-        xr, yr = xw.reshape(-1)[both], yw.reshape(-1)[both]
-        b, i, j = np.unravel_index(both, xw.shape)
-        prof = np.zeros((len(b), m + n))
-        rows = np.arange(len(b))[:, None]
-        prof[rows, sub1[i]] = xz[xr]
-        prof[rows, m + sub2[j]] = yz[yr]
-        found.append((b, prof, np.stack([yv[yr], xv[xr]], axis=1) * scale[b, None]))
-    b, prof, pay = (np.concatenate(parts) for parts in zip(*found, strict=True))
-    keep = ~degenerate[b]           # (a point may turn out degenerate at a later size)
-    return b[keep], prof[keep], pay[keep], degenerate
+        found.append((both, xw.shape, sub1, sub2, xw.reshape(-1)[both], xz, xv,
+                      yw.reshape(-1)[both], yz, yv))
+    pieces = []
+    for both, shape, sub1, sub2, xr, xz, xv, yr, yz, yv in found:
+        b, i, j = np.unravel_index(both, shape)
+        keep = np.flatnonzero(~degenerate[b])   # a point may be found degenerate later
+        if keep.size < b.size:
+            b, i, j, xr, yr = b[keep], i[keep], j[keep], xr[keep], yr[keep]
+        pay = np.stack([yv[yr], xv[xr]], axis=1) * scale[b, None]
+        pieces.append((b + offset, sub1[i], xz[xr], sub2[j], yz[yr], pay))
+    return pieces, degenerate
+
+
+def _fallback_piece(todo: np.ndarray, sols: Sequence, m: int, n: int,
+                    complete: np.ndarray) -> tuple:
+    """The fallback's equilibria as a piece for :func:`_assemble`."""
+    if len(sols) != todo.size:
+        raise GameError(f"fallback returned {len(sols)} solutions for {todo.size} points")
+    b, xs, ys, pays = [], [], [], []
+    for i, sol in zip(todo, sols, strict=True):
+        complete[i] = bool(sol.complete)
+        for eq in sol.equilibria:
+            b.append(i)
+            xs.append(np.asarray(eq.strategies[0], dtype=float))
+            ys.append(np.asarray(eq.strategies[1], dtype=float))
+            pays.append(np.asarray(eq.payoffs, dtype=float))
+    f = len(b)
+    return (np.asarray(b, dtype=np.intp), np.broadcast_to(np.arange(m), (f, m)),
+            np.array(xs).reshape(f, m), np.broadcast_to(np.arange(n), (f, n)),
+            np.array(ys).reshape(f, n), np.array(pays).reshape(f, 2))
+
+
+def _assemble(nb: int, m: int, n: int, pieces: list[tuple]):
+    """Write the pieces' equilibria straight to their rows, sorted by point (in piece
+    order within a point). A piece is ``(b, cols1, probs1, cols2, probs2, payoffs)``
+    with ``b`` non-decreasing: the rows' points, the strategies and probabilities of
+    each player's support, and the payoffs."""
+    counts = np.zeros(nb, dtype=np.int64)
+    for piece in pieces:
+        counts += np.bincount(piece[0], minlength=nb)
+    first = np.cumsum(counts) - counts
+    filled = np.zeros(nb, dtype=np.int64)
+    profile = np.zeros((int(counts.sum()), m + n))
+    payoffs = np.empty((len(profile), 2))
+    for b, cols1, probs1, cols2, probs2, pay in pieces:
+        if not b.size:
+            continue
+        rank = np.arange(b.size) - np.searchsorted(b, b)        # index within its point
+        rows = first[b] + filled[b] + rank
+        filled += np.bincount(b, minlength=nb)
+        profile[rows[:, None], cols1] = probs1
+        profile[rows[:, None], m + cols2] = probs2
+        payoffs[rows] = pay
+    return np.repeat(np.arange(nb, dtype=np.int64), counts), profile, payoffs
 
 
 def bimatrix_batch(payoffs: np.ndarray, tol: float = 1e-9,
@@ -219,30 +263,14 @@ def bimatrix_batch(payoffs: np.ndarray, tol: float = 1e-9,
     pairs = sum(len(batch.subsets(m, k)) * len(batch.subsets(n, k))
                 for k in range(1, min(m, n) + 1))
     step = max(1, SYSTEMS_PER_CHUNK // pairs)
-    parts, degenerate = [], np.zeros(nb, dtype=bool)
+    pieces, degenerate = [], np.zeros(nb, dtype=bool)
     for start in range(0, nb, step):
-        b, prof, pay, deg = _chunk(P[start:start + step], tol)
-        parts.append((b + start, prof, pay))
+        found, deg = _chunk(P[start:start + step], tol, start)
+        pieces += found
         degenerate[start:start + step] = deg
-    point, profile, pay = (np.concatenate(p) for p in zip(*parts, strict=True))
     complete = np.ones(nb, dtype=bool)
     todo = np.flatnonzero(degenerate)
     if todo.size:
-        sols = list(fallback(todo))
-        if len(sols) != todo.size:
-            raise GameError(f"fallback returned {len(sols)} solutions for {todo.size} points")
-        extra_p, extra_prof, extra_pay = [], [], []
-        for i, sol in zip(todo, sols, strict=True):
-            complete[i] = bool(sol.complete)
-            for eq in sol.equilibria:
-                extra_p.append(i)
-                extra_prof.append(np.concatenate([np.asarray(s, dtype=float)
-                                                  for s in eq.strategies]))
-                extra_pay.append(np.asarray(eq.payoffs, dtype=float))
-        if extra_p:
-            point = np.concatenate([point, np.asarray(extra_p, dtype=np.int64)])
-            profile = np.concatenate([profile, np.array(extra_prof).reshape(-1, m + n)])
-            pay = np.concatenate([pay, np.array(extra_pay).reshape(-1, 2)])
-    order = np.argsort(point, kind="stable")
-    return BatchEquilibria(nb, point[order].astype(np.int64), profile[order], pay[order],
-                           complete)
+        pieces.append(_fallback_piece(todo, list(fallback(todo)), m, n, complete))
+    point, profile, payoffs = _assemble(nb, m, n, pieces)
+    return BatchEquilibria(nb, point, profile, payoffs, complete)

@@ -102,10 +102,15 @@ def dominated_rows(M: np.ndarray, own: np.ndarray) -> np.ndarray:
     >>> dominated_rows(np.stack([M, M[::-1]]), subsets(2, 1)).tolist()
     [[1, 0], [2, 0]]
     """
-    n_opp, n_own = M.shape[-2:]
-    # batch axis last, so that every operation runs along it (a single game: length 1):
-    # Mt has shape (n_opp, n_own, B)
     Mt = np.ascontiguousarray(np.moveaxis(M, 0, -1)) if M.ndim == 3 else M[..., None]
+    out = _dominated_masks(Mt, own)
+    return out.T if M.ndim == 3 else out[:, 0]
+
+
+def _dominated_masks(Mt: np.ndarray, own: np.ndarray) -> np.ndarray:
+    """:func:`dominated_rows` with the batch axis last, so that every operation runs
+    along it: ``Mt`` has shape (n_opp, n_own, B), the result (c, B)."""
+    n_opp, n_own = Mt.shape[:2]
     bits = next(t for t in (np.uint8, np.uint16, np.uint32, np.uint64)
                 if np.iinfo(t).bits >= n_own)
     ge = np.zeros((n_opp, n_opp, Mt.shape[-1]), dtype=bits)     # (r', r, B): columns
@@ -117,7 +122,7 @@ def dominated_rows(M: np.ndarray, own: np.ndarray) -> np.ndarray:
     out = np.zeros(dom.shape[1:], dtype=np.int64)
     for r in range(n_opp):
         out |= dom[r].astype(np.int64) << np.int64(r)
-    return out.T if M.ndim == 3 else out[:, 0]
+    return out
 
 
 def _solve_stack(D: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -171,8 +176,29 @@ def solve_class(M: np.ndarray, own: np.ndarray, opp: np.ndarray, pos_tol: float,
     >>> res.feasible_point.tolist(), res.singular_point.tolist()
     ([0], [1])
     """
-    k = own.shape[1]
     Mb = np.ascontiguousarray(M if M.ndim == 3 else M[None], dtype=float)
+    feas, sing = _flat(Mb, own, opp, pos_tol, br_tol)
+    k, n_opp = own.shape[1], Mb.shape[1]
+    empty_i = np.empty(0, dtype=np.intp)
+    if feas:
+        point, *feasible = (np.concatenate(parts) for parts in zip(*feas, strict=True))
+    else:
+        point, feasible = empty_i, [empty_i, empty_i, np.empty((0, k)), np.empty(0),
+                                    np.empty((0, n_opp), dtype=bool)]
+    sb, *singular = ((np.concatenate(p) for p in zip(*sing, strict=True)) if sing
+                     else (empty_i, empty_i, empty_i))
+    return ClassResult(tuple(feasible), tuple(singular),  # type: ignore[arg-type]
+                       point, sb)
+
+
+def _flat(Mb: np.ndarray, own: np.ndarray, opp: np.ndarray, pos_tol: float,
+          br_tol: float) -> tuple[list, list]:
+    """All systems of a class, at all points, as one list solved in cache-sized chunks.
+
+    Returns the parts ``(b, e, s, z, v, ties)`` of the feasible systems and
+    ``(b, e, s)`` of the singular ones.
+    """
+    k = own.shape[1]
     _, n_opp, n_own = Mb.shape
     flat = Mb.reshape(-1)
     opp_rows, own_t = opp.T * n_own, own.T                         # (k, c) each
@@ -210,13 +236,4 @@ def solve_class(M: np.ndarray, own: np.ndarray, opp: np.ndarray, pos_tol: float,
         b, e, s, z, v, Mz = _pick(best, b, e, s, z, v, Mz)
         if b.size:
             feas.append((b, e, s, z.T, v, (Mz >= v - br_tol).T))
-    empty_i = np.empty(0, dtype=np.intp)
-    if feas:
-        point, *feasible = (np.concatenate(parts) for parts in zip(*feas, strict=True))
-    else:
-        point, feasible = empty_i, [empty_i, empty_i, np.empty((0, k)), np.empty(0),
-                                    np.empty((0, n_opp), dtype=bool)]
-    sb, *singular = ((np.concatenate(p) for p in zip(*sing, strict=True)) if sing
-                     else (empty_i, empty_i, empty_i))
-    return ClassResult(tuple(feasible), tuple(singular),  # type: ignore[arg-type]
-                       point, sb)
+    return feas, sing
