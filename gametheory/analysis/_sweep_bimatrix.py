@@ -118,7 +118,7 @@ def _chunk(P: np.ndarray, tol: float, offset: int) -> tuple[list[tuple], np.ndar
     nb, _, m, n = P.shape
     scale = np.maximum(1.0, np.abs(P).max(axis=(1, 2, 3)))
     A = P[:, 0] / scale[:, None, None]
-    Bt = P[:, 1].transpose(0, 2, 1) / scale[:, None, None]
+    Bt = np.ascontiguousarray(P[:, 1].transpose(0, 2, 1)) / scale[:, None, None]
     degenerate = np.zeros(nb, dtype=bool)
     found = []
     for k in range(1, min(m, n) + 1):

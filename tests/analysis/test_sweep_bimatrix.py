@@ -173,3 +173,24 @@ def test_bad_input():
 def test_empty_batch():
     res = bimatrix_batch(np.zeros((0, 2, 3, 2)))
     assert res.num_points == 0 and res.profile.shape == (0, 5) and res.payoffs.shape == (0, 2)
+
+
+def test_chunking_does_not_change_the_result(monkeypatch):
+    # Many small chunks of points (and of systems inside solve_class) give the same rows
+    # as one chunk, also around degenerate points handed to the fallback.
+    from gametheory.analysis import _sweep_bimatrix
+    from gametheory.solvers import _support_batch
+
+    rng = np.random.default_rng(3)
+    P = rng.random((60, 2, 3, 3))
+    P[::3] = rng.integers(0, 3, (20, 2, 3, 3))             # mostly degenerate points
+    whole = bimatrix_batch(P)
+    assert 0 < whole.complete.sum() and len(np.unique(whole.point)) == 60
+    monkeypatch.setattr(_sweep_bimatrix, "SYSTEMS_PER_CHUNK", 50)   # 2 points per chunk
+    monkeypatch.setattr(_support_batch, "CHUNK", 7)
+    parts = bimatrix_batch(P)
+    assert whole.point.tolist() == parts.point.tolist()
+    # (equal up to rounding: SIMD loops may round the last bit differently by length)
+    assert np.allclose(whole.profile, parts.profile, rtol=0, atol=1e-13)
+    assert np.allclose(whole.payoffs, parts.payoffs, rtol=0, atol=1e-13)
+    assert np.array_equal(whole.complete, parts.complete)
