@@ -75,8 +75,11 @@ class _Tableau:
             raise SolverError("the initial basis columns must form an identity matrix")
         return T[:, self.nonbasic + [T.shape[1] - 1]]
 
-    def pivot_on(self, label: int) -> int:
+    def pivot_on(self, label: int, prefer: int | None = None) -> int:
         """Let the nonbasic variable ``label`` enter; return the label that leaves.
+
+        When the basic variable ``prefer`` (e.g. Lemke's artificial z0) is among the
+        rows tied in the ratio test, it leaves.
 
         Raises
         ------
@@ -87,7 +90,7 @@ class _Tableau:
         c = ~self._pos[label]
         if c < 0:
             raise SolverError(f"label {label} is already basic (internal error)")
-        r = self._ratio_row(c)
+        r = self._ratio_row(c, self._pos[prefer] if prefer is not None else -1)
         if r is None:
             raise SolverError(f"pivot column {label} has no positive entry: the polytope "
                               "is unbounded (internal error)")
@@ -131,7 +134,7 @@ class _Tableau:
     def _unit(self) -> Any:  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def _ratio_row(self, c: int) -> int | None:  # pragma: no cover - abstract
+    def _ratio_row(self, c: int, prefer: int) -> int | None:  # pragma: no cover - abstract
         raise NotImplementedError
 
     def _pivot(self, r: int, c: int) -> None:  # pragma: no cover - abstract
@@ -184,7 +187,7 @@ class FloatTableau(_Tableau):
     def _unit(self) -> float:
         return 1.0
 
-    def _ratio_row(self, c: int) -> int | None:
+    def _ratio_row(self, c: int, prefer: int = -1) -> int | None:
         tol, ratios = self.tol, self._ratios
         col = self._columns[c]
         ratios.fill(np.inf)
@@ -196,9 +199,41 @@ class FloatTableau(_Tableau):
         tied = ratios <= best + tol * (best if best > 1.0 else 1.0)
         if np.count_nonzero(tied) == 1:
             return r
-        return self._tie_break(list(np.flatnonzero(tied)), c,
-                               lambda a, b: a < b - tol * max(1.0, abs(b)),
-                               lambda a, b: abs(a - b) <= tol * max(1.0, abs(b)))
+        if prefer >= 0 and tied[prefer]:
+            return prefer
+        return self._lex_min_row(np.flatnonzero(tied), c)
+
+    def _lex_min_row(self, rows: np.ndarray, c: int) -> int:
+        """The lexicographic tie-break of :meth:`_tie_break` with numpy: the tied rows'
+        entries of all lex columns, divided by the pivot column, are compared only at the
+        columns where they differ (by more than ``tol``), until one row is left.
+        Degenerate game trees tie hundreds of rows at once."""
+        self.ties += 1
+        tol = self.tol
+        entering = self.nonbasic[c]
+        labels = [j for j in self.lex_columns if j != entering]
+        pos = np.array([self._pos[j] for j in labels], dtype=np.int64)
+        R = np.zeros((len(rows), len(labels)))
+        nb = pos < 0
+        if nb.any():
+            R[:, nb] = self.D[np.ix_(rows, ~pos[nb])]
+        basic_at = {int(p): k for k, p in enumerate(pos) if p >= 0}
+        for i, r in enumerate(rows.tolist()):
+            k = basic_at.get(r)
+            if k is not None:
+                R[i, k] = 1.0
+        R /= self.D[rows, c][:, None]
+        lo = R.min(axis=0)
+        scale = tol * np.maximum(1.0, np.abs(lo))
+        cand = np.arange(len(rows))
+        for j in np.flatnonzero(R.max(axis=0) - lo > scale).tolist():
+            vals = R[cand, j]
+            keep = vals <= vals.min() + scale[j]
+            if not keep.all():
+                cand = cand[keep]
+                if len(cand) == 1:
+                    break
+        return int(rows[cand[0]])
 
     def _pivot(self, r: int, c: int) -> None:
         D, col, row = self.D, self._col, self._row
@@ -263,7 +298,7 @@ class IntegerTableau(_Tableau):
     def _unit(self) -> int:
         return self.det
 
-    def _ratio_row(self, c: int) -> int | None:
+    def _ratio_row(self, c: int, prefer: int = -1) -> int | None:
         D = self.D
         rows = [i for i in range(D.shape[0]) if D[i, c] > 0]
         if len(rows) <= 1:
@@ -278,6 +313,8 @@ class IntegerTableau(_Tableau):
                 ties.append(i)
         if len(ties) == 1:
             return best
+        if prefer in ties:
+            return prefer
         return self._tie_break(ties, c, lambda a, b: a < b, lambda a, b: a == b)
 
     def _pivot(self, r: int, c: int) -> None:
