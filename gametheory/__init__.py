@@ -6,8 +6,10 @@
 Player 1: a2 1; Player 2: b2 1; payoffs 1, 1
 """
 
+from .analysis.critical import CriticalValue, critical_values
 from .analysis.dominance import dominated_strategies, dominating_strategy
 from .analysis.elimination import EliminationResult, iterated_elimination
+from .analysis.formulas import ClosedFormEquilibrium, EquilibriumFormulas, equilibrium_formulas
 from .analysis.regret import best_responses, is_equilibrium, max_regret, regrets
 from .analysis.sweep import SweepResult, sweep
 from .errors import DegenerateGameWarning, GameError, ParseError, SolverError
@@ -27,6 +29,8 @@ __all__ = [
     "dominating_strategy", "dominated_strategies", "iterated_elimination", "EliminationResult",
     "read_gambit", "write_gambit",
     "sweep", "SweepResult",
+    "critical_values", "CriticalValue", "equilibrium_formulas", "EquilibriumFormulas",
+    "ClosedFormEquilibrium",
     "GameError", "SolverError", "ParseError", "DegenerateGameWarning",
     "__version__",
 ]

@@ -1,0 +1,380 @@
+"""Symbolic machinery for :mod:`gametheory.analysis.critical`: real roots of rational
+functions of one parameter, simple rational points between them, candidate critical values
+of bimatrix games (support pairs) and perfect-information trees (backward induction), and
+closed-form solutions of the linear systems that pin down an equilibrium.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+
+from ..errors import SolverError
+
+__all__ = ["Candidates", "real_roots", "simplest_between", "near_points", "sort_unique",
+           "bimatrix_candidates", "tree_candidates", "solve_tight"]
+
+_DIGITS = 60  # working precision (decimal digits) for ordering algebraic numbers
+
+
+class Field:
+    """Exact arithmetic in the parameter ``q``: the field of rational functions ``QQ(q)``
+    (fast sympy polys) when every value is one, else sympy's expression domain."""
+
+    def __init__(self, q: Any, exprs: list):
+        import sympy
+        from sympy.polys.constructor import construct_domain
+
+        self.q = q
+        K, els = construct_domain([sympy.sympify(e) for e in exprs] or [q], field=True)
+        self.fast = bool(K.is_FractionField and tuple(K.symbols) == (q,)
+                         and (K.domain.is_ZZ or K.domain.is_QQ))
+        self.K = K if self.fast else sympy.EX
+        self._roots: dict = {}
+
+    def __call__(self, expr: Any) -> Any:
+        """The element of the field for a sympy expression (or number)."""
+        import sympy
+
+        return self.K.from_sympy(sympy.sympify(expr))
+
+    def at(self, e: Any, t: Fraction) -> Any:
+        """The exact value of the element ``e`` at the rational point ``t``."""
+        import sympy
+
+        if self.fast:
+            def ev(p):
+                return sum(Fraction(int(getattr(c, "numerator", c)),
+                                    int(getattr(c, "denominator", 1))) * t ** k[0]
+                           for k, c in p.terms())
+            return ev(e.numer) / ev(e.denom)
+        return self.K.to_sympy(e).subs(self.q, sympy.Rational(t.numerator, t.denominator))
+
+    def roots(self, e: Any, lo: Any, hi: Any) -> list:
+        """The real zeros and poles of ``e`` in (lo, hi), exact, sorted."""
+        import sympy
+
+        if not self.fast:
+            return real_roots(self.K.to_sympy(e), self.q, lo, hi)
+        out = []
+        for p in (e.numer, e.denom):
+            if p.degree() <= 0:
+                continue
+            if p not in self._roots:
+                self._roots[p] = sympy.Poly(p.as_expr(), self.q).real_roots()
+            out += [r for r in self._roots[p] if _inside(r, lo, hi)]
+        return sort_unique(out)
+
+
+class Candidates:
+    """Candidate critical values in an open interval (lo, hi), each with a first reason."""
+
+    def __init__(self, field: Field, lo: Any, hi: Any):
+        self.field, self.lo, self.hi = field, lo, hi
+        self.found: dict[Any, str] = {}
+        self._nums: dict = {}
+        self._seen: set = set()
+
+    def add(self, e: Any, reason: str, lo: Any = None, hi: Any = None) -> list:
+        """Add the roots (and poles) of the field element ``e`` in (lo, hi); returns the
+        new ones."""
+        lo = self.lo if lo is None else lo
+        hi = self.hi if hi is None else hi
+        key = (e, lo, hi)
+        if key in self._seen or e == self.field.K.zero:
+            return []
+        self._seen.add(key)
+        new = []
+        for r in self.field.roots(e, lo, hi):
+            n = _num(r)
+            if not any(_same(r, s, n, ns) for s, ns in self._nums.items()):
+                self.found[r] = reason
+                self._nums[r] = n
+                new.append(r)
+        return new
+
+    def values(self) -> list:
+        return sort_unique(self.found)
+
+
+def _num(x: Any):
+    import sympy
+
+    return sympy.sympify(x).evalf(_DIGITS)
+
+
+def _same(a: Any, b: Any, na: Any = None, nb: Any = None) -> bool:
+    if a == b or (a.is_Rational and b.is_Rational):
+        return a == b
+    return abs((_num(a) if na is None else na) - (_num(b) if nb is None else nb)) < 1e-45
+
+
+def sort_unique(values: Any) -> list:
+    """Sympy numbers sorted, equal ones (to 45 digits) merged keeping the first."""
+    out: list = []
+    last = None
+    for n, v in sorted(((_num(v), v) for v in values), key=lambda p: p[0]):
+        if not out or not _same(out[-1], v, last, n):
+            out.append(v)
+            last = n
+    return out
+
+
+def _inside(r: Any, lo: Any, hi: Any) -> bool:
+    if r.is_Rational:
+        return bool(r > lo) and bool(r < hi)
+    n = _num(r)
+    return bool(n > _num(lo)) and bool(n < _num(hi))
+
+
+def real_roots(expr: Any, q: Any, lo: Any, hi: Any) -> list:
+    """The real zeros and poles of ``expr`` (a function of ``q`` only) in (lo, hi), exact.
+
+    Rational functions give rationals or algebraic numbers (``sqrt(2)/2``, ``CRootOf``);
+    other expressions are handed to ``sympy.solveset``.
+    """
+    import sympy
+
+    expr = sympy.cancel(sympy.sympify(expr))
+    if expr == 0 or q not in expr.free_symbols:
+        return []
+    extra = expr.free_symbols - {q}
+    if extra:
+        raise SolverError(f"the expression {expr} depends on {', '.join(map(str, extra))} "
+                          f"besides {q}; fix the other parameters")
+    num, den = sympy.fraction(expr)
+    out = []
+    for part in (num, den):
+        if q not in part.free_symbols:
+            continue
+        sol = sympy.solveset(part, q, sympy.Interval.open(lo, hi))
+        if not isinstance(sol, sympy.FiniteSet):
+            raise SolverError(f"cannot isolate the real roots of {part} in {q}; use "
+                              f"polynomial or rational payoffs in {q}")
+        out += [r for r in sol if _inside(r, lo, hi)]
+    return sort_unique(out)
+
+
+def simplest_between(x: Fraction, y: Fraction) -> Fraction:
+    """The rational with the smallest denominator in the closed interval [x, y].
+
+    Examples
+    --------
+    >>> simplest_between(Fraction(3, 10), Fraction(4, 10))
+    Fraction(1, 3)
+    """
+    if x > y:
+        x, y = y, x
+    if x <= 0 <= y:
+        return Fraction(0)
+    if y < 0:
+        return -simplest_between(-y, -x)
+    n = math.floor(x)
+    if n == x or n + 1 <= y:
+        return Fraction(n if n == x else n + 1)
+    return n + 1 / simplest_between(1 / (y - n), 1 / (x - n))
+
+
+def _frac(x: Any) -> Fraction:
+    """An exact Fraction for a rational sympy number, else a 60-digit approximation."""
+    import sympy
+
+    x = sympy.sympify(x)
+    if x.is_Rational:
+        return Fraction(int(x.p), int(x.q))
+    return Fraction(str(x.evalf(_DIGITS)))
+
+
+def interior_point(lo: Any, hi: Any) -> Fraction:
+    """A simple rational strictly inside (lo, hi) (either side may be infinite)."""
+    import sympy
+
+    if lo == -sympy.oo and hi == sympy.oo:
+        return Fraction(0)
+    if lo == -sympy.oo:
+        return Fraction(math.floor(_frac(hi)) - 1)
+    if hi == sympy.oo:
+        return Fraction(math.floor(_frac(lo)) + 1)
+    a, b = _frac(lo), _frac(hi)
+    w = (b - a) / 4
+    return simplest_between(a + w, b - w)
+
+
+def near_points(c: Any, prev: Any, nxt: Any) -> tuple[Fraction, Fraction]:
+    """Short decimals just below and just above ``c``, inside (prev, nxt).
+
+    The first of 1/100, 1/1000, ... whose multiples next to ``c`` lie in the interval.
+    """
+    import sympy
+
+    cf = _frac(c)
+    lo = None if prev == -sympy.oo else _frac(prev)
+    hi = None if nxt == sympy.oo else _frac(nxt)
+    for k in range(2, 200):
+        d = Fraction(1, 10**k)
+        below = (math.ceil(cf / d) - 1) * d
+        above = (math.floor(cf / d) + 1) * d
+        if (lo is None or below > lo) and (hi is None or above < hi):
+            return below, above
+    raise SolverError(f"critical values too close together near {c}")  # pragma: no cover
+
+
+# ----------------------------------------------------------------------------- bimatrix
+def _label_set(labels: tuple, idx: tuple) -> str:
+    return "{" + ", ".join(labels[i] for i in idx) + "}"
+
+
+def solve_tight(M: Any, rhs: Any) -> Any:
+    """Solve the square sympy system ``M z = rhs``; (None, 0) when singular."""
+    import sympy
+
+    det = sympy.cancel(M.det())
+    if det == 0:
+        return None, det
+    z = M.LUsolve(rhs)
+    return [sympy.cancel(v) for v in z], det
+
+
+def _side(F: Field, P: list, rows: tuple, cols: tuple):
+    """The mix on ``cols`` (and value v) making the player with payoffs P[row][col]
+    indifferent over ``rows``: solves P[rows, cols] y = v 1, sum(y) = 1 in the field.
+    Returns (y and v, determinant), or (None, 0) when the system is singular."""
+    from sympy.polys.matrices import DomainMatrix
+
+    K, k = F.K, len(cols)
+    M = [[P[i][j] for j in cols] + [-K.one] for i in rows] + [[K.one] * k + [K.zero]]
+    M = DomainMatrix(M, (k + 1, k + 1), K)
+    det = M.det()
+    if det == K.zero:
+        return None, det
+    rhs = DomainMatrix([[K.zero]] * k + [[K.one]], (k + 1, 1), K)
+    z = M.lu_solve(rhs)
+    return [z[b, 0].element for b in range(k + 1)], det
+
+
+def bimatrix_candidates(game: Any, F: Field, A: list, B: list, cand: Candidates) -> None:
+    """Add the candidate critical values of the bimatrix game (A, B) (nested lists of
+    field elements) to ``cand``: for every support pair of equal size, where a probability
+    of the parametric solution of the indifference system crosses 0, where a strategy
+    outside a support becomes as good as the support, and where the system is singular."""
+    m, n = len(A), len(A[0])
+    BT = [[B[i][j] for i in range(m)] for j in range(n)]
+    p1, p2 = game.players
+    s1, s2 = game.strategies
+    for k in range(1, min(m, n) + 1):
+        for rows in itertools.combinations(range(m), k):
+            for cols in itertools.combinations(range(n), k):
+                tag = f"support {_label_set(s1, rows)} x {_label_set(s2, cols)}"
+                y, dety = _side(F, A, rows, cols)  # makes player 1 indifferent
+                x, detx = _side(F, BT, cols, rows)  # makes player 2 indifferent
+                if y is None or x is None:
+                    continue
+                if k > 1:
+                    cand.add(dety, f"{tag}: {p1}'s indifference system is singular")
+                    cand.add(detx, f"{tag}: {p2}'s indifference system is singular")
+                    for b, j in enumerate(cols):
+                        cand.add(y[b], f"{tag}: probability of {s2[j]} ({p2}) reaches 0")
+                    for a, i in enumerate(rows):
+                        cand.add(x[a], f"{tag}: probability of {s1[i]} ({p1}) reaches 0")
+                v, u = y[k], x[k]
+                against = s2[cols[0]] if k == 1 else _label_set(s2, cols)
+                for i in sorted(set(range(m)) - set(rows)):
+                    gain = sum((A[i][j] * y[b] for b, j in enumerate(cols)), -v)
+                    pair = sorted((i, rows[0]))
+                    what = (f"{p1} indifferent between {s1[pair[0]]} and {s1[pair[1]]} "
+                            f"against {against}"
+                            if k == 1 else f"{tag}: {s1[i]} ({p1}) becomes a best response")
+                    cand.add(gain, what)
+                against = s1[rows[0]] if k == 1 else _label_set(s1, rows)
+                for j in sorted(set(range(n)) - set(cols)):
+                    gain = sum((BT[j][i] * x[a] for a, i in enumerate(rows)), -u)
+                    pair = sorted((j, cols[0]))
+                    what = (f"{p2} indifferent between {s2[pair[0]]} and {s2[pair[1]]} "
+                            f"against {against}"
+                            if k == 1 else f"{tag}: {s2[j]} ({p2}) becomes a best response")
+                    cand.add(gain, what)
+
+
+# ----------------------------------------------------------------------------- trees
+def _children(parent: np.ndarray, action: np.ndarray) -> list[list[int]]:
+    kids: list[list[int]] = [[] for _ in range(len(parent))]
+    for v in range(1, len(parent)):
+        kids[int(parent[v])].append(v)
+    return [sorted(c, key=lambda v: int(action[v])) for c in kids]
+
+
+def _dedupe(vectors: list) -> list:
+    out, seen = [], set()
+    for v in vectors:
+        if v not in seen:
+            seen.add(v)
+            out.append(v)
+    return out
+
+
+def _tree_pass(game: Any, F: Field, t: Fraction, cand: Candidates, lo: Any, hi: Any,
+               pay: list, prob: list) -> list:
+    """Backward induction with exact values in the parameter, choices made at ``t``.
+
+    Every node keeps the set of value vectors of the subgame-perfect equilibria of its
+    subtree (valid on the interval around ``t``); at each decision the differences of the
+    mover's values between alternative actions are candidates. Returns the new roots found
+    inside (lo, hi).
+    """
+    a = game.arrays
+    kids = _children(a.parent, a.action)
+    term = {int(v): k for k, v in enumerate(a.terminals)}
+    sets: list = [None] * len(a.parent)
+    new: list = []
+    for v in range(len(a.parent) - 1, -1, -1):
+        if v in term:
+            sets[v] = [pay[term[v]]]
+            continue
+        ch = kids[v]
+        if a.player[v] < 0:          # chance: every combination of the children's values
+            out = []
+            for combo in itertools.product(*(sets[c] for c in ch)):
+                out.append(tuple(sum((prob[c] * w[i] for c, w in zip(ch, combo)), F.K.zero)
+                                 for i in range(len(combo[0]))))
+            sets[v] = _dedupe(out)
+            continue
+        i = int(a.player[v])
+        h = a.infoset_labels[int(a.infoset[v])]
+        acts = a.infoset_actions[int(a.infoset[v])]
+        for (x, cx), (y, cy) in itertools.combinations(enumerate(ch), 2):
+            for w1 in sets[cx]:
+                for w2 in sets[cy]:
+                    new += cand.add(w1[i] - w2[i], f"{game.players[i]} indifferent between "
+                                    f"{acts[x]} and {acts[y]} at {h}", lo, hi)
+        worst = [min(F.at(w[i], t) for w in sets[c]) for c in ch]
+        out = []
+        for x, c in enumerate(ch):
+            for w in sets[c]:
+                val = F.at(w[i], t)
+                if all(val >= worst[y] for y in range(len(ch)) if y != x):
+                    out.append(w)
+        sets[v] = _dedupe(out)
+    return new
+
+
+def tree_candidates(game: Any, F: Field, cand: Candidates) -> None:
+    """Candidate critical values of a perfect-information tree in one parameter.
+
+    Piecewise: on each interval between known candidates, backward induction is run with
+    the choices valid there; new roots split the interval and the pieces are redone.
+    """
+    a = game.arrays
+    pay = [tuple(F(x) for x in row) for row in a.payoffs.tolist()]
+    prob = [F(x) for x in a.chance_prob.tolist()]
+    todo = [(cand.lo, cand.hi)]
+    while todo:
+        lo, hi = todo.pop()
+        t = interior_point(lo, hi)
+        new = sort_unique(_tree_pass(game, F, t, cand, lo, hi, pay, prob))
+        if new:
+            cuts = [lo, *new, hi]
+            todo += list(zip(cuts[:-1], cuts[1:]))

@@ -1,0 +1,282 @@
+"""Exact critical parameter values: where the equilibrium set of a parametric game changes.
+
+For a two-player normal-form game the candidates come from the indifference systems of
+every support pair, solved as rational functions of the parameter; for a tree with perfect
+information from the payoff comparisons at each decision of backward induction. Every
+candidate is then confirmed by solving the game exactly just below and just above it.
+Closed-form equilibria on a region are in :mod:`gametheory.analysis.formulas`.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from ..errors import DegenerateGameWarning, GameError, SolverError
+from . import _critical_sym as sym
+
+__all__ = ["CriticalValue", "critical_values", "structure_key", "prepare"]
+
+
+@dataclass(frozen=True, eq=False)
+class CriticalValue:
+    """A parameter value at which the equilibrium set changes.
+
+    Attributes
+    ----------
+    parameter : str
+        The parameter's name.
+    value : sympy number
+        The exact value (a rational or an algebraic number such as ``sqrt(2)/2``);
+        ``float(cv)`` gives it as a float.
+    below, above : Solution
+        All equilibria at the rational points ``below_at`` and ``above_at`` just below and
+        just above ``value`` (with no other candidate value between).
+    below_at, above_at : Fraction
+        Where ``below`` and ``above`` were solved.
+    at : Solution or None
+        The equilibria at ``value`` itself when it is rational, else None.
+    description : str
+        The condition that changes there and the count of equilibria on either side.
+    """
+
+    parameter: str
+    value: Any
+    below: Any
+    above: Any
+    below_at: Fraction
+    above_at: Fraction
+    at: Any
+    description: str
+
+    def __float__(self) -> float:
+        return float(self.value)
+
+    def __str__(self) -> str:
+        approx = "" if self.value.is_Rational else f" ~ {float(self.value):.10g}"
+        return f"{self.parameter} = {self.value}{approx}: {self.description}"
+
+    def __repr__(self) -> str:
+        return f"<CriticalValue {self}>"
+
+
+def structure_key(sol: Any) -> tuple:
+    """What is compared across a critical value: the supports of the equilibria (for
+    trees, the actions chosen) and the sizes of the components of the equilibrium set."""
+    eqs = []
+    for eq in sol.equilibria:
+        if not eq.strategies and eq.behavior is not None:
+            eqs.append(tuple(sorted((h, tuple(a for a, p in d.items() if p > 0))
+                                    for h, d in eq.behavior.items())))
+        else:
+            eqs.append(eq.supports)
+    comps = tuple(sorted(len(c.equilibria) for c in sol.components))
+    return tuple(sorted(eqs)), comps
+
+
+def _summary(sol: Any) -> str:
+    n = len(sol.equilibria)
+    cont = any(len(c.equilibria) > 1 for c in sol.components)
+    return f"{n} equilibri{'um' if n == 1 else 'a'}" + (" (a continuum)" if cont else "")
+
+
+def _number(name: str, v: Any) -> Any:
+    import sympy
+
+    from ..games.parameters import _value
+
+    if isinstance(v, float):
+        if v in (float("inf"), float("-inf")):
+            return sympy.oo if v > 0 else -sympy.oo
+        return sympy.nsimplify(repr(v), rational=True)
+    out = sympy.sympify(_value(name, v))
+    if out.free_symbols:
+        raise GameError(f"value {v!r} for parameter {name!r} is not a number")
+    return out
+
+
+def prepare(game: Any, name: str, fixed: dict) -> tuple[Any, Any]:
+    """The game with every parameter but ``name`` fixed (given values, else declared
+    defaults) and the Symbol of ``name``; GameError naming what is missing."""
+    params = tuple(game.parameters)
+    if not params:
+        raise GameError("the game has no parameters; critical values need a parametric "
+                        "game (payoffs with gt.parameters)")
+    names = [p.name for p in params]
+    if not isinstance(name, str) or name not in names:
+        raise GameError(f"unknown parameter {name!r}; this game's parameters are: "
+                        f"{', '.join(names)}")
+    if name in fixed:
+        raise GameError(f"parameter {name!r} is the one analysed; do not also fix it")
+    values = dict(fixed)
+    info = getattr(game, "parameter_info", {})
+    for other in names:
+        if other != name and other not in values and info.get(other) is not None \
+                and info[other].default is not None:
+            values[other] = info[other].default
+    missing = [n for n in names if n != name and n not in values]
+    if missing:
+        raise GameError(f"several free parameters: {', '.join(names)}; fix "
+                        f"{', '.join(missing)} (e.g. {missing[0]}=1) or declare a default")
+    sub = game.substitute(**values) if values else game
+    if hasattr(game, "parameter_info") and hasattr(sub, "describe") and name in info:
+        sub = sub.describe(info[name]) if sub.parameters else sub
+    q = next(p for p in params if p.name == name)
+    return sub, q
+
+
+def _domain(game: Any, name: str, interval: Any) -> tuple[Any, Any]:
+    import sympy
+
+    info = getattr(game, "parameter_info", {}).get(name)
+    dom = info.domain if info is not None and info.domain is not None else None
+    lo, hi = (-sympy.oo, sympy.oo) if dom is None else (_number(name, dom[0]),
+                                                       _number(name, dom[1]))
+    if interval is not None:
+        if isinstance(interval, str) or len(interval) != 2:
+            raise GameError(f"interval must be a pair (lo, hi); got {interval!r}")
+        a, b = (_number(name, x) for x in interval)
+        if not bool(a < b):
+            raise GameError(f"interval {interval!r} for {name!r} is empty")
+        if bool(a < lo) or bool(b > hi):
+            raise GameError(f"interval {interval!r} leaves the domain of {name!r}: "
+                            f"[{lo}, {hi}]")
+        lo, hi = a, b
+    return lo, hi
+
+
+def _kind(game: Any, method: str) -> str:
+    arrays = getattr(game, "arrays", None)
+    if method not in ("auto", "support", "spe"):
+        raise SolverError(f"unknown method {method!r} for critical_values; available: "
+                          "auto, support, spe")
+    if arrays is not None:
+        dec = arrays.infoset[arrays.infoset >= 0]
+        perfect = len(dec) == len(set(dec.tolist()))
+        if method == "spe" or (method == "auto" and perfect):
+            if not perfect:
+                raise SolverError("method 'spe' needs a tree with perfect information; use "
+                                  "method='support' (the reduced normal form)")
+            return "tree"
+    elif method == "spe":
+        raise SolverError("method 'spe' needs a game tree; use method='support'")
+    if game.num_players != 2:
+        raise SolverError(f"critical values need a two-player game or a perfect-information "
+                          f"tree; this game has {game.num_players} players")
+    return "bimatrix"
+
+
+def _solver(game: Any, name: str, kind: str):
+    import gametheory as gt
+
+    method = "spe" if kind == "tree" else "vertex"
+    cache: dict = {}
+
+    def solve(t: Fraction) -> Any:
+        if t not in cache:
+            g = game.substitute(**{name: t})
+            try:
+                cache[t] = gt.solve(g, method=method, exact=True)
+            except GameError:  # irrational payoffs at a rational point: floats
+                cache[t] = gt.solve(g, method=method)
+        return cache[t]
+
+    return solve
+
+
+def critical_values(game: Any, parameter: str, method: str = "auto",
+                    interval: tuple | None = None, **fixed: Any) -> list[CriticalValue]:
+    """The exact values of one parameter at which the equilibrium set changes.
+
+    Parameters
+    ----------
+    game : NormalFormGame or ExtensiveFormGame
+        A parametric two-player game, or a tree with perfect information (any number of
+        players, chance allowed). Payoffs (and chance probabilities) should be rational
+        functions of the parameter.
+    parameter : str
+        The parameter that varies.
+    method : {"auto", "support", "spe"}
+        ``"support"``: indifference and best-response conditions of every support pair
+        (for a tree, of its reduced normal form); ``"spe"``: payoff comparisons along
+        backward induction (perfect-information trees); ``"auto"`` picks ``"spe"`` for
+        perfect-information trees, else ``"support"``.
+    interval : (lo, hi), optional
+        Look only inside this open interval (default: the declared domain, else the line).
+    **fixed
+        Values of the other parameters (rational); parameters left out take their declared
+        default.
+
+    Returns
+    -------
+    list of CriticalValue
+        Sorted by value; only values where the equilibria just below and just above (or,
+        for a rational value, at it) differ in number, supports or components.
+
+    Notes
+    -----
+    Candidates are the real roots of the conditions, found exactly; each is confirmed by
+    solving the game with exact arithmetic at rational points on both sides. A change at
+    an isolated irrational value with the same structure on both sides is not reported.
+
+    References
+    ----------
+    von Stengel, B. (2002). Computing equilibria for two-person games. In *Handbook of
+    Game Theory* 3, ch. 45 (support enumeration); Selten, R. (1975). Reexamination of the
+    perfectness concept. *Int. J. Game Theory* 4, 25-55 (backward induction).
+
+    Examples
+    --------
+    Hawk-Dove with prize V = 2 and cost C (Maynard Smith 1982): for C > 2 there is a
+    mixed equilibrium playing Hawk with probability V/C; for C < 2 Hawk dominates.
+
+    >>> import gametheory as gt
+    >>> V, C = gt.parameters("V C")
+    >>> g = gt.NormalFormGame.from_arrays([[(V - C) / 2, V], [0, V / 2]],
+    ...                                   [[(V - C) / 2, 0], [V, V / 2]])
+    >>> cv = gt.critical_values(g, "C", V=2)
+    >>> [str(c.value) for c in cv], len(cv[0].below), len(cv[0].above)
+    (['2'], 1, 3)
+    """
+
+    sub, q = prepare(game, parameter, fixed)
+    kind = _kind(sub, method)
+    lo, hi = _domain(game, parameter, interval)
+    if kind == "tree":
+        a = sub.arrays
+        F = sym.Field(q, list(a.payoffs.ravel()) + list(a.chance_prob))
+        cand = sym.Candidates(F, lo, hi)
+        sym.tree_candidates(sub, F, cand)
+    else:
+        nf = sub if not hasattr(sub, "arrays") else sub.to_normal_form()
+        P = nf.payoffs
+        F = sym.Field(q, list(P.ravel()))
+        A, B = ([[F(x) for x in row] for row in P[i].tolist()] for i in (0, 1))
+        cand = sym.Candidates(F, lo, hi)
+        sym.bimatrix_candidates(nf, F, A, B, cand)
+    values = cand.values()
+    solve = _solver(sub, parameter, kind)
+    out = []
+    prev_above = None
+    for k, c in enumerate(values):
+        left = values[k - 1] if k else lo
+        right = values[k + 1] if k + 1 < len(values) else hi
+        b, a = sym.near_points(c, left, right)
+        below, above = solve(b), solve(a)
+        if prev_above is not None and structure_key(prev_above) != structure_key(below):
+            warnings.warn(f"the equilibria of {parameter} change between {float(left):.6g} "
+                          f"and {float(c):.6g} where no condition changes; the game may be "
+                          "degenerate there", DegenerateGameWarning, stacklevel=2)
+        prev_above = above
+        at = solve(Fraction(int(c.p), int(c.q))) if c.is_Rational else None
+        kb, ka = structure_key(below), structure_key(above)
+        if kb == ka and (at is None or structure_key(at) == kb):
+            continue
+        what = cand.found[c]
+        change = f"{_summary(below)} below, {_summary(above)} above"
+        if kb == ka:
+            change = f"{_summary(at)} at the value, {_summary(below)} on both sides"
+        out.append(CriticalValue(parameter, c, below, above, b, a, at, f"{what}; {change}"))
+    return out

@@ -1,0 +1,319 @@
+"""Closed-form equilibria: strategies and payoffs as sympy expressions of the parameters on
+a region where the equilibrium structure is constant, with their derivatives (comparative
+statics).
+
+Each extreme equilibrium of a two-player game is the unique solution of the linear
+equations that are tight at it (indifference among the strategies a player's opponent
+uses, zero probability off the support); those equations are solved symbolically. For a
+perfect-information tree the choices are constant on a region and the payoffs are the
+expected payoffs of those choices.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from ..errors import GameError
+from . import _critical_sym as sym
+from .critical import _domain, _kind, _number, critical_values
+
+__all__ = ["ClosedFormEquilibrium", "EquilibriumFormulas", "equilibrium_formulas"]
+
+
+@dataclass(frozen=True, eq=False)
+class ClosedFormEquilibrium:
+    """One equilibrium as formulas in the parameters.
+
+    Attributes
+    ----------
+    strategies : tuple of tuple
+        One tuple of sympy expressions per player (every strategy, 0 off the support);
+        empty for a tree.
+    behavior : dict or None
+        For a perfect-information tree: ``{information set: {action: probability}}``.
+    payoffs : tuple
+        Each player's equilibrium payoff as a sympy expression.
+    derivatives : dict
+        ``{parameter: (d strategies, d payoffs)}``, shaped like ``strategies``, ``payoffs``.
+    players, labels : tuple
+        Player names and strategy labels.
+    """
+
+    strategies: tuple
+    behavior: Mapping | None
+    payoffs: tuple
+    derivatives: Mapping[str, tuple]
+    players: tuple
+    labels: tuple
+
+    def evaluate(self, **values: Any) -> tuple[tuple, tuple]:
+        """The strategies and payoffs at a point (sympy numbers)."""
+        import sympy
+
+        subs = {sympy.Symbol(k, real=True): _number(k, v) for k, v in values.items()}
+        return (tuple(tuple(sympy.sympify(x).xreplace(subs) for x in s)
+                      for s in self.strategies),
+                tuple(sympy.sympify(p).xreplace(subs) for p in self.payoffs))
+
+    def lines(self) -> list[str]:
+        """Readable lines: the support's probabilities, payoffs, then the derivatives of
+        both (``0`` when nothing moves with that parameter)."""
+        def strat(S):
+            if self.behavior is not None:
+                return ["; ".join(f"{h} = " + ", ".join(a for a, p in d.items() if p != 0)
+                                  for h, d in self.behavior.items())]
+            return [f"{p}: " + ", ".join(f"{lab[k]} = {S[i][k]}" for k in range(len(s))
+                                         if s[k] != 0)
+                    for i, (p, lab, s) in enumerate(zip(self.players, self.labels,
+                                                        self.strategies))
+                    if S is self.strategies or any(v != 0 for v in S[i])]
+
+        def pay(P):
+            return "payoffs: " + ", ".join(f"{p} = {v}" for p, v in zip(self.players, P))
+
+        out = strat(self.strategies) + [pay(self.payoffs)]
+        for name, (ds, dp) in self.derivatives.items():
+            parts = ([] if self.behavior is not None else strat(ds)) + [pay(dp)]
+            if all(v == 0 for v in dp) and all(v == 0 for s in ds for v in s):
+                parts = ["0"]
+            head = f"d/d{name}: "
+            out += [head + parts[0]] + [" " * len(head) + x for x in parts[1:]]
+        return out
+
+
+@dataclass(frozen=True, eq=False)
+class EquilibriumFormulas:
+    """The equilibria of a parametric game on one region, in closed form.
+
+    Attributes
+    ----------
+    parameters : tuple of str
+        The parameters the formulas are written in.
+    point : dict
+        The point that located the region (``{name: value}``).
+    region : tuple or None
+        ``(name, lo, hi)`` when a region of one parameter was given.
+    equilibria : tuple of ClosedFormEquilibrium
+        One entry per extreme equilibrium at ``point``.
+    """
+
+    parameters: tuple
+    point: Mapping[str, Any]
+    region: tuple | None
+    equilibria: tuple
+
+    @property
+    def strategies(self) -> tuple:
+        """The strategies of each equilibrium (see ClosedFormEquilibrium.strategies)."""
+        return tuple(e.strategies for e in self.equilibria)
+
+    @property
+    def payoffs(self) -> tuple:
+        """The payoffs of each equilibrium."""
+        return tuple(e.payoffs for e in self.equilibria)
+
+    @property
+    def derivatives(self) -> tuple:
+        """The derivatives of each equilibrium: ``{parameter: (d strategies, d payoffs)}``."""
+        return tuple(e.derivatives for e in self.equilibria)
+
+    def __len__(self) -> int:
+        return len(self.equilibria)
+
+    def __iter__(self):
+        return iter(self.equilibria)
+
+    def __getitem__(self, k: int) -> ClosedFormEquilibrium:
+        return self.equilibria[k]
+
+    def __str__(self) -> str:
+        at = ", ".join(f"{k} = {v}" for k, v in self.point.items())
+        where = f" on {self.region[1]} < {self.region[0]} < {self.region[2]}" \
+            if self.region else f" around {at}"
+        n = len(self.equilibria)
+        head = f"{n} equilibri{'um' if n == 1 else 'a'}{where}"
+        rows = [head]
+        for k, e in enumerate(self.equilibria):
+            lines = e.lines()
+            rows.append(f"[{k}] " + lines[0])
+            rows += ["    " + s for s in lines[1:]]
+        return "\n".join(rows)
+
+    def __repr__(self) -> str:
+        return f"<EquilibriumFormulas {len(self.equilibria)} equilibria, {self.point}>"
+
+
+def _tight_solve(P: Any, P0: Any, x0: list, y0: list, what: str) -> tuple[list, Any]:
+    """(y, v) as formulas: the mix on the columns of P making the row player indifferent
+    over the rows ``x0`` uses, from the equations tight at the point (``P0``: P there)."""
+    import sympy
+
+    m, n = P.shape
+    gain0 = [sum(P0[i, j] * y0[j] for j in range(n)) for i in range(m)]
+    v0 = max(gain0)
+    unit = [[int(j == k) for k in range(n)] + [0] for j in range(n)]
+    rows = [([1] * n + [0], [1] * n + [0], 1)]
+    rows += [(list(P[i, :]) + [-1], list(P0[i, :]) + [-1], 0) for i in range(m) if x0[i] > 0]
+    rows += [(unit[j], unit[j], 0) for j in range(n) if y0[j] == 0]
+    rows += [(list(P[i, :]) + [-1], list(P0[i, :]) + [-1], 0) for i in range(m)
+             if x0[i] == 0 and gain0[i] == v0]
+    chosen, num = [], sympy.zeros(0, n + 1)
+    for coef, coef0, rhs in rows:
+        trial = num.col_join(sympy.Matrix([coef0]))
+        if trial.rank() > num.rows:
+            chosen.append((coef, rhs))
+            num = trial
+        if len(chosen) == n + 1:
+            break
+    if len(chosen) < n + 1:
+        raise GameError(f"{what} is not an isolated equilibrium (it lies in a continuum); "
+                        "no unique formula describes it")
+    M = sympy.Matrix([c for c, _ in chosen])
+    z, _ = sym.solve_tight(M, sympy.Matrix([r for _, r in chosen]))
+    return [sympy.factor(e) for e in z[:n]], sympy.factor(z[n])
+
+
+def _derivs(exprs: tuple, payoffs: tuple, params: tuple) -> dict:
+    import sympy
+
+    return {p.name: (tuple(tuple(sympy.factor(sympy.diff(e, p)) for e in s) for s in exprs),
+                     tuple(sympy.factor(sympy.diff(v, p)) for v in payoffs))
+            for p in params}
+
+
+def _rational(v: Any) -> Any:
+    import sympy
+
+    return sympy.Rational(str(Fraction(v))) if not hasattr(v, "is_Rational") else v
+
+
+def _bimatrix(game: Any, sol: Any, subs: dict) -> list[ClosedFormEquilibrium]:
+    import sympy
+
+    nf = game if not hasattr(game, "arrays") else game.to_normal_form()
+    P = nf.payoffs
+    A, B = (sympy.Matrix(P.shape[1], P.shape[2], [sympy.sympify(x) for x in P[i].ravel()])
+            for i in (0, 1))
+    A0, B0 = A.xreplace(subs), B.xreplace(subs)
+    out = []
+    for k, eq in enumerate(sol.equilibria):
+        x0 = [_rational(v) for v in eq.strategies[0]]
+        y0 = [_rational(v) for v in eq.strategies[1]]
+        y, v = _tight_solve(A, A0, x0, y0, f"equilibrium [{k}]")
+        x, u = _tight_solve(B.T, B0.T, y0, x0, f"equilibrium [{k}]")
+        strategies, payoffs = (tuple(x), tuple(y)), (v, u)
+        out.append(ClosedFormEquilibrium(strategies, None, payoffs,
+                                         _derivs(strategies, payoffs, game.parameters),
+                                         nf.players, nf.strategies))
+    return out
+
+
+def _tree(game: Any, sol: Any) -> list[ClosedFormEquilibrium]:
+    import sympy
+
+    out = []
+    for eq in sol.equilibria:
+        behavior = {h: {a: sympy.Integer(int(p)) for a, p in d.items()}
+                    for h, d in eq.behavior.items()}
+        payoffs = tuple(sympy.factor(sympy.sympify(v))
+                        for v in game.expected_payoffs(behavior))
+        out.append(ClosedFormEquilibrium((), behavior, payoffs,
+                                         _derivs((), payoffs, game.parameters),
+                                         game.players, ()))
+    return out
+
+
+def _locate(game: Any, values: dict) -> tuple[dict, tuple | None]:
+    """The point (a value for every parameter) and the region ``(name, lo, hi)``."""
+    names = [p.name for p in game.parameters]
+    unknown = sorted(set(values) - set(names))
+    if unknown:
+        raise GameError(f"unknown parameter {unknown[0]!r}; this game's parameters are: "
+                        f"{', '.join(names) or 'none'}")
+    ranges = [k for k, v in values.items() if isinstance(v, (tuple, list))]
+    if len(ranges) > 1:
+        raise GameError(f"give a region for one parameter only; got ranges for "
+                        f"{', '.join(ranges)}")
+    info = getattr(game, "parameter_info", {})
+    point = {}
+    for k in names:
+        if k in values and k not in ranges:
+            point[k] = _number(k, values[k])
+        elif k not in values and info.get(k) is not None and info[k].default is not None:
+            point[k] = _number(k, info[k].default)
+    missing = [k for k in names if k not in point and k not in ranges]
+    if missing:
+        raise GameError(f"give a value (or a region) for {', '.join(missing)}")
+    if not ranges:
+        return point, None
+    name = ranges[0]
+    lo, hi = _domain(game, name, values[name])
+    inside = critical_values(game, name, interval=(lo, hi), **point)
+    if inside:
+        raise GameError(f"the equilibria change inside {lo} < {name} < {hi}, at {name} = "
+                        f"{inside[0].value}; give a region between critical values")
+    t = sym.interior_point(lo, hi)
+    point[name] = _number(name, t)
+    return point, (name, lo, hi)
+
+
+def equilibrium_formulas(game: Any, where: Mapping[str, Any] | None = None,
+                         **values: Any) -> EquilibriumFormulas:
+    """The equilibria on a region in closed form, with derivatives in every parameter.
+
+    Parameters
+    ----------
+    game : NormalFormGame or ExtensiveFormGame
+        A parametric two-player game or perfect-information tree.
+    where : mapping, optional
+        ``{name: value}`` for a point, or ``{name: (lo, hi)}`` for a region of one
+        parameter (with the others at values); may also be given as keywords.
+    **values
+        Same as ``where``. Parameters left out take their declared default.
+
+    Returns
+    -------
+    EquilibriumFormulas
+        For each extreme equilibrium at the point (for a region: at a point inside it,
+        after checking that no critical value lies inside), its strategies and payoffs as
+        sympy expressions of all the game's parameters and their derivatives. The formulas
+        hold on the whole region where the equilibrium keeps its support.
+
+    References
+    ----------
+    von Stengel, B. (2002). Computing equilibria for two-person games. In *Handbook of
+    Game Theory* 3, ch. 45 (equilibria as solutions of their tight equations).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> q = gt.parameters("q")
+    >>> g = gt.NormalFormGame.from_arrays([[1, 0], [0, 2 - 2 * q]], [[0, 1], [1, 0]])
+    >>> f = gt.equilibrium_formulas(g, q=(0, 1))
+    >>> print(f)
+    1 equilibrium on 0 < q < 1
+    [0] Player 1: a1 = 1/2, a2 = 1/2
+        Player 2: b1 = 2*(q - 1)/(2*q - 3), b2 = -1/(2*q - 3)
+        payoffs: Player 1 = 2*(q - 1)/(2*q - 3), Player 2 = 1/2
+        d/dq: Player 2: b1 = -2/(2*q - 3)**2, b2 = 2/(2*q - 3)**2
+              payoffs: Player 1 = -2/(2*q - 3)**2, Player 2 = 0
+    >>> f.strategies[0][1][0], f.derivatives[0]["q"][0][1][0]
+    (2*(q - 1)/(2*q - 3), -2/(2*q - 3)**2)
+    """
+    import gametheory as gt
+
+    values = {**dict(where or {}), **values}
+    if not game.parameters:
+        raise GameError("the game has no parameters; closed-form equilibria need a "
+                        "parametric game (payoffs with gt.parameters)")
+    kind = _kind(game, "auto")
+    point, region = _locate(game, values)
+    at = game.substitute(**point)
+    sol = gt.solve(at, method="spe" if kind == "tree" else "vertex", exact=True)
+    subs = {p: point[p.name] for p in game.parameters}
+    eqs = _tree(game, sol) if kind == "tree" else _bimatrix(game, sol, subs)
+    return EquilibriumFormulas(tuple(p.name for p in game.parameters), point, region,
+                               tuple(eqs))
