@@ -171,14 +171,20 @@ def _assemble(nb: int, m: int, n: int, pieces: list[tuple]):
     filled = np.zeros(nb, dtype=np.int64)
     profile = np.zeros((int(counts.sum()), m + n))
     payoffs = np.empty((len(profile), 2))
+    flat = profile.reshape(-1)
     for b, cols1, probs1, cols2, probs2, pay in pieces:
         if not b.size:
             continue
-        rank = np.arange(b.size) - np.searchsorted(b, b)        # index within its point
-        rows = first[b] + filled[b] + rank
+        rows = first[b] + filled[b]
+        new = np.ones(b.size, dtype=bool)
+        new[1:] = b[1:] != b[:-1]
+        if not new.all():                                   # several rows at a point
+            starts = np.flatnonzero(new)
+            rows += np.arange(b.size) - np.repeat(starts, np.diff(np.append(starts, b.size)))
         filled += np.bincount(b, minlength=nb)
-        profile[rows[:, None], cols1] = probs1
-        profile[rows[:, None], m + cols2] = probs2
+        at = rows[:, None] * (m + n)
+        np.put(flat, at + cols1, probs1)
+        np.put(flat, at + (m + cols2), probs2)
         payoffs[rows] = pay
     return np.repeat(np.arange(nb, dtype=np.int64), counts), profile, payoffs
 
