@@ -9,6 +9,8 @@ True
 
 MODELS: dict[str, str] = {
     "catalog": "classic textbook games (Prisoner's Dilemma, Chicken, Battle of the Sexes, ...)",
+    "ukraine_guarantees": "Ukraine chooses NATO or guaranteed neutrality; Russia of unknown "
+                          "type escalates or concedes; a guarantor honours or abandons",
 }
 
 __all__ = ["MODELS"]
