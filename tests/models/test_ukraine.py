@@ -193,3 +193,19 @@ def test_sweep_over_q_finds_the_regions():
     regions = gt.sweep(m.build(), {"q": np.linspace(0, 1, 51)}).regions("q")
     assert [len(r.solution.equilibria) for r in regions] == [1, 1, 2, 1]
     assert regions[2].lo == pytest.approx(0.4, abs=1e-11)
+
+
+@pytest.mark.parametrize("fixed", _critical_q_grid())
+def test_critical_values_equal_the_formulas(fixed):
+    """gt.critical_values of the tree with all but q fixed (Zagare & Kilgour 2000-style
+    credibility thresholds derived in the module docstring)."""
+    game = m.build(**{k: v for k, v in {**DEFAULTS, **fixed}.items() if k != "q"})
+    found = [c.value for c in gt.critical_values(game, "q")]
+    assert found == m.critical_q(**fixed)
+
+
+def test_critical_values_at_defaults_are_one_seventh_and_two_fifths():
+    cv = gt.critical_values(m.build(), "q")         # the other parameters at their defaults
+    assert [c.value for c in cv] == [F(1, 7), F(2, 5)]
+    assert len(cv[0].at) == 2 and len(cv[1].at) == 2          # ties at both values
+    assert {e.behavior["Ukraine"]["NATO"] for e in cv[0].at.equilibria} == {0, 1}
