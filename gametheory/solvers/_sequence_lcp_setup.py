@@ -73,22 +73,35 @@ def split(sf: Any, p: int) -> Split:
 
 @dataclass(frozen=True)
 class LemkeStart:
-    """The tableau after z0 entered, or ``None`` when the start is an equilibrium.
+    """The dictionary after z0 entered, or ``D = None`` when the start is an equilibrium.
 
-    ``T`` is ``[M | b]`` with labels ``0..n-1`` for the sequences (x then y),
-    ``n..2n-1`` for their slacks (w then v) and ``2n`` for z0; ``basis`` holds the basic
-    label of each row (its columns in ``T`` form an identity matrix) and ``entering`` is
-    the first label to enter (the complement of the slack that z0 displaced).
+    Labels are ``0..n-1`` for the sequences (x then y), ``n..2n-1`` for their slacks
+    (w then v) and ``2n`` for z0. ``D = [B^{-1} N | B^{-1} b]`` has a row per label in
+    ``basis`` and a column per label in ``nonbasic`` (then the right-hand side);
+    ``entering`` is the first label to enter (the complement of the slack that z0
+    displaced).
     """
 
-    T: np.ndarray | None
+    D: np.ndarray | None
     basis: list[int]
+    nonbasic: list[int]
     entering: int
+
+    def system(self) -> np.ndarray:
+        """The full system ``[M | b]`` whose basis columns form an identity matrix."""
+        rows = len(self.basis)
+        T = np.zeros((rows, rows + len(self.nonbasic) + 1), dtype=self.D.dtype)
+        if T.dtype == object:
+            T[...] = 0
+        T[np.arange(rows), self.basis] = 1
+        T[:, self.nonbasic] = self.D[:, :-1]
+        T[:, -1] = self.D[:, -1]
+        return T
 
 
 def initial_tableau(sf: Any, A: Any, B: Any, splits: tuple[Split, Split],
                     exact: bool) -> LemkeStart:
-    """The tableau of the sequence-form LCP in the basis reached when z0 enters.
+    """The dictionary of the sequence-form LCP in the basis reached when z0 enters.
 
     ``A`` and ``B`` are the sequence-form payoff matrices (scipy sparse floats, or
     dense object arrays of Python ints when ``exact``).
@@ -111,43 +124,45 @@ def initial_tableau(sf: Any, A: Any, B: Any, splits: tuple[Split, Split],
     c2, K2 = _deviation_rows(B.T, s2, s1, x0, exact)
     rows_c = np.concatenate([c1, c2])
     if not len(rows_c) or min(rows_c) >= 0:
-        return LemkeStart(None, [], -1)
-    # Labels: x = 0..n1-1, y = n1..n-1, w = n..n+n1-1, v = n+n1..2n-1, z0 = 2n.
+        return LemkeStart(None, [], [], -1)
+    # Basic: x_P, w_N, y_P, v_N (rows in this order); nonbasic: x_N, w_P, y_N, v_P, z0.
     xP, xN = s1.P, s1.N
     yP, yN = n1 + s2.P, n1 + s2.N
     basis = np.concatenate([xP, n + xN, yP, n + yN]).tolist()
-    T = np.zeros((n, 2 * n + 2), dtype=object if exact else np.float64)
+    nonbasic = np.concatenate([xN, n + xP, yN, n + yP, [2 * n]]).tolist()
+    D = np.zeros((n, n + 2), dtype=object if exact else np.float64, order="F")
     if exact:
-        T[...] = 0
-    T[np.arange(n), basis] = 1
-    r0, r1, r2 = len(xP), len(xP) + len(xN), len(xP) + len(xN) + len(yP)
-    _put(T, slice(0, r0), xN, -s1.G)
-    T[:r0, -1] = s1.start
-    _put(T, slice(r0, r1), n + xP, s1.G.T)
-    _put(T, slice(r0, r1), yN, -K1)
-    T[r0:r1, -1] = c1
-    _put(T, slice(r1, r2), yN, -s2.G)
-    T[r1:r2, -1] = s2.start
-    _put(T, slice(r2, n), n + yP, s2.G.T)
-    _put(T, slice(r2, n), xN, -K2)
-    T[r2:n, -1] = c2
-    T[r0:r1, 2 * n] = -1
-    T[r2:n, 2 * n] = -1
-    # z0 enters where the slack is most negative: every other row stays feasible.
+        D[...] = 0
+    r0, r1, r2 = len(xP), n1, n1 + len(yP)             # row blocks
+    k1, k2 = len(xN), n1 + len(yN)                     # column blocks: x_N|w_P|y_N|v_P
+    _put(D, slice(0, r0), slice(0, k1), -s1.G)
+    _put(D, slice(r0, r1), slice(k1, n1), s1.G.T)
+    _put(D, slice(r0, r1), slice(n1, k2), -K1)
+    _put(D, slice(r1, r2), slice(n1, k2), -s2.G)
+    _put(D, slice(r2, n), slice(k2, n), s2.G.T)
+    _put(D, slice(r2, n), slice(0, k1), -K2)
+    D[:, -1] = np.concatenate([s1.start, c1, s2.start, c2])
+    D[r0:r1, n] = -1
+    D[r2:n, n] = -1
+    # z0 enters where the slack is most negative: every other row stays feasible. A
+    # dictionary pivot on the entry -1: row r is negated and added to the other slack
+    # rows; the z0 column (now the leaving slack's) keeps its -1s.
     slack_rows = np.concatenate([np.arange(r0, r1), np.arange(r2, n)])
-    r = int(slack_rows[int(np.argmin(np.asarray(rows_c, dtype=object)
-                                     if exact else rows_c))])
+    r = int(slack_rows[int(np.argmin(rows_c))])
+    row = -D[r]
+    D[r0:r1] += row
+    D[r2:n] += row
+    D[r] = row
+    D[r0:r1, n] = -1
+    D[r2:n, n] = -1
     leaving = basis[r]
-    T[r] = -T[r]                        # the z0 entry of row r is -1
-    others = slack_rows[slack_rows != r]
-    T[others] += T[r]                   # their z0 entries are -1 as well
-    basis[r] = 2 * n
-    return LemkeStart(T, basis, leaving - n)
+    basis[r], nonbasic[n] = 2 * n, leaving
+    return LemkeStart(D, basis, nonbasic, leaving - n)
 
 
-def _put(T: np.ndarray, rows: slice, cols: np.ndarray, block: np.ndarray) -> None:
+def _put(D: np.ndarray, rows: slice, cols: slice, block: np.ndarray) -> None:
     if block.size:
-        T[rows, cols] = block
+        D[rows, cols] = block
 
 
 def _deviation_rows(A: Any, me: Split, you: Split, y0: np.ndarray,

@@ -117,7 +117,7 @@ def solve_sequence_lcp(game: Any, exact: bool = False, tol: float | None = None,
     start = initial_tableau(sf, As, Bs, splits, exact)
     n1, n2 = sf.sizes
     pivots = 0
-    if start.T is None:                 # the start is an equilibrium
+    if start.D is None:                 # the start is an equilibrium
         x = np.zeros(n1, dtype=np.int64)
         y = np.zeros(n2, dtype=np.int64)
         x[splits[0].P], y[splits[1].P] = splits[0].start, splits[1].start
@@ -183,8 +183,10 @@ def _unit_scale(M: Any) -> Any:
 # --------------------------------------------------------------------------- the path
 def _lemke_path(start: Any, n: int, exact: bool, limit: int):
     """Complementary pivoting from ``start`` until z0 leaves; the tableau and pivots."""
-    kind = IntegerTableau if exact else FloatTableau
-    tab = kind(start.T, start.basis, start.basis)
+    if exact:
+        tab = IntegerTableau(start.system(), start.basis, start.basis)
+    else:
+        tab = FloatTableau.from_dictionary(start.D, start.basis, start.nonbasic, start.basis)
     z0 = 2 * n
     entering = start.entering
     pivots = 1                          # z0 entering

@@ -58,10 +58,13 @@ class _Tableau:
         if len(self.basis) != rows or len(set(self.basis)) != rows:
             raise SolverError(f"a basis needs {rows} distinct labels; got {list(basis)}")
         basic = set(self.basis)
-        self.nonbasic = [j for j in range(width - 1) if j not in basic]
+        self._labels(self.basis, [j for j in range(width - 1) if j not in basic], lex_columns)
+
+    def _labels(self, basis: list[int], nonbasic: list[int], lex_columns: Sequence[int]):
+        self.basis, self.nonbasic = basis, nonbasic
         self.lex_columns = [int(j) for j in lex_columns]
         # _pos[label]: its row r >= 0 if basic, else ~c (< 0) for dictionary column c.
-        self._pos = [0] * (width - 1)
+        self._pos = [0] * (len(basis) + len(nonbasic))
         for r, b in enumerate(self.basis):
             self._pos[b] = r
         for c, j in enumerate(self.nonbasic):
@@ -167,8 +170,39 @@ class FloatTableau(_Tableau):
     def __init__(self, T: Any, basis: Sequence[int], lex_columns: Sequence[int],
                  tol: float = 1e-11):
         super().__init__(T, basis, lex_columns)
-        self._origin = np.asarray(T, dtype=float)
-        self.D = np.asfortranarray(self._dictionary(self._origin))
+        self._origin: np.ndarray | None = np.asarray(T, dtype=float)
+        self._buffers(np.asfortranarray(self._dictionary(self._origin)), tol)
+
+    @classmethod
+    def from_dictionary(cls, D: Any, basis: Sequence[int], nonbasic: Sequence[int],
+                        lex_columns: Sequence[int], tol: float = 1e-11) -> FloatTableau:
+        """A tableau given by its dictionary ``D = [B^{-1} N | B^{-1} b]`` directly.
+
+        ``nonbasic`` names the labels of the columns of ``D`` but the last; labels are
+        ``0..len(basis) + len(nonbasic) - 1``. Saves building (and keeping) the full
+        system for large tableaus; :meth:`basic_values` then cannot refine.
+
+        Examples
+        --------
+        >>> t = FloatTableau.from_dictionary([[1., 2., 2.], [3., 1., 3.]], basis=[2, 3],
+        ...                                  nonbasic=[0, 1], lex_columns=[2, 3])
+        >>> t.pivot_on(0), t.basic_values()
+        (3, {2: 1.0, 0: 1.0})
+        """
+        self = cls.__new__(cls)
+        basis, nonbasic = [int(b) for b in basis], [int(j) for j in nonbasic]
+        D = np.asfortranarray(D, dtype=np.float64)
+        if D.shape != (len(basis), len(nonbasic) + 1) or \
+                sorted(basis + nonbasic) != list(range(len(basis) + len(nonbasic))):
+            raise SolverError("a dictionary needs one row per basic label and one column "
+                              "per nonbasic label (plus the right-hand side)")
+        self._labels(basis, nonbasic, lex_columns)
+        self._origin = None
+        self._buffers(D, tol)
+        return self
+
+    def _buffers(self, D: np.ndarray, tol: float) -> None:
+        self.D = D
         self.tol = tol
         rows, width = self.D.shape
         # Views and buffers reused by every pivot (the per-call overhead of numpy
@@ -255,7 +289,7 @@ class FloatTableau(_Tableau):
         (kept only when it agrees with the tableau to 1e-6).
         """
         values = self.D[:, -1]
-        if refine:
+        if refine and self._origin is not None:
             try:
                 z = np.linalg.solve(self._origin[:, self.basis], self._origin[:, -1])
                 if np.all(np.isfinite(z)) and np.abs(z - values).max() <= 1e-6:
