@@ -252,19 +252,21 @@ def _exact_plans(sf, W, x, q, y, p):
     """Exact optimal plans from the float optimum (x, q; y, p), verified: each is a best
     response to the other (zero regret in rationals)."""
     w = W[:, 0]
-    x_ex, _ = _tight_system(sf, w, 0, x, q, y)
-    y_ex, _ = _tight_system(sf, -w, 1, y, p, x)
-    if x_ex is None or y_ex is None or _regret(sf, w, x_ex, y_ex) != 0:
-        raise SolverError("the exact reconstruction of the sequence-form LP solution "
-                          "failed (the float optimum is not accurate enough to identify "
-                          "its tight constraints); the tree may be badly scaled")
-    return x_ex, y_ex
+    for by_slack in (True, False):     # all near-tight constraints, else the support's
+        x_ex, _ = _tight_system(sf, w, 0, x, q, y, by_slack)
+        y_ex, _ = _tight_system(sf, -w, 1, y, p, x, by_slack)
+        if x_ex is not None and y_ex is not None and _regret(sf, w, x_ex, y_ex) == 0:
+            return x_ex, y_ex
+    raise SolverError("the exact reconstruction of the sequence-form LP solution "
+                      "failed (the float optimum is not accurate enough to identify "
+                      "its tight constraints); the tree may be badly scaled")
 
 
-def _tight_system(sf, w, me: int, x, q, y):
+def _tight_system(sf, w, me: int, x, q, y, by_slack: bool = True):
     """Player ``me``'s plan and duals solving ``E x = e``, ``x_s = 0`` off the support and
-    ``(F^T q - A^T x)_t = 0`` where tight; free unknowns keep their float values (as
-    nearby fractions). Returns ``(plan, duals)`` or ``(None, None)``."""
+    ``(F^T q - A^T x)_t = 0`` where y_t > 0 (complementary slackness) and, ``by_slack``,
+    where the float optimum is tight; free unknowns keep their float values (as nearby
+    fractions). Returns ``(plan, duals)`` or ``(None, None)``."""
     other = 1 - me
     n, m = sf.sizes[me], len(sf.infosets[other]) + 1
     ts = sf.terminal_sequences
@@ -288,9 +290,11 @@ def _tight_system(sf, w, me: int, x, q, y):
         F_cols[int(sf.parent[other][j])][n + j + 1] = -1
         for t in range(f, end):
             F_cols[t][n + j + 1] = 1
-    slack = _float_slack(sf, w, me, x, q, cols, F_cols, n)
-    scale = max(1.0, float(np.abs(np.asarray(w, dtype=float)).max(initial=0.0)))
-    for t in np.flatnonzero((slack <= _EPS * scale) | (np.asarray(y) > _EPS)).tolist():
+    tight = np.asarray(y) > _EPS
+    if by_slack:
+        scale = max(1.0, float(np.abs(np.asarray(w, dtype=float)).max(initial=0.0)))
+        tight |= _float_slack(sf, other, x, q, cols, F_cols, n) <= _EPS * scale
+    for t in np.flatnonzero(tight).tolist():
         row = {k: Fraction(v) for k, v in F_cols[t].items()}
         for s, a in cols[t].items():
             row[s] = row.get(s, 0) - a
@@ -311,9 +315,8 @@ def _seq_range(sf, p: int, j: int) -> tuple[int, int]:
     return f, end
 
 
-def _float_slack(sf, w, me, x, q, cols, F_cols, n) -> np.ndarray:
-    """``(A^T x - F^T q)_t`` in floats, per opponent sequence t."""
-    other = 1 - me
+def _float_slack(sf, other: int, x, q, cols, F_cols, n: int) -> np.ndarray:
+    """``(A^T x - F^T q)_t`` in floats, per sequence t of player ``other``."""
     out = np.zeros(sf.sizes[other])
     for t in range(sf.sizes[other]):
         out[t] = sum(float(a) * x[s] for s, a in cols[t].items()) - \
