@@ -11,6 +11,8 @@ MODELS: dict[str, str] = {
     "catalog": "classic textbook games (Prisoner's Dilemma, Chicken, Battle of the Sexes, ...)",
     "ukraine_guarantees": "Ukraine chooses NATO or guaranteed neutrality; Russia of unknown "
                           "type escalates or concedes; a guarantor honours or abandons",
+    "ukraine_russia_matrix": "the guarantees tree as a 2 x 2 game of expected values; a mixed "
+                             "equilibrium that moves with the commitment q",
 }
 
 __all__ = ["MODELS"]
