@@ -1,0 +1,244 @@
+"""Exact critical values and closed-form equilibria (gt.critical_values, gt.equilibrium_formulas).
+
+Known thresholds are derived by hand in textbook models (sources cited per test); the
+general cases are checked against exact solves at points around each value, against the
+bisection-refined regions of gt.sweep, and the formulas against gt.solve at random points.
+"""
+
+from __future__ import annotations
+
+import random
+import warnings
+from fractions import Fraction
+
+import numpy as np
+import pytest
+import sympy
+
+import gametheory as gt
+from gametheory.analysis.critical import structure_key
+
+
+def hawk_dove():
+    """Hawk-Dove with prize V and cost of fighting C (Maynard Smith 1982, Evolution and
+    the Theory of Games, ch. 2): a mixed ESS playing Hawk with probability V/C when C > V."""
+    V, C = gt.parameters("V C")
+    return gt.NormalFormGame.from_arrays(
+        [[(V - C) / 2, V], [0, V / 2]], [[(V - C) / 2, 0], [V, V / 2]],
+        strategies=[["Hawk", "Dove"], ["Hawk", "Dove"]])
+
+
+def inspection():
+    """The basic inspection game (cf. Avenhaus, von Stengel & Zamir 2002, Inspection games,
+    Handbook of Game Theory 3, ch. 51, sec. 2). Inspectee: legal or violate; inspector:
+    inspect (cost e) or not. Undetected violation: (1, -1); detected: (-b, -a); legal: (0, -e)
+    or (0, 0). By hand: for b > 0 and a < 1 the unique equilibrium is mixed, the inspector
+    inspecting with probability 1/(1 + b) and the inspectee violating with probability
+    e/(e + 1 - a); for b < 0 violating dominates, for a > 1 not inspecting dominates."""
+    a, b, e = gt.parameters("a b e")
+    return gt.NormalFormGame.from_arrays(
+        [[0, 0], [-b, 1]], [[-e, 0], [-a, -1]],
+        players=["Inspectee", "Inspector"],
+        strategies=[["legal", "violate"], ["inspect", "trust"]])
+
+
+def entry(with_chance: bool = False):
+    """Entry deterrence (Selten 1978, The chain store paradox, Theory and Decision 9): the
+    entrant stays out (0, 2) or enters; the incumbent fights (-1, q) or accommodates (1, 1).
+    By hand: the incumbent fights iff q > 1, so the SPE switches at q = 1. With chance the
+    incumbent is tough (always fights) with probability p: entering pays 1 - 2p, so the
+    entrant enters iff p < 1/2."""
+    q, p = gt.parameters("q p")
+    g = gt.ExtensiveFormGame(["Entrant", "Incumbent"])
+    out, enter = g.root.decide("Entrant", ["out", "enter"])
+    out.payoffs(0, 2)
+    if with_chance:
+        tough, weak = enter.chance({"tough": p, "weak": 1 - p})
+        tough.payoffs(-1, 0)
+        fight, acc = weak.decide("Incumbent", ["fight", "accommodate"])
+    else:
+        fight, acc = enter.decide("Incumbent", ["fight", "accommodate"])
+    fight.payoffs(-1, q)
+    acc.payoffs(1, 1)
+    return g
+
+
+def random_game(seed: int, m: int, n: int):
+    rng = np.random.default_rng(seed)
+    q = gt.parameters("q")
+    A = rng.integers(-3, 4, (m, n)) + rng.integers(-2, 3, (m, n)) * q
+    B = rng.integers(-3, 4, (m, n)) + rng.integers(-2, 3, (m, n)) * q
+    return gt.NormalFormGame.from_arrays(A, B)
+
+
+def exact_solve(game, name, t):
+    return gt.solve(game.substitute(**{name: Fraction(t)}), method="vertex", exact=True)
+
+
+# ------------------------------------------------------------------ textbook thresholds
+def test_hawk_dove_threshold_is_v():
+    g = hawk_dove()
+    cv = gt.critical_values(g, "C", V=2)
+    assert [c.value for c in cv] == [2]
+    c = cv[0]
+    assert isinstance(c.value, sympy.Rational) and float(c) == 2.0
+    assert [eq.supports for eq in c.below] == [((0,), (0,))]          # Hawk dominates
+    mixed = [eq for eq in c.above if eq.supports == ((0, 1), (0, 1))]
+    assert len(c.above) == 3 and mixed[0].strategies[0][0] == Fraction(2) / c.above_at
+    assert len(c.at) == 3 and not c.at.components[0].is_isolated    # a continuum at C = V
+    assert c.below_at < 2 < c.above_at and "Hawk" in c.description
+
+
+def test_hawk_dove_formulas_give_v_over_c():
+    f = gt.equilibrium_formulas(hawk_dove(), V=2, C=3)
+    V, C = sympy.symbols("V C", real=True)
+    mixed = [e for e in f if e.strategies[0][1] != 0 and e.strategies[0][0] != 0][0]
+    assert sympy.simplify(mixed.strategies[0][0] - V / C) == 0
+    assert sympy.simplify(mixed.payoffs[0] - V * (C - V) / (2 * C)) == 0
+    d_strat, d_pay = mixed.derivatives["C"]
+    assert sympy.simplify(d_strat[0][0] + V / C**2) == 0
+    assert sympy.simplify(d_pay[0] - V**2 / (2 * C**2)) == 0
+    assert "Hawk = V/C" in str(f)
+
+
+def test_inspection_thresholds():
+    g = inspection()
+    h = Fraction(1, 4)
+    assert [c.value for c in gt.critical_values(g, "b", a=Fraction(1, 2), e=h)] == [0]
+    assert [c.value for c in gt.critical_values(g, "a", b=1, e=h)] == [1]
+    f = gt.equilibrium_formulas(g, a=Fraction(1, 2), b=(0, 10), e=h)
+    a, b, e = sympy.symbols("a b e", real=True)
+    (eq,) = f.equilibria
+    assert sympy.simplify(eq.strategies[1][0] - 1 / (1 + b)) == 0       # P(inspect)
+    assert sympy.simplify(eq.strategies[0][1] - e / (e + 1 - a)) == 0   # P(violate)
+    assert f.region == ("b", 0, 10)
+
+
+def test_entry_game_tree():
+    cv = gt.critical_values(entry(), "q")
+    assert [c.value for c in cv] == [1]
+    path = {False: "enter", True: "out"}
+    for sol, fights in ((cv[0].below, False), (cv[0].above, True)):
+        (eq,) = sol.equilibria
+        assert eq.behavior["Entrant: root"][path[fights]] == 1
+    assert len(cv[0].at) == 2                         # both SPE at the tie q = 1
+
+
+def test_entry_game_with_chance():
+    g = entry(with_chance=True)
+    cv = gt.critical_values(g, "p", q=0)             # a weak incumbent accommodates
+    assert [c.value for c in cv] == [Fraction(1, 2)]
+    f = gt.equilibrium_formulas(g, p=(0, Fraction(1, 2)), q=0)
+    p = sympy.Symbol("p", real=True)
+    assert sympy.expand(f[0].payoffs[0] - (1 - 2 * p)) == 0
+    assert f[0].derivatives["p"][1][0] == -2
+
+
+def test_algebraic_threshold():
+    q = gt.parameters("q")
+    g = gt.NormalFormGame.from_arrays([[2 * q**2, 0], [1, 1]], [[1, 0], [0, 1]])
+    cv = gt.critical_values(g, "q", interval=(0, 2))
+    assert len(cv) == 1 and sympy.simplify(cv[0].value - sympy.sqrt(2) / 2) == 0
+    assert cv[0].at is None and "~ 0.7071067812" in str(cv[0])
+
+
+def test_declared_default_and_domain():
+    g = hawk_dove().describe(gt.Parameter("V", default=4),
+                             gt.Parameter("C", domain=(0, 3)))
+    assert gt.critical_values(g, "C") == []          # C = V = 4 lies outside [0, 3]
+    g.describe(gt.Parameter("V", default=1))
+    assert [c.value for c in gt.critical_values(g, "C")] == [1]
+
+
+# ------------------------------------------------------------------ general cases
+@pytest.mark.parametrize("seed,m,n", [(1, 2, 2), (4, 3, 3)])
+def test_critical_values_agree_with_solves_around_them(seed, m, n):
+    g = random_game(seed, m, n)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")               # no missed change between candidates
+        cv = gt.critical_values(g, "q", interval=(-4, 4))
+    eps = Fraction(1, 10**6)
+    for c in cv:
+        t = Fraction(str(c.value.evalf(30)))
+        lo, hi = exact_solve(g, "q", t - eps), exact_solve(g, "q", t + eps)
+        if c.at is None or structure_key(c.below) != structure_key(c.above):
+            assert structure_key(lo) != structure_key(hi)
+        assert structure_key(lo) == structure_key(c.below)
+        assert structure_key(hi) == structure_key(c.above)
+    # between consecutive critical values the structure does not change
+    cuts = [-4, *(float(c) for c in cv), 4]
+    for a, b in zip(cuts[:-1], cuts[1:]):
+        pts = np.linspace(a, b, 5)[1:-1]
+        keys = {structure_key(exact_solve(g, "q", Fraction(x).limit_denominator(10**9)))
+                for x in pts}
+        assert len(keys) == 1, (a, b)
+
+
+@pytest.mark.parametrize("seed", [15])
+def test_critical_values_match_sweep_regions(seed):
+    g = random_game(seed, 3, 3)
+    cv = [c for c in gt.critical_values(g, "q", interval=(-2.98, 2.99))
+          if structure_key(c.below) != structure_key(c.above)]
+    # a grid that misses the (rational) thresholds, so no region is a single grid point
+    sw = gt.sweep(g, {"q": np.linspace(-2.99, 2.99, 200) + 0.00123456})
+    bounds = [r.bounds[0][1] for r in sw.regions("q")][:-1]
+    assert len(bounds) == len(cv)
+    assert np.allclose(bounds, [float(c) for c in cv], atol=1e-9, rtol=0)
+
+
+@pytest.mark.parametrize("seed,m,n", [(7, 2, 2), (8, 3, 3)])
+def test_formulas_match_solved_equilibria(seed, m, n):
+    g = random_game(seed, m, n)
+    q = sympy.Symbol("q", real=True)
+    cuts = [-3, *(c.value for c in gt.critical_values(g, "q", interval=(-3, 3))), 3]
+    rng = random.Random(seed)
+    for a, b in zip(cuts[:-1], cuts[1:]):
+        lo, hi = Fraction(str(sympy.N(a, 30))), Fraction(str(sympy.N(b, 30)))
+        f = gt.equilibrium_formulas(g, q=(lo + hi) / 2)      # a point inside the region
+        t = lo + (hi - lo) * Fraction(rng.randint(1, 99), 100)   # another point there
+        got = sorted(tuple(tuple(x) for x in e.evaluate(q=t)[0]) for e in f)
+        want = sorted(tuple(tuple(sympy.Rational(str(x)) for x in s) for s in eq.strategies)
+                      for eq in exact_solve(g, "q", t))
+        assert got == want, (t, str(f))
+        for e in f:
+            for x, dx in zip(e.strategies[0], e.derivatives["q"][0][0]):
+                assert sympy.simplify(sympy.diff(x, q) - dx) == 0
+
+
+def test_point_formulas_and_printing():
+    q = gt.parameters("q")
+    g = gt.NormalFormGame.from_arrays([[1, 0], [0, 2 - 2 * q]], [[0, 1], [1, 0]])
+    f = gt.equilibrium_formulas(g, {"q": "1/2"})
+    assert f.point == {"q": sympy.Rational(1, 2)} and f.region is None
+    x = f.strategies[0][1][0]
+    assert sympy.simplify(x - (1 - q) / (sympy.Rational(3, 2) - q)) == 0
+    assert "b1 = 2*(q - 1)/(2*q - 3)" in str(f) and "d/dq" in str(f)
+
+
+# ------------------------------------------------------------------ errors
+def test_errors():
+    g = hawk_dove()
+    with pytest.raises(gt.GameError, match="unknown parameter 'x'"):
+        gt.critical_values(g, "x", V=2)
+    with pytest.raises(gt.GameError, match="several free parameters.*fix V"):
+        gt.critical_values(g, "C")
+    with pytest.raises(gt.GameError, match="no parameters"):
+        gt.critical_values(gt.NormalFormGame.from_arrays([[1]], [[1]]), "q")
+    with pytest.raises(gt.GameError, match="no parameters"):
+        gt.equilibrium_formulas(gt.NormalFormGame.from_arrays([[1]], [[1]]))
+    with pytest.raises(gt.GameError, match="give a value .*V"):
+        gt.equilibrium_formulas(g, C=3)
+    with pytest.raises(gt.GameError, match="change inside .* at C = 2"):
+        gt.equilibrium_formulas(g, V=2, C=(1, 3))
+    with pytest.raises(gt.GameError, match="unknown parameter 'x'"):
+        gt.equilibrium_formulas(g, V=2, C=3, x=1)
+    with pytest.raises(gt.SolverError, match="unknown method"):
+        gt.critical_values(g, "C", method="magic", V=2)
+    with pytest.raises(gt.SolverError, match="tree"):
+        gt.critical_values(g, "C", method="spe", V=2)
+    with pytest.raises(gt.GameError, match="interval"):
+        gt.critical_values(g, "C", interval=(3, 1), V=2)
+    q = gt.parameters("q")
+    three = gt.NormalFormGame(np.array([[[[q, 0], [0, 1]]] * 2] * 3, dtype=object))
+    with pytest.raises(gt.SolverError, match="3 players"):
+        gt.critical_values(three, "q")
