@@ -2,20 +2,50 @@
 
 Arithmetic follows the profile: exact probability vectors (and pure strategies in a game
 with exact payoffs) give exact Fractions, so an exact equilibrium has regret exactly 0.
+For a game tree (:class:`~gametheory.ExtensiveFormGame`) the profile is a behaviour
+profile ``{information set: {action: probability}}`` or an :class:`Equilibrium` whose
+``behavior`` is set, and regrets come from one pass over the tree
+(``game.behavior_regrets``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
 
+from ..errors import GameError
+
 __all__ = ["best_responses", "regrets", "max_regret", "is_equilibrium"]
+
 
 def _profile(game, eq_or_profile: Any) -> tuple:
     strategies = getattr(eq_or_profile, "strategies", eq_or_profile)
     return game.mixed_profile(strategies)
+
+
+def _is_tree(game) -> bool:
+    from ..games.extensive import ExtensiveFormGame
+
+    return isinstance(game, ExtensiveFormGame)
+
+
+def _tree_regrets(game, profile: Any) -> tuple:
+    """Regrets of a behaviour profile (or an Equilibrium's ``behavior``) in a tree."""
+    from ..solvers.result import Equilibrium
+
+    if isinstance(profile, Equilibrium):
+        if profile.behavior is None:
+            raise GameError("this Equilibrium has no behaviour profile (it is an "
+                            "equilibrium of a normal-form game); pass that normal-form "
+                            "game, or game.mixed_to_behavior(eq.strategies)")
+        profile = profile.behavior
+    if not isinstance(profile, Mapping):
+        raise GameError(f"for a game tree give a behaviour profile {{information set: "
+                        f"{{action: probability}}}} or an Equilibrium with behavior; got "
+                        f"{type(profile).__name__}")
+    return game.behavior_regrets(profile)
 
 
 def best_responses(game, profile: Sequence[Any], player: int | str,
@@ -48,6 +78,9 @@ def best_responses(game, profile: Sequence[Any], player: int | str,
     >>> gt.best_responses(g, [None, "b1"], 0)
     (1,)
     """
+    if _is_tree(game):
+        raise GameError("best_responses works on normal-form games; for a game tree use "
+                        "game.best_response_behavior(behavior, player)")
     i = game.player_index(player)
     strategies = getattr(profile, "strategies", profile)
     if isinstance(strategies, (list, tuple, np.ndarray)) and len(strategies) == game.num_players:
@@ -63,8 +96,9 @@ def regrets(game, profile: Any) -> tuple:
 
     Parameters
     ----------
-    game : NormalFormGame
+    game : NormalFormGame or ExtensiveFormGame
     profile : Equilibrium or sequence of strategies
+        For a tree: a behaviour profile or an Equilibrium with ``behavior``.
 
     Returns
     -------
@@ -81,7 +115,19 @@ def regrets(game, profile: Any) -> tuple:
     >>> g = gt.NormalFormGame.from_arrays([[3, 0], [5, 1]], [[3, 5], [0, 1]])
     >>> gt.regrets(g, ["a1", "b1"])
     (Fraction(2, 1), Fraction(2, 1))
+
+    In a game tree, against a behaviour profile:
+
+    >>> t = gt.ExtensiveFormGame(["A", "B"])
+    >>> out, enter = t.root.decide("A", ["out", "in"])
+    >>> _ = out.payoffs(1, 2)
+    >>> fight, acc = enter.decide("B", ["fight", "accommodate"])
+    >>> _ = fight.payoffs(0, 0), acc.payoffs(2, 1)
+    >>> gt.regrets(t, {"A: root": "in", "B: in": "fight"})
+    (Fraction(1, 1), Fraction(1, 1))
     """
+    if _is_tree(game):
+        return _tree_regrets(game, profile)
     prof = _profile(game, profile)
     vecs = game.payoff_vectors(prof)
     return tuple(max(v) - np.dot(v, p) for v, p in zip(vecs, prof, strict=False))
@@ -92,8 +138,9 @@ def max_regret(game, profile: Any) -> Any:
 
     Parameters
     ----------
-    game : NormalFormGame
+    game : NormalFormGame or ExtensiveFormGame
     profile : Equilibrium or sequence of strategies
+        For a tree: a behaviour profile or an Equilibrium with ``behavior``.
 
     References
     ----------
@@ -119,8 +166,9 @@ def is_equilibrium(game, profile: Any, tol: float = 1e-9) -> bool:
 
     Parameters
     ----------
-    game : NormalFormGame
+    game : NormalFormGame or ExtensiveFormGame
     profile : Equilibrium or sequence of strategies
+        For a tree: a behaviour profile or an Equilibrium with ``behavior``.
     tol : float
         Allowed regret; pass 0 to demand an exact equilibrium.
 
@@ -134,5 +182,15 @@ def is_equilibrium(game, profile: Any, tol: float = 1e-9) -> bool:
     >>> g = gt.NormalFormGame.from_arrays([[2, 0], [0, 1]], [[1, 0], [0, 2]])
     >>> gt.is_equilibrium(g, ["a1", "b1"]), gt.is_equilibrium(g, ["a1", "b2"])
     (True, False)
+
+    A subgame-perfect equilibrium of a tree:
+
+    >>> t = gt.ExtensiveFormGame(["A", "B"])
+    >>> out, enter = t.root.decide("A", ["out", "in"])
+    >>> _ = out.payoffs(1, 2)
+    >>> fight, acc = enter.decide("B", ["fight", "accommodate"])
+    >>> _ = fight.payoffs(0, 0), acc.payoffs(2, 1)
+    >>> gt.is_equilibrium(t, gt.solve(t, method="spe").equilibria[0])
+    True
     """
     return bool(max_regret(game, profile) <= tol)

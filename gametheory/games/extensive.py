@@ -106,6 +106,7 @@ class ExtensiveFormGame(_params.ParametricGame):
         self._infoset_index: dict[str, int] = {}
         self._compiled: TreeArrays | None = None
         self._sequence_form: tuple | None = None   # (arrays it was built from, form)
+        self._behavior_struct: tuple | None = None  # (arrays, _tree_behavior.Sequences)
 
     # ----------------------------------------------------------------- building
     @property
@@ -388,6 +389,169 @@ class ExtensiveFormGame(_params.ParametricGame):
         out = np.array([np.dot(reach, pay[:, i]) for i in range(self.num_players)],
                        dtype=object)
         return expand_all(out) if any(hasattr(v, "free_symbols") for v in out) else out
+
+    # ----------------------------------------------------------------- behaviour
+    def behavior_regrets(self, behavior: Mapping[str, Any]) -> tuple:
+        """Each player's regret: best-response value minus expected payoff.
+
+        One bottom-up pass over the tree's sequences (no pure strategy is listed); needs
+        perfect recall. Fractions when payoffs and profile are exact, else floats.
+
+        References
+        ----------
+        von Stengel, B. (1996). Efficient computation of behavior strategies. *Games and
+        Economic Behavior* 14, 220-246.
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> g = gt.ExtensiveFormGame(["A", "B"])
+        >>> out, enter = g.root.decide("A", ["out", "in"])
+        >>> _ = out.payoffs(1, 2)
+        >>> fight, acc = enter.decide("B", ["fight", "accommodate"])
+        >>> _ = fight.payoffs(0, 0), acc.payoffs(2, 1)
+        >>> g.behavior_regrets({"A: root": "out", "B: in": "accommodate"})
+        (Fraction(1, 1), Fraction(0, 1))
+        """
+        from ._tree_behavior import regrets
+
+        return regrets(self, behavior)
+
+    def best_response_behavior(self, behavior: Mapping[str, Any], player: Any
+                               ) -> tuple[dict[str, dict[str, Any]], Any]:
+        """A pure best response of ``player`` (name or index) to ``behavior``, and its value.
+
+        Returns ``behavior`` with the player's information sets replaced by the first
+        best action at each (1 for it, 0 for the others), and the best-response value.
+
+        References
+        ----------
+        von Stengel, B. (1996). *Games and Economic Behavior* 14, 220-246.
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> g = gt.ExtensiveFormGame(["A", "B"])
+        >>> out, enter = g.root.decide("A", ["out", "in"])
+        >>> _ = out.payoffs(1, 2)
+        >>> fight, acc = enter.decide("B", ["fight", "accommodate"])
+        >>> _ = fight.payoffs(0, 0), acc.payoffs(2, 1)
+        >>> br, value = g.best_response_behavior({"A: root": "in", "B: in": "fight"}, "B")
+        >>> br["B: in"], value
+        ({'fight': 0, 'accommodate': 1}, Fraction(1, 1))
+        """
+        from ._tree_behavior import best_response
+
+        return best_response(self, behavior, player)
+
+    def beliefs(self, behavior: Mapping[str, Any]) -> dict[str, dict[str, Any] | None]:
+        """Beliefs at each information set by Bayes' rule: ``{label: {node path: prob}}``.
+
+        An information set reached with probability 0 maps to ``None`` (Bayes' rule says
+        nothing there). Exact inputs give Fractions.
+
+        References
+        ----------
+        Myerson, R. B. (1991). *Game Theory: Analysis of Conflict*, sec. 4.3. Harvard UP.
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> g = gt.ExtensiveFormGame(["S", "R"])
+        >>> for t, node in zip("ab", g.root.chance({"a": "1/3", "b": "2/3"})):
+        ...     for s, m in zip("mn", node.decide("S", ["m", "n"], infoset=f"S {t}")):
+        ...         for r in m.decide("R", ["x", "y"], infoset=f"R {s}"):
+        ...             _ = r.payoffs(0, 0)
+        >>> beh = {"S a": "m", "S b": {"m": "1/2", "n": "1/2"}, "R m": "x", "R n": "x"}
+        >>> g.beliefs(beh)["R m"]
+        {'a/m': Fraction(1, 2), 'b/m': Fraction(1, 2)}
+        """
+        from ._tree_kuhn import beliefs
+
+        return beliefs(self, behavior)
+
+    def mixed_to_behavior(self, strategies: Sequence[Any]) -> dict[str, dict[str, Any]]:
+        """The behaviour profile equivalent to mixed strategies (Kuhn's theorem).
+
+        ``strategies`` has one probability vector (or label) per player over the reduced
+        normal form's strategies, in the order of ``to_normal_form().strategies``; an
+        :class:`~gametheory.Equilibrium` of the reduced normal form works too. Needs
+        perfect recall. Where a player's own plan never reaches an information set, its
+        first action gets probability 1 (the choice is payoff-irrelevant).
+
+        References
+        ----------
+        Kuhn, H. W. (1953). *Contributions to the Theory of Games II*, 193-216.
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> g = gt.ExtensiveFormGame(["A"])
+        >>> stop, go = g.root.decide("A", ["stop", "go"])
+        >>> _ = stop.payoffs(0)
+        >>> _ = [n.payoffs(1) for n in go.decide("A", ["l", "r"])]
+        >>> g.to_normal_form().strategies[0]
+        ('stop', 'go/l', 'go/r')
+        >>> g.mixed_to_behavior([["1/2", "1/8", "3/8"]])["A: go"]
+        {'l': Fraction(1, 4), 'r': Fraction(3, 4)}
+        """
+        from ._tree_kuhn import mixed_to_behavior
+
+        return mixed_to_behavior(self, strategies)
+
+    def behavior_to_mixed(self, behavior: Mapping[str, Any]) -> tuple[np.ndarray, ...]:
+        """Mixed strategies over the reduced normal form equivalent to ``behavior``.
+
+        One probability vector per player, in the order of
+        ``to_normal_form().strategies``: each reduced strategy gets the product of the
+        behaviour probabilities of the actions it assigns. Needs perfect recall.
+
+        References
+        ----------
+        Kuhn, H. W. (1953). *Contributions to the Theory of Games II*, 193-216.
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> g = gt.ExtensiveFormGame(["A"])
+        >>> stop, go = g.root.decide("A", ["stop", "go"])
+        >>> _ = stop.payoffs(0)
+        >>> _ = [n.payoffs(1) for n in go.decide("A", ["l", "r"])]
+        >>> beh = {"A: root": {"stop": "1/2", "go": "1/2"}, "A: go": {"l": "1/4", "r": "3/4"}}
+        >>> [str(x) for x in g.behavior_to_mixed(beh)[0]]
+        ['1/2', '1/8', '3/8']
+        """
+        from ._tree_kuhn import behavior_to_mixed
+
+        return behavior_to_mixed(self, behavior)
+
+    def to_agent_form(self):
+        """The agent normal form: one player per information set.
+
+        Player labels are the information set labels, strategies their actions, and each
+        agent's payoff is the expected payoff of the player owning its information set.
+        GameError when it would have more than 10^6 cells.
+
+        References
+        ----------
+        Myerson, R. B. (1991). *Game Theory: Analysis of Conflict*, sec. 2.6. Harvard UP.
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> g = gt.ExtensiveFormGame(["A", "B"])
+        >>> out, enter = g.root.decide("A", ["out", "in"], infoset="A")
+        >>> _ = out.payoffs(1, 2)
+        >>> fight, acc = enter.decide("B", ["fight", "accommodate"], infoset="B")
+        >>> _ = fight.payoffs(0, 0), acc.payoffs(2, 1)
+        >>> print(g.to_agent_form())
+        A \\ B   fight   accommodate
+        out     1, 2          1, 2
+        in      0, 0          2, 1
+        """
+        from ._tree_kuhn import agent_form
+
+        return agent_form(self)
 
     # ----------------------------------------------------------------- comparison
     def _signature(self) -> tuple:

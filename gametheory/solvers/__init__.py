@@ -64,13 +64,31 @@ def _perfect_information(game) -> bool:
     return bool((np.bincount(arrays.infoset[arrays.infoset >= 0]) <= 1).all())
 
 
+def _with_behavior(tree: Any, sol: Solution) -> Solution:
+    """``sol`` (of the tree's reduced normal form) with each equilibrium's ``behavior``
+    set by Kuhn's theorem; ``sol.game`` stays the reduced normal form."""
+    import dataclasses
+
+    if not tree.has_perfect_recall:
+        note = ("solved on the reduced normal form; the tree lacks perfect recall, so "
+                "equilibria have no behaviour profile")
+        return dataclasses.replace(sol, notes=sol.notes + (note,))
+    eqs = [dataclasses.replace(eq, behavior=tree.mixed_to_behavior(eq.strategies))
+           for eq in sol.equilibria]
+    return dataclasses.replace(sol, equilibria=eqs)
+
+
 def solve(game: Any, method: str = "auto", exact: bool = False, **options: Any) -> Solution:
     """Compute equilibria of a game.
 
     Parameters
     ----------
-    game : NormalFormGame
-        The game; its payoffs must be numeric (substitute parameters first).
+    game : NormalFormGame or ExtensiveFormGame
+        The game; its payoffs must be numeric (substitute parameters first). A tree goes
+        to ``"spe"`` (``"auto"`` on perfect information) or else to its reduced normal
+        form: the Solution's ``game`` is then that normal form, each equilibrium keeps
+        its mixed strategies over the reduced strategies and also carries ``behavior``,
+        the equivalent behaviour profile (Kuhn's theorem; perfect recall only).
     method : str
         One of :data:`METHODS` or ``"auto"``: a complete method where one applies
         (``"vertex"`` for two players), else the best available; ``sol.method`` says
@@ -94,6 +112,17 @@ def solve(game: Any, method: str = "auto", exact: bool = False, **options: Any) 
     ('vertex', True, 3)
     >>> print(sol.equilibria[1])
     Player 1: a1 2/3, a2 1/3; Player 2: b1 1/3, b2 2/3; payoffs 2/3, 2/3
+
+    Matching pennies as a tree (B does not see A's coin) is solved on its reduced
+    normal form; each equilibrium also carries its behaviour profile:
+
+    >>> t = gt.ExtensiveFormGame(["A", "B"])
+    >>> for a, node in zip("HT", t.root.decide("A", ["H", "T"])):
+    ...     for b, leaf in zip("HT", node.decide("B", ["H", "T"], infoset="B")):
+    ...         _ = leaf.payoffs(1 if a == b else -1, -1 if a == b else 1)
+    >>> eq = gt.solve(t, exact=True).equilibria[0]
+    >>> eq.behavior["B"]
+    {'H': Fraction(1, 2), 'T': Fraction(1, 2)}
     """
     from ..games.normal import NormalFormGame
 
@@ -103,7 +132,7 @@ def solve(game: Any, method: str = "auto", exact: bool = False, **options: Any) 
         to_nf = getattr(game, "to_normal_form", None)
         if to_nf is None:
             raise GameError(f"solve needs a game, got {type(game).__name__}")
-        game = to_nf()
+        return _with_behavior(game, solve(to_nf(), method, exact, **options))
     if game.parameters:
         names = ", ".join(p.name for p in game.parameters)
         raise GameError(f"the payoffs depend on the parameters {names}; fix them with "

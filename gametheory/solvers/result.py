@@ -343,15 +343,36 @@ def build_tree_solution(game, behaviors: Sequence[Mapping], method: str, complet
 
     Each :class:`Equilibrium` has ``strategies=()`` and ``behavior`` set; its payoffs are
     ``payoffs[k]`` when given (e.g. values from backward induction), else computed by
-    ``game.expected_payoffs``. The solver is responsible for the profiles being
-    equilibria; they are kept in the order given.
+    ``game.expected_payoffs``. Profiles are kept in the order given, and each is
+    verified with ``game.behavior_regrets`` (one pass over the tree): a regret above
+    1e-9 times the payoff scale, or any non-zero regret with ``exact``, raises
+    SolverError. Trees without perfect recall cannot be checked so; a note says so.
     """
+    _verify_tree(game, behaviors, exact)
+    if not game.has_perfect_recall:
+        notes = (*notes, "profiles not verified (the tree lacks perfect recall)")
     eqs = []
     for k, beh in enumerate(behaviors):
         pay = game.expected_payoffs(beh) if payoffs is None else payoffs[k]
         pay = tuple(Fraction(v) for v in pay) if exact else tuple(float(v) for v in pay)
         eqs.append(Equilibrium((), pay, game.players, (), exact, beh))
     return Solution(eqs, method, complete, exact, game, (), None, tuple(notes))
+
+
+def _verify_tree(game, behaviors: Sequence[Mapping], exact: bool) -> None:
+    """SolverError unless every profile has regret 0 (exact) or at most the tolerance."""
+    from ..errors import SolverError
+
+    if not game.has_perfect_recall or not behaviors:
+        return
+    pay = game.arrays.payoffs
+    tol = 1e-9 * max(1.0, float(np.abs(pay.astype(np.float64)).max(initial=0.0)))
+    for k, beh in enumerate(behaviors):
+        regret = max(game.behavior_regrets(beh))
+        if (regret != 0) if exact else not (regret <= tol):
+            raise SolverError(f"profile {k} is not an equilibrium: a player gains "
+                              f"{fmt(regret)} by deviating (tolerance "
+                              f"{0 if exact else tol:g}); this is a solver bug")
 
 
 def _behavior_text(eq: Equilibrium, limit: int = 12) -> str:
