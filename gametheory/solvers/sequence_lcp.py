@@ -7,8 +7,9 @@ response to y when ``w = E^T p - A y >= 0`` is complementary to ``x >= 0`` with
 ``E x = e``, and likewise for y. Lemke's algorithm solves it by complementary pivoting
 from a start that is made an equilibrium artificially by the extra variable z0; here the
 start is the pure pair "first action at every information set" and z0 penalises leaving
-it (the covering vector is 1 on the other sequences), a pure-prior instance of the
-tracing procedure of von Stengel, van den Elzen & Talman (2002). Details are in
+it (the covering vector is 1 on the other sequences and 0 on the start's), so that x and
+y stay realisation plans along the whole path; von Stengel, van den Elzen & Talman
+(2002) start likewise from a given pair of plans. Details are in
 :mod:`._sequence_lcp_setup`; pivoting with the lexicographic ratio test is
 :mod:`.tableau`.
 """
@@ -190,6 +191,10 @@ def _lemke_path(start: Any, n: int, exact: bool, limit: int):
     z0 = 2 * n
     entering = start.entering
     pivots = 1                          # z0 entering
+    # Zobrist key of the basis, to stop (float) cycling: a random word per label.
+    words = np.random.default_rng(0).integers(0, 2**62, size=2 * n + 1).tolist()
+    key = sum(words[j] for j in start.basis)
+    seen = {key}
     while True:
         if pivots > limit:
             raise SolverError(f"sequence-lcp: Lemke's path exceeded max_pivots={limit} "
@@ -202,6 +207,11 @@ def _lemke_path(start: Any, n: int, exact: bool, limit: int):
         pivots += 1
         if leaving == z0:
             return tab, pivots
+        key += words[entering] - words[leaving]
+        if key in seen and not exact:
+            raise SolverError("sequence-lcp: the float path cycled after "
+                              f"{pivots} pivots (numerical trouble; try exact=True)")
+        seen.add(key)
         entering = leaving - n if leaving >= n else leaving + n
 
 
