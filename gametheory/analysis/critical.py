@@ -82,6 +82,23 @@ def _summary(sol: Any) -> str:
     return f"{n} equilibri{'um' if n == 1 else 'a'}" + (" (a continuum)" if cont else "")
 
 
+def _change(below: Any, above: Any) -> str:
+    """What moves when one equilibrium on each side: choices (trees) or supports."""
+    if len(below.equilibria) != 1 or len(above.equilibria) != 1:
+        return ""
+    (b,), (a,) = below.equilibria, above.equilibria
+    if not b.strategies and b.behavior is not None:
+        def pick(d):
+            return ", ".join(x for x, p in d.items() if p > 0)
+        moves = [f"{h}: {pick(b.behavior[h])} -> {pick(a.behavior[h])}"
+                 for h in b.behavior if pick(b.behavior[h]) != pick(a.behavior[h])]
+    else:
+        moves = [f"{p}: {', '.join(lab[k] for k in sb)} -> {', '.join(lab[k] for k in sa)}"
+                 for p, lab, sb, sa in zip(b.players, b.labels, b.supports, a.supports)
+                 if sb != sa]
+    return "; ".join(moves)
+
+
 def _number(name: str, v: Any) -> Any:
     import sympy
 
@@ -278,5 +295,7 @@ def critical_values(game: Any, parameter: str, method: str = "auto",
         change = f"{_summary(below)} below, {_summary(above)} above"
         if kb == ka:
             change = f"{_summary(at)} at the value, {_summary(below)} on both sides"
-        out.append(CriticalValue(parameter, c, below, above, b, a, at, f"{what}; {change}"))
+        moves = _change(below, above)
+        text = f"{what}; {change}" + (f" ({moves})" if moves else "")
+        out.append(CriticalValue(parameter, c, below, above, b, a, at, text))
     return out

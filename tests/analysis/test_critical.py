@@ -71,8 +71,29 @@ def random_game(seed: int, m: int, n: int):
     return gt.NormalFormGame.from_arrays(A, B)
 
 
+def random_tree(seed: int, size: int = 14):
+    """A random perfect-information tree, payoffs a + b q, chance probabilities q/2."""
+    rng = random.Random(seed)
+    q = gt.parameters("q")
+    g = gt.ExtensiveFormGame(["P1", "P2", "P3"])
+    frontier, count = [(g.root, 0)], 1
+    while frontier:
+        node, depth = frontier.pop(0)
+        if depth >= 4 or count > size or (depth and rng.random() < 0.25):
+            node.payoffs(*(rng.randint(-3, 3) + rng.randint(-3, 3) * q for _ in range(3)))
+            continue
+        if depth and rng.random() < 0.2:
+            kids = node.chance({"h": q / 2, "t": 1 - q / 2})
+        else:
+            kids = node.decide(rng.choice(["P1", "P2", "P3"]), ["L", "M", "R"][:rng.randint(2, 3)])
+        count += len(kids)
+        frontier += [(k, depth + 1) for k in kids]
+    return g
+
+
 def exact_solve(game, name, t):
-    return gt.solve(game.substitute(**{name: Fraction(t)}), method="vertex", exact=True)
+    method = "spe" if hasattr(game, "arrays") else "vertex"
+    return gt.solve(game.substitute(**{name: Fraction(t)}), method=method, exact=True)
 
 
 # ------------------------------------------------------------------ textbook thresholds
@@ -117,6 +138,7 @@ def test_inspection_thresholds():
 def test_entry_game_tree():
     cv = gt.critical_values(entry(), "q")
     assert [c.value for c in cv] == [1]
+    assert "Incumbent: enter: accommodate -> fight" in cv[0].description
     path = {False: "enter", True: "out"}
     for sol, fights in ((cv[0].below, False), (cv[0].above, True)):
         (eq,) = sol.equilibria
@@ -132,6 +154,31 @@ def test_entry_game_with_chance():
     p = sympy.Symbol("p", real=True)
     assert sympy.expand(f[0].payoffs[0] - (1 - 2 * p)) == 0
     assert f[0].derivatives["p"][1][0] == -2
+
+
+def test_guarantee_tree_with_imperfect_information():
+    """The guarantee game of gametheory.games.extensive (Russia does not observe whether the
+    guarantor honours). By hand: Russia escalates against neutrality iff
+    q(-3) + (1 - q)2 > 0, i.e. q < 2/5; Ukraine prefers neutrality under escalation iff
+    q(-1) + (1 - q)(-4) > -3, i.e. q > 1/3. Solved through the reduced normal form."""
+    q = gt.parameters("q")
+    g = gt.ExtensiveFormGame(["Ukraine", "Russia"])
+    nato, neutral = g.root.decide("Ukraine", ["NATO", "neutral"])
+    esc, acc = nato.decide("Russia", ["escalate", "accept"], infoset="Russia | NATO")
+    esc.payoffs(-3, -1)
+    acc.payoffs(2, -2)
+    honour, abandon = neutral.chance({"honour": q, "abandon": 1 - q})
+    for node, cost in ((honour, (-1, -3)), (abandon, (-4, 2))):
+        esc, acc = node.decide("Russia", ["escalate", "accept"], infoset="Russia | neutral")
+        esc.payoffs(*cost)
+        acc.payoffs(1, 0)
+    g.describe(gt.Parameter("q", domain=(0, 1)))
+    cv = gt.critical_values(g, "q")
+    assert [c.value for c in cv] == [Fraction(1, 3), Fraction(2, 5)]
+    assert all(eq.strategies[0][0] == 1 for eq in cv[0].below)      # NATO below 1/3
+    assert all(eq.strategies[0][1] == 1 for eq in cv[0].above)      # neutral above
+    f = gt.equilibrium_formulas(g, q=(Fraction(1, 3), Fraction(2, 5)))
+    assert {str(e.payoffs[1]) for e in f} == {"2 - 5*q"}
 
 
 def test_algebraic_threshold():
@@ -151,22 +198,24 @@ def test_declared_default_and_domain():
 
 
 # ------------------------------------------------------------------ general cases
-@pytest.mark.parametrize("seed,m,n", [(1, 2, 2), (4, 3, 3)])
+@pytest.mark.parametrize("seed,m,n", [(1, 2, 2), (4, 3, 3), (10, 0, 0), (12, 0, 0), (18, 0, 0)])
 def test_critical_values_agree_with_solves_around_them(seed, m, n):
-    g = random_game(seed, m, n)
+    g = random_game(seed, m, n) if m else random_tree(seed)
+    lo, hi = (-4, 4) if m else (0, 2)
     with warnings.catch_warnings():
         warnings.simplefilter("error")               # no missed change between candidates
-        cv = gt.critical_values(g, "q", interval=(-4, 4))
+        cv = gt.critical_values(g, "q", interval=(lo, hi))
+    assert cv or m
     eps = Fraction(1, 10**6)
     for c in cv:
         t = Fraction(str(c.value.evalf(30)))
-        lo, hi = exact_solve(g, "q", t - eps), exact_solve(g, "q", t + eps)
+        left, right = exact_solve(g, "q", t - eps), exact_solve(g, "q", t + eps)
         if c.at is None or structure_key(c.below) != structure_key(c.above):
-            assert structure_key(lo) != structure_key(hi)
-        assert structure_key(lo) == structure_key(c.below)
-        assert structure_key(hi) == structure_key(c.above)
+            assert structure_key(left) != structure_key(right)
+        assert structure_key(left) == structure_key(c.below)
+        assert structure_key(right) == structure_key(c.above)
     # between consecutive critical values the structure does not change
-    cuts = [-4, *(float(c) for c in cv), 4]
+    cuts = [lo, *(float(c) for c in cv), hi]
     for a, b in zip(cuts[:-1], cuts[1:]):
         pts = np.linspace(a, b, 5)[1:-1]
         keys = {structure_key(exact_solve(g, "q", Fraction(x).limit_denominator(10**9)))
