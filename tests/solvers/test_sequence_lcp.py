@@ -193,6 +193,18 @@ def test_random_trees_reduced_normal_form(seed):
         assert max(v) == np.dot(v, m) == u
 
 
+@pytest.mark.parametrize("seed", [113, 120, 122, 158])
+def test_unique_equilibrium_payoff_from_vertex_enumeration(seed):
+    """Trees whose reduced normal form (both players with several strategies) has a
+    unique equilibrium by vertex enumeration: our payoff is its payoff."""
+    g = random_tree(14, seed=seed, chance=0.3)
+    nf = g.to_normal_form()
+    assert min(nf.shape) >= 2
+    sol = gt.solve(nf, method="vertex", exact=True)
+    assert len(sol.equilibria) == 1 and sol.complete
+    assert solve_sequence_lcp(g, exact=True).equilibria[0].payoffs == sol.equilibria[0].payoffs
+
+
 @pytest.mark.parametrize("seed", range(4))
 def test_larger_trees_best_response_lp(seed):
     """500-node float trees: each player's best-response value, by scipy's LP over
