@@ -17,7 +17,7 @@ from typing import Any
 from ..errors import DegenerateGameWarning, GameError, SolverError
 from . import _critical_sym as sym
 
-__all__ = ["CriticalValue", "critical_values", "structure_key", "prepare"]
+__all__ = ["CriticalValue", "critical_values", "structure_key"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -39,7 +39,25 @@ class CriticalValue:
     at : Solution or None
         The equilibria at ``value`` itself when it is rational, else None.
     description : str
-        The condition that changes there and the count of equilibria on either side.
+        The condition that changes there, the count of equilibria on either side and,
+        with one equilibrium on each side, the choices (trees) or supports that move.
+
+    References
+    ----------
+    Maynard Smith, J. (1982). *Evolution and the Theory of Games*, ch. 2 (Hawk-Dove).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> V, C = gt.parameters("V C")
+    >>> g = gt.NormalFormGame.from_arrays([[(V - C) / 2, V], [0, V / 2]],
+    ...                                   [[(V - C) / 2, 0], [V, V / 2]])
+    >>> (cv,) = gt.critical_values(g, "C", V=2)
+    >>> print(cv)  # doctest: +NORMALIZE_WHITESPACE
+    C = 2: Player 1 indifferent between a1 and a2 against b1; 1 equilibrium below,
+    3 equilibria above
+    >>> float(cv), cv.below_at, cv.above_at
+    (2.0, Fraction(199, 100), Fraction(201, 100))
     """
 
     parameter: str
@@ -64,7 +82,30 @@ class CriticalValue:
 
 def structure_key(sol: Any) -> tuple:
     """What is compared across a critical value: the supports of the equilibria (for
-    trees, the actions chosen) and the sizes of the components of the equilibrium set."""
+    trees, the actions chosen) and the sizes of the components of the equilibrium set.
+
+    Parameters
+    ----------
+    sol : Solution
+        Equilibria of one game.
+
+    Returns
+    -------
+    tuple
+        ``(sorted supports or choices, sorted component sizes)``.
+
+    References
+    ----------
+    Shapley, L. S. (1974). A note on the Lemke-Howson algorithm. *Math. Programming
+    Study* 1 (equilibria indexed by their supports).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> g = gt.NormalFormGame.from_arrays([[1, -1], [-1, 1]], [[-1, 1], [1, -1]])
+    >>> structure_key(gt.solve(g, exact=True))
+    ((((0, 1), (0, 1)),), (1,))
+    """
     eqs = []
     for eq in sol.equilibria:
         if not eq.strategies and eq.behavior is not None:
@@ -114,7 +155,7 @@ def _number(name: str, v: Any) -> Any:
     return out
 
 
-def prepare(game: Any, name: str, fixed: dict) -> tuple[Any, Any]:
+def _prepare(game: Any, name: str, fixed: dict) -> tuple[Any, Any]:
     """The game with every parameter but ``name`` fixed (given values, else declared
     defaults) and the Symbol of ``name``; GameError naming what is missing."""
     params = tuple(game.parameters)
@@ -138,8 +179,6 @@ def prepare(game: Any, name: str, fixed: dict) -> tuple[Any, Any]:
         raise GameError(f"several free parameters: {', '.join(names)}; fix "
                         f"{', '.join(missing)} (e.g. {missing[0]}=1) or declare a default")
     sub = game.substitute(**values) if values else game
-    if hasattr(game, "parameter_info") and hasattr(sub, "describe") and name in info:
-        sub = sub.describe(info[name]) if sub.parameters else sub
     q = next(p for p in params if p.name == name)
     return sub, q
 
@@ -180,7 +219,7 @@ def _kind(game: Any, method: str) -> str:
     elif method == "spe":
         raise SolverError("method 'spe' needs a game tree; use method='support'")
     if game.num_players != 2:
-        raise SolverError(f"critical values need a two-player game or a perfect-information "
+        raise SolverError(f"exact analysis needs a two-player game or a perfect-information "
                           f"tree; this game has {game.num_players} players")
     return "bimatrix"
 
@@ -235,7 +274,10 @@ def critical_values(game: Any, parameter: str, method: str = "auto",
     Notes
     -----
     Candidates are the real roots of the conditions, found exactly; each is confirmed by
-    solving the game with exact arithmetic at rational points on both sides. A change at
+    solving the game with exact arithmetic at rational points on both sides. The end
+    points of the domain (or interval) are never reported. A warning
+    (DegenerateGameWarning) says when the equilibria differ between two neighbouring
+    candidates, which only a game degenerate on a whole interval can cause. A change at
     an isolated irrational value with the same structure on both sides is not reported.
 
     References
@@ -258,7 +300,7 @@ def critical_values(game: Any, parameter: str, method: str = "auto",
     (['2'], 1, 3)
     """
 
-    sub, q = prepare(game, parameter, fixed)
+    sub, q = _prepare(game, parameter, fixed)
     kind = _kind(sub, method)
     lo, hi = _domain(game, parameter, interval)
     if kind == "tree":

@@ -40,6 +40,22 @@ class ClosedFormEquilibrium:
         ``{parameter: (d strategies, d payoffs)}``, shaped like ``strategies``, ``payoffs``.
     players, labels : tuple
         Player names and strategy labels.
+
+    References
+    ----------
+    Maynard Smith, J. (1982). *Evolution and the Theory of Games*, ch. 2 (Hawk-Dove).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> V, C = gt.parameters("V C")
+    >>> g = gt.NormalFormGame.from_arrays([[(V - C) / 2, V], [0, V / 2]],
+    ...                                   [[(V - C) / 2, 0], [V, V / 2]])
+    >>> mixed = gt.equilibrium_formulas(g, V=2, C=3)[1]
+    >>> mixed.strategies[0], mixed.derivatives["C"][0][0]
+    ((V/C, (C - V)/C), (-V/C**2, V/C**2))
+    >>> mixed.evaluate(V=2, C=3)[0]
+    ((2/3, 1/3), (2/3, 1/3))
     """
 
     strategies: tuple
@@ -53,7 +69,10 @@ class ClosedFormEquilibrium:
         """The strategies and payoffs at a point (sympy numbers)."""
         import sympy
 
-        subs = {sympy.Symbol(k, real=True): _number(k, v) for k, v in values.items()}
+        exprs = [sympy.sympify(x) for s in self.strategies for x in s] + \
+            [sympy.sympify(p) for p in self.payoffs]
+        syms = {x.name: x for e in exprs for x in e.free_symbols}
+        subs = {syms[k]: _number(k, v) for k, v in values.items() if k in syms}
         return (tuple(tuple(sympy.sympify(x).xreplace(subs) for x in s)
                       for s in self.strategies),
                 tuple(sympy.sympify(p).xreplace(subs) for p in self.payoffs))
@@ -98,6 +117,26 @@ class EquilibriumFormulas:
         ``(name, lo, hi)`` when a region of one parameter was given.
     equilibria : tuple of ClosedFormEquilibrium
         One entry per extreme equilibrium at ``point``.
+
+    References
+    ----------
+    Selten, R. (1978). The chain store paradox. *Theory and Decision* 9, 127-159.
+
+    Examples
+    --------
+    Entry deterrence: the incumbent fights (payoff q) or accommodates (payoff 1).
+
+    >>> import gametheory as gt
+    >>> q = gt.parameters("q")
+    >>> g = gt.ExtensiveFormGame(["Entrant", "Incumbent"])
+    >>> out, enter = g.root.decide("Entrant", ["out", "enter"])
+    >>> fight, acc = enter.decide("Incumbent", ["fight", "accommodate"])
+    >>> _ = out.payoffs(0, 2 * q), fight.payoffs(-1, q), acc.payoffs(1, 1)
+    >>> print(gt.equilibrium_formulas(g, q=(1, 5)))
+    1 equilibrium on 1 < q < 5
+    [0] Entrant: root = out; Incumbent: enter = fight
+        payoffs: Entrant = 0, Incumbent = 2*q
+        d/dq: payoffs: Entrant = 0, Incumbent = 2
     """
 
     parameters: tuple
