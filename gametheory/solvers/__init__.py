@@ -126,13 +126,14 @@ def solve(game: Any, method: str = "auto", exact: bool = False, **options: Any) 
     """
     from ..games.normal import NormalFormGame
 
+    tree = None
     if not isinstance(game, NormalFormGame):
         if method == "spe" or (method == "auto" and _perfect_information(game)):
             return _resolve("spe")(game, exact=exact, **options)
         to_nf = getattr(game, "to_normal_form", None)
         if to_nf is None:
             raise GameError(f"solve needs a game, got {type(game).__name__}")
-        return _with_behavior(game, solve(to_nf(), method, exact, **options))
+        tree, game = game, to_nf()
     if game.parameters:
         names = ", ".join(p.name for p in game.parameters)
         raise GameError(f"the payoffs depend on the parameters {names}; fix them with "
@@ -140,4 +141,5 @@ def solve(game: Any, method: str = "auto", exact: bool = False, **options: Any) 
     if game.kind == "symbolic" and exact:
         raise GameError("exact=True needs rational payoffs; this game has irrational ones")
     name = _auto(game) if method == "auto" else method
-    return _resolve(name)(game, exact=exact, **options)
+    sol = _resolve(name)(game, exact=exact, **options)
+    return sol if tree is None else _with_behavior(tree, sol)
