@@ -8,9 +8,11 @@ pair ``(E, S)`` of a size class at once. With ``e0 = E[0]`` the system
 
 is equivalent to the k x k system ``D z = (0, ..., 0, 1)`` with rows
 ``M[r, S] - M[e0, S]`` (r in E minus e0) and a row of ones, and ``v = M[e0, S] z``.
-Stacks of these are factorised by ``np.linalg.solve``; a system whose determinant is
-negligible against the product of its row norms (Hadamard's bound) is classified as
-singular and left to the caller (an LP decides it).
+Stacks of these are solved by :func:`.indifference.solve_stack`; a system whose
+determinant is negligible against the product of its row norms (Hadamard's bound) is
+classified as singular and left to the caller (an LP decides it). The matrix may carry a
+leading batch axis (one game per parameter point, for sweeps): the systems of every
+pair at every point then form one list.
 """
 
 from __future__ import annotations
@@ -177,7 +179,7 @@ def solve_class(M: np.ndarray, own: np.ndarray, opp: np.ndarray, pos_tol: float,
     ([0], [1])
     """
     Mb = np.ascontiguousarray(M if M.ndim == 3 else M[None], dtype=float)
-    feas, sing = _flat(Mb, own, opp, pos_tol, br_tol)
+    feas, sing = _solve_systems(Mb, own, opp, pos_tol, br_tol)
     k, n_opp = own.shape[1], Mb.shape[1]
     empty_i = np.empty(0, dtype=np.intp)
     if feas:
@@ -191,7 +193,7 @@ def solve_class(M: np.ndarray, own: np.ndarray, opp: np.ndarray, pos_tol: float,
                        point, sb)
 
 
-def _flat(Mb: np.ndarray, own: np.ndarray, opp: np.ndarray, pos_tol: float,
+def _solve_systems(Mb: np.ndarray, own: np.ndarray, opp: np.ndarray, pos_tol: float,
           br_tol: float) -> tuple[list, list]:
     """All systems of a class, at all points, as one list solved in cache-sized chunks.
 
