@@ -77,7 +77,8 @@ def _check(payoffs: np.ndarray, tol: float) -> np.ndarray:
     bad = ~np.isfinite(P).all(axis=(1, 2, 3))
     if bad.any():
         raise GameError(f"payoffs at point {int(np.flatnonzero(bad)[0])} are not all finite")
-    if not (np.isfinite(tol) and tol > 0):
+    if not (isinstance(tol, (int, float, np.floating, np.integer))
+            and np.isfinite(tol) and tol > 0):
         raise GameError(f"tol must be a positive number; got {tol!r}")
     return P
 
@@ -189,7 +190,7 @@ def _assemble(nb: int, m: int, n: int, pieces: list[tuple]):
     return np.repeat(np.arange(nb, dtype=np.int64), counts), profile, payoffs
 
 
-def bimatrix_batch(payoffs: np.ndarray, tol: float = 1e-9,
+def bimatrix_batch(payoffs: np.ndarray, tol: float | None = 1e-9,
                    fallback: Fallback | None = None) -> BatchEquilibria:
     """All Nash equilibria at every point of a batch of bimatrix games.
 
@@ -207,9 +208,10 @@ def bimatrix_batch(payoffs: np.ndarray, tol: float = 1e-9,
     payoffs : ndarray, shape (B, 2, m, n)
         ``payoffs[b, 0]`` is player 1's payoff matrix at point b, ``payoffs[b, 1]``
         player 2's.
-    tol : float
+    tol : float, optional
         Tolerance of the degeneracy tests, relative to each point's payoff scale
-        ``max(1, max |u|)``.
+        ``max(1, max |u|)`` (as :func:`gametheory.solve`'s default regret tolerance
+        1e-9 times the scale); None means 1e-9.
     fallback : callable, optional
         ``fallback(indices) -> list[Solution]``: a complete solver for the degenerate
         points (one Solution per index, in order). Default :func:`vertex_fallback`.
@@ -259,6 +261,7 @@ def bimatrix_batch(payoffs: np.ndarray, tol: float = 1e-9,
     >>> eqs.profile[1].round(4).tolist()
     [0.5, 0.5, 0.4, 0.6]
     """
+    tol = 1e-9 if tol is None else tol
     P = _check(payoffs, tol)
     nb, _, m, n = P.shape
     if fallback is None:

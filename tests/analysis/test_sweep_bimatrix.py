@@ -166,6 +166,8 @@ def test_bad_input():
         bimatrix_batch(P)
     with pytest.raises(GameError, match="tol"):
         bimatrix_batch(np.zeros((1, 2, 2, 2)), tol=0.0)
+    with pytest.raises(GameError, match="tol"):
+        bimatrix_batch(np.zeros((1, 2, 2, 2)), tol="small")
     with pytest.raises(GameError, match="fallback returned"):
         bimatrix_batch(np.zeros((1, 2, 2, 2)), 1e-9, lambda idx: [])
 
