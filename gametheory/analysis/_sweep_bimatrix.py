@@ -239,6 +239,11 @@ def bimatrix_batch(payoffs: np.ndarray, tol: float | None = 1e-9,
     response (else degenerate): so ``|J| = |I|``, symmetrically on the other side, and
     the pair (I, J) is found on both sides.
 
+    The tests are made in floating point: a point within ``tol`` of degeneracy goes to
+    the fallback; beyond that the answer is the exact game's, where a per-point float
+    solver may also list near-equilibria that its own tolerance accepts. Cost: about a
+    quarter of a second for 10^5 points of a 3 x 3 game (``benchmarks/bench_sweep.py``).
+
     References
     ----------
     von Stengel, B. (2007). Equilibrium computation for two-player games in strategic
