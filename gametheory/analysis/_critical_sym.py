@@ -35,6 +35,7 @@ class Field:
                          and (K.domain.is_ZZ or K.domain.is_QQ))
         self.K = K if self.fast else sympy.EX
         self._roots: dict = {}
+        self._nums: dict = {}
 
     def __call__(self, expr: Any) -> Any:
         """The element of the field for a sympy expression (or number)."""
@@ -54,8 +55,24 @@ class Field:
             return ev(e.numer) / ev(e.denom)
         return self.K.to_sympy(e).subs(self.q, sympy.Rational(t.numerator, t.denominator))
 
+    def num(self, x: Any) -> Any:
+        """A 60-digit value of the sympy number ``x`` (cached: algebraic numbers are slow)."""
+        if x not in self._nums:
+            self._nums[x] = _num(x)
+        return self._nums[x]
+
+    def inside(self, r: Any, lo: Any, hi: Any) -> bool:
+        """``lo < r < hi``, exactly for rationals, else to 60 digits."""
+        if r.is_Rational:
+            return bool(r > lo) and bool(r < hi)
+        n = self.num(r)
+        return bool(n > self.num(lo)) and bool(n < self.num(hi))
+
     def roots(self, e: Any, lo: Any, hi: Any) -> list:
-        """The real zeros and poles of ``e`` in (lo, hi), exact, sorted."""
+        """The real zeros and poles of ``e`` in (lo, hi), exact, sorted.
+
+        Polynomials are split into irreducible factors whose roots are cached, so equal
+        roots are equal objects (rationals, radicals or ``CRootOf``)."""
         import sympy
 
         if not self.fast:
@@ -64,10 +81,12 @@ class Field:
         for p in (e.numer, e.denom):
             if p.degree() <= 0:
                 continue
-            if p not in self._roots:
-                self._roots[p] = sympy.Poly(p.as_expr(), self.q).real_roots()
-            out += [r for r in self._roots[p] if _inside(r, lo, hi)]
-        return sort_unique(out)
+            for f, _ in p.factor_list()[1]:
+                f = -f if f.LC < 0 else f
+                if f not in self._roots:
+                    self._roots[f] = sympy.Poly(f.as_expr(), self.q).real_roots()
+                out += [r for r in self._roots[f] if self.inside(r, lo, hi)]
+        return sort_unique(set(out), self.num)
 
 
 class Candidates:
@@ -76,7 +95,6 @@ class Candidates:
     def __init__(self, field: Field, lo: Any, hi: Any):
         self.field, self.lo, self.hi = field, lo, hi
         self.found: dict[Any, str] = {}
-        self._nums: dict = {}
         self._seen: set = set()
 
     def add(self, e: Any, reason: str, lo: Any = None, hi: Any = None) -> list:
@@ -90,15 +108,18 @@ class Candidates:
         self._seen.add(key)
         new = []
         for r in self.field.roots(e, lo, hi):
-            n = _num(r)
-            if not any(_same(r, s, n, ns) for s, ns in self._nums.items()):
-                self.found[r] = reason
-                self._nums[r] = n
-                new.append(r)
+            if r in self.found:
+                continue
+            if not self.field.fast:      # roots of other expressions: compare numerically
+                n = self.field.num(r)
+                if any(_same(r, x, n, self.field.num(x)) for x in self.found):
+                    continue
+            self.found[r] = reason
+            new.append(r)
         return new
 
     def values(self) -> list:
-        return sort_unique(self.found)
+        return sort_unique(self.found, self.field.num)
 
 
 def _num(x: Any):
@@ -113,11 +134,13 @@ def _same(a: Any, b: Any, na: Any = None, nb: Any = None) -> bool:
     return abs((_num(a) if na is None else na) - (_num(b) if nb is None else nb)) < 1e-45
 
 
-def sort_unique(values: Any) -> list:
-    """Sympy numbers sorted, equal ones (to 45 digits) merged keeping the first."""
+def sort_unique(values: Any, num: Any = None) -> list:
+    """Sympy numbers sorted, equal ones (to 45 digits) merged keeping the first; ``num``
+    gives the numeric value of a number (default: evaluated to 60 digits)."""
+    num = num or _num
     out: list = []
     last = None
-    for n, v in sorted(((_num(v), v) for v in values), key=lambda p: p[0]):
+    for n, v in sorted(((num(v), v) for v in values), key=lambda p: p[0]):
         if not out or not _same(out[-1], v, last, n):
             out.append(v)
             last = n
@@ -374,7 +397,7 @@ def tree_candidates(game: Any, F: Field, cand: Candidates) -> None:
     while todo:
         lo, hi = todo.pop()
         t = interior_point(lo, hi)
-        new = sort_unique(_tree_pass(game, F, t, cand, lo, hi, pay, prob))
+        new = sort_unique(_tree_pass(game, F, t, cand, lo, hi, pay, prob), F.num)
         if new:
             cuts = [lo, *new, hi]
             todo += list(zip(cuts[:-1], cuts[1:]))

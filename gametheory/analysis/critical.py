@@ -224,6 +224,29 @@ def _kind(game: Any, method: str) -> str:
     return "bimatrix"
 
 
+def _chance_domain(F: Any, probs: list, name: str, lo: Any, hi: Any) -> tuple[Any, Any]:
+    """(lo, hi) narrowed to where every chance probability lies in [0, 1]; GameError when
+    that is not one interval."""
+    cuts = set()
+    for p in probs:
+        cuts.update(F.roots(p, lo, hi))
+        cuts.update(F.roots(F.K.one - p, lo, hi))
+    cuts = [lo, *sym.sort_unique(cuts, F.num), hi]
+    ok = []
+    for x, y in zip(cuts, cuts[1:]):
+        t = sym.interior_point(x, y)
+        ok.append(all(0 <= F.at(p, t) <= 1 for p in probs))
+    if not any(ok):
+        raise GameError(f"no value of {name} in ({lo}, {hi}) makes every chance "
+                        "probability lie in [0, 1]")
+    first = ok.index(True)
+    last = len(ok) - 1 - ok[::-1].index(True)
+    if not all(ok[first:last + 1]):
+        raise GameError(f"the chance probabilities are valid on several intervals of {name}; "
+                        "choose one with interval=(lo, hi)")
+    return cuts[first], cuts[last + 1]
+
+
 def _solver(game: Any, name: str, kind: str):
     import gametheory as gt
 
@@ -303,6 +326,9 @@ def critical_values(game: Any, parameter: str, method: str = "auto",
     sub, q = _prepare(game, parameter, fixed)
     kind = _kind(sub, method)
     lo, hi = _domain(game, parameter, interval)
+    if hasattr(sub, "arrays"):
+        F = sym.Field(q, list(sub.arrays.chance_prob))
+        lo, hi = _chance_domain(F, [F(p) for p in sub.arrays.chance_prob], parameter, lo, hi)
     if kind == "tree":
         a = sub.arrays
         F = sym.Field(q, list(a.payoffs.ravel()) + list(a.chance_prob))
@@ -317,22 +343,20 @@ def critical_values(game: Any, parameter: str, method: str = "auto",
         sym.bimatrix_candidates(nf, F, A, B, cand)
     values = cand.values()
     solve = _solver(sub, parameter, kind)
+    cuts = [lo, *values, hi]
+    keys = [structure_key(solve(sym.interior_point(x, y))) for x, y in zip(cuts, cuts[1:])]
     out = []
-    prev_above = None
     for k, c in enumerate(values):
-        left = values[k - 1] if k else lo
-        right = values[k + 1] if k + 1 < len(values) else hi
-        b, a = sym.near_points(c, left, right)
-        below, above = solve(b), solve(a)
-        if prev_above is not None and structure_key(prev_above) != structure_key(below):
-            warnings.warn(f"the equilibria of {parameter} change between {float(left):.6g} "
-                          f"and {float(c):.6g} where no condition changes; the game may be "
-                          "degenerate there", DegenerateGameWarning, stacklevel=2)
-        prev_above = above
         at = solve(Fraction(int(c.p), int(c.q))) if c.is_Rational else None
-        kb, ka = structure_key(below), structure_key(above)
-        if kb == ka and (at is None or structure_key(at) == kb):
+        if keys[k] == keys[k + 1] and (at is None or structure_key(at) == keys[k]):
             continue
+        b, a = sym.near_points(c, cuts[k], cuts[k + 2])
+        below, above = solve(b), solve(a)
+        kb, ka = structure_key(below), structure_key(above)
+        if kb != keys[k] or ka != keys[k + 1]:
+            warnings.warn(f"the equilibria change between candidate values of {parameter} "
+                          f"near {float(c):.6g} where no condition changes; the game may be "
+                          "degenerate there", DegenerateGameWarning, stacklevel=2)
         what = cand.found[c]
         change = f"{_summary(below)} below, {_summary(above)} above"
         if kb == ka:
