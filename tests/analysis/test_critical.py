@@ -181,6 +181,24 @@ def test_guarantee_tree_with_imperfect_information():
     assert {str(e.payoffs[1]) for e in f} == {"2 - 5*q"}
 
 
+def test_ukraine_guarantees_model():
+    """The motivating model (gametheory.models.ukraine_guarantees) with an opportunistic
+    guarantor that abandons (rho = 0 < c_G). By hand: a Russia of type t escalates against
+    neutrality iff q(-C_R) + (1 - q)V_t > 0, i.e. q < V_t/(V_t + C_R): 1/7 for the
+    security-seeking type (V_sec = 1, C_R = 6) and 2/5 for the revisionist (V_rev = 4)."""
+    from gametheory.models import ukraine_guarantees as m
+
+    values = {"r": Fraction(1, 2), "V_rev": 4, "V_sec": 1, "C_R": 6, "L": 3, "u_N": 10,
+              "u_0": 6, "w_H": 4, "w_B": 10, "q_N": Fraction(37, 100), "c_G": 5, "rho": 0}
+    g = m.build()
+    cv = gt.critical_values(g, "q", **values)
+    assert [c.value for c in cv] == [Fraction(1, 7), Fraction(2, 5)]
+    assert "Russia | NEUTRAL, revisionist: escalate -> concede" in cv[1].description
+    f = gt.equilibrium_formulas(g, q=(Fraction(1, 7), Fraction(2, 5)), **values)
+    q, r, C_R, V_rev = sympy.symbols("q r C_R V_rev", real=True)
+    assert sympy.expand(f[0].payoffs[1] + r * (C_R * q + V_rev * q - V_rev)) == 0
+
+
 def test_algebraic_threshold():
     q = gt.parameters("q")
     g = gt.NormalFormGame.from_arrays([[2 * q**2, 0], [1, 1]], [[1, 0], [0, 1]])
