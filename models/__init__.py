@@ -13,6 +13,8 @@ MODELS: dict[str, str] = {
                           "type escalates or concedes; a guarantor honours or abandons",
     "ukraine_russia_matrix": "the guarantees tree as a 2 x 2 game of expected values; a mixed "
                              "equilibrium that moves with the commitment q",
+    "ukraine_multi_guarantor": "neutrality backed by k guarantors (US, Canada, Japan, EU): "
+                               "deterrence as the sum of honoured capabilities",
 }
 
 __all__ = ["MODELS"]
