@@ -28,6 +28,8 @@ __all__ = ["Region", "point_keys", "key_text", "intervals", "cells", "reach",
 SUPPORT_TOL = 1e-13
 #: 1-D boundaries are bisected until the bracket is at most this wide.
 BISECTION_TOL = 1e-12
+#: Rounds of looking for structures the grid missed between two regions.
+MAX_ROUNDS = 8
 
 Key = tuple
 #: ``chance(points)``: chance probabilities (len(points), num_nodes) at those points of
@@ -208,41 +210,77 @@ Solver = Callable[[np.ndarray], tuple[Chunk, Chance]]
 
 def intervals(game: Any, names: Sequence[str], axis: int, points: np.ndarray,
               pid: np.ndarray, keys: list[Key], solve_at: Solver,
-              solution: Callable[[int], Any]) -> list[Region]:
-    """Maximal 1-D intervals along grid column ``axis``, boundaries bisected together."""
-    x = points[:, axis]
-    order = np.argsort(x, kind="stable")
-    ids = pid[order]
-    cut = np.flatnonzero(ids[1:] != ids[:-1])          # run ends before each boundary
-    starts = np.concatenate(([0], cut + 1))
-    last = np.concatenate((cut, [len(order) - 1]))
-    left_key = [keys[ids[i]] for i in cut]
-    right_key = [keys[ids[i + 1]] for i in cut]
-    G = len(cut)
-    ends = _bisect(np.concatenate([points[order[cut]]] * 2),
-                   np.concatenate([points[order[cut + 1]]] * 2), axis, left_key + right_key,
-                   np.arange(2 * G) < G, game, solve_at)
-    end_left, start_right = ends[:G], ends[G:]
-    lows = np.concatenate(([x[order[0]]], start_right))
-    highs = np.concatenate((end_left, [x[order[-1]]]))
-    out = []
-    for s, e, lo, hi in zip(starts, last, lows, highs):
-        idx = np.sort(order[s:e + 1])
-        rep = int(order[(s + e) // 2])
-        key = keys[pid[rep]]
+              solution: Callable[[int], Any],
+              solution_at: Callable[[np.ndarray], Any]) -> list[Region]:
+    """Maximal 1-D intervals along grid column ``axis``, boundaries bisected together.
+
+    Where the two sides of a boundary do not meet (the left structure ends clearly
+    before the right one starts), a structure the grid missed lies between: it is
+    solved at the middle of the gap and refined in the next round, so that the regions
+    cover the whole range of the grid.
+    """
+    order = np.argsort(points[:, axis], kind="stable")
+    base = points[order[0]].astype(np.float64)
+    pos = points[order, axis].astype(np.float64).tolist()
+    ks = [keys[pid[i]] for i in order]
+    grid = order.tolist()                  # grid index of each position, -1 if found
+    found: dict[float, Any] = {}           # position -> Solution at a found point
+    done: dict[tuple[float, float], tuple[float, float]] = {}
+    for _ in range(MAX_ROUNDS):
+        gaps = [j for j in range(len(pos) - 1)
+                if ks[j] != ks[j + 1] and (pos[j], pos[j + 1]) not in done]
+        if gaps:
+            G = len(gaps)
+            at = np.array([[pos[j] for j in gaps], [pos[j + 1] for j in gaps]])
+            ends = _bisect(base, np.tile(at, 2), axis, [ks[j] for j in gaps] +
+                           [ks[j + 1] for j in gaps], np.arange(2 * G) < G, game, solve_at)
+            for j, e, t in zip(gaps, ends[:G].tolist(), ends[G:].tolist()):
+                done[pos[j], pos[j + 1]] = (e, t)
+        hidden = sorted({(e + t) / 2 for j in range(len(pos) - 1) if ks[j] != ks[j + 1]
+                         for e, t in [done[pos[j], pos[j + 1]]] if t - e > 4 * BISECTION_TOL})
+        if not hidden:
+            break
+        pts = np.repeat(base[None, :], len(hidden), axis=0)
+        pts[:, axis] = hidden
+        chunk, chance = solve_at(pts)
+        pid_new, keys_new = point_keys(game, chunk.batch, chance)
+        for m, i in zip(hidden, pid_new.tolist()):
+            j = int(np.searchsorted(pos, m))
+            pos.insert(j, m)
+            ks.insert(j, keys_new[i])
+            grid.insert(j, -1)
+            found[m] = None
+    out, lo = [], pos[0]
+    run = [0]
+    for j in range(1, len(pos) + 1):
+        if j < len(pos) and ks[j] == ks[run[0]]:
+            run.append(j)
+            continue
+        hi = done[pos[run[-1]], pos[j]][0] if j < len(pos) else pos[-1]
+        idx = np.array(sorted(grid[i] for i in run if grid[i] >= 0), dtype=np.int64)
+        if len(idx):
+            sol = solution(int(idx[len(idx) // 2]))
+        else:
+            pt = base.copy()
+            pt[axis] = pos[run[len(run) // 2]]
+            sol = solution_at(pt)
+        key = ks[run[0]]
         out.append(Region((names[axis],), ((float(lo), float(hi)),), key, key_text(game, key),
-                          idx, solution(rep)))
+                          idx, sol))
+        if j < len(pos):
+            lo = done[pos[run[-1]], pos[j]][1]
+            run = [j]
     return out
 
 
-def _bisect(left: np.ndarray, right: np.ndarray, axis: int, keys: list[Key],
+def _bisect(base: np.ndarray, brackets: np.ndarray, axis: int, keys: list[Key],
             keep_left: np.ndarray, game: Any, solve_at: Solver) -> np.ndarray:
-    """Bisect every bracket at once, one batch of distinct midpoints per step. Where
-    ``keep_left`` find where the left structure ``keys[j]`` ends (it holds at the left
-    end), elsewhere where the right one starts (it holds at the right end)."""
-    lo = left[:, axis].astype(np.float64).copy()
-    hi = right[:, axis].astype(np.float64).copy()
-    base = left.astype(np.float64).copy()
+    """Bisect every bracket ``brackets[:, j] = (lo, hi)`` along ``axis`` at once, one
+    batch of distinct midpoints per step (the other coordinates from ``base``). Where
+    ``keep_left`` find where the left structure ``keys[j]`` ends (it holds at lo),
+    elsewhere where the right one starts (it holds at hi). Returns, per bracket, the
+    simplest rational in the final bracket (at most 1e-12 wide)."""
+    lo, hi = brackets[0].astype(np.float64), brackets[1].astype(np.float64)
     for _ in range(200):
         active = np.flatnonzero(hi - lo > BISECTION_TOL)
         mid = lo[active] + (hi[active] - lo[active]) / 2
@@ -250,10 +288,10 @@ def _bisect(left: np.ndarray, right: np.ndarray, axis: int, keys: list[Key],
         active, mid = active[moving], mid[moving]
         if not active.size:
             break
-        pts = base[active]
-        pts[:, axis] = mid
-        distinct, where = np.unique(pts, axis=0, return_inverse=True)
-        chunk, chance = solve_at(distinct)
+        distinct, where = np.unique(mid, return_inverse=True)
+        pts = np.repeat(base[None, :], len(distinct), axis=0)
+        pts[:, axis] = distinct
+        chunk, chance = solve_at(pts)
         pid, found = point_keys(game, chunk.batch, chance)
         same = np.array([found[p] == keys[j] for p, j in zip(pid[where.ravel()], active)],
                         dtype=bool)

@@ -346,7 +346,7 @@ class SweepResult:
             axes = [self.names.index(n) for n in names]
             if len(axes) == 1:
                 out = intervals(self.game, self.names, axes[0], self.points, pid, keys,
-                                self._solve_at, self.solution)
+                                self._solve_at, self.solution, self._solution_at)
             else:
                 index = np.arange(len(self)).reshape(self.shape)
                 index = index.reshape([self.shape[a] for a in axes] if axes[0] < axes[1]
@@ -360,6 +360,13 @@ class SweepResult:
                             self.solution)
             self._cache[cache_key] = out
         return list(self._cache[cache_key])
+
+    def _solution_at(self, values: np.ndarray) -> Any:
+        """The Solution at a point off the grid (``values`` in grid-name order)."""
+        from ..solvers import solve
+
+        g = substituted(self.game, self.names, values, self.grid.fixed)
+        return solve(g, method=self.method, **self.options)
 
     def _chance(self, points: np.ndarray) -> np.ndarray | None:
         return chance_at(self.game, self.names, self.points[points], self.grid.fixed)

@@ -169,6 +169,37 @@ def test_entry_game_path_changes_at_one_third():
     assert stay_out.description == "1 equilibrium: path out"
 
 
+@settings(deadline=None, max_examples=6)
+@given(st.data())
+def test_regions_partition_the_grid_and_boundaries_separate_the_structures(data):
+    """Random parametric 2x2 games: 1e-11 below the refined boundary between two regions
+    the exact equilibria have the left structure, 1e-11 above it the right one."""
+    g = parametric_bimatrix(data, 2)
+    assume(g.parameters)
+    sw = gt.sweep(g, {"q": np.linspace(-1, 1, 5)})
+    regions = sw.regions()
+    assert sorted(np.concatenate([r.indices for r in regions]).tolist()) == list(range(5))
+    for left, right in zip(regions, regions[1:]):
+        assert left.lo <= left.hi <= right.lo <= right.hi
+        assert right.lo - left.hi <= 4e-12                 # no gap: missed regions found
+        for at, region in ((left.hi - 1e-11, left), (right.lo + 1e-11, right)):
+            if region.lo < at < region.hi:
+                sol = gt.solve(g.substitute(q=Fraction(at)), exact=True)
+                assert tuple(sorted(eq.supports for eq in sol)) == region.key
+
+
+def test_a_region_between_grid_points_is_found():
+    """A = [[1 - 3q, -q], [2q, 1]], B = [[q, 0], [1, -q]]: for 0 < q < 1/5 row a1 is the
+    best reply to b1 (1 - 3q > 2q) and b1 to a1 (q > 0), so (a1, b1) is the unique
+    equilibrium there; the grid -1, -1/2, 0, 1/2, 1 has no point inside."""
+    g = gt.NormalFormGame.from_arrays([[1 - 3 * Q, -Q], [2 * Q, 1]], [[Q, 0], [1, -Q]])
+    sw = gt.sweep(g, {"q": np.linspace(-1, 1, 5)})
+    missed = [r for r in sw.regions() if not len(r.indices)]
+    assert len(missed) == 1 and missed[0].description == "1 equilibrium: a1 | b1"
+    assert missed[0].bounds == ((0.0, 0.2),)
+    assert str(missed[0].equilibria[0]) == "Player 1: a1 1; Player 2: b1 1; payoffs 0.7, 0.1"
+
+
 def test_grid_point_on_a_threshold_is_its_own_region():
     sw = gt.sweep(entry_game(), {"q": [0.0, Fraction(1, 3), 1.0]})
     mid = sw.regions("q")[1]
