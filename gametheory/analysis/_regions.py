@@ -56,9 +56,11 @@ class Region:
     description : str
         The structure in words.
     indices : ndarray of int
-        The grid points in the region.
+        The grid points in the region; empty for a 1-D region that lies between two
+        grid points (found while refining their boundary).
     solution : Solution
-        The equilibria at a representative grid point (the middle one).
+        The equilibria at a representative point: the middle grid point of the region,
+        else the middle point found inside it.
 
     References
     ----------

@@ -143,6 +143,10 @@ def sweep(game: Any, grid: Mapping[str, Any], method: str = "auto",
     return SweepResult(game, g, _sorted(batch), methods, method, options)
 
 
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 def _points_in_memory(game: Any) -> int:
     """Points solved together in-process: about 2^22 payoff entries at a time."""
     if is_tree(game):
@@ -318,8 +322,11 @@ class SweepResult:
         The structure is the number of equilibria and their supports (normal form) or
         their equilibrium paths, the terminal nodes reached with positive probability
         (trees). With one varying parameter: intervals whose inner boundaries are refined
-        by bisection to 1e-12 (re-solving all boundaries together at each step); with
-        two: connected cells of the grid (not refined).
+        by bisection to 1e-12 (re-solving all boundaries together at each step, in exact
+        arithmetic where the payoffs are rational); a structure the grid missed between
+        two regions is found in the gap and refined as well, so the intervals cover the
+        grid's range. With two varying parameters: connected cells of the grid (not
+        refined).
 
         Parameters
         ----------
@@ -444,15 +451,16 @@ class SweepResult:
 
     # ------------------------------------------------------------- display
     def __str__(self) -> str:
-        span = ", ".join(f"{n} in [{a.min():g}, {a.max():g}] ({len(a)} values)"
+        span = ", ".join(f"{n} in [{a.min():g}, {a.max():g}] ({_plural(len(a), 'value')})"
                          for n, a in zip(self.names, self.grid.axes))
         counts = np.bincount(self.counts) if len(self) else np.zeros(0, dtype=int)
-        hist = ", ".join(f"{c} at {n} point{'s' if n != 1 else ''}"
+        hist = ", ".join(f"{c} at {_plural(n, 'point')}"
                          for c, n in enumerate(counts.tolist()) if n)
         fixed = "".join(f"; {n} = {as_float(v):g}" for n, v in self.grid.fixed.items())
         incomplete = int((~self.complete).sum())
-        lines = [f"sweep of {len(self)} points by {'/'.join(self.methods) or self.method}: "
-                 f"{span}{fixed}", f"  equilibria per point: {hist}"]
+        method = "/".join(self.methods) or self.method
+        lines = [f"sweep of {_plural(len(self), 'point')} by {method}: {span}{fixed}",
+                 f"  equilibria per point: {hist}"]
         if incomplete:
             lines.append(f"  not guaranteed complete at {incomplete} point(s)")
         return "\n".join(lines)
