@@ -304,14 +304,20 @@ def analyze(guarantors: Sequence[str] = tuple(GUARANTORS), **values: Any) -> dic
     full = {n: d for n, (d, _, _) in params.items()}
     for n, v in values.items():
         x = _checked_with(gt.Parameter(n, domain=params[n][1]), v)
-        full[n] = to_fraction(v) if isinstance(v, (int, float, Fraction)) else x
+        if isinstance(v, (int, float, Fraction)):
+            full[n] = to_fraction(v)              # a float as the decimal it prints as
+        elif x.is_Rational:
+            full[n] = Fraction(int(x.p), int(x.q))
+        else:
+            raise GameError(f"value {v!r} of parameter {n!r} is not a rational number; "
+                            "analyze solves in exact arithmetic")
     game = build(names, **full)
     try:
         sol = gt.solve(game, method="spe", exact=True)
     except gt.SolverError as e:
         raise GameError(f"too many equilibria: a guarantor with c_g = rho is indifferent at "
                         f"every one of its nodes ({e})") from None
-    p = {n: Fraction(str(v)) if not isinstance(v, Fraction) else v for n, v in full.items()}
+    p = {n: Fraction(v) for n, v in full.items()}
     where = _honour_terminals(game, names)
     eqs = [_summary(game, eq, p, names, where) for eq in sol.equilibria]
     out: dict[str, Any] = dict(eqs[0])

@@ -120,6 +120,13 @@ def test_ties_at_the_thresholds_report_every_equilibrium():
     assert m.analyze(c_G=3, rho=3)["num_equilibria"] == 16
 
 
+def test_floats_are_read_as_their_decimals():
+    assert m.analyze(q=0.37, r=0.5)["parameters"]["q"] == F(37, 100)
+    assert solver_equilibria(m.analyze(q=0.25)) == solver_equilibria(m.analyze(q="1/4"))
+    with pytest.raises(GameError, match="not a rational number"):
+        m.analyze(q="sqrt(2)/2")
+
+
 def test_thresholds_are_the_docstring_values():
     th = m.thresholds(**{k: DEFAULTS[k] for k in ("V_rev", "V_sec", "C_R", "L")})
     assert th == {("revisionist", "NATO"): F(7, 10), ("security", "NATO"): F(4, 7),

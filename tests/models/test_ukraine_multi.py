@@ -85,6 +85,7 @@ def test_tree_shape_and_parameters():
     (lambda: m.build(q_US=2), "outside its domain"),
     (lambda: m.analyze(q_XX=0), "unknown parameter 'q_XX'"),
     (lambda: m.analyze(c_EU=1, rho=1), "too many equilibria"),
+    (lambda: m.analyze(q_US="sqrt(2)/2"), "not a rational number"),
     (lambda: m.outcome_map("US", "UK"), "not a guarantor")])
 def test_errors(call, message):
     with pytest.raises(GameError, match=message):
