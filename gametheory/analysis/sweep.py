@@ -64,8 +64,8 @@ def sweep(game: Any, grid: Mapping[str, Any], method: str = "auto",
         Show a tqdm progress bar (default: when the points are solved one by one and
         there are at least 2000 of them).
     chunk_size : int, optional
-        Points per chunk (default: the whole grid in-process, about 16 chunks with an
-        executor).
+        Points per chunk (default: in-process, as many as fit about 2^22 payoff entries;
+        with an executor, about 16 chunks of at most that size).
     **options
         Passed to the solver (e.g. ``tol``).
 
@@ -119,7 +119,8 @@ def sweep(game: Any, grid: Mapping[str, Any], method: str = "auto",
         show = vectorised(game, method, options) is None and B >= PROGRESS_POINTS
     else:
         show = bool(progress)
-    if chunk_size is not None and (int(chunk_size) != chunk_size or chunk_size < 1):
+    if chunk_size is not None and (not isinstance(chunk_size, (int, np.integer))
+                                   or isinstance(chunk_size, bool) or chunk_size < 1):
         raise GameError(f"chunk_size must be a positive integer; got {chunk_size!r}")
     if executor is None and chunk_size is None and B <= _points_in_memory(game):
         chunk = solve_chunk(game, g.names, g.points, g.fixed, method, options, show)
@@ -129,7 +130,7 @@ def sweep(game: Any, grid: Mapping[str, Any], method: str = "auto",
     elif executor is None:
         size = _points_in_memory(game)
     else:
-        size = max(1, math.ceil(B / 16))
+        size = max(1, min(math.ceil(B / 16), _points_in_memory(game)))
     blocks = [g.points[lo:lo + size] for lo in range(0, B, size)]
     if executor is None:
         parts = [solve_chunk(game, g.names, b, g.fixed, method, options, False)

@@ -318,6 +318,8 @@ def test_errors():
         gt.sweep(g, {})
     with pytest.raises(gt.GameError, match="not finite"):
         gt.sweep(g, {"q": [0.5, np.nan]})
+    with pytest.raises(gt.GameError, match="chunk_size"):
+        gt.sweep(g, {"q": [0.5]}, chunk_size=2.5)
     with pytest.raises(gt.SolverError, match="unknown method 'simplex'"):
         gt.sweep(g, {"q": [0.5]}, method="simplex")
     two = gt.NormalFormGame.from_arrays([[Q, 0], [0, R]], [[1, 0], [0, 1]])
