@@ -274,8 +274,16 @@ class FloatTableau(_Tableau):
         p = float(D[r, c])
         np.copyto(col, self._columns[c])
         np.divide(D[r], p, out=row)
-        for block, cols in self._blocks:
-            dger(-1.0, col, row[cols], a=block, overwrite_a=True)
+        nonzero = np.flatnonzero(row)
+        if len(nonzero) * 8 <= len(row):
+            # A sparse pivot row (as in the sequence form of a tree): only the columns
+            # with a nonzero in it change; each is contiguous (Fortran order).
+            columns = self._columns
+            for j, v in zip(nonzero.tolist(), row[nonzero].tolist()):
+                columns[j] -= v * col
+        else:
+            for block, cols in self._blocks:
+                dger(-1.0, col, row[cols], a=block, overwrite_a=True)
         D[r] = row
         col /= -p
         col[r] = 1.0 / p
