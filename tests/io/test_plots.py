@@ -1,0 +1,150 @@
+"""Figures drawn with the Agg backend; the tests read back what was drawn."""
+
+import matplotlib
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from gametheory.models import ukraine_guarantees
+
+import gametheory as gt
+from gametheory.io.plots import (
+    equilibrium_label,
+    plot_regions,
+    plot_sweep,
+    plot_tree,
+    value_text,
+)
+
+matplotlib.use("Agg")  # no figure is open yet, so the backend can still be switched
+
+
+@pytest.fixture(autouse=True)
+def _close():
+    yield
+    plt.close("all")
+
+
+def hawk_dove():
+    """Hawk-Dove with prize v and cost 1 (Maynard Smith 1982, ch. 2): for v < 1 two pure
+    equilibria and a mixed one (Hawk with probability v), for v > 1 only (H, H)."""
+    v = gt.parameters("v")
+    return gt.NormalFormGame.from_arrays([[(v - 1) / 2, v], [0, v / 2]],
+                                         [[(v - 1) / 2, 0], [v, v / 2]],
+                                         players=["Row", "Column"],
+                                         strategies=[["H", "D"], ["H", "D"]])
+
+
+def lines(ax, gid):
+    return [ln for ln in ax.lines if ln.get_gid() == gid]
+
+
+def test_sweep_lines_per_branch_and_boundary_marker():
+    sw = gt.sweep(hawk_dove(), {"v": np.linspace(0.1, 1.9, 19)})
+    ax = plot_sweep(sw, "v")
+    assert ax.get_xlabel() == "v" and ax.get_ylabel() == "equilibrium probability"
+    # one line per branch and player (two strategies: the probability of H)
+    assert len(lines(ax, "branch")) == 2 * len(np.unique(sw.branches()))
+    (b,) = lines(ax, "boundary")
+    assert b.get_xdata()[0] == pytest.approx(1.0, abs=1e-9)
+    assert [t.get_text() for t in ax.texts] == ["1"]
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == ["P(Row: H)", "P(Column: H)"]
+    # the mixed branch: Hawk with probability v
+    mixed = [ln for ln in lines(ax, "branch")
+             if 0 < np.asarray(ln.get_ydata())[0] < 1]
+    x, y = np.asarray(mixed[0].get_xdata()), np.asarray(mixed[0].get_ydata())
+    assert len(mixed) == 2 and np.allclose(y[x < 1], x[x < 1])
+
+
+def test_sweep_critical_values_of_the_ukraine_model_marked_and_labelled():
+    g = ukraine_guarantees.build()
+    sw = gt.sweep(g, {"q": np.linspace(0, 1, 101)})
+    ax = plot_sweep(sw, critical=gt.critical_values(g, "q"))
+    crit = lines(ax, "critical")
+    # 1/7 and 2/5: ukraine_guarantees module docstring (V / (V + C_R) by hand)
+    assert [ln.get_xdata()[0] for ln in crit] == pytest.approx([1 / 7, 2 / 5], abs=1e-12)
+    assert [t.get_text() for t in ax.texts] == ["q = 1/7", "q = 2/5"]
+    assert lines(ax, "boundary") == []          # every boundary is a critical value
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend[0] == "P(Ukraine: NATO)"      # constant columns are left out
+    assert len(legend) == 3
+    nato = lines(ax, "branch")[0]
+    x, y = np.asarray(nato.get_xdata()), np.asarray(nato.get_ydata())
+    assert np.all(y[x < 1 / 7] == 1) and np.all(y[x > 1 / 7] == 0)
+
+
+def test_sweep_payoffs_one_line_per_player_and_branch():
+    sw = gt.sweep(hawk_dove(), {"v": [0.25, 0.5, 0.75]})
+    ax = plot_sweep(sw, what="payoffs", boundaries=False)
+    assert ax.get_ylabel() == "expected payoff"
+    n_branches = len(np.unique(sw.branches()))
+    assert len(lines(ax, "branch")) == 2 * n_branches
+    ys = np.sort(np.concatenate([ln.get_ydata() for ln in lines(ax, "branch")]))
+    assert np.allclose(ys, np.sort(sw.batch.payoffs.T.ravel()))
+
+
+def test_sweep_refuses_two_varying_parameters_and_unknown_columns():
+    q, r = gt.parameters("q r")
+    g = gt.NormalFormGame.from_arrays([[q, 0], [0, r]], [[1, 0], [0, 1]])
+    sw = gt.sweep(g, {"q": [0, 1], "r": [0, 1]})
+    with pytest.raises(gt.GameError, match="r also varies"):
+        plot_sweep(sw, "q")
+    with pytest.raises(gt.GameError, match="unknown column 'x'"):
+        plot_sweep(gt.sweep(hawk_dove(), {"v": [0.5, 1.5]}), columns=["x"])
+
+
+def test_regions_map_coloured_and_numbered():
+    a, b = gt.parameters("a b")
+    g = gt.NormalFormGame.from_arrays([[a, 0], [0, b]], [[1, 0], [0, 1]])
+    sw = gt.sweep(g, {"a": np.linspace(-1, 1, 6), "b": np.linspace(-1, 1, 4)})
+    regions = sw.regions("a", "b")
+    ax = plot_regions(sw, "a", "b")
+    assert (ax.get_xlabel(), ax.get_ylabel()) == ("a", "b")
+    Z = np.asarray(ax.collections[0].get_array()).reshape(4, 6)
+    assert len(np.unique(Z)) == len({r.key for r in regions})
+    # a, b > 0: two pure equilibria and a mixed one; a, b < 0: only the mixed one;
+    # a > 0 > b: a1 | b1 only; a < 0 < b: a2 | b2 only (by hand)
+    assert Z[0, 0] != Z[-1, -1] and Z[-1, 0] != Z[0, -1]
+    assert len(ax.texts) == len(regions)
+    for r, t in zip(regions, ax.texts):
+        x, y = t.get_position()
+        assert r.bounds[0][0] <= x <= r.bounds[0][1] and r.bounds[1][0] <= y <= r.bounds[1][1]
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert any("a1 1/2, a2 1/2" in s for s in labels)
+
+
+def kuhn_like():
+    """A chance move, then player 1 does not observe it: one information set of two nodes."""
+    g = gt.ExtensiveFormGame(["P1", "P2"], title="hidden coin")
+    for i, node in enumerate(g.root.chance({"heads": "1/2", "tails": "1/2"})):
+        x, y = node.decide("P1", ["x", "y"], infoset="P1 blind")
+        x.payoffs(1 - 2 * i, 2 * i - 1)
+        y.payoffs(2 * i - 1, 1 - 2 * i)
+    return g
+
+
+def test_tree_edges_infosets_and_payoffs():
+    g = kuhn_like()
+    ax = plot_tree(g)
+    assert len(lines(ax, "edge")) == g.num_nodes - 1 == 6
+    (info,) = lines(ax, "infoset")
+    assert info.get_linestyle() == "--" and len(info.get_xdata()) == 2
+    texts = [t.get_text() for t in ax.texts]
+    assert "heads (1/2)" in texts and "(1, -1)" in texts and texts.count("P1") == 2
+    assert ax.get_title() == "hidden coin"
+
+
+def test_tree_refuses_large_trees_and_normal_forms():
+    with pytest.raises(gt.GameError, match="31 nodes, more than plot_tree draws"):
+        plot_tree(ukraine_guarantees.build(), max_nodes=30)
+    with pytest.raises(gt.GameError, match="ExtensiveFormGame"):
+        plot_tree(hawk_dove())
+
+
+def test_labels():
+    g = ukraine_guarantees.build(**{k: d for k, (d, _, _) in
+                                    ukraine_guarantees.PARAMETERS.items()})
+    (eq,) = gt.solve(g, method="spe").equilibria
+    assert equilibrium_label(g, eq) == ("Ukraine: NEUTRAL; Russia | NEUTRAL, revisionist: "
+                                        "concede; Russia | NEUTRAL, security: concede")
+    assert value_text(1 / 3) == "1/3" and value_text(np.pi) == "3.142"
