@@ -1,0 +1,79 @@
+"""Parameter handling shared by the models: names checked, values checked against their
+domains, free parameters left symbolic with their :class:`gametheory.Parameter` metadata.
+
+Each model declares ``PARAMETERS = {name: (default, domain, meaning)}`` and calls these
+helpers with its own name (for the error messages).
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any
+
+import gametheory as gt
+from gametheory.errors import GameError
+from gametheory.games.parameters import _value, check_domain
+from gametheory.games.values import to_fraction
+
+Spec = dict[str, tuple[Any, tuple[Any, Any], str]]
+
+
+def metadata(spec: Spec) -> dict[str, gt.Parameter]:
+    """``{name: gt.Parameter}`` with the default, domain and meaning of each parameter."""
+    return {name: gt.Parameter(name, default=d, domain=dom, description=text)
+            for name, (d, dom, text) in spec.items()}
+
+
+def check_names(model: str, spec: Spec, values: dict) -> None:
+    """GameError naming the first unknown parameter of ``model``."""
+    unknown = sorted(set(values) - set(spec))
+    if unknown:
+        raise GameError(f"unknown parameter {unknown[0]!r} of {model}; its parameters "
+                        f"are: {', '.join(spec)}")
+
+
+def checked(spec: Spec, name: str, v: Any) -> Any:
+    """The sympy number of value ``v`` of ``name``; GameError when it is not a number or
+    lies outside the parameter's domain."""
+    if isinstance(v, float) and v != v:
+        raise GameError(f"value nan of parameter {name!r} is not a number")
+    x = _value(name, v)
+    check_domain(metadata({name: spec[name]})[name], x, shown=v)
+    return x
+
+
+def symbols_or_values(model: str, spec: Spec, values: dict) -> dict[str, Any]:
+    """``{name: value}`` for the given parameters (checked; strings read as exact
+    fractions) and ``{name: Symbol}`` for the others."""
+    import sympy
+
+    check_names(model, spec, values)
+    out = dict(zip(spec, gt.parameters(" ".join(spec))))
+    for name, v in values.items():
+        x = checked(spec, name, v)
+        out[name] = x if isinstance(v, (str, sympy.Basic)) else v
+    return out
+
+
+def fractions(model: str, spec: Spec, values: dict) -> dict[str, Fraction]:
+    """Every parameter as a Fraction: the given value, else the default; GameError for
+    an irrational value (the models are solved in exact arithmetic)."""
+    check_names(model, spec, values)
+    full = {name: d for name, (d, _, _) in spec.items()}
+    for name, v in values.items():
+        x = checked(spec, name, v)
+        if isinstance(v, (float, int, Fraction)):
+            full[name] = to_fraction(v)           # a float as the decimal it prints as
+        elif x.is_Rational:
+            full[name] = Fraction(int(x.p), int(x.q))
+        else:
+            raise GameError(f"value {v!r} of parameter {name!r} is not a rational number; "
+                            f"{model} is solved in exact arithmetic")
+    return {k: Fraction(v) for k, v in full.items()}
+
+
+def describe(game: Any, spec: Spec) -> Any:
+    """``game`` with the metadata of every parameter it still has attached."""
+    free = {p.name for p in game.parameters}
+    meta = metadata(spec)
+    return game.describe(*(meta[name] for name in spec if name in free))
