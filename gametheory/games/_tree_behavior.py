@@ -20,6 +20,7 @@ A. (1994). *A Course in Game Theory*, sec. 11.4 (perfect recall). MIT Press.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
@@ -35,6 +36,7 @@ from ._tree_util import behavior_table
 __all__ = ["Sequences", "sequences", "behavior_pass", "regrets", "best_response"]
 
 _PLAIN = {float, int, np.float64, np.int64}
+_MAX_BITS = 4096   # integer mode while D ** depth has at most this many bits
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,7 @@ class Sequences:
     dec_flat: np.ndarray       # flat action index of the edge into each dec_node
     dec_who: np.ndarray        # player moving at the parent of each dec_node
     term_seq: np.ndarray       # (T, N) each player's last sequence before each terminal
+    term_depth: np.ndarray     # (T,) depth of each terminal
     iset_parent: np.ndarray    # (H,) the owner's sequence leading to each information set
     passes: list               # deepest own depth first: (isets, seqs, starts)
 
@@ -84,7 +87,9 @@ def sequences(game: Any) -> Sequences:
     who_in[dec_nodes] = who[dec]
     node_seq = np.empty((n, N), dtype=np.int64)
     node_seq[0] = np.arange(N)
-    for lev in levels:
+    depth = np.zeros(n, dtype=np.int64)
+    for k, lev in enumerate(levels):
+        depth[lev] = k + 1
         node_seq[lev] = node_seq[a.parent[lev]]
         lm = lev[who_in[lev] >= 0]
         node_seq[lm, who_in[lm]] = seq_in[lm]
@@ -96,11 +101,11 @@ def sequences(game: Any) -> Sequences:
     # else one more than the set of its parent sequence, which the builder created first
     seq_iset = np.repeat(np.arange(H), sizes)
     above = np.where(iset_parent >= N, seq_iset[np.maximum(iset_parent - N, 0)], -1)
-    depth = [0] * H
+    own_depth = [0] * H
     for h, up in enumerate(above.tolist()):
         if up >= 0:
-            depth[h] = depth[up] + 1
-    iset_depth = np.array(depth, dtype=np.int64)
+            own_depth[h] = own_depth[up] + 1
+    iset_depth = np.array(own_depth, dtype=np.int64)
     passes = []
     for d in range(int(iset_depth.max()) if H else -1, -1, -1):
         isets = np.flatnonzero(iset_depth == d)
@@ -112,7 +117,7 @@ def sequences(game: Any) -> Sequences:
         passes.append((isets, seqs, starts))
     out = Sequences(list(a.infoset_labels), list(chain.from_iterable(a.infoset_actions)),
                     offsets, levels, v[who == CHANCE], dec_nodes, dec_flat, who[dec],
-                    node_seq[a.terminals], iset_parent, passes)
+                    node_seq[a.terminals], depth[a.terminals], iset_parent, passes)
     game._behavior_struct = (a, out)
     return out
 
@@ -145,7 +150,13 @@ def _fast_table(game: Any, behavior: Any) -> tuple[np.ndarray, str] | None:
 
 
 def _numbers(game: Any, behavior: Mapping[str, Any]):
-    """Behaviour, chance and payoff arrays in one numeric dtype, and whether exact."""
+    """Behaviour, chance and payoff arrays in one numeric dtype, and the exact scale.
+
+    The scale is None for floats and int64 (exact pure profiles without chance). Other
+    exact inputs become Python integers over common denominators: ``(D, Dp)`` when the
+    probabilities are ``k / D`` and the payoffs ``u / Dp`` (integer arithmetic is much
+    faster than Fractions); ``(1, 1)`` with Fractions where the numbers would be huge.
+    """
     a = game.arrays
     fast = _fast_table(game, behavior)
     flat, bkind = fast if fast is not None else behavior_table(game, behavior)[::2]
@@ -156,12 +167,24 @@ def _numbers(game: Any, behavior: Mapping[str, Any]):
                         f"on {names}; fix them with game.substitute(...)")
     if kind == "float":
         return (flat.astype(np.float64), a.chance_prob.astype(np.float64),
-                a.payoffs.astype(np.float64), False)
+                a.payoffs.astype(np.float64), None)
     if flat.dtype == np.int64 and a.chance_prob.dtype == np.int64 \
             and a.payoffs.dtype == np.int64 and np.abs(a.payoffs).max(initial=0) < 2**62:
-        return flat, a.chance_prob, a.payoffs, True    # pure profile, no chance: int64
+        return flat, a.chance_prob, a.payoffs, None    # pure profile, no chance: int64
     pay = cast_values(a.payoffs.ravel(), "exact").reshape(a.payoffs.shape)
-    return cast_values(flat, "exact"), cast_values(a.chance_prob, "exact"), pay, True
+    flat, chance = cast_values(flat, "exact"), cast_values(a.chance_prob, "exact")
+    D = math.lcm(*{x.denominator for x in chain(flat, chance)})
+    Dp = math.lcm(*{x.denominator for x in pay.flat})
+    if len(sequences(game).levels) * D.bit_length() > _MAX_BITS:
+        return flat, chance, pay, (1, 1)
+    return _ints(flat, D), _ints(chance, D), _ints(pay, Dp), (D, Dp)
+
+
+def _ints(values: np.ndarray, D: int) -> np.ndarray:
+    """Exact values times D, as an object array of Python ints."""
+    out = np.empty(values.shape, dtype=object)
+    out.flat[:] = [x.numerator * (D // x.denominator) for x in values.flat]
+    return out
 
 
 def _segment_first(values: np.ndarray, best: np.ndarray, lens: np.ndarray,
@@ -173,57 +196,55 @@ def _segment_first(values: np.ndarray, best: np.ndarray, lens: np.ndarray,
 
 
 def behavior_pass(game: Any, behavior: Mapping[str, Any], choices: bool = False):
-    """Best-response values, current payoffs (per player) and, optionally, the first
-    best action at every information set; plus whether the arithmetic is exact."""
+    """Best-response values and current payoffs (lists, one per player; Fractions when
+    exact, floats otherwise), the first best action at every information set (when
+    ``choices``), and whether the arithmetic is exact."""
     st = sequences(game)
     a = game.arrays
-    flat, chance, pay, exact = _numbers(game, behavior)
+    flat, chance, pay, scale = _numbers(game, behavior)
     n, N = len(a.parent), game.num_players
-    dtype = flat.dtype
-    reach = np.ones((n, N), dtype=dtype)
-    if dtype.kind == "O":
-        reach[...] = 1
+    one = scale[0] if scale else 1
+    reach = np.full((n, N + 1), one, dtype=flat.dtype)    # column N: every move counts
     reach[st.chance_nodes] = chance[st.chance_nodes][:, None]
     reach[st.dec_nodes] = flat[st.dec_flat][:, None]
-    reach[st.dec_nodes, st.dec_who] = 1
+    reach[st.dec_nodes, st.dec_who] = one
+    reach[0] = 1
     for lev in st.levels:
         reach[lev] *= reach[a.parent[lev]]
-    w = reach[a.terminals] * pay
+    R = reach[a.terminals]
+    if scale and scale[0] > 1:      # bring every terminal to the deepest level's units
+        D, top = scale[0], len(st.levels)
+        powers = np.array([D ** k for k in range(top + 1)], dtype=object)
+        R = R * powers[top - st.term_depth][:, None]
+    w = R[:, :N] * pay
+    current = (R[:, N:] * pay).sum(axis=0)
     S = N + len(flat)
-    V = np.zeros(S, dtype=dtype)
-    if dtype.kind == "O":
-        V[:] = 0
-    if dtype == np.float64:
+    V = np.zeros(S, dtype=w.dtype)
+    if w.dtype == np.float64:
         V += np.bincount(st.term_seq.ravel(), weights=w.ravel(), minlength=S)
     else:
         np.add.at(V, st.term_seq.ravel(), w.ravel())
-    C = V.copy()
-    beta = np.concatenate([np.ones(N, dtype=dtype), flat])
     choice = np.zeros(len(st.offsets) - 1, dtype=np.int64)
     for isets, seqs, starts in st.passes:
         vals = V[seqs]
         best = np.maximum.reduceat(vals, starts)
-        cur = np.add.reduceat(C[seqs] * beta[seqs], starts)
         if choices:
             lens = np.diff(np.append(starts, len(seqs)))
             choice[isets] = _segment_first(vals, best, lens, starts)
         np.add.at(V, st.iset_parent[isets], best)
-        np.add.at(C, st.iset_parent[isets], cur)
-    return V[:N], C[:N], choice, exact
-
-
-def _out(x: Any, exact: bool) -> Any:
-    if not exact:
-        return float(x)
-    return Fraction(int(x)) if isinstance(x, (int, np.integer)) else Fraction(x)
+    if scale is None and w.dtype == np.float64:
+        return [float(x) for x in V[:N]], [float(x) for x in current], choice, False
+    denom = scale[1] * scale[0] ** len(st.levels) if scale else 1
+    return ([Fraction(x) / denom for x in V[:N].tolist()],
+            [Fraction(x) / denom for x in current.tolist()], choice, True)
 
 
 def regrets(game: Any, behavior: Mapping[str, Any]) -> tuple:
     """Each player's best-response value minus current expected payoff."""
     best, cur, _, exact = behavior_pass(game, behavior)
     if exact:
-        return tuple(_out(b, True) - _out(c, True) for b, c in zip(best, cur, strict=True))
-    return tuple(max(float(b) - float(c), 0.0) for b, c in zip(best, cur, strict=True))
+        return tuple(b - c for b, c in zip(best, cur, strict=True))
+    return tuple(max(b - c, 0.0) for b, c in zip(best, cur, strict=True))
 
 
 def best_response(game: Any, behavior: Mapping[str, Any], player: Any
@@ -245,4 +266,4 @@ def best_response(game: Any, behavior: Mapping[str, Any], player: Any
     for h in np.flatnonzero(a.infoset_player == player).tolist():
         acts = a.infoset_actions[h]
         out[a.infoset_labels[h]] = {x: int(k == choice[h]) for k, x in enumerate(acts)}
-    return out, _out(best[player], exact)
+    return out, best[player]

@@ -369,3 +369,16 @@ def test_bad_profiles():
     y.payoffs(1)
     with pytest.raises(GameError, match="depends on p"):
         s.behavior_regrets({"A": "x"})
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_exact_integer_mode_equals_fraction_mode(seed, monkeypatch):
+    """Exact regrets in integers over a common denominator (the default) equal those in
+    Fractions (the fall-back for very deep trees with large denominators)."""
+    from gametheory.games import _tree_behavior
+
+    g = random_tree(80, seed=seed, players=3)
+    beh = random_behavior(g, np.random.default_rng(seed))
+    ints = g.behavior_regrets(beh), g.best_response_behavior(beh, 1)
+    monkeypatch.setattr(_tree_behavior, "_MAX_BITS", 0)
+    assert (g.behavior_regrets(beh), g.best_response_behavior(beh, 1)) == ints
