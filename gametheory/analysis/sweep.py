@@ -475,3 +475,13 @@ class SweepResult:
         lines = str(self).splitlines()
         return (f"<p>{html.escape(lines[0])}</p><ul>"
                 + "".join(f"<li>{html.escape(t.strip())}</li>" for t in lines[1:]) + "</ul>")
+
+    def _repr_latex_(self) -> str | None:
+        """The regions of a one-parameter sweep as a LaTeX table (numeric, to stay
+        quick); None for a sweep over two varying parameters."""
+        varying = [n for n, a in zip(self.names, self.grid.axes) if len(a) > 1]
+        if len(varying) > 1:
+            return None
+        from ..io.tables import sweep_table
+
+        return sweep_table(self, (varying or list(self.names))[0], closed_form=False)

@@ -604,3 +604,14 @@ class ExtensiveFormGame(_params.ParametricGame):
         from ._tree_util import tree_text
 
         return tree_text(self)
+
+    def _repr_html_(self) -> str:
+        import html
+
+        return f"<pre>{html.escape(str(self))}</pre>"
+
+    def _repr_latex_(self) -> str:
+        """The tree as a TikZ picture (needs ``\\usepackage{tikz}``), for nbconvert."""
+        from ..io.tikz import tree_tikz
+
+        return tree_tikz(self)

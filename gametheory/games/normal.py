@@ -442,6 +442,14 @@ class NormalFormGame(_params.ParametricGame):
 
         return html_table(self)
 
+    def _repr_latex_(self) -> str | None:
+        """The payoff table as LaTeX (booktabs), for Jupyter and nbconvert."""
+        if self.num_players < 2:
+            return None
+        from ..io.tables import payoff_table
+
+        return payoff_table(self)
+
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, NormalFormGame):
             return NotImplemented

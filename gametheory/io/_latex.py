@@ -136,7 +136,8 @@ class Cells:
 
     def mix(self, labels: Any, probs: Any) -> str:
         """A (mixed) strategy over the support: ``C`` or ``3/5 C + 2/5 D``."""
-        support = [(lab, p) for lab, p in zip(labels, probs) if not _is_zero(p)]
+        support = [(lab, _readable(p) if getattr(p, "free_symbols", None) else p)
+                   for lab, p in zip(labels, probs) if not _is_zero(p)]
         if len(support) == 1 and _is_one(support[0][1]):
             return self.text(support[0][0])
         if not support:
@@ -169,6 +170,22 @@ def _wrap(text: str) -> str:
         if depth == 0 and k > 0 and ch in "+-" and text[k - 1] == " ":
             return f"({text})"
     return text
+
+
+def _readable(expr: Any) -> Any:
+    """The factored form, or the expanded one when that avoids a leading minus sign
+    (``1 - v/2`` rather than ``-(v - 2)/2``) without getting much longer."""
+    import sympy
+
+    factored = sympy.factor(expr)
+    text = str(factored)
+    if not text.startswith("-"):
+        return factored
+    expanded = sympy.expand(expr)
+    s = str(expanded)
+    if not s.startswith("-") and len(s) <= 1.5 * len(text) + 4:
+        return expanded
+    return factored
 
 
 def _round_floats(expr: Any, digits: int) -> Any:

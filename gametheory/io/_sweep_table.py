@@ -206,6 +206,9 @@ def _closed_forms(sw: Any, parameter: str, regions: list, strict: bool) -> list 
                 out.append(_exact_at(sw, parameter, others, r.lo))
                 continue
             f = equilibrium_formulas(sw.game, {**others, parameter: _midpoint(r.lo, r.hi)})
+            if not hasattr(sw.game, "shape") and any(e.behavior is None for e in f.equilibria):
+                raise GameError("the tree's closed forms are mixed strategies of its reduced "
+                                "normal form, not behaviour (it lacks perfect information)")
             if len(f.equilibria) != len(r.key):
                 raise GameError(f"the closed forms of the region {r} do not match its "
                                 f"{len(r.key)} equilibria")

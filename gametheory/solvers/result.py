@@ -230,6 +230,12 @@ class Solution:
         return (f"<p>{html.escape(str(self).splitlines()[0])}</p>"
                 f"<table><tbody>{rows}</tbody></table>")
 
+    def _repr_latex_(self) -> str:
+        """The equilibria as a LaTeX table (booktabs), for Jupyter and nbconvert."""
+        from ..io.tables import equilibrium_table
+
+        return equilibrium_table(self)
+
 
 def default_tol(game) -> float:
     """Regret tolerance for float solutions: 1e-9 times the payoff scale (at least 1)."""

@@ -1,0 +1,106 @@
+"""Every kind of LaTeX output compiles with pdflatex (booktabs tables, TikZ trees).
+
+pdflatex comes from Debian's texlive-latex-base, texlive-latex-recommended (booktabs) and
+texlive-pictures (TikZ), which .ci/run installs. Without pdflatex the tests are skipped
+with that reason, except under CI, where they must run. The sgame style is not compiled:
+sgame.sty is in none of those three packages (TeX Live ships it in texlive-games).
+"""
+
+import os
+import shutil
+import subprocess
+from fractions import Fraction as F
+
+import numpy as np
+import pytest
+from gametheory.models.poker import kuhn_poker
+
+import gametheory as gt
+from gametheory.io.tables import equilibrium_table, payoff_table, sweep_table
+from gametheory.io.tikz import tree_tikz
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("pdflatex") is None and not os.environ.get("CI"),
+    reason="pdflatex not installed (apt-get install texlive-latex-base "
+           "texlive-latex-recommended texlive-pictures)")
+
+PREAMBLE = "\\documentclass{article}\n\\usepackage{booktabs}\n\\usepackage{tikz}\n"
+
+
+def compile_latex(tmp_path, body, name="doc", whole=False):
+    """Run pdflatex on a document; fail with the log's error lines if it does not compile."""
+    text = body if whole else PREAMBLE + "\\begin{document}\n" + body + "\n\\end{document}\n"
+    (tmp_path / f"{name}.tex").write_text(text)
+    run = subprocess.run(["pdflatex", "-interaction=nonstopmode", "-halt-on-error",
+                          "-no-shell-escape", f"{name}.tex"], cwd=tmp_path,
+                         capture_output=True, text=True, timeout=120)
+    log = (tmp_path / f"{name}.log").read_text(errors="replace") \
+        if (tmp_path / f"{name}.log").exists() else run.stdout
+    errors = [line for line in log.splitlines() if line.startswith("!")]
+    assert run.returncode == 0 and not errors, "\n".join(errors) or run.stdout[-2000:]
+    pdf = tmp_path / f"{name}.pdf"
+    assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
+    return log
+
+
+def games():
+    pd = gt.NormalFormGame.from_arrays([[3, F(3, 5)], [5, 1]], [[3, 5], [0, -F(1, 2)]],
+                                       players=["Row_1", "Col & co"],
+                                       strategies=[["C", "D%"], ["c#", "d~"]])
+    U = np.arange(24).reshape(3, 2, 2, 2) % 5
+    three = gt.NormalFormGame(U, players=["A", "B", "C"])
+    v = gt.parameters("v")
+    hd = gt.NormalFormGame.from_arrays([[(v - 1) / 2, v], [0, v / 2]],
+                                       [[(v - 1) / 2, 0], [v, v / 2]],
+                                       strategies=[["H", "D"], ["H", "D"]])
+    floats = gt.NormalFormGame.from_arrays([[1 / 3, -2.5], [0.0, 1e-4]], [[0.5, 1], [2, 0]])
+    return pd, three, hd, floats
+
+
+def guarantees(q):
+    g = gt.ExtensiveFormGame(["Ukraine", "Russia"])
+    nato, neutral = g.root.decide("Ukraine", ["NATO", "neutral"])
+    esc, acc = nato.decide("Russia", ["escalate", "accept"], infoset="Russia | NATO")
+    _ = esc.payoffs(-3, -1), acc.payoffs(2, -2)
+    honour, abandon = neutral.chance({"honour": q, "abandon": 1 - q})
+    for node, cost in ((honour, (-1, -3)), (abandon, (-4, 2))):
+        e, a = node.decide("Russia", ["escalate", "accept"], infoset="Russia | neutral")
+        _ = e.payoffs(*cost), a.payoffs(1, 0)
+    return g
+
+
+def test_payoff_tables_compile(tmp_path):
+    pd, three, hd, floats = games()
+    parts = [payoff_table(pd), payoff_table(pd, mark="bold"), payoff_table(pd, mark=None),
+             payoff_table(three), payoff_table(hd), payoff_table(floats, precision=2),
+             payoff_table(kuhn_poker())]
+    compile_latex(tmp_path, "\n\n\\bigskip\n\n".join(parts))
+
+
+def test_equilibrium_tables_compile(tmp_path):
+    pd, three, hd, floats = games()
+    parts = [equilibrium_table(gt.solve(pd, exact=True)),
+             equilibrium_table(gt.solve(hd.substitute(v="1/2"), exact=True)),
+             equilibrium_table(gt.solve(floats)),
+             equilibrium_table(gt.solve(three, method="pure")),
+             equilibrium_table(gt.solve(guarantees(F(3, 4)), exact=True))]
+    compile_latex(tmp_path, "\n\n\\bigskip\n\n".join(parts))
+
+
+def test_sweep_tables_compile(tmp_path):
+    _, _, hd, _ = games()
+    q = gt.parameters("q")
+    sw = gt.sweep(hd, {"v": np.linspace(0, 2, 9)})
+    tree = gt.sweep(guarantees(q), {"q": np.linspace(0, 1, 11)})
+    parts = [sweep_table(sw, "v"), sweep_table(sw, "v", closed_form=False),
+             sweep_table(tree, "q"), sw._repr_latex_()]
+    compile_latex(tmp_path, "\n\n\\bigskip\n\n".join(parts))
+
+
+def test_tikz_trees_compile(tmp_path):
+    q = gt.parameters("q")
+    body = "\n\n".join([tree_tikz(guarantees(q)), tree_tikz(guarantees(F(2, 3))),
+                        "\\resizebox{\\textwidth}{!}{" + tree_tikz(kuhn_poker()) + "}"])
+    compile_latex(tmp_path, body)
+    compile_latex(tmp_path, tree_tikz(guarantees(q), standalone=True), name="alone",
+                  whole=True)
