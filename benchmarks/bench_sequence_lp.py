@@ -18,9 +18,9 @@ import io
 import time
 
 import pygambit as gbt
-from gametheory.models.poker import kuhn_poker, leduc_poker, poker
 
 import gametheory as gt
+from gametheory.models.poker import kuhn_poker, leduc_poker, poker
 from gametheory.solvers.sequence_lp import solve_sequence_lp
 
 GAMES = {

@@ -83,10 +83,9 @@ from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
 
-from gametheory.models.ukraine_guarantees import PARAMETERS as _TREE
-
 import gametheory as gt
 from gametheory.errors import GameError
+from gametheory.models.ukraine_guarantees import PARAMETERS as _TREE
 
 __all__ = ["GUARANTORS", "PARAMETERS", "TYPES", "TRACKS", "parameters", "build", "analyze",
            "outcome_map"]

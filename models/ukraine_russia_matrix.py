@@ -74,11 +74,10 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from gametheory.models.ukraine_guarantees import PARAMETERS as _TREE_PARAMETERS
-from gametheory.models.ukraine_guarantees import _checked, _values
-
 import gametheory as gt
 from gametheory.errors import GameError
+from gametheory.models.ukraine_guarantees import PARAMETERS as _TREE_PARAMETERS
+from gametheory.models.ukraine_guarantees import _checked, _values
 
 __all__ = ["PARAMETERS", "PLAYERS", "STRATEGIES", "build", "analyze", "mixed_equilibrium"]
 

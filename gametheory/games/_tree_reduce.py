@@ -26,11 +26,13 @@ def _below(arrays: TreeArrays, p: int) -> np.ndarray:
     return below
 
 
-def reduced_strategies(arrays: TreeArrays, children: list, p: int) -> np.ndarray:
+def reduced_strategies(arrays: TreeArrays, children: list, p: int,
+                       limit: int | None = None) -> np.ndarray | None:
     """Player p's reduced strategies as an int array (num_strategies, num_infosets).
 
     Entry ``[s, h]`` is the action index at information set h, or -1 where strategy s
-    does not reach h (or h is another player's).
+    does not reach h (or h is another player's). With ``limit``, returns None as soon
+    as there are more than ``limit`` strategies (a cheap size test).
     """
     below = _below(arrays, p)
     player, infoset, H = arrays.player, arrays.infoset, len(arrays.infoset_labels)
@@ -59,6 +61,8 @@ def reduced_strategies(arrays: TreeArrays, children: list, p: int) -> np.ndarray
             break
         if not branched:
             out.append(assign)
+            if limit is not None and len(out) > limit:
+                return None
     return np.array(out, dtype=np.int64).reshape(len(out), H)
 
 

@@ -14,7 +14,7 @@ from typing import Any
 from ..errors import GameError, SolverError
 from .result import Component, Equilibrium, NashSubset, Solution
 
-__all__ = ["solve", "METHODS", "Solution", "Equilibrium", "Component", "NashSubset"]
+__all__ = ["solve", "METHODS", "TREE_METHODS", "Solution", "Equilibrium", "Component", "NashSubset"]
 
 #: method name -> (module, function, short description). Imported lazily.
 METHODS: dict[str, tuple[str, str, str]] = {
@@ -26,8 +26,20 @@ METHODS: dict[str, tuple[str, str, str]] = {
                      "Lemke-Howson from every initial label, two players"),
     "lp": ("lp", "solve_lp", "linear programming, two-player zero-sum games"),
     "spe": ("backward", "solve_spe",
-            "backward induction: all pure subgame-perfect equilibria, perfect-information trees"),
+            "subgame-perfect equilibria of trees: backward induction (all pure SPE) on perfect "
+            "information, proper subgames solved bottom-up otherwise"),
+    "sequence-lp": ("sequence_lp", "solve_sequence_lp",
+                    "sequence-form linear programming, two-player zero-sum trees"),
+    "sequence-lcp": ("sequence_lcp", "solve_sequence_lcp",
+                     "Lemke's algorithm on the sequence form: one equilibrium, two-player trees"),
 }
+
+#: Methods that work on a tree itself; every other method solves its reduced normal form.
+TREE_METHODS = ("spe", "sequence-lp", "sequence-lcp")
+
+#: "auto" solves a two-player tree on its reduced normal form when each player has at most
+#: this many reduced strategies and vertex enumeration is predicted to be quick.
+AUTO_TREE_STRATEGIES = 40
 
 #: "auto" picks "vertex" for a bimatrix game when qhull is predicted to finish within
 #: this many seconds (up to 15 x 15 for square games), else "lemke-howson".
@@ -64,6 +76,38 @@ def _perfect_information(game) -> bool:
     return bool((np.bincount(arrays.infoset[arrays.infoset >= 0]) <= 1).all())
 
 
+def _auto_tree(game) -> str | None:
+    """The method "auto" uses for a tree, or None for "its reduced normal form".
+
+    Perfect information -> ``"spe"``; more than two players -> ``"spe"`` (subgames);
+    two players with a small reduced normal form -> that normal form (``"vertex"``, all
+    extreme equilibria); larger two-player trees with perfect recall -> ``"sequence-lp"``
+    when zero-sum, else ``"sequence-lcp"`` (one equilibrium).
+    """
+    import numpy as np
+
+    from ..games._tree_reduce import reduced_strategies
+    from .polytope import predicted_seconds
+
+    if _perfect_information(game):
+        return "spe"
+    if not game.has_perfect_recall or game.arrays.kind == "symbolic":
+        return None
+    if game.num_players != 2:
+        return "spe"
+    a = game.arrays
+    sizes = [reduced_strategies(a, game._children, p, limit=AUTO_TREE_STRATEGIES)
+             for p in range(2)]
+    if all(s is not None for s in sizes):
+        m, n = (max(len(s), 1) for s in sizes)
+        if predicted_seconds(min(m, n), max(m, n)) <= AUTO_VERTEX_SECONDS:
+            return None
+    pay = a.payoffs.astype(np.float64)
+    total = pay.sum(axis=1)
+    return "sequence-lp" if np.ptp(total) <= 1e-12 * max(1.0, np.abs(pay).max()) \
+        else "sequence-lcp"
+
+
 def _with_behavior(tree: Any, sol: Solution) -> Solution:
     """``sol`` (of the tree's reduced normal form) with each equilibrium's ``behavior``
     set by Kuhn's theorem; ``sol.game`` stays the reduced normal form."""
@@ -84,11 +128,14 @@ def solve(game: Any, method: str = "auto", exact: bool = False, **options: Any) 
     Parameters
     ----------
     game : NormalFormGame or ExtensiveFormGame
-        The game; its payoffs must be numeric (substitute parameters first). A tree goes
-        to ``"spe"`` (``"auto"`` on perfect information) or else to its reduced normal
-        form: the Solution's ``game`` is then that normal form, each equilibrium keeps
-        its mixed strategies over the reduced strategies and also carries ``behavior``,
-        the equivalent behaviour profile (Kuhn's theorem; perfect recall only).
+        The game; its payoffs must be numeric (substitute parameters first). The tree
+        methods (:data:`TREE_METHODS`) work on a tree itself; every other method solves
+        its reduced normal form: the Solution's ``game`` is then that normal form, each
+        equilibrium keeps its mixed strategies over the reduced strategies and also
+        carries ``behavior``, the equivalent behaviour profile (Kuhn's theorem; perfect
+        recall only). ``"auto"`` on a tree: ``"spe"`` for perfect information or more
+        than two players; the reduced normal form by ``"vertex"`` when it is small;
+        else ``"sequence-lp"`` (zero-sum) or ``"sequence-lcp"``.
     method : str
         One of :data:`METHODS` or ``"auto"``: a complete method where one applies
         (``"vertex"`` for two players), else the best available; ``sol.method`` says
@@ -128,8 +175,13 @@ def solve(game: Any, method: str = "auto", exact: bool = False, **options: Any) 
 
     tree = None
     if not isinstance(game, NormalFormGame):
-        if method == "spe" or (method == "auto" and _perfect_information(game)):
-            return _resolve("spe")(game, exact=exact, **options)
+        if not hasattr(game, "arrays"):
+            raise GameError(f"solve needs a game, got {type(game).__name__}")
+        chosen = method
+        if method == "auto" and game.arrays.kind != "symbolic":
+            chosen = _auto_tree(game) or "auto"
+        if chosen in TREE_METHODS:
+            return _resolve(chosen)(game, exact=exact, **options)
         to_nf = getattr(game, "to_normal_form", None)
         if to_nf is None:
             raise GameError(f"solve needs a game, got {type(game).__name__}")

@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import SolverError
+from ..errors import GameError, SolverError
 from ..games._tree_compile import CHANCE, _levels
 from .result import Solution, build_tree_solution
 
@@ -42,12 +42,12 @@ def _values(arrays: Any, exact: bool) -> tuple[np.ndarray, np.ndarray, Any]:
 
 def _check(game: Any) -> Any:
     if not hasattr(game, "arrays"):
-        raise SolverError(f"method 'spe' needs an extensive-form game (a tree); got "
+        raise GameError(f"method 'spe' needs an extensive-form game (a tree); got "
                           f"{type(game).__name__}")
     a = game.arrays
     if a.kind == "symbolic":
         names = ", ".join(str(p) for p in game.parameters) or "irrational numbers"
-        raise SolverError(f"backward induction needs numeric payoffs and probabilities; this "
+        raise GameError(f"backward induction needs numeric payoffs and probabilities; this "
                           f"tree depends on {names}; fix them with game.substitute(...)")
     return a
 

@@ -5,13 +5,13 @@ from fractions import Fraction as F
 
 import numpy as np
 import pytest
-from gametheory.models.poker import kuhn_poker  # Kuhn (1950); built with the builder
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import gametheory as gt
 from gametheory.errors import GameError
 from gametheory.games.generators import random_tree
+from gametheory.models.poker import kuhn_poker  # Kuhn (1950); built with the builder
 
 
 def to_pygambit(game):

@@ -6,12 +6,12 @@ from fractions import Fraction
 
 import numpy as np
 import pytest
-from gametheory.models.poker import kuhn_poker  # Kuhn (1950); built with the builder
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import gametheory as gt
 from gametheory.errors import GameError
+from gametheory.models.poker import kuhn_poker  # Kuhn (1950); built with the builder
 
 
 def entry_game():

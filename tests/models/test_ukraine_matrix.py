@@ -6,11 +6,11 @@ from fractions import Fraction as F
 
 import pytest
 import sympy
-from gametheory.models import ukraine_guarantees as tree
-from gametheory.models import ukraine_russia_matrix as m
 
 import gametheory as gt
 from gametheory.errors import GameError
+from gametheory.models import ukraine_guarantees as tree
+from gametheory.models import ukraine_russia_matrix as m
 
 DEFAULTS = {k: F(v[0]) for k, v in m.PARAMETERS.items()}
 SYM = {k: sympy.Symbol(k, real=True) for k in m.PARAMETERS}

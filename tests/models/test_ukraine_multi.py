@@ -6,10 +6,10 @@ import itertools
 from fractions import Fraction as F
 
 import pytest
-from gametheory.models import ukraine_multi_guarantor as m
 
 import gametheory as gt
 from gametheory.errors import GameError
+from gametheory.models import ukraine_multi_guarantor as m
 
 
 def analytic(guarantors=tuple(m.GUARANTORS), **values):

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 import gametheory as gt
-from gametheory.errors import SolverError
+from gametheory.errors import GameError, SolverError
 
 
 def chosen(eq):
@@ -156,7 +156,7 @@ def test_symbolic_refused():
     x, y = g.root.decide("A", ["x", "y"])
     x.payoffs(q, 0)
     y.payoffs(1, 0)
-    with pytest.raises(SolverError, match="substitute"):
+    with pytest.raises(GameError, match="substitute"):
         gt.solve(g, method="spe")
     assert gt.solve(g.substitute(q=2), method="spe", exact=True)[0].payoffs == (2, 0)
 
@@ -323,5 +323,5 @@ def test_printing_and_equality():
 
 
 def test_normal_form_refused():
-    with pytest.raises(SolverError, match="extensive-form"):
+    with pytest.raises(GameError, match="extensive-form"):
         gt.solve(entry_game().to_normal_form(), method="spe")

@@ -9,12 +9,12 @@ from fractions import Fraction as F
 import numpy as np
 import oracles
 import pytest
-from gametheory.models import catalog
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import gametheory as gt
 from gametheory.errors import DegenerateGameWarning, SolverError
+from gametheory.models import catalog
 from gametheory.solvers.lemke_howson import solve_lemke_howson
 
 # von Stengel (2007), Algorithmic Game Theory ch. 3, the 3x2 example of Figs. 3.2-3.4

@@ -9,10 +9,10 @@ from fractions import Fraction as F
 import numpy as np
 import oracles
 import pytest
-from gametheory.models import catalog
 
 import gametheory as gt
 from gametheory.errors import DegenerateGameWarning, SolverError
+from gametheory.models import catalog
 from gametheory.solvers.lp import solve_lp
 
 

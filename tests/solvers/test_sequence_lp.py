@@ -9,13 +9,13 @@ from fractions import Fraction as F
 
 import pygambit as gbt
 import pytest
-from gametheory.models.poker import kuhn_poker, leduc_poker, poker
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import gametheory as gt
 from gametheory.errors import DegenerateGameWarning, GameError, SolverError
 from gametheory.games.generators import random_tree
+from gametheory.models.poker import kuhn_poker, leduc_poker, poker
 from gametheory.solvers.sequence_lp import solve_sequence_lp
 
 

@@ -4,9 +4,9 @@ from fractions import Fraction as F
 
 import numpy as np
 import pytest
-from gametheory.models import catalog
 
 import gametheory as gt
+from gametheory.models import catalog
 
 
 def test_auto_picks_vertex_for_two_players_and_says_so():
@@ -81,3 +81,32 @@ def test_auto_falls_back_to_lemke_howson_for_large_games():
     wide = gt.NormalFormGame.from_arrays(rng.random((4, 60)), rng.random((4, 60)))
     sol = gt.solve(wide)
     assert sol.method == "vertex" and sol.complete
+
+
+# ----------------------------------------------------------------- "auto" on trees
+def test_auto_on_trees_says_what_it_chose():
+    from gametheory.games.generators import random_tree
+    from gametheory.models.poker import kuhn_poker
+
+    perfect = random_tree(40, seed=1, merge=0.0)
+    assert gt.solve(perfect).method == "spe"
+    small = random_tree(30, seed=2)
+    sol = gt.solve(small)
+    assert sol.method == "vertex" and sol.complete
+    assert all(gt.max_regret(small, eq) <= 1e-9 for eq in sol.equilibria)
+    kuhn = gt.solve(kuhn_poker())      # 27 x 64 reduced strategies: too many for vertex
+    assert kuhn.method == "sequence-lp"
+    assert abs(kuhn.value + 1 / 18) < 1e-12          # Kuhn (1950)
+    big = random_tree(3000, seed=2)
+    sol = gt.solve(big)
+    assert sol.method == "sequence-lcp" and not sol.complete
+    assert gt.max_regret(big, sol.equilibria[0]) <= 1e-9
+    three = random_tree(40, seed=3, players=3)
+    assert gt.solve(three).method == "spe"
+
+
+@pytest.mark.parametrize("method", ["sequence-lp", "sequence-lcp", "spe"])
+def test_tree_methods_refuse_normal_form_games(method):
+    g = gt.NormalFormGame.from_arrays([[1, -1], [-1, 1]], [[-1, 1], [1, -1]])
+    with pytest.raises(gt.GameError):
+        gt.solve(g, method=method)

@@ -9,12 +9,12 @@ from fractions import Fraction as F
 import numpy as np
 import oracles
 import pytest
-from gametheory.models import catalog
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import gametheory as gt
 from gametheory.errors import DegenerateGameWarning, SolverError
+from gametheory.models import catalog
 from gametheory.solvers import _support_batch as batch
 from gametheory.solvers import _support_feasible as feasible
 from gametheory.solvers.support import solve_support

@@ -6,10 +6,10 @@ from fractions import Fraction as F
 import numpy as np
 import oracles
 import pytest
-from gametheory.models import catalog
 
 import gametheory as gt
 import gametheory.solvers.vertex as vertex
+from gametheory.models import catalog
 from gametheory.solvers.components import maximal_bicliques
 
 
