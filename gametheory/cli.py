@@ -1,15 +1,24 @@
 """The ``gametheory`` command: argument parsing and printing only.
 
-    gametheory models                      list the bundled models and example games
-    gametheory solve [GAME] [--method M] [--exact | --float] [--format text|json]
+    gametheory models                       the bundled models: parameters, defaults, meanings
+    gametheory solve MODEL [--set k=v ...] [--method M] [--exact | --float]
+                     [--format text|json|latex|md|csv]
+    gametheory sweep [MODEL] --vary q=0:1:1001 [--vary rho=0:10:51] [--set k=v ...]
+                     [--out FILE] [--jobs N | --scheduler ADDRESS]
+    gametheory table MODEL [--set k=v ...] --format latex|md|csv|html
+    gametheory tree MODEL [--set k=v ...] --format tikz|png [--out FILE]
+    gametheory convert IN OUT               between .nfg, .efg and .json
 
-GAME is a catalog game name (default ``chicken``) or a ``.py`` file that defines
-``build()`` returning a game. Bad input prints one line on stderr and exits with code 2.
+MODEL is a bundled model (``gametheory models``), a catalog game (``chicken``), a ``.py``
+file that defines ``build()``, or a ``.nfg``, ``.efg`` or ``.json`` file. Parameters not
+set take their declared defaults. Bad input prints one line on stderr and exits with
+code 2 (``--debug`` shows the traceback).
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import importlib.util
 import json
 import sys
@@ -21,37 +30,118 @@ from typing import Any
 from .errors import GameError, ParseError, SolverError
 
 DEFAULT_GAME = "chicken"
+DEFAULT_MODEL = "ukraine_guarantees"
+_FILES = (".nfg", ".efg", ".json")
 
 
-class _UsageError(Exception):
-    pass
+class UsageError(Exception):
+    """Bad input on the command line (exit code 2)."""
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # one line, exit code 2, no usage dump
-        raise _UsageError(message)
+        raise UsageError(message)
 
 
-def _load_game(spec: str):
+# ----------------------------------------------------------------- loading games
+def _bundled() -> dict[str, str]:
+    from .models import MODELS
+
+    return {k: v for k, v in MODELS.items() if k != "catalog"}
+
+
+def load_game(spec: str) -> tuple[Any, str]:
+    """The game named by ``spec`` and a short name for it (see the module docstring)."""
     from .models import catalog
 
-    if spec.endswith(".py"):
+    suffix = Path(spec).suffix.lower()
+    if suffix == ".py" or suffix in _FILES:
         path = Path(spec)
         if not path.is_file():
-            raise _UsageError(f"no such file: {spec}")
-        module_spec = importlib.util.spec_from_file_location(path.stem, path)
-        module = importlib.util.module_from_spec(module_spec)
+            raise UsageError(f"no such file: {spec}")
+        if suffix == ".py":
+            return _load_py(path), path.stem
         try:
-            module_spec.loader.exec_module(module)
-        except Exception as exc:  # the user's file failed: say where, briefly
-            raise _UsageError(f"{spec} failed to load: {type(exc).__name__}: {exc}") from exc
-        if not hasattr(module, "build"):
-            raise _UsageError(f"{spec} defines no build() function")
-        return module.build()
+            if suffix == ".json":
+                from .io.jsonform import read_json
+
+                return read_json(path), path.stem
+            from .io.gambit import read_gambit
+
+            return read_gambit(path), path.stem
+        except (ParseError, GameError) as exc:
+            raise UsageError(f"{spec}: {exc}") from exc
+    if spec in _bundled():
+        return importlib.import_module(f"gametheory.models.{spec}").build(), spec
     if spec in catalog.GAMES:
-        return catalog.GAMES[spec]()
-    raise _UsageError(f"unknown game {spec!r}; known: {', '.join(catalog.GAMES)} "
-                      "(or give a .py file that defines build())")
+        return catalog.GAMES[spec](), spec
+    known = [*_bundled(), *catalog.GAMES]
+    raise UsageError(f"unknown game {spec!r}; known: {', '.join(known)} (or give a .py file "
+                     "that defines build(), or a .nfg, .efg or .json file)")
+
+
+def _load_py(path: Path) -> Any:
+    module_spec = importlib.util.spec_from_file_location(path.stem, path)
+    module = importlib.util.module_from_spec(module_spec)
+    try:
+        module_spec.loader.exec_module(module)
+    except Exception as exc:  # the user's file failed: say where, briefly
+        raise UsageError(f"{path} failed to load: {type(exc).__name__}: {exc}") from exc
+    if not hasattr(module, "build"):
+        raise UsageError(f"{path} defines no build() function")
+    return module.build()
+
+
+def parse_sets(items: Sequence[str] | None) -> dict[str, str]:
+    """``["q=1/7", "rho=2"]`` -> ``{"q": "1/7", "rho": "2"}`` (values read later, exactly)."""
+    out: dict[str, str] = {}
+    for item in items or []:
+        name, eq, value = item.partition("=")
+        if not eq or not name.strip() or not value.strip():
+            raise UsageError(f"--set {item!r}: expected name=value, e.g. q=1/7")
+        out[name.strip()] = value.strip()
+    return out
+
+
+def with_values(game: Any, name: str, values: dict[str, str], defaults: bool) -> Any:
+    """The game with ``values`` substituted and, with ``defaults``, every other free
+    parameter at its declared default."""
+    free = [p.name for p in getattr(game, "parameters", ())]
+    if values and not free:
+        raise UsageError(f"{name} has no parameters; --set {next(iter(values))} does not apply")
+    subs: dict[str, Any] = dict(values)
+    if defaults:
+        info = game.parameter_info
+        missing = [p for p in free if p not in subs and
+                   (p not in info or info[p].default is None)]
+        if missing:
+            raise UsageError(f"parameter {missing[0]!r} of {name} has no default; give it a "
+                             f"value with --set {missing[0]}=...")
+        subs.update({p: info[p].default for p in free if p not in subs})
+    return game.substitute(**subs) if subs else game
+
+
+def _model(args: Any, defaults: bool) -> tuple[Any, str]:
+    game, name = load_game(args.game)
+    return with_values(game, name, parse_sets(args.set), defaults), name
+
+
+# ----------------------------------------------------------------- commands
+def _cmd_models(args: Any) -> int:
+    from .models import catalog
+
+    for name, text in _bundled().items():
+        module = importlib.import_module(f"gametheory.models.{name}")
+        print(f"{name}: {text}")
+        params = getattr(module, "PARAMETERS", {})
+        width = max((len(k) for k in params), default=0)
+        for k, (default, domain, meaning) in params.items():
+            lo, hi = (str(x) for x in domain)
+            print(f"    {k:<{width}}  = {str(default):<7} in [{lo}, {hi}]  {meaning}")
+    print("catalog (no parameters): " + ", ".join(catalog.GAMES))
+    print("\nUse one: gametheory solve ukraine_guarantees --set q=1/7; "
+          "gametheory sweep ukraine_guarantees --vary q=0:1:1001")
+    return 0
 
 
 def _jsonable(x: Any) -> Any:
@@ -59,35 +149,39 @@ def _jsonable(x: Any) -> Any:
         return str(x) if x.denominator != 1 else x.numerator
     if hasattr(x, "tolist"):
         return _jsonable(x.tolist())
+    if isinstance(x, dict):
+        return {k: _jsonable(v) for k, v in x.items()}
     if isinstance(x, (list, tuple)):
         return [_jsonable(v) for v in x]
+    if hasattr(x, "is_Rational") and x.is_Rational:
+        return _jsonable(Fraction(str(x)))
     return x
 
 
-def _cmd_models(args) -> int:
-    from .models import MODELS, catalog
-
-    for name, text in MODELS.items():
-        print(f"{name:12s} {text}")
-    print("\ncatalog games: " + ", ".join(catalog.GAMES))
-    return 0
-
-
-def _cmd_solve(args) -> int:
+def _cmd_solve(args: Any) -> int:
     from .solvers import solve
 
-    game = _load_game(args.game)
-    exact = args.exact or (game.is_exact and not args.float)
+    game, _ = _model(args, defaults=True)
+    is_exact = game.is_exact if hasattr(game, "is_exact") else game.kind == "exact"
+    exact = args.exact or (is_exact and not args.float)
     sol = solve(game, method=args.method, exact=exact)
     if args.format == "json":
         out = {"method": sol.method, "complete": sol.complete, "exact": sol.exact,
                "players": list(game.players),
-               "strategies": [list(s) for s in game.strategies],
-               "equilibria": [{"strategies": _jsonable(list(eq.strategies)),
-                               "payoffs": _jsonable(list(eq.payoffs))}
-                              for eq in sol.equilibria],
+               "equilibria": [{"payoffs": _jsonable(list(eq.payoffs))} for eq in sol.equilibria],
                "notes": list(sol.notes)}
+        for d, eq in zip(out["equilibria"], sol.equilibria):
+            if eq.strategies:
+                d["strategies"] = _jsonable(list(eq.strategies))
+            if eq.behavior is not None:
+                d["behavior"] = _jsonable(dict(eq.behavior))
+        if not hasattr(game, "arrays"):
+            out["strategies"] = [list(s) for s in game.strategies]
         print(json.dumps(out, indent=2))
+    elif args.format in ("latex", "md", "csv"):
+        from .io.tables import equilibrium_table
+
+        print(equilibrium_table(sol, format=args.format))
     else:
         print(game)
         print()
@@ -95,21 +189,132 @@ def _cmd_solve(args) -> int:
     return 0
 
 
+def _cmd_table(args: Any) -> int:
+    from .io.tables import payoff_table
+
+    game, _ = _model(args, defaults=False)
+    if hasattr(game, "arrays"):
+        game = game.to_normal_form()
+    print(payoff_table(game, format=args.format))
+    return 0
+
+
+def _cmd_tree(args: Any) -> int:
+    game, name = _model(args, defaults=False)
+    if not hasattr(game, "arrays"):
+        raise UsageError(f"{name} is a normal-form game; it has no tree (try gametheory table)")
+    if args.format == "tikz":
+        from .io.tikz import tree_tikz
+
+        text = tree_tikz(game, standalone=args.standalone)
+        if args.out:
+            Path(args.out).write_text(text + "\n", encoding="utf-8")
+        else:
+            print(text)
+        return 0
+    out = args.out or f"{name}.png"
+    _check_suffix(out, (".png", ".pdf", ".svg"), "tree --format png")
+    fig = _figure()
+    from .io.plots import plot_tree
+
+    ax = fig.add_subplot()
+    plot_tree(game, ax=ax)
+    n = len(game.arrays.terminals)
+    fig.set_size_inches(max(6.0, 0.9 * n), max(4.0, 1.1 * (1 + _depth(game))))
+    fig.savefig(out, dpi=150)
+    print(f"wrote {out}")
+    return 0
+
+
+def _depth(game: Any) -> int:
+    a = game.arrays
+    depth = [0] * len(a.parent)
+    for v in range(1, len(a.parent)):
+        depth[v] = depth[a.parent[v]] + 1
+    return max(depth)
+
+
+def _figure() -> Any:
+    try:
+        import matplotlib
+    except ImportError:
+        raise UsageError("figures need matplotlib: pip install 'gametheory[plot]'") from None
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    return plt.figure(layout="constrained")
+
+
+def _check_suffix(path: str, allowed: tuple[str, ...], what: str) -> str:
+    suffix = Path(path).suffix.lower()
+    if suffix not in allowed:
+        raise UsageError(f"{what} writes {', '.join(allowed)} files; got {path!r}")
+    return suffix
+
+
+def _cmd_convert(args: Any) -> int:
+    game, _ = load_game(args.input)
+    suffix = _check_suffix(args.output, _FILES, "convert")
+    if suffix == ".json":
+        from .io.jsonform import write_json
+
+        write_json(game, args.output)
+    else:
+        from .io.gambit import write_gambit
+
+        if suffix == ".efg" and not hasattr(game, "arrays"):
+            raise UsageError(f"{args.input} is a normal-form game; write it as .nfg or .json")
+        if suffix == ".nfg" and hasattr(game, "arrays"):
+            game = game.to_normal_form()
+        write_gambit(game, args.output)
+    print(f"wrote {args.output}")
+    return 0
+
+
+# ----------------------------------------------------------------- parser
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``gametheory`` command."""
-    p = _Parser(prog="gametheory", description="Game-theoretic modelling: equilibria of games.")
+    p = _Parser(prog="gametheory", description="Game-theoretic modelling: equilibria of "
+                "games and how they move with parameters.")
     p.add_argument("--debug", action="store_true", help="show tracebacks")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    sub.add_parser("models", help="list bundled models and example games")
+    sub.add_parser("models", help="the bundled models: parameters, defaults and meanings")
+
+    def model_args(s: argparse.ArgumentParser, default: str | None, nargs: str = "?") -> None:
+        s.add_argument("game", nargs=nargs, default=default, metavar="MODEL",
+                       help="bundled model, catalog game, .py file defining build(), or "
+                            ".nfg/.efg/.json file" + (f" (default: {default})" if default
+                                                      else ""))
+        s.add_argument("--set", action="append", metavar="NAME=VALUE",
+                       help="fix a parameter (repeatable; exact: 1/7)")
+
     s = sub.add_parser("solve", help="compute the equilibria of a game")
-    s.add_argument("game", nargs="?", default=DEFAULT_GAME,
-                   help=f"catalog game name or .py file defining build() "
-                        f"(default: {DEFAULT_GAME})")
+    model_args(s, DEFAULT_GAME)
     s.add_argument("--method", default="auto", help="solver method (default: auto)")
     s.add_argument("--exact", action="store_true",
                    help="exact rational arithmetic (the default when all payoffs are exact)")
     s.add_argument("--float", action="store_true", help="floating point even for exact payoffs")
-    s.add_argument("--format", choices=["text", "json"], default="text")
+    s.add_argument("--format", choices=["text", "json", "latex", "md", "csv"], default="text")
+
+    from ._cli_sweep import add_sweep_parser, cmd_sweep
+
+    add_sweep_parser(sub, model_args)
+
+    s = sub.add_parser("table", help="the payoff table of a game")
+    model_args(s, None, nargs=None)
+    s.add_argument("--format", choices=["latex", "md", "csv", "html"], default="latex")
+
+    s = sub.add_parser("tree", help="the game tree as TikZ or a figure")
+    model_args(s, None, nargs=None)
+    s.add_argument("--format", choices=["tikz", "png"], default="tikz")
+    s.add_argument("--out", metavar="FILE", help="where to write (png default: MODEL.png)")
+    s.add_argument("--standalone", action="store_true",
+                   help="TikZ as a complete LaTeX document")
+
+    s = sub.add_parser("convert", help="convert a game between .nfg, .efg and .json")
+    s.add_argument("input", metavar="IN")
+    s.add_argument("output", metavar="OUT")
+    p.set_defaults(_sweep=cmd_sweep)
     return p
 
 
@@ -119,13 +324,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     debug = "--debug" in argv
     try:
         args = build_parser().parse_args(argv)
-        return {"models": _cmd_models, "solve": _cmd_solve}[args.command](args)
-    except (_UsageError, GameError, SolverError, ParseError) as exc:
+        commands = {"models": _cmd_models, "solve": _cmd_solve, "sweep": args._sweep,
+                    "table": _cmd_table, "tree": _cmd_tree, "convert": _cmd_convert}
+        return commands[args.command](args)
+    except BrokenPipeError:          # e.g. `gametheory sweep | head`: stop quietly
+        sys.stdout = None
+        return 0
+    except (UsageError, GameError, SolverError, ParseError, OSError) as exc:
         if debug:
             raise
-        print(f"gametheory: error: {exc}", file=sys.stderr)
+        text = " ".join(str(exc).split()) if not isinstance(exc, OSError) or not \
+            exc.filename else f"{exc.strerror}: {exc.filename}"
+        print(f"gametheory: error: {text}", file=sys.stderr)
         return 2
 
 
-if __name__ == "__main__":
-    sys.exit(main())
+if __name__ == "__main__":   # run through the imported module, whose classes _cli_sweep shares
+    from gametheory.cli import main as _main
+
+    sys.exit(_main())

@@ -1,5 +1,7 @@
-"""The `gametheory` command, run as a subprocess."""
+"""The `gametheory` command: run as a subprocess where the process matters (exit code,
+stderr, no traceback), else through ``cli.main`` in-process to keep the suite quick."""
 
+import csv
 import json
 import subprocess
 import sys
@@ -7,12 +9,21 @@ import textwrap
 
 import pytest
 
+from gametheory import cli
+
 
 def run(*args, cwd=None):
     return subprocess.run([sys.executable, "-m", "gametheory.cli", *args], capture_output=True,
                           text=True, cwd=cwd)
 
 
+def main(capsys, *args):
+    code = cli.main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+# ----------------------------------------------------------------- subprocess
 def test_solve_default_game_prints_equilibria():
     r = run("solve")
     assert r.returncode == 0, r.stderr
@@ -21,33 +32,23 @@ def test_solve_default_game_prints_equilibria():
     assert "3 equilibria" in r.stdout
 
 
-def test_solve_exact_json():
-    r = run("solve", "battle_of_the_sexes", "--exact", "--format", "json")
+def test_default_sweep_is_the_ukraine_model_over_q():
+    r = run("sweep")
     assert r.returncode == 0, r.stderr
-    out = json.loads(r.stdout)
-    assert out["complete"] is True and out["exact"] is True
-    mixed = [e for e in out["equilibria"] if "2/3" in e["strategies"][0]]
-    assert mixed == [{"strategies": [["2/3", "1/3"], ["1/3", "2/3"]],
-                      "payoffs": ["2/3", "2/3"]}]
-
-
-def test_solve_python_file(tmp_path):
-    f = tmp_path / "mygame.py"
-    f.write_text(textwrap.dedent("""
-        import gametheory as gt
-        def build():
-            return gt.NormalFormGame.from_arrays([[1, 0], [0, 1]], [[1, 0], [0, 1]],
-                                                 players=["Kyiv", "Moscow"])
-    """))
-    r = run("solve", str(f), "--method", "pure")
-    assert r.returncode == 0, r.stderr
-    assert "Kyiv" in r.stdout and "2 equilibria by pure" in r.stdout
+    out = r.stdout
+    assert out.startswith("Ukraine: NATO or guaranteed neutrality")
+    assert "q - probability the bilateral guarantor is committed" in out
+    # the critical values 1/7 and 2/5: models/ukraine_guarantees.py, analytic solution
+    assert "  q from 0 to 1/7: 1 equilibrium\n      Ukraine: NATO;" in out
+    assert "  q from 1/7 to 2/5: 1 equilibrium\n      Ukraine: NEUTRAL;" in out
+    assert "  q = 2/5: 2 equilibria" in out and "  q from 2/5 to 1: 1 equilibrium" in out
+    assert "exact critical values of q in (0, 1):\n  q = 1/7: " in out
+    assert "\n  q = 2/5: Russia indifferent" in out
 
 
 @pytest.mark.parametrize("args, message", [
     (["solve", "no_such_game"], "unknown game 'no_such_game'"),
-    (["solve", "chicken", "--method", "magic"], "unknown method 'magic'"),
-    (["solve", "missing.py"], "no such file"),
+    (["sweep", "--vary", "q=1:0:11"], "bad range '1:0:11' for q"),
     (["frobnicate"], "invalid choice"),
 ])
 def test_bad_input_is_one_line_exit_2(args, message):
@@ -57,13 +58,149 @@ def test_bad_input_is_one_line_exit_2(args, message):
     assert r.stderr.count("\n") == 1 and "Traceback" not in r.stderr
 
 
-def test_models_lists_catalog():
-    r = run("models")
-    assert r.returncode == 0
-    assert "catalog" in r.stdout and "prisoners_dilemma" in r.stdout
+def test_malformed_file_names_line_and_column_and_debug_shows_traceback(tmp_path):
+    f = tmp_path / "bad.efg"
+    f.write_text('EFG 2 R "x" { "A" }\np "" 1 1 "" { "a" "b" 0 ;\n')
+    r = run("solve", str(f))
+    assert r.returncode == 2 and r.stderr.count("\n") == 1
+    assert f"{f}: line 2, column 23: expected a quoted action label" in r.stderr
+    r = run("--debug", "solve", str(f))
+    assert "Traceback" in r.stderr and "ParseError" in r.stderr
 
 
-def test_exact_payoffs_are_solved_exactly_by_default_and_float_on_request():
+# ----------------------------------------------------------------- in-process
+def test_solve_exact_json(capsys):
+    code, out, _ = main(capsys, "solve", "battle_of_the_sexes", "--exact", "--format", "json")
+    assert code == 0
+    out = json.loads(out)
+    assert out["complete"] is True and out["exact"] is True
+    mixed = [e for e in out["equilibria"] if "2/3" in e["strategies"][0]]
+    # Osborne 2004, sec. 4.1.4: ((2/3, 1/3), (1/3, 2/3))
+    assert mixed == [{"strategies": [["2/3", "1/3"], ["1/3", "2/3"]],
+                      "payoffs": ["2/3", "2/3"]}]
+
+
+def test_solve_python_file(capsys, tmp_path):
+    f = tmp_path / "mygame.py"
+    f.write_text(textwrap.dedent("""
+        import gametheory as gt
+        def build():
+            return gt.NormalFormGame.from_arrays([[1, 0], [0, 1]], [[1, 0], [0, 1]],
+                                                 players=["Kyiv", "Moscow"])
+    """))
+    code, out, _ = main(capsys, "solve", str(f), "--method", "pure")
+    assert code == 0
+    assert "Kyiv" in out and "2 equilibria by pure" in out
+
+
+def test_solve_bundled_model_with_set(capsys):
+    # at q = 1/7 the security type is indifferent: two SPE, NATO and NEUTRAL
+    # (models/ukraine_guarantees.py, analytic solution)
+    code, out, _ = main(capsys, "solve", "ukraine_guarantees", "--set", "q=1/7",
+                        "--format", "json")
+    assert code == 0
+    eqs = json.loads(out)["equilibria"]
+    assert sorted(e["behavior"]["Ukraine"]["NATO"] for e in eqs) == [0, 1]
+    code, out, _ = main(capsys, "solve", "battle_of_the_sexes", "--format", "md")
+    assert code == 0 and out.startswith("| # |") and "2/3" in out
+
+
+def test_exact_payoffs_are_solved_exactly_by_default_and_float_on_request(capsys):
     # Chicken's mixed equilibrium swerves with probability 9/10 (catalog.chicken).
-    assert "Swerve 9/10" in run("solve", "chicken").stdout
-    assert "Swerve 0.9" in run("solve", "chicken", "--float").stdout
+    assert "Swerve 9/10" in main(capsys, "solve", "chicken")[1]
+    assert "Swerve 0.9" in main(capsys, "solve", "chicken", "--float")[1]
+
+
+def test_models_lists_parameters_defaults_and_meanings(capsys):
+    code, out, _ = main(capsys, "models")
+    assert code == 0
+    assert "ukraine_guarantees: " in out
+    assert "    q      = 1/2     in [0, 1]  probability the bilateral guarantor" in out
+    assert "catalog (no parameters): prisoners_dilemma" in out
+
+
+@pytest.mark.parametrize("args, message", [
+    (["solve", "ukraine_guarantees", "--set", "zz=1"], "unknown parameter 'zz'"),
+    (["solve", "ukraine_guarantees", "--set", "q=2"],
+     "value 2 of parameter 'q' is outside its domain [0, 1]"),
+    (["solve", "chicken", "--set", "q=1"], "chicken has no parameters"),
+    (["solve", "chicken", "--method", "magic"], "unknown method 'magic'"),
+    (["solve", "missing.py"], "no such file"),
+    (["sweep", "--vary", "q=0:1"], "bad range '0:1' for q"),
+    (["sweep", "--vary", "q=0:1:x"], "bad range '0:1:x' for q"),
+    (["sweep", "--vary", "zz=0:1:5"], "unknown parameter 'zz' of ukraine_guarantees"),
+    (["sweep", "--vary", "q=-1:1:5"], "outside its domain"),
+    (["sweep", "--vary", "q=0:1:5", "--set", "q=1"], "q is both varied and set"),
+    (["sweep", "--out", "x.docx"], "--out writes .csv"),
+    (["sweep", "--jobs", "0"], "--jobs must be at least 1"),
+    (["tree", "chicken"], "chicken is a normal-form game"),
+    (["convert", "chicken", "x.txt"], "convert writes .nfg, .efg, .json"),
+])
+def test_bad_input_in_process(capsys, args, message):
+    code, out, err = main(capsys, *args)
+    assert code == 2 and message in err and err.count("\n") == 1
+
+
+def test_sweep_writes_csv_and_figure(capsys, tmp_path):
+    import matplotlib.image
+
+    f = tmp_path / "q.csv"
+    code, out, _ = main(capsys, "sweep", "--vary", "q=0:1:11", "--out", str(f),
+                        "--no-critical")
+    assert code == 0 and "critical" not in out and out.endswith(f"wrote {f}\n")
+    rows = list(csv.DictReader(f.open()))
+    # one row per point, two at q = 2/5 where the revisionist type is indifferent
+    assert len(rows) == 12 and [float(r["q"]) for r in rows].count(0.4) == 2
+    assert {r["Ukraine:NATO"] for r in rows if float(r["q"]) < 1 / 7} == {"1.0"}
+    png = tmp_path / "q.png"
+    assert main(capsys, "sweep", "--vary", "q=0:1:11", "--out", str(png))[0] == 0
+    assert matplotlib.image.imread(png).shape[:2] == (840, 960)   # 8 x 7 in at 120 dpi
+
+
+def test_sweep_two_parameters_and_jobs(capsys, tmp_path):
+    code, serial, _ = main(capsys, "sweep", "ukraine_russia_matrix", "--vary", "q=0:1:11",
+                           "--vary", "r=0:1:3")
+    assert code == 0 and "critical" not in serial
+    assert ", r = 1/2: " in serial or "r from" in serial
+    code, parallel, _ = main(capsys, "sweep", "ukraine_russia_matrix", "--vary", "q=0:1:11",
+                             "--vary", "r=0:1:3", "--jobs", "2")
+    assert code == 0
+    strip = [ln for ln in serial.splitlines() if not ln.startswith("solved")]
+    assert strip == [ln for ln in parallel.splitlines() if not ln.startswith("solved")]
+
+
+def test_table_tree_and_convert(capsys, tmp_path):
+    code, out, _ = main(capsys, "table", "chicken", "--format", "md")
+    assert code == 0 and out.startswith("| Driver 1 \\ Driver 2 | Swerve | Straight |")
+    code, out, _ = main(capsys, "tree", "ukraine_guarantees", "--set", "q=1/2")
+    assert code == 0 and out.lstrip().startswith("\\begin{tikzpicture}")
+    png = tmp_path / "t.png"
+    assert main(capsys, "tree", "ukraine_guarantees", "--format", "png", "--out", str(png))[0] == 0
+    assert png.read_bytes()[:4] == b"\x89PNG"
+    j, nfg, efg = tmp_path / "c.json", tmp_path / "c.nfg", tmp_path / "k.efg"
+    assert main(capsys, "convert", "chicken", str(j))[0] == 0
+    assert main(capsys, "convert", str(j), str(nfg))[0] == 0
+    assert "Swerve 9/10" in main(capsys, "solve", str(nfg))[1]
+    tree = tmp_path / "tree.py"
+    tree.write_text("from gametheory.models import ukraine_guarantees as m\n"
+                    "def build():\n    return m.build(**{k: d for k, (d, _, _) in "
+                    "m.PARAMETERS.items()})\n")
+    tj = tmp_path / "tree.json"
+    assert main(capsys, "convert", str(tree), str(tj))[0] == 0
+    assert main(capsys, "convert", str(tj), str(efg))[0] == 0
+    import gametheory as gt
+    from gametheory.io.jsonform import read_json
+
+    assert read_json(tj) == gt.read_gambit(efg)
+
+
+def test_sweep_on_a_dask_scheduler(capsys):
+    from dask.distributed import LocalCluster
+
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+                      dashboard_address=None, protocol="tcp://") as cluster:
+        code, out, _ = main(capsys, "sweep", "--vary", "q=0:1:21", "--no-critical",
+                            "--scheduler", cluster.scheduler_address)
+    assert code == 0 and "  q from 1/7 to 2/5: 1 equilibrium" in out
+    code, _, err = main(capsys, "sweep", "--scheduler", "tcp://127.0.0.1:9", "--jobs", "2")
+    assert code == 2 and "not both" in err

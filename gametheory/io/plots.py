@@ -38,17 +38,19 @@ def _axes(ax: Any) -> Any:
     return ax
 
 
-def value_text(x: Any, digits: int = 4) -> str:
+def value_text(x: Any, digits: int = 4, max_denominator: int = 1000) -> str:
     """A number as a paper prints it: a short fraction when ``x`` is one, else ``%g``.
 
-    Floats within 1e-11 of a fraction with denominator at most 1000 print as that
-    fraction (region boundaries are refined to about 1e-12).
+    Numbers within 1e-11 of a fraction with denominator at most ``max_denominator``
+    print as that fraction (region boundaries are refined to about 1e-12).
 
     Parameters
     ----------
     x : float, Fraction or sympy number
     digits : int
         Significant digits of a number that is not a short fraction.
+    max_denominator : int
+        The largest denominator printed as a fraction.
 
     Returns
     -------
@@ -62,17 +64,20 @@ def value_text(x: Any, digits: int = 4) -> str:
     --------
     >>> value_text(0.14285714285714), value_text(0.4), value_text(2.0), value_text(0.123456)
     ('1/7', '2/5', '2', '0.1235')
+    >>> from fractions import Fraction
+    >>> value_text(Fraction(-389, 50), 3, max_denominator=12)
+    '-7.78'
+
     """
     try:
-        if getattr(x, "is_Rational", False) or isinstance(x, (int, Fraction)):
-            f = Fraction(str(x))
-            return str(f)
+        if isinstance(x, (int, np.integer)) or (getattr(x, "is_Integer", False)):
+            return str(int(x))
         f = float(x)
     except (TypeError, ValueError):
         return str(x)
     if not np.isfinite(f):
         return str(f)
-    near = Fraction(f).limit_denominator(1000)
+    near = Fraction(f).limit_denominator(max_denominator)
     if abs(float(near) - f) <= 1e-11 * max(1.0, abs(f)):
         return str(near)
     return f"{f:.{digits}g}"
@@ -283,17 +288,20 @@ def plot_sweep(sw: Any, parameter: str | None = None, ax: Any = None,
     for c, cf in zip(crit, crit_f):
         ax.axvline(cf, color="C3", ls="--", lw=1.2, gid="critical")
         ax.annotate(f"{name} = {value_text(c)}", (cf, 1), xycoords=("data", "axes fraction"),
-                    xytext=(3, -12), textcoords="offset points", fontsize=9, color="C3")
+                    xytext=(3, -12), textcoords="offset points", fontsize=9, color="C3",
+                    bbox={"fc": "white", "ec": "none", "alpha": 0.8, "pad": 0.5})
     ax.set_xlabel(name)
     ax.set_ylabel("equilibrium probability" if what == "strategies" else "expected payoff")
     if what == "strategies":
         ax.set_ylim(-0.05, 1.12)
+    else:
+        ax.margins(y=0.15)
     ax.set_xlim(float(x_all.min()), float(x_all.max()))
     ax.legend(fontsize=8, loc="best")
     return ax
 
 
-def plot_regions(sw: Any, x: str, y: str, ax: Any = None, wrap: int = 60) -> Any:
+def plot_regions(sw: Any, x: str, y: str, ax: Any = None, wrap: int = 50) -> Any:
     """A two-parameter map of the regions of constant equilibrium structure.
 
     Every grid point is coloured by the structure of its equilibria (the same colour for
@@ -308,7 +316,8 @@ def plot_regions(sw: Any, x: str, y: str, ax: Any = None, wrap: int = 60) -> Any
         The parameters on the horizontal and vertical axes.
     ax : matplotlib Axes, optional
     wrap : int
-        Width at which the legend's descriptions are wrapped.
+        Width at which the legend's descriptions are wrapped (each is cut to three
+        lines).
 
     Returns
     -------
@@ -360,9 +369,9 @@ def plot_regions(sw: Any, x: str, y: str, ax: Any = None, wrap: int = 60) -> Any
                 fontsize=10, weight="bold",
                 bbox={"boxstyle": "circle,pad=0.2", "fc": "white", "alpha": 0.8, "lw": 0})
     by_key = {r.key: r for r in regions}
-    handles = [Patch(color=cmap(i), label=f"{i + 1}: " + textwrap.fill(
-        _region_text(sw, by_key[key]), wrap, subsequent_indent="   "))
-        for i, key in enumerate(keys)]
+    handles = [Patch(color=cmap(i), label=textwrap.fill(textwrap.shorten(
+        f"{i + 1}: {_region_text(sw, by_key[key])}", 3 * wrap, placeholder=" ..."),
+        wrap, subsequent_indent="   ")) for i, key in enumerate(keys)]
     ax.legend(handles=handles, fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1),
               borderaxespad=0)
     ax.set_xlabel(x)
@@ -375,7 +384,10 @@ def _region_text(sw: Any, region: Any) -> str:
     if not eqs:
         return "no equilibrium"
     game = region.solution.game if region.solution.game is not None else sw.game
-    return " | ".join(equilibrium_label(game, eq) for eq in eqs)
+    labels = list(dict.fromkeys(equilibrium_label(game, eq) for eq in eqs))
+    if len(eqs) == 1:
+        return labels[0]
+    return f"{len(eqs)} equilibria: " + " | ".join(labels)
 
 
 # ----------------------------------------------------------------- trees

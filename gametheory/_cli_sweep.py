@@ -1,0 +1,258 @@
+"""``gametheory sweep``: the equilibria of a model over a grid of one or two parameters,
+printed as regions and exact critical values, and written as CSV, LaTeX, Markdown or a
+figure by the suffix of ``--out``."""
+
+from __future__ import annotations
+
+import csv
+import time
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .errors import DegenerateGameWarning, GameError, SolverError
+
+__all__ = ["add_sweep_parser", "cmd_sweep", "parse_range"]
+
+#: With no MODEL: the bundled Ukraine model over the bilateral guarantor's commitment q.
+DEFAULT_MODEL, DEFAULT_VARY = "ukraine_guarantees", "q=0:1:1001"
+_OUT = (".csv", ".tex", ".md", ".png", ".pdf", ".svg")
+_MAX_POINTS = 10**7
+#: Distinct equilibria printed per region.
+_SHOWN = 4
+
+
+def add_sweep_parser(sub: Any, model_args: Callable) -> None:
+    """Add the ``sweep`` subcommand to the subparsers ``sub``."""
+    s = sub.add_parser("sweep", help="equilibria over a grid of parameter values: regions "
+                                     "and critical values",
+                       description="With no MODEL and no --vary: the bundled Ukraine model "
+                                   f"({DEFAULT_MODEL}) over {DEFAULT_VARY}.")
+    model_args(s, None)
+    s.add_argument("--vary", action="append", metavar="NAME=LO:HI:N",
+                   help="sweep NAME over N evenly spaced values from LO to HI (once or twice)")
+    s.add_argument("--method", default="auto", help="solver method (default: auto)")
+    s.add_argument("--out", metavar="FILE",
+                   help="write the sweep: .csv (every point), .tex or .md (the regions "
+                        "table), .png, .pdf or .svg (a figure)")
+    s.add_argument("--jobs", type=int, metavar="N", help="solve in N local processes")
+    s.add_argument("--scheduler", metavar="ADDRESS",
+                   help="solve on a dask cluster (e.g. tcp://10.0.0.1:8786)")
+    s.add_argument("--no-critical", action="store_true",
+                   help="skip the exact critical values")
+
+
+def parse_range(item: str) -> tuple[str, np.ndarray]:
+    """``"q=0:1:1001"`` -> ``("q", linspace(0, 1, 1001))``; a single value ``"q=0.3"``."""
+    from .cli import UsageError
+
+    name, eq, spec = item.partition("=")
+    name = name.strip()
+    if not eq or not name:
+        raise UsageError(f"--vary {item!r}: expected NAME=LO:HI:N, e.g. q=0:1:1001")
+    parts = spec.split(":")
+    try:
+        if len(parts) == 1:
+            return name, np.array([float(_number(parts[0]))])
+        if len(parts) != 3:
+            raise ValueError
+        lo, hi, n = float(_number(parts[0])), float(_number(parts[1])), int(parts[2])
+    except (ValueError, ZeroDivisionError):
+        raise UsageError(f"bad range {spec!r} for {name}: expected LO:HI:N with numbers LO < "
+                         "HI and a whole number N >= 2, e.g. 0:1:1001") from None
+    if not (np.isfinite(lo) and np.isfinite(hi) and lo < hi) or not 2 <= n <= _MAX_POINTS:
+        raise UsageError(f"bad range {spec!r} for {name}: need LO < HI and 2 <= N <= "
+                         f"{_MAX_POINTS}")
+    return name, np.linspace(lo, hi, n)
+
+
+def _number(text: str) -> Any:
+    from fractions import Fraction
+
+    return Fraction(text.strip())
+
+
+def _executor(args: Any) -> tuple[Any, Any]:
+    """The executor of ``--jobs`` or ``--scheduler`` (or None) and how to close it."""
+    from .cli import UsageError
+
+    if args.jobs is not None and args.scheduler:
+        raise UsageError("give --jobs or --scheduler, not both")
+    if args.jobs is not None:
+        if args.jobs < 1:
+            raise UsageError(f"--jobs must be at least 1; got {args.jobs}")
+        from concurrent.futures import ProcessPoolExecutor
+
+        pool = ProcessPoolExecutor(max_workers=args.jobs)
+        return pool, pool.shutdown
+    if args.scheduler:
+        try:
+            from dask.distributed import Client
+        except ImportError:
+            raise UsageError("--scheduler needs dask.distributed: "
+                             "pip install 'gametheory[distributed]'") from None
+        try:
+            client = Client(args.scheduler, timeout="10s")
+        except (OSError, TimeoutError) as exc:
+            raise UsageError(f"cannot reach the dask scheduler {args.scheduler}: {exc}") \
+                from None
+        return client.get_executor(), client.close
+    return None, None
+
+
+def cmd_sweep(args: Any) -> int:
+    """Run ``gametheory sweep``; returns the exit code."""
+    from .analysis.sweep import sweep
+    from .cli import UsageError, load_game, parse_sets, with_values
+
+    spec = args.game or DEFAULT_MODEL
+    game, name = load_game(spec)
+    varies = args.vary or ([DEFAULT_VARY] if args.game is None else None)
+    free = [p.name for p in getattr(game, "parameters", ())]
+    if not varies:
+        raise UsageError(f"give --vary NAME=LO:HI:N; the parameters of {name} are "
+                         f"{', '.join(free) or 'none'}")
+    grid = dict(parse_range(v) for v in varies)
+    if len(grid) != len(varies) or len(grid) > 2:
+        raise UsageError("--vary takes one or two different parameters")
+    sets = parse_sets(args.set)
+    both = sorted(set(grid) & set(sets))
+    if both:
+        raise UsageError(f"{both[0]} is both varied and set; drop one")
+    unknown = [n for n in grid if n not in free]
+    if unknown:
+        raise UsageError(f"unknown parameter {unknown[0]!r} of {name}; its parameters are "
+                         f"{', '.join(free) or 'none'}")
+    game = with_values(game, name, sets, defaults=False)
+    suffix = Path(args.out).suffix.lower() if args.out else None
+    if suffix is not None and suffix not in _OUT:
+        raise UsageError(f"--out writes {', '.join(_OUT)} files; got {args.out!r}")
+    executor, close = _executor(args)
+    start = time.perf_counter()
+    try:
+        sw = sweep(game, grid, method=args.method, executor=executor)
+    finally:
+        if close is not None:
+            close()
+    seconds = time.perf_counter() - start
+    varying = [n for n, a in grid.items() if len(a) > 1]
+    regions = sw.regions(*varying) if varying else sw.regions()
+    print(_report(game, name, sw, regions, sets, seconds))
+    cvs = None
+    if len(varying) == 1 and not args.no_critical:
+        cvs, text = _critical(game, varying[0], grid[varying[0]])
+        print(text)
+    if args.out:
+        _write(sw, varying, game, args.out, suffix, cvs)
+        print(f"\nwrote {args.out}")
+    return 0
+
+
+def _report(game: Any, name: str, sw: Any, regions: list, sets: dict, seconds: float) -> str:
+    from .io.plots import equilibrium_label, value_text
+
+    info = game.parameter_info
+    lines = [getattr(game, "title", None) or name]
+    for n, axis in zip(sw.names, sw.grid.axes):
+        meaning = f" - {info[n].description}" if n in info and info[n].description else ""
+        lines.append(f"{n}{meaning}: {len(axis)} values from {value_text(axis.min())} to "
+                     f"{value_text(axis.max())}")
+    fixed = {**sets, **{k: value_text(v) for k, v in sw.grid.fixed.items()}}
+    if fixed:
+        lines.append("other parameters: " + ", ".join(f"{k} = {v}" for k, v in fixed.items()))
+    method = "/".join(sw.methods) or sw.method
+    lines.append(f"solved {len(sw)} points by {method} in {seconds:.2f} s")
+    lines.append("")
+    lines.append(f"{len(regions)} region{'s' if len(regions) != 1 else ''} with the same "
+                 "equilibria:")
+    for r in regions:
+        lines.append(f"  {_span(r, value_text)}: " + r.description.split(":")[0])
+        g = r.solution.game if r.solution.game is not None else game
+        at = ""
+        if len(r.indices):
+            k = int(r.indices[len(r.indices) // 2])
+            at = " at " + ", ".join(f"{n} = {value_text(sw.values(n)[k], 3, 12)}"
+                                    for n in r.names)
+        shown = list(dict.fromkeys(   # equilibria differing off the path look alike
+            (equilibrium_label(g, eq), ", ".join(f"{p} {value_text(x, 3, 12)}"
+                                                 for p, x in zip(eq.players, eq.payoffs)))
+            for eq in r.solution.equilibria))
+        for label, pays in shown[:_SHOWN]:
+            lines.append(f"      {label}")
+            lines.append(f"        payoffs{at}: {pays}")
+        if len(shown) > _SHOWN:
+            lines.append(f"      ... and {len(shown) - _SHOWN} more")
+    return "\n".join(lines)
+
+
+def _span(region: Any, fmt: Callable) -> str:
+    parts = []
+    for n, (lo, hi) in zip(region.names, region.bounds):
+        if abs(hi - lo) <= 1e-9 * max(1.0, abs(lo)):
+            parts.append(f"{n} = {fmt(lo)}")
+        else:
+            parts.append(f"{n} from {fmt(lo)} to {fmt(hi)}")
+    return ", ".join(parts)
+
+
+def _critical(game: Any, name: str, axis: np.ndarray) -> tuple[list | None, str]:
+    """The exact critical values inside the swept range, and their report."""
+    from .analysis.critical import critical_values
+
+    lo, hi = float(axis.min()), float(axis.max())
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", DegenerateGameWarning)
+            cvs = critical_values(game, name, interval=(lo, hi))
+    except (GameError, SolverError, NotImplementedError) as exc:
+        return None, f"\nexact critical values of {name}: not computed ({exc})"
+    lines = [f"\nexact critical values of {name} in ({lo:g}, {hi:g}):"
+             + (" none" if not cvs else "")]
+    lines += [f"  {cv}" for cv in cvs]
+    lines += [f"  note: {w.message}" for w in caught]
+    return cvs, "\n".join(lines)
+
+
+def _write(sw: Any, varying: list[str], game: Any, out: str, suffix: str,
+           cvs: list | None) -> None:
+    from .cli import UsageError
+
+    if suffix == ".csv":
+        rows = sw.records()
+        with open(out, "w", newline="", encoding="utf-8") as f:
+            w = csv.DictWriter(f, fieldnames=list(rows[0]) if rows else ["point"])
+            w.writeheader()
+            w.writerows(rows)
+        return
+    if suffix in (".tex", ".md"):
+        if len(varying) != 1:
+            raise UsageError("a table of regions needs exactly one varying parameter")
+        from .io.tables import sweep_table
+
+        text = sweep_table(sw, varying[0], format="latex" if suffix == ".tex" else "md")
+        Path(out).write_text(text + "\n", encoding="utf-8")
+        return
+    from .cli import _figure
+    from .io.plots import plot_regions, plot_sweep
+
+    fig = _figure()
+    if len(varying) == 2:
+        fig.set_size_inches(11, 6)
+        ax = fig.add_subplot()
+        plot_regions(sw, varying[0], varying[1], ax=ax)
+    elif len(varying) == 1:
+        fig.set_size_inches(8, 7)
+        top, bottom = fig.subplots(2, 1, sharex=True)
+        plot_sweep(sw, varying[0], ax=top, critical=cvs)
+        plot_sweep(sw, varying[0], ax=bottom, what="payoffs", critical=cvs)
+        top.set_xlabel("")
+    else:
+        raise UsageError("a figure needs one or two varying parameters")
+    title = getattr(game, "title", None)
+    if title:
+        fig.suptitle(title)
+    fig.savefig(out, dpi=120)
+
