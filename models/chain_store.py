@@ -87,10 +87,9 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from gametheory.models import _common
-
 import gametheory as gt
 from gametheory.errors import GameError
+from gametheory.models import _common
 
 __all__ = ["PARAMETERS", "MAX_N", "build", "analyze", "kreps_wilson", "players"]
 

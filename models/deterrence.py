@@ -74,10 +74,9 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from gametheory.models import _common
-
 import gametheory as gt
 from gametheory.errors import GameError
+from gametheory.models import _common
 
 __all__ = ["PARAMETERS", "PLAYERS", "TYPES", "build", "analyze", "threshold", "critical_p"]
 

@@ -8,10 +8,10 @@ from fractions import Fraction as F
 
 import numpy as np
 import pytest
-from gametheory.models import chain_store as m
 
 import gametheory as gt
 from gametheory.errors import GameError
+from gametheory.models import chain_store as m
 
 
 def nodes(N, reputation=False):

@@ -7,10 +7,10 @@ from fractions import Fraction as F
 
 import numpy as np
 import pytest
-from gametheory.models import deterrence as m
 
 import gametheory as gt
 from gametheory.errors import GameError
+from gametheory.models import deterrence as m
 
 DEFAULTS = {k: F(v[0]) for k, v in m.PARAMETERS.items()}
 
