@@ -4,7 +4,6 @@ import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
-from gametheory.models import ukraine_guarantees
 
 import gametheory as gt
 from gametheory.io.plots import (
@@ -14,6 +13,7 @@ from gametheory.io.plots import (
     plot_tree,
     value_text,
 )
+from gametheory.models import ukraine_guarantees
 
 matplotlib.use("Agg")  # no figure is open yet, so the backend can still be switched
 
