@@ -2,6 +2,7 @@
 
 from .extensive import ExtensiveFormGame
 from .normal import NormalFormGame
-from .parameters import parameters
 
-__all__ = ["NormalFormGame", "ExtensiveFormGame", "parameters"]
+# The module ``parameters`` is not shadowed by the function of that name (gt.parameters),
+# so that ``from . import parameters`` inside this package always gets the module.
+__all__ = ["NormalFormGame", "ExtensiveFormGame"]
