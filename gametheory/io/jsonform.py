@@ -47,7 +47,7 @@ def _out(x: Any) -> Any:
     if isinstance(x, int) or (hasattr(x, "is_Integer") and x.is_Integer):
         return int(x)
     if isinstance(x, float):
-        return x
+        return float(x)
     if hasattr(x, "dtype") and x.dtype.kind in "iu":
         return int(x)
     if hasattr(x, "dtype") and x.dtype.kind == "f":
