@@ -15,6 +15,12 @@ MODELS: dict[str, str] = {
                              "equilibrium that moves with the commitment q",
     "ukraine_multi_guarantor": "neutrality backed by k guarantors (US, Canada, Japan, EU): "
                                "deterrence as the sum of honoured capabilities",
+    "deterrence": "a challenger facing a defender of uncertain resolve challenges iff the "
+                  "credibility p is below W / (W + C) (Zagare & Kilgour 2000)",
+    "chain_store": "an incumbent facing N successive entrants: Selten's chain store and the "
+                   "Kreps-Wilson reputation tree (tough with prior delta)",
+    "preventive_war": "a declining state fights now iff the coming shift in power outweighs "
+                      "its cost of war (Fearon 1995, Powell 2006)",
 }
 
 __all__ = ["MODELS"]
