@@ -3,10 +3,12 @@ enters, the incumbent always accommodates; Selten 1978) from backward induction 
 of up to 3**7 terminal nodes; the Kreps-Wilson (1982) reputation tree's structure, and
 its one-stage equilibrium against the Kreps-Wilson formulas."""
 
+import io
 import itertools
 from fractions import Fraction as F
 
 import numpy as np
+import pygambit
 import pytest
 
 import gametheory as gt
@@ -145,10 +147,6 @@ def test_two_stage_kreps_wilson_against_pygambit_logit(delta):
     """Until gametheory has its own N-player solver: Gambit's logit-QRE tracing (McKelvey
     & Palfrey 1998; its limit is a sequential equilibrium) on the three-player reputation
     tree reproduces the Kreps-Wilson formulas of kreps_wilson()."""
-    import io
-
-    import pygambit
-
     b = F(1, 2)
     g = m.build(N=2, reputation=True, a=2, b=b, delta=delta)
     efg = pygambit.read_efg(io.StringIO(gt.write_gambit(g)))
