@@ -54,3 +54,58 @@ def nashpy_equilibria(A, B) -> list[tuple[np.ndarray, np.ndarray]]:
 def solution_key_set(sol) -> set[tuple]:
     """The equilibria of an exact Solution as a set of tuples of Fractions (x then y)."""
     return {tuple(Fraction(v) for s in eq.strategies for v in s) for eq in sol.equilibria}
+
+
+# ---------------------------------------------------------------- pygambit trees
+def to_pygambit(game):
+    """The same tree built with pygambit's own API (an independent implementation).
+
+    Returns the pygambit game, {our information set index: pygambit infoset} and
+    {our node id: pygambit node}.
+    """
+    import pygambit as gbt
+
+    out = gbt.Game.new_tree(players=list(game.players))
+    nodes, isets = {0: out.root}, {}
+    for v in range(game.num_nodes):
+        node, move = nodes[v], game._move[v]
+        if move is not None:
+            labels = list(game._labels[v])
+            if move[0] < 0:
+                out.append_move(node, out.players.chance, labels)
+                out.set_chance_probs(node.infoset, [gbt.Rational(str(Fraction(p)))
+                                                    for p in game._chance_probs[v]])
+            elif move[1] in isets:
+                out.append_infoset(node, isets[move[1]])
+            else:
+                out.append_move(node, game.players[move[0]], labels)
+                isets[move[1]] = node.infoset
+            for c, label in zip(game._children[v], labels, strict=True):
+                nodes[c] = node.children[label]
+        if v in game._outcomes:
+            o = out.add_outcome(f"o{v}", payoffs=[gbt.Rational(str(Fraction(x)))
+                                                  for x in game._outcomes[v]])
+            out.set_outcome(node, o)
+    return out, isets, nodes
+
+
+def pygambit_profile(game, behavior, rational: bool = True):
+    """pygambit's behaviour profile equal to ours; returns it and the node map."""
+    import pygambit as gbt
+
+    theirs, isets, nodes = to_pygambit(game)
+    prof = theirs.mixed_behavior_profile(rational=rational)
+    labels = game.arrays.infoset_labels
+    for h, iset in isets.items():
+        for act, p in zip(iset.actions, behavior[labels[h]].values(), strict=True):
+            prof[act] = gbt.Rational(str(Fraction(p))) if rational else float(p)
+    return prof, nodes
+
+
+def pygambit_regret(game, behavior, rational: bool = True):
+    """pygambit's max_regret of our behaviour profile (a Fraction when rational).
+
+    pygambit 16.7 enumerates pure strategies for this, so keep the trees small."""
+    prof, _ = pygambit_profile(game, behavior, rational)
+    r = prof.max_regret()
+    return Fraction(str(r)) if rational else float(r)

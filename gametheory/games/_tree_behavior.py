@@ -140,7 +140,7 @@ def _fast_table(game: Any, behavior: Any) -> tuple[np.ndarray, str] | None:
     vals = list(chain.from_iterable(map(dict.values, dicts)))
     if not set(map(type, vals)) <= _PLAIN:
         return None
-    flat = np.array(vals)
+    flat = np.array(vals) if vals else np.zeros(0, dtype=np.int64)  # no moves: exact
     if flat.dtype.kind not in "fi" or (flat.dtype.kind == "f" and not np.isfinite(flat).all()):
         return None
     sums = np.add.reduceat(flat, st.offsets[:-1]) if len(st.labels) else flat

@@ -7,50 +7,12 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from oracles import pygambit_profile
 
 import gametheory as gt
 from gametheory.errors import GameError
 from gametheory.games.generators import random_tree
 from gametheory.models.poker import kuhn_poker  # Kuhn (1950); built with the builder
-
-
-def to_pygambit(game):
-    """The same tree built with pygambit's own API (as in tests/games/test_extensive.py)."""
-    import pygambit as gbt  # a test dependency
-    out = gbt.Game.new_tree(players=list(game.players))
-    nodes, isets = {0: out.root}, {}
-    for v in range(game.num_nodes):
-        node, mine = nodes[v], game._move[v]
-        if mine is not None:
-            labels = list(game._labels[v])
-            if mine[0] < 0:
-                out.append_move(node, out.players.chance, labels)
-                out.set_chance_probs(node.infoset,
-                                     [gbt.Rational(str(p)) for p in game._chance_probs[v]])
-            elif mine[1] in isets:
-                out.append_infoset(node, isets[mine[1]])
-            else:
-                out.append_move(node, game.players[mine[0]], labels)
-                isets[mine[1]] = node.infoset
-            for c, label in zip(game._children[v], labels, strict=True):
-                nodes[c] = node.children[label]
-        if v in game._outcomes:
-            o = out.add_outcome(f"o{v}", payoffs=[gbt.Rational(str(x))
-                                                  for x in game._outcomes[v]])
-            out.set_outcome(node, o)
-    return out, isets, nodes
-
-
-def gambit_profile(game, behavior):
-    """pygambit's exact behaviour profile equal to ours, with its tree and node map."""
-    import pygambit as gbt  # a test dependency
-    theirs, isets, nodes = to_pygambit(game)
-    prof = theirs.mixed_behavior_profile(rational=True)
-    labels = game.arrays.infoset_labels
-    for h, iset in isets.items():
-        for act, p in zip(iset.actions, behavior[labels[h]].values(), strict=True):
-            prof[act] = gbt.Rational(str(F(p)))
-    return prof, nodes
 
 
 def random_behavior(game, rng, exact=True, zeros=0.3):
@@ -176,7 +138,7 @@ def test_regrets_equal_reduced_normal_form_and_pygambit(seed, players):
     ours = g.behavior_regrets(beh)
     nf = g.to_normal_form()
     assert ours == gt.regrets(nf, g.behavior_to_mixed(beh))
-    prof, _ = gambit_profile(g, beh)
+    prof, _ = pygambit_profile(g, beh)
     assert max(ours) == F(str(prof.max_regret()))
     br, value = g.best_response_behavior(beh, players - 1)
     assert g.expected_payoffs(br)[players - 1] == value
@@ -266,7 +228,7 @@ def test_beliefs_beer_quiche_by_hand():
 def test_beliefs_agree_with_pygambit(seed):
     g = random_tree(40, seed=seed)
     beh = random_behavior(g, np.random.default_rng(seed))
-    prof, nodes = gambit_profile(g, beh)
+    prof, nodes = pygambit_profile(g, beh)
     ours = g.beliefs(beh)
     a = g.arrays
     for v in np.flatnonzero(a.player >= 0).tolist():
@@ -382,3 +344,14 @@ def test_exact_integer_mode_equals_fraction_mode(seed, monkeypatch):
     ints = g.behavior_regrets(beh), g.best_response_behavior(beh, 1)
     monkeypatch.setattr(_tree_behavior, "_MAX_BITS", 0)
     assert (g.behavior_regrets(beh), g.best_response_behavior(beh, 1)) == ints
+
+
+def test_tree_without_moves_keeps_exact_values():
+    """Only chance moves: the empty behaviour profile is exact (it was read as floats)."""
+    g = gt.ExtensiveFormGame(["A", "B"])
+    h, t = g.root.chance({"h": F(1, 5), "t": F(4, 5)})
+    h.payoffs(3, 1)
+    t.payoffs(4, 0)
+    assert g.behavior_regrets({}) == (0, 0)
+    assert all(isinstance(r, F) for r in g.behavior_regrets({}))
+    assert g.best_response_behavior({}, 1) == ({}, F(1, 5))

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from oracles import to_pygambit
 
 import gametheory as gt
 from gametheory.errors import GameError
@@ -371,40 +372,12 @@ def test_wide_tree_compiles():
 
 
 # ----------------------------------------------------------------- cross-check: pygambit
-def to_pygambit(game):
-    """The same tree built with pygambit's own API (an independent implementation)."""
-    import pygambit as gbt  # a test dependency
-    out = gbt.Game.new_tree(players=list(game.players))
-    nodes = {0: out.root}
-    isets = {}
-    for v in range(game.num_nodes):
-        node, mine = nodes[v], game._move[v]
-        if mine is not None:
-            labels = list(game._labels[v])
-            if mine[0] < 0:
-                out.append_move(node, out.players.chance, labels)
-                out.set_chance_probs(node.infoset,
-                                     [gbt.Rational(str(p)) for p in game._chance_probs[v]])
-            elif mine[1] in isets:
-                out.append_infoset(node, isets[mine[1]])
-            else:
-                out.append_move(node, game.players[mine[0]], labels)
-                isets[mine[1]] = node.infoset
-            for c, label in zip(game._children[v], labels, strict=True):
-                nodes[c] = node.children[label]
-        if v in game._outcomes:
-            o = out.add_outcome(f"o{v}", payoffs=[gbt.Rational(str(x))
-                                                  for x in game._outcomes[v]])
-            out.set_outcome(node, o)
-    return out, isets
-
-
 @pytest.mark.parametrize("build", [entry_game, kuhn_poker, signalling_game,
                                    lambda: centipede(6)])
 def test_against_pygambit(build):
     import pygambit as gbt  # a test dependency
     game = build()
-    theirs, isets = to_pygambit(game)
+    theirs, isets, _ = to_pygambit(game)
     nf = game.to_normal_form()
     arrays = theirs.to_arrays()
     assert tuple(arrays[0].shape) == nf.shape
@@ -468,7 +441,7 @@ def test_random_trees_against_pygambit(seed):
     import pygambit as gbt  # a test dependency
     game = random_tree(seed)
     assert game.has_perfect_recall, game.recall_problems()
-    theirs, isets = to_pygambit(game)
+    theirs, isets, _ = to_pygambit(game)
     nf = game.to_normal_form()
     arrays = theirs.to_arrays()
     assert tuple(arrays[0].shape) == nf.shape
@@ -527,6 +500,6 @@ def test_equality_is_structural():
 def test_perfect_recall_agrees_with_pygambit(seed):
     import pygambit  # noqa: F401  (a test dependency)
     game = random_tree(seed, max_nodes=40, recall=False)
-    theirs, _ = to_pygambit(game)
+    theirs, _, _ = to_pygambit(game)
     assert game.has_perfect_recall == theirs.is_perfect_recall
     assert bool(game.recall_problems()) != theirs.is_perfect_recall

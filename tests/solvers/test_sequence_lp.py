@@ -11,6 +11,7 @@ import pygambit as gbt
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
+from oracles import pygambit_regret
 
 import gametheory as gt
 from gametheory.errors import DegenerateGameWarning, GameError, SolverError
@@ -22,16 +23,6 @@ from gametheory.solvers.sequence_lp import solve_sequence_lp
 def to_gambit(game):
     """The tree as pygambit reads it back from our .efg text (an independent reader)."""
     return gbt.read_efg(io.StringIO(gt.write_gambit(game)))
-
-
-def gambit_regret(game, behavior):
-    """pygambit's max_regret (Nash, per player) of our behaviour profile."""
-    theirs = to_gambit(game)
-    prof = theirs.mixed_behavior_profile(rational=False)
-    for infoset in theirs.infosets:
-        for action in infoset.actions:
-            prof[action] = float(behavior[infoset.label][action.label])
-    return prof.max_regret()
 
 
 def normal_form_value(game, exact=False):
@@ -70,7 +61,7 @@ def test_kuhn_poker_float_agrees_with_normal_form_and_pygambit():
     assert abs(sol.value + 1 / 18) < 1e-12
     with pytest.warns(DegenerateGameWarning):   # Alice's optimal strategy is not unique
         assert gt.solve(g.to_normal_form(), method="lp", exact=True).value == F(-1, 18)
-    assert gambit_regret(g, sol.equilibria[0].behavior) <= 1e-9
+    assert pygambit_regret(g, sol.equilibria[0].behavior, rational=False) <= 1e-9
 
 
 def test_leduc_poker_value():
@@ -129,7 +120,7 @@ def test_random_zero_sum_trees(seed, nodes, payoffs):
     g = random_tree(nodes, seed=seed, zero_sum=True, payoffs=payoffs)
     sol = solve_sequence_lp(g)
     assert abs(sol.value - normal_form_value(g)) <= 5e-9
-    assert gambit_regret(g, sol.equilibria[0].behavior) <= 1e-9
+    assert pygambit_regret(g, sol.equilibria[0].behavior, rational=False) <= 1e-9
     theirs = to_gambit(g)
     eq = gbt.nash.lp_solve(theirs, rational=False).equilibria[0]
     if gambit_profile_is_valid(eq):
@@ -148,7 +139,7 @@ def test_random_zero_sum_trees_exact(seed, nodes):
     eq = gbt.nash.lp_solve(theirs, rational=True).equilibria[0]
     if gambit_profile_is_valid(eq):
         assert sol.value == F(str(eq.payoff(list(theirs.players)[0])))
-    assert gambit_regret(g, sol.equilibria[0].behavior) <= 1e-12
+    assert pygambit_regret(g, sol.equilibria[0].behavior, rational=False) <= 1e-12
 
 
 def gambit_profile_is_valid(eq) -> bool:

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from oracles import pygambit_regret, to_pygambit
 
 import gametheory as gt
 from gametheory.errors import GameError, SolverError
@@ -70,46 +71,6 @@ def pennies(quit_payoff=(0, 3)):
 
 
 # ---------------------------------------------------------------- pygambit as the oracle
-def to_pygambit(game):
-    """The same tree built with pygambit's API; returns it and {infoset index: pygambit
-    infoset}."""
-    import pygambit as gbt  # a test dependency
-    out = gbt.Game.new_tree(players=list(game.players))
-    nodes, isets = {0: out.root}, {}
-    for v in range(game.num_nodes):
-        node, move = nodes[v], game._move[v]
-        if move is not None:
-            labels = list(game._labels[v])
-            if move[0] < 0:
-                out.append_move(node, out.players.chance, labels)
-                out.set_chance_probs(node.infoset, [gbt.Rational(str(p))
-                                                    for p in game._chance_probs[v]])
-            elif move[1] in isets:
-                out.append_infoset(node, isets[move[1]])
-            else:
-                out.append_move(node, game.players[move[0]], labels)
-                isets[move[1]] = node.infoset
-            for c, label in zip(game._children[v], labels, strict=True):
-                nodes[c] = node.children[label]
-        if v in game._outcomes:
-            o = out.add_outcome(f"o{v}", payoffs=[gbt.Rational(str(x))
-                                                  for x in game._outcomes[v]])
-            out.set_outcome(node, o)
-    return out, isets
-
-
-def gambit_regret(game, behavior):
-    """pygambit's max_regret of a behaviour profile (exact)."""
-    import pygambit as gbt  # a test dependency
-    theirs, isets = to_pygambit(game)
-    prof = theirs.mixed_behavior_profile(rational=True)
-    labels = game.arrays.infoset_labels
-    for h, iset in isets.items():
-        for act, p in zip(iset.actions, behavior[labels[h]].values(), strict=True):
-            prof[act] = gbt.Rational(str(F(p)))
-    return F(str(prof.max_regret()))
-
-
 def assert_subgame_perfect(game, sol):
     """Each equilibrium has regret 0 (by pygambit) in the whole tree and in every proper
     subgame, and its payoffs are the expected payoffs of its behaviour."""
@@ -119,7 +80,7 @@ def assert_subgame_perfect(game, sol):
         for v in roots:
             sub = subtree_game(game, v, exact=True)
             beh = {h: eq.behavior[h] for h in sub.arrays.infoset_labels}
-            assert gambit_regret(sub, beh) == 0, (v, eq)
+            assert pygambit_regret(sub, beh) == 0, (v, eq)
 
 
 def brute_roots(game):
@@ -414,7 +375,7 @@ def pure_spe(game):
     subs = []
     for v in proper_subgame_roots(game).tolist():
         sub = subtree_game(game, v, exact=True)
-        subs.append((sub.arrays.infoset_labels, *to_pygambit(sub)))
+        subs.append((sub.arrays.infoset_labels, *to_pygambit(sub)[:2]))
     out = []
     for pick in itertools.product(*(range(len(x)) for x in a.infoset_actions)):
         beh = dict(zip(a.infoset_labels, pick, strict=True))
