@@ -65,7 +65,17 @@ def _float_value(x: Any) -> float | None:
 
 
 class Cells:
-    """Formatting of values and labels for one output ``format`` (see :data:`FORMATS`)."""
+    """Formatting of values and labels for one output ``format`` (see :data:`FORMATS`).
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> tex, md = Cells("latex", precision=2), Cells("md", precision=2)
+    >>> print(tex.value(Fraction(-3, 5), "underline"), md.value(Fraction(-3, 5), "bold"))
+    $\\underline{-\\frac{3}{5}}$ **-3/5**
+    >>> print(md.mix(["C", "D"], [0.25, 0.75]), "|", tex.text("R&D_1"))
+    0.25 C + 0.75 D | R\\&D\\_1
+    """
 
     def __init__(self, format: str, precision: int = 3):
         check_options(format, precision)

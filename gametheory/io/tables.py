@@ -256,15 +256,15 @@ def strategy_cells(eq: Any, cols: list[str], tree: bool, c: Cells) -> list[str]:
 
 
 def _equilibria_csv(eqs: list, players: tuple, tree: bool, c: Cells) -> Grid:
-    header = ["equilibrium"]
+    keys = []
     if eqs and tree:
-        header += [f"{h}:{a}" for h, acts in eqs[0].behavior.items() for a in acts]
+        keys = [(h, a) for h, acts in eqs[0].behavior.items() for a in acts]
     elif eqs:
-        header += [f"{p}:{s}" for p, lab in zip(eqs[0].players, eqs[0].labels) for s in lab]
-    header += [f"payoff:{p}" for p in players]
+        keys = [(p, s) for p, lab in zip(eqs[0].players, eqs[0].labels) for s in lab]
+    header = ["equilibrium"] + [f"{h}:{a}" for h, a in keys] + [f"payoff:{p}" for p in players]
     rows = []
     for k, e in enumerate(eqs):
-        probs = ([p for acts in e.behavior.values() for p in acts.values()] if tree
+        probs = ([e.behavior[h][a] for h, a in keys] if tree
                  else [p for s in e.strategies for p in s])
         rows.append([str(k + 1)] + [c.number(p) for p in probs]
                     + [c.number(v) for v in e.payoffs])
