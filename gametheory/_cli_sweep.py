@@ -166,8 +166,9 @@ def _report(game: Any, name: str, sw: Any, regions: list, sets: dict, seconds: f
     method = "/".join(sw.methods) or sw.method
     lines.append(f"solved {len(sw)} points by {method} in {seconds:.2f} s")
     lines.append("")
-    lines.append(f"{len(regions)} region{'s' if len(regions) != 1 else ''} with the same "
-                 "equilibria:")
+    lines.append(f"{len(regions)} region{'s' if len(regions) != 1 else ''} where the "
+                 "equilibria stay the same (the choices on each equilibrium's path, and "
+                 "the expected payoffs):")
     for r in regions:
         lines.append(f"  {_span(r, value_text)}: " + r.description.split(":")[0])
         g = r.solution.game if r.solution.game is not None else game

@@ -193,10 +193,13 @@ def _columns(sw: Any, what: str, columns: Sequence[str] | None) -> tuple[list[in
 def _boundaries(sw: Any, parameter: str) -> list[float]:
     regions = sw.regions(*[n for n, a in zip(sw.names, sw.grid.axes)
                            if len(a) > 1 or n == parameter] or [parameter])
+    axis = sw.values(parameter)
+    lo, hi = float(axis.min()), float(axis.max())
     out: list[float] = []
-    for r in regions[:-1]:
-        if not out or r.hi - out[-1] > 1e-9:
-            out.append(float(r.hi))
+    for r in regions[:-1]:               # inner ends only; a point region at an end is no boundary
+        x = float(r.hi)
+        if lo + 1e-12 < x < hi - 1e-12 and (not out or x - out[-1] > 1e-9):
+            out.append(x)
     return out
 
 

@@ -148,3 +148,14 @@ def test_labels():
     assert equilibrium_label(g, eq) == ("Ukraine: NEUTRAL; Russia | NEUTRAL, revisionist: "
                                         "concede; Russia | NEUTRAL, security: concede")
     assert value_text(1 / 3) == "1/3" and value_text(np.pi) == "3.142"
+
+
+def test_boundaries_are_inner_ends_only():
+    from gametheory.models import deterrence
+
+    # p* = W / (W + C) = 1/3 at the defaults (Zagare & Kilgour 2000); at p = 0 the hard
+    # defender is never met, a point region at the grid's end that is no boundary
+    sw = gt.sweep(deterrence.build(), {"p": np.linspace(0, 1, 31)})
+    ax = plot_sweep(sw)
+    assert [ln.get_xdata()[0] for ln in lines(ax, "boundary")] == pytest.approx([1 / 3])
+    assert [t.get_text() for t in ax.texts] == ["1/3"]
