@@ -191,22 +191,20 @@ def _other_values(sw: Any, parameter: str) -> dict[str, Any]:
 
 
 def _closed_forms(sw: Any, parameter: str, regions: list, strict: bool) -> list | None:
-    """Per region, its closed-form equilibria with the other parameters substituted."""
-    import sympy
-
+    """Per region, its closed-form equilibria in ``parameter`` alone: the other
+    parameters are substituted first (which also keeps the algebra small)."""
     from ..analysis.formulas import equilibrium_formulas
 
     others = _other_values(sw, parameter)
-    subs = {p: sympy.Rational(str(Fraction(others[p.name])))
-            for p in sw.game.parameters if p.name in others}
+    game = sw.game.substitute(**others) if others else sw.game
     out = []
     for r in regions:
         try:
             if _is_point(r.lo, r.hi):   # a single value: its equilibria, exactly
-                out.append(_exact_at(sw, parameter, others, r.lo))
+                out.append(_exact_at(game, parameter, r.lo))
                 continue
-            f = equilibrium_formulas(sw.game, {**others, parameter: _midpoint(r.lo, r.hi)})
-            if not hasattr(sw.game, "shape") and any(e.behavior is None for e in f.equilibria):
+            f = equilibrium_formulas(game, {parameter: _midpoint(r.lo, r.hi)})
+            if not hasattr(game, "shape") and any(e.behavior is None for e in f.equilibria):
                 raise GameError("the tree's closed forms are mixed strategies of its reduced "
                                 "normal form, not behaviour (it lacks perfect information)")
             if len(f.equilibria) != len(r.key):
@@ -216,33 +214,18 @@ def _closed_forms(sw: Any, parameter: str, regions: list, strict: bool) -> list 
             if strict:
                 raise GameError(f"no closed form for the region {r}: {exc}") from exc
             return None
-        out.append([_substitute(e, subs) for e in f.equilibria])
+        out.append(list(f.equilibria))
     return out
 
 
-def _exact_at(sw: Any, parameter: str, others: dict, value: float) -> list:
+def _exact_at(game: Any, parameter: str, value: float) -> list:
     """The equilibria at one value of the parameter, solved exactly when it is rational."""
     from ..solvers import solve
 
     at = _exact_end(value)
-    exact = isinstance(at, Fraction)
-    g = sw.game.substitute(**others, **{parameter: at})
-    return list(solve(g, method="spe" if not hasattr(g, "shape") else "auto",
-                      exact=exact).equilibria)
-
-
-def _substitute(e: Any, subs: dict) -> Any:
-    import sympy
-
-    def fix(x: Any) -> Any:
-        return sympy.factor(sympy.sympify(x).xreplace(subs)) if subs else sympy.sympify(x)
-
-    from dataclasses import replace
-
-    behavior = None if e.behavior is None else \
-        {h: {a: fix(p) for a, p in d.items()} for h, d in e.behavior.items()}
-    return replace(e, strategies=tuple(tuple(fix(x) for x in s) for s in e.strategies),
-                   behavior=behavior, payoffs=tuple(fix(v) for v in e.payoffs))
+    g = game.substitute(**{parameter: at})
+    return list(solve(g, method="auto" if hasattr(g, "shape") else "spe",
+                      exact=isinstance(at, Fraction)).equilibria)
 
 
 def _cell(e: Any, h: str, j: int, tree: bool, c: Cells) -> str:
