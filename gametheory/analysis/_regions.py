@@ -100,12 +100,30 @@ class Region:
         return list(self.solution.equilibria)
 
     def __str__(self) -> str:
-        span = ", ".join(f"{n} in [{lo:.12g}, {hi:.12g}]"
-                         for n, (lo, hi) in zip(self.names, self.bounds))
-        return f"{span}: {self.description}"
+        parts = []
+        for n, (lo, hi) in zip(self.names, self.bounds, strict=True):
+            if len(self.names) == 1 and hi - lo <= 1e-9:
+                parts.append(f"{n} = {_number(lo)} (a single point)")
+            else:
+                parts.append(f"{n} in [{_number(lo)}, {_number(hi)}]")
+        return f"{', '.join(parts)}: {self.description}"
 
     def __repr__(self) -> str:
         return f"<Region {self}>"
+
+
+def _number(x: float) -> str:
+    """A boundary as a small fraction when it is one to 1e-11 (1/7), else 12 digits.
+
+    >>> _number(1 / 7), _number(0.25), _number(2 ** 0.5)
+    ('1/7', '1/4', '1.41421356237')
+    """
+    from fractions import Fraction
+
+    f = Fraction(x).limit_denominator(1000)
+    if abs(f - Fraction(x)) <= 1e-11:
+        return str(f)
+    return f"{x:.12g}"
 
 
 # ----------------------------------------------------------------- structure keys

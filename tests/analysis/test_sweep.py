@@ -159,7 +159,7 @@ def test_hawk_dove_boundary_refined_to_the_exact_threshold():
     assert below.description == "3 equilibria: H | D; H, D | H, D; D | H"
     assert above.description == "1 equilibrium: H | H"
     assert len(below.equilibria) == 3 and below.solution.complete
-    assert np.all(below.indices == np.arange(6)) and "q in [0.1, 0.6666666" in str(below)
+    assert np.all(below.indices == np.arange(6)) and "q in [1/10, 2/3]" in str(below)
 
 
 def test_entry_game_path_changes_at_one_third():
