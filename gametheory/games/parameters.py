@@ -116,7 +116,8 @@ class Parameter:
     default : number, optional
         The value a sweep uses when the parameter is not swept (must lie in the domain).
     domain : (lo, hi), optional
-        The closed interval of allowed values; ``float("inf")`` leaves a side open.
+        The closed interval of allowed values; ``None`` (or ``float("inf")``) leaves a
+        side unbounded: ``(0, None)`` is "non-negative".
     description : str
         What the parameter stands for, in words.
 
@@ -153,11 +154,12 @@ class Parameter:
             if isinstance(d, (str, bytes)) or not hasattr(d, "__len__") or len(d) != 2:
                 raise GameError(f"the domain of parameter {self.name!r} must be a pair "
                                 f"(lo, hi); got {d!r}")
+            d = (-np.inf if d[0] is None else d[0], np.inf if d[1] is None else d[1])
             lo, hi = (_bound(self.name, x) for x in d)
             if lo > hi:
                 raise GameError(f"the domain of parameter {self.name!r} is empty: "
                                 f"{d[0]} > {d[1]}")
-            object.__setattr__(self, "domain", tuple(d))
+            object.__setattr__(self, "domain", d)
         if not isinstance(self.description, str):
             raise GameError(f"the description of parameter {self.name!r} must be a string")
         if self.default is not None:
@@ -193,7 +195,7 @@ def check_domain(param: Parameter, value: Any, what: str = "value", shown: Any =
         return
     v = sympy.sympify(value)
     value = value if shown is None else shown
-    if v.is_real is False or v.is_finite is False or v.is_number is False:
+    if v is sympy.nan or v.is_real is False or v.is_finite is False or v.is_number is False:
         raise GameError(f"{what} {value} of parameter {param.name!r} is not a finite real "
                         "number")
     if param.domain is None:

@@ -188,3 +188,16 @@ def test_reduced_normal_form_keeps_metadata():
     nf = g.to_normal_form()
     assert nf.parameter_info == g.parameter_info
     _error(lambda: nf.substitute(r=2), "outside its domain")
+
+
+def test_unbounded_domain_side_and_nan_values():
+    """``(0, None)`` means non-negative; NaN is refused with a GameError, not a TypeError."""
+    V = gt.parameters("V")
+    g = gt.NormalFormGame.from_arrays([[V, 0], [0, 1]], [[1, 0], [0, V]])
+    g.describe(gt.Parameter("V", default=2, domain=(0, None)))
+    assert g.parameter_info["V"].bounds == (0.0, float("inf"))
+    assert g.substitute(V=10**6).parameters == ()
+    with pytest.raises(gt.GameError, match="outside its domain"):
+        g.substitute(V=-1)
+    with pytest.raises(gt.GameError, match="not a finite real number"):
+        g.substitute(V=float("nan"))
