@@ -2,6 +2,7 @@
 
 import subprocess
 import sys
+from fractions import Fraction
 
 import gametheory as gt
 
@@ -29,3 +30,16 @@ def test_models_is_a_subpackage():
     assert "catalog" in MODELS
     assert catalog.__name__ == "gametheory.models.catalog"
     assert set(catalog.GAMES) >= {"prisoners_dilemma", "chicken", "matching_pennies"}
+
+
+def test_readme_python_examples_run():
+    """Every ```python block of the README runs, in order, in one namespace."""
+    import re
+    from pathlib import Path
+
+    text = (Path(__file__).parent.parent / "README.md").read_text()
+    blocks = re.findall(r"```python\n(.*?)```", text, flags=re.S)
+    assert len(blocks) >= 3
+    namespace: dict = {}
+    exec(compile("\n".join(blocks), "README.md", "exec"), namespace)
+    assert namespace["sol"].value == Fraction(-1, 18)   # Kuhn poker, the last solve
