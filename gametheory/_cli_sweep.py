@@ -112,9 +112,11 @@ def cmd_sweep(args: Any) -> int:
     game, name = load_game(spec)
     varies = args.vary or ([DEFAULT_VARY] if args.game is None else None)
     free = [p.name for p in getattr(game, "parameters", ())]
+    if not free:
+        raise UsageError(f"{name} has no parameters to vary")
     if not varies:
         raise UsageError(f"give --vary NAME=LO:HI:N; the parameters of {name} are "
-                         f"{', '.join(free) or 'none'}")
+                         f"{', '.join(free)}")
     grid = dict(parse_range(v) for v in varies)
     if len(grid) != len(varies) or len(grid) > 2:
         raise UsageError("--vary takes one or two different parameters")
@@ -125,7 +127,7 @@ def cmd_sweep(args: Any) -> int:
     unknown = [n for n in grid if n not in free]
     if unknown:
         raise UsageError(f"unknown parameter {unknown[0]!r} of {name}; its parameters are "
-                         f"{', '.join(free) or 'none'}")
+                         f"{', '.join(free)}")
     game = with_values(game, name, sets, defaults=False)
     suffix = Path(args.out).suffix.lower() if args.out else None
     if suffix is not None and suffix not in _OUT:

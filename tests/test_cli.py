@@ -129,6 +129,7 @@ def test_models_lists_parameters_defaults_and_meanings(capsys):
     (["sweep", "--vary", "q=0:1"], "bad range '0:1' for q"),
     (["sweep", "--vary", "q=0:1:x"], "bad range '0:1:x' for q"),
     (["sweep", "--vary", "zz=0:1:5"], "unknown parameter 'zz' of ukraine_guarantees"),
+    (["sweep", "chicken", "--vary", "q=0:1:5"], "chicken has no parameters to vary"),
     (["sweep", "--vary", "q=-1:1:5"], "outside its domain"),
     (["sweep", "--vary", "q=0:1:5", "--set", "q=1"], "q is both varied and set"),
     (["sweep", "--out", "x.docx"], "--out writes .csv"),
