@@ -10,9 +10,10 @@
     gametheory convert IN OUT               between .nfg, .efg and .json
 
 MODEL is a bundled model (``gametheory models``), a catalog game (``chicken``), a ``.py``
-file that defines ``build()``, or a ``.nfg``, ``.efg`` or ``.json`` file. Parameters not
-set take their declared defaults. Bad input prints one line on stderr and exits with
-code 2 (``--debug`` shows the traceback).
+file that defines ``build()``, or a ``.nfg``, ``.efg`` or ``.json`` file. ``solve`` and
+``sweep`` give the parameters not set their declared defaults; ``table`` and ``tree`` keep
+them symbolic (``table`` of a tree is its reduced normal form). Bad input prints one line
+on stderr and exits with code 2 (``--debug`` shows the traceback).
 """
 
 from __future__ import annotations
