@@ -148,7 +148,7 @@ def cmd_sweep(args: Any) -> int:
         cvs, text = _critical(game, varying[0], grid[varying[0]])
         print(text)
     if args.out:
-        _write(sw, varying, game, args.out, suffix, cvs)
+        _write(sw, varying, game, args.out, suffix, cvs, name)
         print(f"\nwrote {args.out}")
     return 0
 
@@ -220,7 +220,7 @@ def _critical(game: Any, name: str, axis: np.ndarray) -> tuple[list | None, str]
 
 
 def _write(sw: Any, varying: list[str], game: Any, out: str, suffix: str,
-           cvs: list | None) -> None:
+           cvs: list | None, name: str) -> None:
     from .cli import UsageError
 
     if suffix == ".csv":
@@ -254,8 +254,6 @@ def _write(sw: Any, varying: list[str], game: Any, out: str, suffix: str,
         top.set_xlabel("")
     else:
         raise UsageError("a figure needs one or two varying parameters")
-    title = getattr(game, "title", None)
-    if title:
-        fig.suptitle(title)
+    fig.suptitle(getattr(game, "title", None) or name)
     fig.savefig(out, dpi=120)
 
