@@ -59,9 +59,10 @@ from the tree needs a solver for N-player games of imperfect information (the
 quantal-response solver planned for the N-player issue); until it exists
 :func:`analyze` solves the reputation version for ``N = 1`` only (two players, subgame
 by subgame) and raises GameError for larger N. (The tests check the formulas for
-``N = 2`` against Gambit's logit solver in the meantime.) Backward induction on the
-complete-information tree takes about 0.5 s for ``N = 7`` (4373 nodes), 2 s for
-``N = 8`` and 40 s for ``N = 10`` (118,097 nodes), mostly building the tree.
+``N = 2`` against Gambit's logit solver in the meantime.) On the complete-information
+tree :func:`analyze` took about 0.4 s for ``N = 7`` (4373 nodes), 1.6 s for ``N = 8``,
+4.4 s for ``N = 9`` and 27 s for ``N = 10`` (118,097 nodes) on a shared 2-core machine,
+roughly half of it building the tree.
 
 Sources
 -------
