@@ -103,8 +103,8 @@ def sweep(game: Any, grid: Mapping[str, Any], method: str = "auto",
     (4, [3, 3, 1, 1])
     >>> for r in sw.regions("v"):
     ...     print(r)
-    v in [0.25, 1]: 3 equilibria: H | D; H, D | H, D; D | H
-    v in [1, 1.75]: 1 equilibrium: H | H
+    v in [1/4, 1]: 3 equilibria: H | D; H, D | H, D; D | H
+    v in [1, 7/4]: 1 equilibrium: H | H
     >>> print(sw.solution(1).equilibria[1])
     Player 1: H 0.75, D 0.25; Player 2: H 0.75, D 0.25; payoffs 0.09375, 0.09375
     """
