@@ -182,9 +182,19 @@ class SequenceForm:
 
 
 def _renormalise(probs: list) -> list[float]:
-    """Float behaviour probabilities clipped to [0, 1] and rescaled to sum to 1."""
+    """Float behaviour probabilities clipped to [0, 1] and rescaled to sum to 1.
+
+    When rounding leaves nothing positive (a parent with tiny positive weight whose
+    children are all <= 0), the first action gets probability 1, as at an unreached set.
+
+    >>> _renormalise([0.5, -1e-17]), _renormalise([-1e-17, 0.0])
+    ([1.0, 0.0], [1.0, 0.0])
+    """
     arr = np.clip(np.array(probs, dtype=np.float64), 0.0, None)
-    return (arr / arr.sum()).tolist()
+    total = arr.sum()
+    if total <= 0:
+        return [1.0] + [0.0] * (len(arr) - 1)
+    return (arr / total).tolist()
 
 
 def sequence_form(game: Any) -> SequenceForm:
