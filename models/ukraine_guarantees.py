@@ -112,8 +112,7 @@ from typing import Any
 
 import gametheory as gt
 from gametheory.errors import GameError
-from gametheory.games.parameters import _value, check_domain
-from gametheory.games.values import to_fraction
+from gametheory.models import _common
 
 __all__ = ["PARAMETERS", "PLAYERS", "TRACKS", "TYPES", "build", "analyze", "thresholds",
            "critical_q"]
@@ -141,13 +140,7 @@ PARAMETERS: dict[str, tuple[Any, tuple[Any, Any], str]] = {
 PLAYERS = ("Ukraine", "Russia", "Guarantor")
 TRACKS = ("NATO", "NEUTRAL")
 TYPES = ("revisionist", "security")
-
-
-def _check_names(values: dict) -> None:
-    unknown = sorted(set(values) - set(PARAMETERS))
-    if unknown:
-        raise GameError(f"unknown parameter {unknown[0]!r} of ukraine_guarantees; its "
-                        f"parameters are: {', '.join(PARAMETERS)}")
+_NAME = "ukraine_guarantees"
 
 
 def build(**values: Any) -> gt.ExtensiveFormGame:
@@ -180,7 +173,7 @@ def build(**values: Any) -> gt.ExtensiveFormGame:
     >>> g.parameter_info["q"].default, g.parameter_info["q"].domain
     (Fraction(1, 2), (0, 1))
     """
-    s = _symbols_or_values(values)
+    s = _common.symbols_or_values(_NAME, PARAMETERS, values)
     g = gt.ExtensiveFormGame(list(PLAYERS), title="Ukraine: NATO or guaranteed neutrality")
     concede = {"NATO": (s["u_N"], -s["L"], 0), "NEUTRAL": (s["u_0"], 0, 0)}
     commit = {"NATO": s["q_N"], "NEUTRAL": s["q"]}
@@ -200,52 +193,7 @@ def build(**values: Any) -> gt.ExtensiveFormGame:
                                            infoset=f"Guarantor | {where}")
             hon.payoffs(-s["w_H"], -s["C_R"], -s["c_G"])
             ab.payoffs(-s["w_B"], value[typ], -s["rho"])
-    free = {p.name for p in g.parameters}
-    return g.describe(*(_META[name] for name in PARAMETERS if name in free))
-
-
-#: The :class:`gametheory.Parameter` metadata of every parameter.
-_META = {name: gt.Parameter(name, default=d, domain=dom, description=text)
-         for name, (d, dom, text) in PARAMETERS.items()}
-
-
-def _symbols_or_values(values: dict) -> dict[str, Any]:
-    """``{name: value}`` for the given parameters (checked against their domains, strings
-    read as exact fractions) and ``{name: Symbol}`` for the others."""
-    import sympy
-
-    _check_names(values)
-    out = dict(zip(PARAMETERS, gt.parameters(" ".join(PARAMETERS))))
-    for name, v in values.items():
-        x = _checked(name, v)
-        out[name] = x if isinstance(v, (str, sympy.Basic)) else v
-    return out
-
-
-def _checked(name: str, v: Any) -> Any:
-    """The sympy number of value ``v`` of parameter ``name``; GameError when it is not a
-    number or lies outside the parameter's domain."""
-    if isinstance(v, float) and v != v:
-        raise GameError(f"value nan of parameter {name!r} is not a number")
-    x = _value(name, v)
-    check_domain(_META[name], x, shown=v)
-    return x
-
-
-def _values(values: dict) -> dict[str, Fraction]:
-    """All parameter values as Fractions: the given ones, else the defaults."""
-    _check_names(values)
-    full = {name: d for name, (d, _, _) in PARAMETERS.items()}
-    for name, v in values.items():
-        x = _checked(name, v)
-        if isinstance(v, (float, int, Fraction)):
-            full[name] = to_fraction(v)           # a float as the decimal it prints as
-        elif x.is_Rational:
-            full[name] = Fraction(int(x.p), int(x.q))
-        else:
-            raise GameError(f"value {v!r} of parameter {name!r} is not a rational number; "
-                            "analyze solves in exact arithmetic")
-    return {k: Fraction(v) for k, v in full.items()}
+    return _common.describe(g, PARAMETERS)
 
 
 def _summary(eq: Any, p: dict[str, Fraction]) -> dict[str, Any]:
@@ -307,7 +255,7 @@ def analyze(**values: Any) -> dict[str, Any]:
     >>> out["war_probability"], out["payoffs"]["Ukraine"]
     (Fraction(1, 2), Fraction(-5, 4))
     """
-    p = _values(values)
+    p = _common.fractions(_NAME, PARAMETERS, values)
     sol = gt.solve(build(**p), method="spe", exact=True)
     eqs = [_summary(eq, p) for eq in sol.equilibria]
     out: dict[str, Any] = dict(eqs[0])
@@ -342,7 +290,7 @@ def thresholds(**values: Any) -> dict[tuple[str, str], Any]:
     """
     import sympy
 
-    _check_names(values)
+    _common.check_names(_NAME, PARAMETERS, values)
     s = {k: sympy.Symbol(k, real=True) for k in PARAMETERS}
     subs = {s[k]: sympy.nsimplify(sympy.sympify(str(v)), rational=True)
             for k, v in values.items()}
@@ -381,7 +329,7 @@ def critical_q(**values: Any) -> list[Fraction]:
     """
     if "q" in values:
         raise GameError("critical_q varies q; do not give it a value")
-    p = _values(values)
+    p = _common.fractions(_NAME, PARAMETERS, values)
     if p["c_G"] == p["rho"]:
         raise GameError("critical_q needs c_G != rho (the guarantor is indifferent)")
     if p["c_G"] < p["rho"]:

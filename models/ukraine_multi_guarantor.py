@@ -85,6 +85,7 @@ from typing import Any
 
 import gametheory as gt
 from gametheory.errors import GameError
+from gametheory.models import _common
 from gametheory.models.ukraine_guarantees import PARAMETERS as _TREE
 
 __all__ = ["GUARANTORS", "PARAMETERS", "TYPES", "TRACKS", "parameters", "build", "analyze",
@@ -92,6 +93,7 @@ __all__ = ["GUARANTORS", "PARAMETERS", "TYPES", "TRACKS", "parameters", "build",
 
 TRACKS = ("NATO", "NEUTRAL")
 TYPES = ("revisionist", "security")
+_NAME = "ukraine_multi_guarantor"
 _INF = float("inf")
 
 #: Default guarantors: ``name -> (q_g, c_g, kappa_g)``.
@@ -138,30 +140,6 @@ def parameters(guarantors: Sequence[str] = tuple(GUARANTORS)
 PARAMETERS = parameters()
 
 
-def _symbols(params: dict, values: dict) -> dict[str, Any]:
-    import sympy
-
-    unknown = sorted(set(values) - set(params))
-    if unknown:
-        raise GameError(f"unknown parameter {unknown[0]!r}; the parameters are: "
-                        f"{', '.join(params)}")
-    s = dict(zip(params, gt.parameters(" ".join(params))))
-    for name, v in values.items():
-        x = _checked_with(gt.Parameter(name, domain=params[name][1]), v)
-        s[name] = x if isinstance(v, (str, sympy.Basic)) else v
-    return s
-
-
-def _checked_with(meta: gt.Parameter, v: Any) -> Any:
-    from gametheory.games.parameters import _value, check_domain
-
-    if isinstance(v, float) and v != v:
-        raise GameError(f"value nan of parameter {meta.name!r} is not a number")
-    x = _value(meta.name, v)
-    check_domain(meta, x, shown=v)
-    return x
-
-
 def build(guarantors: Sequence[str] = tuple(GUARANTORS), **values: Any) -> gt.ExtensiveFormGame:
     """The tree with k guarantors, the parameters not given left symbolic.
 
@@ -188,7 +166,7 @@ def build(guarantors: Sequence[str] = tuple(GUARANTORS), **values: Any) -> gt.Ex
     (339, 51)
     """
     params = parameters(guarantors)
-    s = _symbols(params, values)
+    s = _common.symbols_or_values(_NAME, params, values)
     names = list(guarantors)
     k = len(names)
     g = gt.ExtensiveFormGame(["Ukraine", "Russia", *names],
@@ -225,9 +203,7 @@ def build(guarantors: Sequence[str] = tuple(GUARANTORS), **values: Any) -> gt.Ex
             else:
                 con.payoffs(s["u_0"], 0, *zeros)
                 guarantee(esc, typ, 0, 0, zeros, "")
-    free = {p.name for p in g.parameters}
-    return g.describe(*(gt.Parameter(n, default=d, domain=dom, description=text)
-                        for n, (d, dom, text) in params.items() if n in free))
+    return _common.describe(g, params)
 
 
 def _honour_terminals(game: Any, names: list[str]) -> dict[int, tuple[str, frozenset]]:
@@ -292,31 +268,14 @@ def analyze(guarantors: Sequence[str] = tuple(GUARANTORS), **values: Any) -> dic
     >>> out["honour_probability"]
     {'US': Fraction(1, 3), 'EU': Fraction(1, 3)}
     """
-    from gametheory.games.values import to_fraction
-
     names = list(guarantors)
-    params = parameters(names)
-    unknown = sorted(set(values) - set(params))
-    if unknown:
-        raise GameError(f"unknown parameter {unknown[0]!r}; the parameters are: "
-                        f"{', '.join(params)}")
-    full = {n: d for n, (d, _, _) in params.items()}
-    for n, v in values.items():
-        x = _checked_with(gt.Parameter(n, domain=params[n][1]), v)
-        if isinstance(v, (int, float, Fraction)):
-            full[n] = to_fraction(v)              # a float as the decimal it prints as
-        elif x.is_Rational:
-            full[n] = Fraction(int(x.p), int(x.q))
-        else:
-            raise GameError(f"value {v!r} of parameter {n!r} is not a rational number; "
-                            "analyze solves in exact arithmetic")
-    game = build(names, **full)
+    p = _common.fractions(_NAME, parameters(names), values)
+    game = build(names, **p)
     try:
         sol = gt.solve(game, method="spe", exact=True)
     except gt.SolverError as e:
         raise GameError(f"too many equilibria: a guarantor with c_g = rho is indifferent at "
                         f"every one of its nodes ({e})") from None
-    p = {n: Fraction(v) for n, v in full.items()}
     where = _honour_terminals(game, names)
     eqs = [_summary(game, eq, p, names, where) for eq in sol.equilibria]
     out: dict[str, Any] = dict(eqs[0])

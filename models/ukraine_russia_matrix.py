@@ -76,8 +76,8 @@ from typing import Any
 
 import gametheory as gt
 from gametheory.errors import GameError
+from gametheory.models import _common
 from gametheory.models.ukraine_guarantees import PARAMETERS as _TREE_PARAMETERS
-from gametheory.models.ukraine_guarantees import _checked, _values
 
 __all__ = ["PARAMETERS", "PLAYERS", "STRATEGIES", "build", "analyze", "mixed_equilibrium"]
 
@@ -87,24 +87,7 @@ PARAMETERS: dict[str, tuple[Any, tuple[Any, Any], str]] = {
 
 PLAYERS = ("Ukraine", "Russia")
 STRATEGIES = (("NATO", "NEUTRAL"), ("escalate", "concede"))
-
-
-def _check_names(values: dict) -> None:
-    unknown = sorted(set(values) - set(PARAMETERS))
-    if unknown:
-        raise GameError(f"unknown parameter {unknown[0]!r} of ukraine_russia_matrix; its "
-                        f"parameters are: {', '.join(PARAMETERS)}")
-
-
-def _symbols(values: dict) -> dict[str, Any]:
-    import sympy
-
-    _check_names(values)
-    s = dict(zip(PARAMETERS, gt.parameters(" ".join(PARAMETERS))))
-    for name, v in values.items():
-        x = _checked(name, v)
-        s[name] = x if isinstance(v, (str, sympy.Basic)) else v
-    return s
+_NAME = "ukraine_russia_matrix"
 
 
 def build(**values: Any) -> gt.NormalFormGame:
@@ -133,7 +116,7 @@ def build(**values: Any) -> gt.NormalFormGame:
     NATO                -63*w_B/100 - 37*w_H/100, -129/200    u_N, -L
     NEUTRAL                           -w_B/2 - w_H/2, -7/4     u_0, 0
     """
-    s = _symbols(values)
+    s = _common.symbols_or_values(_NAME, PARAMETERS, values)
     V = s["r"] * s["V_rev"] + (1 - s["r"]) * s["V_sec"]
 
     def war(q: Any) -> tuple[Any, Any]:
@@ -144,9 +127,7 @@ def build(**values: Any) -> gt.NormalFormGame:
                                       [[b, -s["L"]], [d, 0]],
                                       players=list(PLAYERS),
                                       strategies=[list(x) for x in STRATEGIES])
-    free = {p.name for p in g.parameters}
-    return g.describe(*(gt.Parameter(k, default=d0, domain=dom, description=text)
-                        for k, (d0, dom, text) in PARAMETERS.items() if k in free))
+    return _common.describe(g, PARAMETERS)
 
 
 def analyze(**values: Any) -> dict[str, Any]:
@@ -181,8 +162,7 @@ def analyze(**values: Any) -> dict[str, Any]:
     >>> m.analyze(q="37/100")["continuum"]
     True
     """
-    _check_names(values)
-    p = {k: v for k, v in _values(values).items() if k in PARAMETERS}
+    p = _common.fractions(_NAME, PARAMETERS, values)
     sol = gt.solve(build(**p), method="vertex", exact=True)
     eqs = [{"strategies": {pl: {a: Fraction(x) for a, x in zip(labels, s)}
                            for pl, labels, s in zip(PLAYERS, STRATEGIES, eq.strategies)},
@@ -228,11 +208,13 @@ def mixed_equilibrium(*symbolic: str, **values: Any) -> tuple[Any, Any]:
     """
     import sympy
 
-    _check_names(dict.fromkeys(symbolic))
+    _common.check_names(_NAME, PARAMETERS, dict.fromkeys(symbolic))
     both = sorted(set(symbolic) & set(values))
     if both:
         raise GameError(f"parameter {both[0]!r} is both symbolic and given a value")
-    given = {k: v for k, v in _values(values).items() if k in PARAMETERS}
+    # values are read as the tree's parameters: c_G and rho are accepted and unused
+    tree = _common.fractions("ukraine_guarantees", _TREE_PARAMETERS, values)
+    given = {k: v for k, v in tree.items() if k in PARAMETERS}
     p = {k: sympy.Symbol(k, real=True) if k in symbolic else sympy.Rational(
         v.numerator, v.denominator) for k, v in given.items()}
     V = p["r"] * p["V_rev"] + (1 - p["r"]) * p["V_sec"]
