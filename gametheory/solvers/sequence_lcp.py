@@ -23,8 +23,9 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import GameError, SolverError
+from ..errors import SolverError
 from ._sequence_lcp_setup import best_response_value, deepest_first, initial_tableau, split
+from ._tree_checks import check_two_player_tree
 from .result import Solution, build_tree_solution
 from .tableau import FloatTableau, IntegerTableau
 
@@ -138,20 +139,8 @@ def solve_sequence_lcp(game: Any, exact: bool = False, tol: float | None = None,
 
 # --------------------------------------------------------------------------- checks
 def _check(game: Any) -> Any:
-    arrays = getattr(game, "arrays", None)
-    if arrays is None or not hasattr(game, "sequence_form"):
-        raise GameError(f"sequence-lcp needs an extensive-form game (a tree); got "
-                        f"{type(game).__name__} (use method='lemke-howson' for a "
-                        f"bimatrix game)")
-    if game.num_players != 2:
-        raise GameError(f"sequence-lcp needs a two-player tree; this one has "
-                        f"{game.num_players} players {list(game.players)}")
-    if arrays.kind == "symbolic":
-        names = ", ".join(str(p) for p in game.parameters) or "irrational numbers"
-        raise GameError(f"sequence-lcp needs numeric payoffs and chance probabilities; "
-                        f"this tree depends on {names}; fix them with game.substitute(...)")
-    if not game.has_perfect_recall:
-        raise GameError("sequence-lcp needs perfect recall: " + game.recall_problems()[0])
+    check_two_player_tree(game, "sequence-lcp",
+                          "use method='lemke-howson' for a bimatrix game")
     return game.sequence_form()
 
 

@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import GameError, SolverError
+from ._tree_checks import check_two_player_tree
 from .result import Solution, build_tree_solution
 
 __all__ = ["solve_sequence_lp"]
@@ -133,19 +134,8 @@ def solve_sequence_lp(game: Any, exact: bool = False, tol: float | None = None,
 def _check(game: Any, tol: float | None, exact: bool):
     """Validate the game; return its sequence form, the terminal weights (T, 2) (exact
     when ``exact``) and whether the game is constant-sum but not zero-sum."""
-    arrays = getattr(game, "arrays", None)
-    if arrays is None or not hasattr(game, "sequence_form"):
-        raise GameError(f"sequence-lp needs a game tree (ExtensiveFormGame); got "
-                        f"{type(game).__name__} (use method='lp' for a matrix game)")
-    if game.num_players != 2:
-        raise GameError(f"sequence-lp needs a two-player zero-sum tree; this one has "
-                        f"{game.num_players} player(s)")
-    if arrays.kind == "symbolic":
-        names = ", ".join(str(s) for s in game.parameters) or "irrational numbers"
-        raise GameError(f"sequence-lp needs numeric payoffs and probabilities; this tree "
-                        f"depends on {names}; fix them with game.substitute(...)")
-    if not game.has_perfect_recall:
-        raise GameError("sequence-lp needs perfect recall: " + game.recall_problems()[0])
+    arrays = check_two_player_tree(game, "sequence-lp", "use method='lp' for a matrix game",
+                                   kind="zero-sum ")
     pay = arrays.payoffs
     total = pay[:, 0] + pay[:, 1]
     if arrays.kind == "float":

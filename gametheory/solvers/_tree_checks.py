@@ -1,0 +1,50 @@
+"""Input checks shared by the sequence-form solvers (sequence-lp, sequence-lcp)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..errors import GameError
+
+
+def check_two_player_tree(game: Any, method: str, instead: str, kind: str = "") -> Any:
+    """The compiled arrays of ``game``; GameError unless it is a two-player tree with
+    numeric payoffs and perfect recall.
+
+    Parameters
+    ----------
+    game
+        The game given to the solver.
+    method
+        The solver's name, for the messages (``"sequence-lp"``).
+    instead
+        What to use for a normal-form game (``"use method='lp' for a matrix game"``).
+    kind
+        Qualifies the tree the solver needs (``"zero-sum "``).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> g = gt.ExtensiveFormGame(["A", "B", "C"])
+    >>> _ = g.root.payoffs(0, 0, 0)
+    >>> try:
+    ...     check_two_player_tree(g, "sequence-lcp", "use method='lemke-howson'")
+    ... except gt.GameError as e:
+    ...     print(e)
+    sequence-lcp needs a two-player tree; this one has 3 players ['A', 'B', 'C']
+    """
+    arrays = getattr(game, "arrays", None)
+    if arrays is None or not hasattr(game, "sequence_form"):
+        raise GameError(f"{method} needs a game tree (an extensive-form game); got "
+                        f"{type(game).__name__} ({instead})")
+    n = game.num_players
+    if n != 2:
+        raise GameError(f"{method} needs a two-player {kind}tree; this one has {n} "
+                        f"player{'' if n == 1 else 's'} {list(game.players)}")
+    if arrays.kind == "symbolic":
+        names = ", ".join(str(p) for p in game.parameters) or "irrational numbers"
+        raise GameError(f"{method} needs numeric payoffs and chance probabilities; this "
+                        f"tree depends on {names}; fix them with game.substitute(...)")
+    if not game.has_perfect_recall:
+        raise GameError(f"{method} needs perfect recall: " + game.recall_problems()[0])
+    return arrays
