@@ -6,6 +6,14 @@
 Player 1: a2 1; Player 2: b2 1; payoffs 1, 1
 """
 
+from .analysis.correlated import (
+    CorrelatedEquilibrium,
+    CorrelatedPolytope,
+    correlated_equilibrium,
+    correlated_polytope,
+    correlated_regret,
+    is_correlated_equilibrium,
+)
 from .analysis.critical import CriticalValue, critical_values
 from .analysis.dominance import dominated_strategies, dominating_strategy
 from .analysis.elimination import EliminationResult, iterated_elimination
@@ -31,6 +39,8 @@ __all__ = [
     "sweep", "SweepResult",
     "critical_values", "CriticalValue", "equilibrium_formulas", "EquilibriumFormulas",
     "ClosedFormEquilibrium",
+    "correlated_equilibrium", "correlated_polytope", "correlated_regret",
+    "is_correlated_equilibrium", "CorrelatedEquilibrium", "CorrelatedPolytope",
     "GameError", "SolverError", "ParseError", "DegenerateGameWarning",
     "__version__",
 ]
