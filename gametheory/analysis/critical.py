@@ -155,25 +155,41 @@ def _number(name: str, v: Any) -> Any:
     return out
 
 
+def _parameter_names(game: Any, what: str) -> list[str]:
+    """The names of the game's parameters; GameError when it has none (``what`` needs
+    them)."""
+    names = [p.name for p in game.parameters]
+    if not names:
+        raise GameError(f"the game has no parameters; {what} need a parametric game "
+                        "(payoffs with gt.parameters)")
+    return names
+
+
+def _unknown(name: Any, names: list[str]) -> GameError:
+    return GameError(f"unknown parameter {name!r}; this game's parameters are: "
+                     f"{', '.join(names) or 'none'}")
+
+
+def _defaults(game: Any) -> dict[str, Any]:
+    """``{name: declared default}`` for the parameters that declare one."""
+    info = getattr(game, "parameter_info", {})
+    return {k: p.default for k, p in info.items() if p is not None and p.default is not None}
+
+
 def _prepare(game: Any, name: str, fixed: dict) -> tuple[Any, Any]:
     """The game with every parameter but ``name`` fixed (given values, else declared
     defaults) and the Symbol of ``name``; GameError naming what is missing."""
     params = tuple(game.parameters)
-    if not params:
-        raise GameError("the game has no parameters; critical values need a parametric "
-                        "game (payoffs with gt.parameters)")
-    names = [p.name for p in params]
+    names = _parameter_names(game, "critical values")
     if not isinstance(name, str) or name not in names:
-        raise GameError(f"unknown parameter {name!r}; this game's parameters are: "
-                        f"{', '.join(names)}")
+        raise _unknown(name, names)
     if name in fixed:
         raise GameError(f"parameter {name!r} is the one analysed; do not also fix it")
     values = dict(fixed)
-    info = getattr(game, "parameter_info", {})
+    defaults = _defaults(game)
     for other in names:
-        if other != name and other not in values and info.get(other) is not None \
-                and info[other].default is not None:
-            values[other] = info[other].default
+        if other != name and other not in values and other in defaults:
+            values[other] = defaults[other]
     missing = [n for n in names if n != name and n not in values]
     if missing:
         raise GameError(f"several free parameters: {', '.join(names)}; fix "

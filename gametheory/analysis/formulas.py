@@ -18,7 +18,15 @@ from typing import Any
 
 from ..errors import GameError
 from . import _critical_sym as sym
-from .critical import _domain, _kind, _number, critical_values
+from .critical import (
+    _defaults,
+    _domain,
+    _kind,
+    _number,
+    _parameter_names,
+    _unknown,
+    critical_values,
+)
 
 __all__ = ["ClosedFormEquilibrium", "EquilibriumFormulas", "equilibrium_formulas"]
 
@@ -270,19 +278,18 @@ def _locate(game: Any, values: dict) -> tuple[dict, tuple | None]:
     names = [p.name for p in game.parameters]
     unknown = sorted(set(values) - set(names))
     if unknown:
-        raise GameError(f"unknown parameter {unknown[0]!r}; this game's parameters are: "
-                        f"{', '.join(names) or 'none'}")
+        raise _unknown(unknown[0], names)
     ranges = [k for k, v in values.items() if isinstance(v, (tuple, list))]
     if len(ranges) > 1:
         raise GameError(f"give a region for one parameter only; got ranges for "
                         f"{', '.join(ranges)}")
-    info = getattr(game, "parameter_info", {})
+    defaults = _defaults(game)
     point = {}
     for k in names:
         if k in values and k not in ranges:
             point[k] = _number(k, values[k])
-        elif k not in values and info.get(k) is not None and info[k].default is not None:
-            point[k] = _number(k, info[k].default)
+        elif k not in values and k in defaults:
+            point[k] = _number(k, defaults[k])
     missing = [k for k in names if k not in point and k not in ranges]
     if missing:
         raise GameError(f"give a value (or a region) for {', '.join(missing)}")
@@ -345,9 +352,7 @@ def equilibrium_formulas(game: Any, where: Mapping[str, Any] | None = None,
     import gametheory as gt
 
     values = {**dict(where or {}), **values}
-    if not game.parameters:
-        raise GameError("the game has no parameters; closed-form equilibria need a "
-                        "parametric game (payoffs with gt.parameters)")
+    _parameter_names(game, "closed-form equilibria")
     kind = _kind(game, "auto")
     point, region = _locate(game, values)
     at = game.substitute(**point)
