@@ -12,7 +12,7 @@ from ._tree_compile import CHANCE, accumulate, cast_values, unify_kinds
 from .values import convert_array
 
 __all__ = ["check_distribution", "behavior_table", "realization", "replay", "tree_text",
-           "expand_all"]
+           "expand_all", "infoset_nodes"]
 
 MAX_LINES = 200
 
@@ -130,6 +130,15 @@ def replay(game: Any, sub: Callable[[np.ndarray], np.ndarray]):
     for v, vals in game._outcomes.items():
         Node(new, ids[v]).payoffs(*sub(vals))
     return new
+
+
+def infoset_nodes(arrays: Any) -> dict[int, list[int]]:
+    """``{information set: [its nodes, in node order]}`` of compiled tree ``arrays``."""
+    out: dict[int, list[int]] = {}
+    for v, h in enumerate(arrays.infoset.tolist()):
+        if h >= 0:
+            out.setdefault(h, []).append(v)
+    return out
 
 
 def expand_all(arr: np.ndarray) -> np.ndarray:

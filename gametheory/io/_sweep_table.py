@@ -7,6 +7,7 @@ from fractions import Fraction
 from typing import Any
 
 from ..errors import GameError, SolverError
+from ..games._tree_util import infoset_nodes
 from ._latex import Cells, Grid, check_options, exact_value, render
 
 __all__ = ["sweep_table"]
@@ -128,16 +129,7 @@ def _easy(game: Any) -> bool:
     if hasattr(game, "shape"):
         return game.num_players == 2 and game.shape[0] * game.shape[1] <= EASY_SIZE
     return game.num_nodes <= EASY_SIZE and all(
-        len(set(nodes)) == 1 for nodes in _infoset_nodes(game).values())
-
-
-def _infoset_nodes(game: Any) -> dict[int, list[int]]:
-    a = game.arrays
-    out: dict[int, list[int]] = {}
-    for v, h in enumerate(a.infoset.tolist()):
-        if h >= 0:
-            out.setdefault(h, []).append(v)
-    return out
+        len(set(nodes)) == 1 for nodes in infoset_nodes(game.arrays).values())
 
 
 def _exact_end(x: float) -> Fraction | float:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import GameError
+from ..games._tree_util import infoset_nodes
 from ..games.extensive import Node
 from ._latex import Cells, latex_escape
 
@@ -119,7 +120,7 @@ def tree_tikz(game: Any, standalone: bool = False, *, precision: int = 3,
             act += f" (${c.number(a.chance_prob[v])}$)"
         side = "above left" if x[v] < x[p] else "above right"
         lines.append(f"\\draw (n{p}) -- node[action, {side}] {{{act}}} (n{v});")
-    for nodes in _information_sets(a).values():
+    for nodes in infoset_nodes(a).values():
         if len(nodes) > 1:
             nodes.sort(key=lambda v: (x[v], y[v]))
             for u, w in zip(nodes, nodes[1:]):
@@ -137,14 +138,6 @@ def _plain(tex: str) -> str:
     import re
 
     return re.sub(r"\\[a-zA-Z]+|[{}$]", "", tex)
-
-
-def _information_sets(a: Any) -> dict[int, list[int]]:
-    out: dict[int, list[int]] = {}
-    for v, h in enumerate(a.infoset.tolist()):
-        if h >= 0:
-            out.setdefault(h, []).append(v)
-    return out
 
 
 def _layout(children: list[list[int]], dx: float, dy: float) -> tuple[list[float], list[float]]:
