@@ -26,6 +26,7 @@ from .games.normal import NormalFormGame
 from .games.parameters import Parameter, parameters
 from .io.gambit import read_gambit, write_gambit
 from .solvers import METHODS, Solution, solve
+from .solvers.qre import QREBranch, QREFit, qre_fit
 from .solvers.result import Component, Equilibrium, NashSubset
 
 __version__ = "0.1.0"
@@ -41,6 +42,7 @@ __all__ = [
     "ClosedFormEquilibrium",
     "correlated_equilibrium", "correlated_polytope", "correlated_regret",
     "is_correlated_equilibrium", "CorrelatedEquilibrium", "CorrelatedPolytope",
+    "qre_fit", "QREFit", "QREBranch",
     "GameError", "SolverError", "ParseError", "DegenerateGameWarning",
     "__version__",
 ]

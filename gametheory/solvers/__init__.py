@@ -32,10 +32,12 @@ METHODS: dict[str, tuple[str, str, str]] = {
                     "sequence-form linear programming, two-player zero-sum trees"),
     "sequence-lcp": ("sequence_lcp", "solve_sequence_lcp",
                      "Lemke's algorithm on the sequence form: one equilibrium, two-player trees"),
+    "qre": ("qre", "solve_qre", "logit QRE branch from lambda = 0 and its verified limit, any "
+            "number of players; trees in agent form"),
 }
 
 #: Methods that work on a tree itself; every other method solves its reduced normal form.
-TREE_METHODS = ("spe", "sequence-lp", "sequence-lcp")
+TREE_METHODS = ("spe", "sequence-lp", "sequence-lcp", "qre")
 
 #: "auto" solves a two-player tree on its reduced normal form when each player has at most
 #: this many reduced strategies and vertex enumeration is predicted to be quick.

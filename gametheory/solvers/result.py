@@ -173,6 +173,9 @@ class Solution:
         The value of a zero-sum game (player 1's payoff), where the method computes it.
     notes : tuple of str
         Remarks from the solver (degeneracy, fall-backs, what was left out).
+    branch : optional
+        A path the method traced, where it traces one (``"qre"``: a
+        :class:`~gametheory.solvers.qre.QREBranch`).
     """
 
     equilibria: list
@@ -183,6 +186,7 @@ class Solution:
     components: tuple = ()
     value: Any = None
     notes: tuple = ()
+    branch: Any = field(repr=False, default=None)
 
     def __len__(self) -> int:
         return len(self.equilibria)

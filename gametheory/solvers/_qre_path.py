@@ -1,0 +1,327 @@
+"""The logit QRE system in log-probability coordinates and its predictor-corrector tracer.
+
+A game is flattened to *agents* (a normal-form player, or an information set of a tree in
+agent form) with actions numbered ``0 .. E-1``, and *terminals* (a cell of the payoff
+array, or a terminal node) each reached by a path of agent actions with a chance weight.
+For an action ``e`` of agent ``h`` (owned by player i) and a terminal ``z`` below it, the
+coefficient ``c(z, e)`` is the chance weight times the probabilities of every action on
+z's path except player i's own actions at or above h. Then ``W(e) = sum_z c u_i(z)`` and
+``W1(e) = sum_z c`` give the conditional action value ``V(e) = W(e) / W1(e)`` (the value
+of e at h under Bayes beliefs; for normal forms W1 = 1). The logit equations are, per
+agent with actions ``a0, a1, ...``::
+
+    sum_a exp(x_a) - 1 = 0,      x_a - x_a0 - lam (V_a - V_a0) = 0   (a != a0)
+
+with ``x = log p``. In log coordinates each ``c`` is ``exp`` of a sum of ``x``'s, so
+``dc / dx_f = c`` for every action f counted in it and the Jacobian is one scatter.
+
+References
+----------
+McKelvey, R. D. & Palfrey, T. R. (1995). Quantal response equilibria for normal form
+games. *Games and Economic Behavior* 10, 6-38. McKelvey, R. D. & Palfrey, T. R. (1998).
+Quantal response equilibria for extensive form games. *Experimental Economics* 1, 9-41.
+Turocy, T. L. (2005). A dynamic homotopy interpretation of the logistic quantal response
+equilibrium correspondence. *Games and Economic Behavior* 51, 243-263. Allgower, E. L. &
+Georg, K. (1990). *Numerical Continuation Methods*, ch. 2-3 (predictor-corrector,
+step-size control, bifurcation detection by the orientation determinant).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+__all__ = ["System", "normal_system", "tree_system", "trace", "solve_at", "polish"]
+
+
+@dataclass(frozen=True)
+class System:
+    """The flattened game (see the module docstring)."""
+
+    E: int                    # number of actions over all agents
+    offsets: np.ndarray       # (H + 1,) first action of each agent
+    agent_of: np.ndarray      # (E,) agent of each action
+    pair_e: np.ndarray        # (P,) the action e of each (terminal, action) pair
+    pair_u: np.ndarray        # (P,) the owner's payoff at the pair's terminal
+    pair_logw: np.ndarray     # (P,) log chance weight of the pair's terminal
+    q_pair: np.ndarray        # (Q,) pair of each counted action
+    q_act: np.ndarray         # (Q,) the counted action
+    scale: float              # payoff range (max - min), at least tiny
+    order: np.ndarray         # (P,) pairs sorted by their action
+    starts: np.ndarray        # first position in ``order`` of each action with pairs
+    has: np.ndarray           # the actions with pairs, one per entry of ``starts``
+
+    @property
+    def H(self) -> int:
+        return len(self.offsets) - 1
+
+
+def _finish(E, offsets, pairs_e, pairs_u, pairs_w, q_pair, q_act, pay) -> System:
+    offsets = np.asarray(offsets, dtype=np.int64)
+    agent_of = np.repeat(np.arange(len(offsets) - 1), np.diff(offsets))
+    with np.errstate(divide="ignore"):
+        logw = np.log(np.asarray(pairs_w, dtype=float))
+    span = float(np.ptp(pay)) if np.size(pay) else 0.0
+    pairs_e = np.asarray(pairs_e, dtype=np.int64)
+    order = np.argsort(pairs_e, kind="stable")
+    has, starts = np.unique(pairs_e[order], return_index=True)
+    return System(E, offsets, agent_of, pairs_e, np.asarray(pairs_u, dtype=float), logw,
+                  np.asarray(q_pair, dtype=np.int64), np.asarray(q_act, dtype=np.int64),
+                  max(span, 1e-300), order, starts, has)
+
+
+def normal_system(U: np.ndarray) -> System:
+    """The system of a normal form with float payoffs ``U`` of shape (N, n1, ..., nN)."""
+    N, shape = U.shape[0], U.shape[1:]
+    offsets = np.concatenate([[0], np.cumsum(shape)])
+    cells = np.indices(shape).reshape(N, -1).T           # (T, N) strategy of each player
+    T = len(cells)
+    edges = cells + offsets[:-1]                          # flat action of each player
+    flatU = U.reshape(N, -1)
+    pair_e = edges.T.ravel()                              # pair k = i * T + t
+    pair_u = flatU.ravel()
+    others = np.array([[j for j in range(N) if j != i] for i in range(N)], dtype=np.int64)
+    q_pair = np.repeat(np.arange(N * T), N - 1)
+    q_act = edges[np.repeat(np.tile(np.arange(T), N), N - 1),
+                  np.repeat(others, T, axis=0).ravel()]
+    return _finish(int(offsets[-1]), offsets, pair_e, pair_u, np.ones(N * T), q_pair, q_act,
+                   U)
+
+
+def tree_system(a) -> System:
+    """The agent-form system of compiled tree arrays ``a`` (perfect recall, numeric)."""
+    sizes = [len(x) for x in a.infoset_actions]
+    offsets = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
+    parent, player, infoset, action = (x.tolist() for x in (a.parent, a.player, a.infoset,
+                                                             a.action))
+    pay = a.payoffs.astype(np.float64)
+    reach = a.chance_reach.astype(np.float64)
+    pe, pu, pw, qp, qa = [], [], [], [], []
+    for t, z in enumerate(a.terminals.tolist()):
+        if reach[t] <= 0:
+            continue
+        path = []                                  # (action, owner) from the root down
+        v = z
+        while parent[v] >= 0:
+            u = parent[v]
+            if player[u] >= 0:
+                path.append((int(offsets[infoset[u]] + action[v]), player[u]))
+            v = u
+        path.reverse()
+        for k, (e, i) in enumerate(path):
+            pair = len(pe)
+            pe.append(e)
+            pu.append(pay[t, i])
+            pw.append(reach[t])
+            for m, (f, j) in enumerate(path):
+                if j != i or m > k:
+                    qp.append(pair)
+                    qa.append(f)
+    return _finish(int(offsets[-1]), offsets, pe, pu, pw, qp, qa, pay)
+
+
+def values(sys: System, x: np.ndarray, jac: bool = True):
+    """Conditional action values V (E,) and, with ``jac``, dV/dx (E, E)."""
+    P = len(sys.pair_e)
+    logc = sys.pair_logw + np.bincount(sys.q_pair, weights=x[sys.q_act], minlength=P)
+    top = np.zeros(sys.E)              # scale each action's pairs by their largest
+    if P:                              # coefficient: V and dV/dx do not change
+        top[sys.has] = np.maximum.reduceat(logc[sys.order], sys.starts)
+    c = np.exp(logc - top[sys.pair_e])
+    W = np.bincount(sys.pair_e, weights=c * sys.pair_u, minlength=sys.E)
+    W1 = np.bincount(sys.pair_e, weights=c, minlength=sys.E)
+    W1 = np.where(W1 > 0, W1, 1e-300)
+    V = W / W1
+    if not jac:
+        return V, None
+    coef = c * (sys.pair_u - V[sys.pair_e]) / W1[sys.pair_e]
+    flat = sys.pair_e[sys.q_pair] * sys.E + sys.q_act
+    JV = np.bincount(flat, weights=coef[sys.q_pair], minlength=sys.E * sys.E)
+    return V, JV.reshape(sys.E, sys.E)
+
+
+def equations(sys: System, x: np.ndarray, lam: float, jac: bool = True):
+    """H(x, lam) (E,) and, with ``jac``, its Jacobian (E, E + 1) (last column d/dlam)."""
+    V, JV = values(sys, x, jac)
+    first = sys.offsets[:-1][sys.agent_of]              # a0 of each action's agent
+    F = x - x[first] - lam * (V - V[first])
+    heads = sys.offsets[:-1]
+    p = np.exp(x)
+    F[heads] = np.add.reduceat(p, heads) - 1.0
+    if not jac:
+        return F, None
+    J = np.empty((sys.E, sys.E + 1))
+    J[:, :-1] = -lam * (JV - JV[first])
+    J[np.arange(sys.E), np.arange(sys.E)] += 1.0
+    np.subtract.at(J, (np.arange(sys.E), first), 1.0)
+    J[:, -1] = -(V - V[first])
+    J[heads] = 0.0
+    J[heads[sys.agent_of], np.arange(sys.E)] = p
+    return F, J
+
+
+def agent_regret(sys: System, x: np.ndarray) -> float:
+    """Largest gain of any agent from its best action over its current mix."""
+    V, _ = values(sys, x, jac=False)
+    p = np.exp(x)
+    heads = sys.offsets[:-1]
+    return float((np.maximum.reduceat(V, heads) - np.add.reduceat(p * V, heads)).max(
+        initial=0.0))
+
+
+@dataclass
+class Branch:
+    """Raw output of :func:`trace`."""
+
+    lam: list
+    x: list
+    turning: list
+    bifurcations: list
+    end: np.ndarray | None = None        # polished equilibrium log-profile, if any
+    end_lam: float | None = None
+    at: list | None = None               # (lam, x) at requested lambdas
+    reason: str = ""
+
+
+def _null(J: np.ndarray) -> np.ndarray:
+    q, _ = np.linalg.qr(J.T, mode="complete")
+    t = q[:, -1]
+    return t / np.linalg.norm(t)
+
+
+def _correct(sys, y, t, tol, max_iter=6):
+    """Newton on H = 0 with the step orthogonal to ``t``; (y, iterations) or None."""
+    first = prev = None
+    for k in range(max_iter):
+        F, J = equations(sys, y[:-1], y[-1])
+        A = np.vstack([J, t])
+        try:
+            d = np.linalg.solve(A, np.append(-F, 0.0))
+        except np.linalg.LinAlgError:
+            return None
+        n = float(np.linalg.norm(d))
+        if not np.isfinite(n):
+            return None
+        if first is None:
+            first = n
+        elif n > 0.5 * prev:   # Newton is not contracting: the step was too long
+            return None
+        prev = n
+        y = y + d
+        if n <= tol * max(1.0, float(np.abs(y).max())):
+            return y, k + 1, first
+    return None
+
+
+def trace(sys: System, x0: np.ndarray, max_lambda: float, first_step: float,
+          max_accel: float, stop, lambdas=(), max_steps: int = 100000,
+          target: float = 0.05, newton_tol: float = 1e-10) -> Branch:
+    """Follow the branch from ``(x0, 0)``; ``stop(x, lam)`` returns a polished end or None.
+
+    The tangent is the unit null vector of H's Jacobian, oriented to continue the
+    previous one (and with increasing lambda at the start); the predictor steps along it
+    by ``h``, the corrector is Newton orthogonal to the tangent; a failed corrector
+    halves ``h``, a quick one lengthens it by up to ``max_accel``. Turning points are
+    sign changes of d lam / ds, bifurcations sign changes of det [J; t].
+    """
+    y = np.append(x0, 0.0)
+    F, J = equations(sys, x0, 0.0)
+    t = _null(J)
+    if t[-1] < 0:
+        t = -t
+    sign_det = np.sign(np.linalg.det(np.vstack([J, t])))
+    br = Branch([0.0], [x0.copy()], [], [], at=[])
+    wanted = sorted(float(v) for v in lambdas)
+    h = first_step
+    for _ in range(max_steps):
+        out = _correct(sys, y + h * t, t, newton_tol)
+        if out is None:
+            h *= 0.5
+            if h < 1e-12:
+                br.reason = br.reason or "step size underflow"
+                return br
+            continue
+        y_new, iters, first = out
+        _, J = equations(sys, y_new[:-1], y_new[-1])
+        t_new = _null(J)
+        if t_new @ t < 0:
+            t_new = -t_new
+        lam_old, lam_new = y[-1], y_new[-1]
+        if np.sign(t_new[-1]) != np.sign(t[-1]) and t[-1] != 0:
+            br.turning.append(float(lam_new))
+        s = np.sign(np.linalg.det(np.vstack([J, t_new])))
+        if s != 0 and s != sign_det:
+            br.bifurcations.append(float(lam_new))
+            sign_det = s
+        while wanted and lam_old < wanted[0] <= lam_new:
+            lw = wanted.pop(0)
+            w = (lw - lam_old) / (lam_new - lam_old)
+            xs = solve_at(sys, (1 - w) * y[:-1] + w * y_new[:-1], lw)
+            br.at.append((lw, xs))
+        y, t = y_new, t_new
+        br.lam.append(float(y[-1]))
+        br.x.append(y[:-1].copy())
+        # the first Newton correction measures the predictor's error (about h**2 times
+        # the curvature): aim it at ``target``
+        h *= min(max_accel, max(0.5, np.sqrt(target / max(first, 1e-300))))
+        if y[-1] >= max_lambda:
+            br.reason = br.reason or "max_lambda"
+            return br
+        if y[-1] < -1e-9:
+            br.reason = br.reason or "the branch returned to lambda = 0"
+            return br
+        if br.end is None:
+            end = stop(y[:-1], y[-1])
+            if end is not None:
+                br.end, br.end_lam = end, float(y[-1])
+                br.reason = "converged"
+        if br.end is not None and not wanted:     # go on only for requested lambdas
+            return br
+    br.reason = br.reason or "max_steps"
+    return br
+
+
+def solve_at(sys: System, x: np.ndarray, lam: float, tol: float = 1e-13,
+             max_iter: int = 50) -> np.ndarray:
+    """Newton on H(., lam) = 0 from ``x`` (the profile at a fixed lambda)."""
+    for _ in range(max_iter):
+        F, J = equations(sys, x, lam)
+        d = np.linalg.lstsq(J[:, :-1], -F, rcond=None)[0]
+        x = x + d
+        if np.linalg.norm(d) <= tol * max(1.0, np.linalg.norm(x)):
+            break
+    return x
+
+
+def polish(sys: System, x: np.ndarray, support: np.ndarray, max_iter: int = 30,
+           tol: float = 1e-14) -> np.ndarray | None:
+    """Newton on the Nash conditions with the given support (boolean (E,)): the values
+    of the support actions of each agent are equal and each agent's probabilities sum to
+    one; actions off the support keep their (tiny) probabilities. None on failure."""
+    x = x.copy()
+    heads = sys.offsets[:-1]
+    cols = np.flatnonzero(support)
+    # the reference action of each agent: its first support action
+    ref = np.full(sys.H, -1)
+    for e in cols[::-1]:
+        ref[sys.agent_of[e]] = e
+    if (ref < 0).any():
+        return None
+    r = ref[sys.agent_of]
+    for _ in range(max_iter):
+        V, JV = values(sys, x)
+        p = np.exp(x)
+        eq = support & (np.arange(sys.E) != r)
+        F = np.concatenate([(V - V[r])[eq], np.add.reduceat(p, heads) - 1.0])
+        Jr = np.vstack([(JV - JV[r])[eq],
+                        (sys.agent_of[None, :] == np.arange(sys.H)[:, None]) * p])
+        Jr = Jr[:, cols]
+        d = np.linalg.lstsq(Jr, -F, rcond=None)[0]
+        if not np.isfinite(d).all():
+            return None
+        x[cols] += np.clip(d, -5.0, 5.0)
+        if np.abs(d).max() <= tol:
+            return x
+    F_norm = float(np.abs(F).max())
+    return x if F_norm <= 1e-10 * sys.scale else None
