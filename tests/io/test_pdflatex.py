@@ -13,11 +13,12 @@ from fractions import Fraction as F
 
 import numpy as np
 import pytest
-from gametheory.models.poker import kuhn_poker
+from sample_trees import guarantees_tree
 
 import gametheory as gt
 from gametheory.io.tables import equilibrium_table, payoff_table, sweep_table
 from gametheory.io.tikz import tree_tikz
+from gametheory.models.poker import kuhn_poker
 
 pytestmark = pytest.mark.skipif(
     shutil.which("pdflatex") is None and not os.environ.get("CI"),
@@ -57,18 +58,6 @@ def games():
     return pd, three, hd, floats
 
 
-def guarantees(q):
-    g = gt.ExtensiveFormGame(["Ukraine", "Russia"])
-    nato, neutral = g.root.decide("Ukraine", ["NATO", "neutral"])
-    esc, acc = nato.decide("Russia", ["escalate", "accept"], infoset="Russia | NATO")
-    _ = esc.payoffs(-3, -1), acc.payoffs(2, -2)
-    honour, abandon = neutral.chance({"honour": q, "abandon": 1 - q})
-    for node, cost in ((honour, (-1, -3)), (abandon, (-4, 2))):
-        e, a = node.decide("Russia", ["escalate", "accept"], infoset="Russia | neutral")
-        _ = e.payoffs(*cost), a.payoffs(1, 0)
-    return g
-
-
 def test_payoff_tables_compile(tmp_path):
     pd, three, hd, floats = games()
     parts = [payoff_table(pd), payoff_table(pd, mark="bold"), payoff_table(pd, mark=None),
@@ -83,7 +72,7 @@ def test_equilibrium_tables_compile(tmp_path):
              equilibrium_table(gt.solve(hd.substitute(v="1/2"), exact=True)),
              equilibrium_table(gt.solve(floats)),
              equilibrium_table(gt.solve(three, method="pure")),
-             equilibrium_table(gt.solve(guarantees(F(3, 4)), exact=True))]
+             equilibrium_table(gt.solve(guarantees_tree(F(3, 4)), exact=True))]
     compile_latex(tmp_path, "\n\n\\bigskip\n\n".join(parts))
 
 
@@ -91,7 +80,7 @@ def test_sweep_tables_compile(tmp_path):
     _, _, hd, _ = games()
     q = gt.parameters("q")
     sw = gt.sweep(hd, {"v": np.linspace(0, 2, 9)})
-    tree = gt.sweep(guarantees(q), {"q": np.linspace(0, 1, 11)})
+    tree = gt.sweep(guarantees_tree(q), {"q": np.linspace(0, 1, 11)})
     parts = [sweep_table(sw, "v"), sweep_table(sw, "v", closed_form=False),
              sweep_table(tree, "q"), sw._repr_latex_()]
     compile_latex(tmp_path, "\n\n\\bigskip\n\n".join(parts))
@@ -99,8 +88,8 @@ def test_sweep_tables_compile(tmp_path):
 
 def test_tikz_trees_compile(tmp_path):
     q = gt.parameters("q")
-    body = "\n\n".join([tree_tikz(guarantees(q)), tree_tikz(guarantees(F(2, 3))),
+    body = "\n\n".join([tree_tikz(guarantees_tree(q)), tree_tikz(guarantees_tree(F(2, 3))),
                         "\\resizebox{\\textwidth}{!}{" + tree_tikz(kuhn_poker()) + "}"])
     compile_latex(tmp_path, body)
-    compile_latex(tmp_path, tree_tikz(guarantees(q), standalone=True), name="alone",
+    compile_latex(tmp_path, tree_tikz(guarantees_tree(q), standalone=True), name="alone",
                   whole=True)

@@ -7,6 +7,7 @@ from fractions import Fraction as F
 
 import numpy as np
 import pytest
+from sample_trees import guarantees_tree
 
 import gametheory as gt
 from gametheory.io.tables import equilibrium_table, payoff_table, sweep_table
@@ -221,18 +222,6 @@ def test_equilibrium_table_csv_and_floats():
                              "Bob:Stravinsky", "payoff:Ann", "payoff:Bob"]
     assert rows[1]["Ann:Bach"] == "0.6667" and rows[1]["payoff:Bob"] == "0.6667"
     assert [r["equilibrium"] for r in rows] == ["1", "2", "3"]
-
-
-def guarantees_tree(q):
-    g = gt.ExtensiveFormGame(["Ukraine", "Russia"])
-    nato, neutral = g.root.decide("Ukraine", ["NATO", "neutral"])
-    esc, acc = nato.decide("Russia", ["escalate", "accept"], infoset="Russia | NATO")
-    _ = esc.payoffs(-3, -1), acc.payoffs(2, -2)
-    honour, abandon = neutral.chance({"honour": q, "abandon": 1 - q})
-    for node, cost in ((honour, (-1, -3)), (abandon, (-4, 2))):
-        e, a = node.decide("Russia", ["escalate", "accept"], infoset="Russia | neutral")
-        _ = e.payoffs(*cost), a.payoffs(1, 0)
-    return g
 
 
 def test_equilibrium_table_of_a_tree_shows_behaviour():

@@ -4,24 +4,13 @@ import re
 from fractions import Fraction as F
 
 import pytest
-from gametheory.models.poker import kuhn_poker  # Kuhn (1950)
+from sample_trees import guarantees_tree
 
 import gametheory as gt
 from gametheory.io.tikz import tree_tikz
+from gametheory.models.poker import kuhn_poker  # Kuhn (1950)
 
 NODE = re.compile(r"\\node\[(decision|chance|terminal)\] \(n(\d+)\) at \((-?[\d.]+), (-?[\d.]+)\)")
-
-
-def guarantees(q):
-    g = gt.ExtensiveFormGame(["Ukraine", "Russia"])
-    nato, neutral = g.root.decide("Ukraine", ["NATO", "neutral"])
-    esc, acc = nato.decide("Russia", ["escalate", "accept"], infoset="Russia | NATO")
-    _ = esc.payoffs(-3, -1), acc.payoffs(2, -2)
-    honour, abandon = neutral.chance({"honour": q, "abandon": 1 - q})
-    for node, cost in ((honour, (-1, -3)), (abandon, (-4, 2))):
-        e, a = node.decide("Russia", ["escalate", "accept"], infoset="Russia | neutral")
-        _ = e.payoffs(*cost), a.payoffs(1, F(1, 2))
-    return g
 
 
 def nodes(tex):
@@ -29,9 +18,9 @@ def nodes(tex):
 
 
 def test_players_actions_chance_and_payoffs():
-    tex = tree_tikz(guarantees(F(3, 4)))
+    tex = tree_tikz(guarantees_tree(F(3, 4), accept=F(1, 2)))
     found = nodes(tex)
-    assert len(found) == guarantees(F(3, 4)).num_nodes == 11
+    assert len(found) == guarantees_tree(F(3, 4), accept=F(1, 2)).num_nodes == 11
     kinds = [k for k, _, _ in found.values()]
     assert kinds.count("decision") == 4 and kinds.count("chance") == 1
     assert kinds.count("terminal") == 6
@@ -44,7 +33,7 @@ def test_players_actions_chance_and_payoffs():
 
 
 def test_information_sets_are_dashed():
-    tex = tree_tikz(guarantees(F(1, 2)))
+    tex = tree_tikz(guarantees_tree(F(1, 2), accept=F(1, 2)))
     dashed = re.findall(r"\\draw\[infoset\] \(n(\d+)\) -- \(n(\d+)\);", tex)
     assert len(dashed) == 1                 # "Russia | neutral" has two nodes
     u, w = map(int, dashed[0])
@@ -56,7 +45,7 @@ def test_information_sets_are_dashed():
 
 def test_symbolic_probabilities_and_float_precision():
     q = gt.parameters("q")
-    tex = tree_tikz(guarantees(q))
+    tex = tree_tikz(guarantees_tree(q, accept=F(1, 2)))
     assert "{honour ($q$)}" in tex and "{abandon ($1 - q$)}" in tex
     g = gt.ExtensiveFormGame(["A"])
     hi, lo = g.root.chance({"hi": 1 / 3, "lo": 2 / 3})
@@ -66,7 +55,7 @@ def test_symbolic_probabilities_and_float_precision():
 
 
 def test_layout_leaves_evenly_spaced_parents_centred():
-    g = guarantees(F(1, 2))
+    g = guarantees_tree(F(1, 2), accept=F(1, 2))
     found = nodes(tree_tikz(g, leaf_distance=2.0, level_distance=1.5))
     leaves = sorted(x for k, x, _ in found.values() if k == "terminal")
     assert leaves == [2.0 * k for k in range(6)]
@@ -98,6 +87,6 @@ def test_not_a_tree():
 
 
 def test_repr_latex_and_html_of_a_tree():
-    g = guarantees(F(1, 2))
+    g = guarantees_tree(F(1, 2), accept=F(1, 2))
     assert g._repr_latex_() == tree_tikz(g)
     assert g._repr_html_().startswith("<pre>") and "Russia | neutral" in g._repr_html_()

@@ -1,0 +1,29 @@
+"""Small trees shared by the io tests (tables, TikZ, pdflatex).
+
+Importable from any test as ``from sample_trees import guarantees_tree`` (pytest
+``pythonpath = ["tests"]``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import gametheory as gt
+
+
+def guarantees_tree(q: Any, accept: Any = 0) -> gt.ExtensiveFormGame:
+    """Ukraine picks NATO or neutral; under neutrality a guarantee is honoured with
+    probability ``q`` (chance) and Russia, not seeing the draw, escalates or accepts.
+
+    11 nodes, two players, a chance node and a two-node information set
+    ``"Russia | neutral"``; ``accept`` is Russia's payoff when it accepts neutrality.
+    """
+    g = gt.ExtensiveFormGame(["Ukraine", "Russia"])
+    nato, neutral = g.root.decide("Ukraine", ["NATO", "neutral"])
+    esc, acc = nato.decide("Russia", ["escalate", "accept"], infoset="Russia | NATO")
+    _ = esc.payoffs(-3, -1), acc.payoffs(2, -2)
+    honour, abandon = neutral.chance({"honour": q, "abandon": 1 - q})
+    for node, cost in ((honour, (-1, -3)), (abandon, (-4, 2))):
+        e, a = node.decide("Russia", ["escalate", "accept"], infoset="Russia | neutral")
+        _ = e.payoffs(*cost), a.payoffs(1, accept)
+    return g
