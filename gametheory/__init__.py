@@ -16,6 +16,13 @@ from .analysis.correlated import (
 )
 from .analysis.critical import CriticalValue, critical_values
 from .analysis.dominance import dominated_strategies, dominating_strategy
+from .analysis.dynamics import (
+    Trajectory,
+    best_response_dynamics,
+    discrete_replicator,
+    fictitious_play,
+    replicator,
+)
 from .analysis.elimination import EliminationResult, iterated_elimination
 from .analysis.formulas import ClosedFormEquilibrium, EquilibriumFormulas, equilibrium_formulas
 from .analysis.regret import best_responses, is_equilibrium, max_regret, regrets
@@ -42,6 +49,8 @@ __all__ = [
     "ClosedFormEquilibrium",
     "correlated_equilibrium", "correlated_polytope", "correlated_regret",
     "is_correlated_equilibrium", "CorrelatedEquilibrium", "CorrelatedPolytope",
+    "replicator", "discrete_replicator", "best_response_dynamics", "fictitious_play",
+    "Trajectory",
     "qre_fit", "QREFit", "QREBranch",
     "GameError", "SolverError", "ParseError", "DegenerateGameWarning",
     "__version__",
