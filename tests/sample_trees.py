@@ -1,6 +1,6 @@
-"""Small trees shared by the io tests (tables, TikZ, pdflatex).
+"""Small trees shared by several test files.
 
-Importable from any test as ``from sample_trees import guarantees_tree`` (pytest
+Importable from any test as ``from sample_trees import entry_game`` (pytest
 ``pythonpath = ["tests"]``).
 """
 
@@ -9,6 +9,19 @@ from __future__ import annotations
 from typing import Any
 
 import gametheory as gt
+
+
+def entry_game() -> gt.ExtensiveFormGame:
+    """The entry game (Selten 1978): (out, fight) is a Nash equilibrium that is not
+    subgame perfect; (enter, accommodate) is the subgame-perfect one. Information sets
+    ``"E"`` and ``"I"``."""
+    g = gt.ExtensiveFormGame(["Entrant", "Incumbent"])
+    out, enter = g.root.decide("Entrant", ["out", "enter"], infoset="E")
+    out.payoffs(0, 2)
+    fight, acc = enter.decide("Incumbent", ["fight", "accommodate"], infoset="I")
+    fight.payoffs(-1, -1)
+    acc.payoffs(1, 1)
+    return g
 
 
 def guarantees_tree(q: Any, accept: Any = 0) -> gt.ExtensiveFormGame:

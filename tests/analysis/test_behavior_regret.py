@@ -8,24 +8,13 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from sample_trees import entry_game
 
 import gametheory as gt
 from gametheory.errors import GameError, SolverError
 from gametheory.games.generators import random_tree
 from gametheory.models.poker import kuhn_poker  # Kuhn (1950); built with the builder
 from gametheory.solvers.result import build_tree_solution
-
-
-def entry_game():
-    """The entry game (Selten 1978): (out, fight) is a Nash equilibrium that is not
-    subgame perfect; (enter, accommodate) is the subgame-perfect one."""
-    g = gt.ExtensiveFormGame(["Entrant", "Incumbent"])
-    out, enter = g.root.decide("Entrant", ["out", "enter"], infoset="E")
-    out.payoffs(0, 2)
-    fight, acc = enter.decide("Incumbent", ["fight", "accommodate"], infoset="I")
-    fight.payoffs(-1, -1)
-    acc.payoffs(1, 1)
-    return g
 
 
 def pennies():

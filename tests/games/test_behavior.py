@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from oracles import pygambit_profile
+from sample_trees import entry_game
 
 import gametheory as gt
 from gametheory.errors import GameError
@@ -37,17 +38,6 @@ def random_mixed(nf, rng):
             w[0] = 1
         out.append([F(int(x), int(w.sum())) for x in w])
     return out
-
-
-def entry_game():
-    """The entry game (Selten 1978)."""
-    g = gt.ExtensiveFormGame(["Entrant", "Incumbent"])
-    out, enter = g.root.decide("Entrant", ["out", "enter"], infoset="E")
-    out.payoffs(0, 2)
-    fight, acc = enter.decide("Incumbent", ["fight", "accommodate"], infoset="I")
-    fight.payoffs(-1, -1)
-    acc.payoffs(1, 1)
-    return g
 
 
 def beer_quiche(prior_weak="1/10"):
