@@ -1,5 +1,6 @@
 """Parameter handling shared by the models: names checked, values checked against their
-domains, free parameters left symbolic with their :class:`gametheory.Parameter` metadata.
+domains, free parameters left symbolic with their :class:`gametheory.Parameter` metadata;
+and the shape of the summary every model's ``analyze`` returns.
 
 Each model declares ``PARAMETERS = {name: (default, domain, meaning)}`` and calls these
 helpers with its own name (for the error messages).
@@ -70,6 +71,20 @@ def fractions(model: str, spec: Spec, values: dict) -> dict[str, Fraction]:
             raise GameError(f"value {v!r} of parameter {name!r} is not a rational number; "
                             f"{model} is solved in exact arithmetic")
     return {k: Fraction(v) for k, v in full.items()}
+
+
+def exact_behavior(eq: Any) -> dict[str, dict[str, Fraction]]:
+    """The behaviour strategies of an exact equilibrium with Fraction probabilities."""
+    return {h: {a: Fraction(x) for a, x in d.items()} for h, d in eq.behavior.items()}
+
+
+def summarize(eqs: list[dict[str, Any]], **extra: Any) -> dict[str, Any]:
+    """What ``analyze`` returns: the first equilibrium's summary at the top level, then
+    ``"equilibria"`` (all of them), ``"num_equilibria"``, ``"tie"`` (more than one) and
+    the ``extra`` keys in the order given."""
+    out: dict[str, Any] = dict(eqs[0])
+    out.update(equilibria=eqs, num_equilibria=len(eqs), tie=len(eqs) > 1, **extra)
+    return out
 
 
 def describe(game: Any, spec: Spec) -> Any:

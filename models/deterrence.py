@@ -139,7 +139,7 @@ def build(**values: Any) -> gt.ExtensiveFormGame:
 
 
 def _summary(eq: Any, p: dict[str, Fraction]) -> dict[str, Any]:
-    b = {h: {a: Fraction(x) for a, x in d.items()} for h, d in eq.behavior.items()}
+    b = _common.exact_behavior(eq)
     challenges = b["Challenger"]["challenge"]
     resists = {t: b[f"Defender | {t}"]["resist"] for t in TYPES}
     rho = p["p"] * resists["hard"] + (1 - p["p"]) * resists["soft"]
@@ -188,10 +188,7 @@ def analyze(**values: Any) -> dict[str, Any]:
     sol = gt.solve(build(**p), method="spe", exact=True)
     eqs = sorted((_summary(eq, p) for eq in sol.equilibria),
                  key=lambda e: (e["challenges"], sorted(e["resists"].items())))
-    out: dict[str, Any] = dict(eqs[0])
-    out.update(equilibria=eqs, num_equilibria=len(eqs), tie=len(eqs) > 1,
-               complete=sol.complete, parameters=p)
-    return out
+    return _common.summarize(eqs, complete=sol.complete, parameters=p)
 
 
 def threshold(**values: Any) -> Any:

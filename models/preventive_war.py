@@ -182,7 +182,7 @@ def build(T: int = 3, **values: Any) -> gt.ExtensiveFormGame:
 
 
 def _summary(eq: Any, T: int, v: dict[str, Fraction]) -> dict[str, Any]:
-    b = {h: {a: Fraction(x) for a, x in d.items()} for h, d in eq.behavior.items()}
+    b = _common.exact_behavior(eq)
     hist, share, shares, war = "", v["p"], [], None
     for t in range(T):
         where = hist or "start"
@@ -245,10 +245,7 @@ def analyze(T: int = 3, **values: Any) -> dict[str, Any]:
     sol = gt.solve(build(T, **v), method="spe", exact=True)
     eqs = sorted((_summary(eq, T, v) for eq in sol.equilibria),
                  key=lambda e: (e["war_period"] is None, e["war_period"] or 0))
-    out: dict[str, Any] = dict(eqs[0])
-    out.update(equilibria=eqs, num_equilibria=len(eqs), tie=len(eqs) > 1,
-               complete=sol.complete, parameters=v, T=T)
-    return out
+    return _common.summarize(eqs, complete=sol.complete, parameters=v, T=T)
 
 
 def war_threshold(T: int = 3, **values: Any) -> Any:

@@ -212,7 +212,7 @@ def _summary(eq: Any, p: dict[str, Fraction]) -> dict[str, Any]:
         "war_probability": sum(prior[t] * escalates[(t, track)] for t in TYPES),
         "honour_probability": honour,
         "payoffs": {pl: Fraction(v) for pl, v in zip(PLAYERS, eq.payoffs)},
-        "behavior": {h: {a: Fraction(x) for a, x in d.items()} for h, d in b.items()},
+        "behavior": _common.exact_behavior(eq),
     }
 
 
@@ -258,10 +258,7 @@ def analyze(**values: Any) -> dict[str, Any]:
     p = _common.fractions(_NAME, PARAMETERS, values)
     sol = gt.solve(build(**p), method="spe", exact=True)
     eqs = [_summary(eq, p) for eq in sol.equilibria]
-    out: dict[str, Any] = dict(eqs[0])
-    out.update(equilibria=eqs, num_equilibria=len(eqs), tie=len(eqs) > 1, parameters=p,
-               complete=sol.complete)
-    return out
+    return _common.summarize(eqs, parameters=p, complete=sol.complete)
 
 
 def thresholds(**values: Any) -> dict[tuple[str, str], Any]:

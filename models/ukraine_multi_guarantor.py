@@ -278,10 +278,7 @@ def analyze(guarantors: Sequence[str] = tuple(GUARANTORS), **values: Any) -> dic
                         f"every one of its nodes ({e})") from None
     where = _honour_terminals(game, names)
     eqs = [_summary(game, eq, p, names, where) for eq in sol.equilibria]
-    out: dict[str, Any] = dict(eqs[0])
-    out.update(equilibria=eqs, num_equilibria=len(eqs), tie=len(eqs) > 1, parameters=p,
-               complete=sol.complete)
-    return out
+    return _common.summarize(eqs, parameters=p, complete=sol.complete)
 
 
 def _summary(game: Any, eq: Any, p: dict, names: list[str], where: dict) -> dict[str, Any]:
@@ -304,7 +301,7 @@ def _summary(game: Any, eq: Any, p: dict, names: list[str], where: dict) -> dict
         "war_probability": sum(prior[t] * escalates[(t, track)] for t in TYPES),
         "honour_probability": honour,
         "payoffs": {pl: Fraction(v) for pl, v in zip(game.players, eq.payoffs)},
-        "behavior": {h: {a: Fraction(x) for a, x in d.items()} for h, d in b.items()},
+        "behavior": _common.exact_behavior(eq),
     }
 
 
