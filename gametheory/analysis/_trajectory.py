@@ -39,13 +39,20 @@ class Trajectory:
     regret : float
         ``gt.max_regret`` of ``final``: 0 at a Nash equilibrium.
     actions : ndarray or None, shape (T - 1, N)
-        Pure strategies in force after each step (best-response dynamics) or played at
-        each step (fictitious play); None for the replicator.
+        Pure strategies in force after each step (best-response dynamics; -1 for a player
+        still at a mixed starting strategy) or played at each step (fictitious play); None
+        for the replicator.
     period : int or None
         Best-response dynamics only: the length in steps of the cycle the pure profiles
         entered, when one was detected before ``steps`` ran out.
     players, strategies : tuple
         Names and strategy labels, as in the game.
+
+    References
+    ----------
+    Hofbauer, J. & Sigmund, K. (1998). Evolutionary Games and Population Dynamics,
+    Cambridge UP. Fudenberg, D. & Levine, D. K. (1998). The Theory of Learning in Games,
+    MIT Press.
 
     Examples
     --------
@@ -81,7 +88,15 @@ class Trajectory:
         return self.times.dtype.kind in "iu"
 
     def regret_path(self) -> np.ndarray:
-        """The max regret (as in ``gt.max_regret``) of the profile at every point, shape (T,)."""
+        """The max regret (as in ``gt.max_regret``) of the profile at every point, shape (T,).
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> pd = gt.NormalFormGame.from_arrays([[3, 0], [5, 1]], [[3, 5], [0, 1]])
+        >>> gt.best_response_dynamics(pd, steps=2).regret_path().tolist()
+        [0.75, 0.0, 0.0]
+        """
         U = self.game.float_payoffs()
         vecs = batch_payoff_vectors(U, self.profiles)
         per_player = [v.max(axis=1) - (v * x).sum(axis=1) for v, x in zip(vecs, self.profiles)]
@@ -126,9 +141,9 @@ def initial_profile(game, initial: Any) -> tuple[np.ndarray, ...]:
     """Validated float starting profile; the centroid when ``initial`` is None."""
     if initial is None:
         return tuple(np.full(n, 1.0 / n) for n in game.shape)
-    prof = game.mixed_profile(initial, exact=False)
-    return tuple(np.clip(np.asarray(x, dtype=float), 0.0, None) / np.clip(x, 0, None).sum()
-                 for x in prof)
+    prof = game.mixed_profile(initial, exact=False)  # GameError: bad sums, negatives
+    clipped = [np.clip(np.asarray(x, dtype=float), 0.0, None) for x in prof]
+    return tuple(x / x.sum() for x in clipped)  # exact sums, no -1e-13 shares
 
 
 def symmetric_initial(game, initial: Any) -> np.ndarray:

@@ -59,6 +59,14 @@ def _field(U, xs, symmetric):
     return payoff_vectors(U, xs)
 
 
+def _growth(U, xs, starts, symmetric) -> float:
+    """The largest advantage ``u_ik - x_i . u_i`` over the population's mean among the
+    strategies present at the start: the regret within the starting supports."""
+    us = _field(U, xs, symmetric)
+    return max(float(np.max(np.where(x0 > 0, u - x @ u, -np.inf)))
+               for x, u, x0 in zip(xs, us, starts))
+
+
 def replicator(game, initial: Any = None, *, t_max: float = 100.0, points: int = 201,
                symmetric: bool = False, tol: float = 1e-6, rtol: float = 1e-9,
                atol: float = 1e-10, method: str = "RK45") -> Trajectory:
@@ -81,9 +89,12 @@ def replicator(game, initial: Any = None, *, t_max: float = 100.0, points: int =
         ``dx_k/dt = x_k ((A x)_k - x . A x)`` with ``A`` the row player's payoffs; both
         players' profiles in the trajectory are the population's shares.
     tol : float
-        Converged when the speed ``max |dx/dt|`` at ``t_max`` is at most ``tol``: a rest
-        point (possibly not a Nash equilibrium: every pure profile is a rest point, which
-        the regret reveals).
+        Converged when at ``t_max`` no strategy present at the start grows faster than
+        ``tol`` (``d log x_ik/dt = u_ik - x_i . u_i <= tol``): the final profile is then
+        within ``tol`` of an equilibrium of the game restricted to the starting supports
+        (of the whole game when the start is interior). A trajectory slowing down near a
+        saddle, where an absent-looking strategy still grows, has not converged. From a
+        pure start the profile is a rest point and "converges" whatever its regret.
     rtol, atol, method
         Passed to :func:`scipy.integrate.solve_ivp` (log-shares are integrated).
 
@@ -132,17 +143,16 @@ def replicator(game, initial: Any = None, *, t_max: float = 100.0, points: int =
     Y = sol.y.T
     X = [_softmax(b, m) for b, m in zip(np.split(Y, cuts, axis=1), masks)]
     final = [x[-1] for x in X]
-    speed = max(float(np.max(np.abs(x * (u - x @ u))))
-                for x, u in zip(final, _field(U, final, symmetric)))
+    growth = _growth(U, final, xs0, symmetric)
     name = "replicator"
     if symmetric:
         X, name = X * 2, "replicator (single population)"
-    return build(game, name, sol.t, X, speed <= tol)
+    return build(game, name, sol.t, X, growth <= tol)
 
 
 def discrete_replicator(game, initial: Any = None, *, steps: int = 1000,
                         shift: float | None = None, symmetric: bool = False,
-                        tol: float = 1e-9) -> Trajectory:
+                        tol: float = 1e-6) -> Trajectory:
     """Iterate the discrete-time replicator dynamic
     ``x_ik <- x_ik (u_ik + c) / (x_i . u_i + c)``.
 
@@ -162,7 +172,8 @@ def discrete_replicator(game, initial: Any = None, *, steps: int = 1000,
         The single-population version for a symmetric two-player game, as in
         :func:`replicator`.
     tol : float
-        Converged when the last step moved no share by more than ``tol``.
+        Converged when no strategy present at the start does better than its population's
+        mean by more than ``tol`` at the end, as in :func:`replicator`.
 
     Returns
     -------
@@ -207,8 +218,8 @@ def discrete_replicator(game, initial: Any = None, *, steps: int = 1000,
         xs = [x / x.sum() for x in xs]
         for X_i, x in zip(X, xs):
             X_i[t] = x
-    moved = max(float(np.max(np.abs(Xi[-1] - Xi[-2]))) for Xi in X)
+    growth = _growth(U, xs, xs0, symmetric)
     name = "discrete replicator"
     if symmetric:
         X, name = X * 2, "discrete replicator (single population)"
-    return build(game, name, np.arange(steps + 1), X, moved <= tol)
+    return build(game, name, np.arange(steps + 1), X, growth <= tol)

@@ -108,6 +108,17 @@ def test_pure_profiles_are_rest_points_and_zero_shares_stay_zero():
     assert np.all(tr.profiles[0][:, 2] == 0) and np.all(tr.profiles[1][:, 1] == 0)
 
 
+def test_a_slow_start_near_a_non_equilibrium_rest_point_is_not_convergence():
+    # b is better against everything; from a share of 1e-12 it is still invisible at
+    # t = 5 (share ~1.5e-10, speed ~1e-10) but grows at rate 1: not converged.
+    g = NormalFormGame.from_arrays([[0, 0], [1, 1]], [[0, 1], [0, 1]])
+    start = [1 - 1e-12, 1e-12]
+    tr = gt.replicator(g, start, symmetric=True, t_max=5)
+    assert tr.final[0][1] < 1e-9 and not tr.converged and tr.regret > 0.99
+    assert not gt.discrete_replicator(g, start, symmetric=True, steps=5).converged
+    assert gt.replicator(g, start, symmetric=True, t_max=60).converged
+
+
 def test_discrete_replicator_shift_is_checked_and_used():
     with pytest.raises(GameError, match="shift -2 leaves payoffs of Player 1 non-positive"):
         gt.discrete_replicator(RPS, shift=-2)
