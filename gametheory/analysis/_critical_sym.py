@@ -303,23 +303,24 @@ def bimatrix_candidates(game: Any, F: Field, A: list, B: list, cand: Candidates)
                         cand.add(y[b], f"{tag}: probability of {s2[j]} ({p2}) reaches 0")
                     for a, i in enumerate(rows):
                         cand.add(x[a], f"{tag}: probability of {s1[i]} ({p1}) reaches 0")
-                v, u = y[k], x[k]
-                against = s2[cols[0]] if k == 1 else _label_set(s2, cols)
-                for i in sorted(set(range(m)) - set(rows)):
-                    gain = sum((A[i][j] * y[b] for b, j in enumerate(cols)), -v)
-                    pair = sorted((i, rows[0]))
-                    what = (f"{p1} indifferent between {s1[pair[0]]} and {s1[pair[1]]} "
-                            f"against {against}"
-                            if k == 1 else f"{tag}: {s1[i]} ({p1}) becomes a best response")
-                    cand.add(gain, what)
-                against = s1[rows[0]] if k == 1 else _label_set(s1, rows)
-                for j in sorted(set(range(n)) - set(cols)):
-                    gain = sum((BT[j][i] * x[a] for a, i in enumerate(rows)), -u)
-                    pair = sorted((j, cols[0]))
-                    what = (f"{p2} indifferent between {s2[pair[0]]} and {s2[pair[1]]} "
-                            f"against {against}"
-                            if k == 1 else f"{tag}: {s2[j]} ({p2}) becomes a best response")
-                    cand.add(gain, what)
+                _outside_gains(cand, A, y, rows, cols, p1, s1, s2, tag)
+                _outside_gains(cand, BT, x, cols, rows, p2, s2, s1, tag)
+
+
+def _outside_gains(cand: Candidates, P: list, mix: list, own: tuple, other: tuple,
+                   player: str, labels: Any, other_labels: Any, tag: str) -> None:
+    """Add where each of ``player``'s strategies outside its support ``own`` does as well
+    as the support against the opponent's mix on ``other`` (``mix`` ends with the value);
+    ``P`` is the player's payoff matrix, its own strategies as rows."""
+    k = len(own)
+    against = other_labels[other[0]] if k == 1 else _label_set(other_labels, other)
+    for i in sorted(set(range(len(P))) - set(own)):
+        gain = sum((P[i][j] * mix[b] for b, j in enumerate(other)), -mix[k])
+        pair = sorted((i, own[0]))
+        what = (f"{player} indifferent between {labels[pair[0]]} and {labels[pair[1]]} "
+                f"against {against}"
+                if k == 1 else f"{tag}: {labels[i]} ({player}) becomes a best response")
+        cand.add(gain, what)
 
 
 # ----------------------------------------------------------------------------- trees
