@@ -25,6 +25,17 @@ from .analysis.dynamics import (
 )
 from .analysis.elimination import EliminationResult, iterated_elimination
 from .analysis.formulas import ClosedFormEquilibrium, EquilibriumFormulas, equilibrium_formulas
+from .analysis.refinements import (
+    AssessmentCheck,
+    check_assessment,
+    is_consistent,
+    is_perfect_equilibrium,
+    is_sequential_equilibrium,
+    is_sequentially_rational,
+    nash_product,
+    payoff_dominates,
+    risk_dominates,
+)
 from .analysis.regret import best_responses, is_equilibrium, max_regret, regrets
 from .analysis.sweep import SweepResult, sweep
 from .errors import DegenerateGameWarning, GameError, ParseError, SolverError
@@ -52,6 +63,9 @@ __all__ = [
     "replicator", "discrete_replicator", "best_response_dynamics", "fictitious_play",
     "Trajectory",
     "qre_fit", "QREFit", "QREBranch",
+    "is_perfect_equilibrium", "payoff_dominates", "risk_dominates", "nash_product",
+    "check_assessment", "AssessmentCheck", "is_sequentially_rational", "is_consistent",
+    "is_sequential_equilibrium",
     "GameError", "SolverError", "ParseError", "DegenerateGameWarning",
     "__version__",
 ]
