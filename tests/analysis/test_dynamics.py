@@ -236,6 +236,37 @@ def test_three_player_regret_path_matches_max_regret():
         assert rp[t] == pytest.approx(float(gt.max_regret(g, [X[t] for X in tr.profiles])))
 
 
+# ------------------------------------------------------------------ cross-check with nashpy
+def test_agrees_with_nashpy():
+    # nashpy (Knight & Campbell 2018) integrates the replicator with odeint in shares, and
+    # its fictitious play breaks ties at random: on generic payoffs from a pure start no
+    # ties arise, so the play counts must agree exactly.
+    import nashpy
+
+    rng = np.random.default_rng(3)
+    A = rng.normal(size=(3, 4))
+    B = rng.normal(size=(3, 4))
+    g, ng = NormalFormGame.from_arrays(A, B), nashpy.Game(A, B)
+    x0, y0 = np.array([0.2, 0.5, 0.3]), np.array([0.1, 0.2, 0.3, 0.4])
+    xs, ys = ng.asymmetric_replicator_dynamics(x0=x0, y0=y0, timepoints=np.linspace(0, 10, 11))
+    tr = gt.replicator(g, [x0, y0], t_max=10, points=11)
+    assert np.allclose(tr.profiles[0], xs, atol=1e-6) and np.allclose(tr.profiles[1], ys,
+                                                                      atol=1e-6)
+    S = A[:, :3]
+    xs = nashpy.Game(S, S.T).replicator_dynamics(y0=x0, timepoints=np.linspace(0, 10, 11))
+    tr = gt.replicator(NormalFormGame.from_arrays(S, S.T), x0, symmetric=True, t_max=10,
+                       points=11)
+    assert np.allclose(tr.profiles[0], xs, atol=1e-6)
+    zs = NormalFormGame.from_arrays(A, -A)  # zero-sum: play keeps switching
+    counts = [np.array([1.0, 0, 0]), np.array([0, 1.0, 0, 0])]
+    theirs = list(nashpy.Game(A, -A).fictitious_play(iterations=300, play_counts=counts))
+    ours = gt.fictitious_play(zs, [[1, 0, 0], [0, 1, 0, 0]], steps=300)
+    total = np.arange(301)[:, None] + 1.0
+    for i in range(2):
+        assert np.allclose(ours.profiles[i] * total, [t[i] for t in theirs], atol=1e-9, rtol=0)
+    assert len(set(map(tuple, ours.actions))) > 2
+
+
 # ------------------------------------------------------------------ tables and checks
 def test_records_are_plain_rows():
     tr = gt.fictitious_play(MP, steps=3)
