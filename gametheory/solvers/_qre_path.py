@@ -249,7 +249,8 @@ def trace(sys: System, x0: np.ndarray, max_lambda: float, first_step: float,
             t_new = -t_new
         lam_old, lam_new = y[-1], y_new[-1]
         if np.sign(t_new[-1]) != np.sign(t[-1]) and t[-1] != 0:
-            br.turning.append(float(lam_new))
+            br.turning.append(_turn(lam_old, lam_new, t[-1], t_new[-1],
+                                    float(np.linalg.norm(y_new - y))))
         s = np.sign(np.linalg.det(np.vstack([J, t_new])))
         if s != 0 and s != sign_det:
             br.bifurcations.append(float(lam_new))
@@ -280,6 +281,20 @@ def trace(sys: System, x0: np.ndarray, max_lambda: float, first_step: float,
             return br
     br.reason = br.reason or "max_steps"
     return br
+
+
+def _turn(l0: float, l1: float, d0: float, d1: float, h: float) -> float:
+    """Extreme lambda of the cubic Hermite interpolant of lambda(s) on [0, h] (values
+    l0, l1 and slopes d0, d1 of opposite signs): the turning point's lambda."""
+    c = 3 * (l1 - l0) / h ** 2 - (2 * d0 + d1) / h       # lambda = l0 + d0 s + c s^2 + e s^3
+    e = (d0 + d1) / h ** 2 - 2 * (l1 - l0) / h ** 3
+    roots = np.roots([3 * e, 2 * c, d0]) if abs(e) > 1e-300 else np.array([-d0 / (2 * c)])
+    roots = roots[np.isreal(roots)].real
+    roots = roots[(roots >= 0) & (roots <= h)]
+    if not len(roots):
+        return float(l1)
+    s = float(roots[0])
+    return float(l0 + d0 * s + c * s ** 2 + e * s ** 3)
 
 
 def solve_at(sys: System, x: np.ndarray, lam: float, tol: float = 1e-13,

@@ -132,8 +132,15 @@ def _regret(game: Any, tree: bool, p: np.ndarray) -> float:
 
 
 def _stopper(sys: qp.System, game: Any, tree: bool, tol: float):
-    """``stop(x, lam)``: a verified polished equilibrium near the branch, or None."""
-    tried: set[int] = set()
+    """``stop(x, lam)``: a verified equilibrium that the branch has settled on, or None.
+
+    Once the agent regret is below 1e-3 of the payoff range, the branch point is
+    polished (Newton on the equilibrium conditions with its support) and the result
+    verified by regret; the branch has settled when two verified candidates a decade of
+    lambda apart agree within 1e-6 (a tied action can take long to leave the support).
+    ``final=True`` returns the last verified candidate, if any.
+    """
+    state: dict[str, Any] = {"cand": None, "next": 0.0}
 
     def attempt(x: np.ndarray) -> np.ndarray | None:
         p = np.exp(x)
@@ -150,12 +157,17 @@ def _stopper(sys: qp.System, game: Any, tree: bool, tol: float):
         return None
 
     def stop(x: np.ndarray, lam: float, final: bool = False) -> np.ndarray | None:
-        r = qp.agent_regret(sys, x) / sys.scale
-        decade = int(np.floor(np.log10(max(r, 1e-300))))
-        if not final and (r > 1e-3 or decade in tried):
+        if not final and (lam < state["next"] or qp.agent_regret(sys, x) > 1e-3 * sys.scale):
             return None
-        tried.add(decade)
-        return attempt(x)
+        q = attempt(x)
+        if q is None:
+            state["next"] = 1.5 * lam
+            return state["cand"] if final else None
+        state["next"] = 10.0 * lam
+        if final or (state["cand"] is not None and np.abs(q - state["cand"]).max() <= 1e-6):
+            return q
+        state["cand"] = q
+        return None
 
     return stop
 
