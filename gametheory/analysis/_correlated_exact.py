@@ -22,10 +22,13 @@ __all__ = ["exact_vertex"]
 _SUPPORT, _TIGHT = 1e-9, 1e-9
 
 
-def exact_vertex(poly: Any, rows: list[dict[int, Any]], x: np.ndarray,
-                 weights: list[Fraction]) -> list[Fraction] | None:
-    """Rational distribution near ``x`` on the same face, verified exactly; or None."""
-    del weights   # the vertex is fixed by the constraints; optimality is checked by the caller
+def exact_vertex(poly: Any, rows: list[dict[int, Any]], x: np.ndarray
+                 ) -> list[Fraction] | None:
+    """Rational distribution near ``x`` on the same face, verified exactly; or None.
+
+    Optimality is not re-proved here: the caller compares the objective with the float
+    optimum.
+    """
     A = poly.A
     scale = max(1.0, float(np.abs(A.data).max(initial=0.0)))
     slack = (A @ x) / scale

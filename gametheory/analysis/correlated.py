@@ -295,9 +295,7 @@ def correlated_equilibrium(game, objective: Any = "welfare", coarse: bool = Fals
     x /= x.sum()
     if exact:
         U = game.exact_payoffs()
-        p = exact_vertex(poly, _incentive_rows(game, U, coarse), x,
-                         [Fraction(v) if not isinstance(v, float) else Fraction(str(v))
-                          for v in np.asarray(W, dtype=object).reshape(-1)])
+        p = exact_vertex(poly, _incentive_rows(game, U, coarse), x)
         if p is None:
             raise SolverError("could not rebuild the optimal correlated equilibrium in exact "
                               "arithmetic; call with exact=False")

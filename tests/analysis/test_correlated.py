@@ -174,6 +174,7 @@ def test_correlated_set_inside_coarse_set(seed, shape):
         assert cce.value >= ce.value
 
 
+@pytest.mark.filterwarnings("ignore::gametheory.DegenerateGameWarning")  # only the value is used
 @settings(deadline=None, max_examples=10)
 @given(st.integers(0, 10**6), st.sampled_from([(2, 2), (3, 3), (3, 4)]))
 def test_zero_sum_correlated_equilibria_pay_the_value(seed, shape):

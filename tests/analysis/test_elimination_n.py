@@ -2,7 +2,7 @@
 
 In an N-player game a strategy is strictly dominated by a mixed strategy exactly when it
 is never a best response to a *correlated* belief about the opponents' profiles (Pearce
-1984, Lemma 3; Fudenberg & Tirole 1991, section 2.3), so the dominance LP runs over the
+1984, appendix; Fudenberg & Tirole 1991, chapter 2), so the dominance LP runs over the
 opponents' joint pure profiles. Known reductions, the order independence of iterated
 strict dominance (Gilboa, Kalai & Zemel 1990), and two cross-checks: an independent
 best-response LP, and the fact that no correlated equilibrium (hence no Nash equilibrium)
@@ -27,8 +27,8 @@ def four_matrix_game(m4: int) -> NormalFormGame:
 
     M1 pays 8 at (U, L); M2 pays 4 at (U, L) and (D, R); M3 pays 8 at (D, R); M4 pays m4
     everywhere. The textbook example of a strategy (M2) that is a best response to the
-    correlated belief 1/2 (U, L) + 1/2 (D, R) but to no independent belief (Fudenberg &
-    Tirole 1991, section 2.3.1; Osborne & Rubinstein 1994, section 4.2).
+    correlated belief 1/2 (U, L) + 1/2 (D, R) but to no independent belief (the standard
+    rationalizability example, e.g. Fudenberg & Tirole 1991, chapter 2).
     """
     U = np.zeros((3, 2, 2, 4), dtype=int)
     U[2, 0, 0, 0] = 8

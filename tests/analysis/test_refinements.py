@@ -4,14 +4,14 @@ Known answers: an equilibrium in weakly dominated strategies is not perfect (Sel
 van Damme 1991, Theorem 3.2.2, which also covers a mixed strategy dominated by a pure one
 although no strategy in its support is); the stag hunt's payoff-dominant (Stag, Stag) and
 risk-dominant (Hare, Hare) equilibria (Harsanyi & Selten 1988, section 3.9; payoffs of
-Aumann 1990); Selten's horse (Selten 1975, Figure 1; Fudenberg & Tirole 1991, Figure
-8.5): (D, a, L) is a Nash equilibrium that is not sequentially rational, (A, a, R) is
-sequential exactly when player 3 believes D has probability at most 1/3; beliefs forced
-by a chance move that nobody observes (Kreps & Wilson 1982; Fudenberg & Tirole 1991,
-section 8.3). Properties: a backward-induction profile of a perfect-information tree is a
-sequential equilibrium; limits of Bayes beliefs are consistent, and the witness sequence
-reproduces them; perfection agrees with an independent LP (best reply to a completely
-mixed strategy; van Damme 1991, Theorem 3.2.2).
+Aumann 1990); Selten's horse (Selten 1975; payoffs as reproduced in Fudenberg & Tirole
+1991, chapter 8): (D, a, L) is a Nash equilibrium that is not sequentially rational, and
+(A, a, R) is sequential exactly when player 3 believes D has probability at most 1/3;
+beliefs forced by a chance move that nobody observes (Kreps & Wilson 1982; Fudenberg &
+Tirole 1991, section 8.3). Properties: a backward-induction profile of a
+perfect-information tree is a sequential equilibrium; limits of Bayes beliefs are
+consistent, and the witness sequence reproduces them; perfection agrees with an
+independent LP (best reply to a completely mixed strategy; van Damme 1991, Theorem 3.2.2).
 """
 
 from __future__ import annotations
