@@ -9,9 +9,9 @@ whether the dynamic came to rest, and the final profile's regret.
 In the N-population replicator each player is a population whose shares ``x_i`` grow at
 the rate by which their payoff exceeds the population's mean:
 ``dx_ik/dt = x_ik (u_ik(x_-i) - x_i . u_i(x_-i))``. It is integrated in log-shares,
-``d log x_ik / dt = u_ik - mean``, where the mean cancels under normalisation, so shares stay
-positive and sum to one to rounding; strategies with share 0 stay at 0 (each face of the
-simplex is invariant).
+``d log x_ik / dt = u_ik - x_i . u_i``, and the shares are recovered by normalising
+``exp``, so they stay positive and sum to one to rounding however small they get;
+strategies with share 0 stay at 0 (each face of the simplex is invariant).
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ def _softmax(Y: np.ndarray, mask: np.ndarray) -> np.ndarray:
 
 
 def _populations(game, initial, symmetric):
-    """(payoff array, starting shares per population, blocks) for either form."""
+    """(payoff array, starting shares per population) for either form."""
     U = float_game(game, "the replicator dynamic")
     if symmetric:
         return U[:1], (symmetric_initial(game, initial),)
@@ -130,9 +130,10 @@ def replicator(game, initial: Any = None, *, t_max: float = 100.0, points: int =
     masks = np.split(mask, cuts)
     y0 = np.where(mask, np.log(np.where(mask, np.concatenate(xs0), 1.0)), 0.0)
 
-    def rhs(_t, y):
+    def rhs(_t, y):  # d log x_ik / dt = u_ik - x_i . u_i (the mean keeps y near log x)
         xs = [_softmax(b, m) for b, m in zip(np.split(y, cuts), masks)]
-        return np.where(mask, np.concatenate(_field(U, xs, symmetric)), 0.0)
+        dy = [u - x @ u for x, u in zip(xs, _field(U, xs, symmetric))]
+        return np.where(mask, np.concatenate(dy), 0.0)
 
     from scipy.integrate import solve_ivp
 
