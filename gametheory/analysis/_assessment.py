@@ -58,6 +58,11 @@ class AssessmentCheck:
     trembles : dict or None
         A witness of consistency: ``{(information set, action): (coefficient, rank)}`` for
         each action of probability 0, the tremble ``coefficient * eps ** rank``.
+    behavior : dict
+        The behaviour profile checked, ``{information set: {action: probability}}``.
+    gains : dict
+        ``{information set: gain}``: how much the mover's expected payoff at the set (given
+        the beliefs) rises by switching to a best action there; 0 where rational.
 
     References
     ----------
@@ -83,6 +88,7 @@ class AssessmentCheck:
     beliefs: dict
     trembles: dict | None
     behavior: Any
+    gains: dict
 
     @property
     def sequential(self) -> bool:
@@ -185,8 +191,9 @@ def check_assessment(game, behavior: Mapping[str, Any], beliefs: Mapping | None 
     ----------
     game : ExtensiveFormGame
         Numeric payoffs.
-    behavior : mapping
-        ``{information set: {action: probability}}`` or ``{information set: action}``.
+    behavior : mapping or Equilibrium
+        ``{information set: {action: probability}}`` or ``{information set: action}``, or
+        an Equilibrium of the tree (its ``behavior`` is used).
     beliefs : mapping, optional
         ``{information set: {node path: probability}}`` (node paths as in
         ``game.beliefs``). Singleton sets and sets the profile reaches may be left out
@@ -225,6 +232,8 @@ def check_assessment(game, behavior: Mapping[str, Any], beliefs: Mapping | None 
     if a.kind == "symbolic":
         raise GameError("assessments need numeric payoffs; fix the parameters with "
                         "game.substitute(...)")
+    if getattr(behavior, "behavior", None) is not None:
+        behavior = behavior.behavior
     flat, offsets, bkind = behavior_table(game, behavior)
     kind = unify_kinds({a.kind, bkind})
     if kind == "symbolic":
@@ -236,6 +245,7 @@ def check_assessment(game, behavior: Mapping[str, Any], beliefs: Mapping | None 
     V = _node_values(a, flat, offsets, kind)
     scale = max(1.0, float(np.abs(a.payoffs.astype(np.float64)).max(initial=0.0)))
     problems: list[str] = []
+    gains = {}
     children = game._children
     for h, label in enumerate(a.infoset_labels):
         i = int(a.infoset_player[h])
@@ -244,6 +254,7 @@ def check_assessment(game, behavior: Mapping[str, Any], beliefs: Mapping | None 
              for k in range(len(a.infoset_actions[h]))]
         probs = flat[offsets[h]:offsets[h + 1]]
         gap = max(Q) - sum(p * q for p, q in zip(probs, Q, strict=True))
+        gains[label] = gap
         if gap > (0 if isinstance(gap, Fraction) else tol * scale):
             best = a.infoset_actions[h][int(np.argmax([float(q) for q in Q]))]
             problems.append(f"at information set {label!r}, {game.players[i]} gains "
@@ -265,7 +276,7 @@ def check_assessment(game, behavior: Mapping[str, Any], beliefs: Mapping | None 
                                     strict=True))
                     for h, label in enumerate(a.infoset_labels)}
     return AssessmentCheck(rational, bayes_ok, trembles is not None, tuple(problems), mus,
-                           trembles, out_behavior)
+                           trembles, out_behavior, gains)
 
 
 def _differ(x: Any, y: Any, tol: float) -> bool:
@@ -336,7 +347,7 @@ def _consistency(game, flat, offsets, members, mus, tol, problems) -> dict | Non
         return None
     z = np.zeros(K)
     if lhs:
-        L, r = np.array(lhs).reshape(-1, K), np.array(rhs)
+        L, r = np.array(lhs, dtype=float).reshape(len(lhs), K), np.array(rhs)
         if K:
             z = np.linalg.lstsq(L, r, rcond=None)[0]
         if np.abs(L @ z - r).max(initial=0.0) > 1e-7:

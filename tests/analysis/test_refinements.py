@@ -252,8 +252,8 @@ def test_assessment_errors():
 @given(st.integers(0, 10**6))
 def test_backward_induction_is_sequential(seed):
     g = random_tree(40, seed=seed, merge=0.0)
-    beh = gt.solve(g, method="spe").equilibria[0].behavior
-    chk = gt.check_assessment(g, beh)
+    eq = gt.solve(g, method="spe").equilibria[0]
+    chk = gt.check_assessment(g, eq)
     assert chk.sequential, chk.problems
 
 
@@ -302,3 +302,28 @@ def test_limits_of_bayes_beliefs_are_consistent(seed):
     for label, m in mu.items():
         for path, p in m.items():
             assert got[label][path] == pytest.approx(float(p), abs=1e-5)
+
+
+@settings(deadline=None, max_examples=15)
+@given(st.integers(0, 10**6))
+def test_gains_match_one_shot_deviations(seed):
+    # with a totally mixed profile and Bayes beliefs, the gain at a set h times its
+    # probability is the rise in the mover's expected payoff from switching to the best
+    # action at h alone (computed here from game.expected_payoffs)
+    g = random_tree(30, seed=seed)
+    rng = np.random.default_rng(seed)
+    beh = {}
+    for label, (_, acts) in g.infosets.items():
+        w = [F(int(k)) for k in rng.integers(1, 4, size=len(acts))]
+        beh[label] = {x: wk / sum(w) for x, wk in zip(acts, w, strict=True)}
+    chk = gt.check_assessment(g, beh)
+    assert chk.bayes_consistent and chk.consistent
+    base = g.expected_payoffs(beh)
+    reach = g.realization_probabilities(beh, nodes=True)
+    a = g.arrays
+    for h, label in enumerate(a.infoset_labels):
+        i = int(a.infoset_player[h])
+        p_h = sum(reach[v] for v in range(len(a.parent))
+                  if a.player[v] >= 0 and a.infoset[v] == h)
+        best = max(g.expected_payoffs({**beh, label: x})[i] for x in a.infoset_actions[h])
+        assert best - base[i] == p_h * chk.gains[label]
