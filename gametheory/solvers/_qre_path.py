@@ -191,9 +191,10 @@ def _null(J: np.ndarray) -> np.ndarray:
 
 
 def _correct(sys, y, t, tol, max_iter=6):
-    """Newton on H = 0 with the step orthogonal to ``t``; (y, iterations) or None."""
+    """Newton on H = 0 with steps orthogonal to ``t``: (y, Jacobian at the last iterate,
+    first correction's length), or None when it does not contract."""
     first = prev = None
-    for k in range(max_iter):
+    for _ in range(max_iter):
         F, J = equations(sys, y[:-1], y[-1])
         A = np.vstack([J, t])
         try:
@@ -210,13 +211,13 @@ def _correct(sys, y, t, tol, max_iter=6):
         prev = n
         y = y + d
         if n <= tol * max(1.0, float(np.abs(y).max())):
-            return y, k + 1, first
+            return y, J, first
     return None
 
 
 def trace(sys: System, x0: np.ndarray, max_lambda: float, first_step: float,
           max_accel: float, stop, lambdas=(), max_steps: int = 100000,
-          target: float = 0.05, newton_tol: float = 1e-10) -> Branch:
+          target: float = 0.2, newton_tol: float = 1e-10) -> Branch:
     """Follow the branch from ``(x0, 0)``; ``stop(x, lam)`` returns a polished end or None.
 
     The tangent is the unit null vector of H's Jacobian, oriented to continue the
@@ -242,15 +243,13 @@ def trace(sys: System, x0: np.ndarray, max_lambda: float, first_step: float,
                 br.reason = br.reason or "step size underflow"
                 return br
             continue
-        y_new, iters, first = out
-        _, J = equations(sys, y_new[:-1], y_new[-1])
+        y_new, J, first = out     # J from the last Newton iterate: within tol of y_new
         t_new = _null(J)
         if t_new @ t < 0:
             t_new = -t_new
         lam_old, lam_new = y[-1], y_new[-1]
         if np.sign(t_new[-1]) != np.sign(t[-1]) and t[-1] != 0:
-            br.turning.append(_turn(lam_old, lam_new, t[-1], t_new[-1],
-                                    float(np.linalg.norm(y_new - y))))
+            br.turning.append(_turn(sys, y, t, float((y_new - y) @ t), newton_tol))
         s = np.sign(np.linalg.det(np.vstack([J, t_new])))
         if s != 0 and s != sign_det:
             br.bifurcations.append(float(lam_new))
@@ -283,18 +282,22 @@ def trace(sys: System, x0: np.ndarray, max_lambda: float, first_step: float,
     return br
 
 
-def _turn(l0: float, l1: float, d0: float, d1: float, h: float) -> float:
-    """Extreme lambda of the cubic Hermite interpolant of lambda(s) on [0, h] (values
-    l0, l1 and slopes d0, d1 of opposite signs): the turning point's lambda."""
-    c = 3 * (l1 - l0) / h ** 2 - (2 * d0 + d1) / h       # lambda = l0 + d0 s + c s^2 + e s^3
-    e = (d0 + d1) / h ** 2 - 2 * (l1 - l0) / h ** 3
-    roots = np.roots([3 * e, 2 * c, d0]) if abs(e) > 1e-300 else np.array([-d0 / (2 * c)])
-    roots = roots[np.isreal(roots)].real
-    roots = roots[(roots >= 0) & (roots <= h)]
-    if not len(roots):
-        return float(l1)
-    s = float(roots[0])
-    return float(l0 + d0 * s + c * s ** 2 + e * s ** 3)
+def _turn(sys: System, y: np.ndarray, t: np.ndarray, h: float, tol: float) -> float:
+    """Lambda of the turning point between ``y`` and its successor a step ``h`` along
+    ``t``: bisection on the step for the sign change of d lambda / ds."""
+    lo, hi, lam = 0.0, h, float(y[-1])
+    for _ in range(20):
+        mid = 0.5 * (lo + hi)
+        out = _correct(sys, y + mid * t, t, tol)
+        if out is None:
+            break
+        tm = _null(out[1])
+        lam = float(out[0][-1])
+        if np.sign(tm @ t) * tm[-1] * t[-1] > 0:
+            lo = mid
+        else:
+            hi = mid
+    return lam
 
 
 def solve_at(sys: System, x: np.ndarray, lam: float, tol: float = 1e-13,

@@ -1,0 +1,99 @@
+"""Benchmark: the logit QRE branch and its limit, ours against pygambit's logit_solve.
+
+Ours: ``gt.solve(game, method="qre")`` (predictor-corrector in log probabilities, limit
+polished by Newton and verified). pygambit 16.7: ``gbt.nash.logit_solve(game)`` (its
+defaults: first step 0.03, acceleration 1.1, stops at regret 1e-8 times the payoff range).
+Inputs: random three-player 5 x 5 x 5 games (uniform payoffs in [0, 1)) and the
+Kreps-Wilson chain-store tree (models/chain_store.py, reputation version, N = 3, four
+players, agent form on the tree). Games are built outside the timed region, each side
+is timed over ``--repeat`` runs (the median is printed) one after the other in one
+process, and the ratio ours / pygambit is printed side by side with both limits' regrets
+(pygambit's own ``max_regret`` of each profile).
+
+Usage::
+
+    python benchmarks/bench_qre.py                 # 5 random games, the chain store
+    python benchmarks/bench_qre.py --games 10 --repeat 5
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pygambit as gbt
+
+import gametheory as gt
+from gametheory.models import chain_store
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+
+
+def _median_time(fn, repeat: int):
+    times, out = [], None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        out = fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), out
+
+
+def _normal_regret(G, eq) -> float:
+    prof = G.mixed_strategy_profile()
+    for p, s in zip(G.players, eq.strategies):
+        for strat, v in zip(p.strategies, s):
+            prof[strat] = float(v)
+    return float(prof.max_regret())
+
+
+def _row(name: str, ours: float, theirs: float, r_ours: float, r_theirs: float) -> None:
+    print(f"{name:<28} {ours * 1e3:>9.1f} {theirs * 1e3:>12.1f} {ours / theirs:>7.2f} "
+          f"{r_ours:>11.1e} {r_theirs:>11.1e}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--games", type=int, default=5)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+    print(f"{'game':<28} {'ours ms':>9} {'pygambit ms':>12} {'ratio':>7} "
+          f"{'our regret':>11} {'their regret':>11}")
+    ratios = []
+    rng = np.random.default_rng(args.seed)
+    for k in range(args.games):
+        arrays = [rng.random((5, 5, 5)) for _ in range(3)]
+        g = gt.NormalFormGame.from_arrays(*arrays)
+        G = gbt.Game.from_arrays(*arrays)
+        t_ours, sol = _median_time(lambda g=g: gt.solve(g, method="qre"), args.repeat)
+        t_gbt, res = _median_time(lambda G=G: gbt.nash.logit_solve(G), args.repeat)
+        r_ours = _normal_regret(G, sol.equilibria[0]) if sol.equilibria else float("nan")
+        _row(f"random 5x5x5 #{k}", t_ours, t_gbt, r_ours,
+             float(res.equilibria[0].max_regret()))
+        ratios.append(t_ours / t_gbt)
+    import oracles
+
+    tree = chain_store.build(N=3, reputation=True, a=2, b="1/2", delta="1/10")
+    efg = gbt.read_efg(io.StringIO(gt.write_gambit(tree)))
+
+    def ours_tree():
+        fresh = chain_store.build(N=3, reputation=True, a=2, b="1/2", delta="1/10")
+        return gt.solve(fresh, method="qre")
+
+    t_ours, sol = _median_time(ours_tree, args.repeat)
+    t_gbt, res = _median_time(lambda: gbt.nash.logit_solve(efg), args.repeat)
+    r_ours = oracles.pygambit_regret(tree, sol.equilibria[0].behavior, rational=False)
+    _row("chain store N=3 (tree)", t_ours, t_gbt, r_ours,
+         float(res.equilibria[0].max_regret()))
+    print(f"\nmedian ratio on random 5x5x5 games: {statistics.median(ratios):.2f}; "
+          f"chain store N=3: {t_ours / t_gbt:.2f} (ours / pygambit; < 1 is faster); "
+          f"our timing of the tree includes building it")
+
+
+if __name__ == "__main__":
+    main()
