@@ -34,6 +34,9 @@ import numpy as np
 
 __all__ = ["System", "normal_system", "tree_system", "trace", "solve_at", "polish"]
 
+_TINY = 1e-100   # relative weights below this are dropped: harmless, and LU stays fast
+_LOG_TINY = float(np.log(_TINY))
+
 
 @dataclass(frozen=True)
 class System:
@@ -129,6 +132,8 @@ def values(sys: System, x: np.ndarray, jac: bool = True):
     if P:                              # coefficient: V and dV/dx do not change
         top[sys.has] = np.maximum.reduceat(logc[sys.order], sys.starts)
     c = np.exp(logc - top[sys.pair_e])
+    c[c < _TINY] = 0.0     # (products of tiny numbers underflow to subnormals in LU,
+                           # which slow LAPACK a hundredfold)
     W = np.bincount(sys.pair_e, weights=c * sys.pair_u, minlength=sys.E)
     W1 = np.bincount(sys.pair_e, weights=c, minlength=sys.E)
     W1 = np.where(W1 > 0, W1, 1e-300)
@@ -147,7 +152,8 @@ def equations(sys: System, x: np.ndarray, lam: float, jac: bool = True):
     first = sys.offsets[:-1][sys.agent_of]              # a0 of each action's agent
     F = x - x[first] - lam * (V - V[first])
     heads = sys.offsets[:-1]
-    p = np.exp(x)
+    p = np.exp(np.maximum(x, _LOG_TINY))
+    p[x < _LOG_TINY] = 0.0
     F[heads] = np.add.reduceat(p, heads) - 1.0
     if not jac:
         return F, None
@@ -158,6 +164,7 @@ def equations(sys: System, x: np.ndarray, lam: float, jac: bool = True):
     J[:, -1] = -(V - V[first])
     J[heads] = 0.0
     J[heads[sys.agent_of], np.arange(sys.E)] = p
+    J[np.abs(J) < _TINY] = 0.0
     return F, J
 
 
@@ -188,6 +195,20 @@ def _null(J: np.ndarray) -> np.ndarray:
     q, _ = np.linalg.qr(J.T, mode="complete")
     t = q[:, -1]
     return t / np.linalg.norm(t)
+
+
+def _tangent(J: np.ndarray, t: np.ndarray) -> tuple[np.ndarray, float]:
+    """The unit tangent continuing ``t`` and the sign of det [J; tangent]: with
+    A = [J; t], A z = e_last gives z in J's null space with t.z = 1 > 0, and
+    det [J; z] = det(A) |z|^2 (the cofactor vector of [J; .] is det(A) z)."""
+    A = np.vstack([J, t])
+    e = np.zeros(len(t))
+    e[-1] = 1.0
+    z = np.linalg.solve(A, e)
+    sign = float(np.linalg.slogdet(A)[0])
+    z /= np.linalg.norm(z)
+    z[np.abs(z) < _TINY] = 0.0
+    return z, sign
 
 
 def _correct(sys, y, t, tol, max_iter=6):
@@ -244,13 +265,10 @@ def trace(sys: System, x0: np.ndarray, max_lambda: float, first_step: float,
                 return br
             continue
         y_new, J, first = out     # J from the last Newton iterate: within tol of y_new
-        t_new = _null(J)
-        if t_new @ t < 0:
-            t_new = -t_new
+        t_new, s = _tangent(J, t)
         lam_old, lam_new = y[-1], y_new[-1]
         if np.sign(t_new[-1]) != np.sign(t[-1]) and t[-1] != 0:
             br.turning.append(_turn(sys, y, t, float((y_new - y) @ t), newton_tol))
-        s = np.sign(np.linalg.det(np.vstack([J, t_new])))
         if s != 0 and s != sign_det:
             br.bifurcations.append(float(lam_new))
             sign_det = s
@@ -291,9 +309,9 @@ def _turn(sys: System, y: np.ndarray, t: np.ndarray, h: float, tol: float) -> fl
         out = _correct(sys, y + mid * t, t, tol)
         if out is None:
             break
-        tm = _null(out[1])
+        tm = _tangent(out[1], t)[0]
         lam = float(out[0][-1])
-        if np.sign(tm @ t) * tm[-1] * t[-1] > 0:
+        if tm[-1] * t[-1] > 0:
             lo = mid
         else:
             hi = mid
@@ -330,12 +348,17 @@ def polish(sys: System, x: np.ndarray, support: np.ndarray, max_iter: int = 30,
     for _ in range(max_iter):
         V, JV = values(sys, x)
         p = np.exp(x)
+        p[p < _TINY] = 0.0
         eq = support & (np.arange(sys.E) != r)
         F = np.concatenate([(V - V[r])[eq], np.add.reduceat(p, heads) - 1.0])
         Jr = np.vstack([(JV - JV[r])[eq],
                         (sys.agent_of[None, :] == np.arange(sys.H)[:, None]) * p])
         Jr = Jr[:, cols]
-        d = np.linalg.lstsq(Jr, -F, rcond=None)[0]
+        Jr[np.abs(Jr) < _TINY] = 0.0
+        try:
+            d = np.linalg.solve(Jr, -F)
+        except np.linalg.LinAlgError:
+            d = np.linalg.lstsq(Jr, -F, rcond=None)[0]
         if not np.isfinite(d).all():
             return None
         x[cols] += np.clip(d, -5.0, 5.0)
