@@ -1,13 +1,15 @@
 """chain_store: the subgame-perfect equilibrium of Selten's chain store (every entrant
 enters, the incumbent always accommodates; Selten 1978) from backward induction on trees
-of up to 3**7 terminal nodes; the Kreps-Wilson (1982) reputation tree's structure, and
-its one-stage equilibrium against the Kreps-Wilson formulas."""
+of up to 3**7 terminal nodes; the Kreps-Wilson (1982) reputation tree's structure, its
+one-stage equilibrium, and its N-stage equilibrium from the logit-QRE limit ("qre")
+against the Kreps-Wilson formulas at every history reached."""
 
 import io
 import itertools
 from fractions import Fraction as F
 
 import numpy as np
+import oracles
 import pygambit
 import pytest
 
@@ -110,9 +112,56 @@ def test_one_stage_reputation_matches_kreps_wilson(delta, b):
         assert e["payoffs"]["Entrant 1"] == max(entrant_value, 0)
 
 
-def test_reputation_with_several_entrants_waits_for_the_n_player_solver():
-    with pytest.raises(GameError, match="quantal-response"):
-        m.analyze(N=2, reputation=True)
+def kreps_wilson_by_history(N, delta, a, b):
+    """{history: (belief, kreps_wilson(...))} for every history of the N-stage game, the
+    belief carried by Bayes' rule as in Kreps & Wilson (1982): unchanged after "out",
+    belief_after_fight after a fight, 0 after an accommodation."""
+    out, level = {}, [("", F(delta))]
+    for k in range(1, N + 1):
+        nxt = []
+        for hist, p in level:
+            kw = m.kreps_wilson(N - k + 1, p, a=a, b=b)
+            out[hist or "start"] = (p, kw)
+            nxt += [(hist + "O", p), (hist + "F", kw["belief_after_fight"]), (hist + "A", F(0))]
+        level = nxt
+    return out
+
+
+@pytest.mark.parametrize("N, a, b, delta", [
+    (2, 2, F(1, 2), F(1, 10)), (2, 2, F(1, 3), F(1, 5)), (2, 2, F(1, 2), F(3, 10)),
+    (3, 2, F(1, 2), F(1, 10)), (3, 3, F(1, 2), F(1, 10)), (3, 2, F(1, 2), F(1, 5)),
+    (3, 2, F(2, 3), F(1, 5)), (3, 2, F(1, 2), F(1, 3)), (3, 3, F(1, 2), F(1, 20))])
+def test_reputation_matches_kreps_wilson(N, a, b, delta):
+    """Kreps & Wilson (1982), sec. 3: at every history reached with positive probability,
+    with n stages left and belief p, the entrant enters iff p < b**n (mixes 1 - 1/a at
+    p = b**n) and a weak incumbent fights for sure if p >= b**(n-1), else with
+    probability (1 - b**(n-1)) p / ((1 - p) b**(n-1)); it accommodates at the last
+    stage. analyze() gets these from the tree by the logit-QRE limit."""
+    out = m.analyze(N=N, reputation=True, a=a, b=b, delta=delta)
+    assert out["num_equilibria"] == 1 and not out["complete"]
+    table = kreps_wilson_by_history(N, delta, a, b)
+    assert "start" in out["stages"]
+    for hist, stage in out["stages"].items():
+        p, kw = table[hist]
+        assert stage["left"] == N - len(hist.replace("start", "")) == N - stage["stage"] + 1
+        assert stage["belief"] == pytest.approx(float(p), abs=1e-9)
+        assert stage["enters"] == pytest.approx(float(kw["enters"]), abs=1e-6)
+        assert stage["weak_fights"] == pytest.approx(float(kw["weak_fights"]), abs=1e-6)
+    first = m.kreps_wilson(N, delta, a=a, b=b)
+    assert out["enters"] == pytest.approx(float(first["enters"]), abs=1e-6)
+    assert out["fights"]["weak"] == pytest.approx(float(first["weak_fights"]), abs=1e-6)
+    assert out["fights"]["tough"] == pytest.approx(1, abs=1e-6)
+    # entry is deterred at the first stage exactly when delta > b**N
+    assert (out["enters"] < 1e-6) == (delta > b ** N)
+
+
+def test_reputation_equilibrium_is_verified_by_pygambit():
+    """The N = 2 profile "qre" reports has regret below 1e-8 by pygambit's own
+    computation on the same tree (three players, 2 * 3**2 terminal nodes; pygambit 16.7
+    lists pure strategies for this, which takes minutes at N = 3)."""
+    g = m.build(N=2, reputation=True, a=2, b=F(1, 2), delta=F(3, 10))
+    sol = gt.solve(g, method="qre")
+    assert oracles.pygambit_regret(g, sol.equilibria[0].behavior, rational=False) <= 1e-8
 
 
 def test_kreps_wilson_beliefs_follow_bayes():
@@ -144,9 +193,9 @@ def test_bad_parameter_values():
 
 @pytest.mark.parametrize("delta", [F(1, 10), F(3, 10)])
 def test_two_stage_kreps_wilson_against_pygambit_logit(delta):
-    """Until gametheory has its own N-player solver: Gambit's logit-QRE tracing (McKelvey
-    & Palfrey 1998; its limit is a sequential equilibrium) on the three-player reputation
-    tree reproduces the Kreps-Wilson formulas of kreps_wilson()."""
+    """An independent check of the formulas: Gambit's logit-QRE tracing (McKelvey &
+    Palfrey 1998; its limit is a sequential equilibrium) on the three-player reputation
+    tree reproduces kreps_wilson()."""
     b = F(1, 2)
     g = m.build(N=2, reputation=True, a=2, b=b, delta=delta)
     efg = pygambit.read_efg(io.StringIO(gt.write_gambit(g)))
