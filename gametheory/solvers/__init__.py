@@ -34,6 +34,9 @@ METHODS: dict[str, tuple[str, str, str]] = {
                      "Lemke's algorithm on the sequence form: one equilibrium, two-player trees"),
     "qre": ("qre", "solve_qre", "logit QRE branch from lambda = 0 and its verified limit, any "
             "number of players; trees in agent form"),
+    "enumpoly": ("enumpoly", "solve_enumpoly",
+                 "support enumeration with polynomial systems: all equilibria, small N-player "
+                 "games"),
 }
 
 #: Methods that work on a tree itself; every other method solves its reduced normal form.

@@ -261,12 +261,21 @@ def _clean_exact(s: Sequence[Any]) -> np.ndarray:
 
     v = np.empty(len(s), dtype=object)
     for k, x in enumerate(s):
-        v[k] = to_fraction(x)
+        v[k] = x if _algebraic(x) else to_fraction(x)
     return v
+
+
+def _algebraic(x: Any) -> bool:
+    """True for an irrational sympy number (an algebraic equilibrium probability)."""
+    return type(x).__module__.startswith("sympy") and not getattr(x, "is_Rational", False)
 
 
 def _verify(game, profiles: list[tuple], exact: bool) -> list[tuple[Any, tuple]]:
     """``(max regret, payoffs)`` of each cleaned profile; batched for two players."""
+    if exact and any(_algebraic(x) for prof in profiles for s in prof for x in s):
+        from ._algebraic import algebraic_regrets
+
+        return algebraic_regrets(game, profiles)
     if game.num_players != 2 or not profiles:
         out = []
         for prof in profiles:
@@ -310,7 +319,7 @@ def build_solution(game, profiles: Sequence[Sequence[Any]], method: str, complet
             dropped += 1
             continue
         if exact:
-            payoffs = tuple(Fraction(v) for v in payoffs)
+            payoffs = tuple(v if _algebraic(v) else Fraction(v) for v in payoffs)
         else:
             payoffs = tuple(float(v) for v in payoffs)
         eq = Equilibrium(tuple(_frozen(s) for s in clean), payoffs, game.players,

@@ -4,8 +4,8 @@ Our equilibria are checked by pygambit itself: the max regret pygambit computes 
 profile (behaviour profiles on the tree for trees with perfect recall, mixed strategies
 on the normal form otherwise) is at most 1e-9; zero-sum values agree with pygambit's
 ``lp_solve``. Refused: the two absent-minded trees (our trees do not represent
-absent-mindedness: ParseError naming the information set). Not solved yet: two
-three-player normal forms with no pure equilibrium (see NO_PURE_EQUILIBRIUM).
+absent-mindedness: ParseError naming the information set). The three-player normal
+forms with no pure equilibrium (NO_PURE_EQUILIBRIUM) are solved with "enumpoly".
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ from gametheory.errors import DegenerateGameWarning, ParseError
 
 CATALOG = sorted((Path(gbt.__file__).parent / "catalog_data").rglob("*.[en]fg"))
 ABSENT_MINDED = {"shohamleytonbrown2008/fig5_12.efg", "gilboa1997/fig1.efg"}
-#: Three-player normal forms without a pure equilibrium: "auto" is "pure" for N > 2 until
-#: the N-player mixed solvers (issue 7) exist, so it finds none and says complete=False.
+#: Three-player normal forms without a pure equilibrium: solved with method="enumpoly"
+#: (sec4: the unique irrational equilibrium; sec6: sample points of a continuum).
 NO_PURE_EQUILIBRIUM = {"nau2004/sec4.nfg", "nau2004/sec6.nfg"}
 
 
@@ -69,8 +69,18 @@ def test_catalog_game_solves_or_is_refused(path):
         warnings.simplefilter("ignore", DegenerateGameWarning)
         sol = gt.solve(game, exact=True)
     if name(path) in NO_PURE_EQUILIBRIUM:
-        assert sol.method == "pure" and not sol.complete and not sol.equilibria
         assert not gbt.nash.enumpure_solve(gbt.read_nfg(str(path))).equilibria
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DegenerateGameWarning)
+            sol = gt.solve(game, method="enumpoly")
+        assert sol.equilibria, name(path)
+        theirs = gbt.read_nfg(str(path))
+        for eq in sol.equilibria:
+            prof = theirs.mixed_strategy_profile()
+            for p, s in zip(theirs.players, eq.strategies, strict=True):
+                for st, x in zip(p.strategies, s, strict=True):
+                    prof[st] = float(x)
+            assert float(prof.max_regret()) <= 1e-9, (name(path), eq)
         return
     assert sol.equilibria, f"{name(path)}: {sol.method} found nothing"
     tree = hasattr(game, "arrays")

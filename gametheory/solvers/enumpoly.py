@@ -1,0 +1,179 @@
+"""All Nash equilibria of small N-player games: support enumeration with polynomial systems."""
+
+from __future__ import annotations
+
+import time
+from fractions import Fraction
+
+import numpy as np
+
+from ..errors import GameError, SolverError
+from ._enumpoly_support import (
+    conditionally_dominated,
+    count_supports,
+    exact_deviation_ok,
+    iter_supports,
+    solve_exact,
+    solve_numeric,
+    strategy_payoffs,
+)
+from .result import Solution, build_solution, default_tol
+
+__all__ = ["solve_enumpoly", "MAX_SUPPORTS"]
+
+#: More support profiles than this (prod over players of 2**n - 1) is refused.
+MAX_SUPPORTS = 50_000
+
+
+def solve_enumpoly(game, exact: bool = False, tol: float | None = None,
+                   algebraic: bool | None = None, starts: int = 20, seed: int = 0,
+                   max_supports: int = MAX_SUPPORTS, time_limit: float | None = None
+                   ) -> Solution:
+    """Find all Nash equilibria of a small game of any number of players.
+
+    Every support profile (one set of used strategies per player) is tried, smallest
+    and most balanced first; a profile where some used strategy is strictly dominated
+    given the others' supports is skipped (conditional dominance, Porter, Nudelman &
+    Shoham 2008). On each remaining profile the indifference conditions -- each player's
+    payoff equal across their support, probabilities summing to one -- form a polynomial
+    system, multilinear in the other players' probabilities. It is solved exactly by a
+    lex Groebner basis over the rationals (sympy) when the payoffs are rational, which
+    finds every solution including irrational ones, or numerically by Newton's method
+    from ``starts`` random points. Solutions inside the simplices with no profitable
+    deviation outside the support are equilibria.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+    exact : bool
+        Return exact probabilities: Fractions where rational, sympy algebraic numbers
+        (radicals or ``CRootOf``) where not. Needs rational payoffs.
+    tol : float, optional
+        Regret tolerance for float results (default 1e-9 times the payoff scale).
+    algebraic : bool, optional
+        Solve the systems exactly with Groebner bases (default: when the payoffs are
+        rational) or numerically (``False``).
+    starts : int
+        Newton starting points per support profile in the numeric mode.
+    seed : int
+        Seed of the random starting points (numeric mode).
+    max_supports : int
+        Refuse games with more support profiles than this (SolverError).
+    time_limit : float, optional
+        Seconds after which enumeration stops (the solution is then incomplete).
+
+    Returns
+    -------
+    Solution
+        ``complete`` is True when every support system was solved exactly and had
+        finitely many solutions: then every equilibrium is listed (for a continuum of
+        equilibria, rational sample points of it are listed and ``complete`` is False).
+
+    Raises
+    ------
+    SolverError
+        When the game has too many support profiles; use ``"simpdiv"`` for one
+        equilibrium instead.
+
+    References
+    ----------
+    Porter, R., Nudelman, E. & Shoham, Y. (2008). Simple search methods for finding a
+    Nash equilibrium. Games and Economic Behavior 63(2), 642-662. McKelvey, R. D. &
+    McLennan, A. (1996). Computation of equilibria in finite games. Handbook of
+    Computational Economics 1, 87-142 (section 6: polynomial systems). Datta, R. S.
+    (2010). Finding all Nash equilibria of a finite game using polynomial algebra.
+    Economic Theory 42(1), 55-96.
+
+    Examples
+    --------
+    The three-player game of Nau, Gomez Canovas & Hansen (2004, section 4) has one
+    equilibrium, in irrational probabilities:
+
+    >>> import gametheory as gt
+    >>> import numpy as np
+    >>> U = np.zeros((3, 2, 2, 2), dtype=int)
+    >>> cells = {(0, 0, 0): (3, 0, 2), (1, 0, 0): (0, 1, 0), (0, 1, 0): (0, 2, 0),
+    ...          (1, 1, 0): (1, 0, 0), (0, 0, 1): (1, 0, 0), (1, 0, 1): (0, 3, 0),
+    ...          (0, 1, 1): (0, 1, 0), (1, 1, 1): (2, 0, 3)}
+    >>> for cell, pay in cells.items():
+    ...     U[(slice(None), *cell)] = pay
+    >>> g = gt.NormalFormGame(U)
+    >>> sol = gt.solve(g, method="enumpoly", exact=True)
+    >>> sol.complete, len(sol.equilibria)
+    (True, 1)
+    >>> sol.equilibria[0].strategies[0][0]
+    53/46 - sqrt(601)/46
+    >>> round(float(sol.equilibria[0].strategies[0][0]), 6)
+    0.619233
+    """
+    from ..games.normal import NormalFormGame
+
+    if not isinstance(game, NormalFormGame):
+        raise GameError(f"enumpoly needs a NormalFormGame, got {type(game).__name__}")
+    n_sup = count_supports(game.shape)
+    if n_sup > max_supports:
+        raise SolverError(f"enumpoly: a game of shape {game.shape} has {n_sup} support "
+                          f"profiles (limit max_supports={max_supports}); use "
+                          f"method='simpdiv' for one equilibrium or 'pure' for pure ones")
+    if algebraic is None:
+        algebraic = exact or game.is_exact
+    if exact and not algebraic:
+        raise SolverError("enumpoly: exact=True needs algebraic=True")
+    tol = default_tol(game) if tol is None else tol
+    U = game.exact_payoffs() if algebraic else game.float_payoffs()
+    Uf = game.float_payoffs()
+    rng = np.random.default_rng(seed)
+    complete, notes, profiles = algebraic, [], []
+    t0 = time.perf_counter()
+    skipped = continua = 0
+    for support in iter_supports(game.shape):
+        if time_limit is not None and time.perf_counter() - t0 > time_limit:
+            complete = False
+            notes.append(f"stopped after {time_limit:g} s; not every support was tried")
+            break
+        if conditionally_dominated(Uf, support):
+            skipped += 1
+            continue
+        if algebraic:
+            sols, finite = solve_exact(U, support, exact=exact)
+            if not finite:
+                continua += 1
+                complete = False
+            for prof in sols:
+                if not exact:
+                    profiles.extend(_deviation_ok(Uf, support, [prof], tol))
+                elif exact_deviation_ok(U, support, prof):
+                    profiles.append(_convert(prof))
+        else:
+            for prof in _numeric(Uf, support, starts, rng, tol):
+                profiles.append(prof)
+    if continua:
+        notes.append(f"{continua} support profile(s) have a continuum of solutions; "
+                     f"sample points of each are listed")
+    if not algebraic:
+        notes.append("support systems solved numerically; equilibria may be missed")
+    return build_solution(game, profiles, "enumpoly", complete=complete, exact=exact,
+                          tol=tol, notes=notes)
+
+
+def _numeric(Uf: np.ndarray, support, starts: int, rng, tol: float) -> list:
+    if all(len(s) == 1 for s in support):
+        cands = [tuple(np.eye(n)[s[0]] for n, s in zip(Uf.shape[1:], support))]
+    else:
+        cands = solve_numeric(Uf, support, starts, rng, 1e-12)
+    return _deviation_ok(Uf, support, cands, tol)
+
+
+def _deviation_ok(Uf: np.ndarray, support, cands, tol: float) -> list:
+    out = []
+    for prof in cands:
+        if all(strategy_payoffs(Uf, i, prof).max() - strategy_payoffs(Uf, i, prof)[s[-1]]
+               <= tol for i, s in enumerate(support)):
+            out.append(prof)
+    return out
+
+
+def _convert(prof) -> list:
+    """Sympy numbers -> Fractions where rational, else kept as sympy algebraic numbers."""
+    return [[Fraction(int(x.p), int(x.q)) if x.is_Rational else x for x in vec]
+            for vec in prof]
