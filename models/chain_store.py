@@ -63,7 +63,7 @@ reached with positive probability, the entrants' Bayesian belief, the entrant's 
 probability and the weak incumbent's fight probability against :func:`kreps_wilson`
 (to 1e-6) for N = 2 and 3 and several priors, including the knife-edge beliefs
 ``p = b**n`` where the entrant mixes. The reputation tree with N = 3 (39 information
-sets) took about 0.1 s, N = 4 0.3-5 s and N = 5 about a minute on a shared 2-core
+sets) took about 0.05 s, N = 4 about 1 s and N = 5 about 10 s on a shared 2-core
 machine. On the complete-information tree :func:`analyze` took about 0.4 s for
 ``N = 7`` (4373 nodes), 1.6 s for ``N = 8``, 4.4 s for ``N = 9`` and 27 s for
 ``N = 10`` (118,097 nodes) on a shared 2-core machine, roughly half of it building the
