@@ -37,6 +37,8 @@ METHODS: dict[str, tuple[str, str, str]] = {
     "enumpoly": ("enumpoly", "solve_enumpoly",
                  "support enumeration with polynomial systems: all equilibria, small N-player "
                  "games"),
+    "pns": ("pns", "solve_pns", "one equilibrium of an N-player game: small supports first "
+            "(Porter, Nudelman & Shoham 2008)"),
 }
 
 #: Methods that work on a tree itself; every other method solves its reduced normal form.
