@@ -37,9 +37,9 @@ def solve_enumpoly(game, exact: bool = False, tol: float | None = None,
     Shoham 2008). On each remaining profile the indifference conditions -- each player's
     payoff equal across their support, probabilities summing to one -- form a polynomial
     system, multilinear in the other players' probabilities. It is solved exactly by a
-    lex Groebner basis over the rationals (sympy) when the payoffs are rational, which
-    finds every solution including irrational ones, or numerically by Newton's method
-    from ``starts`` random points. Solutions inside the simplices with no profitable
+    lex Groebner basis over the rationals (sympy), which finds every solution including
+    irrational ones, or (``algebraic=False``) numerically by Newton's method from
+    ``starts`` random points. Solutions inside the simplices with no profitable
     deviation outside the support are equilibria.
 
     Parameters
@@ -51,8 +51,9 @@ def solve_enumpoly(game, exact: bool = False, tol: float | None = None,
     tol : float, optional
         Regret tolerance for float results (default 1e-9 times the payoff scale).
     algebraic : bool, optional
-        Solve the systems exactly with Groebner bases (default: when the payoffs are
-        rational) or numerically (``False``).
+        Solve the systems with Groebner bases over the rationals (default; float payoffs
+        are read as the decimals they print as) or numerically (``False``: faster on
+        some float games, but equilibria may be missed and ``complete`` is False).
     starts : int
         Newton starting points per support profile in the numeric mode.
     seed : int
@@ -116,7 +117,7 @@ def solve_enumpoly(game, exact: bool = False, tol: float | None = None,
                           f"profiles (limit max_supports={max_supports}); use "
                           f"method='simpdiv' for one equilibrium or 'pure' for pure ones")
     if algebraic is None:
-        algebraic = exact or game.is_exact
+        algebraic = True
     if exact and not algebraic:
         raise SolverError("enumpoly: exact=True needs algebraic=True")
     tol = default_tol(game) if tol is None else tol

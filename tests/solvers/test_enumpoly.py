@@ -94,8 +94,10 @@ def test_random_games_against_pygambit(shape, seed):
 def test_numeric_mode_on_float_payoffs():
     rng = np.random.default_rng(7)
     game = gt.NormalFormGame(rng.random((3, 2, 2, 2)))
-    sol = gt.solve(game, method="enumpoly")
+    sol = gt.solve(game, method="enumpoly", algebraic=False)
     assert not sol.complete and "numerically" in sol.notes[-1]
+    full = gt.solve(game, method="enumpoly")      # Groebner bases on the decimal payoffs
+    assert full.complete and all(found(full, eq.strategies) for eq in sol.equilibria)
     theirs = to_gambit(game)
     for eq in sol.equilibria:
         assert gambit_regret(theirs, eq.strategies) <= 1e-8
