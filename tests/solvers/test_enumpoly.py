@@ -77,7 +77,7 @@ def test_nau_sec6_continuum_is_sampled_and_incomplete():
 
 
 @pytest.mark.parametrize("shape", [(2, 2, 2), (2, 2, 3), (2, 3, 3), (2, 2, 2, 2)])
-@pytest.mark.parametrize("seed", range(3))
+@pytest.mark.parametrize("seed", range(2))
 def test_random_games_against_pygambit(shape, seed):
     rng = np.random.default_rng(seed)
     U = rng.integers(-999, 1000, size=(len(shape), *shape))
