@@ -218,7 +218,9 @@ def solve_qre(game: Any, exact: bool = False, tol: float | None = None,
     max_steps : int
         Cap on accepted steps.
     lambdas : sequence of float, optional
-        Lambdas at which to record the profile (``sol.branch.at``).
+        Lambdas at which to record the profile (``sol.branch.at``): the first crossing
+        of the branch, solved by Newton at that lambda; tracing goes on past the limit
+        until the largest is reached, and lambdas beyond ``max_lambda`` are left out.
 
     Returns
     -------
