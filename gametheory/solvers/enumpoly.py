@@ -24,6 +24,10 @@ __all__ = ["solve_enumpoly", "MAX_SUPPORTS"]
 #: More support profiles than this (prod over players of 2**n - 1) is refused.
 MAX_SUPPORTS = 50_000
 
+#: By default Groebner bases are used only up to this many unknowns (sum of n_i - 1) and
+#: players: 3 x 3 x 3, 2 x 3 x 4 and 2 x 2 x 2 x 2 take seconds; 3 x 3 x 4 and 2**5 minutes.
+MAX_ALGEBRAIC_UNKNOWNS, MAX_ALGEBRAIC_PLAYERS = 6, 4
+
 
 def solve_enumpoly(game, exact: bool = False, tol: float | None = None,
                    algebraic: bool | None = None, starts: int = 20, seed: int = 0,
@@ -51,9 +55,11 @@ def solve_enumpoly(game, exact: bool = False, tol: float | None = None,
     tol : float, optional
         Regret tolerance for float results (default 1e-9 times the payoff scale).
     algebraic : bool, optional
-        Solve the systems with Groebner bases over the rationals (default; float payoffs
-        are read as the decimals they print as) or numerically (``False``: faster on
-        some float games, but equilibria may be missed and ``complete`` is False).
+        Solve the systems with Groebner bases over the rationals (``True``; float payoffs
+        are read as the decimals they print as) or numerically (``False``: equilibria may
+        be missed and ``complete`` is False). Default: Groebner bases for games with at
+        most :data:`MAX_ALGEBRAIC_UNKNOWNS` unknowns and :data:`MAX_ALGEBRAIC_PLAYERS`
+        players, else SolverError.
     starts : int
         Newton starting points per support profile in the numeric mode.
     seed : int
@@ -61,7 +67,8 @@ def solve_enumpoly(game, exact: bool = False, tol: float | None = None,
     max_supports : int
         Refuse games with more support profiles than this (SolverError).
     time_limit : float, optional
-        Seconds after which enumeration stops (the solution is then incomplete).
+        Seconds after which enumeration stops (the solution is then incomplete); checked
+        between support profiles, so one slow Groebner basis can overrun it.
 
     Returns
     -------
@@ -73,8 +80,8 @@ def solve_enumpoly(game, exact: bool = False, tol: float | None = None,
     Raises
     ------
     SolverError
-        When the game has too many support profiles; use ``"simpdiv"`` for one
-        equilibrium instead.
+        When the game has too many support profiles, or too many unknowns for the
+        default Groebner solving; use ``"pns"`` for one equilibrium instead.
 
     References
     ----------
@@ -115,8 +122,17 @@ def solve_enumpoly(game, exact: bool = False, tol: float | None = None,
     if n_sup > max_supports:
         raise SolverError(f"enumpoly: a game of shape {game.shape} has {n_sup} support "
                           f"profiles (limit max_supports={max_supports}); use "
-                          f"method='simpdiv' for one equilibrium or 'pure' for pure ones")
+                          f"method='pns' for one equilibrium or 'pure' for pure ones")
+    unknowns = sum(n - 1 for n in game.shape)
     if algebraic is None:
+        if unknowns > MAX_ALGEBRAIC_UNKNOWNS or game.num_players > MAX_ALGEBRAIC_PLAYERS:
+            raise SolverError(f"enumpoly: a game of shape {game.shape} has {unknowns} "
+                              f"unknowns; exact solving is limited to "
+                              f"{MAX_ALGEBRAIC_UNKNOWNS} unknowns and "
+                              f"{MAX_ALGEBRAIC_PLAYERS} players (minutes beyond). Use "
+                              f"method='pns' for one equilibrium, or pass "
+                              f"algebraic=False (numeric; may miss equilibria) or "
+                              f"algebraic=True (exact; slow)")
         algebraic = True
     if exact and not algebraic:
         raise SolverError("enumpoly: exact=True needs algebraic=True")

@@ -117,5 +117,7 @@ def test_two_players_agree_with_vertex():
 
 def test_too_large_is_refused_with_advice():
     game = gt.NormalFormGame(np.zeros((3, 8, 8, 8), dtype=int))
-    with pytest.raises(SolverError, match="simpdiv"):
+    with pytest.raises(SolverError, match="pns"):
         gt.solve(game, method="enumpoly")
+    with pytest.raises(SolverError, match="7 unknowns.*algebraic=False"):
+        gt.solve(gt.NormalFormGame(np.zeros((3, 3, 3, 4), dtype=int)), method="enumpoly")
