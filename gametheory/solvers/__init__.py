@@ -41,6 +41,12 @@ METHODS: dict[str, tuple[str, str, str]] = {
             "(Porter, Nudelman & Shoham 2008)"),
 }
 
+#: "auto" picks "enumpoly" (all equilibria) for games of more than two players with at
+#: most this many players and unknowns (sum of n_i - 1; 2x3x3 and 2x2x2x2 take about a
+#: second, 3x3x3 about 5 s), else "pns" (one equilibrium, small supports first).
+AUTO_ENUMPOLY_PLAYERS = 4
+AUTO_ENUMPOLY_UNKNOWNS = 5
+
 #: Methods that work on a tree itself; every other method solves its reduced normal form.
 TREE_METHODS = ("spe", "sequence-lp", "sequence-lcp", "qre")
 
@@ -70,7 +76,10 @@ def _auto(game) -> str:
         if predicted_seconds(min(game.shape), max(game.shape)) <= AUTO_VERTEX_SECONDS:
             return "vertex"
         return "lemke-howson"
-    return "pure"
+    if game.num_players <= AUTO_ENUMPOLY_PLAYERS and \
+            sum(n - 1 for n in game.shape) <= AUTO_ENUMPOLY_UNKNOWNS:
+        return "enumpoly"
+    return "pns"
 
 
 def _perfect_information(game) -> bool:
@@ -145,7 +154,8 @@ def solve(game: Any, method: str = "auto", exact: bool = False, **options: Any) 
         else ``"sequence-lp"`` (zero-sum) or ``"sequence-lcp"``.
     method : str
         One of :data:`METHODS` or ``"auto"``: a complete method where one applies
-        (``"vertex"`` for two players), else the best available; ``sol.method`` says
+        (``"vertex"`` for two players, ``"enumpoly"`` for small games of more players),
+        else the best available (``"lemke-howson"``, ``"pns"``); ``sol.method`` says
         which ran.
     exact : bool
         Exact rational arithmetic: probabilities and payoffs as Fractions. Float payoffs

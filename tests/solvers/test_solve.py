@@ -14,15 +14,21 @@ def test_auto_picks_vertex_for_two_players_and_says_so():
     assert sol.method == "vertex" and sol.complete
 
 
-def test_auto_for_three_players_is_pure_and_not_complete():
-    # A 2x2x2 game where everybody wants to match player 1: two pure equilibria
+def test_auto_for_more_players_is_enumpoly_when_small_else_pns():
+    # A 2x2x2 game where everybody wants to match everybody: two pure equilibria, the
+    # uniform mixed one, and continua (one player indifferent when the others differ)
     U = np.zeros((3, 2, 2, 2))
     for s in np.ndindex(2, 2, 2):
         for i in range(3):
             U[(i,) + s] = 1.0 if len(set(s)) == 1 else 0.0
     sol = gt.solve(gt.NormalFormGame(U))
-    assert sol.method == "pure" and not sol.complete
-    assert len(sol.equilibria) == 2
+    assert sol.method == "enumpoly" and not sol.complete      # continua: sampled
+    profiles = [tuple(float(s[0]) for s in eq.strategies) for eq in sol.equilibria]
+    assert {(1.0, 1.0, 1.0), (0.0, 0.0, 0.0), (0.5, 0.5, 0.5)} <= set(profiles)
+    big = gt.NormalFormGame(np.random.default_rng(0).integers(-5, 6, size=(4, 3, 3, 3, 3)))
+    sol = gt.solve(big)                                          # 8 unknowns: too many
+    assert sol.method == "pns" and not sol.complete and len(sol.equilibria) == 1
+    assert gt.max_regret(big, sol.equilibria[0]) <= 1e-9
 
 
 def test_unknown_method_is_a_clear_error():
