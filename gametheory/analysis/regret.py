@@ -11,6 +11,7 @@ profile ``{information set: {action: probability}}`` or an :class:`Equilibrium` 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from fractions import Fraction
 from typing import Any
 
 import numpy as np
@@ -130,7 +131,18 @@ def regrets(game, profile: Any) -> tuple:
         return _tree_regrets(game, profile)
     prof = _profile(game, profile)
     vecs = game.payoff_vectors(prof)
-    return tuple(max(v) - np.dot(v, p) for v, p in zip(vecs, prof, strict=False))
+    out = tuple(max(v) - np.dot(v, p) for v, p in zip(vecs, prof, strict=False))
+    if any(isinstance(p, np.ndarray) and p.dtype == object and p.size and
+           not isinstance(p[0], (Fraction, int)) for p in prof):
+        import sympy  # algebraic strategies (e.g. from "enumpoly"): simplify exactly
+
+        out = tuple(_exact_number(sympy.radsimp(sympy.expand(r))) for r in out)
+    return out
+
+
+def _exact_number(x: Any) -> Any:
+    """A rational sympy number as a Fraction; an irrational one unchanged."""
+    return Fraction(int(x.p), int(x.q)) if getattr(x, "is_Rational", False) else x
 
 
 def max_regret(game, profile: Any) -> Any:

@@ -40,7 +40,7 @@ def mixed_strategy(game, i: int, s: Any, exact: bool | None) -> np.ndarray:
         raise GameError(f"the strategy of {who} has shape {arr.shape}; expected ({n},), "
                         f"one probability per strategy")
     if kind == "symbolic":
-        raise GameError(f"the strategy of {who} is symbolic; give numbers")
+        return _algebraic_strategy(arr, who)
     use_exact = (kind == "exact") if exact is None else exact
     if use_exact:
         arr = to_fraction_array(arr)
@@ -53,6 +53,21 @@ def mixed_strategy(game, i: int, s: Any, exact: bool | None) -> np.ndarray:
     if neg:
         raise GameError(f"the strategy of {who} has a negative probability")
     if not ok:
+        raise GameError(f"the probabilities of {who} sum to {total}, not 1")
+    return arr
+
+
+def _algebraic_strategy(arr: np.ndarray, who: str) -> np.ndarray:
+    """A strategy of exact real algebraic numbers (e.g. ``53/46 - sqrt(601)/46`` from
+    "enumpoly"): kept as sympy numbers, checked exactly; free symbols are refused."""
+    import sympy
+
+    if any(getattr(v, "free_symbols", None) for v in arr):
+        raise GameError(f"the strategy of {who} is symbolic; give numbers")
+    if any(sympy.sympify(v).is_negative for v in arr):
+        raise GameError(f"the strategy of {who} has a negative probability")
+    total = sympy.radsimp(sympy.expand(sum(arr)))
+    if total != 1:
         raise GameError(f"the probabilities of {who} sum to {total}, not 1")
     return arr
 

@@ -129,3 +129,21 @@ def test_regret_is_nonnegative_and_zero_iff_support_in_best_responses(gp):
         support = {k for k, p in enumerate(prof[i]) if p > 0}
         best = set(gt.best_responses(game, prof, i))
         assert (r == 0) == support.issubset(best)
+
+
+def test_regrets_of_an_irrational_equilibrium_are_exact():
+    """Nau, Gomez Canovas & Hansen (2004), sec. 4 (pygambit's catalog): a three-player game
+    whose only equilibrium is irrational; its regrets are exactly 0, a deviation's is not."""
+    import pathlib
+
+    import pygambit
+
+    path = next((pathlib.Path(pygambit.__file__).parent / "catalog_data").rglob("sec4.nfg"))
+    g = gt.read_gambit(path.read_text(), exact=True)
+    eq = gt.solve(g, method="enumpoly", exact=True).equilibria[0]
+    assert not eq.strategies[0][0].is_Rational
+    assert gt.regrets(g, eq) == (0, 0, 0) and gt.is_equilibrium(g, eq)
+    off = gt.max_regret(g, [eq.strategies[0], [1, 0], eq.strategies[2]])
+    assert float(off) > 0
+    with pytest.raises(gt.GameError, match="sum to"):
+        gt.max_regret(g, [eq.strategies[0] * 2, [1, 0], [1, 0]])
