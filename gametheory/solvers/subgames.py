@@ -24,70 +24,11 @@ import numpy as np
 from ..errors import GameError, SolverError
 from ..games._subtree import preorder, proper_subgame_roots, subtree_game, terminal_payoffs
 from ..games._tree_compile import _levels
-from ..games._tree_reduce import reduced_strategies
 from .result import Solution, build_tree_solution
 
 __all__ = ["solve_subgames"]
 
 Piece = tuple[tuple, dict]      # (payoff vector of a subgame, behaviour inside it)
-
-
-def _kuhn_behavior(game: Any, strategies: Any) -> dict[str, dict[str, Any]]:
-    """Behaviour strategies realisation-equivalent to mixed reduced strategies (Kuhn).
-
-    Parameters
-    ----------
-    game : ExtensiveFormGame
-        A tree with perfect recall.
-    strategies : sequence
-        One probability vector per player over the rows of its reduced strategies, in the
-        order of ``game.to_normal_form().strategies`` (e.g. ``eq.strategies`` of an
-        equilibrium of the reduced normal form).
-
-    Returns
-    -------
-    dict
-        ``{information set: {action: probability}}``. At an information set that the
-        player's own mixed strategy never reaches, the first action gets probability 1.
-
-    References
-    ----------
-    Kuhn, H. W. (1953). Extensive games and the problem of information. *Contributions to
-    the Theory of Games II*, 193-216. Osborne, M. J. & Rubinstein, A. (1994). *A Course in
-    Game Theory*, prop. 214.1. MIT Press.
-
-    Examples
-    --------
-    >>> import gametheory as gt
-    >>> from fractions import Fraction as F
-    >>> g = gt.ExtensiveFormGame(["A"])
-    >>> stop, go = g.root.decide("A", ["stop", "go"])
-    >>> _ = stop.payoffs(0)
-    >>> for n in go.decide("A", ["l", "r"]):
-    ...     _ = n.payoffs(1)
-    >>> g.to_normal_form().strategies[0]
-    ('stop', 'go/l', 'go/r')
-    >>> beh = _kuhn_behavior(g, [[F(1, 2), F(1, 8), F(3, 8)]])
-    >>> beh["A: root"]["go"], beh["A: go"]["r"]
-    (Fraction(1, 2), Fraction(3, 4))
-    """
-    a = game.arrays
-    out: dict[str, dict[str, Any]] = {}
-    for p in range(game.num_players):
-        S = reduced_strategies(a, game._children, p)
-        x = np.asarray(list(strategies[p]), dtype=object)
-        exact = all(isinstance(v, (int, Fraction)) for v in x)
-        one, zero = (Fraction(1), Fraction(0)) if exact else (1.0, 0.0)
-        for h in np.flatnonzero(a.infoset_player == p).tolist():
-            acts = a.infoset_actions[h]
-            den = sum(x[S[:, h] >= 0], zero)
-            if den == 0:
-                probs = [one if k == 0 else zero for k in range(len(acts))]
-            else:
-                probs = [sum(x[S[:, h] == k], zero) / den for k in range(len(acts))]
-                probs = probs if exact else [float(v) for v in probs]
-            out[a.infoset_labels[h]] = dict(zip(acts, probs, strict=True))
-    return {lab: out[lab] for lab in a.infoset_labels}
 
 
 def _subtree_any(parent: np.ndarray, flag: np.ndarray) -> np.ndarray:
@@ -170,7 +111,7 @@ def _solve_piece(piece: Any, exact: bool, tol: Any, limit: int, method: str,
             stats["pure"] += 1
     out: dict[tuple, Piece] = {}
     for payoffs, strategies in profiles:
-        beh = _kuhn_behavior(piece, strategies)
+        beh = piece.mixed_to_behavior(strategies)
         key = tuple(v if exact else round(float(v), 12)
                     for acts in beh.values() for v in acts.values())
         out.setdefault(key, (_full_payoffs(piece, beh, payoffs, exact), beh))

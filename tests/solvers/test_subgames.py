@@ -15,7 +15,7 @@ import gametheory as gt
 from gametheory.errors import GameError, SolverError
 from gametheory.games._subtree import preorder, proper_subgame_roots, subtree_game
 from gametheory.games.generators import random_tree
-from gametheory.solvers.subgames import _kuhn_behavior, solve_subgames
+from gametheory.solvers.subgames import solve_subgames
 
 
 def bimatrix_after(node, players, A, B, label, acts=("T", "B"), cols=("L", "R")):
@@ -318,7 +318,7 @@ def test_kuhn_behaviour_of_mixed_reduced_strategies():
     nf = g.to_normal_form()
     assert nf.strategies[0] == ("W", "N/W", "N/N")
     x, y = [F(1, 6), F(1, 3), F(1, 2)], [F(1, 4), F(1, 4), F(1, 2)]
-    beh = _kuhn_behavior(g, [x, y])
+    beh = g.mixed_to_behavior([x, y])
     assert beh["I1: root"] == {"W": F(1, 6), "N": F(5, 6)}
     assert beh["I1: N/N"] == {"W": F(2, 5), "N": F(3, 5)}
     vecs = nf.payoff_vectors(nf.mixed_profile([x, y]))
