@@ -15,7 +15,8 @@ import numpy as np
 from ..errors import GameError
 from .values import to_fraction
 
-__all__ = ["TreeArrays", "compile_tree", "cast_values", "unify_kinds", "accumulate"]
+__all__ = ["TreeArrays", "compile_tree", "cast_values", "unify_kinds", "accumulate",
+           "subtree_any"]
 
 CHANCE = -1
 TERMINAL = -2
@@ -108,6 +109,18 @@ def accumulate(parent: np.ndarray, edge: np.ndarray, op: str) -> np.ndarray:
         else:
             out[level] = out[parent[level]] + edge[level]
     return out
+
+
+def subtree_any(parent: np.ndarray, flag: np.ndarray) -> np.ndarray:
+    """``out[v]``: ``flag`` holds at v or at some node below v (level by level).
+
+    >>> subtree_any(np.array([-1, 0, 0, 1]), np.array([False, False, False, True])).tolist()
+    [True, True, False, True]
+    """
+    out = flag.astype(np.int64)
+    for lev in reversed(_levels(parent)[1:]):
+        np.maximum.at(out, parent[lev], out[lev])
+    return out.astype(bool)
 
 
 def _levels(parent: np.ndarray) -> list[np.ndarray]:

@@ -10,20 +10,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._tree_compile import TreeArrays
+from ._tree_compile import TreeArrays, subtree_any
 from ._tree_util import expand_all
 
 __all__ = ["reduced_strategies", "reduced_normal_form"]
-
-
-def _below(arrays: TreeArrays, p: int) -> np.ndarray:
-    """``below[v]``: some decision node of player p is at v or under it."""
-    below = (arrays.player == p).copy()
-    par = arrays.parent.tolist()
-    for v in range(len(par) - 1, 0, -1):
-        if below[v]:
-            below[par[v]] = True
-    return below
 
 
 def reduced_strategies(arrays: TreeArrays, children: list, p: int,
@@ -34,7 +24,7 @@ def reduced_strategies(arrays: TreeArrays, children: list, p: int,
     does not reach h (or h is another player's). With ``limit``, returns None as soon
     as there are more than ``limit`` strategies (a cheap size test).
     """
-    below = _below(arrays, p)
+    below = subtree_any(arrays.parent, arrays.player == p)  # p moves at or below v
     player, infoset, H = arrays.player, arrays.infoset, len(arrays.infoset_labels)
     out: list[np.ndarray] = []
     work: list[tuple[np.ndarray, list[int]]] = [(np.full(H, -1, dtype=np.int64), [0])]

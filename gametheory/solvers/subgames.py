@@ -23,20 +23,12 @@ import numpy as np
 
 from ..errors import GameError, SolverError
 from ..games._subtree import preorder, proper_subgame_roots, subtree_game, terminal_payoffs
-from ..games._tree_compile import _levels
+from ..games._tree_compile import subtree_any
 from .result import Solution, build_tree_solution
 
 __all__ = ["solve_subgames"]
 
 Piece = tuple[tuple, dict]      # (payoff vector of a subgame, behaviour inside it)
-
-
-def _subtree_any(parent: np.ndarray, flag: np.ndarray) -> np.ndarray:
-    """``out[v]``: ``flag`` holds at v or at some node below v."""
-    out = flag.astype(np.int64)
-    for lev in reversed(_levels(parent)[1:]):
-        np.maximum.at(out, parent[lev], out[lev])
-    return out.astype(bool)
 
 
 def _pieces(game: Any) -> tuple[list[int], dict[int, list[int]]]:
@@ -50,7 +42,7 @@ def _pieces(game: Any) -> tuple[list[int], dict[int, list[int]]]:
     sizes = np.bincount(a.infoset[a.infoset >= 0], minlength=len(a.infoset_labels))
     imperfect = np.zeros(len(a.parent), dtype=bool)
     imperfect[a.infoset >= 0] = sizes[a.infoset[a.infoset >= 0]] > 1
-    mixed = _subtree_any(a.parent, imperfect)
+    mixed = subtree_any(a.parent, imperfect)
     roots = proper_subgame_roots(game)
     par = a.parent
     keep = roots[(roots == 0) | mixed[roots] | mixed[par[roots]]].tolist()
