@@ -98,6 +98,7 @@ from typing import Any
 
 import gametheory as gt
 from gametheory.errors import GameError
+from gametheory.games.values import exact_number
 from gametheory.models import _common
 
 __all__ = ["PARAMETERS", "PLAYERS", "MAX_T", "build", "analyze", "war_threshold",
@@ -282,7 +283,7 @@ def war_threshold(T: int = 3, **values: Any) -> Any:
         raise GameError(f"war_threshold depends on T and s only; got {unused[0]!r}")
     s = _common.symbols_or_values(_NAME, PARAMETERS, values)["s"]
     out = sympy.sympify(s) * T * (T - 1) / 2
-    return Fraction(int(out.p), int(out.q)) if out.is_Rational else out
+    return exact_number(out)
 
 
 def critical_points(T: int = 3, parameter: str = "c_D", **values: Any) -> list[Fraction]:

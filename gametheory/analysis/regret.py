@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import GameError
+from ..games.values import exact_number
 
 __all__ = ["best_responses", "regrets", "max_regret", "is_equilibrium"]
 
@@ -136,13 +137,8 @@ def regrets(game, profile: Any) -> tuple:
            not isinstance(p[0], (Fraction, int)) for p in prof):
         import sympy  # algebraic strategies (e.g. from "enumpoly"): simplify exactly
 
-        out = tuple(_exact_number(sympy.radsimp(sympy.expand(r))) for r in out)
+        out = tuple(exact_number(sympy.radsimp(sympy.expand(r))) for r in out)
     return out
-
-
-def _exact_number(x: Any) -> Any:
-    """A rational sympy number as a Fraction; an irrational one unchanged."""
-    return Fraction(int(x.p), int(x.q)) if getattr(x, "is_Rational", False) else x
 
 
 def max_regret(game, profile: Any) -> Any:

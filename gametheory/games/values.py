@@ -203,9 +203,22 @@ def to_fraction(x: Any) -> Fraction:
         return Fraction(repr(float(x)))
     if isinstance(x, str):
         return Fraction(x)
+    if isinstance(exact_number(x), Fraction):
+        return exact_number(x)
+    raise GameError(f"{x!r} is not a rational number; exact arithmetic needs rational payoffs")
+
+
+def exact_number(x: Any) -> Any:
+    """A rational sympy number as a Fraction; anything else (e.g. an irrational algebraic
+    number) unchanged.
+
+    >>> import sympy
+    >>> exact_number(sympy.Rational(3, 5)), exact_number(sympy.sqrt(2))
+    (Fraction(3, 5), sqrt(2))
+    """
     if _is_sympy(x) and getattr(x, "is_Rational", False):
         return Fraction(int(x.p), int(x.q))
-    raise GameError(f"{x!r} is not a rational number; exact arithmetic needs rational payoffs")
+    return x
 
 
 def to_fraction_array(arr: np.ndarray) -> np.ndarray:

@@ -13,6 +13,8 @@ from typing import Any
 
 import numpy as np
 
+from ..games.values import exact_number
+
 __all__ = ["algebraic_regrets", "is_zero"]
 
 
@@ -55,8 +57,7 @@ def _sign(d) -> int:
 def _exact(v):
     import sympy as sp
 
-    v = sp.radsimp(sp.expand(v))
-    return Fraction(int(v.p), int(v.q)) if v.is_Rational else v
+    return exact_number(sp.radsimp(sp.expand(v)))
 
 
 def algebraic_regrets(game, profiles: list[tuple]) -> list[tuple[Any, tuple]]:

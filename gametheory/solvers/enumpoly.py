@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import time
-from fractions import Fraction
 
 import numpy as np
 
 from ..errors import GameError, SolverError
+from ..games.values import exact_number
 from ._enumpoly_support import (
     conditionally_dominated,
     count_supports,
@@ -192,5 +192,4 @@ def _deviation_ok(Uf: np.ndarray, support, cands, tol: float) -> list:
 
 def _convert(prof) -> list:
     """Sympy numbers -> Fractions where rational, else kept as sympy algebraic numbers."""
-    return [[Fraction(int(x.p), int(x.q)) if x.is_Rational else x for x in vec]
-            for vec in prof]
+    return [[exact_number(x) for x in vec] for vec in prof]
