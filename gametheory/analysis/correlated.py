@@ -27,6 +27,7 @@ import numpy as np
 from ..errors import GameError, SolverError
 from ..games._display import fmt
 from ._correlated_exact import exact_vertex
+from .elimination import _flag
 
 __all__ = ["CorrelatedPolytope", "CorrelatedEquilibrium", "correlated_polytope",
            "correlated_equilibrium", "correlated_regret", "is_correlated_equilibrium"]
@@ -279,7 +280,8 @@ def correlated_equilibrium(game, objective: Any = "welfare", coarse: bool = Fals
     """
     from scipy.optimize import linprog
 
-    exact = game.is_exact if exact is None else exact
+    coarse, maximize = _flag("coarse", coarse), _flag("maximize", maximize)
+    exact = game.is_exact if exact is None else _flag("exact", exact)
     W, what = _objective(game, objective)
     c = np.asarray(W, dtype=np.float64).reshape(-1)
     poly = correlated_polytope(game, coarse)
@@ -322,6 +324,8 @@ def _incentive_rows(game, U: np.ndarray, coarse: bool) -> list[dict[int, Any]]:
     out: dict[tuple, dict[int, Any]] = {}
     for i, d, diff in _gains(game, U, coarse):
         flat = diff.reshape(P)
+        if coarse:  # one row per deviation, even when it has no terms (a lone strategy)
+            out.setdefault((i, -1, d), {})
         for k in np.flatnonzero(grid[i] != d).tolist():
             key = (i, -1, d) if coarse else (i, int(grid[i][k]), d)
             if flat[k] != 0:

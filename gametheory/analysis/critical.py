@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
+import numpy as np
+
 from ..errors import DegenerateGameWarning, GameError, SolverError
 from . import _critical_sym as sym
 
@@ -141,17 +143,21 @@ def _change(below: Any, above: Any) -> str:
 
 
 def _number(name: str, v: Any) -> Any:
+    """``v`` as an exact sympy number or +-oo; GameError for NaN, complex or non-numbers."""
     import sympy
 
     from ..games.parameters import _value
 
-    if isinstance(v, float):
+    if isinstance(v, (float, np.floating)):
+        v = float(v)
+        if v != v:
+            raise GameError(f"bound nan for parameter {name!r} is not a number")
         if v in (float("inf"), float("-inf")):
             return sympy.oo if v > 0 else -sympy.oo
         return sympy.nsimplify(repr(v), rational=True)
     out = sympy.sympify(_value(name, v))
-    if out.free_symbols:
-        raise GameError(f"value {v!r} for parameter {name!r} is not a number")
+    if out.free_symbols or out is sympy.nan or out.is_extended_real is not True:
+        raise GameError(f"value {v!r} for parameter {name!r} is not a real number")
     return out
 
 
@@ -207,11 +213,13 @@ def _domain(game: Any, name: str, interval: Any) -> tuple[Any, Any]:
     lo, hi = (-sympy.oo, sympy.oo) if dom is None else (_number(name, dom[0]),
                                                        _number(name, dom[1]))
     if interval is not None:
-        if isinstance(interval, str) or len(interval) != 2:
-            raise GameError(f"interval must be a pair (lo, hi); got {interval!r}")
+        if isinstance(interval, str) or not hasattr(interval, "__len__") \
+                or len(interval) != 2:
+            raise GameError(f"interval must be a pair (lo, hi) of numbers; got {interval!r}")
         a, b = (_number(name, x) for x in interval)
         if not bool(a < b):
-            raise GameError(f"interval {interval!r} for {name!r} is empty")
+            raise GameError(f"interval {interval!r} for {name!r} is empty: "
+                            "it needs lo < hi")
         if bool(a < lo) or bool(b > hi):
             raise GameError(f"interval {interval!r} leaves the domain of {name!r}: "
                             f"[{lo}, {hi}]")

@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from ..errors import GameError
 from ..games._display import fmt
 from .dominance import _dominated_with
 
@@ -124,8 +125,9 @@ def iterated_elimination(game, strict: bool = True, mixed: bool = True,
     Parameters
     ----------
     game : NormalFormGame
-    strict : bool
-        Eliminate strictly (default) or weakly dominated strategies.
+    strict : bool or {"strict", "weak"}
+        Eliminate strictly (True, default) or weakly (False) dominated strategies;
+        anything else is a GameError.
     mixed : bool
         Allow mixed dominators.
     exact : bool
@@ -170,6 +172,8 @@ def iterated_elimination(game, strict: bool = True, mixed: bool = True,
     3      Player 2  Left     Middle
     survivors: Player 1: Up; Player 2: Middle
     """
+    strict = _mode(strict)
+    mixed, exact = _flag("mixed", mixed), _flag("exact", exact)
     current = game
     kept = [list(range(n)) for n in game.shape]
     removals: list[Removal] = []
@@ -189,6 +193,23 @@ def iterated_elimination(game, strict: bool = True, mixed: bool = True,
         current = current.restrict(keep_now)
     return EliminationResult(current, tuple(removals), tuple(tuple(k) for k in kept),
                              strict, mixed)
+
+
+def _flag(name: str, value: Any) -> bool:
+    """``value`` if it is a bool; GameError otherwise."""
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    raise GameError(f"{name} must be True or False; got {value!r}")
+
+
+def _mode(strict: Any) -> bool:
+    """The ``strict`` argument: True/"strict" or False/"weak"; GameError otherwise."""
+    if isinstance(strict, str) and strict.strip().lower() in ("strict", "weak"):
+        return strict.strip().lower() == "strict"
+    if isinstance(strict, (bool, np.bool_)):
+        return bool(strict)
+    raise GameError(f"strict must be True (or 'strict') or False (or 'weak'); got "
+                    f"{strict!r}")
 
 
 def _describe(labels: tuple[str, ...], dominator: Any) -> tuple:

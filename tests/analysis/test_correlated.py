@@ -196,3 +196,38 @@ def test_float_games_and_matching_pennies():
     ce = gt.correlated_equilibrium(g, objective=2)
     assert gt.is_correlated_equilibrium(g, ce)
     assert abs(ce.value - naive_optimum(g, [0, 0, 1], False)) < 1e-7
+
+
+# ------------------------------------------------- a player with a single strategy (issue 11)
+def _lone_strategy_games():
+    """1xN, Nx1, 1x1 and a three-player game whose first player has one strategy."""
+    return {
+        "1x3": gt.NormalFormGame.from_arrays([[1, 2, 3]], [[3, 1, 2]]),
+        "3x1": gt.NormalFormGame.from_arrays([[1], [5], [2]], [[4], [0], [7]]),
+        "1x1": gt.NormalFormGame.from_arrays([[2]], [[3]]),
+        "1x2x2": gt.NormalFormGame.from_arrays([[[1, 0], [0, 1]]], [[[2, 0], [0, 1]]],
+                                               [[[0, 1], [1, 0]]]),
+    }
+
+
+@pytest.mark.parametrize("name", ["1x3", "3x1", "1x1", "1x2x2"])
+@pytest.mark.parametrize("coarse", [False, True])
+@pytest.mark.parametrize("exact", [False, True])
+def test_single_strategy_player(name, coarse, exact):
+    """A lone strategy gives a coarse constraint with no terms; the exact rebuild used to
+    lose that row (IndexError or 'could not rebuild', issue 11). Known answers: with one
+    opponent strategy a player must play his unique best reply (1x3: b1, payoffs 1, 3;
+    3x1: a2, payoffs 5, 0); in the three-player game players 2 and 3 play a 2x2 game with
+    a unique, completely mixed equilibrium (c1 = 1/3, b1 = 1/2), so every correlated
+    equilibrium is that one (a 2x2 game with a unique mixed equilibrium has no other
+    correlated equilibrium), with payoffs 1/2, 2/3, 1/2."""
+    g = _lone_strategy_games()[name]
+    ce = gt.correlated_equilibrium(g, coarse=coarse, exact=exact)
+    assert gt.is_correlated_equilibrium(g, ce, coarse=coarse)
+    assert ce.exact == exact
+    if exact:
+        assert all(isinstance(p, F) for p in ce.distribution.flat)
+        assert gt.correlated_regret(g, ce, coarse=coarse) <= 0
+    expected = {"1x3": (1, 3), "3x1": (5, 0), "1x1": (2, 3),
+                "1x2x2": (F(1, 2), F(2, 3), F(1, 2))}[name]
+    assert np.allclose([float(v) for v in ce.payoffs], [float(v) for v in expected])

@@ -309,3 +309,18 @@ def test_errors():
     three = gt.NormalFormGame(np.array([[[[q, 0], [0, 1]]] * 2] * 3, dtype=object))
     with pytest.raises(gt.SolverError, match="3 players"):
         gt.critical_values(three, "q")
+
+
+# ---------------------------------------------------------- interval validation (issue 11)
+@pytest.mark.parametrize("interval, words", [
+    ((0, float("nan")), "nan"), ((float("nan"), 1), "nan"), ((1, 0), "lo < hi"),
+    ((0, 0), "lo < hi"), ((0, "x"), "not a number"), ((0, None), "not a number"),
+    ((0, 1j), "not a real number"), ((0, sympy.nan), "not a real number"),
+    (5, "pair"), ((0, 1, 2), "pair"), ("0,1", "pair")])
+def test_interval_is_validated(interval, words):
+    """critical_values(..., interval=(0, nan)) raised sympy's TypeError; every bad interval
+    is now a one-line GameError saying what is wrong."""
+    q = gt.parameters("q")
+    g = gt.NormalFormGame.from_arrays([[q, 0], [0, 1]], [[1, 0], [0, 1]])
+    with pytest.raises(gt.GameError, match=words):
+        gt.critical_values(g, "q", interval=interval)
