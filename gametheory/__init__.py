@@ -39,6 +39,7 @@ from .analysis.refinements import (
 from .analysis.regret import best_responses, is_equilibrium, max_regret, regrets
 from .analysis.sweep import SweepResult, sweep
 from .errors import DegenerateGameWarning, GameError, ParseError, SolverError
+from .games.expr import parse_expression, parse_number
 from .games.extensive import ExtensiveFormGame
 from .games.normal import NormalFormGame
 from .games.parameters import Parameter, parameters
@@ -66,6 +67,7 @@ __all__ = [
     "is_perfect_equilibrium", "payoff_dominates", "risk_dominates", "nash_product",
     "check_assessment", "AssessmentCheck", "is_sequentially_rational", "is_consistent",
     "is_sequential_equilibrium",
+    "parse_expression", "parse_number",
     "GameError", "SolverError", "ParseError", "DegenerateGameWarning",
     "__version__",
 ]

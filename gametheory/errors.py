@@ -29,8 +29,12 @@ class SolverError(RuntimeError):
     """
 
 
-class ParseError(ValueError):
-    """A malformed game file; the message gives line, column and what was expected."""
+class ParseError(GameError):
+    """A malformed game file or expression; the message gives where (line and column
+    for files, the character for an expression) and what was expected.
+
+    A subclass of :class:`GameError`: unreadable input is an invalid game.
+    """
 
     def __init__(self, message: str, line: int | None = None, column: int | None = None):
         self.line = line
