@@ -10,9 +10,12 @@ or concedes. Conceding to a NATO-bound Ukraine costs Russia ``L`` (a hostile all
 its border); conceding to a neutral Ukraine costs nothing. After an escalation the
 guarantor of that track turns out *committed* with probability ``q_T`` (``q_N`` for the
 alliance on the NATO track, ``q`` for the bilateral guarantors on the NEUTRAL track) and
-then honours; an *opportunistic* guarantor chooses to honour (at cost ``c_G``) or abandon
-(at reputation cost ``rho``). When the guarantee is honoured Russia pays ``C_R`` and Ukraine
-loses ``w_H``; when it is abandoned Russia gains ``V`` and Ukraine loses ``w_B``.
+then honours; an *opportunistic* guarantor chooses to honour (at cost ``c_T``) or abandon
+(at reputation cost ``rho_T``): ``c_N``, ``rho_N`` for the alliance, ``c_G``, ``rho`` for
+the bilateral guarantors. When the guarantee is honoured Russia pays ``C_R`` and Ukraine
+loses ``w_H``; when it is abandoned Russia gains ``V`` and Ukraine loses ``w_B``. Only one
+track is played, so one player, ``"Guarantor"``, stands for the guarantor of the chosen
+track: the alliance after NATO, the bilateral guarantors after NEUTRAL.
 
 The tree (payoffs are (Ukraine, Russia, Guarantor))::
 
@@ -21,45 +24,52 @@ The tree (payoffs are (Ukraine, Russia, Guarantor))::
         Russia: concede -> (u_N, -L, 0) on NATO, (u_0, 0, 0) on NEUTRAL
                 escalate -> chance: committed (q_T) -> (-w_H, -C_R, 0)
                                     opportunistic (1 - q_T) -> Guarantor:
-                                        honour  -> (-w_H, -C_R, -c_G)
-                                        abandon -> (-w_B, V, -rho)
+                                        honour  -> (-w_H, -C_R, -c_T)
+                                        abandon -> (-w_B, V, -rho_T)
 
 Ukraine moves first, so it cannot condition on Russia's type; every other move sees all
-that came before it. The game therefore has perfect information with chance moves and its
-solution concept is subgame-perfect equilibrium, computed by backward induction
-(``gt.solve(game, method="spe")``). Information sets are labelled ``"Ukraine"``,
+that came before it: Russia knows its type and the track, and the guarantor knows the
+track, Russia's type and its own. The game therefore has perfect information with chance
+moves and its solution concept is subgame-perfect equilibrium, computed by backward
+induction (``gt.solve(game, method="spe")``). Information sets are labelled ``"Ukraine"``,
 ``"Russia | <track>, <type>"`` and ``"Guarantor | <track>, <type>"``.
 
 Assumptions
 -----------
 - One guarantor per track, whose commitment is private: ``q_T`` is the probability that
   it is bound to honour (a treaty obligation, domestic audience costs), the rest of the
-  time it weighs the cost of fighting ``c_G`` against the reputation cost ``rho`` of
-  walking away. Its payoff is 0 when there is no war.
+  time it weighs the cost of fighting ``c_T`` against the reputation cost ``rho_T`` of
+  walking away. Its payoff is 0 when there is no war. The alliance and the bilateral
+  guarantors have their own costs (``c_N``, ``rho_N`` and ``c_G``, ``rho``); the
+  defaults (5 and 0 for both) make both abandon when opportunistic.
 - Russia's payoffs count the value of the war outcome only; ``L`` is the lasting cost of
   tolerating a NATO-bound Ukraine. Ukraine's payoffs: ``u_N`` (membership achieved in
   peace), ``u_0`` (neutral peace), ``-w_H`` (war with help), ``-w_B`` (war abandoned).
-- All payoffs are common knowledge except Russia's type (to Ukraine and the guarantor)
-  and the guarantor's type (to everybody before the escalation).
+- All payoffs are common knowledge except Russia's type (unknown to Ukraine; the
+  guarantor, moving after the escalation, sees it) and the guarantor's type (unknown to
+  everybody before the escalation). The guarantor's payoff does not depend on Russia's
+  type, so seeing it does not change the guarantor's choice: with ``c_T != rho_T`` a
+  guarantor that did not see the type would choose the same.
 
 Analytic solution
 -----------------
-*Guarantor.* An opportunistic guarantor honours iff ``c_G < rho``, abandons iff
-``c_G > rho`` and is indifferent at ``c_G = rho``. Write ``sigma`` = 1 when it honours,
-0 when it abandons. A guarantee on track T is honoured with probability
-``h_T = q_T + (1 - q_T) sigma``.
+*Guarantor.* An opportunistic guarantor on track T honours iff ``c_T < rho_T``, abandons
+iff ``c_T > rho_T`` and is indifferent at ``c_T = rho_T``. Write ``sigma_T`` = 1 when it
+honours, 0 when it abandons. A guarantee on track T is honoured with probability
+``h_T = q_T + (1 - q_T) sigma_T``.
 
 *Russia.* A type with value V escalates iff escalation beats conceding:
 
 - on NEUTRAL: ``(1 - h) V - h C_R > 0``, i.e. ``h < V / (V + C_R)``;
 - on NATO: ``(1 - h) V - h C_R > -L``, i.e. ``h < (V + L) / (V + C_R)``;
 
-with indifference at equality (these are :func:`thresholds`). With ``sigma = 0`` the
+with indifference at equality (these are :func:`thresholds`). With ``sigma_T = 0`` the
 honour probability is the commitment itself, so the type escalates on NEUTRAL iff
 ``q < V / (V + C_R)``: at the defaults ``q < 2/5`` for the revisionist type and ``q < 1/7``
 for the security type; on NATO ``q_N < 7/10`` and ``q_N < 4/7``. With the default
-``q_N = 37/100`` both types escalate on the NATO track. With ``sigma = 1`` every guarantee
-is honoured and no type with ``C_R > 0`` escalates.
+``q_N = 37/100`` both types escalate on the NATO track. With ``sigma_T = 1`` every
+guarantee on track T is honoured and no type with ``C_R > 0`` escalates there (e.g.
+``analyze(c_G=1, rho=2)`` deters Russia on NEUTRAL only; the alliance still abandons).
 
 *Ukraine.* A war on track T gives Ukraine ``-(w_B - h_T (w_B - w_H))``, so the track is
 worth ``E_T = sum over types t of P(t) [e_tT (-(w_B - h_T (w_B - w_H))) + (1 - e_tT) u_T]``
@@ -76,6 +86,16 @@ equilibria: it concedes and Ukraine goes NEUTRAL, or it escalates and Ukraine go
 At ``q = 2/5`` the revisionist type is indifferent (two equilibria, both NEUTRAL). The
 critical values of q at the defaults are therefore 1/7 and 2/5; in general they are
 :func:`critical_q`.
+
+*Ties and mixed equilibria.* ``analyze`` lists every *pure* subgame-perfect equilibrium.
+Wherever a player is indifferent (``q = 1/7``, ``q = 2/5``, ``c_T = rho_T``, or Ukraine
+indifferent between the tracks) every mixture of the tied actions is subgame perfect too,
+with the earlier players best-replying to it: a continuum of mixed SPE that is not
+listed. ``analyze`` then reports ``"complete": False`` and says where in ``"note"``; with
+no tie the listed equilibrium is the unique SPE and ``"complete"`` is True. For example
+at ``c_G = rho`` (and ``q < 1``) the opportunistic bilateral guarantor may honour with any
+probability ``sigma``; that moves ``h = q + (1 - q) sigma`` and, where ``h`` crosses a
+threshold ``V / (V + C_R)``, Russia's and Ukraine's choices.
 
 Sources
 -------
@@ -103,6 +123,8 @@ Examples
 ['NATO', 'NEUTRAL']
 >>> m.critical_q()
 [Fraction(1, 7), Fraction(2, 5)]
+>>> m.analyze(c_G=3, rho=3)["complete"]      # pure SPE listed, a continuum of mixed ones
+False
 """
 
 from __future__ import annotations
@@ -114,8 +136,8 @@ import gametheory as gt
 from gametheory.errors import GameError
 from gametheory.models import _common
 
-__all__ = ["PARAMETERS", "PLAYERS", "TRACKS", "TYPES", "build", "analyze", "thresholds",
-           "critical_q"]
+__all__ = ["PARAMETERS", "PLAYERS", "TRACKS", "TYPES", "build", "analyze", "completeness",
+           "thresholds", "critical_q"]
 
 _INF = float("inf")
 _PROB, _NONNEG = (0, 1), (0, _INF)
@@ -133,8 +155,12 @@ PARAMETERS: dict[str, tuple[Any, tuple[Any, Any], str]] = {
     "w_B": (10, _NONNEG, "Ukraine's loss in a war where the guarantee is abandoned"),
     "q": (Fraction(1, 2), _PROB, "probability the bilateral guarantor is committed (NEUTRAL)"),
     "q_N": (Fraction(37, 100), _PROB, "probability the alliance is committed (NATO track)"),
-    "c_G": (5, _NONNEG, "an opportunistic guarantor's cost of honouring"),
-    "rho": (0, _NONNEG, "an opportunistic guarantor's reputation cost of abandoning"),
+    "c_G": (5, _NONNEG, "an opportunistic bilateral guarantor's cost of honouring (NEUTRAL)"),
+    "rho": (0, _NONNEG, "an opportunistic bilateral guarantor's reputation cost of "
+                        "abandoning (NEUTRAL)"),
+    "c_N": (5, _NONNEG, "an opportunistic alliance's cost of honouring (NATO track)"),
+    "rho_N": (0, _NONNEG, "an opportunistic alliance's reputation cost of abandoning "
+                          "(NATO track)"),
 }
 
 PLAYERS = ("Ukraine", "Russia", "Guarantor")
@@ -177,6 +203,7 @@ def build(**values: Any) -> gt.ExtensiveFormGame:
     g = gt.ExtensiveFormGame(list(PLAYERS), title="Ukraine: NATO or guaranteed neutrality")
     concede = {"NATO": (s["u_N"], -s["L"], 0), "NEUTRAL": (s["u_0"], 0, 0)}
     commit = {"NATO": s["q_N"], "NEUTRAL": s["q"]}
+    cost = {"NATO": (s["c_N"], s["rho_N"]), "NEUTRAL": (s["c_G"], s["rho"])}
     value = {"revisionist": s["V_rev"], "security": s["V_sec"]}
     honoured = (-s["w_H"], -s["C_R"], 0)
     for track, t_node in zip(TRACKS, g.root.decide("Ukraine", list(TRACKS), infoset="Ukraine")):
@@ -191,8 +218,8 @@ def build(**values: Any) -> gt.ExtensiveFormGame:
             committed.payoffs(*honoured)
             hon, ab = opportunistic.decide("Guarantor", ["honour", "abandon"],
                                            infoset=f"Guarantor | {where}")
-            hon.payoffs(-s["w_H"], -s["C_R"], -s["c_G"])
-            ab.payoffs(-s["w_B"], value[typ], -s["rho"])
+            hon.payoffs(-s["w_H"], -s["C_R"], -cost[track][0])
+            ab.payoffs(-s["w_B"], value[typ], -cost[track][1])
     return _common.describe(g, PARAMETERS)
 
 
@@ -238,8 +265,10 @@ def analyze(**values: Any) -> dict[str, Any]:
         Russia escalates on that track, averaged over Russia's types with the prior),
         ``"payoffs"`` (``{player: expected payoff}``) and ``"behavior"`` (the solver's
         behaviour strategies). The same keys at the top level describe the first
-        equilibrium; ``"num_equilibria"`` > 1 (``"tie"``) flags a tie, where all of them
-        are listed. Also ``"parameters"`` (the values used) and ``"complete"``.
+        equilibrium; ``"num_equilibria"`` > 1 (``"tie"``) flags a tie, where all the pure
+        ones are listed. Also ``"parameters"`` (the values used), ``"complete"`` (True
+        when the list is every SPE, mixed ones included: there is no tie) and ``"note"``
+        (``None``, or at a tie where the continuum of mixed SPE comes from).
 
     References
     ----------
@@ -258,7 +287,29 @@ def analyze(**values: Any) -> dict[str, Any]:
     p = _common.fractions(_NAME, PARAMETERS, values)
     sol = gt.solve(build(**p), method="spe", exact=True)
     eqs = [_summary(eq, p) for eq in sol.equilibria]
-    return _common.summarize(eqs, parameters=p, complete=sol.complete)
+    return _common.summarize(eqs, parameters=p, **completeness(sol))
+
+
+def completeness(sol: gt.Solution) -> dict[str, Any]:
+    """``{"complete": ..., "note": ...}`` for a backward-induction solution.
+
+    ``method="spe"`` returns every *pure* subgame-perfect equilibrium. At a decision node
+    where the mover is indifferent, any mixture of the tied actions (with the earlier
+    players best-replying to it) is subgame perfect as well, so a tie means a continuum
+    of mixed SPE that is not listed: ``complete`` is then False and ``note`` names the
+    information sets where the listed equilibria differ. Without ties the single
+    equilibrium is the unique SPE.
+    """
+    ties = [n for n in sol.notes if n.startswith("ties at")]
+    if not ties:
+        return {"complete": sol.complete, "note": None}
+    eqs = sol.equilibria
+    differ = [h for h in eqs[0].behavior
+              if any(e.behavior[h] != eqs[0].behavior[h] for e in eqs[1:])]
+    return {"complete": False,
+            "note": f"{ties[0]}: all {len(eqs)} pure SPE are listed; mixing between the "
+                    f"tied actions gives a continuum of mixed SPE (the pure ones differ at "
+                    f"{', '.join(differ)})"}
 
 
 def thresholds(**values: Any) -> dict[tuple[str, str], Any]:
@@ -289,7 +340,7 @@ def thresholds(**values: Any) -> dict[tuple[str, str], Any]:
 
     _common.check_names(_NAME, PARAMETERS, values)
     s = {k: sympy.Symbol(k, real=True) for k in PARAMETERS}
-    subs = {s[k]: sympy.nsimplify(sympy.sympify(str(v)), rational=True)
+    subs = {s[k]: sympy.nsimplify(_common.checked(PARAMETERS, k, v), rational=True)
             for k, v in values.items()}
     out = {}
     for t, V in (("revisionist", s["V_rev"]), ("security", s["V_sec"])):
@@ -302,8 +353,9 @@ def critical_q(**values: Any) -> list[Fraction]:
     """The exact values of q in (0, 1) where the equilibrium set changes (analytic).
 
     Every parameter but ``q`` takes its given value, else its default; requires
-    ``c_G != rho`` (at ``c_G = rho`` the guarantor is indifferent everywhere). With an
-    honouring guarantor (``c_G < rho``) q does not matter and the list is empty.
+    ``c_G != rho`` and ``c_N != rho_N`` (otherwise a guarantor is indifferent for every
+    q). With an honouring bilateral guarantor (``c_G < rho``) q does not matter and the
+    list is empty.
     Otherwise the candidates are each type's NEUTRAL threshold ``V / (V + C_R)`` and, on
     each interval between them, the root of ``E_NEUTRAL(q) = E_NATO`` where Ukraine
     switches track.
@@ -327,8 +379,10 @@ def critical_q(**values: Any) -> list[Fraction]:
     if "q" in values:
         raise GameError("critical_q varies q; do not give it a value")
     p = _common.fractions(_NAME, PARAMETERS, values)
-    if p["c_G"] == p["rho"]:
-        raise GameError("critical_q needs c_G != rho (the guarantor is indifferent)")
+    for c, rho in (("c_G", "rho"), ("c_N", "rho_N")):
+        if p[c] == p[rho]:
+            raise GameError(f"critical_q needs {c} != {rho} (at {c} = {rho} the guarantor "
+                            "is indifferent for every q); give one of them another value")
     if p["c_G"] < p["rho"]:
         return []
     prior = {"revisionist": p["r"], "security": 1 - p["r"]}
@@ -340,7 +394,8 @@ def critical_q(**values: Any) -> list[Fraction]:
     def escalates(t: str, h: Fraction, bonus: Fraction) -> bool:
         return (1 - h) * V[t] - h * p["C_R"] + bonus > 0
 
-    e_nato = sum(prior[t] * (war(p["q_N"]) if escalates(t, p["q_N"], p["L"]) else p["u_N"])
+    h_N = 1 if p["c_N"] < p["rho_N"] else p["q_N"]    # the alliance honours, or only if bound
+    e_nato = sum(prior[t] * (war(h_N) if escalates(t, h_N, p["L"]) else p["u_N"])
                  for t in TYPES)
     cuts = sorted({V[t] / (V[t] + p["C_R"]) for t in TYPES
                    if V[t] + p["C_R"] > 0 and 0 < V[t] / (V[t] + p["C_R"]) < 1})

@@ -83,7 +83,7 @@ __all__ = ["PARAMETERS", "PLAYERS", "STRATEGIES", "build", "analyze", "mixed_equ
 
 #: ``name -> (default, domain, meaning)``: the tree's parameters but the guarantor's.
 PARAMETERS: dict[str, tuple[Any, tuple[Any, Any], str]] = {
-    k: v for k, v in _TREE_PARAMETERS.items() if k not in ("c_G", "rho")}
+    k: v for k, v in _TREE_PARAMETERS.items() if k not in ("c_G", "rho", "c_N", "rho_N")}
 
 PLAYERS = ("Ukraine", "Russia")
 STRATEGIES = (("NATO", "NEUTRAL"), ("escalate", "concede"))

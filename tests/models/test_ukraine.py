@@ -16,26 +16,29 @@ DEFAULTS = {k: F(v[0]) for k, v in m.PARAMETERS.items()}
 
 
 def analytic_equilibria(**values):
-    """Every pure SPE by the docstring's formulas: guarantor honours iff c_G < rho, a type
-    escalates iff (1 - h) V - h C_R (+ L on NATO) > 0, Ukraine takes the better track;
-    each indifference admits both choices. Returns {(track, escalates, honours): payoffs}."""
+    """Every pure SPE by the docstring's formulas: the guarantor of track T honours iff
+    c_T < rho_T (c_N, rho_N on NATO; c_G, rho on NEUTRAL), a type escalates iff
+    (1 - h) V - h C_R (+ L on NATO) > 0, Ukraine takes the better track; each indifference
+    admits both choices. Returns {(track, escalates, honours): payoffs}."""
     p = {**DEFAULTS, **{k: F(v) for k, v in values.items()}}
     prior = {"revisionist": p["r"], "security": 1 - p["r"]}
     V = {"revisionist": p["V_rev"], "security": p["V_sec"]}
     qT = {"NATO": p["q_N"], "NEUTRAL": p["q"]}
     peace = {"NATO": (p["u_N"], -p["L"]), "NEUTRAL": (p["u_0"], F(0))}
     nodes = [(T, t) for T in m.TRACKS for t in m.TYPES]
+    cost = {"NATO": (p["c_N"], p["rho_N"]), "NEUTRAL": (p["c_G"], p["rho"])}
 
     def options(a, b):            # the best of two choices (1 = first), both at a tie
         return [1] if a > b else [0] if a < b else [1, 0]
 
     out = {}
-    for sig in itertools.product(*[options(-p["c_G"], -p["rho"])] * 4):
+    for sig in itertools.product(*[options(-cost[T][0], -cost[T][1]) for T, _ in nodes]):
         sigma = dict(zip(nodes, sig))
         h = {n: qT[n[0]] + (1 - qT[n[0]]) * sigma[n] for n in nodes}
         war = {n: (-(p["w_B"] - h[n] * (p["w_B"] - p["w_H"])),
                    (1 - h[n]) * V[n[1]] - h[n] * p["C_R"],
-                   -(1 - qT[n[0]]) * (sigma[n] * p["c_G"] + (1 - sigma[n]) * p["rho"]))
+                   -(1 - qT[n[0]]) * (sigma[n] * cost[n[0]][0]
+                                      + (1 - sigma[n]) * cost[n[0]][1]))
                for n in nodes}
         for esc in itertools.product(*[options(war[n][1], peace[n[0]][1]) for n in nodes]):
             e = dict(zip(nodes, esc))
@@ -63,18 +66,20 @@ GRID = list(itertools.product(
     [F(0), F(1, 10), F(1, 7), F(1, 4), F(2, 5), F(1, 2), F(1)],     # q (thresholds 1/7, 2/5)
     [F(0), F(4, 7), F(7, 10), F(37, 100)],                          # q_N (4/7, 7/10)
     [F(1, 2), F(1)],                                                # r
-    [(5, 0), (0, 5), (2, 2)]))                                      # (c_G, rho)
+    [(5, 0, 5, 0), (0, 5, 5, 0), (2, 2, 5, 0), (5, 0, 0, 5), (2, 2, 2, 2)]))
+#                                                              (c_G, rho, c_N, rho_N)
 
 
 @pytest.mark.parametrize("q, q_N, r, costs", GRID)
 def test_solver_matches_analytic_solution(q, q_N, r, costs):
-    c_G, rho = costs
-    values = dict(q=q, q_N=q_N, r=r, c_G=c_G, rho=rho)
+    c_G, rho, c_N, rho_N = costs
+    values = dict(q=q, q_N=q_N, r=r, c_G=c_G, rho=rho, c_N=c_N, rho_N=rho_N)
     out = m.analyze(**values)
-    assert out["complete"]
     assert solver_equilibria(out) == analytic_equilibria(**values)
     assert out["num_equilibria"] == len(out["equilibria"])
     assert out["tie"] == (out["num_equilibria"] > 1)
+    # complete (every SPE, mixed included) exactly when there is no tie
+    assert out["complete"] == (not out["tie"]) and (out["note"] is None) == out["complete"]
 
 
 @pytest.mark.parametrize("values", [dict(V_rev=0, C_R=0, L=0), dict(u_0=0, u_N=0, w_H=10),
@@ -116,8 +121,52 @@ def test_ties_at_the_thresholds_report_every_equilibrium():
     at = m.analyze(q=F(2, 5))                     # the revisionist type is indifferent
     assert [e["ukraine_track"] for e in at["equilibria"]] == ["NEUTRAL", "NEUTRAL"]
     assert sorted(e["war_probability"] for e in at["equilibria"]) == [0, F(1, 2)]
-    # an indifferent guarantor: honour or abandon at each of its four nodes
-    assert m.analyze(c_G=3, rho=3)["num_equilibria"] == 16
+    # an indifferent bilateral guarantor: honour or abandon at each of its two nodes;
+    # with an indifferent alliance too, at each of four
+    assert m.analyze(c_G=3, rho=3)["num_equilibria"] == 4
+    assert m.analyze(c_G=3, rho=3, c_N=3, rho_N=3)["num_equilibria"] == 16
+
+
+def test_alliance_and_bilateral_guarantor_have_their_own_costs():
+    """c_G, rho move only the NEUTRAL track's guarantor, c_N, rho_N only the alliance's
+    (issue 11: analyze(c_G=1, rho=2) used to make NATO fully credible too)."""
+    out = m.analyze(c_G=1, rho=2)                 # the bilateral guarantor honours
+    assert out["honour_probability"] == {"NATO": F(37, 100), "NEUTRAL": 1}
+    assert out["escalates"][("revisionist", "NATO")] == 1
+    assert out["ukraine_track"] == "NEUTRAL" and out["war_probability"] == 0
+    out = m.analyze(c_N=1, rho_N=2)               # the alliance honours
+    assert out["honour_probability"] == {"NATO": 1, "NEUTRAL": F(1, 2)}
+    assert out["ukraine_track"] == "NATO" and out["payoffs"]["Ukraine"] == 10
+    assert m.critical_q(c_N=1, rho_N=2) == [F(1, 7), F(2, 5)]   # Ukraine never neutral
+    assert m.analyze(c_N=1, rho_N=2, q="1/2")["ukraine_track"] == "NATO"
+    with pytest.raises(GameError, match="c_N != rho_N"):
+        m.critical_q(c_N=2, rho_N=2)
+
+
+def test_ties_report_the_continuum_of_mixed_spe():
+    """Issue 11: at c_G = rho the spe solver's complete=True covers the pure SPE only; any
+    honour probability sigma of the indifferent guarantor is subgame perfect as well."""
+    out = m.analyze(c_G=3, rho=3)
+    assert not out["complete"] and "continuum of mixed SPE" in out["note"]
+    assert "Guarantor | NEUTRAL, revisionist" in out["note"]
+    assert m.analyze(q="1/7")["complete"] is False
+    # one such mixed SPE, by hand: at q = 0 an indifferent guarantor honouring with
+    # sigma = 1/5 gives h = 1/5, between 1/7 and 2/5: the revisionist type escalates, the
+    # security type concedes and Ukraine goes NEUTRAL (1/2 (-(10 - 6/5)) + 1/2 * 6 = -7/5
+    # > -7.78): a war probability and a payoff no listed pure SPE has
+    p = {**DEFAULTS, "q": 0, "c_G": 3, "rho": 3}
+    listed = m.analyze(**p)
+    assert F(-7, 5) not in {e["payoffs"]["Ukraine"] for e in listed["equilibria"]}
+    g = m.build(**p)
+    b = {h: dict(d) for h, d in listed["equilibria"][0]["behavior"].items()}
+    for t in m.TYPES:
+        b[f"Guarantor | NEUTRAL, {t}"] = {"honour": F(1, 5), "abandon": F(4, 5)}
+    b["Russia | NEUTRAL, revisionist"] = {"escalate": 1, "concede": 0}
+    b["Russia | NEUTRAL, security"] = {"escalate": 0, "concede": 1}
+    b["Ukraine"] = {"NATO": 0, "NEUTRAL": 1}
+    assert gt.check_assessment(g, b).sequential          # subgame perfect
+    assert g.expected_payoffs(b)[0] == F(-7, 5)
+
 
 
 def test_floats_are_read_as_their_decimals():
@@ -189,30 +238,13 @@ def test_critical_q_at_defaults():
         m.critical_q(c_G=1, rho=1)
 
 
-def test_sweep_over_q_finds_the_regions():
-    sw = gt.sweep(m.build(), {"q": np.linspace(0, 1, 49)})   # 1/7 and 2/5 between points
-    regions = sw.regions("q")
-    assert len(regions) == 3 and sw.counts.tolist() == [1] * 49
-    assert [r.hi for r in regions[:2]] == pytest.approx([1 / 7, 2 / 5], abs=1e-11)
-    tracks = [m.analyze(q=F((r.lo + r.hi) / 2))["ukraine_track"] for r in regions]
-    assert tracks == ["NATO", "NEUTRAL", "NEUTRAL"]
-    # a grid through q = 2/5 shows the tie there: two equilibria on a one-point region
-    regions = gt.sweep(m.build(), {"q": np.linspace(0, 1, 51)}).regions("q")
-    assert [len(r.solution.equilibria) for r in regions] == [1, 1, 2, 1]
-    assert regions[2].lo == pytest.approx(0.4, abs=1e-11)
-
-
-@pytest.mark.parametrize("fixed", _critical_q_grid())
-def test_critical_values_equal_the_formulas(fixed):
-    """gt.critical_values of the tree with all but q fixed (Zagare & Kilgour 2000-style
-    credibility thresholds derived in the module docstring)."""
-    game = m.build(**{k: v for k, v in {**DEFAULTS, **fixed}.items() if k != "q"})
-    found = [c.value for c in gt.critical_values(game, "q")]
-    assert found == m.critical_q(**fixed)
-
-
-def test_critical_values_at_defaults_are_one_seventh_and_two_fifths():
-    cv = gt.critical_values(m.build(), "q")         # the other parameters at their defaults
-    assert [c.value for c in cv] == [F(1, 7), F(2, 5)]
-    assert len(cv[0].at) == 2 and len(cv[1].at) == 2          # ties at both values
-    assert {e.behavior["Ukraine"]["NATO"] for e in cv[0].at.equilibria} == {0, 1}
+def test_information_structure_is_as_documented():
+    """The docstring: perfect information with chance (every information set is one node);
+    the guarantor's information set shows the track and Russia's type, Russia's the track
+    and its type."""
+    a = m.build(**DEFAULTS).arrays
+    nodes_per_infoset = np.bincount(a.infoset[a.infoset >= 0])
+    assert nodes_per_infoset.tolist() == [1] * 9
+    assert set(a.infoset_labels) == {"Ukraine", *(f"{who} | {T}, {t}" for who in
+                                                  ("Russia", "Guarantor")
+                                                  for T in m.TRACKS for t in m.TYPES)}
