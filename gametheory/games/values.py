@@ -22,7 +22,7 @@ import numpy as np
 from ..errors import GameError
 
 __all__ = ["as_entry_array", "convert_array", "to_fraction", "to_fraction_array",
-           "to_float_array", "kind_of"]
+           "to_float_array", "float_range_factor", "kind_of"]
 
 _INT64_SAFE = 2**62
 
@@ -239,3 +239,48 @@ def to_float_array(arr: np.ndarray) -> np.ndarray:
         return np.array([float(v) for v in a.flat], dtype=np.float64).reshape(a.shape)
     except TypeError:
         raise GameError("payoffs contain free parameters; substitute values first") from None
+    except OverflowError:
+        big = next(v for v in a.flat if not _fits_float(v))
+        raise GameError(f"the payoff {_short(big)} is beyond the float range (about "
+                        "1.8e308), so floating-point methods cannot use it; solve with "
+                        "exact=True, or rescale (multiplying a player's payoffs by a "
+                        "positive number keeps the equilibria)") from None
+
+
+def _fits_float(v: Any) -> bool:
+    try:
+        float(v)
+    except OverflowError:
+        return False
+    return True
+
+
+def _short(v: Any) -> str:
+    """A huge number in a few characters: its sign and order of magnitude."""
+    x = Fraction(v) if isinstance(v, (int, Fraction)) else None
+    if x is None or x == 0:
+        return str(v)[:40]
+    digits = len(str(abs(x.numerator))) - len(str(x.denominator))
+    return f"{'-' if x < 0 else ''}~1e{digits}"
+
+
+def float_range_factor(arr: np.ndarray) -> Fraction | None:
+    """An exact power of two that brings every exact payoff into the float range; None
+    when the payoffs are floats already or fit.
+
+    Multiplying all payoffs by one positive number keeps the equilibria (and zero-sum
+    structure), so exact solvers, which use floats only to find candidates, can run on
+    the rescaled game.
+
+    >>> f = float_range_factor(np.array([[[10**400, 1]], [[2, -3]]], dtype=object))
+    >>> f.denominator == 2**1328, float(10**400 * f)  # 10**400 / 2**1328 is in [1, 2)
+    (True, 1.7...)
+    >>> float_range_factor(np.array([[1, 2]], dtype=object)) is None
+    True
+    """
+    a = np.asarray(arr)
+    if a.dtype.kind in "fiu" or all(_fits_float(v) for v in a.flat):
+        return None
+    top = max(Fraction(v).numerator.bit_length() - Fraction(v).denominator.bit_length()
+              for v in a.flat if v != 0)
+    return Fraction(1, 2 ** top)

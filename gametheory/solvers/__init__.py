@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..errors import GameError, SolverError
-from .result import Component, Equilibrium, NashSubset, Solution
+from .result import Component, Equilibrium, NashSubset, Solution, solve_in_float_range
 
 __all__ = ["solve", "METHODS", "TREE_METHODS", "Solution", "Equilibrium", "Component", "NashSubset"]
 
@@ -210,5 +210,6 @@ def solve(game: Any, method: str = "auto", exact: bool = False, **options: Any) 
     if game.kind == "symbolic" and exact:
         raise GameError("exact=True needs rational payoffs; this game has irrational ones")
     name = _auto(game) if method == "auto" else method
-    sol = _resolve(name)(game, exact=exact, **options)
+    run = _resolve(name)
+    sol = solve_in_float_range(game, exact, lambda g: run(g, exact=exact, **options))
     return sol if tree is None else _with_behavior(tree, sol)

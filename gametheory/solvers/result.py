@@ -16,11 +16,11 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import DegenerateGameWarning
+from ..errors import DegenerateGameWarning, GameError, SolverError
 from ..games._display import fmt
 
 __all__ = ["Equilibrium", "Solution", "NashSubset", "Component", "build_solution",
-           "build_tree_solution",
+           "build_tree_solution", "solve_in_float_range",
            "default_tol"]
 
 
@@ -306,7 +306,7 @@ def build_solution(game, profiles: Sequence[Sequence[Any]], method: str, complet
     ``components`` must index into ``profiles`` as given; they are re-indexed here.
     """
     if tol is None:
-        tol = default_tol(game)
+        tol = 0.0 if exact else default_tol(game)
     notes = list(notes)
     kept: list[Equilibrium] = []
     index_of: dict[tuple, int] = {}
@@ -340,6 +340,46 @@ def build_solution(game, profiles: Sequence[Sequence[Any]], method: str, complet
     equilibria = [kept[k] for k in order]
     comps = tuple(_reindex(c, remap, new_pos) for c in components)
     return Solution(equilibria, method, complete, exact, game, comps, value, tuple(notes))
+
+
+def solve_in_float_range(game, exact: bool, run) -> Solution:
+    """``run(game)``; for exact payoffs beyond the float range (such as 10**400), ``run``
+    on a copy whose payoffs are all scaled by one exact power of two into that range.
+
+    Equilibria do not change when all payoffs are multiplied by a positive number,
+    and exact solvers use floats only to find candidates, so the copy's equilibria are
+    re-verified and their payoffs recomputed exactly in ``game``. Float solves of such a
+    game raise the GameError of :func:`~gametheory.games.values.to_float_array`.
+
+    >>> import gametheory as gt
+    >>> from fractions import Fraction
+    >>> N = 10**400
+    >>> g = gt.NormalFormGame.from_arrays([[N, 0], [0, N]], [[N, 0], [0, 2 * N]])
+    >>> sol = gt.solve(g, exact=True)
+    >>> [tuple(map(str, eq.strategies[0])) for eq in sol]
+    [('1', '0'), ('2/3', '1/3'), ('0', '1')]
+    >>> sol.equilibria[1].payoffs == (N // 2, 2 * N / Fraction(3)), sol.complete
+    (True, True)
+    """
+    from ..games.values import float_range_factor
+
+    factor = float_range_factor(game.payoffs) if exact and not game.parameters else None
+    if factor is None:
+        return run(game)
+    U = game.exact_payoffs() * factor
+    times = f"2**-{factor.denominator.bit_length() - 1}"
+    try:
+        sol = run(type(game).from_arrays(*U, players=game.players,
+                                         strategies=game.strategies))
+    except (GameError, SolverError) as exc:
+        raise type(exc)(f"{exc} (numbers of the game times {times}, scaled into the "
+                        "float range)") from None
+    value = None if sol.value is None else sol.value / factor
+    note = (f"payoffs beyond the float range: solved on a copy with every payoff times "
+            f"{times} (same equilibria), verified on the game itself")
+    return build_solution(game, [eq.strategies for eq in sol.equilibria], sol.method,
+                          sol.complete, True, components=sol.components, value=value,
+                          notes=(*sol.notes, note))
 
 
 def _sort_key(eq: Equilibrium) -> tuple:

@@ -1,0 +1,79 @@
+"""Integers beyond the float range (10**400) in every solver (issue 11).
+
+Exact solves rescale all payoffs by one power of two into the float range (equilibria do
+not change under a positive scaling) and verify and price the equilibria in the game
+itself; float solves give a one-line GameError that suggests exact=True. Before the fix
+every method raised OverflowError, even with exact=True.
+"""
+
+from __future__ import annotations
+
+import warnings
+from fractions import Fraction
+
+import pytest
+
+import gametheory as gt
+from gametheory.solvers import METHODS
+
+N = 10**400
+
+#: Battle of the sexes scaled by 10**400: pure (a1, b1), (a2, b2) and the mixed
+#: x = (2/3, 1/3), y = (1/2, 1/2) (player 1 makes player 2 indifferent: x1 N = 2 N x2)
+BOS = ([[N, 0], [0, N]], [[N, 0], [0, 2 * N]])
+#: Matching pennies scaled by 10**400 (zero-sum): the unique equilibrium is uniform, value 0
+PENNIES = ([[N, -N], [-N, N]], [[-N, N], [N, -N]])
+_MIXED = ((Fraction(2, 3), Fraction(1, 3)), (Fraction(1, 2), Fraction(1, 2)))
+_PURE = {((1, 0), (1, 0)), ((0, 1), (0, 1))}
+
+_EXACT_NEEDS = {"lp": PENNIES}        # lp needs a zero-sum game
+_NUMERIC_ONLY = {"pns", "qre"}        # they refuse exact=True with a SolverError
+_NORMAL_FORM = [m for m in METHODS if m not in ("spe", "sequence-lp", "sequence-lcp")]
+
+
+def _profiles(sol):
+    return {tuple(tuple(s) for s in eq.strategies) for eq in sol}
+
+
+@pytest.mark.parametrize("method", ["auto", *_NORMAL_FORM])
+def test_exact_solve_of_huge_integers(method):
+    g = gt.NormalFormGame.from_arrays(*_EXACT_NEEDS.get(method, BOS))
+    if method in _NUMERIC_ONLY:
+        with pytest.raises(gt.SolverError, match="exact"):
+            gt.solve(g, method=method, exact=True)
+        return
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", gt.DegenerateGameWarning)
+        sol = gt.solve(g, method=method, exact=True)
+    assert sol.exact and sol.equilibria
+    assert all(gt.max_regret(g, eq) == 0 for eq in sol)
+    found = _profiles(sol)
+    if method == "lp":
+        assert found == {((Fraction(1, 2),) * 2, (Fraction(1, 2),) * 2)}
+        assert sol.value == 0
+        return
+    assert found <= _PURE | {_MIXED}
+    if method == "pure":
+        assert found == _PURE
+    if sol.complete:
+        assert found == _PURE | {_MIXED}
+    for eq in sol:  # payoffs in the game itself, not in the rescaled copy
+        if tuple(tuple(s) for s in eq.strategies) == _MIXED:
+            assert eq.payoffs == (Fraction(N, 2), Fraction(2 * N, 3))
+        else:
+            assert max(eq.payoffs) >= N
+
+
+@pytest.mark.parametrize("method", ["auto", *_NORMAL_FORM])
+def test_float_solve_of_huge_integers_is_a_clear_error(method):
+    g = gt.NormalFormGame.from_arrays(*_EXACT_NEEDS.get(method, BOS))
+    with pytest.raises(gt.GameError, match=r"beyond the float range.*exact=True"):
+        gt.solve(g, method=method)
+
+
+def test_a_huge_fraction_and_small_payoffs_exactly():
+    """One payoff 10**400/3 among small ones: solved exactly, verified in the game."""
+    g = gt.NormalFormGame.from_arrays([[Fraction(N, 3), 0], [1, 2]], [[1, 0], [0, 1]])
+    sol = gt.solve(g, exact=True)
+    assert sol.equilibria and all(gt.max_regret(g, eq) == 0 for eq in sol)
+    assert ((1, 0), (1, 0)) in _profiles(sol)
