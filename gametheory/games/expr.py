@@ -14,9 +14,8 @@ CLI's ranges. The grammar (recursive descent over a tokenizer)::
 
 * ``NUMBER``: ``12``, ``0.1``, ``.5``, ``1e-3``, ``2.5E+4``, all read exactly
   (``"0.1"`` is 1/10); ``3/5`` is the division of two integers, so also exact.
-* ``NAME``: a declared parameter (the caller passes the allowed names), or the
-  constants ``pi`` and ``E`` (sympy's names, so that what sympy prints reads back); a
-  declared name shadows a constant.
+* ``NAME``: a declared parameter (the caller passes the allowed names). There are no
+  constants: ``exp(1)`` is e.
 * ``FUNCTION``: ``sqrt``, ``exp``, ``log`` (one argument) and ``min``, ``max`` (also
   spelled ``Min``, ``Max`` as sympy prints them).
 
@@ -74,7 +73,7 @@ from typing import Any
 from ..errors import ParseError
 
 __all__ = ["parse_expression", "parse_number", "is_name", "MAX_LENGTH", "MAX_DEPTH",
-           "MAX_DIGITS", "MAX_EXPONENT", "MAX_ROOT_DIGITS", "FUNCTIONS", "CONSTANTS"]
+           "MAX_DIGITS", "MAX_EXPONENT", "MAX_ROOT_DIGITS", "FUNCTIONS"]
 
 MAX_LENGTH = 1000
 MAX_DEPTH = 64
@@ -83,7 +82,6 @@ MAX_EXPONENT = 1000
 MAX_ROOT_DIGITS = 300      # sympy's root extraction factors the radicand
 _MAX_BITS = 13287          # 2**13287 < 10**4000
 FUNCTIONS = ("sqrt", "exp", "log", "min", "max")
-CONSTANTS = ("pi", "E")
 
 _TOKEN = re.compile(r"""
     (?P<space>\s+)
@@ -336,7 +334,6 @@ class _Parser:
         return sp.Pow(base, exponent)
 
     def atom(self) -> Any:
-        sp = _sympy()
         tok = self.next()
         kind, text, pos = tok
         if kind == "number":
@@ -346,8 +343,6 @@ class _Parser:
                 return self.call(text, pos)
             if text in self.symbols:
                 return self.symbols[text]
-            if text in CONSTANTS:
-                return {"pi": sp.pi, "E": sp.E}[text]
             known = ", ".join(self.symbols)
             allowed = f"the declared parameters are: {known}" if known else \
                 "no names are allowed here (numbers only)"

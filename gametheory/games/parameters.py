@@ -64,34 +64,46 @@ def substitute_array(arr: np.ndarray, params: tuple, values: Mapping[str, Any]) 
         raise GameError(f"unknown parameter {unknown[0]!r}; this game's parameters are: {known}")
     subs = {by_name[name]: _value(name, v) for name, v in values.items()}
     out = np.empty(arr.shape, dtype=object)
-    for idx in np.ndindex(arr.shape):
-        out[idx] = sympy.sympify(arr[idx]).xreplace(subs)
+    for idx in np.ndindex(arr.shape):   # stored payoffs are numbers or sympy, never strings
+        out[idx] = sympy.sympify(arr[idx], strict=True).xreplace(subs)
     return out
 
 
 def _value(name: str, v: Any):
     """A sympy number for the value ``v`` of parameter ``name`` (GameError if not a number).
 
-    Strings are read exactly (``"0.3"`` is 3/10) and must not name other symbols; a sympy
+    Strings are read exactly by the restricted parser :mod:`gametheory.games.expr`
+    (``"0.3"`` is 3/10, ``"sqrt(2)/2"`` is allowed) and must not name symbols; a sympy
     expression may (substituting one parameter by an expression in another).
     """
     import sympy
 
-    bad = GameError(f"value {v!r} for parameter {name!r} is not a number")
+    from .expr import parse_expression
+
+    if isinstance(v, str):
+        return parse_expression(v, where=f"value for parameter {name!r} is not a number")
     if isinstance(v, (bool, np.bool_)) or v is None:
-        raise bad
+        raise GameError(f"value {v!r} for parameter {name!r} is not a number")
     try:
-        if isinstance(v, str):
-            out = sympy.nsimplify(sympy.sympify(v.strip(), rational=True), rational=True)
-            if out.free_symbols or out.is_finite is False or out.is_real is False:
-                raise bad
-            return out
-        return sympy.sympify(v)
-    except (sympy.SympifyError, TypeError, ValueError, SyntaxError):
-        raise bad from None
+        return sympy.sympify(v, strict=True)    # strict: never reads a string
+    except (sympy.SympifyError, TypeError, ValueError):
+        raise GameError(f"value {v!r} for parameter {name!r} is not a number") from None
+
+
+def _exact_bound(name: str, x: Any) -> Any:
+    """A domain bound as a sympy number (a string read by the restricted parser)."""
+    import sympy
+
+    if isinstance(x, str):
+        from .expr import parse_expression
+
+        return parse_expression(x, where=f"domain bound of parameter {name!r} is not a number")
+    return sympy.sympify(x, strict=True)
 
 
 def _bound(name: str, x: Any) -> float:
+    if isinstance(x, str):
+        x = _exact_bound(name, x)
     try:
         f = float(x)
     except (TypeError, ValueError):
@@ -193,14 +205,14 @@ def check_domain(param: Parameter, value: Any, what: str = "value", shown: Any =
 
     if getattr(value, "free_symbols", None):
         return
-    v = sympy.sympify(value)
+    v = sympy.sympify(value, strict=True)
     value = value if shown is None else shown
     if v is sympy.nan or v.is_real is False or v.is_finite is False or v.is_number is False:
         raise GameError(f"{what} {value} of parameter {param.name!r} is not a finite real "
                         "number")
     if param.domain is None:
         return
-    lo, hi = (sympy.sympify(x) for x in param.domain)
+    lo, hi = (_exact_bound(param.name, x) for x in param.domain)
     if bool(v < lo) or bool(v > hi):
         raise GameError(f"{what} {value} of parameter {param.name!r} is outside its domain "
                         f"[{param.domain[0]}, {param.domain[1]}]")

@@ -40,7 +40,7 @@ def coin(r):
     (dict(name="q", domain=(0,)), "must be a pair"),
     (dict(name="q", domain="01"), "must be a pair"),
     (dict(name="q", domain=(1, 0)), "domain of parameter 'q' is empty"),
-    (dict(name="q", domain=(0, "x")), "bound 'x'"),
+    (dict(name="q", domain=(0, "x")), "domain bound of parameter 'q'"),
     (dict(name="q", domain=(0, float("nan"))), "nan"),
     (dict(name="q", default=2, domain=(0, 1)), "default 2 of parameter 'q' is outside"),
     (dict(name="q", default="abc"), "not a number"),

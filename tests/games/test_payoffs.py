@@ -60,7 +60,7 @@ def test_pure_strategies_are_exact_in_exact_games():
     ([-1, 0], "no strategy number -1"),
     ([None, 0], "is None"),
     ([True, 0], "is True"),
-    ([["a", "b"], 0], "string 'a'"),
+    ([["a", "b"], 0], "cannot read 'a'"),
     ([[float("nan"), 1], 0], "finite"),
     (["Ballet"], "one strategy per player (2); got 1"),
     (3, "a profile is a sequence"),
