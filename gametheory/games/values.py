@@ -1,8 +1,11 @@
 """Payoff values: classify, validate and convert the entries users give.
 
 A payoff (or probability) may be an ``int``, a ``float``, a :class:`fractions.Fraction`,
-a string such as ``"1/3"`` or ``"0.25"``, or a sympy expression. A whole array of them is
-stored in one of three kinds:
+a string, or a sympy expression. A string is read exactly by the restricted parser
+:mod:`gametheory.games.expr` and must be a number or an expression of numbers (``"1/3"``,
+``"0.25"``, ``"1e-3"``, ``"sqrt(2)/2"``); a parameter is a sympy symbol
+(``gt.parameters("q")``), not a name in a string. A whole array of them is stored in one
+of three kinds:
 
 ``"float"``     float64 array (some entry was a float)
 ``"exact"``     int64 array, or object array of ``Fraction`` (all entries exact rationals)
@@ -49,16 +52,14 @@ def _classify(x: Any, where: Callable[[], str]):
         if not x.is_finite():
             raise GameError(f"{where()} is {x!r}; expected a finite number")
         return _classify(Fraction(x), where)
-    if isinstance(x, str):
-        try:
-            return _classify(Fraction(x.strip()), where)
-        except (ValueError, ZeroDivisionError):
-            raise GameError(f"{where()} is the string {x!r}, which is not a number "
-                            "(write e.g. '3', '-1/3' or '0.25')") from None
+    if isinstance(x, str):      # a number, maybe an expression of numbers: "sqrt(2)/2"
+        from .expr import parse_expression
+
+        return _classify(parse_expression(x, where=f"{where()} is not a number"), where)
     if _is_sympy(x):
         import sympy
 
-        x = sympy.sympify(x)
+        x = sympy.sympify(x, strict=True)
         if x.free_symbols:
             return "sym", x
         if x.is_Rational:
@@ -202,7 +203,9 @@ def to_fraction(x: Any) -> Fraction:
     if isinstance(x, (float, np.floating)):
         return Fraction(repr(float(x)))
     if isinstance(x, str):
-        return Fraction(x)
+        from .expr import parse_number
+
+        return parse_number(x, rational=True)
     if isinstance(exact_number(x), Fraction):
         return exact_number(x)
     raise GameError(f"{x!r} is not a rational number; exact arithmetic needs rational payoffs")
