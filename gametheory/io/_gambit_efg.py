@@ -16,13 +16,14 @@ reused by number (0: no outcome). Node names are not kept.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from fractions import Fraction
 from typing import Any
 
 from ..errors import GameError, ParseError
 from ..games.extensive import ExtensiveFormGame
 from ._gambit_lexer import Token, TokenStream, quote
-from ._gambit_nfg import _number_text, _unique
+from ._gambit_nfg import _JSON, _number_text, _unique
 
 __all__ = ["parse_efg", "format_efg"]
 
@@ -135,6 +136,8 @@ class _Reader:
                 children = node.chance(dict(move))
             else:
                 children = node.decide(self.g.players[player - 1], move, infoset=label)
+        except ParseError:   # a GameError too, but already placed in the file
+            raise
         except GameError as exc:
             raise ParseError(f"invalid node: {exc}", tok.line, tok.column) from None
         return children
@@ -207,12 +210,18 @@ def _node_lines(game: ExtensiveFormGame) -> list[str]:
     stack = [0]
     while stack:
         v = stack.pop()
+
+        def at(what: str, v: int = v) -> Callable[[], str]:
+            return lambda: f"{what} at node {game._path(v)!r}"
+
         pay = game._outcomes.get(v)
         if pay is None:
             out = "0"
         else:
             outcomes += 1
-            out = f'{outcomes} "" {{ {", ".join(_number_text(x) for x in pay.tolist())} }}'
+            texts = [_number_text(x, at(f"the payoff of {game.players[i]}"))
+                     for i, x in enumerate(pay.tolist())]
+            out = f'{outcomes} "" {{ {", ".join(texts)} }}'
         move = game._move[v]
         acts = game._labels.get(v, ())
         if move is None:
@@ -220,7 +229,8 @@ def _node_lines(game: ExtensiveFormGame) -> list[str]:
         elif move[0] < 0:
             chance_sets += 1
             probs = game._chance_probs[v].tolist()
-            body = " ".join(f"{quote(a)} {_number_text(p)}" for a, p in zip(acts, probs))
+            body = " ".join(f"{quote(a)} {_number_text(p, at(f'the probability of {a!r}'))}"
+                            for a, p in zip(acts, probs))
             lines.append(f'c "" {chance_sets} "" {{ {body} }} {out}')
         else:
             player, h = move
@@ -257,7 +267,10 @@ def format_efg(game: ExtensiveFormGame, title: str = "", comment: str = "") -> s
     <BLANKLINE>
     """
     if game.parameters:
-        raise GameError("substitute the game's parameters before writing it as .efg")
+        names = ", ".join(p.name for p in game.parameters)
+        raise GameError(f"cannot write a game with parameters ({names}) to a Gambit file; "
+                        f"substitute numbers first with game.substitute(...), or write it as "
+                        f"{_JSON}")
     title = title or (game.title or "")
     head = f"EFG 2 R {quote(title)} {{ {' '.join(quote(p) for p in game.players)} }}"
     return "\n".join([head, quote(comment), "", *_node_lines(game), ""])

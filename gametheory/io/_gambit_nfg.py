@@ -14,13 +14,17 @@ Profiles are listed with player 1's strategy changing fastest.
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Callable
 from fractions import Fraction
+from typing import Any
 
 import numpy as np
 
 from ..errors import GameError, ParseError
 from ..games.normal import NormalFormGame
-from ._gambit_lexer import Token, TokenStream, quote
+from ..games.values import exact_number
+from ._gambit_lexer import _MAX_DIGITS, Token, TokenStream, quote
 
 __all__ = ["parse_nfg", "format_nfg"]
 
@@ -180,27 +184,69 @@ def _build(values: list[Number], players: list[str], strategies: list[list[str]]
         raise ParseError(str(exc), body.line, body.column) from None
 
 
-def _number_text(x) -> str:
-    if isinstance(x, (float, np.floating)):
-        return repr(float(x)).replace("e+", "e")   # Gambit reads 1e20 but not 1e+20
-    if isinstance(x, Fraction):
-        return str(x)   # "1/3", or "2" when the denominator is 1
-    return str(int(x))
+_JSON = "JSON (gametheory.io.jsonform.write_json or `gametheory convert IN OUT.json`)"
+
+
+def _number_text(x: Any, where: Callable[[], str]) -> str:
+    """A payoff or probability as Gambit writes numbers, exactly: an integer, a rational
+    ``a/b`` or (for a float) the shortest decimal that reads back as the same float.
+
+    Gambit's formats hold no other numbers, so an irrational value (``sqrt(2)``, ``pi``)
+    or a free parameter is refused with a GameError naming the entry (``where()``).
+
+    >>> _number_text(0.1, str), _number_text(Fraction(-1, 3), str), _number_text(1e300, str)
+    ('0.1', '-1/3', '1e300')
+    >>> import sympy
+    >>> _number_text(sympy.sqrt(2) / 2, lambda: "the probability of 'h' at node root")
+    Traceback (most recent call last):
+    ...
+    gametheory.errors.GameError: cannot write the probability of 'h' at node root, sqrt(2)/2, ...
+    """
+    x = exact_number(x)
+    if isinstance(x, (float, np.floating)) or getattr(x, "is_Float", False):
+        text = repr(float(x)).replace("e+", "e")   # Gambit reads 1e20 but not 1e+20
+    elif isinstance(x, (int, np.integer, Fraction)):
+        try:
+            text = str(x)                           # "1/3", or "2" when the denominator is 1
+        except ValueError:                          # beyond Python's int-to-text limit
+            text = "?" * (_MAX_DIGITS + 1)
+    elif getattr(x, "free_symbols", None):
+        names = ", ".join(sorted(s.name for s in x.free_symbols))
+        raise GameError(f"cannot write {where()}, {x}, to a Gambit file: it depends on the "
+                        f"parameter(s) {names}; substitute numbers first with "
+                        f"game.substitute(...), or write the game as {_JSON}")
+    else:
+        raise GameError(f"cannot write {where()}, {x}, to a Gambit file: it holds only "
+                        f"integers, fractions a/b and decimals; write the game as {_JSON}, "
+                        f"which keeps {x} exactly, or build it with a rational or float "
+                        "value there")
+    if len(text) > _MAX_DIGITS:
+        raise GameError(f"cannot write {where()} to a Gambit file: the number has more than "
+                        f"the {_MAX_DIGITS} digits that read_gambit reads; scale the game's "
+                        "payoffs down")
+    return text
 
 
 def format_nfg(game: NormalFormGame, title: str = "", comment: str = "") -> str:
     """The payoff version of the .nfg format, with player names and strategy labels."""
-    if game.kind == "symbolic":
-        names = ", ".join(p.name for p in game.parameters) or "irrational payoffs"
+    if game.parameters:
+        names = ", ".join(p.name for p in game.parameters)
         raise GameError(f"cannot write a game with symbolic payoffs ({names}) to a Gambit "
-                        "file; substitute numbers first with game.substitute(...)")
+                        "file; substitute numbers first with game.substitute(...), or write "
+                        f"it as {_JSON}")
     n = game.num_players
     lines = [f"NFG 1 R {quote(title)} {{ {' '.join(quote(p) for p in game.players)} }}", ""]
     rows = [f"{{ {' '.join(quote(s) for s in labels)} }}" for labels in game.strategies]
     lines.append("{ " + "\n".join(rows) + "\n}")
     lines.append(quote(comment))
     lines.append("")
-    cells = np.moveaxis(np.asarray(game.payoffs, dtype=object), 0, -1)
-    cells = cells.transpose(tuple(range(n - 1, -1, -1)) + (n,)).reshape(-1, n)
-    lines.extend(" ".join(_number_text(v) for v in row) for row in cells)
+    for profile in itertools.product(*(range(k) for k in reversed(game.shape))):
+        profile = profile[::-1]                     # player 1's strategy changes fastest
+
+        def where(i: int, profile: tuple = profile) -> str:
+            cell = ", ".join(game.strategies[j][k] for j, k in enumerate(profile))
+            return f"the payoff of {game.players[i]} at ({cell})"
+
+        lines.append(" ".join(_number_text(game.payoffs[(i, *profile)], lambda i=i: where(i))
+                              for i in range(n)))
     return "\n".join(lines) + "\n"

@@ -148,7 +148,11 @@ def write_gambit(game: Any, path: str | os.PathLike | None = None, *, title: str
     Raises
     ------
     GameError
-        For a game with free parameters, or a game of another type.
+        For a game with free parameters, a game of another type, or an entry Gambit's
+        formats cannot hold (an irrational number such as ``sqrt(2)`` or ``pi``, a number
+        of more than 4000 digits): the message names the node or cell and suggests the
+        JSON form (:func:`gametheory.io.jsonform.write_json`), which keeps such values
+        exactly. Nothing is written then.
 
     Examples
     --------

@@ -29,34 +29,98 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from ..errors import GameError, ParseError
+from ..games.values import exact_number
+from ._gambit_lexer import _MAX_DIGITS
 
 __all__ = ["to_json", "from_json", "read_json", "write_json", "FORMAT", "VERSION"]
 
 FORMAT, VERSION = "gametheory", 1
 
 
-def _out(x: Any) -> Any:
-    """A payoff or probability as JSON: ints and floats as numbers, else a string."""
-    if isinstance(x, bool):
+def _out(x: Any, where: Callable[[], str] = lambda: "an entry") -> Any:
+    """A payoff or probability as JSON, exactly: ints and floats as JSON numbers (a float
+    as the shortest decimal that reads back as the same float), fractions as ``"a/b"``,
+    sympy expressions as strings that the JSON reader parses back to the same value.
+
+    Refused with a GameError naming the entry (``where()``): numbers of more than 4000
+    digits, and expressions outside the reader's grammar (``pi``, ``sin``, ``Abs``, ...).
+
+    >>> import sympy
+    >>> _out(sympy.sqrt(2) / 2), _out(1 - sympy.E), _out(Fraction(-1, 3)), _out(0.1)
+    ('sqrt(2)/2', '1 - exp(1)', '-1/3', 0.1)
+    >>> _out(sympy.pi, lambda: "the payoff of A at node 'root'")
+    Traceback (most recent call last):
+    ...
+    gametheory.errors.GameError: cannot write the payoff of A at node 'root', pi, as JSON: ...
+    """
+    x = exact_number(x)
+    if isinstance(x, (bool, np.bool_)):
         return int(x)
-    if isinstance(x, int) or (hasattr(x, "is_Integer") and x.is_Integer):
-        return int(x)
-    if isinstance(x, float):
+    if isinstance(x, (float, np.floating)) or getattr(x, "is_Float", False):
         return float(x)
-    if hasattr(x, "dtype") and x.dtype.kind in "iu":
-        return int(x)
-    if hasattr(x, "dtype") and x.dtype.kind == "f":
-        return float(x)
-    if isinstance(x, Fraction):
-        return int(x) if x.denominator == 1 else str(x)
-    if hasattr(x, "is_Float") and x.is_Float:
-        return float(x)
-    return str(x)
+    if isinstance(x, (int, np.integer, Fraction)):
+        text = _digits(x, where)
+        return int(x) if isinstance(x, (int, np.integer)) or x.denominator == 1 else text
+    return _expression_text(x, where)
+
+
+def _digits(x: int | Fraction, where: Callable[[], str]) -> str:
+    """``str(x)``, refused beyond the 4000 digits that readers accept."""
+    try:
+        text = str(x)
+    except ValueError:   # beyond Python's int-to-text limit
+        text = ""
+    if not text or len(text) > _MAX_DIGITS:
+        raise GameError(f"cannot write {where()} as JSON: the number has more than "
+                        f"{_MAX_DIGITS} digits, which no reader accepts; scale the game's "
+                        "payoffs down")
+    return text
+
+
+# what the JSON reader's expressions contain: numbers, parameters, + - * / **, and these
+_FUNCTIONS = {"exp": "exp", "log": "log", "Max": "max", "Min": "min"}
+
+
+def _expression_text(x: Any, where: Callable[[], str]) -> str:
+    """A sympy expression in the reader's grammar (``E`` as ``exp(1)``, ``Max`` as
+    ``max``); GameError for anything else, naming it."""
+    import sympy
+    from sympy.printing.str import StrPrinter
+
+    for e in sympy.preorder_traversal(x):
+        if e.is_Number or e.is_Symbol or e is sympy.E or isinstance(e, (sympy.Add, sympy.Mul,
+                                                                         sympy.Pow)):
+            continue
+        name = type(e).__name__
+        if name not in _FUNCTIONS:
+            what = e if e.is_NumberSymbol else f"the function {name}"
+            raise GameError(f"cannot write {where()}, {x}, as JSON: {what} is not in the "
+                            "expressions the JSON reader accepts (numbers, parameters, "
+                            "+ - * / **, sqrt, exp, log, min, max); substitute a numeric "
+                            "value, e.g. a float, for it")
+
+    class Printer(StrPrinter):
+        def _print_Exp1(self, e: Any) -> str:
+            return "exp(1)"
+
+        def _print_Float(self, e: Any) -> str:
+            return repr(float(e))
+
+        def _print_Function(self, e: Any) -> str:
+            args = ", ".join(self._print(a) for a in e.args)
+            return f"{_FUNCTIONS[type(e).__name__]}({args})"
+
+        _print_Max = _print_Min = _print_Function
+
+    return Printer().doprint(x)
 
 
 def _in(x: Any, where: str) -> Any:
@@ -111,32 +175,51 @@ def to_json(game: Any) -> dict[str, Any]:
         out.update(type="normal", title=getattr(game, "title", None),
                    players=list(game.players),
                    strategies=[list(s) for s in game.strategies],
-                   payoffs=_nested(game.payoffs))
+                   payoffs=_nested(game.payoffs, lambda idx: _cell(game, idx)))
         return {k: v for k, v in out.items() if v is not None}
     a = game.arrays
     children: list[list[int]] = [[] for _ in a.parent]
     for v in range(1, len(a.parent)):
         children[a.parent[v]].append(v)
     term = {int(t): k for k, t in enumerate(a.terminals)}
+    # a terminal's payoffs as given (keeping each number's type, e.g. a float -0.0), unless
+    # payoffs at inner nodes add up along the path (JSON has payoffs at terminals only)
+    inner = any(game._children[v] for v in game._outcomes)
 
-    def node(v: int) -> dict[str, Any]:
+    def node(v: int, path: str = "root") -> dict[str, Any]:
+        def at(what: str) -> Callable[[], str]:
+            return lambda: f"{what} at node {path!r}"
+
+        def kids() -> list[tuple[str, int, str]]:
+            return [(game._labels[v][a.action[c]], c,
+                     _join(path, game._labels[v][a.action[c]])) for c in children[v]]
+
         if a.player[v] >= 0:
             return {"player": game.players[a.player[v]],
                     "infoset": a.infoset_labels[a.infoset[v]],
-                    "moves": [[game._labels[v][a.action[c]], node(c)] for c in children[v]]}
+                    "moves": [[act, node(c, sub)] for act, c, sub in kids()]}
         if a.player[v] == -1:
-            return {"chance": [[game._labels[v][a.action[c]], _out(a.chance_prob[c]),
-                                node(c)] for c in children[v]]}
-        return {"payoffs": [_out(x) for x in a.payoffs[term[v]]]}
+            probs = game._chance_probs[v]
+            return {"chance": [[act, _out(probs[a.action[c]], at(f"the probability of {act!r}")),
+                                node(c, sub)] for act, c, sub in kids()]}
+        pays = a.payoffs[term[v]] if inner else game._outcomes[v]
+        return {"payoffs": [_out(x, at(f"the payoff of {game.players[i]}"))
+                            for i, x in enumerate(pays)]}
 
     out.update(type="extensive", title=game.title, players=list(game.players), root=node(0))
     return {k: v for k, v in out.items() if v is not None}
 
 
-def _nested(arr: Any) -> Any:
+def _nested(arr: Any, where: Callable[[tuple], str], idx: tuple = ()) -> Any:
     if getattr(arr, "ndim", 0) == 0:
-        return _out(arr)
-    return [_nested(x) for x in arr]
+        return _out(arr, lambda: where(idx))
+    return [_nested(x, where, (*idx, k)) for k, x in enumerate(arr)]
+
+
+def _cell(game: Any, idx: tuple) -> str:
+    """``the payoff of <player> at (<strategy>, ...)`` for index ``(player, s1, ...)``."""
+    cell = ", ".join(game.strategies[j][k] for j, k in enumerate(idx[1:]))
+    return f"the payoff of {game.players[idx[0]]} at ({cell})"
 
 
 def from_json(data: dict[str, Any]) -> Any:
