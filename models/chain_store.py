@@ -8,7 +8,7 @@ Each entrant, having seen how every earlier challenge went, stays ``"out"`` or c
 ``"in"``; after an entry the incumbent chooses to ``"fight"`` or to ``"accommodate"``.
 Stage payoffs (Kreps & Wilson's normalisation) are, for the incumbent, ``a`` when the
 entrant stays out, 0 when it accommodates and -1 when it fights; for the entrant, 0 out,
-``b`` when accommodated and ``b - 1`` when fought (``0 < b < 1``). The incumbent sums its
+``b`` when accommodated and ``b - 1`` when fought (``0 <= b <= 1``). The incumbent sums its
 stage payoffs; each entrant plays once. Read as security guarantees: a guarantor facing
 a sequence of probes wonders whether resisting the first ones deters the later ones.
 
@@ -28,42 +28,64 @@ The tree has ``2 * 3**N`` terminal nodes and perfect recall.
 Assumptions
 -----------
 No discounting; the history of outcomes is public; each entrant cares only about its own
-stage. ``a > 0`` keeps the incumbent glad of an entrant staying out (Kreps & Wilson take
-``a > 1``).
+stage. The domains are ``a >= 0`` and ``0 <= b <= 1``; the reputation equilibrium of
+:func:`kreps_wilson` (and :func:`analyze` with ``N >= 2``) takes Kreps and Wilson's
+``a > 1`` and ``0 < b < 1`` (GameError otherwise).
 
 Analytic solution
 -----------------
 *Complete information.* At the last stage the incumbent accommodates (0 > -1), so
-Entrant N enters (``b > 0``). Fighting earlier changes nothing later, since every later
-subgame is solved the same way whatever the history: by induction every entrant enters
-at every history and the incumbent accommodates at every history. This subgame-perfect
-equilibrium is unique (no ties: ``b > 0`` and ``0 > -1``); on its path the incumbent
-gets 0 and each entrant ``b``. Selten's paradox: deterring the first entrants by fighting
-is not credible, however many entrants there are.
+Entrant N enters when ``b > 0``. Fighting earlier changes nothing later, since every
+later subgame is solved the same way whatever the history: by induction every entrant
+enters at every history and the incumbent accommodates at every history. For ``b > 0``
+this subgame-perfect equilibrium is unique (no ties: ``b > 0`` and ``0 > -1``); on its
+path the incumbent gets 0 and each entrant ``b``. (At ``b = 0`` every entrant is
+indifferent once accommodation is expected, and :func:`analyze` lists every pure SPE.)
+Selten's paradox: deterring the first entrants by fighting is not credible, however
+many entrants there are.
 
 *Reputation, one stage* (``N = 1``). The tough type fights, the weak type accommodates;
 the entrant, fought with probability ``delta``, gets ``b - delta`` from entering, so it
 enters iff ``delta < b``, stays out iff ``delta > b`` and at ``delta = b`` any mixture is
 an equilibrium.
 
-*Reputation, N stages* (Kreps & Wilson 1982, the sequential equilibrium). With ``n``
-stages left (this one included) and the entrants' current belief ``p`` that the
-incumbent is tough: the entrant enters if ``p < b**n``, stays out if ``p > b**n`` (and
-mixes at equality); a weak incumbent accommodates at the last stage and earlier fights
-for sure if ``p >= b**(n - 1)``, else with probability
-``(1 - b**(n - 1)) p / ((1 - p) b**(n - 1))``, so that after a fight the belief becomes
-``b**(n - 1)``. After an accommodation the belief is 0. Entry is deterred at the first
-stage iff ``delta > b**N``: a small prior of toughness deters all but the last few
-entrants when N is large. These are :func:`kreps_wilson`. :func:`analyze` computes
-that equilibrium from the tree: for ``N = 1`` exactly (two players, subgame by
-subgame), for ``N >= 2`` as the limit of the logit agent quantal response equilibrium
-(``method="qre"``; McKelvey & Palfrey 1998: the limit approximates a sequential
-equilibrium), polished and verified by regret. The tests check, at every history
-reached with positive probability, the entrants' Bayesian belief, the entrant's entry
-probability and the weak incumbent's fight probability against :func:`kreps_wilson`
-(to 1e-6) for N = 2 and 3 and several priors, including the knife-edge beliefs
-``p = b**n`` where the entrant mixes. The reputation tree with N = 3 (39 information
-sets) took about 0.05 s, N = 4 about 1 s and N = 5 about 10 s on a shared 2-core
+*Reputation, N stages* (Kreps & Wilson 1982, sec. 3, the sequential equilibrium; ``a > 1``,
+``0 < b < 1``). With ``n`` stages left (this one included) and the entrants' current
+belief ``p`` that the incumbent is tough: the entrant enters if ``p < b**n``, stays out
+if ``p > b**n``, and at equality (a *knife-edge*) enters with probability ``1 - 1/a``;
+a weak incumbent accommodates at the last stage and earlier fights for sure if
+``p >= b**(n - 1)``, else with probability ``(1 - b**(n - 1)) p / ((1 - p) b**(n - 1))``,
+so that after a fight the belief becomes ``b**(n - 1)`` and the next entrant, fought
+with probability exactly ``b``, is indifferent. After an accommodation the belief is 0
+and everyone plays Selten's equilibrium. Why ``1 - 1/a``: after such a fight a weak
+incumbent gets ``a`` if the next entrant stays out and 0 otherwise (later it mixes or
+accommodates), so it is indifferent between fighting (-1 now) and accommodating (0)
+exactly when the next entrant stays out with probability ``1/a``; this needs ``a > 1``
+(for ``a <= 1`` one deterred entrant is not worth a fight and the equilibrium has
+another form, not derived here). Entry is deterred at the first stage iff
+``delta > b**N``: a small prior of toughness deters all but the last few entrants when N
+is large. These are :func:`kreps_wilson`.
+
+*Knife-edges and other equilibria.* At a knife-edge reached by a fight the mixture
+``1 - 1/a`` is pinned by the weak incumbent's indifference one stage earlier. At one
+reached without a fight just before it (the first stage at ``delta = b**N``, or after
+entrants stayed out at ``delta = b**n``) no earlier incentive depends on it: the
+earlier entrants play once and each earlier fight is strictly worth it, since an entrant
+stays out right after it. There any entry probability in [0, 1] is an equilibrium, so
+the sequential equilibrium is not unique (``"entry_range"`` in :func:`analyze`).
+
+*Computation.* :func:`analyze` solves ``N = 1`` exactly with ``gt.solve(...,
+method="spe")`` (two players, subgame by subgame). For ``N >= 2`` it builds the
+Kreps-Wilson assessment on the whole tree (behaviour at every information set, on and
+off the path, and the entrants' beliefs) and checks it with
+:func:`gametheory.check_assessment`: sequential rationality exactly, in Fractions, and
+Kreps-Wilson consistency of the beliefs. The tests cross-check it with the logit-QRE
+limit (``gt.solve(game, method="qre")``, McKelvey & Palfrey 1998) and pygambit's
+``logit_solve`` off the knife-edges, and check the other entry probabilities at
+knife-edges with :func:`gametheory.check_assessment`. ``"qre"`` does not reach a verified
+equilibrium at the knife-edges (at ``N = 3``, ``delta = b**3`` or ``delta = b**2``:
+the equilibria there form a continuum). The reputation tree with N = 3 (39 information
+sets) took about 0.1 s, N = 5 about 0.4 s and N = 7 about 4.4 s on a shared 2-core
 machine. On the complete-information tree :func:`analyze` took about 0.4 s for
 ``N = 7`` (4373 nodes), 1.6 s for ``N = 8``, 4.4 s for ``N = 9`` and 27 s for
 ``N = 10`` (118,097 nodes) on a shared 2-core machine, roughly half of it building the
@@ -73,8 +95,10 @@ Sources
 -------
 Selten, R. (1978). The chain store paradox. *Theory and Decision* 9(2), 127-159.
 Kreps, D. M. & Wilson, R. (1982). Reputation and imperfect information. *Journal of
-Economic Theory* 27(2), 253-279. Milgrom, P. & Roberts, J. (1982). Predation,
-reputation, and entry deterrence. *Journal of Economic Theory* 27(2), 280-312.
+Economic Theory* 27(2), 253-279. McKelvey, R. D. & Palfrey, T. R. (1998). Quantal
+response equilibria for extensive form games. *Experimental Economics* 1, 9-41.
+Milgrom, P. & Roberts, J. (1982). Predation, reputation, and entry deterrence. *Journal
+of Economic Theory* 27(2), 280-312.
 
 Examples
 --------
@@ -238,48 +262,81 @@ def _summary_reputation(eq: Any) -> dict[str, Any]:
     }
 
 
-def _summary_qre(eq: Any, N: int, delta: Fraction) -> dict[str, Any]:
-    """The first stage as for N = 1 (floats), and per history reached with positive
-    probability: the entrants' belief (Bayes' rule), entry and the weak type's fight."""
-    b = eq.behavior
-    stages: dict[str, dict[str, float]] = {}
-    reach = {"tough": float(delta), "weak": 1.0 - float(delta)}
-    level = [("", reach)]
+_PATH = {"O": "/out", "F": "/in/fight", "A": "/in/accommodate"}
+
+
+def _assessment(N: int, p: dict[str, Fraction]) -> tuple[dict, dict, dict]:
+    """The Kreps-Wilson assessment on the whole tree, on and off the path: behaviour,
+    the entrants' beliefs, and per history reached with positive probability its
+    summary (belief, entry, the weak type's fight, the range of entry probabilities)."""
+    a, b = p["a"], p["b"]
+    behavior: dict[str, dict[str, Fraction]] = {}
+    beliefs: dict[str, dict[str, Fraction]] = {}
+    stages: dict[str, dict[str, Any]] = {}
+    # (history, belief, the probability of the history for each type)
+    level = [("", p["delta"], {"tough": p["delta"], "weak": 1 - p["delta"]})]
     for k in range(1, N + 1):
         nxt = []
-        for hist, r in level:
-            total = r["tough"] + r["weak"]
-            if total <= 1e-9:
-                continue
+        for hist, q, reach in level:
             where = hist or "start"
-            enter = b[f"Entrant {k} | {where}"]["in"]
-            fight = {t: b[f"Incumbent {k} | {t}, {where}"]["fight"] for t in r}
-            stages[where] = {"stage": k, "left": N - k + 1, "belief": r["tough"] / total,
-                             "enters": enter, "weak_fights": fight["weak"]}
-            for act, w in (("O", {t: 1 - enter for t in r}),
-                           ("F", {t: enter * fight[t] for t in r}),
-                           ("A", {t: enter * (1 - fight[t]) for t in r})):
-                nxt.append((hist + act, {t: r[t] * w[t] for t in r}))
+            kw = _kw(N - k + 1, q, a, b)
+            e, w = kw["enters"], kw["weak_fights"]
+            behavior[f"Entrant {k} | {where}"] = {"out": 1 - e, "in": e}
+            behavior[f"Incumbent {k} | tough, {where}"] = {"fight": Fraction(1),
+                                                           "accommodate": Fraction(0)}
+            behavior[f"Incumbent {k} | weak, {where}"] = {"fight": w, "accommodate": 1 - w}
+            path = "".join(_PATH[x] for x in hist)
+            beliefs[f"Entrant {k} | {where}"] = {f"tough{path}": q, f"weak{path}": 1 - q}
+            if reach["tough"] + reach["weak"] > 0:
+                stages[where] = {"stage": k, "left": N - k + 1, "belief": q, "enters": e,
+                                 "weak_fights": w,
+                                 "entry_range": _entry_range(kw, hist[-1:])}
+            fight = {"tough": Fraction(1), "weak": w}
+            nxt += [(hist + "O", q, {t: r * (1 - e) for t, r in reach.items()}),
+                    (hist + "F", kw["belief_after_fight"],
+                     {t: r * e * fight[t] for t, r in reach.items()}),
+                    (hist + "A", kw["belief_after_accommodation"],
+                     {t: r * e * (1 - fight[t]) for t, r in reach.items()})]
         level = nxt
+    return behavior, beliefs, stages
+
+
+def _solve_reputation(N: int, p: dict[str, Fraction]) -> dict[str, Any]:
+    """The Kreps-Wilson assessment, checked on the tree by gt.check_assessment."""
+    _check_kw(p["a"], p["b"])
+    game = build(N, reputation=True, **p)
+    behavior, beliefs, stages = _assessment(N, p)
+    check = gt.check_assessment(game, behavior, beliefs)
+    if not check.sequential:           # the formulas are wrong somewhere: never hide it
+        raise SolverError(f"the Kreps-Wilson assessment of chain_store N = {N} at "
+                          f"{p} is not a sequential equilibrium: {check.problems[0]}")
+    first = stages["start"]
     return {
-        "enters": b["Entrant 1 | start"]["in"],
-        "fights": {t: b[f"Incumbent 1 | {t}, start"]["fight"] for t in ("tough", "weak")},
-        "payoffs": dict(zip(players(N), eq.payoffs)),
-        "behavior": b,
+        "enters": first["enters"],
+        "fights": {t: behavior[f"Incumbent 1 | {t}, start"]["fight"]
+                   for t in ("tough", "weak")},
+        "entry_range": first["entry_range"],
+        "payoffs": dict(zip(players(N), game.expected_payoffs(behavior))),
+        "behavior": behavior,
+        "beliefs": beliefs,
         "stages": stages,
     }
 
 
 def analyze(N: int = 3, reputation: bool = False, **values: Any) -> dict[str, Any]:
-    """Solve the chain store with the generic solvers and summarise every equilibrium.
+    """Solve the chain store and summarise its equilibria (exact).
 
     Complete information: ``gt.solve(game, method="spe", exact=True)``, all pure
-    subgame-perfect equilibria. Reputation: for ``N = 1`` (two players) the same call,
+    subgame-perfect equilibria. Reputation with ``N = 1`` (two players): the same call,
     which solves the tree subgame by subgame (the incumbent's moves are subgames, and
-    the whole game's reduced normal form by vertex enumeration); for ``N >= 2``
-    ``gt.solve(game, method="qre")``: the limit of the logit agent QRE, verified by
-    regret, which reproduces :func:`kreps_wilson` (floats; one equilibrium,
-    ``complete`` False). SolverError if the branch reaches no verified equilibrium.
+    the whole game's reduced normal form by vertex enumeration). Reputation with
+    ``N >= 2``: the Kreps-Wilson assessment (:func:`kreps_wilson` at every history, on
+    and off the path, with the entrants' beliefs), checked on the tree by
+    :func:`gametheory.check_assessment` to be a sequential equilibrium (sequentially
+    rational at every information set, exactly; consistent beliefs); it needs
+    ``a > 1`` and ``0 < b < 1`` (GameError otherwise). It is one sequential equilibrium,
+    so ``complete`` is False; others exist at least where an entrant is indifferent
+    (``"entry_range"`` not a single point).
 
     Parameters
     ----------
@@ -296,18 +353,23 @@ def analyze(N: int = 3, reputation: bool = False, **values: Any) -> dict[str, An
         Complete information: ``"path"`` (per stage ``"out"``, ``"fought"`` or
         ``"accommodated"``), ``"all_enter"`` and ``"incumbent_accommodates"`` (at every
         information set, on the path or off it), ``"payoffs"`` and ``"behavior"``.
-        Reputation with ``N = 1``: ``"enters"`` (probability), ``"fights"``
-        (``{type: probability}``), ``"payoffs"``, ``"behavior"``; with ``N >= 2`` also
-        ``"stages"``: for each history reached with positive probability (``"start"``,
-        ``"F"``, ``"OF"``, ...) its ``"stage"``, stages ``"left"``, the entrants'
-        ``"belief"`` that the incumbent is tough, ``"enters"`` and ``"weak_fights"``.
-        Both: the first
-        equilibrium's keys at the top level, ``"equilibria"`` (all of them),
-        ``"num_equilibria"``, ``"tie"``, ``"complete"``, ``"parameters"``, ``"N"``.
+        Reputation: ``"enters"`` (the first entrant's probability of entering),
+        ``"fights"`` (``{type: probability}`` at the first stage), ``"entry_range"``
+        (``(low, high)``: the first entrant's entry probabilities that are equilibria;
+        ``(0, 1)`` at ``delta = b**N``), ``"payoffs"``, ``"behavior"``; with
+        ``N >= 2`` also ``"beliefs"`` (the entrants', at every information set) and
+        ``"stages"``: for each history reached with positive probability
+        (``"start"``, ``"F"``, ``"OF"``, ...) its ``"stage"``, stages ``"left"``, the
+        entrants' ``"belief"`` that the incumbent is tough, ``"enters"``,
+        ``"weak_fights"`` and ``"entry_range"``. Both: the first equilibrium's keys at
+        the top level, ``"equilibria"`` (all found), ``"num_equilibria"``, ``"tie"``
+        (more than one found), ``"complete"``, ``"parameters"``, ``"N"``.
 
     References
     ----------
     Selten, R. (1978). The chain store paradox. *Theory and Decision* 9(2), 127-159.
+    Kreps, D. M. & Wilson, R. (1982). Reputation and imperfect information. *Journal of
+    Economic Theory* 27(2), 253-279.
 
     Examples
     --------
@@ -322,33 +384,36 @@ def analyze(N: int = 3, reputation: bool = False, **values: Any) -> dict[str, An
     incumbent fights with probability 1/3 (Kreps & Wilson 1982):
 
     >>> out = m.analyze(N=3, reputation=True, delta="1/10", b="1/2")
-    >>> round(out["enters"], 9), round(out["fights"]["weak"], 9)
-    (1.0, 0.333333333)
-    >>> {h: round(s["belief"], 9) for h, s in out["stages"].items() if len(h) == 1}
-    {'F': 0.25, 'A': 0.0}
+    >>> out["enters"], out["fights"]["weak"], out["complete"]
+    (Fraction(1, 1), Fraction(1, 3), False)
+    >>> {h: s["belief"] for h, s in out["stages"].items() if len(h) == 1}
+    {'F': Fraction(1, 4), 'A': Fraction(0, 1)}
+
+    At ``delta = b**N`` the first entrant is indifferent, and any entry probability is
+    an equilibrium; the one listed is Kreps and Wilson's ``1 - 1/a``:
+
+    >>> out = m.analyze(N=3, reputation=True, delta="1/8", b="1/2", a=2)
+    >>> out["enters"], out["entry_range"]
+    (Fraction(1, 2), (Fraction(0, 1), Fraction(1, 1)))
     """
     _check_n(N)
     p = _common.fractions(_NAME, PARAMETERS, values)
-    if not reputation:
+    if reputation and N >= 2:
+        eqs, complete = [_solve_reputation(N, p)], False
+    elif reputation:
+        sol = gt.solve(build(1, reputation=True, **p), method="spe", exact=True)
+        eqs, complete = [_summary_reputation(eq) for eq in sol.equilibria], sol.complete
+        span = (min(e["enters"] for e in eqs), max(e["enters"] for e in eqs))
+        for e in eqs:
+            e["entry_range"] = span
+    else:
         fixed = {k: v for k, v in p.items() if k != "delta"}
         sol = gt.solve(build(N, **fixed), method="spe", exact=True)
-        eqs = [_summary(eq, N, p) for eq in sol.equilibria]
-    elif N == 1:
-        sol = gt.solve(build(1, reputation=True, **p), method="spe", exact=True)
-        eqs = [_summary_reputation(eq) for eq in sol.equilibria]
-    else:
-        sol = gt.solve(build(N, reputation=True, **p), method="qre")
-        if not sol.equilibria:
-            raise SolverError(f"the logit QRE branch of the reputation game with N = {N} "
-                              f"reached no verified equilibrium: {sol.notes[-1]}")
-        eqs = [_summary_qre(eq, N, p["delta"]) for eq in sol.equilibria]
-    out: dict[str, Any] = dict(eqs[0])
-    out.update(equilibria=eqs, num_equilibria=len(eqs), tie=len(eqs) > 1,
-               complete=sol.complete, parameters=p, N=N)
-    return out
+        eqs, complete = [_summary(eq, N, p) for eq in sol.equilibria], sol.complete
+    return _common.summarize(eqs, complete=complete, parameters=p, N=N)
 
 
-def kreps_wilson(n: int, p: Any, **values: Any) -> dict[str, Fraction]:
+def kreps_wilson(n: int, p: Any, **values: Any) -> dict[str, Any]:
     """The Kreps-Wilson sequential equilibrium at a stage with ``n`` stages left.
 
     Parameters
@@ -359,16 +424,23 @@ def kreps_wilson(n: int, p: Any, **values: Any) -> dict[str, Fraction]:
         The entrants' current belief that the incumbent is tough (``delta`` at the
         first stage).
     **values
-        ``a`` and ``b`` (defaults otherwise).
+        ``a`` and ``b`` (defaults otherwise); GameError unless ``a > 1`` and
+        ``0 < b < 1``, Kreps and Wilson's assumptions (for ``a <= 1`` the mixture
+        ``1 - 1/a`` below is no probability, and the equilibrium has another form).
 
     Returns
     -------
     dict
         ``"enters"``: the entrant's probability of entering (1 below ``b**n``, 0 above,
-        ``1 - 1/a`` at equality, where the entrant mixes so that a weak incumbent is
-        indifferent one stage earlier); ``"weak_fights"``: a weak incumbent's probability
-        of fighting an entry; ``"belief_after_fight"``: the belief at the next stage
-        after a fight (Bayes' rule), ``b**(n - 1)`` or ``p`` when that is larger.
+        ``1 - 1/a`` at equality); ``"knife_edge"``: ``p == b**n``, where the entrant is
+        indifferent: ``1 - 1/a`` keeps a weak incumbent that mixed one stage earlier
+        indifferent, and at the first stage (``p = delta = b**N``), where nothing
+        earlier depends on it, any entry probability is an equilibrium;
+        ``"weak_fights"``: a weak incumbent's probability of fighting an entry;
+        ``"belief_after_fight"``: the belief at the next stage after a fight (Bayes'
+        rule), ``b**(n - 1)`` or ``p`` when that is larger (1 at the last stage);
+        ``"belief_after_accommodation"``: 0. At ``p = 0`` and ``p = 1`` there is one
+        type only and the beliefs never move, so the weak type (if any) accommodates.
 
     References
     ----------
@@ -382,20 +454,51 @@ def kreps_wilson(n: int, p: Any, **values: Any) -> dict[str, Fraction]:
     Fraction(1, 1)
     >>> m.kreps_wilson(3, "1/10", b="1/2")["belief_after_fight"]
     Fraction(1, 4)
+    >>> kw = m.kreps_wilson(3, "1/8", a=3, b="1/2")
+    >>> kw["knife_edge"], kw["enters"]
+    (True, Fraction(2, 3))
     """
     if isinstance(n, bool) or not isinstance(n, int) or n < 1:
         raise GameError(f"n (stages left) must be a positive integer; got {n!r}")
     par = _common.fractions(_NAME, PARAMETERS, {**values, "delta": p})
-    p, a, b = par["delta"], par["a"], par["b"]
+    _check_kw(par["a"], par["b"])
+    return _kw(n, par["delta"], par["a"], par["b"])
+
+
+def _check_kw(a: Fraction, b: Fraction) -> None:
+    """GameError unless ``a > 1`` and ``0 < b < 1`` (Kreps & Wilson's assumptions)."""
+    if not a > 1:
+        raise GameError(f"a = {a}: the Kreps-Wilson equilibrium needs a > 1 (a weak "
+                        f"incumbent must value one deterred entrant above the cost of a "
+                        f"fight); for a <= 1 try gt.solve(chain_store.build(N, "
+                        f"reputation=True, ...), method='qre') on the tree")
+    if not 0 < b < 1:
+        raise GameError(f"b = {b}: the Kreps-Wilson equilibrium needs 0 < b < 1")
+
+
+def _kw(n: int, p: Fraction, a: Fraction, b: Fraction) -> dict[str, Any]:
+    """:func:`kreps_wilson` on checked Fractions."""
     cut = b ** n
     enters = Fraction(1) if p < cut else Fraction(0) if p > cut else 1 - 1 / a
-    if n == 1:
+    if n == 1:                     # the weak type accommodates at the last stage
         weak, after = Fraction(0), Fraction(1)
-    elif p == 0:                   # no tough type: a fight reveals nothing new
-        weak, after = Fraction(0), Fraction(0)
+    elif p == 0 or p == 1:         # one type only: nothing to reveal, no reputation
+        weak, after = Fraction(0), p
     elif p >= b ** (n - 1):
         weak, after = Fraction(1), p
     else:
         weak = (1 - b ** (n - 1)) * p / ((1 - p) * b ** (n - 1))
         after = p / (p + (1 - p) * weak)
-    return {"enters": enters, "weak_fights": weak, "belief_after_fight": after}
+    return {"enters": enters, "weak_fights": weak, "belief_after_fight": after,
+            "belief_after_accommodation": Fraction(1 if p == 1 else 0),
+            "knife_edge": p == cut}
+
+
+def _entry_range(kw: dict[str, Any], last: str) -> tuple[Fraction, Fraction]:
+    """The entry probabilities at a history reached with positive probability (its last
+    stage's letter ``last``) that are sequential equilibria with the rest of the
+    Kreps-Wilson assessment unchanged (module docstring)."""
+    e = kw["enters"]
+    if kw["knife_edge"] and last != "F":
+        return Fraction(0), Fraction(1)
+    return e, e

@@ -317,7 +317,7 @@ def _consistency(game, flat, offsets, members, mus, tol, problems) -> dict | Non
         supp = [x for x in nodes if float(mu[game._path(x)]) > tol]
         dead = [x for x in members[h] if logw[x] == -math.inf
                 and float(mu[game._path(x)]) > tol]
-        if dead:
+        if dead and nodes:             # a set chance never reaches constrains nothing
             problems.append(f"beliefs at {label!r} put weight on {game._path(dead[0])}, "
                             f"which chance never reaches")
             return None
