@@ -21,13 +21,28 @@ A normal-form game::
 A node is a decision (``player``, ``infoset`` label, ``moves``: ``[action, node]`` pairs;
 nodes sharing an ``infoset`` label form one information set), a chance node
 (``chance``: ``[outcome, probability, node]`` triples) or a terminal (``payoffs``, one
-per player). Numbers are JSON numbers or strings: ``"3/5"`` is an exact fraction, any
-other string a sympy expression in named parameters (``"1 - q"``).
+per player).
+
+Numbers are JSON numbers (finite) or strings, read exactly by the restricted parser
+:mod:`gametheory.games.expr` (never by ``eval``/``sympify``): ``"3/5"``, ``"0.1"`` (1/10),
+``"1e-3"``, ``"sqrt(2)/2"``, or an expression in the file's declared parameters with
+``+ - * / **``, parentheses and ``sqrt``, ``exp``, ``log``, ``min``, ``max``
+(``"1 - q"``). A parametric game declares its parameters at the top level, as names or
+as objects with the metadata of :class:`gametheory.Parameter`::
+
+    "parameters": ["q", {"name": "rho", "default": "1/2", "domain": [0, null],
+                         "description": "reputation cost"}]
+
+``domain`` is ``[lo, hi]``, ``null`` for an open side. Any other name in an entry
+(a typo such as ``"tyop"``, or ``"NaN"``, ``"inf"``) is an error naming the cell;
+declared parameters that no entry uses are ignored. :func:`to_json` writes the list for
+every parametric game; files with numbers only need none.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import os
 from collections.abc import Callable
 from fractions import Fraction
@@ -123,29 +138,104 @@ def _expression_text(x: Any, where: Callable[[], str]) -> str:
     return Printer().doprint(x)
 
 
-def _in(x: Any, where: str) -> Any:
+def _in(x: Any, where: str, symbols: dict | None = None) -> Any:
+    """A payoff or probability read from JSON: a JSON number, or a string read by the
+    restricted parser in the file's declared parameters ``symbols`` (name -> Symbol)."""
     if isinstance(x, bool) or not isinstance(x, (int, float, str)):
         raise GameError(f"{where}: {x!r} is not a number or a string")
+    if isinstance(x, float) and not math.isfinite(x):
+        raise GameError(f"{where}: {x!r} is not a finite number")
     if not isinstance(x, str):
         return x
+    from ..games.expr import parse_expression
+
     try:
-        return Fraction(x)
-    except ValueError:
-        pass
+        return parse_expression(x, (symbols or {}).values(), where=where)
+    except ParseError as exc:
+        if symbols or "unknown name" not in str(exc):
+            raise
+        raise ParseError(f"{exc}; declare the parameters in the file's top-level "
+                         '"parameters" list', column=exc.column) from None
+
+
+_FIELDS = ("name", "default", "domain", "description")
+
+
+def _declared(data: dict[str, Any]) -> tuple[dict[str, Any], list[Any]]:
+    """The ``"parameters"`` of a JSON game: ``{name: Symbol}`` and the gt.Parameter
+    metadata of those that give a default, a domain or a description."""
     import sympy
 
-    from ..games.parameters import parameters
+    from ..games.expr import FUNCTIONS, is_name
+    from ..games.parameters import Parameter
 
-    try:
-        expr = sympy.sympify(x)
-    except (sympy.SympifyError, SyntaxError, TypeError) as exc:
-        raise GameError(f"{where}: {x!r} is neither a number nor an expression") from exc
-    names = sorted(s.name for s in expr.free_symbols)
-    if names:
-        syms = parameters(" ".join(names))
-        syms = syms if isinstance(syms, tuple) else (syms,)
-        expr = expr.xreplace({sympy.Symbol(n): s for n, s in zip(names, syms)})
-    return expr
+    decl = data.get("parameters", [])
+    if not isinstance(decl, list):
+        raise GameError("'parameters' must be a JSON array of names or objects with a "
+                        '"name" (and optional "default", "domain", "description")')
+    symbols: dict[str, Any] = {}
+    meta = []
+    for k, d in enumerate(decl, 1):
+        d = {"name": d} if isinstance(d, str) else d
+        if not isinstance(d, dict) or not isinstance(d.get("name"), str):
+            raise GameError(f"parameter {k} in 'parameters' must be a name or an object "
+                            'with a "name"')
+        name = d["name"]
+        extra = sorted(set(d) - set(_FIELDS))
+        if extra:
+            raise GameError(f"parameter {name!r}: unknown field {extra[0]!r}; the fields are "
+                            f"{', '.join(_FIELDS)}")
+        if not is_name(name) or name in FUNCTIONS:
+            raise GameError(f"parameter name {name!r} is not usable in expressions: a name is "
+                            "letters, digits and _, not starting with a digit, and not one of "
+                            f"{', '.join(FUNCTIONS)}")
+        if name in symbols:
+            raise GameError(f"parameter {name!r} is declared twice in 'parameters'")
+        symbols[name] = sympy.Symbol(name, real=True)
+        if len(d) == 1:
+            continue
+        where = f"parameter {name!r}"
+        domain = d.get("domain")
+        if domain is not None:
+            if not isinstance(domain, list) or len(domain) != 2:
+                raise GameError(f"{where}: 'domain' must be [lo, hi] (null for an open side)")
+            domain = tuple(None if b is None else _in(b, f"{where}, domain bound")
+                           for b in domain)
+        default = d.get("default")
+        if default is not None:
+            default = _in(default, f"{where}, default")
+        meta.append(Parameter(name, default=default, domain=domain,
+                              description=d.get("description", "")))
+    return symbols, meta
+
+
+def _declarations(game: Any) -> list[Any]:
+    """The ``"parameters"`` list that :func:`to_json` writes: a name, or an object with
+    the default, domain and description declared with ``game.describe``."""
+    info, meta = game.parameter_info, game.__dict__.get("_param_meta", {})
+    out: list[Any] = []
+    for name, p in info.items():
+        if name not in meta:
+            out.append(name)
+            continue
+        d: dict[str, Any] = {"name": name}
+        if p.default is not None:
+            d["default"] = _out(_exact(name, p.default), lambda n=name: f"the default of {n!r}")
+        if p.domain is not None:
+            d["domain"] = [None if math.isinf(float(_exact(name, b))) else
+                           _out(_exact(name, b), lambda n=name: f"the domain of {n!r}")
+                           for b in p.domain]
+        if p.description:
+            d["description"] = p.description
+        out.append(d)
+    return out
+
+
+def _exact(name: str, x: Any) -> Any:
+    """A default or bound as given to gt.Parameter, a string read as a number."""
+    from ..games.parameters import _value
+
+    return _value(name, x) if isinstance(x, str) else x
 
 
 def to_json(game: Any) -> dict[str, Any]:
@@ -175,7 +265,8 @@ def to_json(game: Any) -> dict[str, Any]:
         out.update(type="normal", title=getattr(game, "title", None),
                    players=list(game.players),
                    strategies=[list(s) for s in game.strategies],
-                   payoffs=_nested(game.payoffs, lambda idx: _cell(game, idx)))
+                   payoffs=_nested(game.payoffs, lambda idx: _cell(game, idx)),
+                   parameters=_declarations(game) if game.parameters else None)
         return {k: v for k, v in out.items() if v is not None}
     a = game.arrays
     children: list[list[int]] = [[] for _ in a.parent]
@@ -206,7 +297,8 @@ def to_json(game: Any) -> dict[str, Any]:
         return {"payoffs": [_out(x, at(f"the payoff of {game.players[i]}"))
                             for i, x in enumerate(pays)]}
 
-    out.update(type="extensive", title=game.title, players=list(game.players), root=node(0))
+    out.update(type="extensive", title=game.title, players=list(game.players),
+               parameters=_declarations(game) if game.parameters else None, root=node(0))
     return {k: v for k, v in out.items() if v is not None}
 
 
@@ -248,13 +340,16 @@ def from_json(data: dict[str, Any]) -> Any:
         raise GameError(f"a game in JSON is an object; got {type(data).__name__}")
     kind = data.get("type")
     players = _need(data, "players", list, "the game")
+    symbols, meta = _declared(data)
     if kind == "normal":
         strategies = _need(data, "strategies", list, "the game")
         payoffs = _need(data, "payoffs", list, "the game")
         if len(payoffs) != len(players):
             raise GameError(f"'payoffs' has {len(payoffs)} arrays for {len(players)} players")
-        arrays = [_values(p, f"payoffs of {pl}") for pl, p in zip(players, payoffs)]
-        return NormalFormGame.from_arrays(*arrays, players=players, strategies=strategies)
+        arrays = [_values(p, f"payoff of {pl}", strategies, symbols)
+                  for pl, p in zip(players, payoffs)]
+        g = NormalFormGame.from_arrays(*arrays, players=players, strategies=strategies)
+        return _describe(g, meta)
     if kind != "extensive":
         raise GameError(f"'type' must be 'normal' or 'extensive'; got {kind!r}")
     g = ExtensiveFormGame(players, title=data.get("title"))
@@ -265,12 +360,14 @@ def from_json(data: dict[str, Any]) -> Any:
             raise GameError(f"node {path}: a node is an object; got {d!r}")
         if "payoffs" in d:
             pays = _need(d, "payoffs", list, f"node {path}")
-            node.payoffs(*[_in(x, f"node {path}") for x in pays])
+            node.payoffs(*[_in(x, f"node {path}, payoff {i}", symbols)
+                           for i, x in enumerate(pays, 1)])
         elif "chance" in d:
             moves = _need(d, "chance", list, f"node {path}")
             if not all(isinstance(m, list) and len(m) == 3 for m in moves):
                 raise GameError(f"node {path}: 'chance' holds [outcome, probability, node]")
-            kids = node.chance({m[0]: _in(m[1], f"node {path}") for m in moves})
+            kids = node.chance({m[0]: _in(m[1], f"node {path}, probability of {m[0]!r}",
+                                          symbols) for m in moves})
             stack.extend((k, m[2], _join(path, m[0])) for k, m in zip(kids, moves))
         elif "moves" in d:
             moves = _need(d, "moves", list, f"node {path}")
@@ -281,7 +378,14 @@ def from_json(data: dict[str, Any]) -> Any:
             stack.extend((k, m[1], _join(path, m[0])) for k, m in zip(kids, moves))
         else:
             raise GameError(f"node {path} has none of 'payoffs', 'chance', 'moves'")
-    return g
+    return _describe(g, meta)
+
+
+def _describe(game: Any, meta: list[Any]) -> Any:
+    """``game`` with the metadata of the declared parameters it has (unused ones are
+    ignored)."""
+    have = {p.name for p in game.parameters}
+    return game.describe(*(p for p in meta if p.name in have))
 
 
 def _join(path: str, label: Any) -> str:
@@ -297,10 +401,17 @@ def _need(d: dict, key: str, kind: type, where: str) -> Any:
     return d[key]
 
 
-def _values(x: Any, where: str) -> Any:
+def _values(x: Any, where: str, strategies: list, symbols: dict, idx: tuple = ()) -> Any:
+    """The nested payoff array of one player; errors name the cell by strategy labels."""
     if isinstance(x, list):
-        return [_values(v, where) for v in x]
-    return _in(x, where)
+        if len(idx) >= len(strategies):
+            raise GameError(f"{where}: the array is nested deeper than one index per player")
+        return [_values(v, where, strategies, symbols, (*idx, k)) for k, v in enumerate(x)]
+    try:
+        cell = ", ".join(str(strategies[j][k]) for j, k in enumerate(idx))
+    except (IndexError, KeyError, TypeError):
+        cell = ", ".join(str(k + 1) for k in idx)
+    return _in(x, f"{where} at ({cell})", symbols)
 
 
 def read_json(source: str | os.PathLike) -> Any:
@@ -329,6 +440,10 @@ def read_json(source: str | os.PathLike) -> Any:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ParseError(exc.msg, exc.lineno, exc.colno) from None
+    except RecursionError:
+        raise ParseError("the JSON is nested too deeply") from None
+    except ValueError as exc:     # e.g. an integer beyond Python's 4300-digit limit
+        raise ParseError(f"unreadable JSON: {exc}") from None
     return from_json(data)
 
 
