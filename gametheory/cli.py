@@ -23,6 +23,8 @@ import importlib
 import importlib.util
 import json
 import sys
+import traceback
+import warnings
 from collections.abc import Sequence
 from fractions import Fraction
 from pathlib import Path
@@ -87,10 +89,27 @@ def _load_py(path: Path) -> Any:
     try:
         module_spec.loader.exec_module(module)
     except Exception as exc:  # the user's file failed: say where, briefly
-        raise UsageError(f"{path} failed to load: {type(exc).__name__}: {exc}") from exc
-    if not hasattr(module, "build"):
+        raise UsageError(_user_error(path, "failed to load", exc)) from exc
+    if not callable(getattr(module, "build", None)):
         raise UsageError(f"{path} defines no build() function")
-    return module.build()
+    try:
+        return module.build()
+    except Exception as exc:
+        raise UsageError(_user_error(path, "build() failed", exc)) from exc
+
+
+def _user_error(path: Path, what: str, exc: BaseException) -> str:
+    """``<path>, line <n>: <what>: <Exception>: <message>``, the line being the last one of
+    the user's file in the traceback (or the syntax error's line)."""
+    target = path.resolve()
+    line, text = None, str(exc)
+    if isinstance(exc, SyntaxError) and exc.filename and Path(exc.filename).resolve() == target:
+        line, text = exc.lineno, exc.msg
+    for frame, lineno in traceback.walk_tb(exc.__traceback__):
+        if Path(frame.f_code.co_filename).resolve() == target:
+            line = lineno
+    where = f"{path}, line {line}" if line else str(path)
+    return f"{where}: {what}: {type(exc).__name__}: {text} (--debug shows the traceback)"
 
 
 def parse_sets(items: Sequence[str] | None) -> dict[str, str]:
@@ -292,9 +311,12 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("solve", help="compute the equilibria of a game")
     model_args(s, DEFAULT_GAME)
     s.add_argument("--method", default="auto", help="solver method (default: auto)")
-    s.add_argument("--exact", action="store_true",
-                   help="exact rational arithmetic (the default when all payoffs are exact)")
-    s.add_argument("--float", action="store_true", help="floating point even for exact payoffs")
+    arithmetic = s.add_mutually_exclusive_group()
+    arithmetic.add_argument("--exact", action="store_true",
+                            help="exact rational arithmetic (the default when all payoffs "
+                                 "are exact)")
+    arithmetic.add_argument("--float", action="store_true",
+                            help="floating point even for exact payoffs")
     s.add_argument("--format", choices=["text", "json", "latex", "md", "csv"], default="text")
 
     from ._cli_sweep import add_sweep_parser, cmd_sweep
@@ -319,6 +341,18 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _show_warning(message: Warning | str, category: type[Warning], filename: str,
+                  lineno: int, file: Any = None, line: str | None = None) -> None:
+    """A warning as one line on stderr, without the source line Python prints by default.
+
+    >>> _show_warning(UserWarning("two\\n  lines"), UserWarning, "x.py", 3, sys.stdout)
+    gametheory: warning: two lines (UserWarning)
+    """
+    text = " ".join(str(message).split())
+    print(f"gametheory: warning: {text} ({category.__name__})",
+          file=sys.stderr if file is None else file)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``gametheory`` command; returns the exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -327,7 +361,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         commands = {"models": _cmd_models, "solve": _cmd_solve, "sweep": args._sweep,
                     "table": _cmd_table, "tree": _cmd_tree, "convert": _cmd_convert}
-        return commands[args.command](args)
+        with warnings.catch_warnings():   # restores showwarning afterwards
+            warnings.showwarning = _show_warning
+            return commands[args.command](args)
     except BrokenPipeError:          # e.g. `gametheory sweep | head`: stop quietly
         sys.stdout = None
         return 0

@@ -68,6 +68,65 @@ def test_malformed_file_names_line_and_column_and_debug_shows_traceback(tmp_path
     assert "Traceback" in r.stderr and "ParseError" in r.stderr
 
 
+MODEL_ERRORS = {
+    # file text, the line named, the exception named
+    "raises": ("import gametheory as gt\n\ndef helper():\n    return 1 / 0\n\n"
+               "def build():\n    return helper()\n", 4, "build() failed: ZeroDivisionError: "
+               "division by zero"),
+    "game error": ("import gametheory as gt\ndef build():\n    return gt.NormalFormGame."
+                   "from_arrays([[1, 0]], [[0, 1, 2]])\n", 3, "build() failed: GameError: "),
+    "syntax": ("def build():\n    return 1 +\n", 2, "failed to load: SyntaxError: "
+               "invalid syntax"),
+    "import": ("import no_such_module_p6\ndef build():\n    pass\n", 1,
+               "failed to load: ModuleNotFoundError: No module named 'no_such_module_p6'"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(MODEL_ERRORS))
+def test_model_file_that_fails_is_one_line_naming_file_line_and_exception(tmp_path, case):
+    text, line, message = MODEL_ERRORS[case]
+    f = tmp_path / "mymodel.py"
+    f.write_text(text)
+    r = run("solve", str(f))
+    assert r.returncode == 2 and r.stderr.count("\n") == 1 and "Traceback" not in r.stderr
+    assert r.stderr.startswith(f"gametheory: error: {f}, line {line}: {message}"), r.stderr
+    r = run("--debug", "solve", str(f))
+    assert r.returncode != 0 and "Traceback" in r.stderr and str(f) in r.stderr
+
+
+def test_warnings_are_one_line_without_source_code(tmp_path):
+    f = tmp_path / "warns.py"
+    f.write_text(textwrap.dedent("""
+        import warnings
+        import gametheory as gt
+        def build():
+            warnings.warn("first line\\n   second line")
+            # degenerate: rows a1 and a2 tie against both columns
+            return gt.NormalFormGame.from_arrays([[1, 1], [1, 1], [0, 2]],
+                                                 [[1, 1], [1, 1], [2, 0]])
+    """))
+    r = run("solve", str(f), "--method", "lemke-howson", "--float")
+    assert r.returncode == 0, r.stderr
+    first, second = r.stderr.splitlines()     # one line each, no source line after them
+    assert first == "gametheory: warning: first line second line (UserWarning)"
+    assert second.startswith("gametheory: warning: the game is degenerate")
+    assert second.endswith("(DegenerateGameWarning)")
+
+
+def test_main_restores_the_warning_display(capsys, tmp_path):
+    import warnings
+
+    before = warnings.showwarning
+    f = tmp_path / "w.py"
+    f.write_text("import warnings, gametheory as gt\ndef build():\n    warnings.warn('x')\n"
+                 "    return gt.NormalFormGame.from_arrays([[1]], [[1]])\n")
+    with warnings.catch_warnings():
+        warnings.simplefilter("always")
+        code, _, err = main(capsys, "solve", str(f))
+    assert code == 0 and "gametheory: warning: x (UserWarning)" in err
+    assert warnings.showwarning is before
+
+
 # ----------------------------------------------------------------- in-process
 def test_solve_exact_json(capsys):
     code, out, _ = main(capsys, "solve", "battle_of_the_sexes", "--exact", "--format", "json")
@@ -136,6 +195,8 @@ def test_models_lists_parameters_defaults_and_meanings(capsys):
     (["sweep", "--jobs", "0"], "--jobs must be at least 1"),
     (["tree", "chicken"], "chicken is a normal-form game"),
     (["convert", "chicken", "x.txt"], "convert writes .nfg, .efg, .json"),
+    (["solve", "chicken", "--exact", "--float"],
+     "argument --float: not allowed with argument --exact"),
 ])
 def test_bad_input_in_process(capsys, args, message):
     code, out, err = main(capsys, *args)
