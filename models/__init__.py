@@ -11,8 +11,10 @@ MODELS: dict[str, str] = {
     "catalog": "classic textbook games (Prisoner's Dilemma, Chicken, Battle of the Sexes, ...)",
     "ukraine_guarantees": "Ukraine chooses NATO or guaranteed neutrality; Russia of unknown "
                           "type escalates or concedes; a guarantor honours or abandons",
-    "ukraine_russia_matrix": "the guarantees tree as a 2 x 2 game of expected values; a mixed "
-                             "equilibrium that moves with the commitment q",
+    "ukraine_russia_matrix": "Ukraine picks a track, Russia sees it and escalates or concedes: "
+                             "the 2 x 4 strategic form, its Nash equilibria and the SPE",
+    "ukraine_simultaneous": "the same two actors moving simultaneously (Russia does not see "
+                            "the track): a 2 x 2 game with a mixed equilibrium in q",
     "ukraine_multi_guarantor": "neutrality backed by k guarantors (US, Canada, Japan, EU): "
                                "deterrence as the sum of honoured capabilities",
     "deterrence": "a challenger facing a defender of uncertain resolve challenges iff the "
