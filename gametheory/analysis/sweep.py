@@ -50,7 +50,9 @@ def sweep(game: Any, grid: Mapping[str, Any], method: str = "auto",
     grid : dict
         ``{parameter name: 1-d values}``; the points are the cartesian product, the
         first name varying slowest. Parameters left out take their declared default
-        (:class:`gametheory.Parameter`).
+        (:class:`gametheory.Parameter`). Any number of parameters may vary; the points
+        are solved all the same, but :meth:`SweepResult.regions` (and the tables and
+        figures built on it) need one or two of them varying.
     method : str
         ``"auto"``: vectorised engines where they apply (batched support enumeration for
         two-player normal-form games, batched backward induction for perfect-information
@@ -345,9 +347,14 @@ class SweepResult:
         if unknown:
             raise GameError(f"{unknown[0]!r} is not swept; the grid's parameters are "
                             f"{', '.join(self.names)}")
+        if len(varying) > 2:
+            raise GameError(f"regions exist for one or two varying parameters; this grid "
+                            f"varies {len(varying)} ({', '.join(varying)}): sweep all but two "
+                            f"of them at a single value each, or read the points with "
+                            f"counts and solution(k)")
         if set(varying) - set(names) or len(names) > 2:
-            raise GameError(f"regions need the grid's varying parameters ({', '.join(varying)})"
-                            f" and at most two of them; got {', '.join(names)}")
+            raise GameError(f"regions need every varying parameter of the grid "
+                            f"({', '.join(varying)}); got {', '.join(names)}")
         cache_key = ("regions", tuple(names))
         if cache_key not in self._cache:
             pid, keys = self._keys()

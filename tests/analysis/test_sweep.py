@@ -333,3 +333,21 @@ def test_errors():
         gt.sweep(two, {"q": [0.5], "r": [0.5, 2.0]})
     with pytest.raises(gt.GameError, match="not swept"):
         sw.regions("r")
+
+
+def test_three_varying_parameters_are_solved_but_regions_are_refused():
+    # every point of a 3-D grid is solved (here: a coordination game, 3 equilibria at each
+    # point with a, b, c > 0); regions exist only in one or two dimensions
+    a, b, c = gt.parameters("a b c")
+    g = gt.NormalFormGame.from_arrays([[a, 0], [0, b]], [[c, 0], [0, 1]])
+    sw = gt.sweep(g, {"a": [0.5, 1.5], "b": [1, 2], "c": [1, 2, 3]})
+    assert len(sw) == 12 and sw.counts.tolist() == [3] * 12
+    assert gt.max_regret(sw.game.substitute(a=1.5, b=2, c=3), sw.solution(11).equilibria[1]) \
+        < 1e-12
+    with pytest.raises(gt.GameError, match=r"one or two varying parameters; this grid varies 3 "
+                                        r"\(a, b, c\): sweep all but two"):
+        sw.regions()
+    with pytest.raises(gt.GameError, match="one or two varying parameters"):
+        sw.regions("a", "b")
+    flat = gt.sweep(g, {"a": [0.5, 1.5], "b": [1, 2], "c": [2]})   # c at a single value
+    assert len(flat.regions("a", "b")) >= 1
