@@ -56,11 +56,14 @@ def parse_range(item: str) -> tuple[str, np.ndarray]:
     parts = spec.split(":")
     try:
         if len(parts) == 1:
-            return name, np.array([float(_number(parts[0]))])
+            return name, np.array([_number(parts[0], item)])
         if len(parts) != 3:
             raise ValueError
-        lo, hi, n = float(_number(parts[0])), float(_number(parts[1])), int(parts[2])
-    except (ValueError, ZeroDivisionError):
+        lo, hi = _number(parts[0], item), _number(parts[1], item)
+        if not parts[2].strip().isdigit() or len(parts[2].strip()) > 9:
+            raise ValueError
+        n = int(parts[2])
+    except ValueError:
         raise UsageError(f"bad range {spec!r} for {name}: expected LO:HI:N with numbers LO < "
                          "HI and a whole number N >= 2, e.g. 0:1:1001") from None
     if not (np.isfinite(lo) and np.isfinite(hi) and lo < hi) or not 2 <= n <= _MAX_POINTS:
@@ -69,10 +72,21 @@ def parse_range(item: str) -> tuple[str, np.ndarray]:
     return name, np.linspace(lo, hi, n)
 
 
-def _number(text: str) -> Any:
-    from fractions import Fraction
+def _number(text: str, item: str) -> float:
+    """A bound of ``--vary`` read by the restricted parser (``1/7``, ``1e-3``,
+    ``sqrt(2)/2``) as a float; a UsageError that says why otherwise."""
+    from .cli import UsageError
+    from .games.expr import parse_number
 
-    return Fraction(text.strip())
+    try:
+        x = float(parse_number(text, where=f"--vary {item}"))
+    except GameError as exc:
+        raise UsageError(str(exc)) from None
+    except OverflowError:
+        x = float("inf")
+    if not np.isfinite(x):
+        raise UsageError(f"--vary {item}: {text.strip()} is beyond the float range")
+    return x
 
 
 def _executor(args: Any) -> tuple[Any, Any]:

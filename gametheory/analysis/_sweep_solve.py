@@ -252,12 +252,16 @@ def vectorised(game: Any, method: str, options: Mapping[str, Any]) -> str | None
 
 def as_float(v: Any) -> float:
     """A parameter value (number, Fraction, string such as ``"1/3"``) as a float."""
+    if isinstance(v, str):                 # never sympify a string: the restricted parser
+        from ..games.expr import parse_number
+
+        return float(parse_number(v))
     try:
         return float(v)
     except (TypeError, ValueError):
         import sympy
 
-        return float(sympy.sympify(v))
+        return float(sympy.sympify(v, strict=True))
 
 
 def chance_at(game: Any, names: Sequence[str], values: np.ndarray,
