@@ -6,13 +6,19 @@ The tree of :mod:`gametheory.models.ukraine_guarantees` with the single bilatera
 guarantor of the NEUTRAL track replaced by k guarantors (by default the US, Canada, Japan
 and the EU, after the 2023-24 bilateral security agreements). Guarantor g is *committed*
 with probability ``q_g`` (and then honours), otherwise *opportunistic*: it honours at cost
-``c_g`` or abandons at reputation cost ``rho``. Its capability ``kappa_g`` is what its help
-is worth: if Russia escalates against a neutral Ukraine and the set H of guarantors
-honours, Russia gets ``V - sum_{g in H} kappa_g`` (its cost of war is the sum of the
-capabilities of those who honour) and Ukraine ``-w_B + sum_{g in H} kappa_g``. The NATO
-track is the canonical model's: the alliance is committed with probability ``q_N``
-(payoffs ``(-w_H, -C_R)``), otherwise it abandons (``(-w_B, V)``), which is the
-opportunistic alliance's equilibrium choice at the canonical defaults (``c_G > rho``).
+``c_g`` or abandons at reputation cost ``rho``. Its capability ``kappa_g`` is the share of
+a full defence its help provides: if Russia escalates against a neutral Ukraine and the
+set H of guarantors honours, with ``K = sum_{g in H} kappa_g``, Russia gets
+``V - K (V + C_R)`` and Ukraine ``-w_B + K (w_B - w_H)``. ``K = 1`` is the canonical
+honoured guarantee (``-C_R`` and ``-w_H``), ``K = 0`` the abandoned one (``V`` and
+``-w_B``); payoffs are linear in K, beyond 1 too. The NATO track is the canonical
+model's: the alliance (player ``"Alliance"``) is committed with probability ``q_N``,
+otherwise it honours at cost ``c_N`` or abandons at reputation cost ``rho_N``.
+
+*The canonical model is the case of one guarantor*: ``build(["G"], q_G=q, c_G=c_G,
+kappa_G=1)`` is the tree of ``ukraine_guarantees.build(q=q, c_G=c_G)`` with the bilateral
+guarantor and the alliance as two players instead of one ``"Guarantor"`` (only one track
+is played, so nothing changes), and the two have the same subgame-perfect equilibria.
 
 The tree (design). Ukraine chooses the track (information set ``"Ukraine"``); chance draws
 Russia's type; Russia escalates or concedes (``"Russia | <track>, <type>"``). After an
@@ -21,38 +27,40 @@ type (``"committed"`` / ``"opportunistic"``), an opportunistic one chooses ``"ho
 ``"abandon"``, then the next one's type is drawn, and so on. Each guarantor sees what the
 earlier ones did, so the game keeps perfect information (backward induction, and the
 batched engine of ``gt.sweep``) and has ``3^k`` outcomes per escalation: 81 for four
-guarantors, 339 nodes in all. Since a guarantor's payoff depends on its own choice only,
-neither the order nor what it observes changes its choice: a simultaneous-move version
-has the same equilibrium outcomes. Guarantor g's decision nodes are labelled
-``"<g> | <type>; <earlier choices>"``.
+guarantors, 343 nodes in all (31 for one, as the canonical tree). Since a guarantor's
+payoff depends on its own choice only, neither the order nor what it observes changes
+its choice: a simultaneous-move version has the same equilibrium outcomes. Guarantor g's decision nodes are labelled
+``"<g> | <type>; <earlier choices>"``, the alliance's ``"Alliance | NATO, <type>"``.
 
 Assumptions
 -----------
 Those of the canonical model; capabilities add up (no complementarity or free riding in
 fighting), the guarantors' types are independent, and the reputation cost ``rho`` is the
-same for all.
+same for all bilateral guarantors.
 
 Analytic solution
 -----------------
 An opportunistic guarantor honours iff ``c_g < rho`` (``sigma_g`` = 1, else 0), so g
 honours with probability ``h_g = q_g + (1 - q_g) sigma_g`` and the expected honoured
-capability is ``S = sum_g h_g kappa_g``. Russia escalates on NEUTRAL iff
-``V - S > 0``: the deterrence condition of a type with value V is ``S > V``, a half-plane
-in any two commitments (with every ``sigma_g = 0``)::
+capability is ``S = sum_g h_g kappa_g`` (the expected K). Russia escalates on NEUTRAL
+iff ``V - S (V + C_R) > 0``: the deterrence condition of a type with value V is
+``S > V / (V + C_R)``, the canonical threshold with ``h`` replaced by ``S``, and a
+half-plane in any two commitments (with every ``sigma_g = 0``)::
 
-    q_a kappa_a + q_b kappa_b > V - sum_{g != a, b} q_g kappa_g.
+    q_a kappa_a + q_b kappa_b > V / (V + C_R) - sum_{g != a, b} q_g kappa_g.
 
-Ukraine's NEUTRAL value is ``sum_t P(t) [e_t (-w_B + S) + (1 - e_t) u_0]`` and its NATO
-value that of the canonical model (-7.78 at the defaults). At the defaults (capabilities
-US 3, Canada 1, Japan 1, EU 2; commitments 1/2, 1/4, 1/4, 1/2; all opportunistic
-guarantors abandon) ``S = 3 q_US + 2 q_EU + 1/2``: the revisionist type (V = 4) is
-deterred iff ``3 q_US + 2 q_EU > 7/2``, the security type (V = 1) iff
-``3 q_US + 2 q_EU > 1/2``. Ukraine's NEUTRAL value is ``S - 10`` when both escalate,
-``S/2 - 2`` when only the revisionist does and ``u_0 = 6`` when both are deterred; it
-beats -7.78 exactly when the security type is deterred, so Ukraine chooses NATO below
-the line ``3 q_US + 2 q_EU = 1/2`` and neutrality above it; above ``3 q_US + 2 q_EU =
-7/2`` neutrality deters both types (the deterrence region). :func:`outcome_map` shows the
-three regions from a 2-D sweep.
+Ukraine's NEUTRAL value is ``sum_t P(t) [e_t (-w_B + S (w_B - w_H)) + (1 - e_t) u_0]``
+and its NATO value that of the canonical model (-7.78 at the defaults). At the defaults
+(capabilities US 3/8, Canada 1/8, Japan 1/8, EU 1/4: together 7/8 of a full defence;
+commitments 1/2, 1/4, 1/4, 1/2; all opportunistic guarantors abandon)
+``8 S = 3 q_US + 2 q_EU + 1/2``: the revisionist type (threshold 2/5) is deterred iff
+``3 q_US + 2 q_EU > 27/10``, the security type (1/7) iff ``3 q_US + 2 q_EU > 9/14``.
+Ukraine's NEUTRAL value is ``6 S - 10`` when both escalate (below -7.78, as
+``S < 1/7`` there), ``3 S - 2`` when only the revisionist does and ``u_0 = 6`` when
+both are deterred; it beats -7.78 exactly when the security type is deterred, so
+Ukraine chooses NATO below the line ``3 q_US + 2 q_EU = 9/14`` and neutrality above it;
+above ``3 q_US + 2 q_EU = 27/10`` neutrality deters both types (the deterrence region).
+:func:`outcome_map` shows the three regions from a 2-D sweep.
 
 Sources
 -------
@@ -70,7 +78,7 @@ Examples
 >>> out = m.analyze()
 >>> out["ukraine_track"], out["escalates"][("revisionist", "NEUTRAL")]
 ('NEUTRAL', Fraction(1, 1))
->>> m.analyze(q_US=1)["deterred"]          # 3 + 2/2 + 1/2 > 4
+>>> m.analyze(q_US=1)["deterred"]          # 8 S = 3 + 2/2 + 1/2 > 16/5
 ['revisionist', 'security']
 >>> m.analyze(q_US=0, q_EU=0)["ukraine_track"]
 'NATO'
@@ -87,6 +95,7 @@ import gametheory as gt
 from gametheory.errors import GameError
 from gametheory.models import _common
 from gametheory.models.ukraine_guarantees import PARAMETERS as _TREE
+from gametheory.models.ukraine_guarantees import completeness
 
 __all__ = ["GUARANTORS", "PARAMETERS", "TYPES", "TRACKS", "parameters", "build", "analyze",
            "outcome_map"]
@@ -97,13 +106,16 @@ _NAME = "ukraine_multi_guarantor"
 _INF = float("inf")
 
 #: Default guarantors: ``name -> (q_g, c_g, kappa_g)``.
-GUARANTORS: dict[str, tuple[Fraction, int, int]] = {
-    "US": (Fraction(1, 2), 5, 3), "Canada": (Fraction(1, 4), 2, 1),
-    "Japan": (Fraction(1, 4), 2, 1), "EU": (Fraction(1, 2), 3, 2)}
-#: Defaults of a guarantor not in :data:`GUARANTORS`.
-OTHER_GUARANTOR = (Fraction(1, 2), 5, 1)
+GUARANTORS: dict[str, tuple[Fraction, int, Fraction]] = {
+    "US": (Fraction(1, 2), 5, Fraction(3, 8)), "Canada": (Fraction(1, 4), 2, Fraction(1, 8)),
+    "Japan": (Fraction(1, 4), 2, Fraction(1, 8)), "EU": (Fraction(1, 2), 3, Fraction(1, 4))}
+#: Defaults of a guarantor not in :data:`GUARANTORS`: the canonical guarantor's
+#: (``q = 1/2``, ``c_G = 5``) with a full defence (``kappa = 1``).
+OTHER_GUARANTOR = (Fraction(1, 2), 5, Fraction(1))
 
-_SHARED = ("r", "V_rev", "V_sec", "C_R", "L", "u_N", "u_0", "w_H", "w_B", "q_N", "rho")
+_SHARED = ("r", "V_rev", "V_sec", "C_R", "L", "u_N", "u_0", "w_H", "w_B", "q_N", "rho",
+           "c_N", "rho_N")
+_FIXED_PLAYERS = ("Ukraine", "Russia", "Alliance")
 
 
 def parameters(guarantors: Sequence[str] = tuple(GUARANTORS)
@@ -117,7 +129,7 @@ def parameters(guarantors: Sequence[str] = tuple(GUARANTORS)
     --------
     >>> from gametheory.models import ukraine_multi_guarantor as m
     >>> m.parameters(["UK"])["kappa_UK"]
-    (1, (0, inf), "UK's capability: Russia's cost of war and Ukraine's relief if it honours")
+    (Fraction(1, 1), (0, inf), "UK's capability: the share of a full defence it provides if it honours")
     """
     names = list(guarantors)
     if not names or len(set(names)) != len(names):
@@ -126,13 +138,16 @@ def parameters(guarantors: Sequence[str] = tuple(GUARANTORS)
         if not isinstance(g, str) or not re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", g):
             raise GameError(f"guarantor name {g!r} must be letters and digits (it names "
                             "parameters such as q_<name>)")
+        if g in _FIXED_PLAYERS:
+            raise GameError(f"guarantor name {g!r} is taken by another player; choose "
+                            "another name")
     out = {k: _TREE[k] for k in _SHARED}
     for g in names:
         q, c, kappa = GUARANTORS.get(g, OTHER_GUARANTOR)
         out[f"q_{g}"] = (q, (0, 1), f"probability that {g} is committed")
         out[f"c_{g}"] = (c, (0, _INF), f"an opportunistic {g}'s cost of honouring")
-        out[f"kappa_{g}"] = (kappa, (0, _INF), f"{g}'s capability: Russia's cost of war and "
-                                               "Ukraine's relief if it honours")
+        out[f"kappa_{g}"] = (kappa, (0, _INF), f"{g}'s capability: the share of a full "
+                                               "defence it provides if it honours")
     return out
 
 
@@ -153,7 +168,8 @@ def build(guarantors: Sequence[str] = tuple(GUARANTORS), **values: Any) -> gt.Ex
     Returns
     -------
     ExtensiveFormGame
-        Players ``Ukraine, Russia, *guarantors``; perfect information with chance.
+        Players ``Ukraine, Russia, Alliance, *guarantors``; perfect information with
+        chance.
 
     References
     ----------
@@ -162,21 +178,22 @@ def build(guarantors: Sequence[str] = tuple(GUARANTORS), **values: Any) -> gt.Ex
     Examples
     --------
     >>> from gametheory.models import ukraine_multi_guarantor as m
-    >>> m.build().num_nodes, m.build(["US", "EU"]).num_nodes
-    (339, 51)
+    >>> m.build().num_nodes, m.build(["US", "EU"]).num_nodes, m.build(["UK"]).num_nodes
+    (343, 55, 31)
     """
     params = parameters(guarantors)
     s = _common.symbols_or_values(_NAME, params, values)
     names = list(guarantors)
     k = len(names)
-    g = gt.ExtensiveFormGame(["Ukraine", "Russia", *names],
+    g = gt.ExtensiveFormGame([*_FIXED_PLAYERS, *names],
                              title=f"Ukraine: NATO or neutrality with {k} guarantors")
     zeros = [0] * k
     value = {"revisionist": s["V_rev"], "security": s["V_sec"]}
 
     def guarantee(node: Any, typ: str, j: int, honoured: Any, own: list, seen: str) -> None:
-        if j == k:
-            node.payoffs(-s["w_B"] + honoured, value[typ] - honoured, *own)
+        if j == k:                       # honoured: the share K of a full defence
+            node.payoffs(-s["w_B"] + honoured * (s["w_B"] - s["w_H"]),
+                         value[typ] - honoured * (value[typ] + s["C_R"]), 0, *own)
             return
         name, kappa = names[j], s[f"kappa_{names[j]}"]
         committed, opportunistic = node.chance({"committed": s[f"q_{name}"],
@@ -194,14 +211,17 @@ def build(guarantors: Sequence[str] = tuple(GUARANTORS), **values: Any) -> gt.Ex
                                                      "security": 1 - s["r"]})):
             esc, con = r_node.decide("Russia", ["escalate", "concede"],
                                      infoset=f"Russia | {track}, {typ}")
-            if track == "NATO":
-                con.payoffs(s["u_N"], -s["L"], *zeros)
-                hon, ab = esc.chance({"alliance honours": s["q_N"],
-                                      "alliance abandons": 1 - s["q_N"]})
-                hon.payoffs(-s["w_H"], -s["C_R"], *zeros)
-                ab.payoffs(-s["w_B"], value[typ], *zeros)
+            if track == "NATO":              # the canonical model's NATO track
+                con.payoffs(s["u_N"], -s["L"], 0, *zeros)
+                committed, opportunistic = esc.chance({"committed": s["q_N"],
+                                                       "opportunistic": 1 - s["q_N"]})
+                committed.payoffs(-s["w_H"], -s["C_R"], 0, *zeros)
+                hon, ab = opportunistic.decide("Alliance", ["honour", "abandon"],
+                                               infoset=f"Alliance | NATO, {typ}")
+                hon.payoffs(-s["w_H"], -s["C_R"], -s["c_N"], *zeros)
+                ab.payoffs(-s["w_B"], value[typ], -s["rho_N"], *zeros)
             else:
-                con.payoffs(s["u_0"], 0, *zeros)
+                con.payoffs(s["u_0"], 0, 0, *zeros)
                 guarantee(esc, typ, 0, 0, zeros, "")
     return _common.describe(g, params)
 
@@ -250,7 +270,8 @@ def analyze(guarantors: Sequence[str] = tuple(GUARANTORS), **values: Any) -> dic
         As :func:`gametheory.models.ukraine_guarantees.analyze`, with
         ``"honour_probability"`` per guarantor (the probability it honours if Russia
         escalates against a neutral Ukraine, averaged over Russia's types with the prior)
-        and ``"deterred"`` (the types that concede on the NEUTRAL track). An opportunistic
+        and ``"deterred"`` (the types that concede on the NEUTRAL track); ``"complete"``
+        and ``"note"`` as there (False at ties: mixed SPE). An opportunistic
         guarantor with ``c_g = rho`` is indifferent at each of its nodes; the number of
         equilibria then doubles per node and a GameError says so when it is too large.
 
@@ -278,7 +299,7 @@ def analyze(guarantors: Sequence[str] = tuple(GUARANTORS), **values: Any) -> dic
                         f"every one of its nodes ({e})") from None
     where = _honour_terminals(game, names)
     eqs = [_summary(game, eq, p, names, where) for eq in sol.equilibria]
-    return _common.summarize(eqs, parameters=p, complete=sol.complete)
+    return _common.summarize(eqs, parameters=p, **completeness(sol))
 
 
 def _summary(game: Any, eq: Any, p: dict, names: list[str], where: dict) -> dict[str, Any]:
@@ -346,11 +367,11 @@ def outcome_map(a: str = "US", b: str = "EU", n: int = 21,
     >>> print(out["text"])
     q_US \\ q_EU  0 .. 1
     0.00 N N r r r r
-    0.20 r r r r r r
-    0.40 r r r r r r
-    0.60 r r r r r D
-    0.80 r r r D D D
-    1.00 r r D D D D
+    0.20 N r r r r r
+    0.40 r r r r D D
+    0.60 r r r D D D
+    0.80 r D D D D D
+    1.00 D D D D D D
     """
     import numpy as np
 
