@@ -29,8 +29,9 @@ earlier ones did, so the game keeps perfect information (backward induction, and
 batched engine of ``gt.sweep``) and has ``3^k`` outcomes per escalation: 81 for four
 guarantors, 343 nodes in all (31 for one, as the canonical tree). Since a guarantor's
 payoff depends on its own choice only, neither the order nor what it observes changes
-its choice: a simultaneous-move version has the same equilibrium outcomes. Guarantor g's decision nodes are labelled
-``"<g> | <type>; <earlier choices>"``, the alliance's ``"Alliance | NATO, <type>"``.
+its choice: a simultaneous-move version has the same equilibrium outcomes. Guarantor
+g's decision nodes are labelled ``"<g> | <type>; <earlier choices>"``, the alliance's
+``"Alliance | NATO, <type>"``.
 
 Assumptions
 -----------
@@ -128,8 +129,11 @@ def parameters(guarantors: Sequence[str] = tuple(GUARANTORS)
     Examples
     --------
     >>> from gametheory.models import ukraine_multi_guarantor as m
-    >>> m.parameters(["UK"])["kappa_UK"]
-    (Fraction(1, 1), (0, inf), "UK's capability: the share of a full defence it provides if it honours")
+    >>> default, domain, meaning = m.parameters(["UK"])["kappa_UK"]
+    >>> default, domain
+    (Fraction(1, 1), (0, inf))
+    >>> meaning
+    "UK's capability: the share of a full defence it provides if it honours"
     """
     names = list(guarantors)
     if not names or len(set(names)) != len(names):
