@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..errors import GameError, SolverError
+from ._advice import applicable
 from .result import Component, Equilibrium, NashSubset, Solution, solve_in_float_range
 
 __all__ = ["solve", "METHODS", "TREE_METHODS", "Solution", "Equilibrium", "Component", "NashSubset"]
@@ -58,6 +59,10 @@ AUTO_TREE_STRATEGIES = 40
 #: this many seconds (up to 15 x 15 for square games), else "lemke-howson".
 AUTO_VERTEX_SECONDS = 0.5
 
+#: The note "auto" adds when irrational payoffs or probabilities were solved in floats.
+IRRATIONAL_NOTE = ("the game has irrational payoffs or probabilities (e.g. sqrt(2), pi); "
+                   "it was solved in floating point, so the equilibria are approximate")
+
 
 def _resolve(method: str) -> Callable[..., Solution]:
     try:
@@ -70,16 +75,74 @@ def _resolve(method: str) -> Callable[..., Solution]:
 
 
 def _auto(game) -> str:
+    """The first method "auto" tries on a normal-form game (see :func:`_auto_methods`)."""
+    return _auto_methods(game, exact=False)[0]
+
+
+def _auto_methods(game, exact: bool) -> list[str]:
+    """The methods "auto" tries on a normal-form game, best first: a complete method
+    where one applies, then those that find some equilibria. Each is tried only when
+    it accepts the game (:func:`._advice.applicable`); the next one runs when one
+    refuses or fails (SolverError)."""
+    from ._advice import applicable
+
     if game.num_players == 2:
         from .polytope import predicted_seconds
 
-        if predicted_seconds(min(game.shape), max(game.shape)) <= AUTO_VERTEX_SECONDS:
-            return "vertex"
-        return "lemke-howson"
-    if game.num_players <= AUTO_ENUMPOLY_PLAYERS and \
+        fast = predicted_seconds(min(game.shape), max(game.shape)) <= AUTO_VERTEX_SECONDS
+        order = ["vertex", "lemke-howson"] if fast else ["lemke-howson"]
+    elif game.num_players <= AUTO_ENUMPOLY_PLAYERS and \
             sum(n - 1 for n in game.shape) <= AUTO_ENUMPOLY_UNKNOWNS:
-        return "enumpoly"
-    return "pns"
+        order = ["enumpoly"]
+    else:
+        order = []
+    order += ["pns", "qre"]
+    ok = applicable(game, order, exact)
+    if not ok:   # three or more players, exact, too large for the exact method
+        raise SolverError(f"no exact method solves a game of shape {game.shape} quickly: "
+                          f"'enumpoly' is limited to {AUTO_ENUMPOLY_UNKNOWNS} unknowns by "
+                          f"'auto'; pass method='enumpoly', algebraic=True, time_limit=... "
+                          f"(exact; can take minutes) or exact=False (then 'auto' uses "
+                          f"'pns' for one equilibrium)")
+    return ok
+
+
+def _named_options(func: Callable[..., Solution]) -> set[str]:
+    import inspect
+
+    return {n for n, p in inspect.signature(func).parameters.items()
+            if p.kind is not p.VAR_KEYWORD and n not in ("game", "exact")}
+
+
+def _run_chain(game, names: list[str], exact: bool, options: dict) -> Solution:
+    """Run the first of ``names``; on SolverError (a refusal or a failure) or no
+    equilibrium the next, with a note saying what happened. Each method gets the
+    options it names; an option that none of them names is an error."""
+    funcs = [_resolve(name) for name in names]
+    named = [_named_options(f) for f in funcs]
+    unknown = sorted(set(options) - set().union(*named))
+    if unknown:
+        raise SolverError(f"unknown option(s) for method 'auto' (which tries "
+                          f"{', '.join(names)}): {', '.join(unknown)}")
+    notes: list[str] = []
+    for k, (name, func) in enumerate(zip(names, funcs)):
+        opts = {o: v for o, v in options.items() if o in named[k]}
+        last = k == len(names) - 1
+        try:
+            sol = func(game, exact=exact, **opts)
+        except SolverError as err:
+            if last:
+                if not notes:
+                    raise
+                raise SolverError(f"{err} (after: {'; '.join(notes)})") from err
+            notes.append(f"{name} did not solve it ({str(err).splitlines()[0]}); fell back "
+                         f"to {names[k + 1]}")
+            continue
+        if not sol.equilibria and not last:
+            notes.append(f"{name} found no equilibrium; fell back to {names[k + 1]}")
+            continue
+        return _noted(sol, notes)
+    raise AssertionError("unreachable")
 
 
 def _perfect_information(game) -> bool:
@@ -190,26 +253,81 @@ def solve(game: Any, method: str = "auto", exact: bool = False, **options: Any) 
     """
     from ..games.normal import NormalFormGame
 
-    tree = None
-    if not isinstance(game, NormalFormGame):
-        if not hasattr(game, "arrays"):
-            raise GameError(f"solve needs a game, got {type(game).__name__}")
-        chosen = method
-        if method == "auto" and game.arrays.kind != "symbolic":
-            chosen = _auto_tree(game) or "auto"
-        if chosen in TREE_METHODS:
-            return _resolve(chosen)(game, exact=exact, **options)
-        to_nf = getattr(game, "to_normal_form", None)
-        if to_nf is None:
-            raise GameError(f"solve needs a game, got {type(game).__name__}")
-        tree, game = game, to_nf()
+    if isinstance(game, NormalFormGame):
+        return _solve_normal(game, method, exact, options)
+    if not hasattr(game, "arrays") or not hasattr(game, "to_normal_form"):
+        raise GameError(f"solve needs a game, got {type(game).__name__}")
+    if method != "auto":
+        if method in TREE_METHODS:
+            return _resolve(method)(game, exact=exact, **options)
+        return _with_behavior(game, _solve_normal(game.to_normal_form(), method, exact,
+                                                  options))
+    if game.arrays.kind == "symbolic":
+        return _with_behavior(game, _solve_normal(game.to_normal_form(), "auto", exact,
+                                                  options))
+    first = _auto_tree(game)
+    if first in ("sequence-lp", "sequence-lcp"):
+        return _resolve(first)(game, exact=exact, **options)
+    if first is None and not game.has_perfect_recall:
+        return _with_behavior(game, _solve_normal(game.to_normal_form(), "auto", exact,
+                                                  options))
+    notes: list[str] = []
+    if first == "spe":
+        try:
+            sol = _resolve("spe")(game, exact=exact, **options)
+            if sol.equilibria:
+                return sol
+            notes.append("spe found no subgame-perfect equilibrium in pure strategies")
+        except SolverError as err:
+            notes.append(f"spe did not solve it ({str(err).splitlines()[0]})")
+        if applicable(game, ["qre"], exact):      # the agent-QRE limit: subgame perfect
+            sol = _resolve("qre")(game)
+            if sol.equilibria:
+                return _noted(sol, [notes[0] + "; fell back to qre (its limit, a logit "
+                                    "agent-QRE limit, is subgame perfect)"])
+            notes.append("qre verified no limit")
+    else:                          # small reduced normal form: all its extreme equilibria
+        nf = game.to_normal_form()
+        try:
+            return _with_behavior(game, _run_chain(nf, ["vertex"], exact, options))
+        except SolverError as err:
+            notes.append(f"vertex did not solve the reduced normal form "
+                         f"({str(err).splitlines()[0]})")
+        seq = applicable(game, ["sequence-lp", "sequence-lcp"], exact)
+        if seq:
+            return _noted(_run_chain(game, seq[:1], exact, options),
+                          [f"{notes[0]}; fell back to {seq[0]}"])
+    sol = _with_behavior(game, _solve_normal(game.to_normal_form(), "auto", exact, options))
+    return _noted(sol, [f"{'; '.join(notes)}; solved the reduced normal form by "
+                        f"{sol.method} (Nash equilibria, not necessarily subgame perfect)"])
+
+
+def _noted(sol: Solution, notes: list[str]) -> Solution:
+    import dataclasses
+
+    return dataclasses.replace(sol, notes=(*notes, *sol.notes))
+
+
+def _solve_normal(game, method: str, exact: bool, options: dict) -> Solution:
+    """Solve a normal-form game; ``"auto"`` runs :func:`_auto_methods` in turn."""
     if game.parameters:
         names = ", ".join(p.name for p in game.parameters)
         raise GameError(f"the payoffs depend on the parameters {names}; fix them with "
                         f"game.substitute(...) or analyse them with gt.sweep")
     if game.kind == "symbolic" and exact:
         raise GameError("exact=True needs rational payoffs; this game has irrational ones")
-    name = _auto(game) if method == "auto" else method
-    run = _resolve(name)
-    sol = solve_in_float_range(game, exact, lambda g: run(g, exact=exact, **options))
-    return sol if tree is None else _with_behavior(tree, sol)
+    if method != "auto":
+        run = _resolve(method)
+        return solve_in_float_range(game, exact, lambda g: run(g, exact=exact, **options))
+    sol = solve_in_float_range(game, exact, lambda g: _auto_normal(g, exact, options))
+    if game.kind == "symbolic":
+        sol = _noted(sol, [IRRATIONAL_NOTE])
+    return sol
+
+
+def _auto_normal(game, exact: bool, options: dict) -> Solution:
+    from .best_response import one_chooser, solve_best_response
+
+    if one_chooser(game):
+        return solve_best_response(game, exact=exact, tol=options.get("tol"))
+    return _run_chain(game, _auto_methods(game, exact), exact, options)
