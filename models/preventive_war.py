@@ -40,13 +40,14 @@ Write ``S = s T (T - 1) / 2 = sum over t of (p - p_t)``: the cumulative loss the
 in power will cost the Declining state if every share is cut to the new balance.
 
 - *Fighting later is worse than fighting now*: a war at t >= 1 gives the Declining state
-  at most ``t p + p_t (T - t) - c_D < p T - c_D`` (shares never exceed p).
+  at most ``t p + p_t (T - t) - c_D``, less than ``p T - c_D`` when ``s > 0`` (shares
+  never exceed p).
 - *Peace if S < c_D*: shares never fall below the current power, so by never fighting
   the Declining state gets at least ``sum_t p_t = p T - S > p T - c_D``, the value of
   war now, so it waits. Later the gains from fighting are smaller still (see below),
   so the Rising state can cut every period without provoking a war, and does: payoffs
   ``(p T - S, (1 - p) T + S)``.
-- *War now if S > c_D*: by waiting the Declining state gets ``p T - S + A``, where A is
+- *War now if S > c_D > 0*: by waiting the Declining state gets ``p T - S + A``, where A is
   what the Rising state gives up by keeping old shares; it keeps one only where a cut
   would provoke a war, and cannot keep in the last period (nothing deters a cut there).
   The appeasement it can credibly sustain is less than ``S - c_D``, so the Declining
@@ -54,23 +55,41 @@ in power will cost the Declining state if every share is cut to the new balance.
   off with the promised division. (This step is checked against the solver rather
   than proved here: in the tests on grids and random draws with ``T <= 6``, and once
   on 818 random draws with ``T <= 8`` and ``c_R`` up to 50, without a counterexample.)
+- *At c_D = 0* (with ``S > 0``) the step above fails. Wherever its share has just been
+  cut to its power (``u = t``) the Declining state gets at most that power per period
+  from then on, by waiting or by fighting, so it may fight there: a threat that costs it
+  nothing. War now is an SPE outcome (waiting gives at most ``p T``, the value of war
+  now). Peace is one too iff ``c_R >= s floor(T**2 / 4)``: on a peaceful path the
+  Declining state must get ``p T``, so the Rising state keeps the share ``p`` every
+  period; after a cut to ``p_{t+1}`` the Declining state gets ``p_{t+1} (T - t - 1)``
+  either way, and if it waited the Rising state would gain by the cut, so keeping needs
+  war at once after a cut and ``(1 - p)(T - t - 1) >= (1 - p_{t+1})(T - t - 1) - c_R``,
+  that is ``c_R >= (t + 1)(T - t - 1) s``, for every t; the largest right-hand side
+  is ``s floor(T**2 / 4)``. The peace gives ``(p T, (1 - p) T)``. The ties multiply the
+  pure SPE: ``analyze(3, p="1/10", s="3/100", c_D=0, c_R="1/2")`` has 14, 12 with war
+  now and 2 peaceful (they differ off the path); ``T = 5`` has 54,368 (``c_R = 3``;
+  210 s, with ``max_equilibria`` raised).
 
 Off the path the same comparison decides every node: in period t, holding the share
 ``p_u`` last cut in period ``u <= t``, the Declining state gains
 ``s ((T - t)(T - t - 1) / 2 - (t - u))`` (less ``c_D``) by fighting rather than waiting
 for the cuts to come, so the equilibrium set changes where ``c_D`` equals one of these
 values (:func:`critical_points`; ``gt.critical_values`` finds the same ones). Only the
-largest, ``S`` (``t = u = 0``), moves the path.
+largest, ``S`` (``t = u = 0``), moves the path. At ``c_D = 0`` (the boundary of the
+domain) every node with ``(T - t)(T - t - 1) / 2 = t - u`` is a tie, as above.
 
-The declining state fights now iff the coming shift in power outweighs its cost of war:
+For ``c_D > 0`` the declining state fights now iff the coming shift in power outweighs
+its cost of war:
 
     ``s T (T - 1) / 2 > c_D``  (:func:`war_threshold`),
 
-and at equality both are equilibria. The Rising state's cost ``c_R`` only shapes what it
-does off the path (whether it appeases to avert a later war). At the defaults
+and at equality both are equilibria (war now, and peace with every share cut). The
+Rising state's cost ``c_R`` then only shapes what it does off the path (whether it
+appeases to avert a later war); at ``c_D = 0`` it decides whether peace is subgame
+perfect as well (above). At the defaults
 (``T = 3``, ``p = 1/2``, ``s = 1/10``, ``c_D = 1/5``) ``S = 3/10 > 1/5``: preventive
-war. As a condition on the rate of decline: war iff ``s > 2 c_D / (T (T - 1))``; a
-longer horizon makes a smaller decline enough.
+war. As a condition on the rate of decline (``T >= 2``, ``c_D > 0``): war iff
+``s > 2 c_D / (T (T - 1))``; a longer horizon makes a smaller decline enough.
 
 Sources
 -------
@@ -205,18 +224,22 @@ def _summary(eq: Any, T: int, v: dict[str, Fraction]) -> dict[str, Any]:
     }
 
 
-def analyze(T: int = 3, **values: Any) -> dict[str, Any]:
-    """Solve the model by backward induction and summarise every equilibrium.
+def analyze(T: int = 3, max_equilibria: int = 10000, **values: Any) -> dict[str, Any]:
+    """Solve the model by backward induction and summarise every pure equilibrium.
 
     ``gt.solve(build(T, ...), method="spe", exact=True)`` with every parameter fixed (the
-    given values, else the defaults): all pure subgame-perfect equilibria, exact. With
-    ``s = 0`` or ``c_D = 0`` ties at many nodes multiply the equilibria (SolverError
-    beyond the solver's limit for long horizons).
+    given values, else the defaults): all pure subgame-perfect equilibria, exact
+    (``complete`` True). More than one (``tie``) means a tie at some node, and then
+    mixing between the tied actions gives mixed SPE as well, which are not listed. With
+    ``s = 0`` or ``c_D = 0`` ties at many nodes multiply the equilibria (54,368 at
+    ``T = 5``, ``c_D = 0``): SolverError beyond ``max_equilibria``.
 
     Parameters
     ----------
     T : int
         Number of periods.
+    max_equilibria : int
+        Passed to the solver.
     **values
         Values of parameters in :data:`PARAMETERS`.
 
@@ -226,9 +249,11 @@ def analyze(T: int = 3, **values: Any) -> dict[str, Any]:
         Per equilibrium: ``"fights_now"`` (probability of war in period 0),
         ``"war_period"`` (the period the war starts on the path, None in peace),
         ``"shares"`` (the Declining state's share in each peaceful period on the path),
-        ``"payoffs"`` and ``"behavior"``. The first equilibrium's keys at the top level,
-        with ``"equilibria"``, ``"num_equilibria"``, ``"tie"``, ``"complete"``,
-        ``"parameters"`` and ``"T"``.
+        ``"payoffs"`` and ``"behavior"``. The first equilibrium's keys at the top level
+        (war first), with ``"equilibria"``, ``"num_equilibria"``, ``"tie"``,
+        ``"complete"``, ``"outcomes"`` (the distinct paths: ``"war_period"``,
+        ``"shares"``, ``"payoffs"`` and ``"count"``, the number of equilibria with that
+        path), ``"parameters"`` and ``"T"``.
 
     References
     ----------
@@ -240,17 +265,33 @@ def analyze(T: int = 3, **values: Any) -> dict[str, Any]:
     >>> from gametheory.models import preventive_war as m
     >>> [e["war_period"] for e in m.analyze(c_D="3/10")["equilibria"]]   # c_D = S: tie
     [0, None]
+
+    At ``c_D = 0`` peace with every share kept is subgame perfect too, since
+    ``c_R = 1/2 >= s floor(T**2 / 4) = 3/50``:
+
+    >>> out = m.analyze(3, p="1/10", s="3/100", c_D=0, c_R="1/2")
+    >>> out["num_equilibria"], [(o["war_period"], o["count"]) for o in out["outcomes"]]
+    (14, [(0, 12), (None, 2)])
+    >>> out["outcomes"][1]["shares"]
+    [Fraction(1, 10), Fraction(1, 10), Fraction(1, 10)]
     """
     _check_t(T)
     v = _common.fractions(_NAME, PARAMETERS, values)
-    sol = gt.solve(build(T, **v), method="spe", exact=True)
+    sol = gt.solve(build(T, **v), method="spe", exact=True, max_equilibria=max_equilibria)
     eqs = sorted((_summary(eq, T, v) for eq in sol.equilibria),
                  key=lambda e: (e["war_period"] is None, e["war_period"] or 0))
-    return _common.summarize(eqs, complete=sol.complete, parameters=v, T=T)
+    outcomes: dict[tuple, dict[str, Any]] = {}
+    for e in eqs:
+        key = (e["war_period"], tuple(e["shares"]), tuple(e["payoffs"].values()))
+        path = {k: e[k] for k in ("war_period", "shares", "payoffs")}
+        outcomes.setdefault(key, {**path, "count": 0})["count"] += 1
+    return _common.summarize(eqs, complete=sol.complete, outcomes=list(outcomes.values()),
+                             parameters=v, T=T)
 
 
 def war_threshold(T: int = 3, **values: Any) -> Any:
-    """``S = s T (T - 1) / 2``: the Declining state fights now iff ``S > c_D``.
+    """``S = s T (T - 1) / 2``: for ``c_D > 0`` the Declining state fights now iff
+    ``S > c_D`` (at ``c_D = 0`` peace can be subgame perfect too; module docstring).
 
     Parameters
     ----------

@@ -1,7 +1,9 @@
 """preventive_war: the solver's equilibria against the closed form of the module
 docstring (the Declining state fights now iff s T (T - 1) / 2 > c_D; after Fearon 1995
-and Powell 2006), on grids and random draws of exact values; gt.critical_values in c_D
-and s against critical_points."""
+and Powell 2006), on grids and random draws of exact values; the boundary c_D = 0, where
+peace with every share kept is subgame perfect too iff c_R >= s floor(T**2 / 4) (the
+issue's 14-SPE case counted by hand); gt.critical_values in c_D and s against
+critical_points."""
 
 import itertools
 import random
@@ -10,17 +12,21 @@ from fractions import Fraction as F
 import pytest
 
 import gametheory as gt
-from gametheory.errors import GameError
+from gametheory.errors import GameError, SolverError
 from gametheory.models import preventive_war as m
 
 DEFAULTS = {k: F(v[0]) for k, v in m.PARAMETERS.items()}
 
 
 def expected(T, p, s, c_D, c_R):
-    """{war period on the path: (u_Declining, u_Rising)} by the closed form."""
+    """{war period on the path: (u_Declining, u_Rising)} by the closed form; at c_D = 0
+    < S peace with every share kept (payoffs (p T, (1 - p) T)) joins war now iff
+    c_R >= s floor(T**2 / 4) (module docstring)."""
     S = s * T * (T - 1) / 2
     war = {0: (p * T - c_D, (1 - p) * T - c_R)}
     peace = {None: (p * T - S, (1 - p) * T + S)}
+    if c_D == 0 < S:
+        return {**war, None: (p * T, (1 - p) * T)} if c_R >= s * (T * T // 4) else war
     return war if S > c_D else peace if S < c_D else {**war, **peace}
 
 
@@ -31,9 +37,10 @@ def check(T, **values):
     found = {e["war_period"]: (e["payoffs"]["Declining"], e["payoffs"]["Rising"])
              for e in out["equilibria"]}
     assert found == expected(T, v["p"], v["s"], v["c_D"], v["c_R"])
+    kept = v["c_D"] == 0 < v["s"] * T * (T - 1)
     for e in out["equilibria"]:
         if e["war_period"] is None:           # peace: the share is cut every period
-            assert e["shares"] == [v["p"] - t * v["s"] for t in range(T)]
+            assert e["shares"] == [v["p"] - (0 if kept else t * v["s"]) for t in range(T)]
             assert e["fights_now"] == 0
         else:
             assert e["fights_now"] == 1 and e["shares"] == []
@@ -128,3 +135,45 @@ def test_bad_input():
         m.critical_points(3, "p")
     with pytest.raises(GameError, match="T and s only"):
         m.war_threshold(3, c_D=1)
+
+
+def test_no_cost_of_war_issue_case():
+    """analyze(3, p=1/10, s=3/100, c_D=0, c_R=1/2) has 14 pure SPE, 2 of them peaceful,
+    against "fights now iff S > c_D" (S = 9/100 > 0). By hand: in period 2 the Declining
+    state is indifferent after a cut in period 2 (histories KC, CC: 4/100 either way);
+    with KC = fight the Rising state keeps at "Rising 2 | K" and the Declining state
+    waits at "Declining 1 | K" (2/10 > 14/100); otherwise it is indifferent there, and
+    at "Declining 1 | C" too when CC = fight. The 9 combinations of these ties and the
+    Rising state's tied choices give 12 continuations; in the 2 where the Declining state
+    expects 3/10 = p T from waiting (KC = fight, R keeps), period 0 is a tie as well: 12
+    war-now SPE and 2 peaceful ones, shares 1/10 every period."""
+    out = m.analyze(3, p=F(1, 10), s=F(3, 100), c_D=0, c_R=F(1, 2))
+    assert out["num_equilibria"] == 14 and out["complete"] and out["tie"]
+    assert [(o["war_period"], o["count"], o["payoffs"]) for o in out["outcomes"]] == [
+        (0, 12, {"Declining": F(3, 10), "Rising": F(11, 5)}),
+        (None, 2, {"Declining": F(3, 10), "Rising": F(27, 10)})]
+    peaceful = [e for e in out["equilibria"] if e["war_period"] is None]
+    assert all(e["shares"] == [F(1, 10)] * 3 for e in peaceful)
+    for e in peaceful:                        # the threat that makes keeping pay
+        b = e["behavior"]
+        assert b["Rising 1 | start"]["keep"] == b["Rising 2 | K"]["keep"] == 1
+        assert b["Declining 2 | KC"]["fight"] == b["Declining 1 | C"]["fight"] == 1
+    check(3, p=F(1, 10), s=F(3, 100), c_D=0, c_R=F(1, 2))
+
+
+ZERO_COST = [(T, s, p, c_R) for T in (2, 3, 4) for s in (F(1, 20), F(3, 100))
+             for p in (F(1, 2), F(9, 10))
+             for c_R in (0, s * (T * T // 4) - F(1, 100), s * (T * T // 4),
+                         s * (T * T // 4) + F(1, 100), 3)]
+
+
+@pytest.mark.parametrize("T, s, p, c_R", ZERO_COST)
+def test_no_cost_of_war_peace_iff_rising_cost_large(T, s, p, c_R):
+    """c_D = 0: war now always, peace with every share kept iff c_R >= s floor(T**2/4)
+    (on and next to the threshold)."""
+    check(T, p=p, s=s, c_D=0, c_R=c_R)
+
+
+def test_max_equilibria_is_passed_on():
+    with pytest.raises(SolverError, match="max_equilibria=100"):
+        m.analyze(4, s=F(1, 20), c_D=0, c_R=F(1, 20), max_equilibria=100)
