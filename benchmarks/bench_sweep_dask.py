@@ -3,7 +3,7 @@
     python benchmarks/bench_sweep_dask.py              # 1000 x 1000 grid
     python benchmarks/bench_sweep_dask.py --side 300   # a quicker 300 x 300 grid
 
-The game is the 2 x 2 Ukraine-Russia matrix (``gametheory.models.ukraine_russia_matrix``)
+The game is the 2 x 4 Ukraine-Russia matrix (``gametheory.models.ukraine_russia_matrix``)
 with the guarantor's commitment q and the prior r of a revisionist Russia swept over [0, 1]
 each, the other parameters at their defaults. The same ``gt.sweep`` call runs in process
 and with ``executor=client.get_executor()`` on a ``dask.distributed.LocalCluster`` with two
