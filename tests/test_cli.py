@@ -266,3 +266,30 @@ def test_sweep_on_a_dask_scheduler(capsys):
     assert code == 0 and "  q from 1/7 to 2/5: 1 equilibrium" in out
     code, _, err = main(capsys, "sweep", "--scheduler", "tcp://127.0.0.1:9", "--jobs", "2")
     assert code == 2 and "not both" in err
+
+
+def test_convert_refuses_irrational_numbers_for_gambit_and_keeps_them_in_json(capsys, tmp_path):
+    # issue 11: write_gambit wrote the probability sqrt(2)/2 as 0 (a corrupt file)
+    f = tmp_path / "irrational.py"
+    f.write_text(textwrap.dedent("""
+        import sympy
+        import gametheory as gt
+        def build():
+            g = gt.ExtensiveFormGame(["A", "B"])
+            hi, lo = g.root.chance({"hi": sympy.sqrt(2) / 2, "lo": 1 - sympy.sqrt(2) / 2})
+            x, y = hi.decide("A", ["x", "y"])
+            x.payoffs(sympy.sqrt(2), 3)
+            y.payoffs(0, 1)
+            lo.payoffs(1, 2)
+            return g
+    """))
+    efg, js = tmp_path / "out.efg", tmp_path / "out.json"
+    code, _, err = main(capsys, "convert", str(f), str(efg))
+    assert code == 2 and err.count("\n") == 1 and not efg.exists()
+    assert "cannot write the probability of 'hi' at node 'root', sqrt(2)/2, to a Gambit file" \
+        in err
+    assert main(capsys, "convert", str(f), str(js))[0] == 0
+    from gametheory.cli import load_game
+    from gametheory.io.jsonform import read_json
+
+    assert read_json(js) == load_game(str(f))[0]
