@@ -29,6 +29,8 @@ from typing import Any
 import numpy as np
 
 from ..errors import DegenerateGameWarning, GameError, SolverError
+from ._advice import suggest
+from ._progress import Budget
 from .result import Solution, build_solution
 from .tableau import FloatTableau, IntegerTableau
 
@@ -42,7 +44,8 @@ _NOTE = "Lemke-Howson finds some equilibria, not necessarily all"
 
 def solve_lemke_howson(game, exact: bool = False, tol: float | None = None,
                        initial_labels: int | Iterable[int] | None = None,
-                       max_pivots: int | None = None, **options: Any) -> Solution:
+                       max_pivots: int | None = None, time_limit: float | None = 60.0,
+                       progress: bool = False, **options: Any) -> Solution:
     """Equilibria of a two-player game by Lemke-Howson from several initial labels.
 
     Runs the Lemke-Howson path once for every initial label (all ``m + n`` of them by
@@ -62,9 +65,16 @@ def solve_lemke_howson(game, exact: bool = False, tol: float | None = None,
         The labels to drop first: ``0..m-1`` are player 1's strategies, ``m..m+n-1``
         player 2's (QuantEcon's ``init_pivot``, nashpy's ``initial_dropped_label``).
     max_pivots : int, optional
-        Pivot limit per path (default :data:`DEFAULT_MAX_PIVOTS`); exceeding it raises
-        :class:`SolverError`. Lexicographic pivoting never cycles, but some games
-        have exponentially long paths (Savani & von Stengel 2006).
+        Pivot limit per path (default :data:`DEFAULT_MAX_PIVOTS`). A path that
+        exceeds it is abandoned with a note and the other labels are still tried;
+        SolverError only when no path ends. Lexicographic pivoting never cycles, but
+        some games have exponentially long paths (Savani & von Stengel 2006).
+    time_limit : float, optional
+        Seconds (default 60; None for no limit) after which no further path is started and a running one is abandoned
+        (checked every 1000 pivots); the equilibria found so far are returned with a
+        note, or SolverError naming what else applies when none was found.
+    progress : bool
+        Show a tqdm progress bar over the initial labels.
 
     Returns
     -------
@@ -76,8 +86,8 @@ def solve_lemke_howson(game, exact: bool = False, tol: float | None = None,
     Raises
     ------
     SolverError
-        For games with other than two players, bad labels, or a path longer than
-        ``max_pivots``.
+        For games with other than two players, bad labels, or when no path ended
+        within ``max_pivots`` pivots or ``time_limit``.
 
     Notes
     -----
@@ -134,20 +144,40 @@ def solve_lemke_howson(game, exact: bool = False, tol: float | None = None,
     if isinstance(limit, bool) or not isinstance(limit, (int, np.integer)) or limit < 1:
         raise SolverError(f"max_pivots must be a positive integer; got {max_pivots!r}")
     make = _tableau_factory(A, B, exact)
-    profiles = []
+    profiles, abandoned = [], []
     degenerate = False
-    for k in labels:
-        P, Q = make()
-        _complementary_path(P, Q, k, m, limit)
-        degenerate |= bool(P.ties or Q.ties)
-        x = _strategy(P, range(m), exact)
-        y = _strategy(Q, range(m, m + n), exact)
-        profiles.append((x, y))
+    with Budget(len(labels), "lemke-howson", progress, time_limit, unit="label") as budget:
+        for k in labels:
+            if budget.expired:
+                break
+            P, Q = make()
+            try:
+                _complementary_path(P, Q, k, m, limit, budget)
+            except _Abandoned as why:
+                abandoned.append((k, str(why)))
+                budget.step()
+                continue
+            degenerate |= bool(P.ties or Q.ties)
+            x = _strategy(P, range(m), exact)
+            y = _strategy(Q, range(m, m + n), exact)
+            profiles.append((x, y))
+            budget.step()
+    tried = len(profiles) + len(abandoned)
+    if not profiles:
+        raise SolverError(_no_path_message(game, labels, abandoned, tried, limit, exact))
     which = ", ".join(map(str, labels)) if len(labels) < m + n else "all"
     notes = [f"{_NOTE} (initial labels {which})"]
+    if abandoned:
+        notes.append(f"{len(abandoned)} path(s) abandoned ({abandoned[0][1]}), from "
+                     f"label(s) {', '.join(str(k) for k, _ in abandoned[:10])}"
+                     f"{' ...' if len(abandoned) > 10 else ''}")
+    if tried < len(labels):
+        notes.append(f"stopped after time_limit={time_limit:g} s: {len(labels) - tried} "
+                     f"of {len(labels)} labels not tried")
     if degenerate:
+        better = suggest(game, ["vertex", "support"], exact)
         msg = ("the game is degenerate (ties in the ratio test were broken "
-               "lexicographically); use method='vertex' for all equilibria")
+               "lexicographically)" + (f"; {better} for all equilibria" if better else ""))
         notes.append(msg)
         warnings.warn(msg, DegenerateGameWarning, stacklevel=2)
     return build_solution(game, profiles, "lemke-howson", complete=False, exact=exact,
@@ -228,7 +258,12 @@ def _tableau_factory(A, B, exact: bool):
 
 
 # --------------------------------------------------------------------------- the path
-def _complementary_path(P, Q, k: int, m: int, limit: int) -> int:
+class _Abandoned(Exception):
+    """A path that exceeded its pivot limit or the time limit."""
+
+
+def _complementary_path(P, Q, k: int, m: int, limit: int, budget: Budget | None = None
+                        ) -> int:
     """Drop label k at (0, 0) and pivot until it is picked up again; return the pivots."""
     current, other = (P, Q) if k < m else (Q, P)
     entering = k
@@ -236,10 +271,27 @@ def _complementary_path(P, Q, k: int, m: int, limit: int) -> int:
         leaving = current.pivot_on(entering)
         if leaving == k:
             return count
+        if budget is not None and count % 1000 == 0 and budget.expired:
+            raise _Abandoned(f"time_limit={budget.time_limit:g} s reached after {count} "
+                             f"pivots")
         entering = leaving
         current, other = other, current
-    raise SolverError(f"the Lemke-Howson path from label {k} exceeded max_pivots={limit} "
-                      "pivots; raise max_pivots, or use method='vertex' or 'support'")
+    raise _Abandoned(f"the path from label {k} exceeded max_pivots={limit} pivots")
+
+
+def _no_path_message(game, labels: list[int], abandoned: list, tried: int, limit: int,
+                     exact: bool) -> str:
+    """Why Lemke-Howson found nothing, and what applies to this game instead."""
+    m, n = game.shape
+    others = [k for k in range(m + n) if k not in labels][:3]
+    remedies = [f"raise max_pivots (now {limit}) or time_limit"]
+    if others or tried < len(labels):
+        remedies.append("try other initial_labels" +
+                        (f" (e.g. {', '.join(map(str, others))})" if others else ""))
+    better = suggest(game, ["vertex", "support", "pns", "qre"], exact,
+                     extra=", or ".join(remedies))
+    why = abandoned[0][1] if abandoned else "no path was started"
+    return f"lemke-howson found no equilibrium: {why}; {better}"
 
 
 def _strategy(tab, own: range, exact: bool) -> np.ndarray:

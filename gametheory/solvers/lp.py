@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import DegenerateGameWarning, GameError, SolverError
+from ._advice import suggest
 from .indifference import UNIQUE, solve_indifference
 from .result import Solution, build_solution, default_tol
 
@@ -108,15 +109,18 @@ def solve_lp(game, exact: bool = False, tol: float | None = None,
                      "payoffs")
     if not all(unique):
         names = " and ".join(p for p, u in zip(game.players, unique, strict=True) if not u)
+        better = suggest(game, ["vertex", "support"], exact)
         msg = (f"the optimal strategies of {names} are not unique (the game is "
-               "degenerate); use method='vertex' for all extreme optimal strategies")
+               "degenerate)" + (f"; {better} for all extreme optimal strategies"
+                                if better else ""))
         notes.append(msg)
         warnings.warn(msg, DegenerateGameWarning, stacklevel=2)
     sol = build_solution(game, [strategies], "lp", complete=all(unique), exact=exact,
                          tol=tol, value=value if exact else float(value), notes=notes)
     if not sol.equilibria:
-        raise SolverError("the LP solution failed verification as an equilibrium; try "
-                          "method='vertex' (with exact=True for rational payoffs)")
+        raise SolverError("the LP solution failed verification as an equilibrium; " +
+                          suggest(game, ["vertex", "lemke-howson"], exact,
+                                  extra="exact=True for rational payoffs"))
     return sol
 
 
@@ -143,7 +147,7 @@ def _check_constant_sum(game, tol: float | None, exact: bool) -> bool:
                                                   total.shape))
     raise SolverError(f"lp needs a zero-sum or constant-sum game, but the payoffs sum to "
                       f"{total.flat[0]:g} in cell (0, 0) and {total[cell]:g} in cell "
-                      f"{cell}; use method='vertex' or method='lemke-howson'")
+                      f"{cell}; {suggest(game, ['vertex', 'lemke-howson'], exact)}")
 
 
 def _maximin(M: np.ndarray) -> np.ndarray:
