@@ -58,6 +58,9 @@ from ._gambit_lexer import _MAX_DIGITS
 __all__ = ["to_json", "from_json", "read_json", "write_json", "FORMAT", "VERSION"]
 
 FORMAT, VERSION = "gametheory", 1
+# a tree nests 3 JSON levels per move; Python's json reader stops near 1000 levels (its
+# recursion limit, less the caller's stack), so deeper trees are refused by the writer
+MAX_TREE_DEPTH = 250
 
 
 def _out(x: Any, where: Callable[[], str] = lambda: "an entry") -> Any:
@@ -270,8 +273,15 @@ def to_json(game: Any) -> dict[str, Any]:
         return {k: v for k, v in out.items() if v is not None}
     a = game.arrays
     children: list[list[int]] = [[] for _ in a.parent]
+    depth = [0] * len(a.parent)
     for v in range(1, len(a.parent)):
         children[a.parent[v]].append(v)
+        depth[v] = depth[a.parent[v]] + 1
+    if max(depth) > MAX_TREE_DEPTH:
+        raise GameError(f"cannot write this tree as JSON: it is {max(depth)} moves deep, and "
+                        f"the JSON form nests three levels per move, deeper than JSON readers "
+                        f"accept beyond {MAX_TREE_DEPTH} moves; write it as .efg "
+                        "(gt.write_gambit) instead")
     term = {int(t): k for k, t in enumerate(a.terminals)}
     # a terminal's payoffs as given (keeping each number's type, e.g. a float -0.0), unless
     # payoffs at inner nodes add up along the path (JSON has payoffs at terminals only)

@@ -208,3 +208,24 @@ def test_a_float_coefficient_in_an_expression_reads_back_as_its_decimal():
     back = read_json(write_json(g))
     assert sympy.simplify(back.payoffs[0, 0, 0] - sympy.Rational(3, 10) * back.parameters[0]) \
         == 0
+
+
+def chain(depth):
+    g = gt.ExtensiveFormGame(["A"])
+    node = g.root
+    for k in range(depth):
+        stop, node = node.decide("A", ["stop", "go"])
+        stop.payoffs(k)
+    node.payoffs(-1)
+    return g
+
+
+def test_deep_trees_are_refused_by_json_not_a_recursion_error():
+    from gametheory.io.jsonform import MAX_TREE_DEPTH
+
+    deep = chain(MAX_TREE_DEPTH)
+    assert same_game(read_json(write_json(deep)), deep)
+    with pytest.raises(GameError, match=f"it is {MAX_TREE_DEPTH + 1} moves deep.*efg"):
+        write_json(chain(MAX_TREE_DEPTH + 1))
+    deeper = chain(3000)         # Gambit's format has no nesting: it writes any depth
+    assert same_game(gt.read_gambit(gt.write_gambit(deeper)), deeper)
