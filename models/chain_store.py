@@ -39,8 +39,9 @@ Entrant N enters when ``b > 0``. Fighting earlier changes nothing later, since e
 later subgame is solved the same way whatever the history: by induction every entrant
 enters at every history and the incumbent accommodates at every history. For ``b > 0``
 this subgame-perfect equilibrium is unique (no ties: ``b > 0`` and ``0 > -1``); on its
-path the incumbent gets 0 and each entrant ``b``. (At ``b = 0`` every entrant is
-indifferent once accommodation is expected, and :func:`analyze` lists every pure SPE.)
+path the incumbent gets 0 and each entrant ``b``. (At ``b = 0`` an entrant is
+indifferent whenever it expects accommodation, so later entrants may condition on the
+history and fighting can pay off the path: :func:`analyze` lists every pure SPE.)
 Selten's paradox: deterring the first entrants by fighting is not credible, however
 many entrants there are.
 
@@ -87,9 +88,9 @@ equilibrium at the knife-edges (at ``N = 3``, ``delta = b**3`` or ``delta = b**2
 the equilibria there form a continuum). The reputation tree with N = 3 (39 information
 sets) took about 0.1 s, N = 5 about 0.4 s and N = 7 about 4.4 s on a shared 2-core
 machine. On the complete-information tree :func:`analyze` took about 0.4 s for
-``N = 7`` (4373 nodes), 1.6 s for ``N = 8``, 4.4 s for ``N = 9`` and 27 s for
-``N = 10`` (118,097 nodes) on a shared 2-core machine, roughly half of it building the
-tree.
+``N = 7`` (4373 nodes), 1.6 to 2.2 s for ``N = 8``, 4.4 to 5.5 s for ``N = 9`` and 27
+to 40 s for ``N = 10`` (118,097 nodes) on a shared 2-core machine (the larger figures
+under load), roughly half of it building the tree.
 
 Sources
 -------
@@ -311,6 +312,11 @@ def _solve_reputation(N: int, p: dict[str, Fraction]) -> dict[str, Any]:
         raise SolverError(f"the Kreps-Wilson assessment of chain_store N = {N} at "
                           f"{p} is not a sequential equilibrium: {check.problems[0]}")
     first = stages["start"]
+    free = [h for h, st in stages.items() if st["entry_range"][0] != st["entry_range"][1]]
+    note = "one sequential equilibrium (Kreps and Wilson's); others are not searched for"
+    if free:
+        note += (f"; at the knife-edge histories {', '.join(free)} every entry probability "
+                 f"in [0, 1] gives one too")
     return {
         "enters": first["enters"],
         "fights": {t: behavior[f"Incumbent 1 | {t}, start"]["fight"]
@@ -320,6 +326,7 @@ def _solve_reputation(N: int, p: dict[str, Fraction]) -> dict[str, Any]:
         "behavior": behavior,
         "beliefs": beliefs,
         "stages": stages,
+        "note": note,
     }
 
 
@@ -327,9 +334,11 @@ def analyze(N: int = 3, reputation: bool = False, **values: Any) -> dict[str, An
     """Solve the chain store and summarise its equilibria (exact).
 
     Complete information: ``gt.solve(game, method="spe", exact=True)``, all pure
-    subgame-perfect equilibria. Reputation with ``N = 1`` (two players): the same call,
-    which solves the tree subgame by subgame (the incumbent's moves are subgames, and
-    the whole game's reduced normal form by vertex enumeration). Reputation with
+    subgame-perfect equilibria (``complete`` True; with ties, at ``b = 0``, mixing
+    between tied actions gives mixed SPE as well, not listed). Reputation with ``N = 1``
+    (two players): the same call, which solves the tree subgame by subgame (the
+    incumbent's moves are subgames, and the whole game's reduced normal form by vertex
+    enumeration; ``complete`` False at ``delta = b``). Reputation with
     ``N >= 2``: the Kreps-Wilson assessment (:func:`kreps_wilson` at every history, on
     and off the path, with the entrants' beliefs), checked on the tree by
     :func:`gametheory.check_assessment` to be a sequential equilibrium (sequentially
@@ -361,7 +370,8 @@ def analyze(N: int = 3, reputation: bool = False, **values: Any) -> dict[str, An
         ``"stages"``: for each history reached with positive probability
         (``"start"``, ``"F"``, ``"OF"``, ...) its ``"stage"``, stages ``"left"``, the
         entrants' ``"belief"`` that the incumbent is tough, ``"enters"``,
-        ``"weak_fights"`` and ``"entry_range"``. Both: the first equilibrium's keys at
+        ``"weak_fights"`` and ``"entry_range"``; and ``"note"``, what the equilibrium
+        leaves out. Both: the first equilibrium's keys at
         the top level, ``"equilibria"`` (all found), ``"num_equilibria"``, ``"tie"``
         (more than one found), ``"complete"``, ``"parameters"``, ``"N"``.
 

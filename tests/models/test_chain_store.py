@@ -39,6 +39,17 @@ def test_every_entrant_enters_and_the_incumbent_accommodates(N, a, b):
     assert len(out["behavior"]) == 3 ** N - 1          # (3**N - 1)/2 histories, two movers
 
 
+def test_entrants_indifferent_at_b_zero():
+    """b = 0: an entrant gains nothing from an accommodated entry, so it is indifferent and
+    may condition on the history; then fighting can pay (a = 2 > 1). Every pure SPE is
+    listed: 14 at N = 2, some with the incumbent fighting off the path, one with
+    Selten's all-enter-all-accommodate play."""
+    out = m.analyze(2, a=2, b=0)
+    assert out["num_equilibria"] == 14 and out["complete"] and out["tie"]
+    assert sum(e["all_enter"] and e["incumbent_accommodates"] for e in out["equilibria"]) == 1
+    assert any(not e["incumbent_accommodates"] for e in out["equilibria"])
+
+
 def test_scale_seven_entrants():
     """3**7 = 2187 terminal nodes, 4373 nodes: backward induction in well under a second."""
     g = m.build(N=7, a=2, b=F(1, 2))
@@ -163,6 +174,9 @@ def test_reputation_matches_kreps_wilson(N, a, b, delta):
     it sequential on the tree; checked again here, with the beliefs by Bayes' rule."""
     out = m.analyze(N=N, reputation=True, a=a, b=b, delta=delta)
     assert out["num_equilibria"] == 1 and out["complete"] is False
+    assert out["note"].startswith("one sequential equilibrium")
+    assert ("knife-edge" in out["note"]) == any(
+        st["entry_range"][0] < st["entry_range"][1] for st in out["stages"].values())
     g = m.build(N, reputation=True, a=a, b=b, delta=delta)
     check = gt.check_assessment(g, out["behavior"], out["beliefs"])
     assert check.sequential and check.problems == ()
