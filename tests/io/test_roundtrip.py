@@ -229,3 +229,18 @@ def test_deep_trees_are_refused_by_json_not_a_recursion_error():
         write_json(chain(MAX_TREE_DEPTH + 1))
     deeper = chain(3000)         # Gambit's format has no nesting: it writes any depth
     assert same_game(gt.read_gambit(gt.write_gambit(deeper)), deeper)
+
+
+def test_pygambit_reads_our_efg_numbers_as_written():
+    gbt = pytest.importorskip("pygambit")
+    import io
+
+    g = tree(Fraction(1, 3), [(0.1, -0.0), (1e-300, 10**30), (Fraction(-7, 3), 2.5e-7)])
+    theirs = gbt.read_efg(io.StringIO(gt.write_gambit(g)))
+    probs = [Fraction(str(a.prob)) for a in theirs.root.infoset.actions]
+    assert probs == [Fraction(1, 3), Fraction(2, 3)]
+    leaves = [n for n in theirs.nodes if not n.children]
+    got = [[Fraction(str(n.outcome[p])) for p in theirs.players] for n in leaves]
+    ours = [pay for _, _, pay in g._signature()[1] if pay]   # as stored: -7/3 is a float
+    assert got == [[to_fraction(x) for x in pay] for pay in ours]   # in a float leaf
+    assert got[0] == [Fraction(1, 10), 0] and got[1] == [Fraction(1, 10**300), 10**30]
