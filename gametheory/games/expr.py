@@ -37,7 +37,8 @@ most :data:`MAX_DIGITS` digits (numerator and denominator); exponents must be ra
 numbers (``q**2``, ``2**-3``, ``2**(1/3)``) with numerator and denominator at most
 :data:`MAX_EXPONENT` in size, and a power of a number may not exceed
 :data:`MAX_DIGITS` digits; roots are taken only of numbers of at most
-:data:`MAX_ROOT_DIGITS` digits (sympy factors them). So ``9**9**9`` and
+:data:`MAX_ROOT_DIGITS` digits (sympy factors them); ``exp`` of a number needs its
+argument at most :data:`MAX_EXP_ARGUMENT` in size. So ``9**9**9`` and
 ``10**10**10`` fail at once, while ``sqrt(2)``, ``q**2`` and ``2**-3`` work.
 
 Errors are :class:`~gametheory.errors.ParseError` (a :class:`~gametheory.errors.GameError`),
@@ -73,13 +74,14 @@ from typing import Any
 from ..errors import ParseError
 
 __all__ = ["parse_expression", "parse_number", "is_name", "MAX_LENGTH", "MAX_DEPTH",
-           "MAX_DIGITS", "MAX_EXPONENT", "MAX_ROOT_DIGITS", "FUNCTIONS"]
+           "MAX_DIGITS", "MAX_EXPONENT", "MAX_ROOT_DIGITS", "MAX_EXP_ARGUMENT", "FUNCTIONS"]
 
 MAX_LENGTH = 1000
 MAX_DEPTH = 64
 MAX_DIGITS = 4000          # below Python's 4300-digit int <-> str limit
 MAX_EXPONENT = 1000
 MAX_ROOT_DIGITS = 300      # sympy's root extraction factors the radicand
+MAX_EXP_ARGUMENT = 1000    # exp(x) of a number needs |x| <= 1000 (exp(exp(1000)) is no number)
 _MAX_BITS = 13287          # 2**13287 < 10**4000
 FUNCTIONS = ("sqrt", "exp", "log", "min", "max")
 
@@ -392,7 +394,10 @@ class _Parser:
             return self.pow(x, sp.Rational(1, 2), pos)
         if fn == "log" and (x.is_zero or x.is_negative):
             raise self.error(f"log of {x}, which is not positive", pos)
-        return sp.exp(x) if fn == "exp" else sp.log(x)
+        if fn == "exp":
+            _check_exp(self, x, pos)
+            return sp.exp(x)
+        return sp.log(x)
 
 
 _MAX_ROOT_BITS = 997       # 2**997 < 10**300
@@ -415,3 +420,11 @@ def _check_size(parser: _Parser, x: Any) -> None:
         if e.is_Rational and max(abs(int(e.p)), int(e.q)) > MAX_EXPONENT:
             raise parser.error(f"the exponent {e} is too large (at most {MAX_EXPONENT} in "
                                "size)")
+    for e in x.atoms(sp.exp):        # exp(1000)**1000 is exp(1000000)
+        _check_exp(parser, e.args[0], None)
+
+
+def _check_exp(parser: _Parser, x: Any, pos: int | None) -> None:
+    """An error for exp of a number beyond MAX_EXP_ARGUMENT in size."""
+    if not x.free_symbols and abs(x.evalf(15)) > MAX_EXP_ARGUMENT:
+        raise parser.error(f"exp of a number beyond {MAX_EXP_ARGUMENT} in size", pos)

@@ -129,6 +129,9 @@ def _number_value(token: Token, exact_decimals: bool) -> int | Fraction | float:
     if value in (float("inf"), float("-inf")):
         raise ParseError(f'the number "{text}" is too large for a float',
                          token.line, token.column)
+    if value == 0 and any(c in "123456789" for c in text.lower().partition("e")[0]):
+        raise ParseError(f'the number "{text}" is too small for a float (it would read as 0)',
+                         token.line, token.column)
     return value
 
 

@@ -109,6 +109,8 @@ def test_errors_say_what_and_where(text, names, fragment, column):
     ("1e-4001", "more than 4000 digits"),
     ("1e9999999999", "the exponent of 1e9999999999 is too large"),
     ("sqrt(10**301)", "roots of numbers of more than 300 digits"),
+    ("exp(exp(exp(exp(1000))))", "exp of a number beyond 1000 in size"),
+    ("exp(1000)**1000", "exp of a number beyond 1000 in size"),
     ("-" * MAX_DEPTH + "-1", f"nested more than {MAX_DEPTH} levels deep"),
     ("(" * (MAX_DEPTH + 1) + "1" + ")" * (MAX_DEPTH + 1), "nested more than"),
     ("2**" * (MAX_DEPTH + 1) + "1", "nested more than"),
@@ -129,6 +131,8 @@ def test_within_the_bounds_works():
     assert parse_number("-" * (MAX_DEPTH - 1) + "1") == -1
     assert parse_expression("q**1000", ["q"]) == q**1000
     assert parse_number("sqrt(10**300)") == 10**150
+    assert parse_number("exp(1000)") == sympy.exp(1000)
+    assert parse_expression("exp(-1000*q)", ["q"]) == sympy.exp(-1000 * q)
     assert parse_number("9**999 * 9**999") == 9**1998       # products may grow past a power
 
 
