@@ -52,9 +52,10 @@ in power will cost the Declining state if every share is cut to the new balance.
   would provoke a war, and cannot keep in the last period (nothing deters a cut there).
   The appeasement it can credibly sustain is less than ``S - c_D``, so the Declining
   state fights at once: ``(p T - c_D, (1 - p) T - c_R)``, though both would be better
-  off with the promised division. (This step is checked against the solver rather
-  than proved here: in the tests on grids and random draws with ``T <= 6``, and once
-  on 818 random draws with ``T <= 8`` and ``c_R`` up to 50, without a counterexample.)
+  off with the promised division (the Rising state strictly when ``c_R > 0``). (This
+  step is checked against the solver rather than proved here: in the tests on grids and
+  random draws with ``T <= 6``, and once on 818 random draws with ``T <= 8`` and
+  ``c_R`` up to 50, without a counterexample.)
 - *At c_D = 0* (with ``S > 0``) the step above fails. Wherever its share has just been
   cut to its power (``u = t``) the Declining state gets at most that power per period
   from then on, by waiting or by fighting, so it may fight there: a threat that costs it
@@ -86,7 +87,9 @@ its cost of war:
 and at equality both are equilibria (war now, and peace with every share cut). The
 Rising state's cost ``c_R`` then only shapes what it does off the path (whether it
 appeases to avert a later war); at ``c_D = 0`` it decides whether peace is subgame
-perfect as well (above). At the defaults
+perfect as well (above). With ``s = 0`` and ``c_D = 0`` war costs and gains nothing:
+the Declining state is indifferent at every node, and war in any period, or none, is an
+SPE outcome. At the defaults
 (``T = 3``, ``p = 1/2``, ``s = 1/10``, ``c_D = 1/5``) ``S = 3/10 > 1/5``: preventive
 war. As a condition on the rate of decline (``T >= 2``, ``c_D > 0``): war iff
 ``s > 2 c_D / (T (T - 1))``; a longer horizon makes a smaller decline enough.

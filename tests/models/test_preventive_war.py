@@ -174,6 +174,16 @@ def test_no_cost_of_war_peace_iff_rising_cost_large(T, s, p, c_R):
     check(T, p=p, s=s, c_D=0, c_R=c_R)
 
 
+@pytest.mark.parametrize("T, periods", [(1, [0, None]), (2, [0, 1, None]),
+                                        (3, [0, 1, 2, None])])
+def test_no_decline_no_cost_war_in_any_period(T, periods):
+    """s = 0 and c_D = 0: fighting in period t gives p (T - t), as waiting does, at every
+    node: war in any period, or peace, is an SPE outcome."""
+    out = m.analyze(T, s=0, c_D=0)
+    assert [o["war_period"] for o in out["outcomes"]] == periods
+    assert all(o["payoffs"]["Declining"] == F(T, 2) for o in out["outcomes"])
+
+
 def test_max_equilibria_is_passed_on():
     with pytest.raises(SolverError, match="max_equilibria=100"):
         m.analyze(4, s=F(1, 20), c_D=0, c_R=F(1, 20), max_equilibria=100)
