@@ -9,6 +9,8 @@ from fractions import Fraction as F
 import numpy as np
 import oracles
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import gametheory as gt
 from gametheory.errors import GameError
@@ -205,3 +207,23 @@ def test_sweep_and_critical_values():
     assert F(5, 17) in [c.value for c in cv]
     sw = gt.sweep(m.build(), {"q": np.linspace(0, 1, 21)})
     assert len(sw) == 21
+
+
+_frac01 = st.integers(0, 20).map(lambda k: F(k, 20))
+_nonneg = st.integers(0, 12).map(F)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.fixed_dictionaries({k: _frac01 if dom == (0, 1) else _nonneg
+                              for k, (_, dom, _) in m.PARAMETERS.items()}))
+def test_property_random_parameters(values):
+    """Random exact parameters: every extreme equilibrium meets the docstring's conditions,
+    the tree's SPE is among them, and away from ties they are the two segments' ends."""
+    out = m.analyze(**values)
+    found = marginals(out)
+    assert all(is_nash(values, x, {"NATO": yN, "NEUTRAL": y0}) for x, yN, y0 in found)
+    for s in out["spe"]:
+        x = F(int(s["ukraine_track"] == "NATO"))
+        assert (x, s["escalates"]["NATO"], s["escalates"]["NEUTRAL"]) in found
+    if generic(values):
+        assert found == analytic_generic(values)

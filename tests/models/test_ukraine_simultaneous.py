@@ -132,3 +132,15 @@ def test_regression_numbers_at_one_half():
     assert eq["strategies"]["Russia"]["escalate"] == F(200, 239)
     assert eq["strategies"]["Ukraine"]["NATO"] == F(350, 821)
     assert m.mixed_equilibrium(q="1/2") == (F(350, 821), F(200, 239))
+
+
+def test_russia_not_seeing_the_track_restricts_the_sequential_game():
+    """The docstring: merging Russia's two information sets of ukraine_russia_matrix.tree
+    leaves Russia the plans that do the same against both tracks, so this game's columns
+    are the 2 x 4 game's columns escalate/escalate and concede/concede."""
+    from gametheory.models import ukraine_russia_matrix as sequential
+
+    values = {**DEFAULTS, "q": F(2, 7), "r": F(1, 3)}
+    two, four = m.build(**values), sequential.build(**values)
+    cols = [sequential.STRATEGIES[1].index(f"{a}/{a}") for a in m.STRATEGIES[1]]
+    assert (two.payoffs == four.payoffs[:, :, cols]).all()
