@@ -93,9 +93,16 @@ def _load_py(path: Path) -> Any:
     if not callable(getattr(module, "build", None)):
         raise UsageError(f"{path} defines no build() function")
     try:
-        return module.build()
+        game = module.build()
     except Exception as exc:
         raise UsageError(_user_error(path, "build() failed", exc)) from exc
+    from .games.extensive import ExtensiveFormGame
+    from .games.normal import NormalFormGame
+
+    if not isinstance(game, (NormalFormGame, ExtensiveFormGame)):
+        raise UsageError(f"{path}: build() returned {type(game).__name__}; it must return a "
+                         "NormalFormGame or an ExtensiveFormGame")
+    return game
 
 
 def _user_error(path: Path, what: str, exc: BaseException) -> str:

@@ -79,6 +79,9 @@ MODEL_ERRORS = {
                "invalid syntax"),
     "import": ("import no_such_module_p6\ndef build():\n    pass\n", 1,
                "failed to load: ModuleNotFoundError: No module named 'no_such_module_p6'"),
+    "no game": ("def build():\n    return None\n", None,
+                "build() returned NoneType; it must return a NormalFormGame or an "
+                "ExtensiveFormGame"),
 }
 
 
@@ -89,7 +92,8 @@ def test_model_file_that_fails_is_one_line_naming_file_line_and_exception(tmp_pa
     f.write_text(text)
     r = run("solve", str(f))
     assert r.returncode == 2 and r.stderr.count("\n") == 1 and "Traceback" not in r.stderr
-    assert r.stderr.startswith(f"gametheory: error: {f}, line {line}: {message}"), r.stderr
+    where = f"{f}, line {line}" if line else str(f)
+    assert r.stderr.startswith(f"gametheory: error: {where}: {message}"), r.stderr
     r = run("--debug", "solve", str(f))
     assert r.returncode != 0 and "Traceback" in r.stderr and str(f) in r.stderr
 
