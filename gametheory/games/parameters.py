@@ -102,15 +102,28 @@ def _exact_bound(name: str, x: Any) -> Any:
 
 
 def _bound(name: str, x: Any) -> float:
+    shown = x
     if isinstance(x, str):
         x = _exact_bound(name, x)
     try:
         f = float(x)
     except (TypeError, ValueError):
         raise GameError(f"domain bound {x!r} of parameter {name!r} is not a number") from None
-    if np.isnan(f):
+    except OverflowError:
+        f = None
+    if f is not None and np.isnan(f):
         raise GameError(f"domain bound of parameter {name!r} is not a number (nan)")
+    if f is None or (np.isinf(f) and not _infinite(x)):
+        raise GameError(f"domain bound {str(shown)[:40]} of parameter {name!r} is beyond the "
+                        "float range; use None for an unbounded side")
     return f
+
+
+def _infinite(x: Any) -> bool:
+    """True for an infinite float or sympy's oo (an unbounded side written as such)."""
+    import sympy
+
+    return isinstance(x, (float, np.floating)) or x in (sympy.oo, -sympy.oo)
 
 
 @dataclass(frozen=True)

@@ -201,3 +201,44 @@ def test_unbounded_domain_side_and_nan_values():
         g.substitute(V=-1)
     with pytest.raises(gt.GameError, match="not a finite real number"):
         g.substitute(V=float("nan"))
+
+
+# ------------------------------------------------------------------ strings are data (issue 11)
+def test_string_defaults_and_bounds_are_read_exactly_by_the_restricted_parser():
+    p = Parameter("q", default="0.1", domain=("0", "sqrt(2)/2"))
+    assert p.bounds == (0.0, pytest.approx(0.7071067811865476)) and p.default == "0.1"
+    g = bos(gt.parameters("q")).describe(p)
+    assert g.substitute(q="1/10") == g.substitute(q=sympy.Rational(1, 10))
+    _error(lambda: g.substitute(q="0.71"), "outside its domain [0, sqrt(2)/2]")
+    _error(lambda: Parameter("q", domain=("1e3999", None)), "beyond the float range",
+           "use None")
+    _error(lambda: Parameter("q", domain=(10**400, None)), "beyond the float range")
+    _error(lambda: Parameter("q", default="__import__('os')"), "'__import__' is not a "
+           "function")
+    _error(lambda: Parameter("q", default="9**9**9"), "too large")
+
+
+class _Evil:
+    """sympify(x) without strict=True evaluates str(x) for unknown types."""
+
+    def __str__(self):
+        return "__import__('os').getpid()"
+
+
+def test_objects_are_never_read_through_their_text():
+    g = bos(gt.parameters("q"))
+    _error(lambda: g.substitute(q=_Evil()), "not a number")
+    _error(lambda: Parameter("q", default=_Evil()), "not a number")
+    _error(lambda: Parameter("q", domain=(_Evil(), 1)), "not a number")
+    _error(lambda: gt.NormalFormGame.from_arrays([[_Evil()]], [[1]]), "not a number")
+
+
+@pytest.mark.parametrize("text, value", [("1/3", sympy.Rational(1, 3)),
+                                         ("0.25", sympy.Rational(1, 4)),
+                                         ("1e-3", sympy.Rational(1, 1000)),
+                                         ("sqrt(2)/2", sympy.sqrt(2) / 2),
+                                         (" 2**-3 ", sympy.Rational(1, 8))])
+def test_substitute_reads_strings_exactly(text, value):
+    q = gt.parameters("q")
+    assert bos(q).substitute(q=text).payoffs[0, 0, 0] == 2 * value
+    assert coin(q).substitute(q=text).arrays.chance_prob[1] == value
