@@ -60,13 +60,14 @@ Away from ties (``A_N != -L``, ``A_0 != 0``, ``U_N != U_0``) the equilibria are
   ``u_N - y_N (u_N - W_N) <= U_0``; and
 - ``x = 1`` (NATO), ``y_N = e_N``, and any ``y_0`` with ``u_0 - y_0 (u_0 - W_0) <= U_N``,
 
-each a segment of equilibria when its inequality holds for some plan (one of the two
-always does: the SPE's track). The SPE is the profile of its track's segment whose
-off-path plan is ``e_T``, the best reply in the subgame that is not reached. Every other
-point differs from it only off the path, where Russia's plan is not a best reply: a
-*threat* to escalate against the track Ukraine avoids (when ``e_T = 0`` there) or a
-*promise* to concede against it (when ``e_T = 1``); neither would be carried out, so
-these equilibria are not subgame perfect.
+each a segment of equilibria (possibly a single point; the second set may be empty).
+The SPE's track always has one: the SPE is the point of its segment whose off-path plan
+is ``e_T``, the best reply in the subgame that is not reached. Every other equilibrium
+has an off-path plan that is *not* a best reply in the subgame where it would be used,
+so none is subgame perfect: on the SPE's track, a plan against the avoided track that
+differs from ``e_T`` (a *promise* to concede, or a *threat* to escalate, that would not
+be kept) with the SPE's outcome; on the other track, a threat against the SPE's track
+(or a promise) that makes Ukraine avoid it, with a different outcome.
 
 At the defaults ``V = 5/2``, Russia escalates against NATO (``A_N = -129/200 > -3``,
 ``U_N = W_N = -389/50``) and against NEUTRAL iff ``q < 5/17``. So:
@@ -86,9 +87,10 @@ At the defaults ``V = 5/2``, Russia escalates against NATO (``A_N = -129/200 > -
   may mix once ``y_0 = 11713/12100`` makes it indifferent.
 
 A stronger bilateral commitment therefore never makes NATO more attractive to Ukraine:
-``U_0`` rises with ``q`` and ``U_N`` does not depend on it. (The simultaneous-move
-variant, in which Russia does not see the track, is :mod:`gametheory.models.
-ukraine_simultaneous`; there Ukraine mixes and its NATO probability rises with ``q``.)
+``U_0`` never falls as ``q`` rises and ``U_N`` does not depend on it. (The
+simultaneous-move variant, in which Russia does not see the track, is
+:mod:`gametheory.models.ukraine_simultaneous`; there Ukraine mixes and its NATO
+probability rises with ``q``.)
 
 Sources
 -------
