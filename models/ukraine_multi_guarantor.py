@@ -51,7 +51,8 @@ half-plane in any two commitments (with every ``sigma_g = 0``)::
     q_a kappa_a + q_b kappa_b > V / (V + C_R) - sum_{g != a, b} q_g kappa_g.
 
 Ukraine's NEUTRAL value is ``sum_t P(t) [e_t (-w_B + S (w_B - w_H)) + (1 - e_t) u_0]``
-and its NATO value that of the canonical model (-7.78 at the defaults). At the defaults
+and its NATO value that of the canonical model (the alliance honours iff ``c_N < rho_N``;
+-7.78 at the defaults, where it abandons). At the defaults
 (capabilities US 3/8, Canada 1/8, Japan 1/8, EU 1/4: together 7/8 of a full defence;
 commitments 1/2, 1/4, 1/4, 1/2; all opportunistic guarantors abandon)
 ``8 S = 3 q_US + 2 q_EU + 1/2``: the revisionist type (threshold 2/5) is deterred iff
