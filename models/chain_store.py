@@ -128,8 +128,10 @@ _INF = float("inf")
 
 #: ``name -> (default, domain, meaning)`` for every parameter of the tree.
 PARAMETERS: dict[str, tuple[Any, tuple[Any, Any], str]] = {
-    "a": (2, (0, _INF), "incumbent's stage payoff when the entrant stays out"),
-    "b": (Fraction(1, 2), (0, 1), "entrant's payoff when accommodated (b - 1 when fought)"),
+    "a": (2, (0, _INF), "incumbent's stage payoff when the entrant stays out (the "
+                        "reputation equilibrium needs a > 1)"),
+    "b": (Fraction(1, 2), (0, 1), "entrant's payoff when accommodated (b - 1 when fought; "
+                                  "the reputation equilibrium needs 0 < b < 1)"),
     "delta": (Fraction(1, 10), (0, 1), "prior probability that the incumbent is tough "
                                        "(reputation version only)"),
 }
