@@ -30,7 +30,8 @@ class Field:
         from sympy.polys.constructor import construct_domain
 
         self.q = q
-        K, els = construct_domain([sympy.sympify(e) for e in exprs] or [q], field=True)
+        K, els = construct_domain([sympy.sympify(e, strict=True) for e in exprs] or [q],
+                                   field=True)
         self.fast = bool(K.is_FractionField and tuple(K.symbols) == (q,)
                          and (K.domain.is_ZZ or K.domain.is_QQ))
         self.K = K if self.fast else sympy.EX
@@ -41,7 +42,7 @@ class Field:
         """The element of the field for a sympy expression (or number)."""
         import sympy
 
-        return self.K.from_sympy(sympy.sympify(expr))
+        return self.K.from_sympy(sympy.sympify(expr, strict=True))
 
     def at(self, e: Any, t: Fraction) -> Any:
         """The exact value of the element ``e`` at the rational point ``t``."""
@@ -125,7 +126,7 @@ class Candidates:
 def _num(x: Any):
     import sympy
 
-    return sympy.sympify(x).evalf(_DIGITS)
+    return sympy.sympify(x, strict=True).evalf(_DIGITS)
 
 
 def _same(a: Any, b: Any, na: Any = None, nb: Any = None) -> bool:
@@ -162,7 +163,7 @@ def real_roots(expr: Any, q: Any, lo: Any, hi: Any) -> list:
     """
     import sympy
 
-    expr = sympy.cancel(sympy.sympify(expr))
+    expr = sympy.cancel(sympy.sympify(expr, strict=True))
     if expr == 0 or q not in expr.free_symbols:
         return []
     extra = expr.free_symbols - {q}
@@ -206,7 +207,7 @@ def _frac(x: Any) -> Fraction:
     """An exact Fraction for a rational sympy number, else a 60-digit approximation."""
     import sympy
 
-    x = sympy.sympify(x)
+    x = sympy.sympify(x, strict=True)     # numbers and sympy only, never text
     if x.is_Rational:
         return Fraction(int(x.p), int(x.q))
     return Fraction(str(x.evalf(_DIGITS)))

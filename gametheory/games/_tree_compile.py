@@ -92,7 +92,7 @@ def cast_values(values: Any, kind: str) -> np.ndarray:
     import sympy
 
     out[:] = [sympy.Rational(v.numerator, v.denominator) if isinstance(v, Fraction)
-              else sympy.sympify(v) for v in vals]
+              else sympy.sympify(v, strict=True) for v in vals]
     return out
 
 

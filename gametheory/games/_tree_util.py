@@ -27,7 +27,7 @@ def check_distribution(probs: np.ndarray, kind: str, where: str) -> None:
         import sympy
 
         for v in probs:
-            if sympy.sympify(v).is_negative:
+            if sympy.sympify(v, strict=True).is_negative:
                 raise GameError(f"probability {v} at {where} is negative")
         total = sympy.simplify(sum(probs))
         if sympy.simplify(total - 1) != 0:

@@ -151,7 +151,7 @@ def solve_exact(U: np.ndarray, support: Support, exact: bool = True):
         prof = []
         ok = True
         for vec in profile:
-            v = [_real(sp.radsimp(sp.expand(sp.sympify(x).subs(sol)))) for x in vec]
+            v = [_real(sp.radsimp(sp.expand(sp.sympify(x, strict=True).subs(sol)))) for x in vec]
             if any(x is None or x.free_symbols for x in v):
                 ok = False
                 break
@@ -215,7 +215,7 @@ def _lex_numeric(L, symbols) -> list[np.ndarray]:
         for part in partial:
             qs = []
             for p in rel:
-                c = np.array([complex(sp.sympify(co).subs(part).evalf(30)) if part else
+                c = np.array([complex(sp.sympify(co, strict=True).subs(part).evalf(30)) if part else
                               complex(co) for co in
                               sp.Poly(p.as_expr(), var).all_coeffs()], dtype=complex)
                 scale = np.abs(c).max(initial=0)
@@ -263,7 +263,7 @@ def _samples(symbols, par: dict) -> list[dict]:
     pts = []
     for k in range(1, 8):
         val = {s: sp.Rational(k, 8) for s in free}
-        pts.append({**{s: sp.sympify(e).subs(val) for s, e in par.items()}, **val})
+        pts.append({**{s: sp.sympify(e, strict=True).subs(val) for s, e in par.items()}, **val})
     return pts
 
 
@@ -271,7 +271,7 @@ def _real(x):
     """``x`` as a real sympy number, or None when it is not real."""
     import sympy as sp
 
-    x = sp.sympify(x)
+    x = sp.sympify(x, strict=True)     # numbers and sympy only, never text
     if x.is_Rational:
         return x
     if x.free_symbols:
