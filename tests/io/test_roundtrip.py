@@ -227,7 +227,7 @@ def test_deep_trees_are_refused_by_json_not_a_recursion_error():
     assert same_game(read_json(write_json(deep)), deep)
     with pytest.raises(GameError, match=f"it is {MAX_TREE_DEPTH + 1} moves deep.*efg"):
         write_json(chain(MAX_TREE_DEPTH + 1))
-    deeper = chain(3000)         # Gambit's format has no nesting: it writes any depth
+    deeper = chain(1500)         # Gambit's format has no nesting: it writes any depth
     assert same_game(gt.read_gambit(gt.write_gambit(deeper)), deeper)
 
 
