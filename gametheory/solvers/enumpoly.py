@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import time
-
 import numpy as np
 
 from ..errors import GameError, SolverError
 from ..games.values import exact_number
+from ._advice import suggest
+from ._algebraic import algebraic_regret
 from ._enumpoly_support import (
     conditionally_dominated,
     count_supports,
@@ -17,7 +17,8 @@ from ._enumpoly_support import (
     solve_numeric,
     strategy_payoffs,
 )
-from .result import Solution, build_solution, default_tol
+from ._progress import Budget
+from .result import Solution, _algebraic, build_solution, default_tol
 
 __all__ = ["solve_enumpoly", "MAX_SUPPORTS"]
 
@@ -31,8 +32,8 @@ MAX_ALGEBRAIC_UNKNOWNS, MAX_ALGEBRAIC_PLAYERS = 6, 4
 
 def solve_enumpoly(game, exact: bool = False, tol: float | None = None,
                    algebraic: bool | None = None, starts: int = 20, seed: int = 0,
-                   max_supports: int = MAX_SUPPORTS, time_limit: float | None = None
-                   ) -> Solution:
+                   max_supports: int = MAX_SUPPORTS, time_limit: float | None = 120.0,
+                   progress: bool = False) -> Solution:
     """Find all Nash equilibria of a small game of any number of players.
 
     Every support profile (one set of used strategies per player) is tried, smallest
@@ -67,8 +68,12 @@ def solve_enumpoly(game, exact: bool = False, tol: float | None = None,
     max_supports : int
         Refuse games with more support profiles than this (SolverError).
     time_limit : float, optional
-        Seconds after which enumeration stops (the solution is then incomplete); checked
-        between support profiles, so one slow Groebner basis can overrun it.
+        Seconds (default 120; None for no limit) after which enumeration stops: the
+        equilibria found and verified so far are returned with ``complete=False`` and a
+        note naming faster routes. Checked between support profiles and before each
+        exact verification, so one slow Groebner basis can overrun it.
+    progress : bool
+        Show a tqdm progress bar over the support profiles.
 
     Returns
     -------
@@ -141,29 +146,36 @@ def solve_enumpoly(game, exact: bool = False, tol: float | None = None,
     Uf = game.float_payoffs()
     rng = np.random.default_rng(seed)
     complete, notes, profiles = algebraic, [], []
-    t0 = time.perf_counter()
     skipped = continua = 0
-    for support in iter_supports(game.shape):
-        if time_limit is not None and time.perf_counter() - t0 > time_limit:
-            complete = False
-            notes.append(f"stopped after {time_limit:g} s; not every support was tried")
-            break
-        if conditionally_dominated(Uf, support):
-            skipped += 1
-            continue
-        if algebraic:
-            sols, finite = solve_exact(U, support, exact=exact)
-            if not finite:
-                continua += 1
+    budget = Budget(count_supports(game.shape), "enumpoly", progress, time_limit,
+                    unit="support")
+    with budget:
+        for support in iter_supports(game.shape):
+            if budget.expired:
                 complete = False
-            for prof in sols:
-                if not exact:
-                    profiles.extend(_deviation_ok(Uf, support, [prof], tol))
-                elif exact_deviation_ok(U, support, prof):
-                    profiles.append(_convert(prof))
-        else:
-            for prof in _numeric(Uf, support, starts, rng, tol):
-                profiles.append(prof)
+                notes.append(_stopped(game, time_limit, exact, "not every support was "
+                                                               "tried"))
+                break
+            budget.step()
+            if conditionally_dominated(Uf, support):
+                skipped += 1
+                continue
+            if algebraic:
+                sols, finite = solve_exact(U, support, exact=exact)
+                if not finite:
+                    continua += 1
+                    complete = False
+                for prof in sols:
+                    if not exact:
+                        profiles.extend(_deviation_ok(Uf, support, [prof], tol))
+                    elif exact_deviation_ok(U, support, prof):
+                        profiles.append(_convert(prof))
+            else:
+                for prof in _numeric(Uf, support, starts, rng, tol):
+                    profiles.append(prof)
+    if exact and any(_algebraic(x) for prof in profiles for v in prof for x in v):
+        profiles = _verified(game, profiles, budget, notes)
+        complete = complete and not budget.expired
     if continua:
         notes.append(f"{continua} support profile(s) have a continuum of solutions; "
                      f"sample points of each are listed")
@@ -171,6 +183,31 @@ def solve_enumpoly(game, exact: bool = False, tol: float | None = None,
         notes.append("support systems solved numerically; equilibria may be missed")
     return build_solution(game, profiles, "enumpoly", complete=complete, exact=exact,
                           tol=tol, notes=notes)
+
+
+def _stopped(game, time_limit, exact: bool, what: str) -> str:
+    faster = suggest(game, ["pns", "qre"], exact)
+    return (f"stopped after time_limit={time_limit:g} s; {what}" +
+            (f" ({faster} for one equilibrium quickly)" if faster else
+             " (with exact=False, method='pns' finds one equilibrium quickly)"))
+
+
+def _verified(game, profiles: list, budget: Budget, notes: list) -> list:
+    """The profiles with irrational probabilities that pass the exact regret check
+    before the deadline (rational ones are checked by build_solution); with a note
+    when the deadline left some unchecked."""
+    out, left = [], 0
+    for prof in profiles:
+        if not any(_algebraic(x) for v in prof for x in v):
+            out.append(prof)
+        elif budget.expired:
+            left += 1
+        elif algebraic_regret(game, prof)[0] == 0:
+            out.append(prof)
+    if left:
+        notes.append(_stopped(game, budget.time_limit, True,
+                              f"{left} irrational profile(s) left unverified and out"))
+    return out
 
 
 def _numeric(Uf: np.ndarray, support, starts: int, rng, tol: float) -> list:
