@@ -14,7 +14,6 @@ Profiles are listed with player 1's strategy changing fastest.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable
 from fractions import Fraction
 from typing import Any
@@ -187,12 +186,13 @@ def _build(values: list[Number], players: list[str], strategies: list[list[str]]
 _JSON = "JSON (gametheory.io.jsonform.write_json or `gametheory convert IN OUT.json`)"
 
 
-def _number_text(x: Any, where: Callable[[], str]) -> str:
+def _number_text(x: Any, where: Callable[..., str], *args: Any) -> str:
     """A payoff or probability as Gambit writes numbers, exactly: an integer, a rational
     ``a/b`` or (for a float) the shortest decimal that reads back as the same float.
 
     Gambit's formats hold no other numbers, so an irrational value (``sqrt(2)``, ``pi``)
-    or a free parameter is refused with a GameError naming the entry (``where()``).
+    or a free parameter is refused with a GameError naming the entry (``where(*args)``,
+    called only then).
 
     >>> _number_text(0.1, str), _number_text(Fraction(-1, 3), str), _number_text(1e300, str)
     ('0.1', '-1/3', '1e300')
@@ -202,9 +202,13 @@ def _number_text(x: Any, where: Callable[[], str]) -> str:
     ...
     gametheory.errors.GameError: cannot write the probability of 'h' at node root, sqrt(2)/2, ...
     """
+    if type(x) is float:                            # the common cases first: quick
+        return repr(x).replace("e+", "e")           # Gambit reads 1e20 but not 1e+20
+    if type(x) is int and -2**63 < x < 2**63:
+        return str(x)
     x = exact_number(x)
     if isinstance(x, (float, np.floating)) or getattr(x, "is_Float", False):
-        text = repr(float(x)).replace("e+", "e")   # Gambit reads 1e20 but not 1e+20
+        text = repr(float(x)).replace("e+", "e")
     elif isinstance(x, (int, np.integer, Fraction)):
         try:
             text = str(x)                           # "1/3", or "2" when the denominator is 1
@@ -212,16 +216,16 @@ def _number_text(x: Any, where: Callable[[], str]) -> str:
             text = "?" * (_MAX_DIGITS + 1)
     elif getattr(x, "free_symbols", None):
         names = ", ".join(sorted(s.name for s in x.free_symbols))
-        raise GameError(f"cannot write {where()}, {x}, to a Gambit file: it depends on the "
+        raise GameError(f"cannot write {where(*args)}, {x}, to a Gambit file: it depends on the "
                         f"parameter(s) {names}; substitute numbers first with "
                         f"game.substitute(...), or write the game as {_JSON}")
     else:
-        raise GameError(f"cannot write {where()}, {x}, to a Gambit file: it holds only "
+        raise GameError(f"cannot write {where(*args)}, {x}, to a Gambit file: it holds only "
                         f"integers, fractions a/b and decimals; write the game as {_JSON}, "
                         f"which keeps {x} exactly, or build it with a rational or float "
                         "value there")
     if len(text) > _MAX_DIGITS:
-        raise GameError(f"cannot write {where()} to a Gambit file: the number has more than "
+        raise GameError(f"cannot write {where(*args)} to a Gambit file: the number has more than "
                         f"the {_MAX_DIGITS} digits that read_gambit reads; scale the game's "
                         "payoffs down")
     return text
@@ -240,13 +244,14 @@ def format_nfg(game: NormalFormGame, title: str = "", comment: str = "") -> str:
     lines.append("{ " + "\n".join(rows) + "\n}")
     lines.append(quote(comment))
     lines.append("")
-    for profile in itertools.product(*(range(k) for k in reversed(game.shape))):
-        profile = profile[::-1]                     # player 1's strategy changes fastest
+    cells = np.moveaxis(np.asarray(game.payoffs, dtype=object), 0, -1)
+    cells = cells.transpose(tuple(range(n - 1, -1, -1)) + (n,)).reshape(-1, n)
 
-        def where(i: int, profile: tuple = profile) -> str:
-            cell = ", ".join(game.strategies[j][k] for j, k in enumerate(profile))
-            return f"the payoff of {game.players[i]} at ({cell})"
+    def where(row: int, i: int) -> str:                 # player 1's strategy changes fastest
+        profile = np.unravel_index(row, tuple(reversed(game.shape)))[::-1]
+        cell = ", ".join(game.strategies[j][k] for j, k in enumerate(profile))
+        return f"the payoff of {game.players[i]} at ({cell})"
 
-        lines.append(" ".join(_number_text(game.payoffs[(i, *profile)], lambda i=i: where(i))
-                              for i in range(n)))
+    lines.extend(" ".join(_number_text(v, where, r, i) for i, v in enumerate(row))
+                 for r, row in enumerate(cells.tolist()))
     return "\n".join(lines) + "\n"
