@@ -313,6 +313,8 @@ def to_json(game: Any) -> dict[str, Any]:
 
 
 def _nested(arr: Any, where: Callable[[tuple], str], idx: tuple = ()) -> Any:
+    if getattr(arr, "dtype", np.dtype(object)).kind in "fiu":
+        return arr.tolist()     # float64 and int64 entries: exact as JSON numbers
     if getattr(arr, "ndim", 0) == 0:
         return _out(arr, lambda: where(idx))
     return [_nested(x, where, (*idx, k)) for k, x in enumerate(arr)]
