@@ -20,7 +20,10 @@ import numpy as np
 
 from ..errors import DegenerateGameWarning, SolverError
 from . import _support_batch as batch
+from ._advice import suggest
+from ._progress import Budget
 from ._support_lp import SidePart, side_parts
+from .best_response import one_chooser, solve_best_response
 from .indifference import UNIQUE, solve_indifference
 from .result import Solution, build_solution, default_tol
 
@@ -28,6 +31,9 @@ __all__ = ["solve_support"]
 
 #: Default limit on the number of support pairs (2^m - 1)(2^n - 1): up to 12 x 12.
 MAX_PAIRS = 1 << 24
+
+#: Support pairs whose LPs are stacked into one HiGHS call (between deadline checks).
+_LP_CHUNK = 256
 
 
 def _bits(mask: int) -> list[int]:
@@ -52,6 +58,7 @@ class _Side:
         self.cache: dict[tuple[int, int], SidePart | None] = {}
         self.parts: dict[tuple[int, int], SidePart | None] = {}
         self.failures = 0
+        self.tick = lambda: None       # the deadline check of solve_support
 
     def run_class(self, k: int) -> None:
         own = batch.subsets(self.M.shape[1], k)
@@ -78,8 +85,11 @@ class _Side:
     def prefetch(self, keys) -> None:
         """Decide many sets Z(S, E) that need LPs with stacked LPs (see :func:`side_parts`)."""
         todo = sorted({k for k in keys if k not in self.cache and k not in self.parts})
-        parts = side_parts(self.M, [(_bits(S), _bits(E)) for S, E in todo])
-        self.parts.update(zip(todo, parts, strict=True))
+        for at in range(0, len(todo), _LP_CHUNK):     # chunks: the deadline is checked
+            chunk = todo[at:at + _LP_CHUNK]
+            parts = side_parts(self.M, [(_bits(S), _bits(E)) for S, E in chunk])
+            self.parts.update(zip(chunk, parts, strict=True))
+            self.tick()
 
     def lp_keys(self, S: int, E: int) -> list[tuple[int, int]]:
         """The sets that deciding Z(S, E) may need an LP for (to prefetch them)."""
@@ -182,7 +192,7 @@ class _Side:
         return np.array(z, dtype=object), v
 
 
-def _lattice(side: _Side, partner: _Side, records: list) -> None:
+def _lattice(side: _Side, partner: _Side, records: list, tick=lambda: None) -> None:
     """Unequal pairs: grow the opponent's equalised set E beyond |S| level by level
     (a set is tried only when all its subsets one smaller are non-empty); for each
     non-empty Z(S, E) ask the partner side, whose system is then underdetermined
@@ -199,6 +209,7 @@ def _lattice(side: _Side, partner: _Side, records: list) -> None:
                  for S, level in current.items()}
         side.prefetch(k for S, Es in cands.items() for E in Es for k in side.lp_keys(S, E))
         for S, Es in sorted(cands.items()):
+            tick()
             good = {E for E in Es if side.info(S, E)}
             if good:
                 found[S] = good
@@ -223,8 +234,13 @@ def _sides(game, exact: bool, tol: float) -> tuple[_Side, _Side]:
     return x_side, y_side
 
 
+class _OutOfTime(Exception):
+    pass
+
+
 def solve_support(game, exact: bool = False, tol: float | None = None,
-                  max_pairs: int = MAX_PAIRS, **options: Any) -> Solution:
+                  max_pairs: int = MAX_PAIRS, time_limit: float | None = 120.0,
+                  progress: bool = False, **options: Any) -> Solution:
     """All Nash equilibria of a two-player game by support enumeration.
 
     Every pair of supports ``(I, J)`` is considered: y on J must make player 1
@@ -251,6 +267,12 @@ def solve_support(game, exact: bool = False, tol: float | None = None,
         Regret tolerance for float results; default 1e-9 times the payoff scale.
     max_pairs : int
         Refuse games with more than this many support pairs ``(2^m - 1)(2^n - 1)``.
+    time_limit : float, optional
+        Seconds (default 120; None for no limit) after which the search stops: the
+        equilibria found so far are returned with ``complete=False`` and a note naming
+        a faster route (degenerate games spend long in their LPs).
+    progress : bool
+        Show a tqdm progress bar (steps: size classes and levels of unequal supports).
 
     Returns
     -------
@@ -275,9 +297,14 @@ def solve_support(game, exact: bool = False, tol: float | None = None,
 
     Decisions about singularity, ties and LP feasibility are made in floating point
     (tolerances about 1e-9 for the batched systems, 1e-7 for the LPs, relative to the
-    payoff scale), also with ``exact=True``, which makes the reported equilibria exact
-    but not the completeness claim. Degenerate games need LPs for the support pairs
-    that survive the dominance filter and can be much slower than nondegenerate ones.
+    payoff scale), also with ``exact=True``, which makes the reported equilibria exact.
+    So that the completeness claim is not made in floats where they cannot be trusted,
+    with ``exact=True`` a game with two distinct payoffs of one player closer than
+    :data:`NEAR_TIE` times the payoff scale gets ``complete=False`` and a note (such
+    near-ties sit at the float tolerances; ``"vertex"`` decides them exactly).
+    A game where one player has a single strategy is solved by best responses.
+    Degenerate games need LPs for the support pairs that survive the dominance filter
+    and can be much slower than nondegenerate ones.
 
     References
     ----------
@@ -322,14 +349,39 @@ def solve_support(game, exact: bool = False, tol: float | None = None,
     pairs = (2 ** m - 1) * (2 ** n - 1)
     if pairs > max_pairs or max(m, n) > 62:
         raise SolverError(f"support enumeration of a {m} x {n} game would examine {pairs:,} "
-                          f"support pairs (max_pairs={max_pairs:,}); use method='vertex' or "
-                          f"method='lemke-howson', or raise max_pairs")
+                          f"support pairs (max_pairs={max_pairs:,}); "
+                          f"{suggest(game, ['vertex', 'lemke-howson'], exact)}, or raise "
+                          f"max_pairs")
     tol = default_tol(game) if tol is None else float(tol)
+    if one_chooser(game):
+        return solve_best_response(game, exact=exact, tol=tol, method="support")
+    budget = Budget(None, "support", progress, time_limit, unit="step")
+
+    def tick() -> None:
+        budget.step()
+        if budget.expired:
+            raise _OutOfTime
+
     x_side, y_side = _sides(game, exact, tol)
+    x_side.tick = y_side.tick = tick
+    records: list = []
+    try:
+        with budget:
+            _search(x_side, y_side, m, n, records, tick)
+        stopped = None
+    except _OutOfTime:
+        better = suggest(game, ["vertex", "lemke-howson"], exact)
+        stopped = (f"stopped after time_limit={budget.time_limit:g} s; not every support "
+                   f"pair was decided" + (f" ({better})" if better else ""))
+    return _finish(game, records, exact, tol, x_side.failures + y_side.failures, stopped)
+
+
+def _search(x_side: _Side, y_side: _Side, m: int, n: int, records: list, tick) -> None:
+    """Fill ``records`` with the support pairs that hold equilibria (see solve_support)."""
     for k in range(1, min(m, n) + 1):                  # equal sizes, small supports first
         y_side.run_class(k)
         x_side.run_class(k)
-    records: list = []
+        tick()
     both = {(Ib, Jb) for (Ib, Jb) in x_side.feas if (Jb, Ib) in y_side.feas}
     degenerate = bool(x_side.sing or y_side.sing or x_side.has_ties() or y_side.has_ties())
     if degenerate:
@@ -339,19 +391,40 @@ def solve_support(game, exact: bool = False, tol: float | None = None,
     y_side.prefetch((Jb, Ib) for Ib, Jb in both if (Jb, Ib) in y_side.sing)
     ys = {pair: y_side.info(pair[1], pair[0]) for pair in sorted(both)}
     x_side.prefetch(p for p, yp in ys.items() if yp is not None and p in x_side.sing)
+    tick()
     for (Ib, Jb), yp in ys.items():
         xp = x_side.info(Ib, Jb) if yp is not None else None
         if xp is not None:
             records.append((Ib, Jb, xp, yp))
     if degenerate:
         unequal: list = []
-        _lattice(y_side, x_side, unequal)
-        records += [(Ib, Jb, xp, yp) for (Jb, Ib, yp, xp) in unequal]
-        _lattice(x_side, y_side, records)
-    return _finish(game, records, exact, tol, x_side.failures + y_side.failures)
+        try:
+            _lattice(y_side, x_side, unequal, tick)
+        finally:
+            records += [(Ib, Jb, xp, yp) for (Jb, Ib, yp, xp) in unequal]
+        _lattice(x_side, y_side, records, tick)
 
 
-def _finish(game, records: list, exact: bool, tol: float, failures: int) -> Solution:
+#: With exact=True, two distinct payoffs of one player closer than this (relative to the
+#: payoff scale) make the completeness claim untrusted: the search decides in floats.
+NEAR_TIE = 1e-6
+
+
+def _near_tie(game) -> float | None:
+    """The smallest relative gap between distinct payoffs of one player, if below
+    :data:`NEAR_TIE`."""
+    Ux = game.exact_payoffs()
+    scale = max(1, max(abs(v) for v in Ux.flat))
+    gaps = []
+    for P in Ux:
+        vals = sorted(set(P.flat))
+        gaps += [(b - a) / scale for a, b in zip(vals, vals[1:])]
+    gap = min(gaps, default=None)
+    return float(gap) if gap is not None and gap < NEAR_TIE else None
+
+
+def _finish(game, records: list, exact: bool, tol: float, failures: int,
+            stopped: str | None = None) -> Solution:
     profiles, continua, seen = [], [], set()
     for Ib, Jb, xp, yp in records:
         if not (xp.single and yp.single):
@@ -370,9 +443,10 @@ def _finish(game, records: list, exact: bool, tol: float, failures: int) -> Solu
                           for Ib, Jb in pairs[:3])
         more = f" (and {len(pairs) - 3} more support pairs)" if len(pairs) > 3 else ""
         what = "a continuum" if len(pairs) == 1 else "continua"
+        better = suggest(game, ["vertex"], exact)
         msg = (f"the equilibria with supports {shown}{more} form {what}; reported are "
-               f"vertices of each; use method='vertex' for all extreme equilibria and "
-               f"components")
+               f"vertices of each" + (f"; {better} for all extreme equilibria and "
+                                      f"components" if better else ""))
         notes.append(msg)
         warnings.warn(msg, DegenerateGameWarning, stacklevel=3)
     if failures:
@@ -380,6 +454,16 @@ def _finish(game, records: list, exact: bool, tol: float, failures: int) -> Solu
                f"exactly and were left out")
         notes.append(msg)
         warnings.warn(msg, DegenerateGameWarning, stacklevel=3)
-    complete = not continua and not failures
+    complete = not continua and not failures and stopped is None
+    if stopped:
+        notes.append(stopped)
+    gap = _near_tie(game) if exact and complete else None
+    if gap is not None:
+        better = suggest(game, ["vertex"], exact)
+        notes.append(f"payoffs differ by as little as {gap:.2g} times their scale, within "
+                     f"the floating-point tolerances of the support search: not "
+                     f"guaranteed complete" + (f" ({better} to decide exactly)" if better
+                                               else ""))
+        complete = False
     return build_solution(game, profiles, "support", complete=complete, exact=exact,
                           tol=tol, notes=notes)
