@@ -154,8 +154,9 @@ def _number(name: str, v: Any) -> Any:
             raise GameError(f"bound nan for parameter {name!r} is not a number")
         if v in (float("inf"), float("-inf")):
             return sympy.oo if v > 0 else -sympy.oo
-        return sympy.nsimplify(repr(v), rational=True)
-    out = sympy.sympify(_value(name, v))
+        f = Fraction(repr(v))                 # the decimal it prints as, exactly
+        return sympy.Rational(f.numerator, f.denominator)
+    out = sympy.sympify(_value(name, v), strict=True)
     if out.free_symbols or out is sympy.nan or out.is_extended_real is not True:
         raise GameError(f"value {v!r} for parameter {name!r} is not a real number")
     return out

@@ -77,13 +77,13 @@ class ClosedFormEquilibrium:
         """The strategies and payoffs at a point (sympy numbers)."""
         import sympy
 
-        exprs = [sympy.sympify(x) for s in self.strategies for x in s] + \
-            [sympy.sympify(p) for p in self.payoffs]
+        exprs = [sympy.sympify(x, strict=True) for s in self.strategies for x in s] + \
+            [sympy.sympify(p, strict=True) for p in self.payoffs]
         syms = {x.name: x for e in exprs for x in e.free_symbols}
         subs = {syms[k]: _number(k, v) for k, v in values.items() if k in syms}
-        return (tuple(tuple(sympy.sympify(x).xreplace(subs) for x in s)
+        return (tuple(tuple(sympy.sympify(x, strict=True).xreplace(subs) for x in s)
                       for s in self.strategies),
-                tuple(sympy.sympify(p).xreplace(subs) for p in self.payoffs))
+                tuple(sympy.sympify(p, strict=True).xreplace(subs) for p in self.payoffs))
 
     def lines(self) -> list[str]:
         """Readable lines: the support's probabilities, payoffs, then the derivatives of
@@ -242,7 +242,8 @@ def _bimatrix(game: Any, sol: Any, subs: dict) -> list[ClosedFormEquilibrium]:
 
     nf = game if not hasattr(game, "arrays") else game.to_normal_form()
     P = nf.payoffs
-    A, B = (sympy.Matrix(P.shape[1], P.shape[2], [sympy.sympify(x) for x in P[i].ravel()])
+    A, B = (sympy.Matrix(P.shape[1], P.shape[2],
+                         [sympy.sympify(x, strict=True) for x in P[i].ravel()])
             for i in (0, 1))
     A0, B0 = A.xreplace(subs), B.xreplace(subs)
     out = []
@@ -265,7 +266,7 @@ def _tree(game: Any, sol: Any) -> list[ClosedFormEquilibrium]:
     for eq in sol.equilibria:
         behavior = {h: {a: sympy.Integer(int(p)) for a, p in d.items()}
                     for h, d in eq.behavior.items()}
-        payoffs = tuple(sympy.factor(sympy.sympify(v))
+        payoffs = tuple(sympy.factor(sympy.sympify(v, strict=True))
                         for v in game.expected_payoffs(behavior))
         out.append(ClosedFormEquilibrium((), behavior, payoffs,
                                          _derivs((), payoffs, game.parameters),
