@@ -251,6 +251,19 @@ def to_json(game: Any) -> dict[str, Any]:
     Returns
     -------
     dict
+        Every number exactly (see ``_out``): ints and floats as JSON numbers (a float as
+        its shortest decimal that reads back as the same float), fractions as ``"a/b"``,
+        irrational and symbolic entries as expressions the reader parses (``"sqrt(2)/2"``,
+        ``"exp(1)"``, ``"max(1, q)"``). A tree's payoffs are written at its terminals:
+        payoffs at inner nodes are added into the terminals below them (every play pays
+        the same, but the tree read back has them at the terminals only).
+
+    Raises
+    ------
+    GameError
+        Naming the node or cell, for what the reader could not read back: ``pi`` and
+        functions other than sqrt, exp, log, min and max, numbers of more than 4000
+        digits, and trees deeper than ``MAX_TREE_DEPTH`` moves.
 
     References
     ----------

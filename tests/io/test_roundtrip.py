@@ -244,3 +244,20 @@ def test_pygambit_reads_our_efg_numbers_as_written():
     ours = [pay for _, _, pay in g._signature()[1] if pay]   # as stored: -7/3 is a float
     assert got == [[to_fraction(x) for x in pay] for pay in ours]   # in a float leaf
     assert got[0] == [Fraction(1, 10), 0] and got[1] == [Fraction(1, 10**300), 10**30]
+
+
+def test_json_adds_inner_payoffs_into_the_terminals_below():
+    # the JSON form has payoffs at terminals only: an inner node's payoffs are added to
+    # every terminal below it (Gambit's .efg keeps them where they are)
+    g = gt.ExtensiveFormGame(["A", "B"])
+    x, y = g.root.decide("A", ["x", "y"])
+    x.payoffs(1, Fraction(1, 2))
+    left, right = x.decide("B", ["l", "r"])
+    left.payoffs(2, 0)
+    right.payoffs(0, 2)
+    y.payoffs(0, 0)
+    back = read_json(write_json(g))
+    assert same_game(back.to_normal_form(), g.to_normal_form())
+    assert [p for _, _, p in back._signature()[1] if p] == [(3, Fraction(1, 2)),
+                                                            (1, Fraction(5, 2)), (0, 0)]
+    assert same_game(gt.read_gambit(gt.write_gambit(g)), g)
