@@ -108,7 +108,7 @@ def _rational(arr: np.ndarray) -> np.ndarray:
     for idx in np.ndindex(arr.shape):
         v = arr[idx]
         out[idx] = sp.Rational(v.numerator, v.denominator) if hasattr(v, "numerator") \
-            else sp.nsimplify(v)
+            else sp.nsimplify(sp.sympify(v, strict=True))
     return out
 
 
