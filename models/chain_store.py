@@ -54,8 +54,9 @@ an equilibrium.
 ``0 < b < 1``). With ``n`` stages left (this one included) and the entrants' current
 belief ``p`` that the incumbent is tough: the entrant enters if ``p < b**n``, stays out
 if ``p > b**n``, and at equality (a *knife-edge*) enters with probability ``1 - 1/a``;
-a weak incumbent accommodates at the last stage and earlier fights for sure if
-``p >= b**(n - 1)``, else with probability ``(1 - b**(n - 1)) p / ((1 - p) b**(n - 1))``,
+a weak incumbent accommodates at the last stage and earlier (for ``0 < p < 1``) fights
+for sure if ``p >= b**(n - 1)``, else with probability
+``(1 - b**(n - 1)) p / ((1 - p) b**(n - 1))``,
 so that after a fight the belief becomes ``b**(n - 1)`` and the next entrant, fought
 with probability exactly ``b``, is indifferent. After an accommodation the belief is 0
 and everyone plays Selten's equilibrium. Why ``1 - 1/a``: after such a fight a weak
@@ -68,12 +69,14 @@ another form, not derived here). Entry is deterred at the first stage iff
 is large. These are :func:`kreps_wilson`.
 
 *Knife-edges and other equilibria.* At a knife-edge reached by a fight the mixture
-``1 - 1/a`` is pinned by the weak incumbent's indifference one stage earlier. At one
-reached without a fight just before it (the first stage at ``delta = b**N``, or after
-entrants stayed out at ``delta = b**n``) no earlier incentive depends on it: the
-earlier entrants play once and each earlier fight is strictly worth it, since an entrant
-stays out right after it. There any entry probability in [0, 1] is an equilibrium, so
-the sequential equilibrium is not unique (``"entry_range"`` in :func:`analyze`).
+``1 - 1/a`` is pinned by the weak incumbent's indifference one stage earlier. The other
+knife-edges reached with positive probability come before any fight: the first stage at
+``delta = b**N``, or stage ``j + 1`` after ``j`` entrants stayed out at
+``delta = b**(N - j)``. No earlier incentive depends on the mixture there (the earlier
+entrants play once and stayed out), so any entry probability in [0, 1] is an
+equilibrium and the sequential equilibrium is not unique (``"entry_range"`` in
+:func:`analyze`). At ``p = 0`` or ``p = 1`` there is one type only, the beliefs never
+move, and a weak type accommodates.
 
 *Computation.* :func:`analyze` solves ``N = 1`` exactly with ``gt.solve(...,
 method="spe")`` (two players, subgame by subgame). For ``N >= 2`` it builds the
@@ -83,11 +86,12 @@ off the path, and the entrants' beliefs) and checks it with
 Kreps-Wilson consistency of the beliefs. The tests cross-check it with the logit-QRE
 limit (``gt.solve(game, method="qre")``, McKelvey & Palfrey 1998) and pygambit's
 ``logit_solve`` off the knife-edges, and check the other entry probabilities at
-knife-edges with :func:`gametheory.check_assessment`. ``"qre"`` does not reach a verified
-equilibrium at the knife-edges (at ``N = 3``, ``delta = b**3`` or ``delta = b**2``:
-the equilibria there form a continuum). The reputation tree with N = 3 (39 information
-sets) took about 0.1 s, N = 5 about 0.4 s and N = 7 about 4.4 s on a shared 2-core
-machine. On the complete-information tree :func:`analyze` took about 0.4 s for
+knife-edges with :func:`gametheory.check_assessment`. ``"qre"`` did not reach a
+verified equilibrium at the knife-edges tried (``N = 3`` with ``delta = b**3`` for
+``b = 1/2`` and ``1/3``, and ``delta = b**2``), where the equilibria form a
+continuum. The reputation tree with N = 3 (39 information sets) took about 0.1 s,
+N = 5 about 0.4 s and N = 7 about 4.4 s on a shared 2-core machine. On the
+complete-information tree :func:`analyze` took about 0.4 s for
 ``N = 7`` (4373 nodes), 1.6 to 2.2 s for ``N = 8``, 4.4 to 5.5 s for ``N = 9`` and 27
 to 40 s for ``N = 10`` (118,097 nodes) on a shared 2-core machine (the larger figures
 under load), roughly half of it building the tree.
