@@ -83,8 +83,14 @@ class CriticalValue:
 
 
 def structure_key(sol: Any) -> tuple:
-    """What is compared across a critical value: the supports of the equilibria (for
-    trees, the actions chosen) and the sizes of the components of the equilibrium set.
+    """What is compared across a critical value: the supports and best-response sets of
+    the equilibria (for trees, the actions chosen) and the sizes of the components of the
+    equilibrium set.
+
+    An extreme equilibrium is pinned down by its tight constraints (probabilities at 0,
+    best responses), so it keeps one closed form exactly while both stay the same. In a
+    degenerate game the support alone can stay while the binding best response switches
+    (and the formula with it), hence the best-response sets.
 
     Parameters
     ----------
@@ -94,7 +100,7 @@ def structure_key(sol: Any) -> tuple:
     Returns
     -------
     tuple
-        ``(sorted supports or choices, sorted component sizes)``.
+        ``(sorted (supports, best responses) or choices, sorted component sizes)``.
 
     References
     ----------
@@ -106,7 +112,7 @@ def structure_key(sol: Any) -> tuple:
     >>> import gametheory as gt
     >>> g = gt.NormalFormGame.from_arrays([[1, -1], [-1, 1]], [[-1, 1], [1, -1]])
     >>> structure_key(gt.solve(g, exact=True))
-    ((((0, 1), (0, 1)),), (1,))
+    (((((0, 1), (0, 1)), ((0, 1), (0, 1))),), (1,))
     """
     eqs = []
     for eq in sol.equilibria:
@@ -114,9 +120,40 @@ def structure_key(sol: Any) -> tuple:
             eqs.append(tuple(sorted((h, tuple(a for a, p in d.items() if p > 0))
                                     for h, d in eq.behavior.items())))
         else:
-            eqs.append(eq.supports)
+            eqs.append((eq.supports, _best_responses(sol.game, eq)))
     comps = tuple(sorted(len(c.equilibria) for c in sol.components))
     return tuple(sorted(eqs)), comps
+
+
+def _best_responses(game: Any, eq: Any) -> tuple:
+    """Each player's pure best responses to the others' strategies in ``eq`` (exact, or
+    within 1e-9 of the payoff scale for a float solution)."""
+    if game is None:
+        return ()
+    vecs = game.payoff_vectors(eq.strategies)
+    tol = 0 if eq.exact else 1e-9 * max([1.0, *(float(abs(u)) for v in vecs for u in v)])
+    return tuple(tuple(k for k, u in enumerate(v) if u >= max(v) - tol) for v in vecs)
+
+
+def _switches(below: Any, above: Any) -> str:
+    """``"Player 2's best responses b1, b2 -> b2, b3 (support a1, a2 | b2)"`` for each
+    equilibrium whose support stays while its best responses change; "" when the
+    supports change (or for trees)."""
+    def pairs(sol):
+        return sorted(((eq.supports, _best_responses(sol.game, eq), eq)
+                       for eq in sol.equilibria if eq.strategies),
+                      key=lambda t: t[:2]) if sol.game else []
+
+    pb, pa = pairs(below), pairs(above)
+    if not pb or [x[0] for x in pb] != [x[0] for x in pa]:
+        return ""
+    out = []
+    for (sup, rb, eq), (_, ra, _) in zip(pb, pa):
+        where = " | ".join(", ".join(lab[k] for k in s) for lab, s in zip(eq.labels, sup))
+        out += [f"{p}'s best responses {', '.join(lab[k] for k in b)} -> "
+                f"{', '.join(lab[k] for k in a)} (support {where})"
+                for p, lab, b, a in zip(eq.players, eq.labels, rb, ra) if b != a]
+    return "; ".join(out)
 
 
 def _summary(sol: Any) -> str:
@@ -126,9 +163,11 @@ def _summary(sol: Any) -> str:
 
 
 def _change(below: Any, above: Any) -> str:
-    """What moves when one equilibrium on each side: choices (trees) or supports."""
-    if len(below.equilibria) != 1 or len(above.equilibria) != 1:
-        return ""
+    """What moves when one equilibrium on each side: choices (trees) or supports; or,
+    when the supports stay, whose best responses switch."""
+    switch = _switches(below, above)
+    if switch or len(below.equilibria) != 1 or len(above.equilibria) != 1:
+        return switch
     (b,), (a,) = below.equilibria, above.equilibria
     if not b.strategies and b.behavior is not None:
         def pick(d):

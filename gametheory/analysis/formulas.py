@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from ..errors import GameError
+from ..errors import GameError, SolverError
 from . import _critical_sym as sym
 from .critical import (
     _defaults,
@@ -259,6 +259,38 @@ def _bimatrix(game: Any, sol: Any, subs: dict) -> list[ClosedFormEquilibrium]:
     return out
 
 
+def _samples(lo: Any, hi: Any) -> list[Fraction]:
+    """Rational points spread over (lo, hi): its middle and points near both ends."""
+    t = sym.interior_point(lo, hi)
+    left = sym.interior_point(lo, sym.interior_point(lo, t))
+    right = sym.interior_point(sym.interior_point(t, hi), hi)
+    return sorted({left, t, right})
+
+
+def _check_region(game: Any, eqs: list, point: dict, region: tuple) -> None:
+    """SolverError unless every formula is an exact equilibrium (probabilities >= 0,
+    regret 0) at sample points across the region: the region has no critical value
+    inside, so a failure means a missed one."""
+    import sympy
+
+    name, lo, hi = region
+    nf = game if not hasattr(game, "arrays") else game.to_normal_form()
+    for t in _samples(lo, hi):
+        at = {**point, name: sympy.Rational(t.numerator, t.denominator)}
+        A, B = (sympy.Matrix(nf.payoffs[i].tolist()).xreplace(
+            {p: at[p.name] for p in game.parameters}) for i in (0, 1))
+        for k, e in enumerate(eqs):
+            (x, y), _ = e.evaluate(**at)
+            x, y = sympy.Matrix(x), sympy.Matrix(y)
+            gains = list(A * y - (x.T * A * y)[0] * sympy.ones(len(x), 1)) + \
+                list(B.T * x - (x.T * B * y)[0] * sympy.ones(len(y), 1))
+            if any(sympy.simplify(v) < 0 for v in [*x, *y]) or \
+                    any(sympy.simplify(g) > 0 for g in gains):
+                raise SolverError(f"the formula of equilibrium [{k}] is not an equilibrium "
+                                  f"at {name} = {t} inside {lo} < {name} < {hi}: a change "
+                                  "of the equilibria was missed (a bug; please report it)")
+
+
 def _tree(game: Any, sol: Any) -> list[ClosedFormEquilibrium]:
     import sympy
 
@@ -327,7 +359,9 @@ def equilibrium_formulas(game: Any, where: Mapping[str, Any] | None = None,
         For each extreme equilibrium at the point (for a region: at a point inside it,
         after checking that no critical value lies inside), its strategies and payoffs as
         sympy expressions of all the game's parameters and their derivatives. The formulas
-        hold on the whole region where the equilibrium keeps its support.
+        hold on the whole region where the equilibrium keeps its support and best
+        responses (no critical value inside); for a region they are checked to be exact
+        equilibria at points across it.
 
     References
     ----------
@@ -360,5 +394,7 @@ def equilibrium_formulas(game: Any, where: Mapping[str, Any] | None = None,
     sol = gt.solve(at, method="spe" if kind == "tree" else "vertex", exact=True)
     subs = {p: point[p.name] for p in game.parameters}
     eqs = _tree(game, sol) if kind == "tree" else _bimatrix(game, sol, subs)
+    if region is not None and kind != "tree":
+        _check_region(game, eqs, point, region)
     return EquilibriumFormulas(tuple(p.name for p in game.parameters), point, region,
                                tuple(eqs))

@@ -14,6 +14,8 @@ from fractions import Fraction
 import numpy as np
 import pytest
 import sympy
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
 import gametheory as gt
 from gametheory.analysis.critical import structure_key
@@ -324,3 +326,92 @@ def test_interval_is_validated(interval, words):
     g = gt.NormalFormGame.from_arrays([[q, 0], [0, 1]], [[1, 0], [0, 1]])
     with pytest.raises(gt.GameError, match=words):
         gt.critical_values(g, "q", interval=interval)
+
+
+# ------------------------------------- binding constraint switching inside a support (issue 11)
+def switching_game():
+    """Degenerate 2x3 game: the extreme equilibrium with supports {a1, a2} x {b2} has x1 =
+    3/5 (Player 2 indifferent between b1 and b2) for q < -1 and x1 = (q - 2)/(q - 4)
+    (indifferent between b2 and b3) for q > -1; the supports never change, the binding
+    best response does (derived by hand from B's columns: 2 x1 - x2 = 2 x2 and
+    2 x1 + q x2 = 2 x2)."""
+    q = gt.parameters("q")
+    return gt.NormalFormGame.from_arrays([[0, -2, 2 - q], [-2, -2, 1]],
+                                         [[2, 0, 2], [-1, 2, q]])
+
+
+def test_switch_of_binding_best_response_is_a_critical_value():
+    g = switching_game()
+    cv = gt.critical_values(g, "q", interval=(-2, 1))
+    assert [c.value for c in cv] == [-1]
+    assert "best responses b1, b2 -> b2, b3" in str(cv[0])
+
+
+def test_formulas_refuse_a_region_with_a_switch_and_hold_on_each_side():
+    g = switching_game()
+    with pytest.raises(gt.GameError, match="at q = -1"):
+        gt.equilibrium_formulas(g, q=(-2, 1))
+    left = gt.equilibrium_formulas(g, q=(-2, -1))
+    right = gt.equilibrium_formulas(g, q=(-1, 1))
+    mixed = [e.strategies[0] for e in left if e.strategies[0][1] not in (0, 1)]
+    assert mixed == [(sympy.Rational(3, 5), sympy.Rational(2, 5))]
+    mixed = [e.strategies[0] for e in right if e.strategies[0][1] not in (0, 1)]
+    (q,) = mixed[0][0].free_symbols
+    assert [sympy.simplify(m[0] - (q - 2) / (q - 4)) for m in mixed] == [0]
+
+
+def test_a_formula_off_its_region_fails_the_check():
+    """The reported wrong answer: (q - 2)/(q - 4) has regret 2/11 at q = -3/2; the region
+    check of equilibrium_formulas catches it."""
+    from gametheory.analysis.formulas import _check_region
+
+    g = switching_game()
+    right = gt.equilibrium_formulas(g, q=(-1, 1))
+    (x, y), _ = [e for e in right if e.strategies[0][1] not in (0, 1)][0].evaluate(q="-3/2")
+    at = g.substitute(q=Fraction(-3, 2))
+    prof = [[Fraction(str(v)) for v in x], [Fraction(str(v)) for v in y]]
+    assert gt.max_regret(at, prof) == Fraction(2, 11)
+    with pytest.raises(gt.SolverError, match="missed"):
+        _check_region(g, list(right.equilibria), dict(right.point), ("q", -2, -1))
+
+
+_coef = st.integers(-1, 1)
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(shape=st.sampled_from([(2, 3), (3, 3)]), data=st.data())
+def test_every_change_between_samples_has_a_critical_value(shape, data):
+    """Random parametric games with small integer coefficients (often degenerate):
+    every critical value is real and inside the interval, and wherever the exact
+    equilibrium structure (supports, best responses, components) differs between two
+    sampled points, a critical value lies between them (or at one of them)."""
+    m, n = shape
+    q = gt.parameters("q")
+    cells = data.draw(st.lists(st.tuples(_coef, _coef), min_size=2 * m * n,
+                               max_size=2 * m * n))
+    A = [[cells[i * n + j][0] + cells[i * n + j][1] * q for j in range(n)] for i in range(m)]
+    B = [[cells[m * n + i * n + j][0] + cells[m * n + i * n + j][1] * q for j in range(n)]
+         for i in range(m)]
+    g = gt.NormalFormGame.from_arrays(A, B)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", gt.DegenerateGameWarning)
+        try:
+            cv = gt.critical_values(g, "q", interval=(-3, 3))
+        except gt.GameError:   # no parameter left (every q coefficient drawn as 0)
+            assume(False)
+        values = [c.value for c in cv]
+        assert all(v.is_real and -3 < v < 3 for v in values)
+        pts = [Fraction(k, 2) + Fraction(1, 97) for k in range(-5, 6)]
+        sols = [exact_solve(g, "q", t) for t in pts]
+    for (s, a), (t, b) in zip(zip(pts, sols), zip(pts[1:], sols[1:])):
+        if any(s <= v <= t for v in values):
+            continue
+        assert structure_key(a) == structure_key(b), (s, t, values)
+        # no critical value between: the closed forms found at s are the equilibria at t
+        try:
+            forms = gt.equilibrium_formulas(g, q=s)
+        except gt.GameError:   # an extreme equilibrium without a unique closed form
+            continue
+        at_t = {tuple(tuple(Fraction(str(v)) for v in x) for x in e.evaluate(q=t)[0])
+                for e in forms}
+        assert at_t == {tuple(tuple(x) for x in eq.strategies) for eq in b}, (s, t)
