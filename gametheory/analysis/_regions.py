@@ -25,7 +25,7 @@ __all__ = ["Region", "point_keys", "key_text", "intervals", "cells", "reach",
            "SUPPORT_TOL", "BISECTION_TOL"]
 
 #: A probability above this is in the support (solvers clean values below 1e-13 to 0).
-SUPPORT_TOL = 1e-13
+SUPPORT_TOL = 0.0
 #: 1-D boundaries are bisected until the bracket is at most this wide.
 BISECTION_TOL = 1e-12
 #: Rounds of looking for structures the grid missed between two regions.

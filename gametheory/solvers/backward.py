@@ -35,9 +35,10 @@ def _values(arrays: Any, exact: bool) -> tuple[np.ndarray, np.ndarray, Any]:
         Q = np.empty(len(prob), dtype=object)
         Q[:] = [to_fraction(x) for x in prob.tolist()]
         return P, Q, 0
+    from .result import payoff_tolerance
+
     P = np.asarray(pay, dtype=np.float64)
-    scale = float(np.abs(P).max()) if P.size else 1.0
-    return P, np.asarray(prob, dtype=np.float64), 1e-9 * max(1.0, scale)
+    return P, np.asarray(prob, dtype=np.float64), payoff_tolerance(P, player_axis=1)
 
 
 def _check(game: Any) -> Any:

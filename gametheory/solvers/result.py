@@ -21,7 +21,7 @@ from ..games._display import fmt
 
 __all__ = ["Equilibrium", "Solution", "NashSubset", "Component", "build_solution",
            "build_tree_solution", "solve_in_float_range",
-           "default_tol"]
+           "default_tol", "payoff_tolerance"]
 
 
 def _frozen(v: np.ndarray) -> np.ndarray:
@@ -242,15 +242,37 @@ class Solution:
 
 
 def default_tol(game) -> float:
-    """Regret tolerance for float solutions: 1e-9 times the payoff scale (at least 1)."""
-    U = game.float_payoffs()
-    scale = float(np.abs(U).max()) if U.size else 1.0
-    return 1e-9 * max(1.0, scale)
+    """Regret tolerance for float solutions, scaled with the payoffs (see
+    :func:`payoff_tolerance`).
+
+    >>> import gametheory as gt
+    >>> g = gt.NormalFormGame.from_arrays([[3e-12, 0], [5e-12, 1e-12]],
+    ...                                   [[3e-12, 5e-12], [0, 1e-12]])
+    >>> default_tol(g) < 1e-20  # a prisoners' dilemma in tiny units keeps its answer
+    True
+    """
+    return payoff_tolerance(game.float_payoffs())
 
 
-def _clean_float(s: Sequence[float]) -> np.ndarray:
+def payoff_tolerance(U: np.ndarray, player_axis: int = 0) -> float:
+    """1e-9 times the largest range of one player's payoffs (``U[i]`` along
+    ``player_axis``), plus 1e-13 times the largest absolute payoff for rounding; 0 for a
+    game of zeros.
+
+    Scaling every payoff by c > 0 scales the tolerance by c, and adding a constant to a
+    player's payoffs moves it only by the rounding term, so neither changes which
+    profiles pass (a floor at 1 would accept every profile of a game in small units).
+    """
+    U = np.moveaxis(np.asarray(U, dtype=np.float64), player_axis, 0)
+    if not U.size:
+        return 0.0
+    spread = max(float(np.ptp(u)) for u in U)
+    return 1e-9 * spread + 1e-13 * float(np.abs(U).max())
+
+
+def _clean_float(s: Sequence[float], zero_below: float = 1e-13) -> np.ndarray:
     v = np.asarray(s, dtype=float).copy()
-    v[np.abs(v) < 1e-13] = 0.0
+    v[np.abs(v) < zero_below] = 0.0
     v = np.clip(v, 0.0, None)
     total = v.sum()
     return v / total if total > 0 else v
@@ -298,8 +320,12 @@ def _verify(game, profiles: list[tuple], exact: bool) -> list[tuple[Any, tuple]]
 
 def build_solution(game, profiles: Sequence[Sequence[Any]], method: str, complete: bool,
                    exact: bool, tol: float | None = None, components: Sequence = (),
-                   value: Any = None, notes: Sequence[str] = ()) -> Solution:
+                   value: Any = None, notes: Sequence[str] = (),
+                   zero_below: float = 1e-13) -> Solution:
     """Verify, clean, deduplicate and sort candidate profiles into a :class:`Solution`.
+
+    Float probabilities below ``zero_below`` are rounding noise and set to 0 (a solver
+    that knows its exact zeros, such as ``vertex``, passes 0 to keep a true 1e-14).
 
     Candidates whose regret exceeds ``tol`` (or is non-zero with ``exact``) are dropped
     with a :class:`DegenerateGameWarning`, and the solution is then marked incomplete.
@@ -312,7 +338,7 @@ def build_solution(game, profiles: Sequence[Sequence[Any]], method: str, complet
     index_of: dict[tuple, int] = {}
     remap: dict[int, int] = {}
     dropped = 0
-    cleaned = [tuple(_clean_exact(s) if exact else _clean_float(s) for s in prof)
+    cleaned = [tuple(_clean_exact(s) if exact else _clean_float(s, zero_below) for s in prof)
                for prof in profiles]
     for k, (clean, (regret, payoffs)) in enumerate(zip(cleaned, _verify(game, cleaned, exact))):
         if (regret != 0) if exact else not (regret <= tol):
@@ -424,8 +450,7 @@ def _verify_tree(game, behaviors: Sequence[Mapping], exact: bool) -> None:
 
     if not game.has_perfect_recall or not behaviors:
         return
-    pay = game.arrays.payoffs
-    tol = 1e-9 * max(1.0, float(np.abs(pay.astype(np.float64)).max(initial=0.0)))
+    tol = payoff_tolerance(game.arrays.payoffs, player_axis=1)
     for k, beh in enumerate(behaviors):
         regret = max(game.behavior_regrets(beh))
         if (regret != 0) if exact else not (regret <= tol):

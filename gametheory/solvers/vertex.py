@@ -47,6 +47,7 @@ __all__ = ["solve_vertex"]
 _LABEL_TOL = 1e-9    # slack (in the normalised polytopes) below which a constraint is tight
 _LOOSE_TOL = 1e-7    # looser slack: candidate labels that the exact rebuild then settles
 _MAX_BASES = 20000   # bases tried when rebuilding one nearly-degenerate vertex exactly
+_MAX_CHECKED = 64    # degenerate-looking vertices per side checked exactly for the notes
 _PARTNER_SECONDS = 2e-6  # time to solve for the partner of one vertex (batched, d ~ 10)
 _BOTH_SECONDS = 0.01     # predicted qhull time below which both polytopes are enumerated
 _POLISHED = 1e-13        # residual of tight constraints below which a vertex is not re-solved
@@ -152,7 +153,7 @@ def _strategies(V: Vertices, G: np.ndarray, M: np.ndarray, used: np.ndarray) -> 
     replaces the qhull vertex only when it is close to it.
     """
     sub = V.take(used)
-    raw = np.clip(sub.Z, 0.0, None)
+    raw = np.where(sub.zero, 0.0, np.clip(sub.Z, 0.0, None))  # zero labels are zeros
     raw /= raw.sum(axis=1, keepdims=True)
     residual = np.maximum(np.where(sub.zero, np.abs(sub.Z), 0.0).max(axis=1),
                           np.where(sub.tight, np.abs(sub.Z @ G.T - 1.0), 0.0).max(axis=1))
@@ -170,7 +171,7 @@ def _strategies(V: Vertices, G: np.ndarray, M: np.ndarray, used: np.ndarray) -> 
         if status == UNIQUE:
             fine[k], good[k] = s, True
     good &= (fine >= -1e-9).all(axis=1) & (np.abs(fine - raw).max(axis=1) <= 1e-6)
-    out = np.where(good[:, None], np.clip(fine, 0.0, None), raw)
+    out = np.where(good[:, None] & ~sub.zero, np.clip(fine, 0.0, None), raw)
     out.setflags(write=False)  # rows are shared by profiles and Nash subsets
     return {int(a): row for a, row in zip(used, out, strict=True)}
 
@@ -266,7 +267,10 @@ def solve_vertex(game: Any, exact: bool = False, tol: float | None = None, *,
         A two-player game with numeric payoffs.
     exact : bool
         Rebuild every candidate vertex over the rationals, so that labels, matching and
-        the returned probabilities are exact Fractions.
+        the returned probabilities are exact Fractions. Without it a game that looks
+        degenerate in floats (a label within 1e-9 of the payoff range) has its candidate
+        vertices rebuilt and matched exactly too, on the payoffs read as the decimals they
+        print as, and returned as floats: a payoff difference of 1e-14 is not a tie.
     tol : float, optional
         Regret tolerance for float results (default 1e-9 times the payoff scale).
     max_seconds : float
@@ -327,23 +331,60 @@ def solve_vertex(game: Any, exact: bool = False, tol: float | None = None, *,
     m, n = game.shape
     P, Q, pairs, degenerate = _candidates(U, _LOOSE_TOL if exact else _LABEL_TOL,
                                           max_seconds)
-    ok = True
-    if exact:
+    ok, settled, notes = True, False, []
+    if exact or degenerate:  # exact labels: floats cannot tell a tie from 1e-14
         E = game.payoffs if game.payoffs.dtype.kind in "iu" else game.exact_payoffs()
         E = E.astype(object)
-        xs, LP, ok_p = _exact_side(E[1].T, P, np.unique(pairs[:, 0]), True)
-        ys, LQ, ok_q = _exact_side(E[0], Q, np.unique(pairs[:, 1]), False)
+        xe, LP, ok_p = _exact_side(E[1].T, P, np.unique(pairs[:, 0]), True)
+        ye, LQ, ok_q = _exact_side(E[0], Q, np.unique(pairs[:, 1]), False)
         ok = ok_p and ok_q
-        pairs = complete_pairs(LP, LQ, m, n)
-    else:
+        settled = ok or exact
+        if settled:
+            pairs = complete_pairs(LP, LQ, m, n)
+            xs, ys = (xe, ye) if exact else (_as_floats(xe), _as_floats(ye))
+            degenerate = _exactly_degenerate(E, P, Q)
+            if not (exact or degenerate):
+                notes.append("payoff differences within the float tolerance were settled "
+                             "in exact arithmetic (floats read as the decimals they print "
+                             "as): the game is not degenerate")
+        else:
+            notes.append("near-ties could not all be settled exactly; the equilibria are "
+                         "those of the float labels and may miss some (use exact=True)")
+    if not settled:
         xs = _strategies(P, _positive(U[1]).T, U[1].T, np.unique(pairs[:, 0]))
         ys = _strategies(Q, _positive(U[0]), U[0], np.unique(pairs[:, 1]))
     edges = [(int(a), int(b)) for a, b in pairs]
     profiles = [(xs[a], ys[b]) for a, b in edges]
     comps = equilibrium_components(edges, xs, ys)
-    notes = _notes(comps, degenerate, ok)
+    notes = _notes(comps, degenerate, ok or not exact) + notes
     return build_solution(game, profiles, "vertex", complete=ok, exact=exact, tol=tol,
-                          components=comps, notes=notes)
+                          components=comps, notes=notes, zero_below=0.0 if settled else 1e-13)
+
+
+def _exactly_degenerate(E: np.ndarray, P: Vertices, Q: Vertices) -> bool:
+    """Whether a vertex with more labels than its dimension (within the float label
+    tolerance) keeps them exactly; more than ``_MAX_CHECKED`` such vertices per side
+    are taken as degenerate without the exact check."""
+    for M, side, own_first in ((E[1].T, P, True), (E[0], Q, False)):
+        d = side.Z.shape[1]
+        extra = np.flatnonzero(side.zero.sum(axis=1) + side.tight.sum(axis=1) > d)
+        if len(extra) > _MAX_CHECKED:
+            return True
+        if len(extra):
+            _, L, _ = _exact_side(M, side, extra, own_first)
+            if (L.sum(axis=1) > d).any():
+                return True
+    return False
+
+
+def _as_floats(strategies: list) -> list[np.ndarray]:
+    """Read-only float copies of exact strategies (exact zeros stay 0.0)."""
+    out = []
+    for s in strategies:
+        v = np.array([float(p) for p in s], dtype=np.float64)
+        v.setflags(write=False)
+        out.append(v)
+    return out
 
 
 def _notes(comps, degenerate: bool, ok: bool) -> list[str]:

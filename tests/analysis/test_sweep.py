@@ -351,3 +351,24 @@ def test_three_varying_parameters_are_solved_but_regions_are_refused():
         sw.regions("a", "b")
     flat = gt.sweep(g, {"a": [0.5, 1.5], "b": [1, 2], "c": [2]})   # c at a single value
     assert len(flat.regions("a", "b")) >= 1
+
+
+# --------------------------------------- a near-tie of 1e-14 is no region of its own (issue 11)
+def _square_tie():
+    """A = [[q^2 + 1, 0], [1, 1]], B = [[0, 1], [1, 0]]: for q != 0 the unique equilibrium
+    is x = (1/2, 1/2), y = (1, q^2)/(1 + q^2) (both players indifferent; solved by hand);
+    at q = 0 row a2 weakly dominates and the equilibria are the segment x1 in [0, 1/2]
+    against b1."""
+    return gt.NormalFormGame.from_arrays([[Q**2 + 1, 0], [1, 1]], [[0, 1], [1, 0]])
+
+
+@pytest.mark.parametrize("grid", [np.linspace(-1, 1, 201), np.linspace(-1e-6, 1e-6, 21)])
+def test_no_phantom_regions_around_a_quadratic_tie(grid):
+    """Float near-ties (A[0][0] = 1 + 1e-14 at q = 1e-7) used to give phantom regions
+    such as q in [-3.16228e-07, 0] (b2's probability q^2 read as 0) and continua at
+    q = +-1e-6; now three regions: below 0, the point 0, above 0."""
+    regions = gt.sweep(_square_tie(), {"q": grid}).regions("q")
+    assert [(r.lo, r.hi) for r in regions] == [(grid[0], 0.0), (0.0, 0.0), (0.0, grid[-1])]
+    for r in (regions[0], regions[2]):
+        assert r.description == "1 equilibrium: a1, a2 | b1, b2"
+    assert regions[1].description == "2 equilibria: a1, a2 | b1; a2 | b1"
