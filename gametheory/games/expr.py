@@ -144,6 +144,9 @@ def parse_expression(text: str, names: Iterable[Any] = (), where: str = "") -> A
     gametheory.errors.ParseError: payoff: cannot read 'tyop + 1': unknown name 'tyop' at
     character 1; the declared parameters are: q, r
     """
+    x = _plain(text)
+    if x is not None:
+        return _sympy().Rational(x.numerator, x.denominator)
     return _Parser(text, names, where).parse()
 
 
@@ -160,6 +163,9 @@ def parse_number(text: str, where: str = "", rational: bool = False) -> Any:
     ...
     gametheory.errors.ParseError: cannot read 'sqrt(2)': sqrt(2) is not a rational number
     """
+    x = _plain(text)
+    if x is not None:
+        return x
     p = _Parser(text, (), where)
     x = p.parse()
     if x.is_Rational:
@@ -359,18 +365,10 @@ class _Parser:
                          pos)
 
     def number(self, text: str, pos: int) -> Any:
-        sp = _sympy()
-        mantissa, _, exp = text.lower().partition("e")
-        whole, _, frac = mantissa.partition(".")
-        digits = (whole + frac).lstrip("0") or "0"
-        if len(exp.lstrip("+-")) > 6:
-            raise self.error(f"the exponent of {text} is too large", pos)
-        shift = int(exp or 0) - len(frac)
-        if digits != "0" and (len(digits) + max(shift, 0) > MAX_DIGITS or -shift >= MAX_DIGITS):
+        x = _literal(text)
+        if x is None:
             raise self.error(f"the number {text[:20]} has more than {MAX_DIGITS} digits", pos)
-        if shift >= 0:
-            return sp.Integer(int(digits) * 10**shift)
-        return sp.Rational(int(digits), 10**-shift)
+        return _sympy().Rational(x.numerator, x.denominator)
 
     def call(self, name: str, pos: int) -> Any:
         sp = _sympy()
@@ -401,6 +399,36 @@ class _Parser:
 
 
 _MAX_ROOT_BITS = 997       # 2**997 < 10**300
+# the common case, read without sympy: [sign] number [/ whole number]
+_PLAIN = re.compile(r"\s*([+-]?)((?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)"
+                    r"(?:\s*/\s*([0-9]+))?\s*\Z")
+
+
+def _literal(text: str) -> Fraction | None:
+    """The exact value of a number token; None beyond MAX_DIGITS digits (numerator or
+    denominator), checked before any large integer is built."""
+    mantissa, _, exp = text.lower().partition("e")
+    whole, _, frac = mantissa.partition(".")
+    digits = (whole + frac).lstrip("0") or "0"
+    if len(exp.lstrip("+-")) > 6:
+        return None
+    shift = int(exp or 0) - len(frac)
+    if digits != "0" and (len(digits) + max(shift, 0) > MAX_DIGITS or -shift >= MAX_DIGITS):
+        return None
+    return Fraction(int(digits) * 10**max(shift, 0), 10**max(-shift, 0))
+
+
+def _plain(text: Any) -> Fraction | None:
+    """``"-3"``, ``"0.25"``, ``"1e-3"``, ``"2/3"`` as a Fraction without building sympy
+    objects; None for anything else (which the full parser then reads or rejects)."""
+    m = _PLAIN.match(text) if isinstance(text, str) and len(text) <= MAX_LENGTH else None
+    if m is None:
+        return None
+    x = _literal(m[2])
+    den = _literal(m[3]) if m[3] else Fraction(1)
+    if x is None or not den:
+        return None
+    return -x / den if m[1] == "-" else x / den
 
 
 def _max_bits(x: Any) -> int:

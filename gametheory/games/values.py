@@ -53,9 +53,9 @@ def _classify(x: Any, where: Callable[[], str]):
             raise GameError(f"{where()} is {x!r}; expected a finite number")
         return _classify(Fraction(x), where)
     if isinstance(x, str):      # a number, maybe an expression of numbers: "sqrt(2)/2"
-        from .expr import parse_expression
+        from .expr import parse_number
 
-        return _classify(parse_expression(x, where=f"{where()} is not a number"), where)
+        return _classify(parse_number(x, where=f"{where()} is not a number"), where)
     if _is_sympy(x):
         import sympy
 
