@@ -185,6 +185,15 @@ def test_parameter_domain(s):
     assert want == "ok" or got == "error"
 
 
+@pytest.mark.parametrize("payload", HOSTILE)
+def test_analysis_entry_points(payload):
+    """critical_values' interval goes through the parser; sweep grids through numpy's
+    float reader (data, never code): both give a GameError or a number."""
+    got, _ = outcome(lambda s: gt.critical_values(GAME, "q", interval=(s, 1)), payload)
+    assert got == "error" or reference(payload)[0] == "ok"
+    outcome(lambda s: gt.sweep(GAME, {"q": [s]}), payload)
+
+
 # ---------------------------------------------------------------- JSON
 def normal_json(s, declare=("q",)):
     return {"type": "normal", "players": ["A", "B"], "parameters": list(declare),
