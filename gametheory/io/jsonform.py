@@ -202,11 +202,11 @@ def _declared(data: dict[str, Any]) -> tuple[dict[str, Any], list[Any]]:
         if domain is not None:
             if not isinstance(domain, list) or len(domain) != 2:
                 raise GameError(f"{where}: 'domain' must be [lo, hi] (null for an open side)")
-            domain = tuple(None if b is None else _in(b, f"{where}, domain bound")
+            domain = tuple(None if b is None else exact_number(_in(b, f"{where}, domain bound"))
                            for b in domain)
         default = d.get("default")
-        if default is not None:
-            default = _in(default, f"{where}, default")
+        if default is not None:                 # rational values as Fractions
+            default = exact_number(_in(default, f"{where}, default"))
         meta.append(Parameter(name, default=default, domain=domain,
                               description=d.get("description", "")))
     return symbols, meta
