@@ -269,8 +269,10 @@ def _correct(sys, y, t, tol, max_iter=6):
 
 def trace(sys: System, x0: np.ndarray, max_lambda: float, first_step: float,
           max_accel: float, stop, lambdas=(), max_steps: int = 100000,
-          target: float = 0.2, newton_tol: float = 1e-10) -> Branch:
+          target: float = 0.2, newton_tol: float = 1e-10, budget=None) -> Branch:
     """Follow the branch from ``(x0, 0)``; ``stop(x, lam)`` returns a polished end or None.
+    ``budget`` (a :class:`~gametheory.solvers._progress.Budget`) counts accepted steps
+    and ends the trace, with reason ``"time_limit"``, once it has expired.
 
     The tangent is the unit null vector of H's Jacobian, oriented to continue the
     previous one (and with increasing lambda at the start); the predictor steps along it
@@ -310,6 +312,11 @@ def trace(sys: System, x0: np.ndarray, max_lambda: float, first_step: float,
         y, t = y_new, t_new
         br.lam.append(float(y[-1]))
         br.x.append(y[:-1].copy())
+        if budget is not None:
+            budget.step()
+            if budget.expired:
+                br.reason = br.reason or "time_limit"
+                return br
         # the first Newton correction measures the predictor's error (about h**2 times
         # the curvature): aim it at ``target``
         h *= min(max_accel, max(0.5, np.sqrt(target / max(first, 1e-300))))

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-import time
-
 import numpy as np
 
 from ..errors import GameError, SolverError
-from ._enumpoly_support import conditionally_dominated, iter_supports, solve_numeric
+from ._advice import suggest
+from ._enumpoly_support import (
+    conditionally_dominated,
+    count_supports,
+    iter_supports,
+    solve_numeric,
+)
+from ._progress import Budget
 from .enumpoly import _deviation_ok
 from .result import Solution, build_solution, default_tol
 
@@ -15,7 +20,8 @@ __all__ = ["solve_pns"]
 
 
 def solve_pns(game, exact: bool = False, tol: float | None = None, starts: int = 8,
-              seed: int = 0, time_limit: float | None = 60.0) -> Solution:
+              seed: int = 0, time_limit: float | None = 60.0, progress: bool = False
+              ) -> Solution:
     """Find one Nash equilibrium of an N-player game by searching small supports first.
 
     Support profiles are tried in order of total size, then balance (most equal sizes
@@ -39,7 +45,9 @@ def solve_pns(game, exact: bool = False, tol: float | None = None, starts: int =
     seed : int
         Seed of the starting points.
     time_limit : float, optional
-        Seconds before giving up (SolverError).
+        Seconds before giving up (SolverError), checked between support profiles.
+    progress : bool
+        Show a tqdm progress bar over the support profiles tried.
 
     Returns
     -------
@@ -69,23 +77,26 @@ def solve_pns(game, exact: bool = False, tol: float | None = None, starts: int =
     tol = default_tol(game) if tol is None else tol
     Uf = game.float_payoffs()
     rng = np.random.default_rng(seed)
-    t0 = time.perf_counter()
-    for support in iter_supports(game.shape):
-        if time_limit is not None and time.perf_counter() - t0 > time_limit:
-            raise SolverError(f"pns found no equilibrium within {time_limit:g} s; try "
-                              f"method='qre' or a larger time_limit")
-        if conditionally_dominated(Uf, support):
-            continue
-        if all(len(s) == 1 for s in support):
-            cands = [tuple(np.eye(n)[s[0]] for n, s in zip(game.shape, support))]
-        else:
-            cands = solve_numeric(Uf, support, starts, rng, 1e-12)
-        good = _deviation_ok(Uf, support, cands, tol)
-        if good:
-            sol = build_solution(game, good[:1], "pns", complete=False, exact=False,
-                                 tol=tol, notes=[f"support sizes "
-                                                 f"{tuple(len(s) for s in support)}"])
-            if sol.equilibria:
-                return sol
+    with Budget(count_supports(game.shape), "pns", progress, time_limit,
+                unit="support") as budget:
+        for support in iter_supports(game.shape):
+            if budget.expired:
+                better = suggest(game, ["qre"], exact)
+                raise SolverError(f"pns found no equilibrium within {time_limit:g} s; "
+                                  f"{better + ' or ' if better else ''}raise time_limit")
+            budget.step()
+            if conditionally_dominated(Uf, support):
+                continue
+            if all(len(s) == 1 for s in support):
+                cands = [tuple(np.eye(n)[s[0]] for n, s in zip(game.shape, support))]
+            else:
+                cands = solve_numeric(Uf, support, starts, rng, 1e-12)
+            good = _deviation_ok(Uf, support, cands, tol)
+            if good:
+                sol = build_solution(game, good[:1], "pns", complete=False, exact=False,
+                                     tol=tol, notes=[f"support sizes "
+                                                     f"{tuple(len(s) for s in support)}"])
+                if sol.equilibria:
+                    return sol
     raise SolverError("pns: no support profile gave an equilibrium (numeric failure); "
                       "try more starts or method='enumpoly'")

@@ -25,6 +25,7 @@ import numpy as np
 
 from ..errors import GameError, SolverError
 from . import _qre_path as qp
+from ._progress import Budget
 from .result import Solution, build_solution, build_tree_solution, default_tol
 
 __all__ = ["solve_qre", "qre_fit", "QREBranch", "QREFit"]
@@ -48,8 +49,8 @@ class QREBranch:
     at : tuple of (float, profile)
         The profile at each requested lambda (first crossing of the branch).
     reason : str
-        Why tracing stopped: ``"converged"``, ``"max_lambda"``, ``"max_steps"`` or a
-        numerical failure.
+        Why tracing stopped: ``"converged"``, ``"max_lambda"``, ``"max_steps"``,
+        ``"time_limit"`` or a numerical failure.
 
     Examples
     --------
@@ -173,7 +174,7 @@ def _stopper(sys: qp.System, game: Any, tree: bool, tol: float):
 
 
 def _trace(game: Any, max_lambda: float, tol: float | None, first_step: float,
-           max_accel: float, max_steps: int, lambdas: Sequence[float] = ()):
+           max_accel: float, max_steps: int, lambdas: Sequence[float] = (), budget=None):
     sys, tree = _system(game)
     tol = _tolerance(game, tree) if tol is None else float(tol)
     for v in (max_lambda, first_step, max_accel):
@@ -184,7 +185,7 @@ def _trace(game: Any, max_lambda: float, tol: float | None, first_step: float,
     x0 = np.repeat(-np.log(sizes.astype(float)), sizes)
     stop = _stopper(sys, game, tree, tol)
     raw = qp.trace(sys, x0, float(max_lambda), float(first_step), float(max_accel), stop,
-                   lambdas=lambdas, max_steps=int(max_steps))
+                   lambdas=lambdas, max_steps=int(max_steps), budget=budget)
     if raw.end is None and raw.x:
         raw.end = stop(raw.x[-1], raw.lam[-1], final=True)
     branch = QREBranch(np.array(raw.lam), np.exp(np.array(raw.x)), tuple(raw.turning),
@@ -196,7 +197,8 @@ def _trace(game: Any, max_lambda: float, tol: float | None, first_step: float,
 
 def solve_qre(game: Any, exact: bool = False, tol: float | None = None,
               max_lambda: float = 1e7, first_step: float = 0.03, max_accel: float = 2.0,
-              max_steps: int = 10000, lambdas: Sequence[float] | None = None) -> Solution:
+              max_steps: int = 10000, lambdas: Sequence[float] | None = None,
+              time_limit: float | None = None, progress: bool = False) -> Solution:
     """The limit of the principal branch of the logit QRE, verified, and the branch.
 
     Parameters
@@ -221,6 +223,11 @@ def solve_qre(game: Any, exact: bool = False, tol: float | None = None,
         Lambdas at which to record the profile (``sol.branch.at``): the first crossing
         of the branch, solved by Newton at that lambda; tracing goes on past the limit
         until the largest is reached, and lambdas beyond ``max_lambda`` are left out.
+    time_limit : float, optional
+        Seconds after which tracing stops (``sol.branch.reason == "time_limit"``); the
+        last verified candidate, if any, is reported.
+    progress : bool
+        Show a tqdm progress bar over the steps along the branch.
 
     Returns
     -------
@@ -251,8 +258,9 @@ def solve_qre(game: Any, exact: bool = False, tol: float | None = None,
     """
     if exact:
         raise SolverError("qre computes in floating point; call it with exact=False")
-    _, tree, tol, raw, branch = _trace(game, max_lambda, tol, first_step, max_accel,
-                                       max_steps, lambdas or ())
+    with Budget(int(max_steps), "qre", progress, time_limit, unit="step") as budget:
+        _, tree, tol, raw, branch = _trace(game, max_lambda, tol, first_step, max_accel,
+                                           max_steps, lambdas or (), budget)
     notes = []
     if branch.turning_points:
         notes.append("turning points of the branch at lambda = "

@@ -1,0 +1,165 @@
+"""Long runs: time limits, progress bars, and exact answers near ties (issue 11)."""
+
+from __future__ import annotations
+
+import time
+import warnings
+from fractions import Fraction
+
+import numpy as np
+import pytest
+
+import gametheory as gt
+from gametheory.solvers import solve
+
+
+@pytest.fixture(autouse=True)
+def _quiet():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", gt.DegenerateGameWarning)
+        yield
+
+
+def _degenerate_12x12():
+    rng = np.random.default_rng(0)
+    return gt.NormalFormGame.from_arrays(rng.integers(0, 2, (12, 12)),
+                                         rng.integers(0, 2, (12, 12)))
+
+
+def test_support_honours_time_limit_on_a_degenerate_12x12_game():
+    """Issue 11: support ran 117 s on a degenerate 12 x 12 game with no limit."""
+    g = _degenerate_12x12()
+    t0 = time.perf_counter()
+    sol = solve(g, method="support", time_limit=2)
+    assert time.perf_counter() - t0 < 15
+    assert not sol.complete     # equal-size pairs are collected after all size classes
+    assert any("stopped after time_limit=2 s" in n and "method='vertex'" in n
+               for n in sol.notes)
+    assert all(gt.max_regret(g, eq) <= 1e-9 for eq in sol)
+
+
+def test_support_progress_bar(capsys):
+    g = gt.NormalFormGame.from_arrays([[2, 0], [0, 1]], [[1, 0], [0, 2]])
+    assert len(solve(g, method="support", progress=True)) == 3
+    assert "support" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("method", ["support", "lemke-howson", "enumpoly"])
+def test_time_limit_must_be_positive(method):
+    g = gt.NormalFormGame.from_arrays([[2, 0], [0, 1]], [[1, 0], [0, 2]])
+    with pytest.raises(gt.SolverError, match="time_limit must be a positive number"):
+        solve(g, method=method, time_limit=-1)
+
+
+def _near_tie_game():
+    """Integer payoffs in {0, 1, 2} perturbed by multiples of e = 1/10**9 (exact)."""
+    e = Fraction(1, 10**9)
+    rng = np.random.default_rng(17)
+    A = rng.integers(0, 3, (4, 4)).astype(object)
+    B = rng.integers(0, 3, (4, 4)).astype(object)
+    A = A + rng.integers(-1, 2, (4, 4)) * e
+    B = B + rng.integers(-1, 2, (4, 4)) * e
+    return gt.NormalFormGame.from_arrays(A, B)
+
+
+def test_exact_support_does_not_claim_completeness_near_ties():
+    """Issue 11: exact support claimed complete=True on a 4x4 game with near-ties of
+    1e-9 and missed equilibria that vertex enumeration finds (here 8 vs 6): the float
+    decisions cannot see a probability of 1/(10**9 + 1)."""
+    g = _near_tie_game()
+    ref = solve(g, method="vertex", exact=True)
+    assert ref.complete and len(ref) == 8
+    sol = solve(g, method="support", exact=True)
+    assert not sol.complete
+    assert any("method='vertex'" in n and "not guaranteed complete" in n for n in sol.notes)
+    assert {eq.key() for eq in sol} <= {eq.key() for eq in ref}
+    assert all(gt.max_regret(g, eq) == 0 for eq in sol)
+
+
+def test_exact_support_still_complete_without_near_ties():
+    g = gt.NormalFormGame.from_arrays([[2, 0], [0, 1]], [[1, 0], [0, 2]])
+    assert solve(g, method="support", exact=True).complete
+
+
+def _random_200():
+    rng = np.random.default_rng(0)
+    return gt.NormalFormGame.from_arrays(rng.random((200, 200)), rng.random((200, 200)))
+
+
+def test_lemke_howson_on_200x200_returns_what_it_found_within_the_time_limit():
+    """Issue 11: auto -> Lemke-Howson exceeded max_pivots on a random 200 x 200 game and
+    the error suggested vertex or support, which both refuse that size. Paths now stop
+    at the time limit and the other labels' equilibria are returned."""
+    g = _random_200()
+    t0 = time.perf_counter()
+    sol = solve(g, method="lemke-howson", time_limit=3)
+    assert time.perf_counter() - t0 < 20
+    assert any("time_limit=3 s" in n for n in sol.notes) and not sol.complete
+    assert all(gt.max_regret(g, eq) <= 1e-8 for eq in sol)
+
+
+def test_auto_on_200x200_never_hangs():
+    g = _random_200()
+    t0 = time.perf_counter()
+    sol = solve(g, time_limit=3)   # each method auto tries gets the time limit
+    assert time.perf_counter() - t0 < 60
+    assert sol.equilibria and all(gt.max_regret(g, eq) <= 1e-8 for eq in sol)
+
+
+def test_lemke_howson_skips_a_path_over_max_pivots_and_keeps_the_others():
+    from gametheory.models import catalog
+
+    g = catalog.prisoners_dilemma()
+    sol = solve(g, method="lemke-howson", max_pivots=2, exact=True)
+    assert len(sol) == 1 and gt.max_regret(g, sol.equilibria[0]) == 0
+    assert any("2 path(s) abandoned" in n and "max_pivots=2" in n for n in sol.notes)
+    with pytest.raises(gt.SolverError, match="found no equilibrium.*max_pivots=1"):
+        solve(g, method="lemke-howson", max_pivots=1, exact=True)
+
+
+def test_qre_honours_time_limit():
+    rng = np.random.default_rng(2)
+    g = gt.NormalFormGame(rng.random((3, 6, 6, 6)))
+    t0 = time.perf_counter()
+    sol = solve(g, method="qre", time_limit=0.2)
+    assert time.perf_counter() - t0 < 20
+    assert sol.branch.reason in ("time_limit", "converged")
+
+
+def test_pns_progress_and_time_limit(capsys):
+    rng = np.random.default_rng(1)
+    g = gt.NormalFormGame(rng.random((3, 3, 3, 3)))
+    sol = solve(g, method="pns", progress=True)
+    assert len(sol) == 1 and "pns" in capsys.readouterr().err
+
+
+def test_exact_enumpoly_on_2x2x2x2_honours_time_limit():
+    """Issue 11: exact enumpoly (chosen by auto) ran over 10 minutes on a 2x2x2x2
+    integer game and ignored time_limit; the time went into the exact regret check."""
+    rng = np.random.default_rng(0)
+    g = gt.NormalFormGame(rng.integers(-5, 6, (4, 2, 2, 2, 2)))
+    t0 = time.perf_counter()
+    sol = solve(g, exact=True, time_limit=2)
+    assert time.perf_counter() - t0 < 60       # one Groebner basis may overrun the limit
+    assert sol.method == "enumpoly" and not sol.complete
+    assert any("stopped after time_limit=2 s" in n for n in sol.notes)
+    assert sol.equilibria and all(gt.max_regret(g, eq) == 0 for eq in sol)
+
+
+def test_algebraic_regret_in_the_field_of_one_root():
+    """The exact check of a profile in QQ(r), r a root of an irreducible cubic:
+    x^3 - 3x + 1 has three real roots; the one in (0, 1) is a probability."""
+    import sympy as sp
+
+    from gametheory.solvers._algebraic import algebraic_regret
+
+    x = sp.Symbol("x")
+    r = next(sp.CRootOf(x**3 - 3 * x + 1, k) for k in range(3)
+             if 0 < sp.CRootOf(x**3 - 3 * x + 1, k) < 1)
+    g = gt.NormalFormGame.from_arrays([[1, 0], [0, 1]], [[0, 1], [1, 0]])
+    # not an equilibrium of matching pennies: regret positive
+    assert algebraic_regret(g, ((r, 1 - r), (r, 1 - r)))[0] > 0
+    regret, payoffs = algebraic_regret(g, ((Fraction(1, 2),) * 2, (r, 1 - r)))
+    assert regret > 0   # player 1 strictly prefers a row against (r, 1 - r)
+    half = (sp.Rational(1, 2) + 0 * r, 1 - sp.Rational(1, 2) + 0 * r)
+    assert algebraic_regret(g, (half, half))[0] == 0
