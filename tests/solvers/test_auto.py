@@ -17,12 +17,7 @@ from gametheory.games.generators import random_tree
 from gametheory.solvers import IRRATIONAL_NOTE, solve
 from gametheory.solvers._advice import applicable
 
-
-@pytest.fixture(autouse=True)
-def _quiet():
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", gt.DegenerateGameWarning)
-        yield
+pytestmark = pytest.mark.filterwarnings("ignore::gametheory.errors.DegenerateGameWarning")
 
 
 def test_zero_sum_tree_whose_reduced_form_vertex_refuses_falls_back_to_sequence_lp():

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-import warnings
 from fractions import Fraction
 
 import numpy as np
@@ -12,12 +11,7 @@ import pytest
 import gametheory as gt
 from gametheory.solvers import solve
 
-
-@pytest.fixture(autouse=True)
-def _quiet():
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", gt.DegenerateGameWarning)
-        yield
+pytestmark = pytest.mark.filterwarnings("ignore::gametheory.errors.DegenerateGameWarning")
 
 
 def _degenerate_12x12():
