@@ -24,6 +24,8 @@ from typing import Any
 import numpy as np
 
 from ..errors import SolverError
+from ._advice import suggest
+from ._progress import Budget, check_time_limit
 from ._sequence_lcp_setup import best_response_value, deepest_first, initial_tableau, split
 from ._tree_checks import check_two_player_tree
 from .result import Solution, build_tree_solution
@@ -36,7 +38,8 @@ DEFAULT_MAX_PIVOTS = 1_000_000
 
 
 def solve_sequence_lcp(game: Any, exact: bool = False, tol: float | None = None,
-                       max_pivots: int | None = None, **options: Any) -> Solution:
+                       max_pivots: int | None = None, time_limit: float | None = None,
+                       progress: bool = False, **options: Any) -> Solution:
     """One Nash equilibrium of a two-player tree by Lemke's algorithm on the sequence form.
 
     Parameters
@@ -55,6 +58,11 @@ def solve_sequence_lcp(game: Any, exact: bool = False, tol: float | None = None,
     max_pivots : int, optional
         Pivot limit (default :data:`DEFAULT_MAX_PIVOTS`); exceeding it raises
         :class:`SolverError`.
+    time_limit : float, optional
+        Seconds after which the path is abandoned (SolverError naming what else
+        applies); checked every 1000 pivots.
+    progress : bool
+        Show a tqdm progress bar of the pivots.
 
     Returns
     -------
@@ -113,6 +121,7 @@ def solve_sequence_lcp(game: Any, exact: bool = False, tol: float | None = None,
     limit = DEFAULT_MAX_PIVOTS if max_pivots is None else max_pivots
     if isinstance(limit, bool) or not isinstance(limit, (int, np.integer)) or limit < 0:
         raise SolverError(f"max_pivots must be a non-negative integer; got {max_pivots!r}")
+    check_time_limit(time_limit, "sequence-lcp")
     sf = _check(game)
     A, B, As, Bs = _payoff_matrices(sf, exact)
     splits = (split(sf, 0), split(sf, 1))
@@ -125,7 +134,9 @@ def solve_sequence_lcp(game: Any, exact: bool = False, tol: float | None = None,
         x[splits[0].P], y[splits[1].P] = splits[0].start, splits[1].start
         plans = (x, y)
     else:
-        tab, pivots = _lemke_path(start, n1 + n2, exact, limit)
+        with Budget(None, "sequence-lcp", progress, time_limit, unit="pivot") as budget:
+            faster = suggest(game, ["qre"], exact, extra="raise time_limit")
+            tab, pivots = _lemke_path(start, n1 + n2, exact, limit, budget, faster)
         plans = _plans(tab, sf, A, B, exact)
     cast = Fraction if exact else float
     behavior = {h: {a: cast(v) for a, v in acts.items()}
@@ -171,7 +182,8 @@ def _unit_scale(M: Any) -> Any:
 
 
 # --------------------------------------------------------------------------- the path
-def _lemke_path(start: Any, n: int, exact: bool, limit: int):
+def _lemke_path(start: Any, n: int, exact: bool, limit: int, budget: Budget | None = None,
+                advice: str = ""):
     """Complementary pivoting from ``start`` until z0 leaves; the tableau and pivots."""
     if exact:
         tab = IntegerTableau(start.system(), start.basis, start.basis)
@@ -196,6 +208,11 @@ def _lemke_path(start: Any, n: int, exact: bool, limit: int):
         pivots += 1
         if leaving == z0:
             return tab, pivots
+        if budget is not None and pivots % 1000 == 0:
+            budget.step(1000)
+            if budget.expired:
+                raise SolverError(f"sequence-lcp: time_limit={budget.time_limit:g} s reached "
+                                  f"after {pivots} pivots; {advice}")
         key += words[entering] - words[leaving]
         if key in seen and not exact:
             raise SolverError("sequence-lcp: the float path cycled after "

@@ -157,3 +157,13 @@ def test_algebraic_regret_in_the_field_of_one_root():
     assert regret > 0   # player 1 strictly prefers a row against (r, 1 - r)
     half = (sp.Rational(1, 2) + 0 * r, 1 - sp.Rational(1, 2) + 0 * r)
     assert algebraic_regret(g, (half, half))[0] == 0
+
+
+def test_sequence_lcp_time_limit_is_checked_and_progress_shown(capsys):
+    from gametheory.games.generators import random_tree
+
+    t = random_tree(30, seed=1)
+    with pytest.raises(gt.SolverError, match="time_limit must be a positive number"):
+        solve(t, method="sequence-lcp", time_limit=0)
+    sol = solve(t, method="sequence-lcp", time_limit=30, progress=True)
+    assert max(t.behavior_regrets(sol.equilibria[0].behavior)) <= 1e-9
