@@ -213,18 +213,26 @@ def solve(game: Any, method: str = "auto", exact: bool = False, **options: Any) 
         equilibrium keeps its mixed strategies over the reduced strategies and also
         carries ``behavior``, the equivalent behaviour profile (Kuhn's theorem; perfect
         recall only). ``"auto"`` on a tree: ``"spe"`` for perfect information or more
-        than two players; the reduced normal form by ``"vertex"`` when it is small;
-        else ``"sequence-lp"`` (zero-sum) or ``"sequence-lcp"``.
+        than two players (when it finds no pure SPE: ``"qre"``, whose limit is
+        subgame perfect, then the reduced normal form); the reduced normal form by
+        ``"vertex"`` when it is small (if vertex refuses it: ``"sequence-lp"`` or
+        ``"sequence-lcp"``); else ``"sequence-lp"`` (zero-sum) or ``"sequence-lcp"``.
     method : str
         One of :data:`METHODS` or ``"auto"``: a complete method where one applies
         (``"vertex"`` for two players, ``"enumpoly"`` for small games of more players),
-        else the best available (``"lemke-howson"``, ``"pns"``); ``sol.method`` says
-        which ran.
+        else the best available (``"lemke-howson"``, ``"pns"``, ``"qre"``). ``"auto"``
+        tries them in turn, each only if it accepts the game (size, players, exact):
+        when one refuses, fails or finds nothing, the next runs and ``sol.notes`` says
+        so; ``sol.method`` names the one that ran. A game where every player but one
+        has a single strategy is solved by best responses (``"best-response"``, linear
+        time, complete). Irrational payoffs are solved in floats, with a note.
     exact : bool
         Exact rational arithmetic: probabilities and payoffs as Fractions. Float payoffs
         are read as the decimals they print as.
     **options
-        Passed to the method (e.g. ``tol``).
+        Passed to the method (e.g. ``tol``, ``time_limit``, ``progress``). With
+        ``"auto"`` each method it tries gets the options it takes (each its own
+        ``time_limit``); an option none of them takes is an error.
 
     Returns
     -------
