@@ -24,7 +24,9 @@ from ._sweep_solve import Chunk, is_tree, tree_offsets
 __all__ = ["Region", "point_keys", "key_text", "intervals", "cells", "reach",
            "SUPPORT_TOL", "BISECTION_TOL"]
 
-#: A probability above this is in the support (solvers clean values below 1e-13 to 0).
+#: A probability above this is in the support. Solvers already set rounding noise to 0
+#: (build_solution below 1e-13; vertex and the batched engine know their exact zeros),
+#: so a true probability of 1e-14 counts.
 SUPPORT_TOL = 0.0
 #: 1-D boundaries are bisected until the bracket is at most this wide.
 BISECTION_TOL = 1e-12

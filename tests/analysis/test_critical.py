@@ -392,6 +392,10 @@ def test_every_change_between_samples_has_a_critical_value(shape, data):
     A = [[cells[i * n + j][0] + cells[i * n + j][1] * q for j in range(n)] for i in range(m)]
     B = [[cells[m * n + i * n + j][0] + cells[m * n + i * n + j][1] * q for j in range(n)]
          for i in range(m)]
+    if data.draw(st.booleans()):  # a constant column: Player 1 indifferent against it,
+        j, c = data.draw(st.integers(0, n - 1)), data.draw(_coef)  # so a continuum whose
+        for row in A:                                  # ends Player 2's best responses bind
+            row[j] = c
     g = gt.NormalFormGame.from_arrays(A, B)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", gt.DegenerateGameWarning)
