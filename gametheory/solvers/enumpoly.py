@@ -126,16 +126,17 @@ def solve_enumpoly(game, exact: bool = False, tol: float | None = None,
     n_sup = count_supports(game.shape)
     if n_sup > max_supports:
         raise SolverError(f"enumpoly: a game of shape {game.shape} has {n_sup} support "
-                          f"profiles (limit max_supports={max_supports}); use "
-                          f"method='pns' for one equilibrium or 'pure' for pure ones")
+                          f"profiles (limit max_supports={max_supports}); "
+                          f"{_one_equilibrium(game, exact)}, method='pure' for pure "
+                          f"ones, or raise max_supports")
     unknowns = sum(n - 1 for n in game.shape)
     if algebraic is None:
         if unknowns > MAX_ALGEBRAIC_UNKNOWNS or game.num_players > MAX_ALGEBRAIC_PLAYERS:
             raise SolverError(f"enumpoly: a game of shape {game.shape} has {unknowns} "
                               f"unknowns; exact solving is limited to "
                               f"{MAX_ALGEBRAIC_UNKNOWNS} unknowns and "
-                              f"{MAX_ALGEBRAIC_PLAYERS} players (minutes beyond). Use "
-                              f"method='pns' for one equilibrium, or pass "
+                              f"{MAX_ALGEBRAIC_PLAYERS} players (minutes beyond); "
+                              f"{_one_equilibrium(game, exact)}, or pass "
                               f"algebraic=False (numeric; may miss equilibria) or "
                               f"algebraic=True (exact; slow)")
         algebraic = True
@@ -185,11 +186,15 @@ def solve_enumpoly(game, exact: bool = False, tol: float | None = None,
                           tol=tol, notes=notes)
 
 
-def _stopped(game, time_limit, exact: bool, what: str) -> str:
+def _one_equilibrium(game, exact: bool) -> str:
+    """Advice for one equilibrium quickly: pns or qre, which need exact=False."""
     faster = suggest(game, ["pns", "qre"], exact)
-    return (f"stopped after time_limit={time_limit:g} s; {what}" +
-            (f" ({faster} for one equilibrium quickly)" if faster else
-             " (with exact=False, method='pns' finds one equilibrium quickly)"))
+    return (f"{faster} for one equilibrium quickly" if faster else
+            "with exact=False, method='pns' finds one equilibrium quickly")
+
+
+def _stopped(game, time_limit, exact: bool, what: str) -> str:
+    return f"stopped after time_limit={time_limit:g} s; {what} ({_one_equilibrium(game, exact)})"
 
 
 def _verified(game, profiles: list, budget: Budget, notes: list) -> list:

@@ -99,4 +99,4 @@ def solve_pns(game, exact: bool = False, tol: float | None = None, starts: int =
                 if sol.equilibria:
                     return sol
     raise SolverError("pns: no support profile gave an equilibrium (numeric failure); "
-                      "try more starts or method='enumpoly'")
+                      + suggest(game, ["enumpoly", "qre"], exact, extra="try more starts"))
