@@ -190,7 +190,7 @@ def _number(name: str, v: Any) -> Any:
     if isinstance(v, (float, np.floating)):
         v = float(v)
         if v != v:
-            raise GameError(f"bound nan for parameter {name!r} is not a number")
+            raise GameError(f"value nan for parameter {name!r} is not a number")
         if v in (float("inf"), float("-inf")):
             return sympy.oo if v > 0 else -sympy.oo
         f = Fraction(repr(v))                 # the decimal it prints as, exactly

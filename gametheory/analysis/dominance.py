@@ -187,6 +187,9 @@ def dominating_strategy(game, player: int | str, strategy: int | str, strict: bo
     >>> gt.dominating_strategy(g, 0, "a3", mixed=False) is None
     True
     """
+    from .elimination import modes
+
+    strict, mixed, exact = modes(strict, mixed, exact)
     i = game.player_index(player)
     j = game.strategy_index(i, strategy)
     return _dominator(_payoff_matrix(game, i, exact), j, strict, mixed, exact)
@@ -223,6 +226,9 @@ def dominated_strategies(game, player: int | str | None = None, strict: bool = T
     >>> gt.dominated_strategies(pd, player="Player 2")
     (0,)
     """
+    from .elimination import modes
+
+    strict, mixed, exact = modes(strict, mixed, exact)
     if player is not None:
         i = game.player_index(player)
         return _dominated(game, i, strict, mixed, exact)

@@ -172,8 +172,7 @@ def iterated_elimination(game, strict: bool = True, mixed: bool = True,
     3      Player 2  Left     Middle
     survivors: Player 1: Up; Player 2: Middle
     """
-    strict = _mode(strict)
-    mixed, exact = _flag("mixed", mixed), _flag("exact", exact)
+    strict, mixed, exact = modes(strict, mixed, exact)
     current = game
     kept = [list(range(n)) for n in game.shape]
     removals: list[Removal] = []
@@ -193,6 +192,12 @@ def iterated_elimination(game, strict: bool = True, mixed: bool = True,
         current = current.restrict(keep_now)
     return EliminationResult(current, tuple(removals), tuple(tuple(k) for k in kept),
                              strict, mixed)
+
+
+def modes(strict: Any, mixed: Any, exact: Any) -> tuple[bool, bool, bool]:
+    """The validated ``strict``, ``mixed`` and ``exact`` arguments of the dominance
+    functions; GameError naming the bad one and its valid values."""
+    return _mode(strict), _flag("mixed", mixed), _flag("exact", exact)
 
 
 def _flag(name: str, value: Any) -> bool:

@@ -386,6 +386,8 @@ def equilibrium_formulas(game: Any, where: Mapping[str, Any] | None = None,
     """
     import gametheory as gt
 
+    if where is not None and not isinstance(where, Mapping):
+        raise GameError(f"where must be a mapping {{name: value or (lo, hi)}}; got {where!r}")
     values = {**dict(where or {}), **values}
     _parameter_names(game, "closed-form equilibria")
     kind = _kind(game, "auto")

@@ -419,3 +419,13 @@ def test_every_change_between_samples_has_a_critical_value(shape, data):
         at_t = {tuple(tuple(Fraction(str(v)) for v in x) for x in e.evaluate(q=t)[0])
                 for e in forms}
         assert at_t == {tuple(tuple(x) for x in eq.strategies) for eq in b}, (s, t)
+
+
+@pytest.mark.parametrize("where", ["q", 5, [("q", 1)]])
+def test_formulas_where_must_be_a_mapping(where):
+    q = gt.parameters("q")
+    g = gt.NormalFormGame.from_arrays([[q, 0], [0, 1]], [[1, 0], [0, 1]])
+    with pytest.raises(gt.GameError, match="where must be a mapping"):
+        gt.equilibrium_formulas(g, where=where)
+    with pytest.raises(gt.GameError, match="nan"):
+        gt.equilibrium_formulas(g, q=float("nan"))

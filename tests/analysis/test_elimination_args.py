@@ -34,3 +34,13 @@ def test_mode_words_match_booleans():
     weak = gt.iterated_elimination(g, "weak")
     assert weak.strict is False
     assert weak.surviving == gt.iterated_elimination(g, False).surviving
+
+
+def test_dominance_functions_check_their_modes_too():
+    g = _game()
+    with pytest.raises(gt.GameError, match="strict must be True"):
+        gt.dominated_strategies(g, 1, "foo")
+    with pytest.raises(gt.GameError, match="mixed must be True or False"):
+        gt.dominating_strategy(g, 1, "Right", mixed="no")
+    assert gt.dominated_strategies(g, 1, "strict") == (2,)     # Right, by Middle
+    assert gt.dominating_strategy(g, 1, "Right", "strict") == 1
