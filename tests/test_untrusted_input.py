@@ -27,6 +27,7 @@ import time
 from fractions import Fraction as F
 from pathlib import Path
 
+import numpy as np
 import pytest
 import sympy
 from hypothesis import HealthCheck, given, settings
@@ -35,6 +36,7 @@ from hypothesis import strategies as st
 import gametheory as gt
 from gametheory.cli import main
 from gametheory.games.expr import parse_expression
+from gametheory.io._gambit_lexer import tokenize
 from gametheory.io.jsonform import from_json, read_json
 from gametheory.models import (
     chain_store,
@@ -228,10 +230,15 @@ def test_gambit_files_read_numbers_only(s):
           't "" 2 "" { 0 }\n'
     for text in (nfg, efg):
         got, value = outcome(lambda t: gt.read_gambit(t), text)
-        if got == "ok":       # then s was one number token (Fraction reads it, bounded)
-            game = value
-            x = game.payoffs[0, 0, 0] if hasattr(game, "payoffs") else game.arrays.payoffs[0][0]
-            expected = F(s.strip())
+        if got != "ok":
+            continue
+        game = value                       # numbers only, never an expression
+        pays = game.payoffs if hasattr(game, "payoffs") else game.arrays.payoffs
+        assert all(isinstance(v, (int, F, float, np.integer, np.floating))
+                   for v in np.asarray(pays, dtype=object).flat), s
+        tokens = tokenize(s)
+        if [t.kind for t in tokens] == ["number", "eof"]:    # s was one number: its value
+            x, expected = np.asarray(pays, dtype=object).flat[0], F(tokens[0].text)
             assert x == expected if not isinstance(x, float) else \
                 abs(F(x) - expected) <= F(1, 10**9) * max(1, abs(expected))
 
