@@ -77,3 +77,26 @@ def test_a_huge_fraction_and_small_payoffs_exactly():
     sol = gt.solve(g, exact=True)
     assert sol.equilibria and all(gt.max_regret(g, eq) == 0 for eq in sol)
     assert ((1, 0), (1, 0)) in _profiles(sol)
+
+
+def _entry_tree():
+    """A moves L (payoffs N, 0) or R; then B chooses x (2N, 1) or y (0, 2): B picks y,
+    so A picks L (backward induction by hand)."""
+    t = gt.ExtensiveFormGame(["A", "B"])
+    left, right = t.root.decide("A", ["L", "R"])
+    left.payoffs(N, 0)
+    x, y = right.decide("B", ["x", "y"])
+    x.payoffs(2 * N, 1)
+    y.payoffs(0, 2)
+    return t
+
+
+@pytest.mark.parametrize("method", ["auto", "spe"])
+def test_tree_with_huge_integers(method):
+    t = _entry_tree()
+    sol = gt.solve(t, method=method, exact=True)
+    assert [eq.behavior for eq in sol] == [{"A: root": {"L": 1, "R": 0},
+                                            "B: R": {"x": 0, "y": 1}}]
+    assert sol[0].payoffs == (N, 0)
+    with pytest.raises(gt.GameError, match="beyond the float range"):
+        gt.solve(t, method=method)

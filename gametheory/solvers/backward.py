@@ -35,9 +35,10 @@ def _values(arrays: Any, exact: bool) -> tuple[np.ndarray, np.ndarray, Any]:
         Q = np.empty(len(prob), dtype=object)
         Q[:] = [to_fraction(x) for x in prob.tolist()]
         return P, Q, 0
+    from ..games.values import to_float_array
     from .result import payoff_tolerance
 
-    P = np.asarray(pay, dtype=np.float64)
+    P = to_float_array(pay)  # a GameError beyond the float range
     return P, np.asarray(prob, dtype=np.float64), payoff_tolerance(P, player_axis=1)
 
 

@@ -263,7 +263,9 @@ def payoff_tolerance(U: np.ndarray, player_axis: int = 0) -> float:
     player's payoffs moves it only by the rounding term, so neither changes which
     profiles pass (a floor at 1 would accept every profile of a game in small units).
     """
-    U = np.moveaxis(np.asarray(U, dtype=np.float64), player_axis, 0)
+    from ..games.values import to_float_array
+
+    U = np.moveaxis(to_float_array(U), player_axis, 0)  # GameError beyond the float range
     if not U.size:
         return 0.0
     spread = max(float(np.ptp(u)) for u in U)
@@ -450,7 +452,7 @@ def _verify_tree(game, behaviors: Sequence[Mapping], exact: bool) -> None:
 
     if not game.has_perfect_recall or not behaviors:
         return
-    tol = payoff_tolerance(game.arrays.payoffs, player_axis=1)
+    tol = 0 if exact else payoff_tolerance(game.arrays.payoffs, player_axis=1)
     for k, beh in enumerate(behaviors):
         regret = max(game.behavior_regrets(beh))
         if (regret != 0) if exact else not (regret <= tol):
