@@ -167,3 +167,15 @@ def test_sequence_lcp_time_limit_is_checked_and_progress_shown(capsys):
         solve(t, method="sequence-lcp", time_limit=0)
     sol = solve(t, method="sequence-lcp", time_limit=30, progress=True)
     assert max(t.behavior_regrets(sol.equilibria[0].behavior)) <= 1e-9
+
+
+def test_enumpoly_on_3x3x3_stops_at_the_time_limit_and_names_faster_routes():
+    """Issue 11: a 3x3x3 integer game ran silently for over 2 minutes."""
+    rng = np.random.default_rng(0)
+    g = gt.NormalFormGame(rng.integers(-5, 6, (3, 3, 3, 3)))
+    t0 = time.perf_counter()
+    sol = solve(g, method="enumpoly", exact=True, time_limit=1)
+    assert time.perf_counter() - t0 < 30
+    assert not sol.complete and all(gt.max_regret(g, eq) == 0 for eq in sol)
+    assert any("not every support was tried" in n and "exact=False, method='pns'" in n
+               for n in sol.notes)
