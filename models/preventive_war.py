@@ -233,9 +233,12 @@ def analyze(T: int = 3, max_equilibria: int = 10000, **values: Any) -> dict[str,
     ``gt.solve(build(T, ...), method="spe", exact=True)`` with every parameter fixed (the
     given values, else the defaults): all pure subgame-perfect equilibria, exact
     (``complete`` True). More than one (``tie``) means a tie at some node, and then
-    mixing between the tied actions gives mixed SPE as well, which are not listed. With
-    ``s = 0`` or ``c_D = 0`` ties at many nodes multiply the equilibria (54,368 at
-    ``T = 5``, ``c_D = 0``): SolverError beyond ``max_equilibria``.
+    mixing between the tied actions gives mixed SPE as well, which are not listed. Ties
+    multiply the pure SPE: with ``s = 0`` or ``c_D = 0`` at many nodes (54,368 at
+    ``T = 5``, ``c_D = 0``), and for any ``c_D`` off the path wherever the Declining
+    state fights in the next period whether the Rising state keeps or cuts (the Rising
+    state is then indifferent), so that some draws with ``T = 8`` have more than 10,000:
+    SolverError beyond ``max_equilibria`` (raise it, at a cost in time).
 
     Parameters
     ----------
