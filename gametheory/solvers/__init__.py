@@ -59,6 +59,9 @@ AUTO_TREE_STRATEGIES = 40
 #: this many seconds (up to 15 x 15 for square games), else "lemke-howson".
 AUTO_VERTEX_SECONDS = 0.5
 
+#: The options "spe" takes (so that "auto" on a tree falls back only on real failures).
+_SPE_OPTIONS = {"tol", "subgame_method", "max_equilibria"}
+
 #: The note "auto" adds when irrational payoffs or probabilities were solved in floats.
 IRRATIONAL_NOTE = ("the game has irrational payoffs or probabilities (e.g. sqrt(2), pi); "
                    "it was solved in floating point, so the equilibria are approximate")
@@ -281,8 +284,11 @@ def solve(game: Any, method: str = "auto", exact: bool = False, **options: Any) 
                                                   options))
     notes: list[str] = []
     if first == "spe":
+        spe = _resolve("spe")
+        if not set(options) <= _SPE_OPTIONS:     # let spe name the unknown option
+            return spe(game, exact=exact, **options)
         try:
-            sol = _resolve("spe")(game, exact=exact, **options)
+            sol = spe(game, exact=exact, **options)
             if sol.equilibria:
                 return sol
             notes.append("spe found no subgame-perfect equilibrium in pure strategies")

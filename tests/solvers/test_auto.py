@@ -172,3 +172,12 @@ def test_fractions_stay_exact_through_the_fallback_chain():
     sol = solve(g, exact=True)
     assert sol.exact and all(isinstance(p, Fraction) for eq in sol for s in eq.strategies
                              for p in s)
+
+
+def test_auto_on_a_tree_reports_an_unknown_option_instead_of_falling_back():
+    t = gt.ExtensiveFormGame(["A", "B"])
+    left, right = t.root.decide("A", ["L", "R"])
+    left.payoffs(1, 0)
+    right.payoffs(0, 1)
+    with pytest.raises(gt.SolverError, match="frobnicate"):
+        solve(t, frobnicate=1)
