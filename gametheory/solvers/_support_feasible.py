@@ -25,6 +25,11 @@ LP_POSITIVE = 1e-7
 #: Largest constraint violation (scaled payoffs) that phase 1 may leave in a feasible block.
 VIOLATION = 1e-7
 
+#: A decision is *borderline* when the LP's smallest probability lies in
+#: (BORDER_LOW, LP_POSITIVE] or phase 1's violation in (VIOLATION, BORDER_HIGH]: near
+#: the thresholds, where floats cannot tell an empty set from a tiny one (near-ties).
+BORDER_LOW, BORDER_HIGH = 1e-12, 1e-4
+
 
 def constraints(M: np.ndarray, S: Sequence[int], E: Sequence[int]):
     """``(A_eq, b_eq, A_ub)`` over ``w = (z_S, v)``: E equalised and probabilities summing
@@ -52,9 +57,12 @@ def _central_point(A_eq, b_eq, A_ub) -> np.ndarray | None:
     return w
 
 
-def interior_points(M: np.ndarray, problems: Sequence[tuple[Sequence[int], Sequence[int]]]
-                    ) -> list[np.ndarray | None]:
+def interior_points(M: np.ndarray, problems: Sequence[tuple[Sequence[int], Sequence[int]]],
+                    borderline: list | None = None) -> list[np.ndarray | None]:
     """For each ``(S, E)``: a point ``w = (z_S, v)`` of Z(S, E), or None when it is empty.
+
+    ``borderline``, when given, receives the index of each problem declared empty by a
+    borderline LP value (see :data:`BORDER_LOW`).
 
     Examples
     --------
@@ -76,8 +84,12 @@ def interior_points(M: np.ndarray, problems: Sequence[tuple[Sequence[int], Seque
         else:
             out[k] = w
     if blocks:
-        for (k, *_), w in zip(blocks, _max_min_probability(blocks), strict=True):
+        near: list[int] = []
+        for i, ((k, *_), w) in enumerate(zip(blocks, _max_min_probability(blocks, near),
+                                             strict=True)):
             out[k] = w
+            if borderline is not None and i in near:
+                borderline.append(k)
     return out
 
 
@@ -88,12 +100,15 @@ def _linprog(c, A_ub, b_ub, A_eq, b_eq, bounds):
                    method="highs")
 
 
-def _max_min_probability(blocks) -> list[np.ndarray | None]:
-    """Phase 1 and phase 2 over all blocks ``(k, A_eq, A_ub)`` stacked diagonally."""
+def _max_min_probability(blocks, near: list[int] | None = None) -> list[np.ndarray | None]:
+    """Phase 1 and phase 2 over all blocks ``(k, A_eq, A_ub)`` stacked diagonally;
+    ``near`` receives the positions of blocks declared empty by a borderline value."""
     from scipy.sparse import block_diag
 
+    near = [] if near is None else near
+
     if len(blocks) == 1:
-        return _one_by_one(blocks)
+        return _one_by_one(blocks, near)
     # phase 1, variables (z, v, e) per block: |equalities| <= e, inequalities <= e
     ub, eq, c, bounds = [], [], [], []
     for _, A_eq, A_ub in blocks:
@@ -107,10 +122,11 @@ def _max_min_probability(blocks) -> list[np.ndarray | None]:
     res = _linprog(c, A_ub1, np.zeros(A_ub1.shape[0]), block_diag(eq, format="csr"),
                    np.ones(len(blocks)), bounds)
     if res.status != 0:
-        return _one_by_one(blocks)
+        return _one_by_one(blocks, near)
     ends = np.cumsum([A_eq.shape[1] + 1 for _, A_eq, _ in blocks])
     keep = [(i, float(res.x[end - 1])) for i, end in enumerate(ends)
             if res.x[end - 1] <= VIOLATION]
+    near += [i for i, end in enumerate(ends) if VIOLATION < res.x[end - 1] <= BORDER_HIGH]
     out: list[np.ndarray | None] = [None] * len(blocks)
     if not keep:
         return out
@@ -130,7 +146,8 @@ def _max_min_probability(blocks) -> list[np.ndarray | None]:
     res = _linprog(c, block_diag(ub, format="csr"), np.concatenate(b_ub),
                    block_diag(eq, format="csr"), np.ones(len(keep)), bounds)
     if res.status != 0:
-        return _one_by_one(blocks)
+        near.clear()
+        return _one_by_one(blocks, near)
     pos = 0
     for i, _ in keep:
         n = blocks[i][1].shape[1]
@@ -138,14 +155,17 @@ def _max_min_probability(blocks) -> list[np.ndarray | None]:
         pos += n + 1
         if x[-1] > LP_POSITIVE:
             out[i] = x[:n]
+        elif x[-1] > BORDER_LOW:
+            near.append(i)
     return out
 
 
-def _one_by_one(blocks) -> list[np.ndarray | None]:
+def _one_by_one(blocks, near: list[int] | None = None) -> list[np.ndarray | None]:
     """The same LPs solved separately: one per block, maximising the smallest
     probability (also the fall-back when a stacked solve fails)."""
+    near = [] if near is None else near
     out: list[np.ndarray | None] = []
-    for _, A_eq, A_ub in blocks:
+    for i, (_, A_eq, A_ub) in enumerate(blocks):
         n = A_eq.shape[1]
         t_rows = np.hstack([-np.eye(n - 1), np.zeros((n - 1, 1)), np.ones((n - 1, 1))])
         A = np.vstack([np.hstack([A_ub, np.zeros((A_ub.shape[0], 1))]), t_rows])
@@ -157,5 +177,7 @@ def _one_by_one(blocks) -> list[np.ndarray | None]:
                        np.hstack([A_eq, np.zeros((A_eq.shape[0], 1))]), b_eq,
                        [(0, None)] * (n - 1) + [(None, None), (None, 1.0)])
         ok = res.status == 0 and -res.fun > LP_POSITIVE
+        if res.status == 0 and not ok and -res.fun > BORDER_LOW:
+            near.append(i)
         out.append(res.x[:n] if ok else None)
     return out

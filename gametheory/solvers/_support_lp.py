@@ -51,8 +51,8 @@ class SidePart:
     keys: list = field(default_factory=list)
 
 
-def side_parts(M: np.ndarray, problems: Sequence[tuple[Sequence[int], Sequence[int]]]
-               ) -> list[SidePart | None]:
+def side_parts(M: np.ndarray, problems: Sequence[tuple[Sequence[int], Sequence[int]]],
+               borderline: list | None = None) -> list[SidePart | None]:
     """Decide each Z(S, E) of ``problems``: empty (None), one point, or a continuum.
 
     The LPs of all problems are stacked (two HiGHS calls for the points, one for the
@@ -64,6 +64,8 @@ def side_parts(M: np.ndarray, problems: Sequence[tuple[Sequence[int], Sequence[i
         Opponent's payoffs, scaled to magnitude at most 1.
     problems : sequence of (S, E)
         Own supports and the opponent's equalised strategies.
+    borderline : list, optional
+        Receives the index of each problem found empty by a borderline LP value.
 
     Returns
     -------
@@ -82,7 +84,8 @@ def side_parts(M: np.ndarray, problems: Sequence[tuple[Sequence[int], Sequence[i
     problems = [(list(S), list(E)) for S, E in problems]
     out: list[SidePart | None] = [None] * len(problems)
     pinned = []
-    for k, ((S, E), base) in enumerate(zip(problems, interior_points(M, problems),
+    for k, ((S, E), base) in enumerate(zip(problems, interior_points(M, problems,
+                                                                     borderline),
                                            strict=True)):
         if base is None:
             continue

@@ -58,6 +58,7 @@ class _Side:
         self.cache: dict[tuple[int, int], SidePart | None] = {}
         self.parts: dict[tuple[int, int], SidePart | None] = {}
         self.failures = 0
+        self.borderline = 0            # sets found empty by a borderline LP value
         self.tick = lambda: None       # the deadline check of solve_support
 
     def run_class(self, k: int) -> None:
@@ -87,8 +88,10 @@ class _Side:
         todo = sorted({k for k in keys if k not in self.cache and k not in self.parts})
         for at in range(0, len(todo), _LP_CHUNK):     # chunks: the deadline is checked
             chunk = todo[at:at + _LP_CHUNK]
-            parts = side_parts(self.M, [(_bits(S), _bits(E)) for S, E in chunk])
+            near: list[int] = []
+            parts = side_parts(self.M, [(_bits(S), _bits(E)) for S, E in chunk], near)
             self.parts.update(zip(chunk, parts, strict=True))
+            self.borderline += len(near)
             self.tick()
 
     def lp_keys(self, S: int, E: int) -> list[tuple[int, int]]:
@@ -300,7 +303,8 @@ def solve_support(game, exact: bool = False, tol: float | None = None,
     payoff scale), also with ``exact=True``, which makes the reported equilibria exact.
     So that the completeness claim is not made in floats where they cannot be trusted,
     with ``exact=True`` a game with two distinct payoffs of one player closer than
-    :data:`NEAR_TIE` times the payoff scale gets ``complete=False`` and a note (such
+    :data:`NEAR_TIE` times the payoff scale, or where an LP declared a set empty by a
+    value within rounding of its threshold, gets ``complete=False`` and a note (such
     near-ties sit at the float tolerances; ``"vertex"`` decides them exactly).
     A game where one player has a single strategy is solved by best responses.
     Degenerate games need LPs for the support pairs that survive the dominance filter
@@ -373,7 +377,8 @@ def solve_support(game, exact: bool = False, tol: float | None = None,
         better = suggest(game, ["vertex", "lemke-howson"], exact)
         stopped = (f"stopped after time_limit={budget.time_limit:g} s; not every support "
                    f"pair was decided" + (f" ({better})" if better else ""))
-    return _finish(game, records, exact, tol, x_side.failures + y_side.failures, stopped)
+    return _finish(game, records, exact, tol, x_side.failures + y_side.failures, stopped,
+                   x_side.borderline + y_side.borderline)
 
 
 def _search(x_side: _Side, y_side: _Side, m: int, n: int, records: list, tick) -> None:
@@ -424,7 +429,7 @@ def _near_tie(game) -> float | None:
 
 
 def _finish(game, records: list, exact: bool, tol: float, failures: int,
-            stopped: str | None = None) -> Solution:
+            stopped: str | None = None, borderline: int = 0) -> Solution:
     profiles, continua, seen = [], [], set()
     for Ib, Jb, xp, yp in records:
         if not (xp.single and yp.single):
@@ -458,12 +463,17 @@ def _finish(game, records: list, exact: bool, tol: float, failures: int,
     if stopped:
         notes.append(stopped)
     gap = _near_tie(game) if exact and complete else None
+    why = None
     if gap is not None:
+        why = (f"payoffs differ by as little as {gap:.2g} times their scale, within the "
+               f"floating-point tolerances of the support search")
+    elif exact and complete and borderline:
+        why = (f"{borderline} support set(s) were found empty by a linear program whose "
+               f"optimum was within rounding of the threshold (a near-tie)")
+    if why:
         better = suggest(game, ["vertex"], exact)
-        notes.append(f"payoffs differ by as little as {gap:.2g} times their scale, within "
-                     f"the floating-point tolerances of the support search: not "
-                     f"guaranteed complete" + (f" ({better} to decide exactly)" if better
-                                               else ""))
+        notes.append(f"{why}: not guaranteed complete" +
+                     (f" ({better} to decide exactly)" if better else ""))
         complete = False
     return build_solution(game, profiles, "support", complete=complete, exact=exact,
                           tol=tol, notes=notes)
