@@ -77,11 +77,6 @@ def _resolve(method: str) -> Callable[..., Solution]:
     return getattr(mod, func)
 
 
-def _auto(game) -> str:
-    """The first method "auto" tries on a normal-form game (see :func:`_auto_methods`)."""
-    return _auto_methods(game, exact=False)[0]
-
-
 def _auto_methods(game, exact: bool) -> list[str]:
     """The methods "auto" tries on a normal-form game, best first: a complete method
     where one applies, then those that find some equilibria. Each is tried only when
