@@ -95,7 +95,10 @@ def _auto_methods(game, exact: bool) -> list[str]:
     else:
         order = []
     order += ["pns", "qre"]
-    ok = applicable(game, order, exact)
+    # vertex by auto's own (nondegenerate) estimate: applicable() assumes the worst
+    # case, a degenerate game, and would exclude nondegenerate games vertex solves;
+    # if this one is degenerate and too large, vertex refuses and the next method runs
+    ok = [m for m in order if m == "vertex" or applicable(game, [m], exact)]
     if not ok:   # three or more players, exact, too large for the exact method
         raise SolverError(f"no exact method solves a game of shape {game.shape} quickly: "
                           f"'enumpoly' is limited to {AUTO_ENUMPOLY_UNKNOWNS} unknowns by "

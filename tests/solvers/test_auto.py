@@ -181,3 +181,12 @@ def test_auto_on_a_tree_reports_an_unknown_option_instead_of_falling_back():
     right.payoffs(0, 1)
     with pytest.raises(gt.SolverError, match="frobnicate"):
         solve(t, frobnicate=1)
+
+
+def test_auto_keeps_vertex_for_a_nondegenerate_wide_game():
+    """applicable() assumes a degenerate game for vertex; auto must not, or a
+    nondegenerate 8 x 40 game would lose its complete answer."""
+    rng = np.random.default_rng(4)
+    g = gt.NormalFormGame.from_arrays(rng.random((8, 40)), rng.random((8, 40)))
+    sol = solve(g)
+    assert sol.method == "vertex" and sol.complete
