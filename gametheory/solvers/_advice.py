@@ -15,7 +15,8 @@ __all__ = ["applicable", "suggest"]
 
 def _nf(game: Any):
     """The normal form ``game`` stands for (a tree's reduced normal form), or None when
-    it is too large to build."""
+    a player has more than 200 reduced strategies (then no normal-form method is
+    advised for the tree)."""
     from ..games.normal import NormalFormGame
 
     if isinstance(game, NormalFormGame):
@@ -23,7 +24,7 @@ def _nf(game: Any):
     from ..games._tree_reduce import reduced_strategies
 
     a = game.arrays
-    if any(reduced_strategies(a, game._children, p, limit=4096) is None
+    if any(reduced_strategies(a, game._children, p, limit=200) is None
            for p in range(game.num_players)):
         return None
     return game.to_normal_form()

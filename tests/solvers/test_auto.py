@@ -190,3 +190,15 @@ def test_auto_keeps_vertex_for_a_nondegenerate_wide_game():
     g = gt.NormalFormGame.from_arrays(rng.random((8, 40)), rng.random((8, 40)))
     sol = solve(g)
     assert sol.method == "vertex" and sol.complete
+
+
+@pytest.mark.parametrize("players, zero_sum", [(2, True), (2, False), (3, False)])
+def test_every_applicable_method_accepts_the_tree(players, zero_sum):
+    t = random_tree(16, seed=5, players=players, zero_sum=zero_sum)
+    names = applicable(t, list(gt.METHODS))
+    assert "spe" in names and ("sequence-lp" in names) == zero_sum
+    for m in names:
+        try:
+            solve(t, method=m)
+        except gt.SolverError as err:   # a failure is allowed, a refusal is not
+            assert not re.search(r"needs|too large|refuse|limited|only", str(err)), (m, err)
