@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from fractions import Fraction
 from typing import Any
 
 import numpy as np
 
 from ..errors import GameError
+from ..games.values import to_fraction
 from ._batch import BatchEquilibria
 
 __all__ = ["Grid", "Chunk", "grid_points", "solve_chunk", "vectorised", "per_point",
@@ -115,10 +115,18 @@ def _check_domain(param: Any, name: str, axis: np.ndarray) -> None:
 # ----------------------------------------------------------------- the per-point path
 def substituted(game: Any, names: Sequence[str], values: np.ndarray,
                 fixed: Mapping[str, float], exact: bool = False) -> Any:
-    """The game at one point (``values`` in the order of ``names``); with ``exact`` the
-    floats are substituted as the rationals they are, so the game can be solved exactly."""
-    conv = Fraction if exact else float
-    vals = {**fixed, **{n: conv(float(v)) for n, v in zip(names, values)}}
+    """The game at one point (``values`` in the order of ``names``).
+
+    Float values (grid points and fixed values) are substituted as the decimals they print
+    as (0.4 is 2/5, as floats are read everywhere in the package), so payoffs computed from
+    them carry no rounding error and a tie at the point (Russia indifferent at q = 2/5) is
+    a tie in the solved game. The substitution is the same with and without ``exact``;
+    ``solve(..., exact=exact)`` then decides the arithmetic."""
+    def read(v: Any) -> Any:
+        return to_fraction(v) if isinstance(v, (float, np.floating)) else v
+
+    vals = {**{n: read(v) for n, v in fixed.items()},
+            **{n: to_fraction(float(v)) for n, v in zip(names, values)}}
     return game.substitute(**vals)
 
 

@@ -199,7 +199,7 @@ def test_strings_are_not_sequences_of_labels():
 
 
 @pytest.mark.parametrize("bad, fragment", [
-    ("abc", "string 'abc'"),
+    ("abc", "cannot read 'abc'"),
     (None, "None"),
     (object(), "type object"),
     ([1, 2], "list"),
