@@ -123,7 +123,7 @@ class _Field:
         if P.is_zero:
             return 0
         for digits in (50, 200, 1000):
-            v = sp.sympify(P.as_expr().subs(self.X, self.r)).evalf(digits)
+            v = sp.sympify(P.as_expr().subs(self.X, self.r), strict=True).evalf(digits)
             if abs(v) > sp.Float(10) ** (10 - digits):
                 return 1 if v > 0 else -1
         raise ArithmeticError("could not decide the sign of a nonzero algebraic number")
@@ -181,7 +181,8 @@ def algebraic_regret(game, prof: tuple) -> tuple[Any, tuple]:
 
     from ._enumpoly_support import strategy_payoffs
 
-    atoms = set().union(*[_algebraic_atoms(sp.sympify(_sym(x))) for s in prof for x in s])
+    atoms = set().union(*[_algebraic_atoms(sp.sympify(_sym(x), strict=True))
+                          for s in prof for x in s])
     if len(atoms) == 1:
         done = _field_regret(game, prof, _Field(next(iter(atoms))))
         if done is not None:
