@@ -17,6 +17,7 @@ import numpy as np
 
 from ..errors import GameError
 from ..solvers import _support_batch as batch
+from ..solvers.result import payoff_tolerance
 from ._batch import BatchEquilibria
 
 __all__ = ["bimatrix_batch", "vertex_fallback"]
@@ -117,7 +118,9 @@ def _chunk(P: np.ndarray, tol: float, offset: int) -> tuple[list[tuple], np.ndar
     one piece per support size (see :func:`_assemble`), and the degenerate points.
     """
     nb, _, m, n = P.shape
-    scale = np.maximum(1.0, np.abs(P).max(axis=(1, 2, 3)))
+    # the unit in which ``tol`` counts: solve's default regret tolerance at tol = 1e-9
+    scale = payoff_tolerance(P, player_axis=1, batch=True) / 1e-9
+    scale[scale == 0] = 1.0                                  # a game of zeros
     A = P[:, 0] / scale[:, None, None]
     Bt = np.ascontiguousarray(P[:, 1].transpose(0, 2, 1)) / scale[:, None, None]
     degenerate = np.zeros(nb, dtype=bool)
@@ -209,9 +212,11 @@ def bimatrix_batch(payoffs: np.ndarray, tol: float | None = 1e-9,
         ``payoffs[b, 0]`` is player 1's payoff matrix at point b, ``payoffs[b, 1]``
         player 2's.
     tol : float, optional
-        Tolerance of the degeneracy tests, relative to each point's payoff scale
-        ``max(1, max |u|)`` (as :func:`gametheory.solve`'s default regret tolerance
-        1e-9 times the scale); None means 1e-9.
+        Tolerance of the degeneracy tests, relative to each point's payoff scale: the
+        largest range of one player's payoffs plus 1e-4 times the largest absolute
+        payoff, so that 1e-9 is :func:`gametheory.solve`'s default regret tolerance
+        (:func:`~gametheory.solvers.result.payoff_tolerance`) and scaling a point's
+        payoffs by any c > 0 changes nothing; None means 1e-9.
     fallback : callable, optional
         ``fallback(indices) -> list[Solution]``: a complete solver for the degenerate
         points (one Solution per index, in order). Default :func:`vertex_fallback`.

@@ -301,7 +301,8 @@ def solve(game: Any, method: str = "auto", exact: bool = False, **options: Any) 
     else:                          # small reduced normal form: all its extreme equilibria
         nf = game.to_normal_form()
         try:
-            return _with_behavior(game, _run_chain(nf, ["vertex"], exact, options))
+            return _with_behavior(game, solve_in_float_range(
+                nf, exact, lambda g: _run_chain(g, ["vertex"], exact, options)))
         except SolverError as err:
             notes.append(f"vertex did not solve the reduced normal form "
                          f"({str(err).splitlines()[0]})")

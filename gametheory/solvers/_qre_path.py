@@ -32,6 +32,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..games.values import to_float_array
+
 __all__ = ["System", "normal_system", "tree_system", "trace", "solve_at", "polish"]
 
 _TINY = 1e-100   # relative weights below this are dropped: harmless, and LU stays fast
@@ -50,10 +52,11 @@ class System:
     pair_logw: np.ndarray     # (P,) log chance weight of the pair's terminal
     q_pair: np.ndarray        # (Q,) pair of each counted action
     q_act: np.ndarray         # (Q,) the counted action
-    scale: float              # payoff range (max - min), at least tiny
+    scale: float              # payoff range (max - min) in units, at least tiny
     order: np.ndarray         # (P,) pairs sorted by their action
     starts: np.ndarray        # first position in ``order`` of each action with pairs
     has: np.ndarray           # the actions with pairs, one per entry of ``starts``
+    unit: float = 1.0         # the game's payoffs are ``unit`` times ``pair_u``
 
     @property
     def H(self) -> int:
@@ -61,17 +64,22 @@ class System:
 
 
 def _finish(E, offsets, pairs_e, pairs_u, pairs_w, q_pair, q_act, pay) -> System:
+    """The system with payoffs in units of the power of two nearest the payoff range, so
+    that lambda times a payoff, the tracer's tolerances and its steps do not depend on
+    the units the game is written in (the game's lambda is the system's over unit)."""
     offsets = np.asarray(offsets, dtype=np.int64)
     agent_of = np.repeat(np.arange(len(offsets) - 1), np.diff(offsets))
     with np.errstate(divide="ignore"):
         logw = np.log(np.asarray(pairs_w, dtype=float))
     span = float(np.ptp(pay)) if np.size(pay) else 0.0
+    unit = 2.0 ** round(np.log2(span)) if span > 0 else 1.0
     pairs_e = np.asarray(pairs_e, dtype=np.int64)
     order = np.argsort(pairs_e, kind="stable")
     has, starts = np.unique(pairs_e[order], return_index=True)
-    return System(E, offsets, agent_of, pairs_e, np.asarray(pairs_u, dtype=float), logw,
-                  np.asarray(q_pair, dtype=np.int64), np.asarray(q_act, dtype=np.int64),
-                  max(span, 1e-300), order, starts, has)
+    return System(E, offsets, agent_of, pairs_e, np.asarray(pairs_u, dtype=float) / unit,
+                  logw, np.asarray(q_pair, dtype=np.int64),
+                  np.asarray(q_act, dtype=np.int64), max(span / unit, 1e-300), order,
+                  starts, has, unit)
 
 
 def normal_system(U: np.ndarray) -> System:
@@ -98,7 +106,7 @@ def tree_system(a) -> System:
     offsets = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
     parent, player, infoset, action = (x.tolist() for x in (a.parent, a.player, a.infoset,
                                                              a.action))
-    pay = a.payoffs.astype(np.float64)
+    pay = to_float_array(a.payoffs)       # a GameError beyond the float range
     reach = a.chance_reach.astype(np.float64)
     pe, pu, pw, qp, qa = [], [], [], [], []
     for t, z in enumerate(a.terminals.tolist()):

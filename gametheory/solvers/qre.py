@@ -26,7 +26,7 @@ import numpy as np
 from ..errors import GameError, SolverError
 from . import _qre_path as qp
 from ._progress import Budget
-from .result import Solution, build_solution, build_tree_solution, default_tol
+from .result import Solution, build_solution, build_tree_solution, default_tol, payoff_tolerance
 
 __all__ = ["solve_qre", "qre_fit", "QREBranch", "QREFit"]
 
@@ -120,8 +120,7 @@ def _system(game: Any) -> tuple[qp.System, bool]:
 def _tolerance(game: Any, tree: bool) -> float:
     if not tree:
         return default_tol(game)
-    pay = game.arrays.payoffs.astype(np.float64)
-    return 1e-9 * max(1.0, float(np.abs(pay).max(initial=0.0)))
+    return payoff_tolerance(game.arrays.payoffs, player_axis=1)
 
 
 def _regret(game: Any, tree: bool, p: np.ndarray) -> float:
@@ -173,10 +172,16 @@ def _stopper(sys: qp.System, game: Any, tree: bool, tol: float):
     return stop
 
 
-def _trace(game: Any, max_lambda: float, tol: float | None, first_step: float,
-           max_accel: float, max_steps: int, lambdas: Sequence[float] = (), budget=None):
+def _trace(game: Any, max_lambda: float | None, tol: float | None, first_step: float,
+           max_accel: float, max_steps: int, lambdas: Sequence[float] = (), budget=None,
+           default_max: float = 1e7):
+    """Trace the branch of the system in payoff units (``sys.unit``); the QREBranch
+    reports the game's lambdas (the system's divided by the unit)."""
     sys, tree = _system(game)
     tol = _tolerance(game, tree) if tol is None else float(tol)
+    unit = sys.unit
+    if max_lambda is None:
+        max_lambda = default_max / unit
     for v in (max_lambda, first_step, max_accel):
         if not np.isfinite(v) or v <= 0:
             raise GameError(f"max_lambda, first_step and max_accel must be positive; "
@@ -184,19 +189,22 @@ def _trace(game: Any, max_lambda: float, tol: float | None, first_step: float,
     sizes = np.diff(sys.offsets)
     x0 = np.repeat(-np.log(sizes.astype(float)), sizes)
     stop = _stopper(sys, game, tree, tol)
-    raw = qp.trace(sys, x0, float(max_lambda), float(first_step), float(max_accel), stop,
-                   lambdas=lambdas, max_steps=int(max_steps), budget=budget)
+    raw = qp.trace(sys, x0, float(max_lambda) * unit, float(first_step), float(max_accel),
+                   stop, lambdas=[float(v) * unit for v in lambdas],
+                   max_steps=int(max_steps), budget=budget)
     if raw.end is None and raw.x:
         raw.end = stop(raw.x[-1], raw.lam[-1], final=True)
-    branch = QREBranch(np.array(raw.lam), np.exp(np.array(raw.x)), tuple(raw.turning),
-                       tuple(raw.bifurcations),
-                       tuple((lam, _split(game, np.exp(x))) for lam, x in raw.at),
+    branch = QREBranch(np.array(raw.lam) / unit, np.exp(np.array(raw.x)),
+                       tuple(v / unit for v in raw.turning),
+                       tuple(v / unit for v in raw.bifurcations),
+                       tuple((lam / unit, _split(game, np.exp(x))) for lam, x in raw.at),
                        raw.reason, game)
     return sys, tree, tol, raw, branch
 
 
 def solve_qre(game: Any, exact: bool = False, tol: float | None = None,
-              max_lambda: float = 1e7, first_step: float = 0.03, max_accel: float = 2.0,
+              max_lambda: float | None = None, first_step: float = 0.03,
+              max_accel: float = 2.0,
               max_steps: int = 10000, lambdas: Sequence[float] | None = None,
               time_limit: float | None = None, progress: bool = False) -> Solution:
     """The limit of the principal branch of the logit QRE, verified, and the branch.
@@ -210,13 +218,17 @@ def solve_qre(game: Any, exact: bool = False, tol: float | None = None,
     exact : bool
         Not supported (SolverError): the branch is computed in floating point.
     tol : float, optional
-        Regret tolerance for the reported equilibrium (default 1e-9 times the payoff
-        scale).
-    max_lambda : float
-        Stop tracing here if the branch has not converged earlier.
+        Regret tolerance for the reported equilibrium (default
+        :func:`~gametheory.solvers.result.payoff_tolerance`: 1e-9 times the largest
+        payoff range, plus rounding).
+    max_lambda : float, optional
+        Stop tracing here if the branch has not converged earlier. The default is 1e7
+        divided by the payoff unit (the power of two nearest the range of all payoffs):
+        lambda multiplies payoffs, so a game in small units needs a larger lambda.
     first_step, max_accel : float
-        Initial arc length and the largest factor by which a step may grow; steps
-        shrink by half when the corrector fails.
+        Initial arc length (in log probabilities and lambda times the payoff unit, so
+        independent of the units of the payoffs) and the largest factor by which a step
+        may grow; steps shrink by half when the corrector fails.
     max_steps : int
         Cap on accepted steps.
     lambdas : sequence of float, optional
@@ -334,7 +346,8 @@ def _counts(game: Any, tree: bool, sys: qp.System, frequencies: Any) -> np.ndarr
     return out
 
 
-def qre_fit(game: Any, frequencies: Any, max_lambda: float = 1e6, first_step: float = 0.03,
+def qre_fit(game: Any, frequencies: Any, max_lambda: float | None = None,
+            first_step: float = 0.03,
             max_accel: float = 2.0, max_steps: int = 10000) -> QREFit:
     """Maximum-likelihood lambda of the logit QRE for observed choice counts.
 
@@ -350,7 +363,8 @@ def qre_fit(game: Any, frequencies: Any, max_lambda: float = 1e6, first_step: fl
         Normal form: one count vector per player. Tree: ``{information set: {action:
         count}}`` (agent form; missing entries count 0).
     max_lambda, first_step, max_accel, max_steps
-        As for :func:`solve_qre`.
+        As for :func:`solve_qre` (the default max_lambda here is 1e6 divided by the
+        payoff unit).
 
     Returns
     -------
@@ -373,7 +387,7 @@ def qre_fit(game: Any, frequencies: Any, max_lambda: float = 1e6, first_step: fl
     from scipy.optimize import minimize_scalar
 
     sys, tree, _, raw, branch = _trace(game, max_lambda, None, first_step, max_accel,
-                                       max_steps)
+                                       max_steps, default_max=1e6)
     n = _counts(game, tree, sys, frequencies)
     xs = np.array(raw.x)
     with np.errstate(invalid="ignore"):
@@ -393,4 +407,4 @@ def qre_fit(game: Any, frequencies: Any, max_lambda: float = 1e6, first_step: fl
                               method="bounded", options={"xatol": 1e-10 * max(1.0, hi)})
         if -res.fun >= ll[k]:
             lam, x = float(res.x), point(float(res.x))
-    return QREFit(float(lam), _split(game, np.exp(x)), float(n @ x), branch)
+    return QREFit(float(lam) / sys.unit, _split(game, np.exp(x)), float(n @ x), branch)

@@ -254,7 +254,7 @@ def default_tol(game) -> float:
     return payoff_tolerance(game.float_payoffs())
 
 
-def payoff_tolerance(U: np.ndarray, player_axis: int = 0) -> float:
+def payoff_tolerance(U: np.ndarray, player_axis: int = 0, batch: bool = False) -> Any:
     """1e-9 times the largest range of one player's payoffs (``U[i]`` along
     ``player_axis``), plus 1e-13 times the largest absolute payoff for rounding; 0 for a
     game of zeros.
@@ -262,14 +262,25 @@ def payoff_tolerance(U: np.ndarray, player_axis: int = 0) -> float:
     Scaling every payoff by c > 0 scales the tolerance by c, and adding a constant to a
     player's payoffs moves it only by the rounding term, so neither changes which
     profiles pass (a floor at 1 would accept every profile of a game in small units).
+    A tree's terminal payoffs (terminals, players) take ``player_axis=1``. With
+    ``batch``, axis 0 numbers the games of a batch (``player_axis`` counts it) and the
+    result is an array with one tolerance per game.
+
+    >>> U = np.array([[[3, 0], [5, 1]], [[3, 5], [0, 1]]]) * 1e-12
+    >>> payoff_tolerance(U) == 1e-9 * 5e-12 + 1e-13 * 5e-12
+    True
+    >>> payoff_tolerance(np.stack([U, 1e24 * U]), player_axis=1, batch=True) / 5e-21
+    array([1.0001e+00, 1.0001e+24])
     """
     from ..games.values import to_float_array
 
-    U = np.moveaxis(to_float_array(U), player_axis, 0)  # GameError beyond the float range
+    lead = 1 if batch else 0
+    U = np.moveaxis(to_float_array(U), player_axis, lead)  # GameError beyond float range
     if not U.size:
-        return 0.0
-    spread = max(float(np.ptp(u)) for u in U)
-    return 1e-9 * spread + 1e-13 * float(np.abs(U).max())
+        return np.zeros(U.shape[:lead]) if batch else 0.0
+    U = U.reshape(U.shape[:lead + 1] + (-1,))              # ([game,] player, cell)
+    tol = 1e-9 * np.ptp(U, axis=-1).max(axis=-1) + 1e-13 * np.abs(U).max(axis=(-2, -1))
+    return tol if batch else float(tol)
 
 
 def _clean_float(s: Sequence[float], zero_below: float = 1e-13) -> np.ndarray:

@@ -28,7 +28,7 @@ from ._advice import suggest
 from ._progress import Budget, check_time_limit
 from ._sequence_lcp_setup import best_response_value, deepest_first, initial_tableau, split
 from ._tree_checks import check_two_player_tree
-from .result import Solution, build_tree_solution
+from .result import Solution, build_tree_solution, payoff_tolerance
 from .tableau import FloatTableau, IntegerTableau
 
 __all__ = ["solve_sequence_lcp", "DEFAULT_MAX_PIVOTS"]
@@ -53,8 +53,9 @@ def solve_sequence_lcp(game: Any, exact: bool = False, tol: float | None = None,
         are read as the decimals they print as. Otherwise a float64 tableau, with the
         final basis solved again once (sparse) for accuracy.
     tol : float, optional
-        Regret tolerance for float results (default: 1e-9 times the payoff scale, at
-        least 1e-9).
+        Regret tolerance for float results (default
+        :func:`~gametheory.solvers.result.payoff_tolerance`: 1e-9 times the largest
+        payoff range, plus rounding).
     max_pivots : int, optional
         Pivot limit (default :data:`DEFAULT_MAX_PIVOTS`); exceeding it raises
         :class:`SolverError`.
@@ -123,6 +124,9 @@ def solve_sequence_lcp(game: Any, exact: bool = False, tol: float | None = None,
         raise SolverError(f"max_pivots must be a non-negative integer; got {max_pivots!r}")
     check_time_limit(time_limit, "sequence-lcp")
     sf = _check(game)
+    if not exact:       # (a GameError beyond the float range, before any conversion)
+        default_tol = payoff_tolerance(game.arrays.payoffs, player_axis=1)
+        tol = default_tol if tol is None else tol
     A, B, As, Bs = _payoff_matrices(sf, exact)
     splits = (split(sf, 0), split(sf, 1))
     start = initial_tableau(sf, As, Bs, splits, exact)
@@ -296,7 +300,7 @@ def _top_down(sf: Any, p: int) -> list[int]:
 
 # --------------------------------------------------------------------------- verification
 def _verify(game: Any, sf: Any, A: Any, B: Any, behavior: Any, exact: bool,
-            tol: float | None) -> None:
+            tol: float) -> None:
     """Raise SolverError unless each player's regret is at most tol (0 when exact)."""
     x, y = sf.realization_plan(game, behavior)
     if exact:
@@ -310,8 +314,7 @@ def _verify(game: Any, sf: Any, A: Any, B: Any, behavior: Any, exact: bool,
         ay, bx = A @ y, B.T @ x
         regrets = [best_response_value(sf, 0, ay) - x @ ay,
                    best_response_value(sf, 1, bx) - y @ bx]
-        pay = np.abs(np.asarray(game.arrays.payoffs, dtype=np.float64))
-        limit = tol if tol is not None else 1e-9 * max(1.0, float(pay.max(initial=0.0)))
+        limit = tol
         bad = [r for r in regrets if not r <= limit]
     if bad:
         raise SolverError(f"sequence-lcp: the profile found has regret "

@@ -24,8 +24,9 @@ from typing import Any
 import numpy as np
 
 from ..errors import GameError, SolverError
+from ..games.values import to_float_array, to_fraction, to_fraction_array
 from ._tree_checks import check_two_player_tree
-from .result import Solution, build_tree_solution
+from .result import Solution, build_tree_solution, payoff_tolerance
 
 __all__ = ["solve_sequence_lp"]
 
@@ -51,8 +52,10 @@ def solve_sequence_lp(game: Any, exact: bool = False, tol: float | None = None,
         that are tight at the float optimum, verify them exactly and return Fractions
         (value included). Float entries are read as the decimals they print as.
     tol : float, optional
-        Regret tolerance for float results (default: 1e-9 times the payoff scale); also
-        the tolerance of the constant-sum test for float payoffs.
+        Regret tolerance for float results (default
+        :func:`~gametheory.solvers.result.payoff_tolerance`: 1e-9 times the largest
+        payoff range, plus rounding); also the tolerance of the constant-sum test for
+        float payoffs.
 
     Returns
     -------
@@ -97,19 +100,18 @@ def solve_sequence_lp(game: Any, exact: bool = False, tol: float | None = None,
     from scipy.sparse import coo_matrix
 
     sf, W, constant = _check(game, tol, exact)
-    w = W[:, 0].astype(np.float64)
-    scale = float(np.abs(w).max(initial=0.0)) or 1.0
+    w, w_exact = _unit_weights(W[:, 0], exact)
     ts = sf.terminal_sequences
-    A = coo_matrix((w / scale, (ts[:, 0], ts[:, 1])), shape=sf.sizes).tocsr()
+    A = coo_matrix((w, (ts[:, 0], ts[:, 1])), shape=sf.sizes).tocsr()
     E, F = sf.constraints(0, sparse=True), sf.constraints(1, sparse=True)
     x, q, y, p = _solve_lp(A, E, F)
     if exact:
-        x, y = _exact_plans(sf, W, x, q * scale, y, p * scale)
+        x, y = _exact_plans(sf, w_exact, x, q, y, p)
         beh = sf.behavior(game, (x, y))
     else:
         if tol is None:
-            tol = 1e-9 * max(1.0, float(np.abs(game.arrays.payoffs.astype(np.float64)).max(
-                initial=0.0)))
+            tol = payoff_tolerance(game.arrays.payoffs, player_axis=1)
+        w = W[:, 0]
         beh = sf.behavior(game, (x, y))
         x, y = sf.realization_plan(game, beh)
         if _regret(sf, w, x, y) > tol:
@@ -139,8 +141,7 @@ def _check(game: Any, tol: float | None, exact: bool):
     pay = arrays.payoffs
     total = pay[:, 0] + pay[:, 1]
     if arrays.kind == "float":
-        scale = float(np.abs(pay).max(initial=0.0))
-        slack = 1e-9 * max(1.0, scale) if tol is None else tol
+        slack = payoff_tolerance(pay, player_axis=1) if tol is None else tol
         bad = np.flatnonzero(np.abs(total - total[0]) > slack) if len(total) else []
     else:
         slack = 0.0
@@ -151,16 +152,28 @@ def _check(game: Any, tol: float | None, exact: bool):
         raise GameError(f"sequence-lp needs a zero-sum or constant-sum tree, but the payoffs "
                         f"sum to {total[0]} at terminal node {int(arrays.terminals[0])} and "
                         f"to {total[k]} at terminal node {node}")
-    constant = bool(len(total)) and abs(float(total[0])) > slack
+    constant = bool(len(total)) and abs(total[0]) > slack
     sf = game.sequence_form()
     W = sf.weights
     if not exact:
-        W = W.astype(np.float64)
+        W = to_float_array(W)          # a GameError beyond the float range
     elif W.dtype.kind not in "iu":
-        from ..games.values import to_fraction_array
-
         W = to_fraction_array(W)
     return sf, W, constant
+
+
+def _unit_weights(w: np.ndarray, exact: bool) -> tuple[np.ndarray, np.ndarray | None]:
+    """Player 1's terminal weights divided by their largest magnitude (1 for a game of
+    zeros): as floats for the LP and, when ``exact``, as Fractions for the exact
+    reconstruction (so huge or tiny payoffs give the same programs; plans do not change
+    when all payoffs are scaled)."""
+    if not exact:
+        unit = float(np.abs(w).max(initial=0.0)) or 1.0
+        return w / unit, None
+    w_exact = [to_fraction(v) for v in w]
+    unit = max(map(abs, w_exact), default=0) or 1
+    w_exact = np.array([v / unit for v in w_exact], dtype=object)
+    return to_float_array(w_exact), w_exact
 
 
 def _solve_lp(A, E, F):
@@ -238,10 +251,10 @@ def _regret(sf, w, x, y) -> Any:
 
 
 # ------------------------------------------------------------------ exact reconstruction
-def _exact_plans(sf, W, x, q, y, p):
-    """Exact optimal plans from the float optimum (x, q; y, p), verified: each is a best
-    response to the other (zero regret in rationals)."""
-    w = W[:, 0]
+def _exact_plans(sf, w, x, q, y, p):
+    """Exact optimal plans from the float optimum (x, q; y, p) of the program with
+    player 1's terminal weights ``w`` (Fractions, largest magnitude 1), verified: each
+    is a best response to the other (zero regret in rationals)."""
     for by_slack in (True, False):     # all near-tight constraints, else the support's
         x_ex, _ = _tight_system(sf, w, 0, x, q, y, by_slack)
         y_ex, _ = _tight_system(sf, -w, 1, y, p, x, by_slack)
@@ -281,9 +294,8 @@ def _tight_system(sf, w, me: int, x, q, y, by_slack: bool = True):
         for t in range(f, end):
             F_cols[t][n + j + 1] = 1
     tight = np.asarray(y) > _EPS
-    if by_slack:
-        scale = max(1.0, float(np.abs(np.asarray(w, dtype=float)).max(initial=0.0)))
-        tight |= _float_slack(sf, other, x, q, cols, F_cols, n) <= _EPS * scale
+    if by_slack:                   # (w has largest magnitude 1: _EPS is relative)
+        tight |= _float_slack(sf, other, x, q, cols, F_cols, n) <= _EPS
     for t in np.flatnonzero(tight).tolist():
         row = {k: Fraction(v) for k, v in F_cols[t].items()}
         for s, a in cols[t].items():
