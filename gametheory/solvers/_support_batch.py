@@ -22,7 +22,7 @@ from itertools import combinations
 
 import numpy as np
 
-from .indifference import solve_stack
+from .indifference import SINGULAR_RATIO, solve_stack
 
 __all__ = ["ClassResult", "solve_class", "subsets", "masks", "dominated", "dominated_rows"]
 
@@ -127,11 +127,11 @@ def _dominated_masks(Mt: np.ndarray, own: np.ndarray) -> np.ndarray:
     return out
 
 
-def _solve_stack(D: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _solve_stack(D: np.ndarray, ratio: float) -> tuple[np.ndarray, np.ndarray]:
     """Solve ``D z = e_k`` for a stack; returns ``(z, singular)``."""
     rhs = np.zeros(D.shape[:2])
     rhs[:, -1] = 1.0
-    z, ok = solve_stack(D, rhs)
+    z, ok = solve_stack(D, rhs, ratio)
     return z, ~ok
 
 
@@ -144,7 +144,8 @@ def _pick(keep: np.ndarray, *arrays: np.ndarray) -> list[np.ndarray]:
 
 
 def solve_class(M: np.ndarray, own: np.ndarray, opp: np.ndarray, pos_tol: float,
-                br_tol: float) -> ClassResult:
+                br_tol: float, singular_ratio: float = SINGULAR_RATIO,
+                order: np.ndarray | None = None) -> ClassResult:
     """Solve the indifference systems of every pair (opponent subset, own subset).
 
     Parameters
@@ -159,6 +160,13 @@ def solve_class(M: np.ndarray, own: np.ndarray, opp: np.ndarray, pos_tol: float,
         Probabilities above ``pos_tol`` count as positive.
     br_tol : float
         Slack in the best-response and tie comparisons.
+    singular_ratio : float
+        Systems whose Hadamard ratio is below this count as singular (see
+        :func:`.indifference.solve_stack`).
+    order : ndarray, optional
+        A matrix with the same order as ``M`` within each column (such as the ranks of
+        exact payoffs): the dominance filter compares its entries instead of ``M``'s,
+        so that it is exact when the floats are rounded.
 
     Returns
     -------
@@ -179,7 +187,8 @@ def solve_class(M: np.ndarray, own: np.ndarray, opp: np.ndarray, pos_tol: float,
     ([0], [1])
     """
     Mb = np.ascontiguousarray(M if M.ndim == 3 else M[None], dtype=float)
-    feas, sing = _solve_systems(Mb, own, opp, pos_tol, br_tol)
+    Ob = Mb if order is None else np.asarray(order, dtype=float).reshape(Mb.shape)
+    feas, sing = _solve_systems(Mb, own, opp, pos_tol, br_tol, singular_ratio, Ob)
     k, n_opp = own.shape[1], Mb.shape[1]
     empty_i = np.empty(0, dtype=np.intp)
     if feas:
@@ -194,7 +203,7 @@ def solve_class(M: np.ndarray, own: np.ndarray, opp: np.ndarray, pos_tol: float,
 
 
 def _solve_systems(Mb: np.ndarray, own: np.ndarray, opp: np.ndarray, pos_tol: float,
-          br_tol: float) -> tuple[list, list]:
+                   br_tol: float, ratio: float, Ob: np.ndarray) -> tuple[list, list]:
     """All systems of a class, at all points, as one list solved in cache-sized chunks.
 
     Returns the parts ``(b, e, s, z, v, ties)`` of the feasible systems and
@@ -206,7 +215,7 @@ def _solve_systems(Mb: np.ndarray, own: np.ndarray, opp: np.ndarray, pos_tol: fl
     opp_rows, own_t = opp.T * n_own, own.T                         # (k, c) each
     all_rows = (np.arange(n_opp) * n_own)[:, None]                 # (n_opp, 1)
     # pairs where no opponent strategy dominates a member of E on S (else: empty)
-    dom = dominated_rows(Mb, own)                                  # (B, c_own)
+    dom = dominated_rows(Ob, own)                                  # (B, c_own)
     b_all, e_all, s_all = np.nonzero((masks(opp)[None, :, None] & dom[:, None, :]) == 0)
     feas: list[tuple] = []
     sing: list[tuple] = []
@@ -223,7 +232,7 @@ def _solve_systems(Mb: np.ndarray, own: np.ndarray, opp: np.ndarray, pos_tol: fl
             D = np.empty_like(sub)
             D[:-1] = sub[1:] - sub[:1]
             D[-1] = 1.0
-            z, singular = _solve_stack(D.transpose(2, 0, 1))
+            z, singular = _solve_stack(D.transpose(2, 0, 1), ratio)
             if singular.any():
                 sing.append((b[singular], e[singular], s[singular]))
             z = np.ascontiguousarray(z.T)                          # (k, p)

@@ -19,12 +19,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from fractions import Fraction
 
 import numpy as np
 
+from ._exact_lp import OPTIMAL, simplex
 from ._support_feasible import constraints, interior_points
 
-__all__ = ["SidePart", "side_parts"]
+__all__ = ["SidePart", "exact_side_part", "side_parts"]
 
 #: Largest loosening (scaled payoff, per unit direction) that still counts as none.
 LP_SPREAD = 1e-7
@@ -104,6 +106,62 @@ def side_parts(M: np.ndarray, problems: Sequence[tuple[Sequence[int], Sequence[i
             out[k] = SidePart([_full(base, S, M.shape[1]), _full(far, S, M.shape[1])],
                               single=False)
     return out
+
+
+def exact_side_part(M: np.ndarray, S: Sequence[int], E: Sequence[int]) -> SidePart | None:
+    """:func:`side_parts` for one problem in exact rational arithmetic (no tolerance).
+
+    ``M`` holds ints or Fractions (unscaled). With ``w = (z_S, v)`` and P the closure of
+    Z(S, E) (probabilities on S only non-negative), three exact LPs
+    (:func:`._exact_lp.simplex`) decide: the largest smallest probability on S is
+    positive iff Z(S, E) is non-empty; a basic solution of P is a vertex ``w``; and
+    P is ``{w}`` iff no point of P loosens a constraint tight at ``w`` (every other
+    point of P differs from the vertex in some constraint tight there). A continuum is
+    reported by ``w`` and the vertex that loosens the most. Payoffs are shifted to be at
+    least 1 so that ``v`` is a non-negative variable that is never tight.
+
+    Examples
+    --------
+    >>> from fractions import Fraction as F
+    >>> e = F(1, 10**9)          # Z is one point with probability e/(1 + e) on column 1
+    >>> part = exact_side_part(np.array([[F(0), 1], [e, F(0)]], dtype=object),
+    ...                        [0, 1], [0, 1])
+    >>> part.single, [str(p) for p in part.points[0][0]]
+    (True, ['1000000000/1000000001', '1/1000000001'])
+    >>> exact_side_part(np.array([[1, 1], [1, 1]], dtype=object), [0, 1], [0, 1]).single
+    False
+    >>> exact_side_part(np.array([[0, 0], [1, 1]], dtype=object), [0, 1], [0]) is None
+    True
+    """
+    S, E = list(S), list(E)
+    others = [r for r in range(M.shape[0]) if r not in set(E)]
+    s, n_o = len(S), len(others)
+    shift = 1 - min(Fraction(M[r, j]) for r in range(M.shape[0]) for j in S)
+
+    def row(r, k=None):   # (M z)_r - v (+ slack k) = 0, over (z_S, v, slacks)
+        return [M[r, j] + shift for j in S] + [-1] + [int(i == k) for i in range(n_o)]
+
+    A = [row(r) for r in E] + [row(r, k) for k, r in enumerate(others)]
+    A.append([1] * s + [0] * (1 + n_o))
+    b = [0] * (len(A) - 1) + [1]
+    n = s + 1 + n_o
+    # LP 1 over (w, t, u): z_j - t - u_j = 0, maximise t
+    A1 = [r + [0] * (1 + s) for r in A]
+    A1 += [[int(i == j) for i in range(n)] + [-1] + [-int(i == j) for i in range(s)]
+           for j in range(s)]
+    status, _, t = simplex([0] * n + [1] + [0] * s, A1, b + [0] * s)
+    if status != OPTIMAL or t <= 0:
+        return None
+    _, w, _ = simplex([0] * n, A, b)
+    tight = [i for i in range(n) if i != s and w[i] == 0]
+    _, far, spread = simplex([int(i in tight) for i in range(n)], A, b)
+    ends = [w] if spread == 0 else [w, far]
+    points = []
+    for p in ends:
+        z = np.array([Fraction(0)] * M.shape[1], dtype=object)
+        z[S] = p[:s]
+        points.append((z, p[s] - shift))
+    return SidePart(points, single=spread == 0)
 
 
 def _cone_directions(M, pinned) -> list[np.ndarray | None]:

@@ -130,12 +130,15 @@ def solve_indifference(M: np.ndarray, support: Sequence[int], equalised: Sequenc
     return UNIQUE, s, float(z[-1])
 
 
-def solve_stack(K: np.ndarray, rhs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def solve_stack(K: np.ndarray, rhs: np.ndarray,
+                ratio: float = SINGULAR_RATIO) -> tuple[np.ndarray, np.ndarray]:
     """Solve a stack of square systems ``K[i] z = rhs[i]``, skipping the singular ones.
 
     The batched float counterpart of :func:`solve_indifference` used by the vectorised
     solvers: one ``slogdet`` classifies every system (singular when ``|det|`` is below
-    :data:`SINGULAR_RATIO` times the product of its row norms), one ``solve`` does the rest.
+    ``ratio``, default :data:`SINGULAR_RATIO`, times the product of its row norms), one
+    ``solve`` does the rest. A larger ``ratio`` bounds the condition number of the
+    systems solved (by about ``k**2 / ratio`` for k x k systems), hence their error.
     Stacks of 1 x 1 to 3 x 3 systems (the bulk of support enumeration and of parameter
     sweeps) take a closed-form path instead: rows scaled to unit norm, then the
     determinant (which is then the Hadamard ratio) and the adjugate, avoiding LAPACK's
@@ -160,11 +163,11 @@ def solve_stack(K: np.ndarray, rhs: np.ndarray) -> tuple[np.ndarray, np.ndarray]
     ([0.5, 1.0], [True, False])
     """
     if K.ndim == 3 and K.shape[-1] <= 3 and len(K):
-        return _solve_small(K, rhs)
+        return _solve_small(K, rhs, ratio)
     sign, logdet = np.linalg.slogdet(K)
     with np.errstate(divide="ignore", invalid="ignore"):  # a zero row: log 0, -inf - -inf
         scale = np.log(np.linalg.norm(K, axis=-1)).sum(axis=-1)
-        ok = (sign != 0) & (logdet - scale > np.log(SINGULAR_RATIO))
+        ok = (sign != 0) & (logdet - scale > np.log(ratio))
     Z = np.full(rhs.shape, np.nan)
     if ok.all():
         Z = np.linalg.solve(K, rhs[..., None])[..., 0]
@@ -177,7 +180,8 @@ def _cross(u: tuple, v: tuple) -> tuple:
     return (u[1] * v[2] - u[2] * v[1], u[2] * v[0] - u[0] * v[2], u[0] * v[1] - u[1] * v[0])
 
 
-def _solve_small(K: np.ndarray, rhs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _solve_small(K: np.ndarray, rhs: np.ndarray,
+                 ratio: float) -> tuple[np.ndarray, np.ndarray]:
     """:func:`solve_stack` for 1 x 1, 2 x 2 and 3 x 3 systems by the adjugate (Cramer's
     rule) after scaling every row to unit norm, so the Hadamard ratio is ``|det|``; far
     faster than LAPACK's per-matrix overhead on large stacks of tiny systems."""
@@ -199,7 +203,7 @@ def _solve_small(K: np.ndarray, rhs: np.ndarray) -> tuple[np.ndarray, np.ndarray
             det = T[0, 0] * adj[0][0] + T[0, 1] * adj[0][1] + T[0, 2] * adj[0][2]
             Z = np.stack([adj[0][j] * r[0] + adj[1][j] * r[1] + adj[2][j] * r[2]
                           for j in range(3)]) / det
-        ok = np.abs(det) > SINGULAR_RATIO
+        ok = np.abs(det) > ratio
     Z = Z.T                                                     # (N, k), a view
     Z[~ok] = np.nan
     return Z, ok

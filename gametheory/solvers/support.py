@@ -22,7 +22,7 @@ from ..errors import DegenerateGameWarning, SolverError
 from . import _support_batch as batch
 from ._advice import suggest
 from ._progress import Budget
-from ._support_lp import SidePart, side_parts
+from ._support_lp import SidePart, exact_side_part, side_parts
 from .best_response import one_chooser, solve_best_response
 from .indifference import UNIQUE, solve_indifference
 from .result import Solution, build_solution, default_tol
@@ -48,23 +48,28 @@ class _Side:
     """One player's half of every support pair: own support S, opponent's set E.
 
     ``M[r, j]`` is the opponent's payoff for r against own strategy j (scaled floats),
-    ``Mx`` the same unscaled in Fractions when solving exactly.
+    ``Mx`` the same unscaled in Fractions when solving exactly. Then the float screen
+    only passes candidates on (its margins are wide, see :data:`EXACT_SCREEN`), and
+    every decision is exact: points are rebuilt and checked in Fractions, the dominance
+    filter compares exact ranks, and the sets that need an LP are decided by
+    :func:`._support_lp.exact_side_part`.
     """
 
     def __init__(self, M: np.ndarray, Mx: np.ndarray | None, screen: tuple[float, float]):
         self.M, self.Mx, self.screen = M, Mx, screen
+        self.exact = {} if Mx is None else {"singular_ratio": EXACT_SINGULAR,
+                                            "order": _column_ranks(Mx)}
         self.feas: dict[tuple[int, int], tuple] = {}
         self.sing: set[tuple[int, int]] = set()
         self.cache: dict[tuple[int, int], SidePart | None] = {}
         self.parts: dict[tuple[int, int], SidePart | None] = {}
-        self.failures = 0
-        self.borderline = 0            # sets found empty by a borderline LP value
+        self.borderline = 0            # float mode: sets found empty by a borderline LP
         self.tick = lambda: None       # the deadline check of solve_support
 
     def run_class(self, k: int) -> None:
         own = batch.subsets(self.M.shape[1], k)
         opp = batch.subsets(self.M.shape[0], k)
-        res = batch.solve_class(self.M, own, opp, *self.screen)
+        res = batch.solve_class(self.M, own, opp, *self.screen, **self.exact)
         own_m, opp_m = batch.masks(own), batch.masks(opp)
         e, s, z, v, ties = res.feasible
         tie_m = ties @ (np.int64(1) << np.arange(ties.shape[1], dtype=np.int64))
@@ -84,8 +89,14 @@ class _Side:
 
     # ------------------------------------------------------------ deciding Z(S, E)
     def prefetch(self, keys) -> None:
-        """Decide many sets Z(S, E) that need LPs with stacked LPs (see :func:`side_parts`)."""
+        """Decide many sets Z(S, E) that need LPs with stacked LPs (see :func:`side_parts`),
+        or one by one in exact arithmetic (:func:`exact_side_part`)."""
         todo = sorted({k for k in keys if k not in self.cache and k not in self.parts})
+        if self.Mx is not None:
+            for S, E in todo:
+                self.parts[S, E] = exact_side_part(self.Mx, _bits(S), _bits(E))
+                self.tick()
+            return
         for at in range(0, len(todo), _LP_CHUNK):     # chunks: the deadline is checked
             chunk = todo[at:at + _LP_CHUNK]
             near: list[int] = []
@@ -129,21 +140,21 @@ class _Side:
         return self._lp(S, E)
 
     def _unique(self, S: int, base: int, E: int) -> SidePart | None:
-        z, v, _ = self.feas[S, base]
-        part = SidePart([(z, v)], single=True, keys=[(_bits(S), _bits(base))])
-        return self._exactify(part, S, E, screened=True)
+        """The screened point of the square system (S, base), which E extends; exactly,
+        the system is solved in Fractions and the point checked (else None)."""
+        if self.Mx is None:
+            z, v, _ = self.feas[S, base]
+            return SidePart([(z, v)], single=True)
+        pt = self._exact_point(_bits(S), _bits(base), _bits(E))
+        return None if pt is None else SidePart([pt], single=True)
 
     def _lp(self, S: int, E: int) -> SidePart | None:
         if (S, E) not in self.parts:
             self.prefetch([(S, E)])
         part = self.parts.pop((S, E))
-        if part is None:
-            return None
-        part.keys = []
-        for k, (z, v) in enumerate(part.points):
-            part.points[k], key = self._polish(z, v, _bits(E))
-            part.keys.append(key)
-        return self._exactify(part, S, E)
+        if part is not None and self.Mx is None:
+            part.points = [self._polish(z, v, _bits(E)) for z, v in part.points]
+        return part
 
     def _polish(self, z: np.ndarray, v: float, E: list[int]):
         """Re-solve an LP point from its active constraints (accurate to rounding)."""
@@ -152,43 +163,16 @@ class _Side:
         eq = sorted(set(E) | {int(r) for r in tight})
         status, zz, vv = solve_indifference(self.M, sup, eq, exact=False)
         if status == UNIQUE and zz.min() > -1e-12 and np.abs(zz - z).max() < 1e-6:
-            return (np.clip(zz, 0.0, None), vv), (sup, eq)
-        return (z, v), None
+            return np.clip(zz, 0.0, None), vv
+        return z, v
 
-    def _exactify(self, part: SidePart, S: int, E: int,
-                  screened: bool = False) -> SidePart | None:
-        """With exact arithmetic, rebuild each point in Fractions and verify it.
-
-        A batch-screened point that fails was a float false positive (dropped quietly);
-        an LP point that cannot be rebuilt is counted as a failure.
-        """
-        if self.Mx is None:
-            return part
-        pts = []
-        for key in part.keys:
-            pt = self._exact_point(key, _bits(S), _bits(E), strict=part.single)
-            if pt is not None:
-                pts.append(pt)
-        if screened and not pts:
-            return None                       # the float screen let a non-solution through
-        if len(pts) < len(part.keys):
-            self.failures += 1
-        if not pts:
+    def _exact_point(self, S: list[int], base: list[int], E: list[int]):
+        """The exact solution of the square system (S, base) if it is positive on S and
+        makes E (a superset of base) equal best responses; else None."""
+        status, z, v = solve_indifference(self.Mx, S, base, exact=True)
+        if status != UNIQUE or any(z[j] <= 0 for j in S):
             return None
-        part.points = pts
-        return part
-
-    def _exact_point(self, key, S: list[int], E: list[int], strict: bool):
-        if key is None:
-            return None
-        status, z, v = solve_indifference(self.Mx, key[0], key[1], exact=True)
-        if status != UNIQUE or any(p < 0 for p in z):
-            return None
-        if any(z[j] != 0 for j in range(len(z)) if j not in set(S)):
-            return None
-        if strict and any(z[j] <= 0 for j in S):
-            return None
-        pay = [sum((self.Mx[r, j] * z[j] for j in key[0]), Fraction(0))
+        pay = [sum((self.Mx[r, j] * z[j] for j in S), Fraction(0))
                for r in range(self.Mx.shape[0])]
         if any(p > v for p in pay) or any(pay[r] != v for r in E):
             return None
@@ -225,12 +209,28 @@ def _lattice(side: _Side, partner: _Side, records: list, tick=lambda: None) -> N
         current = found
 
 
+#: With exact=True, the float screen's margin (probabilities, payoff slack; relative to
+#: the payoff scale): wide enough that rounding never rejects a true candidate, the
+#: exact rebuild rejects the false ones. Square systems with a Hadamard ratio below
+#: EXACT_SINGULAR (condition number above about k**2 / EXACT_SINGULAR) are not trusted
+#: to floats at all: they are decided as singular ones, by exact LPs.
+EXACT_SCREEN, EXACT_SINGULAR = 1e-6, 1e-6
+
+
+def _column_ranks(Mx: np.ndarray) -> np.ndarray:
+    """Each entry's rank among the distinct exact values of its column."""
+    out = np.zeros(Mx.shape)
+    for j in range(Mx.shape[1]):
+        rank = {v: k for k, v in enumerate(sorted(set(Mx[:, j])))}
+        out[:, j] = [rank[v] for v in Mx[:, j]]
+    return out
+
+
 def _sides(game, exact: bool, tol: float) -> tuple[_Side, _Side]:
     U = game.float_payoffs()
     scale = max(1.0, float(np.abs(U).max()))
     A, B = U[0] / scale, U[1] / scale
-    # exact: let near-zero probabilities through; the Fraction rebuild decides them
-    screen = (-1e-9, tol / scale) if exact else (0.0, tol / scale)
+    screen = (-EXACT_SCREEN, EXACT_SCREEN) if exact else (0.0, tol / scale)
     Ux = game.exact_payoffs() if exact else None
     x_side = _Side(B.T, None if Ux is None else Ux[1].T, screen)
     y_side = _Side(A, None if Ux is None else Ux[0], screen)
@@ -377,8 +377,7 @@ def solve_support(game, exact: bool = False, tol: float | None = None,
         better = suggest(game, ["vertex", "lemke-howson"], exact)
         stopped = (f"stopped after time_limit={budget.time_limit:g} s; not every support "
                    f"pair was decided" + (f" ({better})" if better else ""))
-    return _finish(game, records, exact, tol, x_side.failures + y_side.failures, stopped,
-                   x_side.borderline + y_side.borderline)
+    return _finish(game, records, exact, tol, stopped, x_side.borderline + y_side.borderline)
 
 
 def _search(x_side: _Side, y_side: _Side, m: int, n: int, records: list, tick) -> None:
@@ -410,26 +409,8 @@ def _search(x_side: _Side, y_side: _Side, m: int, n: int, records: list, tick) -
         _lattice(x_side, y_side, records, tick)
 
 
-#: With exact=True, two distinct payoffs of one player closer than this (relative to the
-#: payoff scale) make the completeness claim untrusted: the search decides in floats.
-NEAR_TIE = 1e-6
-
-
-def _near_tie(game) -> float | None:
-    """The smallest relative gap between distinct payoffs of one player, if below
-    :data:`NEAR_TIE`."""
-    Ux = game.exact_payoffs()
-    scale = max(1, max(abs(v) for v in Ux.flat))
-    gaps = []
-    for P in Ux:
-        vals = sorted(set(P.flat))
-        gaps += [(b - a) / scale for a, b in zip(vals, vals[1:])]
-    gap = min(gaps, default=None)
-    return float(gap) if gap is not None and gap < NEAR_TIE else None
-
-
-def _finish(game, records: list, exact: bool, tol: float, failures: int,
-            stopped: str | None = None, borderline: int = 0) -> Solution:
+def _finish(game, records: list, exact: bool, tol: float, stopped: str | None = None,
+            borderline: int = 0) -> Solution:
     profiles, continua, seen = [], [], set()
     for Ib, Jb, xp, yp in records:
         if not (xp.single and yp.single):
@@ -454,25 +435,15 @@ def _finish(game, records: list, exact: bool, tol: float, failures: int,
                                       f"components" if better else ""))
         notes.append(msg)
         warnings.warn(msg, DegenerateGameWarning, stacklevel=3)
-    if failures:
-        msg = (f"{failures} point(s) of degenerate support pairs could not be rebuilt "
-               f"exactly and were left out")
-        notes.append(msg)
-        warnings.warn(msg, DegenerateGameWarning, stacklevel=3)
-    complete = not continua and not failures and stopped is None
+    complete = not continua and stopped is None
     if stopped:
         notes.append(stopped)
-    gap = _near_tie(game) if exact and complete else None
-    why = None
-    if gap is not None:
-        why = (f"payoffs differ by as little as {gap:.2g} times their scale, within the "
-               f"floating-point tolerances of the support search")
-    elif exact and complete and borderline:
-        why = (f"{borderline} support set(s) were found empty by a linear program whose "
-               f"optimum was within rounding of the threshold (a near-tie)")
-    if why:
-        better = suggest(game, ["vertex"], exact)
-        notes.append(f"{why}: not guaranteed complete" +
+    if complete and borderline:           # float mode only: exact LPs have no rounding
+        better = ("solve with exact=True" if game.is_exact
+                  else suggest(game, ["vertex"], exact))
+        notes.append(f"{borderline} support set(s) were found empty by a linear program "
+                     f"whose optimum was within rounding of the threshold (a near-tie): "
+                     f"not guaranteed complete" +
                      (f" ({better} to decide exactly)" if better else ""))
         complete = False
     return build_solution(game, profiles, "support", complete=complete, exact=exact,

@@ -56,17 +56,19 @@ def _near_tie_game():
     return gt.NormalFormGame.from_arrays(A, B)
 
 
-def test_exact_support_does_not_claim_completeness_near_ties():
+def test_exact_support_decides_near_ties_exactly():
     """Issue 11: exact support claimed complete=True on a 4x4 game with near-ties of
-    1e-9 and missed equilibria that vertex enumeration finds (here 8 vs 6): the float
-    decisions cannot see a probability of 1/(10**9 + 1)."""
+    1e-9 and found 6 of the 8 extreme equilibria that vertex enumeration finds: its float
+    LPs could not see a probability of 1/(10**9 + 1). Decided exactly, it finds all 8,
+    and complete=False is now the truth (two components are continua), not a guard."""
     g = _near_tie_game()
     ref = solve(g, method="vertex", exact=True)
     assert ref.complete and len(ref) == 8
+    assert sorted(c.is_isolated for c in ref.components) == [False] * 2 + [True] * 4
     sol = solve(g, method="support", exact=True)
-    assert not sol.complete
-    assert any("method='vertex'" in n and "not guaranteed complete" in n for n in sol.notes)
-    assert {eq.key() for eq in sol} <= {eq.key() for eq in ref}
+    assert {eq.key() for eq in sol} == {eq.key() for eq in ref}
+    assert not sol.complete and any("form continua" in n for n in sol.notes)
+    assert not any("not guaranteed complete" in n for n in sol.notes)
     assert all(gt.max_regret(g, eq) == 0 for eq in sol)
 
 
@@ -183,22 +185,26 @@ def test_enumpoly_on_3x3x3_stops_at_the_time_limit_and_names_faster_routes():
                for n in sol.notes)
 
 
-def test_borderline_lp_decisions_alone_withdraw_the_completeness_claim(monkeypatch):
-    """Without the payoff-gap check, the LP whose optimum (a probability of about
-    1e-9) sits within rounding of its threshold is what flags the near-tie game; on
-    integer games (no near-ties) nothing is flagged."""
-    from gametheory.solvers import support
-
-    monkeypatch.setattr(support, "_near_tie", lambda game: None)
-    sol = solve(_near_tie_game(), method="support", exact=True)
-    assert not sol.complete and any("within rounding" in n for n in sol.notes)
+def test_float_support_withdraws_completeness_on_borderline_lp_decisions():
+    """In floats a near-tie cannot be decided: an LP whose optimum (a probability of
+    about 1e-9) sits within rounding of its threshold withdraws complete=True and the
+    note says how to decide exactly; exact=True has no such flag (its LPs are exact),
+    and on integer games exact support agrees with exact vertex enumeration."""
+    g = _near_tie_game()
+    sol = solve(g, method="support")
+    assert not sol.complete
+    assert any("within rounding" in n and "exact=True" in n for n in sol.notes)
+    gf = gt.NormalFormGame.from_arrays(*g.float_payoffs())
+    assert any("within rounding" in n and "method='vertex'" in n
+               for n in solve(gf, method="support").notes)
+    assert not any("within rounding" in n for n in solve(g, method="support", exact=True).notes)
     for seed in range(10):
         rng = np.random.default_rng(seed)
         g = gt.NormalFormGame.from_arrays(rng.integers(0, 3, (4, 4)),
                                           rng.integers(0, 3, (4, 4)))
         sol = solve(g, method="support", exact=True)
-        assert not any("within rounding" in n for n in sol.notes)
-        if sol.complete:
-            ref = solve(g, method="vertex", exact=True)
-            if ref.complete and not any(not c.is_isolated for c in ref.components):
-                assert {eq.key() for eq in sol} == {eq.key() for eq in ref}
+        ref = solve(g, method="vertex", exact=True)
+        finite = all(c.is_isolated for c in ref.components)
+        assert sol.complete == finite
+        assert ({eq.key() for eq in sol} == {eq.key() for eq in ref} if finite
+                else {eq.key() for eq in sol} <= {eq.key() for eq in ref})

@@ -324,3 +324,53 @@ def test_property_every_profile_is_an_equilibrium(m, n, seed):
     assert len(sol) >= 1                                   # Nash (1951): one exists
     tol = 1e-9 * max(1, np.abs(A).max(), np.abs(B).max())
     assert all(gt.max_regret(g, eq) <= tol for eq in sol)
+
+
+# ------------------------------------------------ exact decisions near ties (issue 11)
+def _near_tie_pair(m, n, low, high, e, seed):
+    """Integer payoffs in [low, high] (degenerate when the range is small) plus
+    multiples -1, 0, 1 of a tiny exact e."""
+    rng = np.random.default_rng(seed)
+    A, B = (rng.integers(low, high + 1, (m, n)).astype(object)
+            + rng.integers(-1, 2, (m, n)) * e for _ in range(2))
+    return gt.NormalFormGame.from_arrays(A, B)
+
+
+def assert_support_matches_vertex(g):
+    """Exact support finds exactly the extreme equilibria of exact vertex enumeration
+    when they are finitely many, and says complete=False exactly when vertex finds a
+    continuum (then what it reports are extreme equilibria); regret exactly 0."""
+    sol, _ = solve_quiet(g, exact=True, time_limit=None)
+    ref = gt.solve(g, method="vertex", exact=True)
+    assert ref.complete
+    assert all(gt.max_regret(g, eq) == 0 for eq in sol)
+    finite = all(c.is_isolated for c in ref.components)
+    assert sol.complete == finite, (sol.notes, ref.components)
+    keys, ref_keys = {eq.key() for eq in sol}, {eq.key() for eq in ref}
+    assert keys == ref_keys if finite else keys <= ref_keys
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from([3, 4]), st.sampled_from([3, 4]),
+       st.sampled_from([(0, 2), (-1, 1), (-5, 5)]),
+       st.sampled_from([F(1, 10**9), F(1, 10**12)]), st.integers(0, 2 ** 32 - 1))
+def test_property_exact_support_equals_exact_vertex_near_ties(m, n, span, e, seed):
+    assert_support_matches_vertex(_near_tie_pair(m, n, *span, e, seed))
+
+
+def test_exact_decisions_near_ties_known_cases():
+    """Seeds that the old float decisions got wrong (4x4, e = 1/10**9, payoffs in
+    {0, 1, 2}): the LP for the missed support set has optimum about 1e-9, below the
+    float threshold 1e-7."""
+    for seed in range(30):
+        assert_support_matches_vertex(_near_tie_pair(4, 4, 0, 2, F(1, 10**9), seed))
+
+
+def test_exact_dominance_filter_sees_differences_below_float_resolution():
+    """1 + 1/10**20 is the float 1, so in floats b2 dominates b1; exactly it does not,
+    and the only equilibrium has player 1 play a2 with probability t/(1 + t)."""
+    t = F(1, 10**20)
+    g = gt.NormalFormGame.from_arrays([[0, 1], [1, 0]], [[1 + t, 1], [0, 1]])
+    sol = solve(g, exact=True)
+    assert sol.complete and profiles(sol) == [((1 / (1 + t), t / (1 + t)), (F(1, 2), F(1, 2)))]
+    assert_support_matches_vertex(g)
