@@ -100,3 +100,61 @@ def test_tree_with_huge_integers(method):
     assert sol[0].payoffs == (N, 0)
     with pytest.raises(gt.GameError, match="beyond the float range"):
         gt.solve(t, method=method)
+
+
+def _zero_sum_tree():
+    """A moves L or R unseen by B, who picks x or y; A's payoffs (3N, -N) after L and
+    (0, 2N) after R, B's their negatives. By hand: A plays L with 1/3 (3 p = 2 - 3 p),
+    B plays x with 1/2 (4 q - 1 = 2 - 2 q), value N."""
+    t = gt.ExtensiveFormGame(["A", "B"])
+    left, right = t.root.decide("A", ["L", "R"])
+    for node, (u, v) in zip((left, right), ((3, -1), (0, 2))):
+        x, y = node.decide("B", ["x", "y"], infoset="B")
+        x.payoffs(u * N, -u * N)
+        y.payoffs(v * N, -v * N)
+    return t
+
+
+_ZS_BEHAVIOR = {"A: root": {"L": Fraction(1, 3), "R": Fraction(2, 3)},
+                "B": {"x": Fraction(1, 2), "y": Fraction(1, 2)}}
+_ENTRY_BEHAVIOR = {"A: root": {"L": 1, "R": 0}, "B: R": {"x": 0, "y": 1}}
+#: Every method that accepts a tree, with the tree it needs (sequence-lp: zero-sum)
+_TREE_CASES = [("spe", _entry_tree), ("spe", _zero_sum_tree),
+               ("sequence-lp", _zero_sum_tree), ("sequence-lcp", _entry_tree),
+               ("sequence-lcp", _zero_sum_tree), ("qre", _entry_tree),
+               ("qre", _zero_sum_tree), ("auto", _entry_tree), ("auto", _zero_sum_tree)]
+
+
+@pytest.mark.parametrize("method, build", _TREE_CASES)
+def test_float_solve_of_a_huge_tree_is_a_clear_error(method, build):
+    """Before the fix sequence-lp, sequence-lcp and qre raised OverflowError."""
+    with pytest.raises(gt.GameError, match=r"beyond the float range.*exact=True"):
+        gt.solve(build(), method=method)
+
+
+@pytest.mark.parametrize("method, build", _TREE_CASES)
+def test_exact_solve_of_a_huge_tree(method, build):
+    """The right answer (by hand, above) exactly, verified in the tree itself; qre
+    computes in floats and says so."""
+    t = build()
+    if method == "qre":
+        with pytest.raises(gt.SolverError, match="exact=False"):
+            gt.solve(t, method=method, exact=True)
+        return
+    sol = gt.solve(t, method=method, exact=True)
+    assert sol.exact and sol.equilibria
+    assert all(max(t.behavior_regrets(eq.behavior)) == 0 for eq in sol)
+    if build is _zero_sum_tree:
+        assert [eq.behavior for eq in sol] == [_ZS_BEHAVIOR]
+        assert sol[0].payoffs == (N, -N)
+        if sol.value is not None:
+            assert sol.value == N
+    elif method == "sequence-lcp":
+        # one Nash equilibrium, not necessarily subgame perfect: in every one A plays L
+        # (B's y is optimal after R, so R earns 0 < N) and B's off-path x has q <= 1/2
+        beh = sol[0].behavior
+        assert beh["A: root"] == {"L": 1, "R": 0} and beh["B: R"]["x"] <= Fraction(1, 2)
+        assert sol[0].payoffs == (N, 0)
+    else:
+        assert [eq.behavior for eq in sol] == [_ENTRY_BEHAVIOR]
+        assert sol[0].payoffs == (N, 0)
