@@ -164,10 +164,9 @@ def _auto_tree(game) -> str | None:
     extreme equilibria); larger two-player trees with perfect recall -> ``"sequence-lp"``
     when zero-sum, else ``"sequence-lcp"`` (one equilibrium).
     """
-    import numpy as np
-
     from ..games._tree_reduce import reduced_strategies
     from .polytope import predicted_seconds
+    from .sequence_lp import sum_mismatch
 
     if _perfect_information(game):
         return "spe"
@@ -182,10 +181,7 @@ def _auto_tree(game) -> str | None:
         m, n = (max(len(s), 1) for s in sizes)
         if predicted_seconds(min(m, n), max(m, n)) <= AUTO_VERTEX_SECONDS:
             return None
-    pay = a.payoffs.astype(np.float64)
-    total = pay.sum(axis=1)
-    return "sequence-lp" if np.ptp(total) <= 1e-12 * max(1.0, np.abs(pay).max()) \
-        else "sequence-lcp"
+    return "sequence-lp" if sum_mismatch(a)[0] is None else "sequence-lcp"
 
 
 def _with_behavior(tree: Any, sol: Solution) -> Solution:

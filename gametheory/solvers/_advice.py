@@ -53,11 +53,9 @@ def _accepts(game: Any, method: str, exact: bool) -> bool:
 
 
 def _zero_sum(game: Any) -> bool:
-    import numpy as np
+    from .sequence_lp import sum_mismatch
 
-    pay = game.arrays.payoffs.astype(np.float64)
-    total = pay.sum(axis=1)
-    return bool(np.ptp(total) <= 1e-12 * max(1.0, np.abs(pay).max()))
+    return sum_mismatch(game.arrays)[0] is None
 
 
 def _nf_accepts(g: Any, method: str) -> bool:

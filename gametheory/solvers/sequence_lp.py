@@ -28,7 +28,7 @@ from ..games.values import to_float_array, to_fraction, to_fraction_array
 from ._tree_checks import check_two_player_tree
 from .result import Solution, build_tree_solution, payoff_tolerance
 
-__all__ = ["solve_sequence_lp"]
+__all__ = ["solve_sequence_lp", "sum_mismatch"]
 
 #: Tolerance on the LP output (plans in [0, 1], payoffs scaled to [-1, 1]).
 _EPS = 1e-9
@@ -138,16 +138,9 @@ def _check(game: Any, tol: float | None, exact: bool):
     when ``exact``) and whether the game is constant-sum but not zero-sum."""
     arrays = check_two_player_tree(game, "sequence-lp", "use method='lp' for a matrix game",
                                    kind="zero-sum ")
-    pay = arrays.payoffs
-    total = pay[:, 0] + pay[:, 1]
-    if arrays.kind == "float":
-        slack = payoff_tolerance(pay, player_axis=1) if tol is None else tol
-        bad = np.flatnonzero(np.abs(total - total[0]) > slack) if len(total) else []
-    else:
-        slack = 0.0
-        bad = [k for k, t in enumerate(total) if t != total[0]]
-    if len(bad):
-        k = int(bad[0])
+    k, slack = sum_mismatch(arrays, tol)
+    total = arrays.payoffs[:, 0] + arrays.payoffs[:, 1]
+    if k is not None:
         node = int(arrays.terminals[k])
         raise GameError(f"sequence-lp needs a zero-sum or constant-sum tree, but the payoffs "
                         f"sum to {total[0]} at terminal node {int(arrays.terminals[0])} and "
@@ -160,6 +153,30 @@ def _check(game: Any, tol: float | None, exact: bool):
     elif W.dtype.kind not in "iu":
         W = to_fraction_array(W)
     return sf, W, constant
+
+
+def sum_mismatch(arrays: Any, tol: float | None = None) -> tuple[int | None, Any]:
+    """The first terminal of a two-player tree (compiled ``arrays``) whose payoffs do
+    not sum to the first terminal's total, or None when the tree is constant-sum; and
+    the slack used: 0 for exact payoffs, else ``tol`` (default
+    :func:`~gametheory.solvers.result.payoff_tolerance`, which scales with the payoffs).
+
+    >>> import gametheory as gt
+    >>> t = gt.ExtensiveFormGame(["A", "B"])
+    >>> left, right = t.root.decide("A", ["L", "R"])
+    >>> _ = left.payoffs(3e-12, -3e-12), right.payoffs(1e-12, 0)
+    >>> sum_mismatch(t.arrays)[0]      # 1e-12 apart: not constant-sum in these units
+    1
+    """
+    pay = arrays.payoffs
+    total = pay[:, 0] + pay[:, 1]
+    if arrays.kind == "float":
+        slack = payoff_tolerance(pay, player_axis=1) if tol is None else tol
+        bad = np.flatnonzero(np.abs(total - total[0]) > slack) if len(total) else []
+    else:
+        slack = 0.0
+        bad = [k for k, t in enumerate(total) if t != total[0]]
+    return (int(bad[0]) if len(bad) else None), slack
 
 
 def _unit_weights(w: np.ndarray, exact: bool) -> tuple[np.ndarray, np.ndarray | None]:

@@ -156,17 +156,6 @@ def test_sequence_lp_refuses_a_general_sum_tree_in_small_units(c):
         gt.solve(_entry_tree(c), method="sequence-lp")
 
 
-def test_sequence_lcp_returns_no_non_equilibrium_of_a_tree_in_small_units():
-    """A tolerance of 1e-9 would accept (out, fight) in units of 1e-12 (regret 1e-12);
-    the verification now uses the tree's own scale, so a given tol that large is needed
-    to accept it, and the default finds the true equilibrium."""
-    t = _entry_tree(1e-12)
-    tol = payoff_tolerance(t.arrays.payoffs, player_axis=1)
-    assert tol < 1e-20
-    sol = gt.solve(t, method="sequence-lcp")
-    assert all(max(t.behavior_regrets(eq.behavior)) <= tol for eq in sol)
-
-
 # ------------------------------------------------------------------- the sweep's engine
 def _batch(pair, scales):
     return np.stack([np.stack(pair) * c for c in scales])
@@ -213,3 +202,30 @@ def test_lemke_howson_on_a_near_tie_is_within_its_stated_tolerance():
     exact = _solve(g, "vertex")
     assert exact.complete and [eq.supports for eq in exact] == [((0, 1), (0, 1))]
     assert exact[0].strategies[0].tolist() == [0.5, 0.5]
+
+
+def _signalling_tree(c=1.0):
+    """Chance picks one of six types (probability 1/6 each); A sees it and plays u or d
+    (2**6 = 64 reduced strategies, too many for auto's vertex); B sees nothing and plays
+    x or y. General-sum: the payoffs sum to different totals."""
+    t = gt.ExtensiveFormGame(["A", "B"])
+    rng = np.random.default_rng(5)
+    types = t.root.chance({f"t{k}": "1/6" for k in range(6)})
+    for k, node in enumerate(types):
+        for a in node.decide("A", ["u", "d"], infoset=f"A t{k}"):
+            for leaf in a.decide("B", ["x", "y"], infoset="B"):
+                u, v = rng.integers(-3, 4, size=2)
+                leaf.payoffs(int(u) * c, int(v) * c)
+    return t
+
+
+@pytest.mark.parametrize("c", [1.0, 1e-14])
+def test_auto_sees_a_general_sum_tree_in_small_units(c):
+    """auto's zero-sum test had the floor ``1e-12 * max(1, |u|)``: in units of 1e-14
+    every tree looked zero-sum, auto chose sequence-lp, and that refused the tree."""
+    t = _signalling_tree(c)
+    sol = _solve(t, "auto")
+    assert sol.method == "sequence-lcp" and sol.equilibria
+    tol = payoff_tolerance(t.arrays.payoffs, player_axis=1)
+    assert max(t.behavior_regrets(sol[0].behavior)) <= tol
+    assert _behaviors(sol) == _behaviors(_solve(_signalling_tree(), "auto"))
