@@ -92,3 +92,25 @@ def describe(game: Any, spec: Spec) -> Any:
     free = {p.name for p in game.parameters}
     meta = metadata(spec)
     return game.describe(*(meta[name] for name in spec if name in free))
+
+
+def spe_completeness(sol: gt.Solution) -> dict[str, Any]:
+    """``{"complete": ..., "note": ...}`` for a backward-induction solution, for ``analyze``.
+
+    ``method="spe"`` returns every *pure* subgame-perfect equilibrium. At a decision node
+    where the mover is indifferent, any mixture of the tied actions (with the earlier
+    players best-replying to it) is subgame perfect as well, so a tie means a continuum
+    of mixed SPE that is not listed: ``complete`` is then False and ``note`` names the
+    information sets where the listed equilibria differ. Without ties the single
+    equilibrium is the unique SPE.
+    """
+    ties = [n for n in sol.notes if n.startswith("ties at")]
+    if not ties:
+        return {"complete": sol.complete, "note": None}
+    eqs = sol.equilibria
+    differ = [h for h in eqs[0].behavior
+              if any(e.behavior[h] != eqs[0].behavior[h] for e in eqs[1:])]
+    return {"complete": False,
+            "note": f"{ties[0]}: all {len(eqs)} pure SPE are listed; mixing between the "
+                    f"tied actions gives a continuum of mixed SPE (the pure ones differ at "
+                    f"{', '.join(differ)})"}

@@ -425,7 +425,8 @@ def analyze(N: int = 3, reputation: bool = False, **values: Any) -> dict[str, An
     else:
         fixed = {k: v for k, v in p.items() if k != "delta"}
         sol = gt.solve(build(N, **fixed), method="spe", exact=True)
-        eqs, complete = [_summary(eq, N, p) for eq in sol.equilibria], sol.complete
+        eqs = [_summary(eq, N, p) for eq in sol.equilibria]
+        return _common.summarize(eqs, parameters=p, N=N, **_common.spe_completeness(sol))
     return _common.summarize(eqs, complete=complete, parameters=p, N=N)
 
 

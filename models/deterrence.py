@@ -171,7 +171,8 @@ def analyze(**values: Any) -> dict[str, Any]:
         ``"resists"`` (``{type: probability}``), ``"conflict_probability"``,
         ``"payoffs"`` (``{player: expected payoff}``), ``"behavior"``. The first
         equilibrium's keys at the top level, with ``"equilibria"``,
-        ``"num_equilibria"``, ``"tie"``, ``"complete"`` and ``"parameters"``.
+        ``"num_equilibria"``, ``"tie"``, ``"parameters"``, ``"complete"`` (False at a
+        tie: mixed SPE then exist that are not listed) and ``"note"``.
 
     References
     ----------
@@ -188,7 +189,7 @@ def analyze(**values: Any) -> dict[str, Any]:
     sol = gt.solve(build(**p), method="spe", exact=True)
     eqs = sorted((_summary(eq, p) for eq in sol.equilibria),
                  key=lambda e: (e["challenges"], sorted(e["resists"].items())))
-    return _common.summarize(eqs, complete=sol.complete, parameters=p)
+    return _common.summarize(eqs, parameters=p, **_common.spe_completeness(sol))
 
 
 def threshold(**values: Any) -> Any:

@@ -232,9 +232,11 @@ def analyze(T: int = 3, max_equilibria: int = 10000, **values: Any) -> dict[str,
     """Solve the model by backward induction and summarise every pure equilibrium.
 
     ``gt.solve(build(T, ...), method="spe", exact=True)`` with every parameter fixed (the
-    given values, else the defaults): all pure subgame-perfect equilibria, exact
-    (``complete`` True). More than one (``tie``) means a tie at some node, and then
-    mixing between the tied actions gives mixed SPE as well, which are not listed. Ties
+    given values, else the defaults): all pure subgame-perfect equilibria, exact. More
+    than one (``tie``) means a tie at some node, and then mixing between the tied actions
+    gives mixed SPE as well, which are not listed: ``complete`` is then False and
+    ``"note"`` says so (``_common.spe_completeness``); without ties the one SPE is the
+    unique SPE and ``complete`` is True. Ties
     multiply the pure SPE: with ``s = 0`` or ``c_D = 0`` at many nodes (54,368 at
     ``T = 5``, ``c_D = 0``), and for any ``c_D`` off the path wherever the Declining
     state fights in the next period whether the Rising state keeps or cuts (the Rising
@@ -258,9 +260,9 @@ def analyze(T: int = 3, max_equilibria: int = 10000, **values: Any) -> dict[str,
         ``"shares"`` (the Declining state's share in each peaceful period on the path),
         ``"payoffs"`` and ``"behavior"``. The first equilibrium's keys at the top level
         (war first), with ``"equilibria"``, ``"num_equilibria"``, ``"tie"``,
-        ``"complete"``, ``"outcomes"`` (the distinct paths: ``"war_period"``,
-        ``"shares"``, ``"payoffs"`` and ``"count"``, the number of equilibria with that
-        path), ``"parameters"`` and ``"T"``.
+        ``"outcomes"`` (the distinct paths: ``"war_period"``, ``"shares"``,
+        ``"payoffs"`` and ``"count"``, the number of equilibria with that path),
+        ``"parameters"``, ``"T"``, ``"complete"`` and ``"note"``.
 
     References
     ----------
@@ -292,8 +294,8 @@ def analyze(T: int = 3, max_equilibria: int = 10000, **values: Any) -> dict[str,
         key = (e["war_period"], tuple(e["shares"]), tuple(e["payoffs"].values()))
         path = {k: e[k] for k in ("war_period", "shares", "payoffs")}
         outcomes.setdefault(key, {**path, "count": 0})["count"] += 1
-    return _common.summarize(eqs, complete=sol.complete, outcomes=list(outcomes.values()),
-                             parameters=v, T=T)
+    return _common.summarize(eqs, outcomes=list(outcomes.values()), parameters=v, T=T,
+                             **_common.spe_completeness(sol))
 
 
 def war_threshold(T: int = 3, **values: Any) -> Any:

@@ -136,7 +136,7 @@ import gametheory as gt
 from gametheory.errors import GameError
 from gametheory.models import _common
 
-__all__ = ["PARAMETERS", "PLAYERS", "TRACKS", "TYPES", "build", "analyze", "completeness",
+__all__ = ["PARAMETERS", "PLAYERS", "TRACKS", "TYPES", "build", "analyze",
            "thresholds", "critical_q"]
 
 _INF = float("inf")
@@ -287,29 +287,7 @@ def analyze(**values: Any) -> dict[str, Any]:
     p = _common.fractions(_NAME, PARAMETERS, values)
     sol = gt.solve(build(**p), method="spe", exact=True)
     eqs = [_summary(eq, p) for eq in sol.equilibria]
-    return _common.summarize(eqs, parameters=p, **completeness(sol))
-
-
-def completeness(sol: gt.Solution) -> dict[str, Any]:
-    """``{"complete": ..., "note": ...}`` for a backward-induction solution.
-
-    ``method="spe"`` returns every *pure* subgame-perfect equilibrium. At a decision node
-    where the mover is indifferent, any mixture of the tied actions (with the earlier
-    players best-replying to it) is subgame perfect as well, so a tie means a continuum
-    of mixed SPE that is not listed: ``complete`` is then False and ``note`` names the
-    information sets where the listed equilibria differ. Without ties the single
-    equilibrium is the unique SPE.
-    """
-    ties = [n for n in sol.notes if n.startswith("ties at")]
-    if not ties:
-        return {"complete": sol.complete, "note": None}
-    eqs = sol.equilibria
-    differ = [h for h in eqs[0].behavior
-              if any(e.behavior[h] != eqs[0].behavior[h] for e in eqs[1:])]
-    return {"complete": False,
-            "note": f"{ties[0]}: all {len(eqs)} pure SPE are listed; mixing between the "
-                    f"tied actions gives a continuum of mixed SPE (the pure ones differ at "
-                    f"{', '.join(differ)})"}
+    return _common.summarize(eqs, parameters=p, **_common.spe_completeness(sol))
 
 
 def thresholds(**values: Any) -> dict[tuple[str, str], Any]:

@@ -97,7 +97,6 @@ import gametheory as gt
 from gametheory.errors import GameError
 from gametheory.models import _common
 from gametheory.models.ukraine_guarantees import PARAMETERS as _TREE
-from gametheory.models.ukraine_guarantees import completeness
 
 __all__ = ["GUARANTORS", "PARAMETERS", "TYPES", "TRACKS", "parameters", "build", "analyze",
            "outcome_map"]
@@ -304,7 +303,7 @@ def analyze(guarantors: Sequence[str] = tuple(GUARANTORS), **values: Any) -> dic
                         f"every one of its nodes ({e})") from None
     where = _honour_terminals(game, names)
     eqs = [_summary(game, eq, p, names, where) for eq in sol.equilibria]
-    return _common.summarize(eqs, parameters=p, **completeness(sol))
+    return _common.summarize(eqs, parameters=p, **_common.spe_completeness(sol))
 
 
 def _summary(game: Any, eq: Any, p: dict, names: list[str], where: dict) -> dict[str, Any]:
