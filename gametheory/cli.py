@@ -344,6 +344,9 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("convert", help="convert a game between .nfg, .efg and .json")
     s.add_argument("input", metavar="IN")
     s.add_argument("output", metavar="OUT")
+    for s in sub.choices.values():   # also after the command: gametheory solve x.py --debug
+        s.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                       help="show tracebacks")
     p.set_defaults(_sweep=cmd_sweep)
     return p
 

@@ -94,8 +94,9 @@ def test_model_file_that_fails_is_one_line_naming_file_line_and_exception(tmp_pa
     assert r.returncode == 2 and r.stderr.count("\n") == 1 and "Traceback" not in r.stderr
     where = f"{f}, line {line}" if line else str(f)
     assert r.stderr.startswith(f"gametheory: error: {where}: {message}"), r.stderr
-    r = run("--debug", "solve", str(f))
-    assert r.returncode != 0 and "Traceback" in r.stderr and str(f) in r.stderr
+    for args in (("--debug", "solve", str(f)), ("solve", str(f), "--debug")):
+        r = run(*args)   # --debug before or after the command, as the message suggests
+        assert r.returncode != 0 and "Traceback" in r.stderr and str(f) in r.stderr
 
 
 def test_warnings_are_one_line_without_source_code(tmp_path):
