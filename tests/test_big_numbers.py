@@ -158,3 +158,28 @@ def test_exact_solve_of_a_huge_tree(method, build):
     else:
         assert [eq.behavior for eq in sol] == [_ENTRY_BEHAVIOR]
         assert sol[0].payoffs == (N, 0)
+
+
+def _analysis_game():
+    """Player 2's b1 = (3N, 0) is dominated by b2 = (5N, N); with N = 1 the welfare-
+    maximising correlated equilibrium (exact) has value 13/6, so 13 N / 6 here."""
+    return gt.NormalFormGame.from_arrays([[3 * N, 0, N], [5 * N, N, 0]],
+                                         [[3 * N, 5 * N, 0], [0, N, 2 * N]])
+
+
+def test_dominance_and_correlated_equilibria_of_huge_integers():
+    g = _analysis_game()
+    small = gt.NormalFormGame.from_arrays([[3, 0, 1], [5, 1, 0]], [[3, 5, 0], [0, 1, 2]])
+    assert gt.dominated_strategies(g, 1, mixed=True, exact=True) == (0,)
+    assert gt.iterated_elimination(g, exact=True).surviving == \
+        gt.iterated_elimination(small, exact=True).surviving
+    for coarse in (False, True):
+        ce = gt.correlated_equilibrium(g, coarse=coarse, exact=True)
+        ref = gt.correlated_equilibrium(small, coarse=coarse, exact=True)
+        assert ce.value == N * ref.value == Fraction(13 * N, 6)
+        assert ce.distribution.tolist() == ref.distribution.tolist()
+        assert gt.is_correlated_equilibrium(g, ce.distribution, coarse=coarse)
+        with pytest.raises(gt.GameError, match="beyond the float range"):
+            gt.correlated_equilibrium(g, coarse=coarse, exact=False)
+    with pytest.raises(gt.GameError, match="beyond the float range"):
+        gt.dominated_strategies(g, 1, mixed=True)

@@ -30,7 +30,7 @@ def exact_vertex(poly: Any, rows: list[dict[int, Any]], x: np.ndarray
     optimum.
     """
     A = poly.A
-    scale = max(1.0, float(np.abs(A.data).max(initial=0.0)))
+    scale = float(np.abs(A.data).max(initial=0.0)) or 1.0
     slack = (A @ x) / scale
     support = [k for k in range(len(x)) if x[k] > _SUPPORT]
     col = {k: j for j, k in enumerate(support)}

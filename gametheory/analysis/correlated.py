@@ -26,6 +26,7 @@ import numpy as np
 
 from ..errors import GameError, SolverError
 from ..games._display import fmt
+from ..games.values import float_range_factor, to_float_array
 from ._correlated_exact import exact_vertex
 from .elimination import _flag
 
@@ -283,11 +284,17 @@ def correlated_equilibrium(game, objective: Any = "welfare", coarse: bool = Fals
     coarse, maximize = _flag("coarse", coarse), _flag("maximize", maximize)
     exact = game.is_exact if exact is None else _flag("exact", exact)
     W, what = _objective(game, objective)
-    c = np.asarray(W, dtype=np.float64).reshape(-1)
-    poly = correlated_polytope(game, coarse)
+    # exact payoffs beyond the float range: the LP runs on a copy scaled by a power of
+    # two (the same polytope and optimum); no scale below has a floor at 1, which made
+    # every distribution optimal in games written in small units
+    factor = float_range_factor(game.payoffs) if exact and not game.parameters else None
+    lp_game = game if factor is None else type(game).from_arrays(
+        *(game.exact_payoffs() * factor), players=game.players, strategies=game.strategies)
+    c = to_float_array(np.asarray(W if factor is None else W * factor).reshape(-1))
+    poly = correlated_polytope(lp_game, coarse)
     P = c.size
-    scale = max(1.0, float(np.abs(poly.A.data).max(initial=0.0)))
-    cscale = max(1.0, float(np.abs(c).max()))
+    scale = float(np.abs(poly.A.data).max(initial=0.0)) or 1.0
+    cscale = float(np.abs(c).max(initial=0.0)) or 1.0
     sign = -1.0 if maximize else 1.0
     res = linprog(sign * c / cscale, A_ub=-poly.A / scale, b_ub=np.zeros(poly.A.shape[0]),
                   A_eq=np.ones((1, P)), b_eq=[1.0], bounds=(0, None), method="highs-ds")
@@ -297,14 +304,15 @@ def correlated_equilibrium(game, objective: Any = "welfare", coarse: bool = Fals
     x /= x.sum()
     if exact:
         U = game.exact_payoffs()
-        p = exact_vertex(poly, _incentive_rows(game, U, coarse), x)
+        p = exact_vertex(poly, _incentive_rows(lp_game, lp_game.exact_payoffs(), coarse), x)
         if p is None:
             raise SolverError("could not rebuild the optimal correlated equilibrium in exact "
                               "arithmetic; call with exact=False")
         dist = np.array(p, dtype=object).reshape(game.shape)
         value = sum(Fraction(w) * q for w, q in zip(np.asarray(W, dtype=object).reshape(-1),
                                                      p, strict=True) if q)
-        if abs(float(value) - float(c @ x)) > 1e-9 * max(1.0, abs(float(c @ x))):
+        lp_value = float(value if factor is None else value * factor)
+        if abs(lp_value - float(c @ x)) > 1e-9 * cscale:
             raise SolverError("the exact rebuild of the optimal correlated equilibrium lost "
                               "optimality; call with exact=False")
         pay = tuple(sum(((U[i] * dist).reshape(-1)), Fraction(0)) for i in range(len(U)))
@@ -432,4 +440,4 @@ def is_correlated_equilibrium(game, distribution: Any, coarse: bool = False,
     r = correlated_regret(game, distribution, coarse)
     if isinstance(r, Fraction):
         return r <= 0
-    return r <= tol * max(1.0, float(np.abs(game.float_payoffs()).max()))
+    return r <= tol * float(np.abs(game.float_payoffs()).max())

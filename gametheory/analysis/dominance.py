@@ -17,6 +17,8 @@ from typing import Any
 
 import numpy as np
 
+from ..games.values import unit_float_array
+
 __all__ = ["dominating_strategy", "dominated_strategies"]
 
 _INT_SAFE = 2**61  # int64 payoffs below this can be subtracted without overflow
@@ -76,7 +78,7 @@ def _exact_candidates(D: np.ndarray, sigma: np.ndarray, strict: bool):
     solution of the LP's tight constraints on its support, then roundings."""
     from ..solvers.indifference import UNIQUE, rational_solve
 
-    Df = D.astype(float) / max(1.0, float(np.abs(D.astype(float)).max()))
+    Df = unit_float_array(D)[0]
     support = [k for k in range(len(sigma)) if sigma[k] > 1e-9]
     margins = sigma @ Df
     floor = margins.min() if strict else 0.0
@@ -103,12 +105,11 @@ def _mixed_dominator(M: np.ndarray, j: int, strict: bool, exact: bool) -> np.nda
     if len(others) < 2:
         return None
     D = M[others] - M[j]
-    Df = D.astype(float)
-    scale = max(1.0, float(np.abs(Df).max()))
-    sigma = _solve_lp(Df / scale, strict)
+    Df = unit_float_array(D)[0]     # D / max |D|: no tolerance depends on the units
+    sigma = _solve_lp(Df, strict)
     if sigma is None:
         return None
-    margins = sigma @ Df / scale
+    margins = sigma @ Df
     if (margins.min() <= -1e-7) if strict else (margins.max() <= 1e-12):
         return None  # clearly not dominated; spare the exact reconstruction
     if exact:
@@ -121,8 +122,7 @@ def _mixed_dominator(M: np.ndarray, j: int, strict: bool, exact: bool) -> np.nda
     else:
         cert = np.where(sigma > 1e-12, sigma, 0.0)
         cert = cert / cert.sum()
-        tol = 1e-9 * max(1.0, float(np.abs(M).max()))
-        if not _holds(cert @ Df, strict, tol):
+        if not _holds(cert @ Df, strict, 1e-9):
             return None
         out = np.zeros(M.shape[0])
     out[others] = cert

@@ -25,7 +25,7 @@ import numpy as np
 from ..errors import GameError
 
 __all__ = ["as_entry_array", "convert_array", "to_fraction", "to_fraction_array",
-           "to_float_array", "float_range_factor", "kind_of"]
+           "to_float_array", "unit_float_array", "float_range_factor", "kind_of"]
 
 _INT64_SAFE = 2**62
 
@@ -248,6 +248,26 @@ def to_float_array(arr: np.ndarray) -> np.ndarray:
                         "1.8e308), so floating-point methods cannot use it; solve with "
                         "exact=True, or rescale (multiplying a player's payoffs by a "
                         "positive number keeps the equilibria)") from None
+
+
+def unit_float_array(arr: np.ndarray) -> tuple[np.ndarray, Any]:
+    """``(arr / top, top)`` with ``top = max |arr|`` (1 for an array of zeros): float64
+    numbers of magnitude at most 1, for solvers whose answer does not change when all
+    numbers are scaled. Exact arrays are divided exactly before the conversion, so
+    numbers beyond the float range (10**400) or in tiny units work too.
+
+    >>> f, top = unit_float_array(np.array([10**400, -3 * 10**399], dtype=object))
+    >>> f.tolist(), top == 10**400
+    ([1.0, -0.3], True)
+    """
+    a = np.asarray(arr)
+    if a.dtype.kind in "fiu":
+        a = a.astype(np.float64)
+        top = float(np.abs(a).max(initial=0.0)) or 1.0
+        return a / top, top
+    exact = to_fraction_array(a)
+    top = max((abs(v) for v in exact.flat), default=Fraction(0)) or Fraction(1)
+    return to_float_array(exact / top), top
 
 
 def _fits_float(v: Any) -> bool:

@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import GameError, SolverError
-from ..games.values import to_float_array, to_fraction, to_fraction_array
+from ..games.values import to_float_array, to_fraction_array, unit_float_array
 from ._tree_checks import check_two_player_tree
 from .result import Solution, build_tree_solution, payoff_tolerance
 
@@ -185,12 +185,10 @@ def _unit_weights(w: np.ndarray, exact: bool) -> tuple[np.ndarray, np.ndarray | 
     reconstruction (so huge or tiny payoffs give the same programs; plans do not change
     when all payoffs are scaled)."""
     if not exact:
-        unit = float(np.abs(w).max(initial=0.0)) or 1.0
-        return w / unit, None
-    w_exact = [to_fraction(v) for v in w]
-    unit = max(map(abs, w_exact), default=0) or 1
-    w_exact = np.array([v / unit for v in w_exact], dtype=object)
-    return to_float_array(w_exact), w_exact
+        return unit_float_array(w)[0], None
+    w_exact = to_fraction_array(w)
+    floats, top = unit_float_array(w_exact)
+    return floats, w_exact / top
 
 
 def _solve_lp(A, E, F):

@@ -229,3 +229,35 @@ def test_auto_sees_a_general_sum_tree_in_small_units(c):
     tol = payoff_tolerance(t.arrays.payoffs, player_axis=1)
     assert max(t.behavior_regrets(sol[0].behavior)) <= tol
     assert _behaviors(sol) == _behaviors(_solve(_signalling_tree(), "auto"))
+
+
+# ------------------------------------------------------- analysis: dominance, correlated
+#: Player 1's a3 = (0.9, 0.9) is strictly dominated by mixing a1 = (2, 0) and a2 = (0, 2)
+#: half and half (payoff 1 > 0.9 against each column) but by no pure strategy.
+MIXED_DOM = (np.array([[2.0, 0.0], [0.0, 2.0], [0.9, 0.9]]),
+             np.array([[1.0, 0.0], [0.0, 1.0], [0.0, 0.0]]))
+
+
+@pytest.mark.parametrize("exact", [False, True])
+@pytest.mark.parametrize("c", SCALES)
+def test_mixed_dominance_is_scale_free(c, exact):
+    """In units of 1e-12 the dominance LP, scaled by max(1, |D|), found nothing."""
+    g = _game(MIXED_DOM, c)
+    assert gt.dominated_strategies(g, 0, mixed=True, exact=exact) == (2,)
+    assert gt.dominated_strategies(_game((MIXED_DOM[0] + [[0, 0], [0, 0], [0.2, 0]],
+                                          MIXED_DOM[1]), c), 0, mixed=True,
+                                   exact=exact) == ()   # a3 = (1.1, 0.9): not dominated
+
+
+@pytest.mark.parametrize("c", SCALES)
+def test_correlated_equilibrium_is_scale_free(c):
+    """In a prisoners' dilemma the only correlated equilibrium is (defect, defect)
+    (dominance); in units of 1e-12 the LP, scaled with a floor at 1, returned
+    (cooperate, cooperate) and is_correlated_equilibrium accepted it."""
+    g = _game(PD, c)
+    for coarse in (False, True):
+        ce = gt.correlated_equilibrium(g, coarse=coarse)
+        np.testing.assert_allclose(np.asarray(ce.distribution, dtype=float),
+                                   [[0, 0], [0, 1]], atol=1e-9)
+        assert not gt.is_correlated_equilibrium(g, [[1, 0], [0, 0]], coarse=coarse)
+        assert gt.is_correlated_equilibrium(g, [[0, 0], [0, 1]], coarse=coarse)
