@@ -183,3 +183,18 @@ def test_dominance_and_correlated_equilibria_of_huge_integers():
             gt.correlated_equilibrium(g, coarse=coarse, exact=False)
     with pytest.raises(gt.GameError, match="beyond the float range"):
         gt.dominated_strategies(g, 1, mixed=True)
+
+
+def test_check_assessment_of_a_huge_tree():
+    """B's y forgoes N after either move of A: exact checks work in the tree's numbers,
+    float behaviour gives the float-range GameError (both raised OverflowError)."""
+    t = gt.ExtensiveFormGame(["A", "B"])
+    for node in t.root.decide("A", ["l", "r"]):
+        x, y = node.decide("B", ["x", "y"], infoset="B")
+        x.payoffs(N, N)
+        y.payoffs(0, 0)
+    assert gt.check_assessment(t, {"A: root": "l", "B": "x"}).sequential
+    bad = gt.check_assessment(t, {"A: root": "l", "B": "y"})
+    assert not bad.sequential and "by playing 'x'" in bad.problems[0]
+    with pytest.raises(gt.GameError, match="beyond the float range"):
+        gt.check_assessment(t, {"A: root": {"l": 0.5, "r": 0.5}, "B": "x"})

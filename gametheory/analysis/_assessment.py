@@ -33,6 +33,7 @@ from ..errors import GameError
 from ..games._display import fmt
 from ..games._tree_compile import _levels, cast_values, unify_kinds
 from ..games._tree_util import behavior_table
+from ..games.values import to_float_array
 
 __all__ = ["AssessmentCheck", "check_assessment", "is_sequentially_rational",
            "is_consistent", "is_sequential_equilibrium"]
@@ -165,7 +166,7 @@ def _parse_beliefs(game, given: Mapping | None, members, bayes) -> dict:
 def _node_values(a, flat, offsets, kind) -> np.ndarray:
     """Each node's expected payoff vector when play continues by the profile."""
     pay = a.payoffs if kind == "float" else a.payoffs.astype(object)
-    pay = pay.astype(np.float64) if kind == "float" else \
+    pay = to_float_array(pay) if kind == "float" else \
         cast_values(pay.ravel(), "exact").reshape(pay.shape)
     chance = cast_values(a.chance_prob, kind)
     n, N = len(a.parent), pay.shape[1]
@@ -243,7 +244,9 @@ def check_assessment(game, behavior: Mapping[str, Any], beliefs: Mapping | None 
     bayes = game.beliefs(behavior)
     mus = _parse_beliefs(game, beliefs, members, bayes)
     V = _node_values(a, flat, offsets, kind)
-    scale = max(1.0, float(np.abs(a.payoffs.astype(np.float64)).max(initial=0.0)))
+    # (no floor at 1: a gain of 1e-12 in a tree written in units of 1e-12 is a gain)
+    scale = float(np.abs(to_float_array(a.payoffs)).max(initial=0.0)) \
+        if kind == "float" else 0.0
     problems: list[str] = []
     gains = {}
     children = game._children
@@ -256,7 +259,7 @@ def check_assessment(game, behavior: Mapping[str, Any], beliefs: Mapping | None 
         gap = max(Q) - sum(p * q for p, q in zip(probs, Q, strict=True))
         gains[label] = gap
         if gap > (0 if isinstance(gap, Fraction) else tol * scale):
-            best = a.infoset_actions[h][int(np.argmax([float(q) for q in Q]))]
+            best = a.infoset_actions[h][max(range(len(Q)), key=Q.__getitem__)]
             problems.append(f"at information set {label!r}, {game.players[i]} gains "
                             f"{fmt(gap)} by playing {best!r}")
     rational = not problems

@@ -261,3 +261,23 @@ def test_correlated_equilibrium_is_scale_free(c):
                                    [[0, 0], [0, 1]], atol=1e-9)
         assert not gt.is_correlated_equilibrium(g, [[1, 0], [0, 0]], coarse=coarse)
         assert gt.is_correlated_equilibrium(g, [[0, 0], [0, 1]], coarse=coarse)
+
+
+def _signal_tree(c):
+    """A plays l or r; B, not seeing it, plays x (c, c) or y (0, 0) after either."""
+    t = gt.ExtensiveFormGame(["A", "B"])
+    for node in t.root.decide("A", ["l", "r"]):
+        x, y = node.decide("B", ["x", "y"], infoset="B")
+        x.payoffs(1 * c, 1 * c)
+        y.payoffs(0, 0)
+    return t
+
+
+@pytest.mark.parametrize("c", SCALES)
+def test_check_assessment_is_scale_free(c):
+    """B's y forgoes c: not sequentially rational at any scale (the tolerance
+    ``1e-9 * max(1, |u|)`` called it rational in units of 1e-12)."""
+    t = _signal_tree(c)
+    assert gt.check_assessment(t, {"A: root": "l", "B": "x"}).sequential
+    bad = gt.check_assessment(t, {"A: root": {"l": 0.5, "r": 0.5}, "B": "y"})
+    assert not bad.sequential and "gains" in " ".join(bad.problems)
