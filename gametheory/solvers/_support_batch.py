@@ -145,7 +145,7 @@ def _pick(keep: np.ndarray, *arrays: np.ndarray) -> list[np.ndarray]:
 
 def solve_class(M: np.ndarray, own: np.ndarray, opp: np.ndarray, pos_tol: float,
                 br_tol: float, singular_ratio: float = SINGULAR_RATIO,
-                order: np.ndarray | None = None) -> ClassResult:
+                order: np.ndarray | None = None, rounding: bool = False) -> ClassResult:
     """Solve the indifference systems of every pair (opponent subset, own subset).
 
     Parameters
@@ -167,6 +167,12 @@ def solve_class(M: np.ndarray, own: np.ndarray, opp: np.ndarray, pos_tol: float,
         A matrix with the same order as ``M`` within each column (such as the ranks of
         exact payoffs): the dominance filter compares its entries instead of ``M``'s,
         so that it is exact when the floats are rounded.
+    rounding : bool
+        Also count a system as singular when its Hadamard ratio times its smallest row
+        norm is below ``singular_ratio``: a row that differences two nearly equal
+        payoff rows is small, and rounding the payoffs (absolutely, by about 1e-16 of
+        the scale 1) perturbs it relatively by 1e-16 over its norm. Then the solution
+        of every system kept is accurate to about ``k**2 * 1e-16 / singular_ratio``.
 
     Returns
     -------
@@ -188,7 +194,7 @@ def solve_class(M: np.ndarray, own: np.ndarray, opp: np.ndarray, pos_tol: float,
     """
     Mb = np.ascontiguousarray(M if M.ndim == 3 else M[None], dtype=float)
     Ob = Mb if order is None else np.asarray(order, dtype=float).reshape(Mb.shape)
-    feas, sing = _solve_systems(Mb, own, opp, pos_tol, br_tol, singular_ratio, Ob)
+    feas, sing = _solve_systems(Mb, own, opp, pos_tol, br_tol, singular_ratio, Ob, rounding)
     k, n_opp = own.shape[1], Mb.shape[1]
     empty_i = np.empty(0, dtype=np.intp)
     if feas:
@@ -203,7 +209,8 @@ def solve_class(M: np.ndarray, own: np.ndarray, opp: np.ndarray, pos_tol: float,
 
 
 def _solve_systems(Mb: np.ndarray, own: np.ndarray, opp: np.ndarray, pos_tol: float,
-                   br_tol: float, ratio: float, Ob: np.ndarray) -> tuple[list, list]:
+                   br_tol: float, ratio: float, Ob: np.ndarray,
+                   rounding: bool = False) -> tuple[list, list]:
     """All systems of a class, at all points, as one list solved in cache-sized chunks.
 
     Returns the parts ``(b, e, s, z, v, ties)`` of the feasible systems and
@@ -232,7 +239,13 @@ def _solve_systems(Mb: np.ndarray, own: np.ndarray, opp: np.ndarray, pos_tol: fl
             D = np.empty_like(sub)
             D[:-1] = sub[1:] - sub[:1]
             D[-1] = 1.0
-            z, singular = _solve_stack(D.transpose(2, 0, 1), ratio)
+            Dt = D.transpose(2, 0, 1)
+            r = ratio
+            if rounding:
+                with np.errstate(divide="ignore"):
+                    small = np.linalg.norm(Dt[:, :-1], axis=-1).min(axis=-1)
+                    r = ratio / np.minimum(1.0, small)
+            z, singular = _solve_stack(Dt, r)
             if singular.any():
                 sing.append((b[singular], e[singular], s[singular]))
             z = np.ascontiguousarray(z.T)                          # (k, p)

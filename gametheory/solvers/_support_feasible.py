@@ -18,7 +18,7 @@ import numpy as np
 
 from ._support_batch import dominated
 
-__all__ = ["constraints", "interior_points", "LP_POSITIVE"]
+__all__ = ["constraints", "interior_points", "violations", "LP_POSITIVE"]
 
 #: Smallest probability that counts as positive in an LP solution.
 LP_POSITIVE = 1e-7
@@ -93,6 +93,45 @@ def interior_points(M: np.ndarray, problems: Sequence[tuple[Sequence[int], Seque
     return out
 
 
+def violations(M: np.ndarray, problems: Sequence[tuple[Sequence[int], Sequence[int]]]
+               ) -> np.ndarray:
+    """Phase 1 alone (one stacked HiGHS call): for each ``(S, E)`` the least violation
+    (scaled payoffs) of the constraints of Z(S, E)'s closure; 0 up to HiGHS' tolerances
+    (about 1e-7) when the closure is non-empty. NaN for all if the solve fails.
+
+    Examples
+    --------
+    >>> M = np.array([[1.0, 0.0], [0.0, 1.0], [0.6, 0.6]])
+    >>> violations(M, [([0, 1], [2]), ([0], [1])]).round(3).tolist()
+    [0.0, 0.5]
+    """
+    blocks = [(k, *constraints(M, list(S), list(E))[::2]) for k, (S, E) in enumerate(problems)]
+    viol = _phase_one(blocks)
+    return np.full(len(blocks), np.nan) if viol is None else viol
+
+
+def _phase_one(blocks) -> np.ndarray | None:
+    """Least violations of the blocks ``(k, A_eq, A_ub)`` (stacked), None on failure."""
+    from scipy.sparse import block_diag
+
+    # variables (z, v, e) per block: |equalities| <= e, inequalities <= e
+    ub, eq, c, bounds = [], [], [], []
+    for _, A_eq, A_ub in blocks:
+        n = A_eq.shape[1]
+        rows = np.vstack([A_eq[:-1], -A_eq[:-1], A_ub])
+        ub.append(np.hstack([rows, -np.ones((rows.shape[0], 1))]))
+        eq.append(np.hstack([A_eq[-1:], [[0.0]]]))
+        c += [0.0] * n + [1.0]
+        bounds += [(0, None)] * (n - 1) + [(None, None), (0, None)]
+    A_ub1 = block_diag(ub, format="csr")
+    res = _linprog(c, A_ub1, np.zeros(A_ub1.shape[0]), block_diag(eq, format="csr"),
+                   np.ones(len(blocks)), bounds)
+    if res.status != 0:
+        return None
+    ends = np.cumsum([A_eq.shape[1] + 1 for _, A_eq, _ in blocks])
+    return res.x[ends - 1]
+
+
 def _linprog(c, A_ub, b_ub, A_eq, b_eq, bounds):
     from scipy.optimize import linprog
 
@@ -109,24 +148,11 @@ def _max_min_probability(blocks, near: list[int] | None = None) -> list[np.ndarr
 
     if len(blocks) == 1:
         return _one_by_one(blocks, near)
-    # phase 1, variables (z, v, e) per block: |equalities| <= e, inequalities <= e
-    ub, eq, c, bounds = [], [], [], []
-    for _, A_eq, A_ub in blocks:
-        n = A_eq.shape[1]
-        rows = np.vstack([A_eq[:-1], -A_eq[:-1], A_ub])
-        ub.append(np.hstack([rows, -np.ones((rows.shape[0], 1))]))
-        eq.append(np.hstack([A_eq[-1:], [[0.0]]]))
-        c += [0.0] * n + [1.0]
-        bounds += [(0, None)] * (n - 1) + [(None, None), (0, None)]
-    A_ub1 = block_diag(ub, format="csr")
-    res = _linprog(c, A_ub1, np.zeros(A_ub1.shape[0]), block_diag(eq, format="csr"),
-                   np.ones(len(blocks)), bounds)
-    if res.status != 0:
+    viol = _phase_one(blocks)
+    if viol is None:
         return _one_by_one(blocks, near)
-    ends = np.cumsum([A_eq.shape[1] + 1 for _, A_eq, _ in blocks])
-    keep = [(i, float(res.x[end - 1])) for i, end in enumerate(ends)
-            if res.x[end - 1] <= VIOLATION]
-    near += [i for i, end in enumerate(ends) if VIOLATION < res.x[end - 1] <= BORDER_HIGH]
+    keep = [(i, float(x)) for i, x in enumerate(viol) if x <= VIOLATION]
+    near += [i for i, x in enumerate(viol) if VIOLATION < x <= BORDER_HIGH]
     out: list[np.ndarray | None] = [None] * len(blocks)
     if not keep:
         return out

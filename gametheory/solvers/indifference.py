@@ -131,14 +131,15 @@ def solve_indifference(M: np.ndarray, support: Sequence[int], equalised: Sequenc
 
 
 def solve_stack(K: np.ndarray, rhs: np.ndarray,
-                ratio: float = SINGULAR_RATIO) -> tuple[np.ndarray, np.ndarray]:
+                ratio: float | np.ndarray = SINGULAR_RATIO) -> tuple[np.ndarray, np.ndarray]:
     """Solve a stack of square systems ``K[i] z = rhs[i]``, skipping the singular ones.
 
     The batched float counterpart of :func:`solve_indifference` used by the vectorised
     solvers: one ``slogdet`` classifies every system (singular when ``|det|`` is below
-    ``ratio``, default :data:`SINGULAR_RATIO`, times the product of its row norms), one
-    ``solve`` does the rest. A larger ``ratio`` bounds the condition number of the
-    systems solved (by about ``k**2 / ratio`` for k x k systems), hence their error.
+    ``ratio`` (default :data:`SINGULAR_RATIO`; or one per system) times the product of
+    its row norms), one ``solve`` does the rest. A larger ``ratio`` bounds the condition
+    number of the systems solved (by about ``k**2 / ratio`` for k x k systems), hence
+    their error.
     Stacks of 1 x 1 to 3 x 3 systems (the bulk of support enumeration and of parameter
     sweeps) take a closed-form path instead: rows scaled to unit norm, then the
     determinant (which is then the Hadamard ratio) and the adjugate, avoiding LAPACK's
@@ -181,7 +182,7 @@ def _cross(u: tuple, v: tuple) -> tuple:
 
 
 def _solve_small(K: np.ndarray, rhs: np.ndarray,
-                 ratio: float) -> tuple[np.ndarray, np.ndarray]:
+                 ratio: float | np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """:func:`solve_stack` for 1 x 1, 2 x 2 and 3 x 3 systems by the adjugate (Cramer's
     rule) after scaling every row to unit norm, so the Hadamard ratio is ``|det|``; far
     faster than LAPACK's per-matrix overhead on large stacks of tiny systems."""

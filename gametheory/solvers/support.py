@@ -5,8 +5,9 @@ I makes player 2 indifferent among J (and J are best responses), y on J makes pl
 indifferent among I. Equal-size pairs ``|I| = |J|`` are solved a size class at a time
 by batched linear algebra (:mod:`._support_batch`); in a nondegenerate game that is all.
 Degenerate games add singular systems and ties; those pairs, and the unequal-size pairs
-they generate, are decided by linear programs (:mod:`._support_lp`). When such a pair's
-equilibrium set is more than one point, the solution says so (``complete=False``).
+they generate, are decided by linear programs (:mod:`._support_lp`; exact ones,
+:mod:`._exact_lp`, with ``exact=True``). When such a pair's equilibrium set is more than
+one point, the solution says so (``complete=False``).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from ..errors import DegenerateGameWarning, SolverError
 from . import _support_batch as batch
 from ._advice import suggest
 from ._progress import Budget
+from ._support_feasible import BORDER_HIGH, violations
 from ._support_lp import SidePart, exact_side_part, side_parts
 from .best_response import one_chooser, solve_best_response
 from .indifference import UNIQUE, solve_indifference
@@ -58,7 +60,7 @@ class _Side:
     def __init__(self, M: np.ndarray, Mx: np.ndarray | None, screen: tuple[float, float]):
         self.M, self.Mx, self.screen = M, Mx, screen
         self.exact = {} if Mx is None else {"singular_ratio": EXACT_SINGULAR,
-                                            "order": _column_ranks(Mx)}
+                                            "order": _column_ranks(Mx), "rounding": True}
         self.feas: dict[tuple[int, int], tuple] = {}
         self.sing: set[tuple[int, int]] = set()
         self.cache: dict[tuple[int, int], SidePart | None] = {}
@@ -89,13 +91,21 @@ class _Side:
 
     # ------------------------------------------------------------ deciding Z(S, E)
     def prefetch(self, keys) -> None:
-        """Decide many sets Z(S, E) that need LPs with stacked LPs (see :func:`side_parts`),
-        or one by one in exact arithmetic (:func:`exact_side_part`)."""
+        """Decide many sets Z(S, E) that need LPs with stacked LPs (see :func:`side_parts`).
+
+        Exactly: one stacked float phase 1 discards the sets whose closure violates its
+        constraints by more than :data:`BORDER_HIGH` (far beyond rounding and HiGHS'
+        tolerances); the others are decided one by one by :func:`exact_side_part`.
+        """
         todo = sorted({k for k in keys if k not in self.cache and k not in self.parts})
         if self.Mx is not None:
-            for S, E in todo:
-                self.parts[S, E] = exact_side_part(self.Mx, _bits(S), _bits(E))
-                self.tick()
+            for at in range(0, len(todo), _LP_CHUNK):
+                chunk = todo[at:at + _LP_CHUNK]
+                viol = violations(self.M, [(_bits(S), _bits(E)) for S, E in chunk])
+                for (S, E), x in zip(chunk, viol, strict=True):
+                    self.parts[S, E] = (None if x > BORDER_HIGH else
+                                        exact_side_part(self.Mx, _bits(S), _bits(E)))
+                    self.tick()
             return
         for at in range(0, len(todo), _LP_CHUNK):     # chunks: the deadline is checked
             chunk = todo[at:at + _LP_CHUNK]
@@ -211,9 +221,10 @@ def _lattice(side: _Side, partner: _Side, records: list, tick=lambda: None) -> N
 
 #: With exact=True, the float screen's margin (probabilities, payoff slack; relative to
 #: the payoff scale): wide enough that rounding never rejects a true candidate, the
-#: exact rebuild rejects the false ones. Square systems with a Hadamard ratio below
-#: EXACT_SINGULAR (condition number above about k**2 / EXACT_SINGULAR) are not trusted
-#: to floats at all: they are decided as singular ones, by exact LPs.
+#: exact rebuild rejects the false ones. Square systems whose Hadamard ratio times
+#: smallest row norm is below EXACT_SINGULAR (ill-conditioned, or built from near-ties
+#: that rounding blurs; see :func:`._support_batch.solve_class`) are not trusted to
+#: floats at all: they are decided as singular ones, by exact LPs.
 EXACT_SCREEN, EXACT_SINGULAR = 1e-6, 1e-6
 
 
@@ -264,8 +275,8 @@ def solve_support(game, exact: bool = False, tol: float | None = None,
     game : NormalFormGame
         A two-player game with numeric payoffs.
     exact : bool
-        Screen in floats, then rebuild and verify every equilibrium in exact rationals
-        (Fractions; regret exactly 0).
+        Decide everything in exact rationals (Fractions; regret exactly 0): floats only
+        screen candidates, with margins that rounding cannot cross.
     tol : float, optional
         Regret tolerance for float results; default 1e-9 times the payoff scale.
     max_pairs : int
@@ -298,14 +309,16 @@ def solve_support(game, exact: bool = False, tol: float | None = None,
     left free by the tight constraints, or (one more LP) a direction into the set,
     shows a continuum. The LPs of many pairs are stacked into one HiGHS call.
 
-    Decisions about singularity, ties and LP feasibility are made in floating point
-    (tolerances about 1e-9 for the batched systems, 1e-7 for the LPs, relative to the
-    payoff scale), also with ``exact=True``, which makes the reported equilibria exact.
-    So that the completeness claim is not made in floats where they cannot be trusted,
-    with ``exact=True`` a game with two distinct payoffs of one player closer than
-    :data:`NEAR_TIE` times the payoff scale, or where an LP declared a set empty by a
-    value within rounding of its threshold, gets ``complete=False`` and a note (such
-    near-ties sit at the float tolerances; ``"vertex"`` decides them exactly).
+    With ``exact=True`` every decision is exact, so near-ties (payoffs differing by
+    1e-12, probabilities of 1e-9) are decided correctly and ``complete`` can be trusted:
+    the batched float solve only passes candidates on (margins :data:`EXACT_SCREEN`),
+    each is solved again and checked in Fractions; the dominance filter compares exact
+    ranks; square systems too ill-conditioned for floats (see :data:`EXACT_SINGULAR`)
+    and every set that needs an LP are decided by an exact
+    simplex method (:func:`._support_lp.exact_side_part`). In floats, decisions use
+    tolerances (about 1e-9 for the batched systems, 1e-7 for the LPs, relative to the
+    payoff scale); an LP that declares a set empty by a value within rounding of its
+    threshold withdraws ``complete=True`` with a note saying how to decide exactly.
     A game where one player has a single strategy is solved by best responses.
     Degenerate games need LPs for the support pairs that survive the dominance filter
     and can be much slower than nondegenerate ones.
