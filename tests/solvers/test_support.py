@@ -366,6 +366,19 @@ def test_exact_decisions_near_ties_known_cases():
         assert_support_matches_vertex(_near_tie_pair(4, 4, 0, 2, F(1, 10**9), seed))
 
 
+def test_exact_square_system_of_near_tied_rows():
+    """A 4x4 game (payoffs in {0, 1}, e = 1/10**12) whose equilibrium with supports
+    ({a1, a4}, {b1, b4}) has player 2 mix (1/2, 1/2): player 1's rows a1, a4 differ by
+    2e on {b1, b4}, a system rounding blurs by 1e-4 relatively, so the float screen
+    rejected the point (a best-response slack of 2e-5); it is now decided exactly, and
+    the continuum through it ({a1, a2, a4} against {b1, b4}) is reported."""
+    g = _near_tie_pair(4, 4, 0, 1, F(1, 10**12), 3)
+    e = F(1, 10**12)
+    x = (1 - e / (1 + 2 * e), 0, 0, e / (1 + 2 * e))
+    assert (x, (F(1, 2), 0, 0, F(1, 2))) in profiles(solve_quiet(g, exact=True)[0])
+    assert_support_matches_vertex(g)
+
+
 def test_exact_dominance_filter_sees_differences_below_float_resolution():
     """1 + 1/10**20 is the float 1, so in floats b2 dominates b1; exactly it does not,
     and the only equilibrium has player 1 play a2 with probability t/(1 + t)."""
