@@ -46,9 +46,10 @@ def _profiles(sol):
     return sorted(tuple(np.round(np.concatenate(eq.strategies), 7)) for eq in sol)
 
 
-#: Found by this test and not fixed here (outside this change): absolute tolerances in
-#: lp (``indifference.solve_indifference(tol=1e-10)`` on the game's own units, and
-#: ``_no_optimal_direction``) and in pns (``solve_numeric(..., 1e-12)``).
+#: Found by this test and not fixed here: absolute tolerances in lp (its float
+#: indifference solve, ``indifference.solve_indifference(tol=1e-10)``, runs on the
+#: game's own units; solving it on the LP's [0, 1] matrix passes these cases but turns
+#: matching pennies' value 0 into 1e-32) and in pns (``solve_numeric(..., 1e-12)``).
 _KNOWN = {("lp", 1e-12): "lp: SolverError 'the LP solution failed verification'",
           ("lp", 1e12): "lp: complete=False, optimal strategies called not unique",
           ("pns", 1e12): "pns: SolverError 'no support profile gave an equilibrium'"}
