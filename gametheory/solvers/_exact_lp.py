@@ -24,11 +24,13 @@ OPTIMAL, INFEASIBLE, UNBOUNDED = "optimal", "infeasible", "unbounded"
 
 def _pivot(T: list[list[Fraction]], basis: list[int], r: int, c: int) -> None:
     piv = T[r][c]
-    T[r] = [a / piv for a in T[r]]
-    for k, row in enumerate(T):
-        if k != r and row[c] != 0:
-            f = row[c]
-            T[k] = [a - f * b for a, b in zip(row, T[r], strict=True)]
+    T[r] = [a / piv if a else a for a in T[r]]
+    nonzero = [(j, b) for j, b in enumerate(T[r]) if b]     # tableaus are sparse
+    for row in T:
+        f = row[c]
+        if f and row is not T[r]:
+            for j, b in nonzero:
+                row[j] -= f * b
     if r < len(basis):
         basis[r] = c
 

@@ -387,3 +387,26 @@ def test_exact_dominance_filter_sees_differences_below_float_resolution():
     sol = solve(g, exact=True)
     assert sol.complete and profiles(sol) == [((1 / (1 + t), t / (1 + t)), (F(1, 2), F(1, 2)))]
     assert_support_matches_vertex(g)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 4), st.integers(1, 5), st.integers(0, 2 ** 32 - 1))
+def test_property_exact_simplex_agrees_with_highs(m, n, seed):
+    """The exact simplex (used by exact support) against scipy's HiGHS on random small
+    LPs: the same status, the same optimal value, and an exactly feasible vertex. A row
+    of ones keeps the feasible set bounded; some problems are infeasible."""
+    from scipy.optimize import linprog
+
+    from gametheory.solvers._exact_lp import OPTIMAL, simplex
+
+    rng = np.random.default_rng(seed)
+    A = np.vstack([rng.integers(-2, 3, (m, n)), np.ones((1, n), dtype=int)])
+    b = np.r_[rng.integers(-2, 3, m), 1]
+    c = rng.integers(-3, 4, n)
+    status, x, value = simplex(c.tolist(), A.tolist(), b.tolist())
+    ref = linprog(-c, A_eq=A, b_eq=b, bounds=[(0, None)] * n, method="highs")
+    assert (status == OPTIMAL) == (ref.status == 0)
+    if status == OPTIMAL:
+        assert abs(float(value) + ref.fun) < 1e-9
+        assert all(v >= 0 for v in x) and sum(x[j] * c[j] for j in range(n)) == value
+        assert all(sum(A[i, j] * x[j] for j in range(n)) == b[i] for i in range(m + 1))
