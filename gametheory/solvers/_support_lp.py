@@ -18,8 +18,9 @@ a non-empty relatively open convex set has its dimension).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from fractions import Fraction
+from typing import Any
 
 import numpy as np
 
@@ -42,15 +43,13 @@ NULL_TOL = 1e-9
 class SidePart:
     """What is known of one side's set Z(S, E) when it is non-empty.
 
-    ``points`` are ``(z, v)`` pairs (z a full-length float vector): the unique point when
-    ``single``, else two distinct vertices of the closure. ``keys`` give, per point, a
-    support and an equalised set whose indifference system has that point as its unique
-    solution, for exact reconstruction (None when unknown).
+    ``points`` are ``(z, v)`` pairs (z a full-length vector, floats or, from
+    :func:`exact_side_part`, Fractions): the unique point when ``single``, else two
+    distinct vertices of the closure.
     """
 
-    points: list[tuple[np.ndarray, float]]
+    points: list[tuple[np.ndarray, Any]]
     single: bool
-    keys: list = field(default_factory=list)
 
 
 def side_parts(M: np.ndarray, problems: Sequence[tuple[Sequence[int], Sequence[int]]],
