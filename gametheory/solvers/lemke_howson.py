@@ -72,8 +72,8 @@ def solve_lemke_howson(game, exact: bool = False, tol: float | None = None,
     time_limit : float, optional
         Seconds (default 60; None for no limit) after which no further path is started
         and a running one is abandoned (checked every 1000 pivots); the equilibria found
-        so far are returned with a
-        note, or SolverError naming what else applies when none was found.
+        so far are returned with a note, or SolverError naming what else applies when
+        none was found.
     progress : bool
         Show a tqdm progress bar over the initial labels.
 

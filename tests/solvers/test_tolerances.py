@@ -81,28 +81,33 @@ _bump = st.sampled_from([0.0, 1e-14, -1e-14, 1e-12, 1e-10, 3e-9])
 @given(m=st.integers(2, 3), n=st.integers(2, 3), data=st.data())
 def test_float_vertex_is_the_exact_answer_on_near_ties(m, n, data):
     """Integer games (often degenerate) with some cells moved by 1e-14 .. 3e-9: the float
-    solve returns only profiles within tol of the exact equilibria of the same (decimal)
-    payoffs and, when it says complete, all of them; every profile passes the regret
-    check with the stated tolerance."""
+    solve returns only profiles within tol of the exact equilibria of the same payoffs
+    and, when it says complete, all of them; every profile passes the regret check with
+    the stated tolerance. "The same payoffs" is either reading of the floats: the
+    decimals they print as (1e-12) or the binary values they are (1.0000889e-12); on an
+    ill-conditioned game such as x2 (1 + 1e-12) + x3 = x2 + x3 (1 + 1e-14) the two give
+    equilibria 1e-5 apart (x2 = 1/101 against 0.0098923), and either is right."""
     A = np.array(data.draw(st.lists(_cell, min_size=m * n, max_size=m * n)), float)
     B = np.array(data.draw(st.lists(_cell, min_size=m * n, max_size=m * n)), float)
     A += np.array(data.draw(st.lists(_bump, min_size=m * n, max_size=m * n)))
     B += np.array(data.draw(st.lists(_bump, min_size=m * n, max_size=m * n)))
     g = gt.NormalFormGame.from_arrays(A.reshape(m, n), B.reshape(m, n))
-    E = g.exact_payoffs()
+    binary = np.vectorize(lambda x: Fraction(float(x)), otypes=[object])
+    readings = (g.exact_payoffs(), binary(g.float_payoffs()))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", gt.DegenerateGameWarning)
-        exact = gt.solve(gt.NormalFormGame.from_arrays(E[0], E[1]), method="vertex",
-                         exact=True)
+        exacts = [gt.solve(gt.NormalFormGame.from_arrays(E[0], E[1]), method="vertex",
+                           exact=True) for E in readings]
         sol = gt.solve(g, method="vertex")
     tol = default_tol(g)
     assert all(gt.max_regret(g, eq) <= tol for eq in sol)
-    if sol.complete and exact.complete:
-        assert _close(sol, exact, atol=1e-9)
+    if sol.complete and all(exact.complete for exact in exacts):
         # extreme points closer than atol are one point in floats (a vertex at x1 = 1e-14
         # next to one at x1 = 0 is not resolvable), so components are counted that way
-        assert sorted(_distinct(sol, c) for c in sol.components) == \
-            sorted(_distinct(exact, c) for c in exact.components)
+        assert any(_close(sol, exact, atol=1e-9) and
+                   sorted(_distinct(sol, c) for c in sol.components) ==
+                   sorted(_distinct(exact, c) for c in exact.components)
+                   for exact in exacts)
 
 
 def _distinct(sol, component, atol=1e-9):
@@ -127,3 +132,19 @@ def test_backward_induction_ties_scale_with_the_payoffs(scale):
     right.payoffs(3 * scale, 0)
     sol = gt.solve(t, method="spe")
     assert [eq.behavior for eq in sol] == [{"A: root": {"L": 0, "R": 1}}]
+
+
+def test_ill_conditioned_near_tie_is_the_answer_for_the_binary_floats():
+    """x2 (1 + 1e-12) + x3 = x2 + x3 (1 + 1e-14): Player 2 is indifferent at x2/x3 equal to
+    the ratio of the two bumps, 1/100 as decimals but 0.0099911 as the binary floats
+    1e-12 and 1e-14 become once added to 1; the float solve gives the latter (and every
+    profile passes its regret check), found by hypothesis."""
+    A = [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0]]
+    B = [[1.0, 1 + 1e-14], [1 + 1e-12, 1.0], [1.0, 1 + 1e-14]]
+    g = gt.NormalFormGame.from_arrays(A, B)
+    sol = gt.solve(g, method="vertex")
+    (x, _), = [eq.strategies for eq in sol]
+    bumps = ((1 + 1e-14) - 1, (1 + 1e-12) - 1)
+    assert x[1] / x[2] == pytest.approx(bumps[0] / bumps[1], rel=1e-9)
+    assert abs(x[1] / x[2] - 1 / 100) > 1e-6
+    assert gt.max_regret(g, sol.equilibria[0]) <= default_tol(g)
