@@ -221,6 +221,7 @@ def threshold(**values: Any) -> Any:
     if s["W"] + s["C"] == 0:
         raise GameError("threshold needs W + C > 0 (with W = C = 0 the challenger is "
                         "indifferent whatever p)")
+    # trusted: strict sympify, text raises; values checked by _common, strings parsed
     t = sympy.sympify(s["W"], strict=True) / (s["W"] + s["C"])   # a number or Symbol
     if t.is_Rational:
         return Fraction(int(t.p), int(t.q))

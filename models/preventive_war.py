@@ -332,6 +332,7 @@ def war_threshold(T: int = 3, **values: Any) -> Any:
     if unused:
         raise GameError(f"war_threshold depends on T and s only; got {unused[0]!r}")
     s = _common.symbols_or_values(_NAME, PARAMETERS, values)["s"]
+    # trusted: strict sympify, text raises; values checked by _common, strings parsed
     out = sympy.sympify(s, strict=True) * T * (T - 1) / 2   # a number or Symbol, not text
     return exact_number(out)
 

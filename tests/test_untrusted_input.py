@@ -356,3 +356,26 @@ def test_generated_expressions_give_their_exact_value_everywhere(ts):
         assert got == "ok", (s, x)
         assert sympy.sympify(x, strict=True) == sympy.Rational(value.numerator,
                                                                 value.denominator)
+
+
+def test_no_package_code_can_evaluate_text():
+    """Every sympify call in the package is strict (a string raises SympifyError), and
+    nothing calls eval, exec or parse_expr: text reaches sympy only through games.expr."""
+    import ast
+    from pathlib import Path
+
+    root = Path(gt.__file__).parent
+    files = list(root.rglob("*.py")) + list((root.parent / "models").rglob("*.py"))
+    seen = 0
+    for path in files:
+        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "attr", getattr(node.func, "id", None))
+            assert name not in ("eval", "exec", "parse_expr"), (path, node.lineno)
+            if name == "sympify":
+                seen += 1
+                strict = [k for k in node.keywords if k.arg == "strict"]
+                assert strict and getattr(strict[0].value, "value", None) is True, \
+                    (path, node.lineno)
+    assert seen >= 20   # the walk really reads the package's calls

@@ -30,6 +30,7 @@ class Field:
         from sympy.polys.constructor import construct_domain
 
         self.q = q
+        # trusted: strict sympify, text raises; expressions built from stored payoffs
         K, els = construct_domain([sympy.sympify(e, strict=True) for e in exprs] or [q],
                                    field=True)
         self.fast = bool(K.is_FractionField and tuple(K.symbols) == (q,)
@@ -42,6 +43,7 @@ class Field:
         """The element of the field for a sympy expression (or number)."""
         import sympy
 
+        # trusted: strict sympify, text raises; expressions built from stored payoffs
         return self.K.from_sympy(sympy.sympify(expr, strict=True))
 
     def at(self, e: Any, t: Fraction) -> Any:
@@ -126,6 +128,7 @@ class Candidates:
 def _num(x: Any):
     import sympy
 
+    # trusted: strict sympify, text raises; expressions built from stored payoffs
     return sympy.sympify(x, strict=True).evalf(_DIGITS)
 
 
@@ -163,6 +166,7 @@ def real_roots(expr: Any, q: Any, lo: Any, hi: Any) -> list:
     """
     import sympy
 
+    # trusted: strict sympify, text raises; expressions built from stored payoffs
     expr = sympy.cancel(sympy.sympify(expr, strict=True))
     if expr == 0 or q not in expr.free_symbols:
         return []
@@ -207,6 +211,7 @@ def _frac(x: Any) -> Fraction:
     """An exact Fraction for a rational sympy number, else a 60-digit approximation."""
     import sympy
 
+    # trusted: strict sympify, text raises; expressions built from stored payoffs
     x = sympy.sympify(x, strict=True)     # numbers and sympy only, never text
     if x.is_Rational:
         return Fraction(int(x.p), int(x.q))

@@ -269,6 +269,7 @@ def as_float(v: Any) -> float:
     except (TypeError, ValueError):
         import sympy
 
+        # trusted: strict sympify, text raises; strings went to parse_number above
         return float(sympy.sympify(v, strict=True))
 
 

@@ -195,6 +195,7 @@ def _number(name: str, v: Any) -> Any:
             return sympy.oo if v > 0 else -sympy.oo
         f = Fraction(repr(v))                 # the decimal it prints as, exactly
         return sympy.Rational(f.numerator, f.denominator)
+    # trusted: strict sympify, text raises; _value has parsed any string already
     out = sympy.sympify(_value(name, v), strict=True)
     if out.free_symbols or out is sympy.nan or out.is_extended_real is not True:
         raise GameError(f"value {v!r} for parameter {name!r} is not a real number")

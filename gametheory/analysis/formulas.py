@@ -77,10 +77,14 @@ class ClosedFormEquilibrium:
         """The strategies and payoffs at a point (sympy numbers)."""
         import sympy
 
+        # trusted: strict sympify, text raises; closed forms and stored payoffs, sympy objects or
+        #   numbers
         exprs = [sympy.sympify(x, strict=True) for s in self.strategies for x in s] + \
             [sympy.sympify(p, strict=True) for p in self.payoffs]
         syms = {x.name: x for e in exprs for x in e.free_symbols}
         subs = {syms[k]: _number(k, v) for k, v in values.items() if k in syms}
+        # trusted: strict sympify, text raises; closed forms and stored payoffs, sympy objects or
+        #   numbers
         return (tuple(tuple(sympy.sympify(x, strict=True).xreplace(subs) for x in s)
                       for s in self.strategies),
                 tuple(sympy.sympify(p, strict=True).xreplace(subs) for p in self.payoffs))
@@ -242,6 +246,8 @@ def _bimatrix(game: Any, sol: Any, subs: dict) -> list[ClosedFormEquilibrium]:
 
     nf = game if not hasattr(game, "arrays") else game.to_normal_form()
     P = nf.payoffs
+    # trusted: strict sympify, text raises; closed forms and stored payoffs, sympy objects or
+    #   numbers
     A, B = (sympy.Matrix(P.shape[1], P.shape[2],
                          [sympy.sympify(x, strict=True) for x in P[i].ravel()])
             for i in (0, 1))
@@ -298,6 +304,8 @@ def _tree(game: Any, sol: Any) -> list[ClosedFormEquilibrium]:
     for eq in sol.equilibria:
         behavior = {h: {a: sympy.Integer(int(p)) for a, p in d.items()}
                     for h, d in eq.behavior.items()}
+        # trusted: strict sympify, text raises; closed forms and stored payoffs, sympy objects or
+        #   numbers
         payoffs = tuple(sympy.factor(sympy.sympify(v, strict=True))
                         for v in game.expected_payoffs(behavior))
         out.append(ClosedFormEquilibrium((), behavior, payoffs,

@@ -64,6 +64,7 @@ def _algebraic_strategy(arr: np.ndarray, who: str) -> np.ndarray:
 
     if any(getattr(v, "free_symbols", None) for v in arr):
         raise GameError(f"the strategy of {who} is symbolic; give numbers")
+    # trusted: strict sympify, text raises; profile entries, numbers or sympy objects
     if any(sympy.sympify(v, strict=True).is_negative for v in arr):
         raise GameError(f"the strategy of {who} has a negative probability")
     total = sympy.radsimp(sympy.expand(sum(arr)))

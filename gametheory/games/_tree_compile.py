@@ -91,6 +91,7 @@ def cast_values(values: Any, kind: str) -> np.ndarray:
         return out
     import sympy
 
+    # trusted: strict sympify, text raises; stored tree values, classified by values._classify
     out[:] = [sympy.Rational(v.numerator, v.denominator) if isinstance(v, Fraction)
               else sympy.sympify(v, strict=True) for v in vals]
     return out

@@ -27,6 +27,7 @@ def check_distribution(probs: np.ndarray, kind: str, where: str) -> None:
         import sympy
 
         for v in probs:
+            # trusted: strict sympify, text raises; stored probabilities, numbers or sympy objects
             if sympy.sympify(v, strict=True).is_negative:
                 raise GameError(f"probability {v} at {where} is negative")
         total = sympy.simplify(sum(probs))

@@ -65,6 +65,7 @@ def substitute_array(arr: np.ndarray, params: tuple, values: Mapping[str, Any]) 
     subs = {by_name[name]: _value(name, v) for name, v in values.items()}
     out = np.empty(arr.shape, dtype=object)
     for idx in np.ndindex(arr.shape):   # stored payoffs are numbers or sympy, never strings
+        # trusted: strict sympify, text raises; strings are parsed by games.expr before this
         out[idx] = sympy.sympify(arr[idx], strict=True).xreplace(subs)
     return out
 
@@ -85,6 +86,7 @@ def _value(name: str, v: Any):
     if isinstance(v, (bool, np.bool_)) or v is None:
         raise GameError(f"value {v!r} for parameter {name!r} is not a number")
     try:
+        # trusted: strict sympify, text raises; strings are parsed by games.expr before this
         return sympy.sympify(v, strict=True)    # strict: never reads a string
     except (sympy.SympifyError, TypeError, ValueError):
         raise GameError(f"value {v!r} for parameter {name!r} is not a number") from None
@@ -98,6 +100,7 @@ def _exact_bound(name: str, x: Any) -> Any:
         from .expr import parse_expression
 
         return parse_expression(x, where=f"domain bound of parameter {name!r} is not a number")
+    # trusted: strict sympify, text raises; strings are parsed by games.expr before this
     return sympy.sympify(x, strict=True)
 
 
@@ -218,6 +221,7 @@ def check_domain(param: Parameter, value: Any, what: str = "value", shown: Any =
 
     if getattr(value, "free_symbols", None):
         return
+    # trusted: strict sympify, text raises; strings are parsed by games.expr before this
     v = sympy.sympify(value, strict=True)
     value = value if shown is None else shown
     if v is sympy.nan or v.is_real is False or v.is_finite is False or v.is_number is False:

@@ -59,6 +59,8 @@ def _classify(x: Any, where: Callable[[], str]):
     if _is_sympy(x):
         import sympy
 
+        # trusted: strict sympify, text raises; only sympy objects reach it; strings are parsed
+        #   above
         x = sympy.sympify(x, strict=True)
         if x.free_symbols:
             return "sym", x

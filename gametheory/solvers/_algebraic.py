@@ -23,6 +23,7 @@ def _sym(x: Any):
 
     if isinstance(x, Fraction):
         return sp.Rational(x.numerator, x.denominator)
+    # trusted: strict sympify, text raises; profile entries, numbers or sympy objects
     return sp.sympify(x, strict=True)      # numbers and sympy only, never text
 
 
@@ -123,6 +124,7 @@ class _Field:
         if P.is_zero:
             return 0
         for digits in (50, 200, 1000):
+            # trusted: strict sympify, text raises; profile entries, numbers or sympy objects
             v = sp.sympify(P.as_expr().subs(self.X, self.r), strict=True).evalf(digits)
             if abs(v) > sp.Float(10) ** (10 - digits):
                 return 1 if v > 0 else -1
@@ -181,6 +183,7 @@ def algebraic_regret(game, prof: tuple) -> tuple[Any, tuple]:
 
     from ._enumpoly_support import strategy_payoffs
 
+    # trusted: strict sympify, text raises; profile entries, numbers or sympy objects
     atoms = set().union(*[_algebraic_atoms(sp.sympify(_sym(x), strict=True))
                           for s in prof for x in s])
     if len(atoms) == 1:

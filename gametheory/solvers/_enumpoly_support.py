@@ -107,6 +107,7 @@ def _rational(arr: np.ndarray) -> np.ndarray:
     out = np.empty(arr.shape, dtype=object)
     for idx in np.ndindex(arr.shape):
         v = arr[idx]
+        # trusted: strict sympify, text raises; payoffs and solver values, numbers or sympy objects
         out[idx] = sp.Rational(v.numerator, v.denominator) if hasattr(v, "numerator") \
             else sp.nsimplify(sp.sympify(v, strict=True))
     return out
@@ -151,6 +152,8 @@ def solve_exact(U: np.ndarray, support: Support, exact: bool = True):
         prof = []
         ok = True
         for vec in profile:
+            # trusted: strict sympify, text raises; payoffs and solver values, numbers or sympy
+            #   objects
             v = [_real(sp.radsimp(sp.expand(sp.sympify(x, strict=True).subs(sol)))) for x in vec]
             if any(x is None or x.free_symbols for x in v):
                 ok = False
@@ -215,6 +218,8 @@ def _lex_numeric(L, symbols) -> list[np.ndarray]:
         for part in partial:
             qs = []
             for p in rel:
+                # trusted: strict sympify, text raises; payoffs and solver values, numbers or sympy
+                #   objects
                 c = np.array([complex(sp.sympify(co, strict=True).subs(part).evalf(30)) if part else
                               complex(co) for co in
                               sp.Poly(p.as_expr(), var).all_coeffs()], dtype=complex)
@@ -263,6 +268,7 @@ def _samples(symbols, par: dict) -> list[dict]:
     pts = []
     for k in range(1, 8):
         val = {s: sp.Rational(k, 8) for s in free}
+        # trusted: strict sympify, text raises; payoffs and solver values, numbers or sympy objects
         pts.append({**{s: sp.sympify(e, strict=True).subs(val) for s, e in par.items()}, **val})
     return pts
 
@@ -271,6 +277,7 @@ def _real(x):
     """``x`` as a real sympy number, or None when it is not real."""
     import sympy as sp
 
+    # trusted: strict sympify, text raises; payoffs and solver values, numbers or sympy objects
     x = sp.sympify(x, strict=True)     # numbers and sympy only, never text
     if x.is_Rational:
         return x
