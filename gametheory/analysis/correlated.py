@@ -28,7 +28,7 @@ from ..errors import GameError, SolverError
 from ..games._display import fmt
 from ..games.values import float_range_factor, to_float_array
 from ._correlated_exact import exact_vertex
-from .elimination import _flag
+from .dominance import _flag
 
 __all__ = ["CorrelatedPolytope", "CorrelatedEquilibrium", "correlated_polytope",
            "correlated_equilibrium", "correlated_regret", "is_correlated_equilibrium"]

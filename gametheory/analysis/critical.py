@@ -186,6 +186,7 @@ def _number(name: str, v: Any) -> Any:
     import sympy
 
     from ..games.parameters import _value
+    from ..games.values import to_fraction
 
     if isinstance(v, (float, np.floating)):
         v = float(v)
@@ -193,7 +194,7 @@ def _number(name: str, v: Any) -> Any:
             raise GameError(f"value nan for parameter {name!r} is not a number")
         if v in (float("inf"), float("-inf")):
             return sympy.oo if v > 0 else -sympy.oo
-        f = Fraction(repr(v))                 # the decimal it prints as, exactly
+        f = to_fraction(v)                    # the decimal it prints as, exactly
         return sympy.Rational(f.numerator, f.denominator)
     # trusted: strict sympify, text raises; _value has parsed any string already
     out = sympy.sympify(_value(name, v), strict=True)

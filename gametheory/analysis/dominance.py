@@ -17,11 +17,35 @@ from typing import Any
 
 import numpy as np
 
+from ..errors import GameError
 from ..games.values import unit_float_array
 
 __all__ = ["dominating_strategy", "dominated_strategies"]
 
 _INT_SAFE = 2**61  # int64 payoffs below this can be subtracted without overflow
+
+
+def modes(strict: Any, mixed: Any, exact: Any) -> tuple[bool, bool, bool]:
+    """The validated ``strict``, ``mixed`` and ``exact`` arguments of the dominance
+    functions; GameError naming the bad one and its valid values."""
+    return _mode(strict), _flag("mixed", mixed), _flag("exact", exact)
+
+
+def _flag(name: str, value: Any) -> bool:
+    """``value`` if it is a bool; GameError otherwise."""
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    raise GameError(f"{name} must be True or False; got {value!r}")
+
+
+def _mode(strict: Any) -> bool:
+    """The ``strict`` argument: True/"strict" or False/"weak"; GameError otherwise."""
+    if isinstance(strict, str) and strict.strip().lower() in ("strict", "weak"):
+        return strict.strip().lower() == "strict"
+    if isinstance(strict, (bool, np.bool_)):
+        return bool(strict)
+    raise GameError(f"strict must be True (or 'strict') or False (or 'weak'); got "
+                    f"{strict!r}")
 
 
 def _payoff_matrix(game, player: int, exact: bool) -> np.ndarray:
@@ -187,8 +211,6 @@ def dominating_strategy(game, player: int | str, strategy: int | str, strict: bo
     >>> gt.dominating_strategy(g, 0, "a3", mixed=False) is None
     True
     """
-    from .elimination import modes
-
     strict, mixed, exact = modes(strict, mixed, exact)
     i = game.player_index(player)
     j = game.strategy_index(i, strategy)
@@ -226,8 +248,6 @@ def dominated_strategies(game, player: int | str | None = None, strict: bool = T
     >>> gt.dominated_strategies(pd, player="Player 2")
     (0,)
     """
-    from .elimination import modes
-
     strict, mixed, exact = modes(strict, mixed, exact)
     if player is not None:
         i = game.player_index(player)

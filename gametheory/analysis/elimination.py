@@ -13,9 +13,8 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import GameError
 from ..games._display import fmt
-from .dominance import _dominated_with
+from .dominance import _dominated_with, modes
 
 __all__ = ["iterated_elimination", "EliminationResult", "Removal"]
 
@@ -192,29 +191,6 @@ def iterated_elimination(game, strict: bool = True, mixed: bool = True,
         current = current.restrict(keep_now)
     return EliminationResult(current, tuple(removals), tuple(tuple(k) for k in kept),
                              strict, mixed)
-
-
-def modes(strict: Any, mixed: Any, exact: Any) -> tuple[bool, bool, bool]:
-    """The validated ``strict``, ``mixed`` and ``exact`` arguments of the dominance
-    functions; GameError naming the bad one and its valid values."""
-    return _mode(strict), _flag("mixed", mixed), _flag("exact", exact)
-
-
-def _flag(name: str, value: Any) -> bool:
-    """``value`` if it is a bool; GameError otherwise."""
-    if isinstance(value, (bool, np.bool_)):
-        return bool(value)
-    raise GameError(f"{name} must be True or False; got {value!r}")
-
-
-def _mode(strict: Any) -> bool:
-    """The ``strict`` argument: True/"strict" or False/"weak"; GameError otherwise."""
-    if isinstance(strict, str) and strict.strip().lower() in ("strict", "weak"):
-        return strict.strip().lower() == "strict"
-    if isinstance(strict, (bool, np.bool_)):
-        return bool(strict)
-    raise GameError(f"strict must be True (or 'strict') or False (or 'weak'); got "
-                    f"{strict!r}")
 
 
 def _describe(labels: tuple[str, ...], dominator: Any) -> tuple:
