@@ -82,8 +82,6 @@ def _auto_methods(game, exact: bool) -> list[str]:
     where one applies, then those that find some equilibria. Each is tried only when
     it accepts the game (:func:`._advice.applicable`); the next one runs when one
     refuses or fails (SolverError)."""
-    from ._advice import applicable
-
     if game.num_players == 2:
         from .polytope import predicted_seconds
 

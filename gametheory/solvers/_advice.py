@@ -49,7 +49,7 @@ def _accepts(game: Any, method: str, exact: bool) -> bool:
     g = _nf(game)
     if g is None:
         return False
-    return _nf_accepts(g, method)
+    return _nf_accepts(g, method, exact)
 
 
 def _zero_sum(game: Any) -> bool:
@@ -58,7 +58,7 @@ def _zero_sum(game: Any) -> bool:
     return sum_mismatch(game.arrays)[0] is None
 
 
-def _nf_accepts(g: Any, method: str) -> bool:
+def _nf_accepts(g: Any, method: str, exact: bool) -> bool:
     from . import enumpoly, support
     from ._enumpoly_support import count_supports
     from .polytope import predicted_seconds
@@ -80,8 +80,15 @@ def _nf_accepts(g: Any, method: str) -> bool:
         return (2 ** m - 1) * (2 ** n - 1) <= support.MAX_PAIRS
     if method == "vertex":       # both polytopes: the larger one decides for a degenerate game
         return max(predicted_seconds(m, n), predicted_seconds(n, m)) <= 10.0
-    if method == "lp":
-        return g.is_constant_sum(1e-12 * max(1.0, float(abs(g.float_payoffs()).max())))
+    if method == "lp":           # lp's own test (its tolerance, exact payoffs exactly)
+        from ..errors import GameError, SolverError
+        from .lp import _check_constant_sum
+
+        try:
+            _check_constant_sum(g, None, exact)
+        except (GameError, SolverError):
+            return False
+        return True
     return False
 
 

@@ -58,9 +58,7 @@ def solve_best_response(game: Any, exact: bool = False, tol: float | None = None
     one = [np.ones(1, dtype=object if exact else float) for _ in shape]
     profiles = []
     for k in br:
-        vec = np.zeros(shape[i], dtype=object if exact else float)
-        if exact:
-            vec[:] = 0
+        vec = np.zeros(shape[i], dtype=object if exact else float)  # int 0s if exact
         vec[k] = 1
         profiles.append(tuple(vec if j == i else one[j] for j in range(len(shape))))
     extreme = tuple(tuple(p[j] for p in profiles) if j == i else (one[j],)

@@ -202,3 +202,19 @@ def test_every_applicable_method_accepts_the_tree(players, zero_sum):
             solve(t, method=m)
         except gt.SolverError as err:   # a failure is allowed, a refusal is not
             assert not re.search(r"needs|too large|refuse|limited|only", str(err)), (m, err)
+
+
+def test_lp_is_advised_only_where_lp_accepts_the_game():
+    """applicable() asks lp's own constant-sum test: a coordination game in units of
+    1e-14 is not zero-sum (a floor of 1e-12 called it so), and exact payoffs are
+    judged exactly."""
+    e = 1e-14
+    g = gt.NormalFormGame.from_arrays([[e, 0], [0, e]], [[e, 0], [0, e]])
+    assert applicable(g, ["lp"]) == []
+    with pytest.raises(gt.SolverError, match="zero-sum"):
+        solve(g, method="lp")
+    z = gt.NormalFormGame.from_arrays([[e, 0], [0, e]], [[-e, 0], [0, -e]])
+    assert applicable(z, ["lp"]) == applicable(z, ["lp"], exact=True) == ["lp"]
+    near = gt.NormalFormGame.from_arrays([[1, 0], [0, 1]],
+                                         [[-1, 0], [0, Fraction(-1) + Fraction(1, 10**15)]])
+    assert applicable(near, ["lp"], exact=True) == []
