@@ -350,7 +350,9 @@ def test_three_varying_parameters_are_solved_but_regions_are_refused():
     with pytest.raises(gt.GameError, match="one or two varying parameters"):
         sw.regions("a", "b")
     flat = gt.sweep(g, {"a": [0.5, 1.5], "b": [1, 2], "c": [2]})   # c at a single value
-    assert len(flat.regions("a", "b")) >= 1
+    # one region: the same three equilibria (two pure, one mixed) at every point
+    assert [r.description for r in flat.regions("a", "b")] == \
+        ["3 equilibria: a1 | b1; a1, a2 | b1, b2; a2 | b2"]
 
 
 # --------------------------------------- a near-tie of 1e-14 is no region of its own (issue 11)
