@@ -179,13 +179,9 @@ def algebraic_regrets(game, profiles: list[tuple]) -> list[tuple[Any, tuple]]:
 
 def algebraic_regret(game, prof: tuple) -> tuple[Any, tuple]:
     """:func:`algebraic_regrets` of one profile."""
-    import sympy as sp
-
     from ._enumpoly_support import strategy_payoffs
 
-    # trusted: strict sympify, text raises; profile entries, numbers or sympy objects
-    atoms = set().union(*[_algebraic_atoms(sp.sympify(_sym(x), strict=True))
-                          for s in prof for x in s])
+    atoms = set().union(*[_algebraic_atoms(_sym(x)) for s in prof for x in s])
     if len(atoms) == 1:
         done = _field_regret(game, prof, _Field(next(iter(atoms))))
         if done is not None:

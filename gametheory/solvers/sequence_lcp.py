@@ -125,8 +125,8 @@ def solve_sequence_lcp(game: Any, exact: bool = False, tol: float | None = None,
     check_time_limit(time_limit, "sequence-lcp")
     sf = _check(game)
     if not exact:       # (a GameError beyond the float range, before any conversion)
-        default_tol = payoff_tolerance(game.arrays.payoffs, player_axis=1)
-        tol = default_tol if tol is None else tol
+        default = payoff_tolerance(game.arrays.payoffs, player_axis=1)
+        tol = default if tol is None else tol
     A, B, As, Bs = _payoff_matrices(sf, exact)
     splits = (split(sf, 0), split(sf, 1))
     start = initial_tableau(sf, As, Bs, splits, exact)
@@ -314,8 +314,7 @@ def _verify(game: Any, sf: Any, A: Any, B: Any, behavior: Any, exact: bool,
         ay, bx = A @ y, B.T @ x
         regrets = [best_response_value(sf, 0, ay) - x @ ay,
                    best_response_value(sf, 1, bx) - y @ bx]
-        limit = tol
-        bad = [r for r in regrets if not r <= limit]
+        bad = [r for r in regrets if not r <= tol]
     if bad:
         raise SolverError(f"sequence-lcp: the profile found has regret "
                           f"{max(float(r) for r in regrets):.3g} > {float(limit):g} "
