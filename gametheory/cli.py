@@ -30,7 +30,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from .errors import GameError, ParseError, SolverError
+from .errors import GameError, SolverError
 
 DEFAULT_GAME = "chicken"
 DEFAULT_MODEL = "ukraine_guarantees"
@@ -72,7 +72,7 @@ def load_game(spec: str) -> tuple[Any, str]:
             from .io.gambit import read_gambit
 
             return read_gambit(path), path.stem
-        except (ParseError, GameError) as exc:
+        except GameError as exc:     # a ParseError too
             raise UsageError(f"{spec}: {exc}") from exc
     if spec in _bundled():
         return importlib.import_module(f"gametheory.models.{spec}").build(), spec
@@ -377,7 +377,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:          # e.g. `gametheory sweep | head`: stop quietly
         sys.stdout = None
         return 0
-    except (UsageError, GameError, SolverError, ParseError, OSError) as exc:
+    except (UsageError, GameError, SolverError, OSError) as exc:   # GameError: ParseError too
         if debug:
             raise
         text = " ".join(str(exc).split()) if not isinstance(exc, OSError) or not \

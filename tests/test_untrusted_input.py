@@ -133,9 +133,8 @@ def check_against_reference(fn, s: str, names=()):
     """``fn(s)`` fails exactly when the parser does, and otherwise gives its value."""
     got, value = outcome(fn, s)
     want, expected = reference(s, names)
-    if want == "error":
-        assert got == "error", (s, value)
-    elif got == "ok":
+    assert got == want, (s, value)
+    if got == "ok":
         assert same(value, expected), (s, value, expected)
     return got, value
 

@@ -83,11 +83,13 @@ MAX_EXPONENT = 1000
 MAX_ROOT_DIGITS = 300      # sympy's root extraction factors the radicand
 MAX_EXP_ARGUMENT = 1000    # exp(x) of a number needs |x| <= 1000 (exp(exp(1000)) is no number)
 _MAX_BITS = 13287          # 2**13287 < 10**4000
+_MAX_ROOT_BITS = 997       # 2**997 < 10**300
 FUNCTIONS = ("sqrt", "exp", "log", "min", "max")
 
-_TOKEN = re.compile(r"""
+_NUMBER = r"(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?"
+_TOKEN = re.compile(rf"""
     (?P<space>\s+)
-  | (?P<number>(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)
+  | (?P<number>{_NUMBER})
   | (?P<name>[^\W\d]\w*)
   | (?P<op>\*\*|[-+*/(),^])
 """, re.VERBOSE)
@@ -260,9 +262,9 @@ class _Parser:
             raise self.error("it is empty; expected a number or an expression")
         try:
             x = self.expression()
+        except ParseError:
+            raise
         except (TypeError, ValueError, ArithmeticError) as exc:
-            if isinstance(exc, ParseError):
-                raise
             raise self.error(f"cannot compute it ({exc})") from None
         tok = self.peek()
         if tok[0] != "end":
@@ -398,10 +400,8 @@ class _Parser:
         return sp.log(x)
 
 
-_MAX_ROOT_BITS = 997       # 2**997 < 10**300
 # the common case, read without sympy: [sign] number [/ whole number]
-_PLAIN = re.compile(r"\s*([+-]?)((?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)"
-                    r"(?:\s*/\s*([0-9]+))?\s*\Z")
+_PLAIN = re.compile(rf"\s*([+-]?)({_NUMBER})(?:\s*/\s*([0-9]+))?\s*\Z")
 
 
 def _literal(text: str) -> Fraction | None:

@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import GameError
+from ..errors import GameError, ParseError
 
 __all__ = ["as_entry_array", "convert_array", "to_fraction", "to_fraction_array",
            "to_float_array", "unit_float_array", "float_range_factor", "kind_of"]
@@ -55,7 +55,11 @@ def _classify(x: Any, where: Callable[[], str]):
     if isinstance(x, str):      # a number, maybe an expression of numbers: "sqrt(2)/2"
         from .expr import parse_number
 
-        return _classify(parse_number(x, where=f"{where()} is not a number"), where)
+        try:
+            v = parse_number(x)
+        except ParseError as exc:   # where() only on error: it is called once per entry
+            raise ParseError(f"{where()} is not a number: {exc}", column=exc.column) from None
+        return _classify(v, where)
     if _is_sympy(x):
         import sympy
 
