@@ -189,7 +189,7 @@ class _Side:
         return np.array(z, dtype=object), v
 
 
-def _lattice(side: _Side, partner: _Side, records: list, tick=lambda: None) -> None:
+def _lattice(side: _Side, partner: _Side, records: list) -> None:
     """Unequal pairs: grow the opponent's equalised set E beyond |S| level by level
     (a set is tried only when all its subsets one smaller are non-empty); for each
     non-empty Z(S, E) ask the partner side, whose system is then underdetermined
@@ -206,7 +206,7 @@ def _lattice(side: _Side, partner: _Side, records: list, tick=lambda: None) -> N
                  for S, level in current.items()}
         side.prefetch(k for S, Es in cands.items() for E in Es for k in side.lp_keys(S, E))
         for S, Es in sorted(cands.items()):
-            tick()
+            side.tick()
             good = {E for E in Es if side.info(S, E)}
             if good:
                 found[S] = good
@@ -384,7 +384,7 @@ def solve_support(game, exact: bool = False, tol: float | None = None,
     records: list = []
     try:
         with budget:
-            _search(x_side, y_side, m, n, records, tick)
+            _search(x_side, y_side, m, n, records)
         stopped = None
     except _OutOfTime:
         better = suggest(game, ["vertex", "lemke-howson"], exact)
@@ -393,12 +393,12 @@ def solve_support(game, exact: bool = False, tol: float | None = None,
     return _finish(game, records, exact, tol, stopped, x_side.borderline + y_side.borderline)
 
 
-def _search(x_side: _Side, y_side: _Side, m: int, n: int, records: list, tick) -> None:
+def _search(x_side: _Side, y_side: _Side, m: int, n: int, records: list) -> None:
     """Fill ``records`` with the support pairs that hold equilibria (see solve_support)."""
     for k in range(1, min(m, n) + 1):                  # equal sizes, small supports first
         y_side.run_class(k)
         x_side.run_class(k)
-        tick()
+        x_side.tick()
     both = {(Ib, Jb) for (Ib, Jb) in x_side.feas if (Jb, Ib) in y_side.feas}
     degenerate = bool(x_side.sing or y_side.sing or x_side.has_ties() or y_side.has_ties())
     if degenerate:
@@ -408,7 +408,7 @@ def _search(x_side: _Side, y_side: _Side, m: int, n: int, records: list, tick) -
     y_side.prefetch((Jb, Ib) for Ib, Jb in both if (Jb, Ib) in y_side.sing)
     ys = {pair: y_side.info(pair[1], pair[0]) for pair in sorted(both)}
     x_side.prefetch(p for p, yp in ys.items() if yp is not None and p in x_side.sing)
-    tick()
+    x_side.tick()
     for (Ib, Jb), yp in ys.items():
         xp = x_side.info(Ib, Jb) if yp is not None else None
         if xp is not None:
@@ -416,10 +416,10 @@ def _search(x_side: _Side, y_side: _Side, m: int, n: int, records: list, tick) -
     if degenerate:
         unequal: list = []
         try:
-            _lattice(y_side, x_side, unequal, tick)
+            _lattice(y_side, x_side, unequal)
         finally:
             records += [(Ib, Jb, xp, yp) for (Jb, Ib, yp, xp) in unequal]
-        _lattice(x_side, y_side, records, tick)
+        _lattice(x_side, y_side, records)
 
 
 def _finish(game, records: list, exact: bool, tol: float, stopped: str | None = None,
