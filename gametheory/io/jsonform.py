@@ -41,6 +41,7 @@ every parametric game; files with numbers only need none.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import os
@@ -111,7 +112,6 @@ def _expression_text(x: Any, where: Callable[[], str]) -> str:
     """A sympy expression in the reader's grammar (``E`` as ``exp(1)``, ``Max`` as
     ``max``); GameError for anything else, naming it."""
     import sympy
-    from sympy.printing.str import StrPrinter
 
     for e in sympy.preorder_traversal(x):
         if e.is_Number or e.is_Symbol or e is sympy.E or isinstance(e, (sympy.Add, sympy.Mul,
@@ -124,6 +124,14 @@ def _expression_text(x: Any, where: Callable[[], str]) -> str:
                             "expressions the JSON reader accepts (numbers, parameters, "
                             "+ - * / **, sqrt, exp, log, min, max); substitute a numeric "
                             "value, e.g. a float, for it")
+    return _printer_class()().doprint(x)
+
+
+@functools.cache
+def _printer_class() -> Any:
+    """The printer class of :func:`_expression_text`, defined once (sympy is imported
+    lazily); a new instance per expression, as sympy's printers keep state while printing."""
+    from sympy.printing.str import StrPrinter
 
     class Printer(StrPrinter):
         def _print_Exp1(self, e: Any) -> str:
@@ -138,7 +146,7 @@ def _expression_text(x: Any, where: Callable[[], str]) -> str:
 
         _print_Max = _print_Min = _print_Function
 
-    return Printer().doprint(x)
+    return Printer
 
 
 def _in(x: Any, where: str, symbols: dict | None = None) -> Any:
