@@ -7,7 +7,8 @@ Every error or warning that suggests another method asks :func:`applicable` (or
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
 from typing import Any
 
 __all__ = ["applicable", "suggest"]
@@ -30,7 +31,8 @@ def _nf(game: Any):
     return game.to_normal_form()
 
 
-def _accepts(game: Any, method: str, exact: bool) -> bool:
+def _accepts(game: Any, method: str, exact: bool, normal: Callable[[], Any]) -> bool:
+    """Whether ``method`` accepts ``game``; ``normal()`` gives :func:`_nf`'s game."""
     from ..games.normal import NormalFormGame
     from . import TREE_METHODS
 
@@ -46,7 +48,7 @@ def _accepts(game: Any, method: str, exact: bool) -> bool:
             method == "sequence-lcp" or _zero_sum(game))
     if method == "qre":
         return not tree or game.has_perfect_recall
-    g = _nf(game)
+    g = normal()
     if g is None:
         return False
     return _nf_accepts(g, method, exact)
@@ -109,7 +111,8 @@ def applicable(game: Any, methods: Sequence[str], exact: bool = False) -> list[s
     >>> applicable(g, ["vertex", "support", "pns", "qre"], exact=True)
     []
     """
-    return [m for m in methods if _accepts(game, m, exact)]
+    normal = functools.cache(lambda: _nf(game))     # a tree is reduced at most once
+    return [m for m in methods if _accepts(game, m, exact, normal)]
 
 
 def suggest(game: Any, methods: Sequence[str], exact: bool = False,

@@ -218,3 +218,12 @@ def test_lp_is_advised_only_where_lp_accepts_the_game():
     near = gt.NormalFormGame.from_arrays([[1, 0], [0, 1]],
                                          [[-1, 0], [0, Fraction(-1) + Fraction(1, 10**15)]])
     assert applicable(near, ["lp"], exact=True) == []
+
+
+def test_applicable_reduces_a_tree_once(monkeypatch):
+    """Every normal-form method asks the same reduced normal form: built once per call."""
+    t = random_tree(16, seed=5, players=2, zero_sum=True)
+    calls, reduce = [], type(t).to_normal_form
+    monkeypatch.setattr(type(t), "to_normal_form", lambda self: calls.append(1) or reduce(self))
+    names = applicable(t, list(gt.METHODS))
+    assert {"pure", "vertex", "lp", "pns"} <= set(names) and len(calls) == 1
