@@ -213,7 +213,7 @@ def _number_text(x: Any, where: Callable[..., str], *args: Any) -> str:
         try:
             text = str(x)                           # "1/3", or "2" when the denominator is 1
         except ValueError:                          # beyond Python's int-to-text limit
-            text = "?" * (_MAX_DIGITS + 1)
+            text = None
     elif getattr(x, "free_symbols", None):
         names = ", ".join(sorted(s.name for s in x.free_symbols))
         raise GameError(f"cannot write {where(*args)}, {x}, to a Gambit file: it depends on the "
@@ -224,7 +224,7 @@ def _number_text(x: Any, where: Callable[..., str], *args: Any) -> str:
                         f"integers, fractions a/b and decimals; write the game as {_JSON}, "
                         f"which keeps {x} exactly, or build it with a rational or float "
                         "value there")
-    if len(text) > _MAX_DIGITS:
+    if text is None or len(text) > _MAX_DIGITS:
         raise GameError(f"cannot write {where(*args)} to a Gambit file: the number has more than "
                         f"the {_MAX_DIGITS} digits that read_gambit reads; scale the game's "
                         "payoffs down")
