@@ -88,7 +88,14 @@ def test_lemke_howson_on_200x200_returns_what_it_found_within_the_time_limit():
     at the time limit and the other labels' equilibria are returned."""
     g = _random_200()
     t0 = time.perf_counter()
-    sol = solve(g, method="lemke-howson", time_limit=3)
+    try:
+        sol = solve(g, method="lemke-howson", time_limit=3)
+    except gt.SolverError as exc:   # a loaded machine may end no path within 3 s: then the
+        text = str(exc)             # error must name only remedies that apply here
+        assert time.perf_counter() - t0 < 20
+        assert "found no equilibrium" in text and "method='vertex'" not in text \
+            and "method='support'" not in text, text
+        return
     assert time.perf_counter() - t0 < 20
     assert any("time_limit=3 s" in n for n in sol.notes) and not sol.complete
     assert all(gt.max_regret(g, eq) <= 1e-8 for eq in sol)
