@@ -241,16 +241,21 @@ def _rational(v: Any) -> Any:
     return sympy.Rational(str(Fraction(v))) if not hasattr(v, "is_Rational") else v
 
 
-def _bimatrix(game: Any, sol: Any, subs: dict) -> list[ClosedFormEquilibrium]:
+def _matrices(nf: Any) -> tuple[Any, Any]:
+    """The two players' payoff matrices of a bimatrix game as sympy matrices."""
     import sympy
 
-    nf = game if not hasattr(game, "arrays") else game.to_normal_form()
     P = nf.payoffs
     # trusted: strict sympify, text raises; closed forms and stored payoffs, sympy objects or
     #   numbers
-    A, B = (sympy.Matrix(P.shape[1], P.shape[2],
-                         [sympy.sympify(x, strict=True) for x in P[i].ravel()])
-            for i in (0, 1))
+    return tuple(sympy.Matrix(P.shape[1], P.shape[2],
+                              [sympy.sympify(x, strict=True) for x in P[i].ravel()])
+                 for i in (0, 1))
+
+
+def _bimatrix(game: Any, sol: Any, subs: dict) -> list[ClosedFormEquilibrium]:
+    nf = game if not hasattr(game, "arrays") else game.to_normal_form()
+    A, B = _matrices(nf)
     A0, B0 = A.xreplace(subs), B.xreplace(subs)
     out = []
     for k, eq in enumerate(sol.equilibria):
@@ -281,10 +286,10 @@ def _check_region(game: Any, eqs: list, point: dict, region: tuple) -> None:
 
     name, lo, hi = region
     nf = game if not hasattr(game, "arrays") else game.to_normal_form()
+    A_sym, B_sym = _matrices(nf)
     for t in _samples(lo, hi):
         at = {**point, name: sympy.Rational(t.numerator, t.denominator)}
-        A, B = (sympy.Matrix(nf.payoffs[i].tolist()).xreplace(
-            {p: at[p.name] for p in game.parameters}) for i in (0, 1))
+        A, B = (M.xreplace({p: at[p.name] for p in game.parameters}) for M in (A_sym, B_sym))
         for k, e in enumerate(eqs):
             (x, y), _ = e.evaluate(**at)
             x, y = sympy.Matrix(x), sympy.Matrix(y)
