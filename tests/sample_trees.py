@@ -40,3 +40,16 @@ def guarantees_tree(q: Any, accept: Any = 0) -> gt.ExtensiveFormGame:
         e, a = node.decide("Russia", ["escalate", "accept"], infoset="Russia | neutral")
         _ = e.payoffs(*cost), a.payoffs(1, accept)
     return g
+
+
+def zero_sum_guessing_tree(c: Any = 1) -> gt.ExtensiveFormGame:
+    """A moves L or R unseen by B, who picks x or y; A's payoffs (3c, -c) after L and
+    (0, 2c) after R, B's their negatives. By hand: A plays L with 1/3 (3 p = 2 - 3 p), B
+    plays x with 1/2 (4 q - 1 = 2 - 2 q), value c."""
+    t = gt.ExtensiveFormGame(["A", "B"])
+    left, right = t.root.decide("A", ["L", "R"])
+    for node, (u, v) in zip((left, right), ((3, -1), (0, 2))):
+        x, y = node.decide("B", ["x", "y"], infoset="B")
+        x.payoffs(u * c, -u * c)
+        y.payoffs(v * c, -v * c)
+    return t

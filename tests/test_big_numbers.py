@@ -12,6 +12,7 @@ import warnings
 from fractions import Fraction
 
 import pytest
+from sample_trees import zero_sum_guessing_tree
 
 import gametheory as gt
 from gametheory.solvers import METHODS
@@ -103,16 +104,8 @@ def test_tree_with_huge_integers(method):
 
 
 def _zero_sum_tree():
-    """A moves L or R unseen by B, who picks x or y; A's payoffs (3N, -N) after L and
-    (0, 2N) after R, B's their negatives. By hand: A plays L with 1/3 (3 p = 2 - 3 p),
-    B plays x with 1/2 (4 q - 1 = 2 - 2 q), value N."""
-    t = gt.ExtensiveFormGame(["A", "B"])
-    left, right = t.root.decide("A", ["L", "R"])
-    for node, (u, v) in zip((left, right), ((3, -1), (0, 2))):
-        x, y = node.decide("B", ["x", "y"], infoset="B")
-        x.payoffs(u * N, -u * N)
-        y.payoffs(v * N, -v * N)
-    return t
+    """Value N by hand: A plays L with 1/3, B plays x with 1/2 (sample_trees)."""
+    return zero_sum_guessing_tree(N)
 
 
 _ZS_BEHAVIOR = {"A: root": {"L": Fraction(1, 3), "R": Fraction(2, 3)},

@@ -13,6 +13,7 @@ import warnings
 
 import numpy as np
 import pytest
+from sample_trees import zero_sum_guessing_tree
 
 import gametheory as gt
 from gametheory.analysis._sweep_bimatrix import bimatrix_batch
@@ -95,15 +96,8 @@ def test_qre_lambda_is_in_the_units_of_the_payoffs(c):
 
 # ------------------------------------------------------------------------------ trees
 def _zero_sum_tree(c=1.0):
-    """A moves L or R, B does not see it and picks x or y; A's payoffs (3, -1) after L,
-    (0, 2) after R (the matrix ZS): A plays L with 1/3, B plays x with 1/2, value 1."""
-    t = gt.ExtensiveFormGame(["A", "B"])
-    left, right = t.root.decide("A", ["L", "R"])
-    for node, (u, v) in zip((left, right), ((3, -1), (0, 2))):
-        x, y = node.decide("B", ["x", "y"], infoset="B")
-        x.payoffs(u * c, -u * c)
-        y.payoffs(v * c, -v * c)
-    return t
+    """The matrix ZS as a tree: value c, A plays L with 1/3, B plays x with 1/2."""
+    return zero_sum_guessing_tree(c)
 
 
 def _entry_tree(c=1.0):
