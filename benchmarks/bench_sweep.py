@@ -31,7 +31,7 @@ import warnings
 import numpy as np
 
 import gametheory as gt
-from gametheory.analysis._sweep_bimatrix import bimatrix_batch, vertex_fallback
+from gametheory.solvers.batched_support import bimatrix_batch, vertex_fallback
 
 
 def parametric_game() -> gt.NormalFormGame:

@@ -22,8 +22,8 @@ import numpy as np
 import sympy
 
 import gametheory as gt
-from gametheory.analysis._batch import BatchEquilibria
-from gametheory.analysis._sweep_tree import tree_batch
+from gametheory.solvers.batch import BatchEquilibria
+from gametheory.solvers.batched_backward import tree_batch
 
 
 def build(nodes: int = 50, seed: int = 1) -> gt.ExtensiveFormGame:

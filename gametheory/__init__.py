@@ -14,18 +14,23 @@ from .analysis.correlated import (
     correlated_regret,
     is_correlated_equilibrium,
 )
-from .analysis.critical import CriticalValue, critical_values
 from .analysis.dominance import dominated_strategies, dominating_strategy
-from .analysis.dynamics import (
+from .analysis.elimination import EliminationResult, iterated_elimination
+from .analysis.regret import best_responses, is_equilibrium, max_regret, regrets
+from .dynamics import (
     Trajectory,
     best_response_dynamics,
     discrete_replicator,
     fictitious_play,
     replicator,
 )
-from .analysis.elimination import EliminationResult, iterated_elimination
-from .analysis.formulas import ClosedFormEquilibrium, EquilibriumFormulas, equilibrium_formulas
-from .analysis.refinements import (
+from .errors import DegenerateGameWarning, GameError, ParseError, SolverError
+from .games.expr import parse_expression, parse_number
+from .games.extensive import ExtensiveFormGame
+from .games.normal import NormalFormGame
+from .games.parameters import Parameter, parameters
+from .io.gambit import read_gambit, write_gambit
+from .refinements import (
     AssessmentCheck,
     check_assessment,
     is_consistent,
@@ -36,14 +41,15 @@ from .analysis.refinements import (
     payoff_dominates,
     risk_dominates,
 )
-from .analysis.regret import best_responses, is_equilibrium, max_regret, regrets
-from .analysis.sweep import SweepResult, sweep
-from .errors import DegenerateGameWarning, GameError, ParseError, SolverError
-from .games.expr import parse_expression, parse_number
-from .games.extensive import ExtensiveFormGame
-from .games.normal import NormalFormGame
-from .games.parameters import Parameter, parameters
-from .io.gambit import read_gambit, write_gambit
+from .sensitivity import (
+    ClosedFormEquilibrium,
+    CriticalValue,
+    EquilibriumFormulas,
+    SweepResult,
+    critical_values,
+    equilibrium_formulas,
+    sweep,
+)
 from .solvers import METHODS, Solution, solve
 from .solvers.qre import QREBranch, QREFit, qre_fit
 from .solvers.result import Component, Equilibrium, NashSubset

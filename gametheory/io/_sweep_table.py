@@ -185,7 +185,7 @@ def _other_values(sw: Any, parameter: str) -> dict[str, Any]:
 def _closed_forms(sw: Any, parameter: str, regions: list, strict: bool) -> list | None:
     """Per region, its closed-form equilibria in ``parameter`` alone: the other
     parameters are substituted first (which also keeps the algebra small)."""
-    from ..analysis.formulas import equilibrium_formulas
+    from ..sensitivity.formulas import equilibrium_formulas
 
     others = _other_values(sw, parameter)
     game = sw.game.substitute(**others) if others else sw.game

@@ -16,7 +16,7 @@ import pytest
 from sample_trees import zero_sum_guessing_tree
 
 import gametheory as gt
-from gametheory.analysis._sweep_bimatrix import bimatrix_batch
+from gametheory.solvers.batched_support import bimatrix_batch
 from gametheory.solvers.result import default_tol, payoff_tolerance
 
 SCALES = [1e-12, 1e12]

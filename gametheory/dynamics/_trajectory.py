@@ -230,7 +230,7 @@ def pure_index(x: np.ndarray) -> int | None:
 def build(game, method: str, times: np.ndarray, profiles: list, converged: bool,
           actions: np.ndarray | None = None, period: int | None = None) -> Trajectory:
     """Assemble a read-only :class:`Trajectory` and its final regret."""
-    from .regret import max_regret
+    from ..analysis.regret import max_regret
 
     profs = tuple(np.ascontiguousarray(X, dtype=float) for X in profiles)
     times = np.asarray(times)

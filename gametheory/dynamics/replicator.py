@@ -2,7 +2,7 @@
 
 The replicator dynamic (continuous, integrated with :func:`scipy.integrate.solve_ivp`, and
 discrete) lives here; best-response dynamics and fictitious play live in
-:mod:`gametheory.analysis.learning` and are re-exported. Each returns a
+:mod:`gametheory.dynamics.learning` and are re-exported. Each returns a
 :class:`Trajectory`: times, one array of mixed strategies per player, the final profile,
 whether the dynamic came to rest, and the final profile's regret.
 

@@ -3,7 +3,7 @@
 Both are step dynamics in which players choose pure best responses. Ties are broken by one
 rule throughout: a player keeps the strategy they used last if it is still a best response
 (within ``1e-12`` times the payoff scale), and otherwise takes the best response with the
-lowest index. Results are :class:`~gametheory.analysis.dynamics.Trajectory` objects.
+lowest index. Results are :class:`~gametheory.dynamics.replicator.Trajectory` objects.
 """
 
 from __future__ import annotations
@@ -200,7 +200,7 @@ def fictitious_play(game, initial: Any = None, *, steps: int = 1000,
         for X_i, c in zip(X, counts):
             X_i[t] = c / total
     final = tuple(X_i[-1] for X_i in X)
-    from .regret import max_regret
+    from ..analysis.regret import max_regret
 
     converged = float(max_regret(game, final)) <= tol
     return build(game, f"fictitious play ({mode})", np.arange(steps + 1), X, converged,

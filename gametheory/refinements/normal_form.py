@@ -16,15 +16,15 @@ from typing import Any
 
 import numpy as np
 
+from ..analysis.regret import is_equilibrium
 from ..errors import GameError
-from ._assessment import (
+from .assessment import (
     AssessmentCheck,
     check_assessment,
     is_consistent,
     is_sequential_equilibrium,
     is_sequentially_rational,
 )
-from .regret import is_equilibrium
 
 __all__ = ["is_perfect_equilibrium", "payoff_dominates", "risk_dominates", "nash_product",
            "check_assessment", "AssessmentCheck", "is_sequentially_rational",

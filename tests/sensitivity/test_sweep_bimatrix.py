@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import gametheory as gt
-from gametheory.analysis._sweep_bimatrix import bimatrix_batch, vertex_fallback
 from gametheory.errors import GameError
+from gametheory.solvers.batched_support import bimatrix_batch, vertex_fallback
 
 
 def vertex(P: np.ndarray, i: int):
@@ -180,8 +180,8 @@ def test_empty_batch():
 def test_chunking_does_not_change_the_result(monkeypatch):
     # Many small chunks of points (and of systems inside solve_class) give the same rows
     # as one chunk, also around degenerate points handed to the fallback.
-    from gametheory.analysis import _sweep_bimatrix
     from gametheory.solvers import _support_batch
+    from gametheory.solvers import batched_support as _sweep_bimatrix
 
     rng = np.random.default_rng(3)
     P = rng.random((60, 2, 3, 3))

@@ -17,7 +17,7 @@ import numpy as np
 
 from ..errors import GameError
 from ..games.values import to_fraction
-from ._batch import BatchEquilibria
+from ..solvers.batch import BatchEquilibria
 
 __all__ = ["Grid", "Chunk", "grid_points", "solve_chunk", "vectorised", "per_point",
            "is_tree", "tree_offsets", "chance_at"]
@@ -291,7 +291,7 @@ def _evaluate(game: Any, names: Sequence[str], values: np.ndarray,
 
 def _bimatrix(game: Any, names: Sequence[str], values: np.ndarray,
               fixed: Mapping[str, Any], options: Mapping[str, Any]) -> Chunk:
-    from ._sweep_bimatrix import bimatrix_batch, vertex_fallback
+    from ..solvers.batched_support import bimatrix_batch, vertex_fallback
 
     P = _evaluate(game, names, values, fixed)
     tol = options.get("tol") or 1e-9
@@ -307,7 +307,7 @@ def _perfect_information(game: Any) -> bool:
 def _tree(game: Any, names: Sequence[str], values: np.ndarray,
           fixed: Mapping[str, Any], options: Mapping[str, Any]) -> Chunk:
     from ..solvers import solve
-    from ._sweep_tree import tree_batch
+    from ..solvers.batched_backward import tree_batch
 
     payoffs, chance = _evaluate(game, names, values, fixed)
 

@@ -16,8 +16,8 @@ from typing import Any
 import numpy as np
 
 from ..errors import SolverError
-from ..solvers.backward import level_groups
-from ._batch import BatchEquilibria
+from .backward import level_groups
+from .batch import BatchEquilibria
 
 __all__ = ["tree_batch"]
 
@@ -159,7 +159,7 @@ def tree_batch(arrays: Any, payoffs: np.ndarray, chance_prob: np.ndarray,
 
     >>> import numpy as np
     >>> import gametheory as gt
-    >>> from gametheory.analysis._sweep_tree import tree_batch
+    >>> from gametheory.solvers.batched_backward import tree_batch
     >>> q = gt.parameters("q")
     >>> g = gt.ExtensiveFormGame(["A", "B"])
     >>> low, high = g.root.decide("A", ["low", "high"])

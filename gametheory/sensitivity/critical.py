@@ -4,7 +4,7 @@ For a two-player normal-form game the candidates come from the indifference syst
 every support pair, solved as rational functions of the parameter; for a tree with perfect
 information from the payoff comparisons at each decision of backward induction. Every
 candidate is then confirmed by solving the game exactly just below and just above it.
-Closed-form equilibria on a region are in :mod:`gametheory.analysis.formulas`.
+Closed-form equilibria on a region are in :mod:`gametheory.sensitivity.formulas`.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Parameter sweeps: the equilibria of a parametric game over a grid of parameter values.
 
 :func:`sweep` solves every point of a grid and returns a :class:`SweepResult`, which keeps
-the equilibria as flat arrays (:class:`~gametheory.analysis._batch.BatchEquilibria`) and
+the equilibria as flat arrays (:class:`~gametheory.solvers.batch.BatchEquilibria`) and
 builds :class:`~gametheory.Solution` objects, regions, branches and tables on demand.
 """
 
@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import GameError, SolverError
-from ._batch import BatchEquilibria
+from ..solvers.batch import BatchEquilibria
 from ._branches import DEFAULT_JUMP, track_branches
 from ._regions import Region, cells, intervals, key_text, point_keys, reach
 from ._sweep_solve import (

@@ -16,9 +16,9 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from ..errors import GameError
-from ..solvers import _support_batch as batch
-from ..solvers.result import payoff_tolerance
-from ._batch import BatchEquilibria
+from . import _support_batch as batch
+from .batch import BatchEquilibria
+from .result import payoff_tolerance
 
 __all__ = ["bimatrix_batch", "vertex_fallback"]
 
@@ -55,7 +55,7 @@ def vertex_fallback(payoffs: np.ndarray) -> Fallback:
     [4]
     """
     from ..games.normal import NormalFormGame
-    from ..solvers import solve
+    from . import solve
 
     P = np.asarray(payoffs, dtype=float)
 

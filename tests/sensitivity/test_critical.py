@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import gametheory as gt
-from gametheory.analysis.critical import structure_key
+from gametheory.sensitivity.critical import structure_key
 
 
 def hawk_dove():
@@ -363,7 +363,7 @@ def test_formulas_refuse_a_region_with_a_switch_and_hold_on_each_side():
 def test_a_formula_off_its_region_fails_the_check():
     """The reported wrong answer: (q - 2)/(q - 4) has regret 2/11 at q = -3/2; the region
     check of equilibrium_formulas catches it."""
-    from gametheory.analysis.formulas import _check_region
+    from gametheory.sensitivity.formulas import _check_region
 
     g = switching_game()
     right = gt.equilibrium_formulas(g, q=(-1, 1))

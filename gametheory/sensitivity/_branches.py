@@ -14,7 +14,7 @@ import itertools
 
 import numpy as np
 
-from ._batch import BatchEquilibria
+from ..solvers.batch import BatchEquilibria
 
 __all__ = ["track_branches", "DEFAULT_JUMP"]
 

@@ -30,7 +30,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from .errors import GameError, SolverError
+from ..errors import GameError, SolverError
 
 DEFAULT_GAME = "chicken"
 DEFAULT_MODEL = "ukraine_guarantees"
@@ -48,14 +48,14 @@ class _Parser(argparse.ArgumentParser):
 
 # ----------------------------------------------------------------- loading games
 def _bundled() -> dict[str, str]:
-    from .models import MODELS
+    from ..models import MODELS
 
     return {k: v for k, v in MODELS.items() if k != "catalog"}
 
 
 def load_game(spec: str) -> tuple[Any, str]:
     """The game named by ``spec`` and a short name for it (see the module docstring)."""
-    from .models import catalog
+    from ..models import catalog
 
     suffix = Path(spec).suffix.lower()
     if suffix == ".py" or suffix in _FILES:
@@ -66,10 +66,10 @@ def load_game(spec: str) -> tuple[Any, str]:
             return _load_py(path), path.stem
         try:
             if suffix == ".json":
-                from .io.jsonform import read_json
+                from ..io.jsonform import read_json
 
                 return read_json(path), path.stem
-            from .io.gambit import read_gambit
+            from ..io.gambit import read_gambit
 
             return read_gambit(path), path.stem
         except GameError as exc:     # a ParseError too
@@ -96,8 +96,8 @@ def _load_py(path: Path) -> Any:
         game = module.build()
     except Exception as exc:
         raise UsageError(_user_error(path, "build() failed", exc)) from exc
-    from .games.extensive import ExtensiveFormGame
-    from .games.normal import NormalFormGame
+    from ..games.extensive import ExtensiveFormGame
+    from ..games.normal import NormalFormGame
 
     if not isinstance(game, (NormalFormGame, ExtensiveFormGame)):
         raise UsageError(f"{path}: build() returned {type(game).__name__}; it must return a "
@@ -155,7 +155,7 @@ def _model(args: Any, defaults: bool) -> tuple[Any, str]:
 
 # ----------------------------------------------------------------- commands
 def _cmd_models(args: Any) -> int:
-    from .models import catalog
+    from ..models import catalog
 
     for name, text in _bundled().items():
         module = importlib.import_module(f"gametheory.models.{name}")
@@ -186,7 +186,7 @@ def _jsonable(x: Any) -> Any:
 
 
 def _cmd_solve(args: Any) -> int:
-    from .solvers import solve
+    from ..solvers import solve
 
     game, _ = _model(args, defaults=True)
     is_exact = game.is_exact if hasattr(game, "is_exact") else game.kind == "exact"
@@ -206,7 +206,7 @@ def _cmd_solve(args: Any) -> int:
             out["strategies"] = [list(s) for s in game.strategies]
         print(json.dumps(out, indent=2))
     elif args.format in ("latex", "md", "csv"):
-        from .io.tables import equilibrium_table
+        from ..io.tables import equilibrium_table
 
         print(equilibrium_table(sol, format=args.format))
     else:
@@ -217,7 +217,7 @@ def _cmd_solve(args: Any) -> int:
 
 
 def _cmd_table(args: Any) -> int:
-    from .io.tables import payoff_table
+    from ..io.tables import payoff_table
 
     game, _ = _model(args, defaults=False)
     if hasattr(game, "arrays"):
@@ -231,7 +231,7 @@ def _cmd_tree(args: Any) -> int:
     if not hasattr(game, "arrays"):
         raise UsageError(f"{name} is a normal-form game; it has no tree (try gametheory table)")
     if args.format == "tikz":
-        from .io.tikz import tree_tikz
+        from ..io.tikz import tree_tikz
 
         text = tree_tikz(game, standalone=args.standalone)
         if args.out:
@@ -242,7 +242,7 @@ def _cmd_tree(args: Any) -> int:
     out = args.out or f"{name}.png"
     _check_suffix(out, (".png", ".pdf", ".svg"), "tree --format png")
     fig = _figure()
-    from .io.plots import plot_tree
+    from ..io.plots import plot_tree
 
     ax = fig.add_subplot()
     plot_tree(game, ax=ax)
@@ -283,11 +283,11 @@ def _cmd_convert(args: Any) -> int:
     game, _ = load_game(args.input)
     suffix = _check_suffix(args.output, _FILES, "convert")
     if suffix == ".json":
-        from .io.jsonform import write_json
+        from ..io.jsonform import write_json
 
         write_json(game, args.output)
     else:
-        from .io.gambit import write_gambit
+        from ..io.gambit import write_gambit
 
         if suffix == ".efg" and not hasattr(game, "arrays"):
             raise UsageError(f"{args.input} is a normal-form game; write it as .nfg or .json")
@@ -304,6 +304,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="gametheory", description="Game-theoretic modelling: equilibria of "
                 "games and how they move with parameters.")
     p.add_argument("--debug", action="store_true", help="show tracebacks")
+    from .. import __version__
+
+    p.add_argument("--version", action="version", version=f"gametheory {__version__}")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
     sub.add_parser("models", help="the bundled models: parameters, defaults and meanings")
 
@@ -326,7 +329,7 @@ def build_parser() -> argparse.ArgumentParser:
                             help="floating point even for exact payoffs")
     s.add_argument("--format", choices=["text", "json", "latex", "md", "csv"], default="text")
 
-    from ._cli_sweep import add_sweep_parser, cmd_sweep
+    from .sweep import add_sweep_parser, cmd_sweep
 
     add_sweep_parser(sub, model_args)
 
@@ -384,9 +387,3 @@ def main(argv: Sequence[str] | None = None) -> int:
             exc.filename else f"{exc.strerror}: {exc.filename}"
         print(f"gametheory: error: {text}", file=sys.stderr)
         return 2
-
-
-if __name__ == "__main__":   # run through the imported module, whose classes _cli_sweep shares
-    from gametheory.cli import main as _main
-
-    sys.exit(_main())

@@ -1,4 +1,4 @@
-"""Symbolic machinery for :mod:`gametheory.analysis.critical`: real roots of rational
+"""Symbolic machinery for :mod:`gametheory.sensitivity.critical`: real roots of rational
 functions of one parameter, simple rational points between them, candidate critical values
 of bimatrix games (support pairs) and perfect-information trees (backward induction), and
 closed-form solutions of the linear systems that pin down an equilibrium.

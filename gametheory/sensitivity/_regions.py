@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from ._batch import BatchEquilibria
+from ..solvers.batch import BatchEquilibria
 from ._sweep_solve import Chunk, is_tree, tree_offsets
 
 __all__ = ["Region", "point_keys", "key_text", "intervals", "cells", "reach",

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 import gametheory as gt
 from gametheory import SolverError
-from gametheory.analysis._sweep_tree import tree_batch
 from gametheory.games.generators import random_tree
+from gametheory.solvers.batched_backward import tree_batch
 
 
 def _rows(game, sol):

@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from .errors import DegenerateGameWarning, GameError, SolverError
+from ..errors import DegenerateGameWarning, GameError, SolverError
 
 __all__ = ["add_sweep_parser", "cmd_sweep", "parse_range"]
 
@@ -47,7 +47,7 @@ def add_sweep_parser(sub: Any, model_args: Callable) -> None:
 
 def parse_range(item: str) -> tuple[str, np.ndarray]:
     """``"q=0:1:1001"`` -> ``("q", linspace(0, 1, 1001))``; a single value ``"q=0.3"``."""
-    from .cli import UsageError
+    from .main import UsageError
 
     name, eq, spec = item.partition("=")
     name = name.strip()
@@ -75,8 +75,8 @@ def parse_range(item: str) -> tuple[str, np.ndarray]:
 def _number(text: str, item: str) -> float:
     """A bound of ``--vary`` read by the restricted parser (``1/7``, ``1e-3``,
     ``sqrt(2)/2``) as a float; a UsageError that says why otherwise."""
-    from .cli import UsageError
-    from .games.expr import parse_number
+    from ..games.expr import parse_number
+    from .main import UsageError
 
     try:
         x = float(parse_number(text, where=f"--vary {item}"))
@@ -91,7 +91,7 @@ def _number(text: str, item: str) -> float:
 
 def _executor(args: Any) -> tuple[Any, Any]:
     """The executor of ``--jobs`` or ``--scheduler`` (or None) and how to close it."""
-    from .cli import UsageError
+    from .main import UsageError
 
     if args.jobs is not None and args.scheduler:
         raise UsageError("give --jobs or --scheduler, not both")
@@ -119,8 +119,8 @@ def _executor(args: Any) -> tuple[Any, Any]:
 
 def cmd_sweep(args: Any) -> int:
     """Run ``gametheory sweep``; returns the exit code."""
-    from .analysis.sweep import sweep
-    from .cli import UsageError, load_game, parse_sets, with_values
+    from ..sensitivity.sweep import sweep
+    from .main import UsageError, load_game, parse_sets, with_values
 
     spec = args.game or DEFAULT_MODEL
     game, name = load_game(spec)
@@ -168,7 +168,7 @@ def cmd_sweep(args: Any) -> int:
 
 
 def _report(game: Any, name: str, sw: Any, regions: list, sets: dict, seconds: float) -> str:
-    from .io.plots import equilibrium_label, value_text
+    from ..io.plots import equilibrium_label, value_text
 
     info = game.parameter_info
     lines = [getattr(game, "title", None) or name]
@@ -217,7 +217,7 @@ def _span(region: Any, fmt: Callable) -> str:
 
 def _critical(game: Any, name: str, axis: np.ndarray) -> tuple[list | None, str]:
     """The exact critical values inside the swept range, and their report."""
-    from .analysis.critical import critical_values
+    from ..sensitivity.critical import critical_values
 
     lo, hi = float(axis.min()), float(axis.max())
     try:
@@ -235,7 +235,7 @@ def _critical(game: Any, name: str, axis: np.ndarray) -> tuple[list | None, str]
 
 def _write(sw: Any, varying: list[str], game: Any, out: str, suffix: str,
            cvs: list | None, name: str) -> None:
-    from .cli import UsageError
+    from .main import UsageError
 
     if suffix == ".csv":
         rows = sw.records()
@@ -247,13 +247,13 @@ def _write(sw: Any, varying: list[str], game: Any, out: str, suffix: str,
     if suffix in (".tex", ".md"):
         if len(varying) != 1:
             raise UsageError("a table of regions needs exactly one varying parameter")
-        from .io.tables import sweep_table
+        from ..io.tables import sweep_table
 
         text = sweep_table(sw, varying[0], format="latex" if suffix == ".tex" else "md")
         Path(out).write_text(text + "\n", encoding="utf-8")
         return
-    from .cli import _figure
-    from .io.plots import plot_regions, plot_sweep
+    from ..io.plots import plot_regions, plot_sweep
+    from .main import _figure
 
     fig = _figure()
     if len(varying) == 2:
