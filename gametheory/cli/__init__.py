@@ -5,6 +5,7 @@
 :func:`main`, as does the installed ``gametheory`` script.
 """
 
-from .main import UsageError, build_parser, load_game, main, parse_sets, with_values
+from .loading import UsageError, load_game, parse_sets, with_values
+from .main import build_parser, main
 
 __all__ = ["main", "build_parser", "load_game", "parse_sets", "with_values", "UsageError"]

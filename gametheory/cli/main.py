@@ -23,7 +23,6 @@ import importlib
 import importlib.util
 import json
 import sys
-import traceback
 import warnings
 from collections.abc import Sequence
 from fractions import Fraction
@@ -31,121 +30,23 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import GameError, SolverError
+from .loading import (
+    _FILES,
+    UsageError,
+    _bundled,
+    figure,
+    load_game,
+    parse_sets,
+    with_values,
+)
 
 DEFAULT_GAME = "chicken"
 DEFAULT_MODEL = "ukraine_guarantees"
-_FILES = (".nfg", ".efg", ".json")
-
-
-class UsageError(Exception):
-    """Bad input on the command line (exit code 2)."""
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # one line, exit code 2, no usage dump
         raise UsageError(message)
-
-
-# ----------------------------------------------------------------- loading games
-def _bundled() -> dict[str, str]:
-    from ..models import MODELS
-
-    return {k: v for k, v in MODELS.items() if k != "catalog"}
-
-
-def load_game(spec: str) -> tuple[Any, str]:
-    """The game named by ``spec`` and a short name for it (see the module docstring)."""
-    from ..models import catalog
-
-    suffix = Path(spec).suffix.lower()
-    if suffix == ".py" or suffix in _FILES:
-        path = Path(spec)
-        if not path.is_file():
-            raise UsageError(f"no such file: {spec}")
-        if suffix == ".py":
-            return _load_py(path), path.stem
-        try:
-            if suffix == ".json":
-                from ..io.jsonform import read_json
-
-                return read_json(path), path.stem
-            from ..io.gambit import read_gambit
-
-            return read_gambit(path), path.stem
-        except GameError as exc:     # a ParseError too
-            raise UsageError(f"{spec}: {exc}") from exc
-    if spec in _bundled():
-        return importlib.import_module(f"gametheory.models.{spec}").build(), spec
-    if spec in catalog.GAMES:
-        return catalog.GAMES[spec](), spec
-    known = [*_bundled(), *catalog.GAMES]
-    raise UsageError(f"unknown game {spec!r}; known: {', '.join(known)} (or give a .py file "
-                     "that defines build(), or a .nfg, .efg or .json file)")
-
-
-def _load_py(path: Path) -> Any:
-    module_spec = importlib.util.spec_from_file_location(path.stem, path)
-    module = importlib.util.module_from_spec(module_spec)
-    try:
-        module_spec.loader.exec_module(module)
-    except Exception as exc:  # the user's file failed: say where, briefly
-        raise UsageError(_user_error(path, "failed to load", exc)) from exc
-    if not callable(getattr(module, "build", None)):
-        raise UsageError(f"{path} defines no build() function")
-    try:
-        game = module.build()
-    except Exception as exc:
-        raise UsageError(_user_error(path, "build() failed", exc)) from exc
-    from ..games.extensive import ExtensiveFormGame
-    from ..games.normal import NormalFormGame
-
-    if not isinstance(game, (NormalFormGame, ExtensiveFormGame)):
-        raise UsageError(f"{path}: build() returned {type(game).__name__}; it must return a "
-                         "NormalFormGame or an ExtensiveFormGame")
-    return game
-
-
-def _user_error(path: Path, what: str, exc: BaseException) -> str:
-    """``<path>, line <n>: <what>: <Exception>: <message>``, the line being the last one of
-    the user's file in the traceback (or the syntax error's line)."""
-    target = path.resolve()
-    line, text = None, str(exc)
-    if isinstance(exc, SyntaxError) and exc.filename and Path(exc.filename).resolve() == target:
-        line, text = exc.lineno, exc.msg
-    for frame, lineno in traceback.walk_tb(exc.__traceback__):
-        if Path(frame.f_code.co_filename).resolve() == target:
-            line = lineno
-    where = f"{path}, line {line}" if line else str(path)
-    return f"{where}: {what}: {type(exc).__name__}: {text} (--debug shows the traceback)"
-
-
-def parse_sets(items: Sequence[str] | None) -> dict[str, str]:
-    """``["q=1/7", "rho=2"]`` -> ``{"q": "1/7", "rho": "2"}`` (values read later, exactly)."""
-    out: dict[str, str] = {}
-    for item in items or []:
-        name, eq, value = item.partition("=")
-        if not eq or not name.strip() or not value.strip():
-            raise UsageError(f"--set {item!r}: expected name=value, e.g. q=1/7")
-        out[name.strip()] = value.strip()
-    return out
-
-
-def with_values(game: Any, name: str, values: dict[str, str], defaults: bool) -> Any:
-    """The game with ``values`` substituted and, with ``defaults``, every other free
-    parameter at its declared default."""
-    free = [p.name for p in getattr(game, "parameters", ())]
-    if values and not free:
-        raise UsageError(f"{name} has no parameters; --set {next(iter(values))} does not apply")
-    subs: dict[str, Any] = dict(values)
-    if defaults:
-        info = game.parameter_info
-        missing = [p for p in free if p not in subs and
-                   (p not in info or info[p].default is None)]
-        if missing:
-            raise UsageError(f"parameter {missing[0]!r} of {name} has no default; give it a "
-                             f"value with --set {missing[0]}=...")
-        subs.update({p: info[p].default for p in free if p not in subs})
-    return game.substitute(**subs) if subs else game
 
 
 def _model(args: Any, defaults: bool) -> tuple[Any, str]:
@@ -241,7 +142,7 @@ def _cmd_tree(args: Any) -> int:
         return 0
     out = args.out or f"{name}.png"
     _check_suffix(out, (".png", ".pdf", ".svg"), "tree --format png")
-    fig = _figure()
+    fig = figure()
     from ..io.plots import plot_tree
 
     ax = fig.add_subplot()
@@ -259,17 +160,6 @@ def _depth(game: Any) -> int:
     for v in range(1, len(a.parent)):
         depth[v] = depth[a.parent[v]] + 1
     return max(depth)
-
-
-def _figure() -> Any:
-    try:
-        import matplotlib
-    except ImportError:
-        raise UsageError("figures need matplotlib: pip install 'gametheory[plot]'") from None
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    return plt.figure(layout="constrained")
 
 
 def _check_suffix(path: str, allowed: tuple[str, ...], what: str) -> str:

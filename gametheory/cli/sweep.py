@@ -47,7 +47,7 @@ def add_sweep_parser(sub: Any, model_args: Callable) -> None:
 
 def parse_range(item: str) -> tuple[str, np.ndarray]:
     """``"q=0:1:1001"`` -> ``("q", linspace(0, 1, 1001))``; a single value ``"q=0.3"``."""
-    from .main import UsageError
+    from .loading import UsageError
 
     name, eq, spec = item.partition("=")
     name = name.strip()
@@ -76,7 +76,7 @@ def _number(text: str, item: str) -> float:
     """A bound of ``--vary`` read by the restricted parser (``1/7``, ``1e-3``,
     ``sqrt(2)/2``) as a float; a UsageError that says why otherwise."""
     from ..games.expr import parse_number
-    from .main import UsageError
+    from .loading import UsageError
 
     try:
         x = float(parse_number(text, where=f"--vary {item}"))
@@ -91,7 +91,7 @@ def _number(text: str, item: str) -> float:
 
 def _executor(args: Any) -> tuple[Any, Any]:
     """The executor of ``--jobs`` or ``--scheduler`` (or None) and how to close it."""
-    from .main import UsageError
+    from .loading import UsageError
 
     if args.jobs is not None and args.scheduler:
         raise UsageError("give --jobs or --scheduler, not both")
@@ -120,7 +120,7 @@ def _executor(args: Any) -> tuple[Any, Any]:
 def cmd_sweep(args: Any) -> int:
     """Run ``gametheory sweep``; returns the exit code."""
     from ..sensitivity.sweep import sweep
-    from .main import UsageError, load_game, parse_sets, with_values
+    from .loading import UsageError, load_game, parse_sets, with_values
 
     spec = args.game or DEFAULT_MODEL
     game, name = load_game(spec)
@@ -235,7 +235,7 @@ def _critical(game: Any, name: str, axis: np.ndarray) -> tuple[list | None, str]
 
 def _write(sw: Any, varying: list[str], game: Any, out: str, suffix: str,
            cvs: list | None, name: str) -> None:
-    from .main import UsageError
+    from .loading import UsageError
 
     if suffix == ".csv":
         rows = sw.records()
@@ -253,7 +253,7 @@ def _write(sw: Any, varying: list[str], game: Any, out: str, suffix: str,
         Path(out).write_text(text + "\n", encoding="utf-8")
         return
     from ..io.plots import plot_regions, plot_sweep
-    from .main import _figure
+    from .loading import figure as _figure
 
     fig = _figure()
     if len(varying) == 2:

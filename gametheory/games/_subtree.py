@@ -162,13 +162,12 @@ def subtree_game(game: Any, v: int, replace: Mapping[int, Sequence[Any]] | None 
       x -> (1, 0)
       y -> (2, 2)
     """
-    from .extensive import ExtensiveFormGame
     from .values import to_fraction
 
     replace = dict(replace or {})
     conv = to_fraction if exact else (lambda x: x)
     pay = terminal_payoffs(game, exact) if terminals is None else terminals
-    new = ExtensiveFormGame(game.players, title=game.title)
+    new = type(game)(game.players, title=game.title)   # no import of extensive: no loop
     stack = [(v, new.root)]
     while stack:
         u, node = stack.pop()

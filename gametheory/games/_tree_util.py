@@ -111,9 +111,8 @@ def realization(game: Any, behavior: Mapping[str, Any]) -> np.ndarray:
 
 def replay(game: Any, sub: Callable[[np.ndarray], np.ndarray]):
     """Rebuild ``game`` with ``sub`` applied to every payoff and probability array."""
-    from .extensive import ExtensiveFormGame, Node
-
-    new = ExtensiveFormGame(game.players, title=game.title)
+    new = type(game)(game.players, title=game.title)   # no import of extensive: no loop
+    Node = type(new.root)
     ids = {0: 0}
     # expand in the order the children were created, so node ids stay the same
     for v in sorted((v for v, m in enumerate(game._move) if m is not None),
