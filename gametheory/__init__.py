@@ -29,6 +29,7 @@ from .games.expr import parse_expression, parse_number
 from .games.extensive import ExtensiveFormGame
 from .games.normal import NormalFormGame
 from .games.parameters import Parameter, parameters
+from .games.protocol import Game
 from .io.gambit import read_gambit, write_gambit
 from .refinements import (
     AssessmentCheck,
@@ -57,7 +58,7 @@ from .solvers.result import Component, Equilibrium, NashSubset
 __version__ = "0.1.0"
 
 __all__ = [
-    "NormalFormGame", "ExtensiveFormGame", "parameters", "Parameter",
+    "NormalFormGame", "ExtensiveFormGame", "Game", "parameters", "Parameter",
     "solve", "METHODS", "Solution", "Equilibrium", "Component", "NashSubset",
     "best_responses", "regrets", "max_regret", "is_equilibrium",
     "dominating_strategy", "dominated_strategies", "iterated_elimination", "EliminationResult",

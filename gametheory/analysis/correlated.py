@@ -70,7 +70,7 @@ class CorrelatedPolytope:
 
 def _payoffs(game, exact: bool) -> np.ndarray:
     if game.parameters:
-        raise GameError(game._unsubstituted_message())
+        raise GameError(game.unsubstituted_message())
     return game.exact_payoffs() if exact else game.float_payoffs()
 
 

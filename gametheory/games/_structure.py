@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import numpy as np
 
-__all__ = ["sums_to_constant", "is_symmetric_array"]
+__all__ = ["sums_to_constant", "is_constant_sum_payoffs", "is_symmetric_array", "CallableBool"]
 
 
 def _equal(a: np.ndarray, b: np.ndarray) -> bool:
@@ -24,6 +27,70 @@ def sums_to_constant(U: np.ndarray, exact: bool, tol: float, zero: bool) -> bool
     if exact or U.dtype == object:
         return _equal(total, target)
     return bool(np.all(np.abs(total - target) <= tol))
+
+
+def is_constant_sum_payoffs(U: np.ndarray, kind: str, player_axis: int = 0) -> bool:
+    """True when the players' payoffs (``U`` with the players along ``player_axis``) sum
+    to the same constant at every outcome.
+
+    Exact for ``"exact"`` payoffs; for ``"symbolic"`` ones each difference of sums is
+    expanded and compared with 0; for ``"float"`` ones the sums may differ by the
+    tolerance of :func:`gametheory.solvers.result.payoff_tolerance` (1e-9 times the
+    largest range of one player's payoffs plus 1e-13 times the largest absolute payoff),
+    as in :func:`gametheory.solvers.sequence_lp.sum_mismatch`.
+
+    >>> is_constant_sum_payoffs(np.array([[2, 0], [0, 2]]), "exact", player_axis=1)
+    True
+    >>> is_constant_sum_payoffs(np.array([[1.0, 0.1 + 0.2], [0.0, 0.7]]), "float")
+    True
+    """
+    U = np.moveaxis(np.asarray(U), player_axis, 0)
+    if U.shape[0] == 0 or U[0].size == 0:
+        return True
+    total = sum(U[i] for i in range(U.shape[0])).ravel()
+    first = total[0]
+    if kind == "float":
+        F = U.astype(np.float64).reshape(U.shape[0], -1)
+        tol = 1e-9 * float(np.ptp(F, axis=1).max()) + 1e-13 * float(np.abs(F).max())
+        return bool(np.all(np.abs(total.astype(np.float64) - float(first)) <= tol))
+    if kind == "symbolic":
+        import sympy
+
+        return all(sympy.expand(t - first) == 0 for t in total)
+    return bool(np.all(total == first))
+
+
+class CallableBool:
+    """A truth value that can also be called: a property that replaced a method.
+
+    ``bool(flag)`` is the property's value; ``flag(*args)`` calls the former method, so
+    code written for the method keeps working.
+
+    >>> flag = CallableBool(True, lambda tol=0.0: tol > 0)
+    >>> bool(flag), flag == True, flag(0.5), flag
+    (True, True, True, True)
+    """
+
+    __slots__ = ("_value", "_method")
+
+    def __init__(self, value: bool, method: Callable[..., Any]):
+        self._value = bool(value)
+        self._method = method
+
+    def __bool__(self) -> bool:
+        return self._value
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return self._method(*args, **kwargs)
+
+    def __eq__(self, other: object) -> bool:
+        return self._value == other
+
+    def __hash__(self) -> int:
+        return hash(self._value)
+
+    def __repr__(self) -> str:
+        return repr(self._value)
 
 
 def is_symmetric_array(U: np.ndarray) -> bool:

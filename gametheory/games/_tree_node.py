@@ -214,9 +214,10 @@ class Node:
                             f"{len(g._players)} players")
         arr, kind = _entries(values, lambda i: f"the payoff of {g._players[i[0]]} at "
                                                f"node {self.path}")
+        arr.setflags(write=False)
         g._outcomes[self._id] = arr
         g._kind_of[("o", self._id)] = kind
-        g._compiled = None
+        g._changed()
         return self
 
     def __eq__(self, other: object) -> bool:

@@ -32,18 +32,44 @@ Ukraine: neutral 1; Russia: escalate/accept 1; payoffs 1, 0
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 import numpy as np
 
 from ..errors import GameError
 from . import parameters as _params
 from ._labels import check_players
+from ._structure import is_constant_sum_payoffs
 from ._tree_compile import TreeArrays, compile_tree
 from ._tree_node import Node
 from ._tree_util import expand_all
 
-__all__ = ["ExtensiveFormGame", "Node"]
+__all__ = ["ExtensiveFormGame", "Node", "InformationSet"]
+
+
+class InformationSet(NamedTuple):
+    """One information set of a game tree (see :attr:`ExtensiveFormGame.information_sets`).
+
+    Attributes
+    ----------
+    index : int
+        Its index (creation order; the ``infoset`` entries of :attr:`~ExtensiveFormGame.arrays`).
+    label : str
+        Its label.
+    player : int
+        The index of the player who moves at it.
+    actions : tuple of str
+        The labels of its actions.
+    members : tuple of int
+        Its nodes (node ids, in creation order).
+    """
+
+    index: int
+    label: str
+    player: int
+    actions: tuple[str, ...]
+    members: tuple[int, ...]
 
 
 class ExtensiveFormGame(_params.ParametricGame):
@@ -105,6 +131,7 @@ class ExtensiveFormGame(_params.ParametricGame):
         self._infosets: list[tuple[str, int, tuple[str, ...]]] = []
         self._infoset_index: dict[str, int] = {}
         self._compiled: TreeArrays | None = None
+        self._props: dict[str, Any] = {}             # cached properties (see _changed)
         self._sequence_form: tuple | None = None   # (arrays it was built from, form)
         self._behavior_struct: tuple | None = None  # (arrays, _tree_behavior.Sequences)
 
@@ -160,8 +187,13 @@ class ExtensiveFormGame(_params.ParametricGame):
         self._children[v] = list(range(first, first + k))
         self._move[v] = move
         self._labels[v] = acts
-        self._compiled = None
+        self._changed()
         return tuple(Node(self, c) for c in range(first, first + k))
+
+    def _changed(self) -> None:
+        """The tree grew: drop the compiled arrays and every cached property."""
+        self._compiled = None
+        self._props = {}
 
     def _path(self, v: int, limit: int | None = None) -> str | None:
         """The action labels from the root to node v; None if deeper than ``limit``."""
@@ -220,7 +252,8 @@ class ExtensiveFormGame(_params.ParametricGame):
 
     @property
     def has_perfect_recall(self) -> bool:
-        """True when every player always remembers their own earlier moves.
+        """True when every player always remembers their own earlier moves (compiles the
+        tree).
 
         Examples
         --------
@@ -235,19 +268,205 @@ class ExtensiveFormGame(_params.ParametricGame):
         information set 'forgot' of A: node x follows 'x' at 'A: root' but node y
         follows 'y' at 'A: root', so A forgets own earlier moves
         """
-        return not self.arrays.recall_problems
+        return self._cached("has_perfect_recall", lambda: not self.arrays.recall_problems)
 
     def recall_problems(self) -> list[str]:
         """Why the game lacks perfect recall: one message per failing information set."""
         return list(self.arrays.recall_problems)
 
     @property
+    def is_tree(self) -> bool:
+        """True: this is a game tree (a :class:`~gametheory.NormalFormGame` says False).
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> gt.ExtensiveFormGame(["A"]).is_tree
+        True
+        """
+        return True
+
+    @property
+    def has_perfect_information(self) -> bool:
+        """True when every information set is a single node (every player sees all
+        earlier moves, chance included).
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> g = gt.ExtensiveFormGame(["A"])
+        >>> hi, lo = g.root.chance({"hi": 0.5, "lo": 0.5})
+        >>> _ = hi.payoffs(1), [n.payoffs(0) for n in lo.decide("A", ["x", "y"])]
+        >>> g.has_perfect_information
+        True
+        >>> g.information_sets[0].members
+        (2,)
+        """
+        return self._cached("has_perfect_information",
+                            lambda: all(len(h.members) == 1 for h in self.information_sets))
+
+    @property
+    def is_zero_sum(self) -> bool:
+        """True when the tree is constant-sum: the players' payoffs sum to the same
+        constant at every terminal node.
+
+        Exact for exact and symbolic payoffs (each sum is expanded); for floats the sums
+        may differ by the solvers' tolerance, as in
+        :func:`~gametheory.solvers.sequence_lp.sum_mismatch`. Compiles the tree.
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> g = gt.ExtensiveFormGame(["A", "B"])
+        >>> x, y = g.root.decide("A", ["x", "y"])
+        >>> _ = x.payoffs(3, -1), y.payoffs(0, 2)
+        >>> g.is_zero_sum
+        True
+        """
+        return self._cached("is_zero_sum", lambda: is_constant_sum_payoffs(
+            self.arrays.payoffs, self.arrays.kind, player_axis=1))
+
+    @property
     def parameters(self) -> tuple:
         """The free sympy Symbols of payoffs and probabilities, sorted by name."""
-        a = self.arrays
-        if a.kind != "symbolic":
-            return ()
-        return _params.free_parameters(np.concatenate([a.payoffs.ravel(), a.chance_prob]))
+        def compute() -> tuple:
+            a = self.arrays
+            if a.kind != "symbolic":
+                return ()
+            return _params.free_parameters(np.concatenate([a.payoffs.ravel(), a.chance_prob]))
+
+        return self._cached("parameters", compute)
+
+    _depends = "the payoffs or chance probabilities"
+
+    # ----------------------------------------------------------------- read-only accessors
+    def _node_id(self, v: Any) -> int:
+        if isinstance(v, Node) and v._game is self:
+            return v.id
+        if isinstance(v, (int, np.integer)) and not isinstance(v, bool) \
+                and 0 <= v < len(self._parent):
+            return int(v)
+        raise GameError(f"no node {v!r}: node ids are 0 (the root) to {len(self._parent) - 1}")
+
+    def path(self, v: int) -> str:
+        """The action labels from the root to node ``v``, joined by ``/`` (``"root"``).
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> g = gt.ExtensiveFormGame(["A"])
+        >>> x, y = g.root.decide("A", ["x", "y"])
+        >>> _ = y.decide("A", ["u", "v"])
+        >>> g.path(0), g.path(4)
+        ('root', 'y/v')
+        """
+        return self._path(self._node_id(v))
+
+    def children(self, v: int) -> tuple[int, ...]:
+        """The child node ids of node ``v`` in action order; ``()`` at a terminal node.
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> g = gt.ExtensiveFormGame(["A"])
+        >>> _ = g.root.decide("A", ["x", "y"])
+        >>> g.children(0), g.children(1)
+        ((1, 2), ())
+        """
+        return tuple(self._children[self._node_id(v)] or ())
+
+    def action_labels(self, v: int) -> tuple[str, ...]:
+        """The labels of the moves (actions or chance outcomes) at node ``v``; ``()`` at a
+        terminal node.
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> g = gt.ExtensiveFormGame(["A"])
+        >>> _ = g.root.chance({"hi": "1/2", "lo": "1/2"})
+        >>> g.action_labels(0)
+        ('hi', 'lo')
+        """
+        return self._labels.get(self._node_id(v), ())
+
+    def chance_probabilities(self, v: int) -> np.ndarray:
+        """The probabilities of the outcomes at chance node ``v`` (a read-only array, in
+        the order of :meth:`action_labels`); GameError at another node.
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> g = gt.ExtensiveFormGame(["A"])
+        >>> _ = g.root.chance({"hi": "1/4", "lo": "3/4"})
+        >>> [str(p) for p in g.chance_probabilities(0)]
+        ['1/4', '3/4']
+        """
+        v = self._node_id(v)
+        probs = self._chance_probs.get(v)
+        if probs is None:
+            raise GameError(f"node {self._path(v)} is not a chance node")
+        view = probs.view()
+        view.setflags(write=False)
+        return view
+
+    def mover(self, v: int) -> tuple[int, int] | None:
+        """Who moves at node ``v``: ``(player index, information set index)``; the player
+        index is negative (and the information set -1) at a chance node; None at a
+        terminal node.
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> g = gt.ExtensiveFormGame(["A", "B"])
+        >>> x, y = g.root.decide("A", ["x", "y"])
+        >>> _ = y.decide("B", ["u", "v"])
+        >>> _ = x.chance({"h": 0.5, "t": 0.5})
+        >>> g.mover(0), g.mover(2), g.mover(1), g.mover(3)
+        ((0, 0), (1, 1), (-1, -1), None)
+        """
+        return self._move[self._node_id(v)]
+
+    @property
+    def outcomes(self) -> Mapping[int, np.ndarray]:
+        """Read-only ``{node id: payoff vector}`` of the nodes given payoffs with
+        ``node.payoffs`` (a terminal's payoffs are the sum of those on its path; see
+        :attr:`arrays`).
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> g = gt.ExtensiveFormGame(["A", "B"])
+        >>> x, y = g.root.decide("A", ["x", "y"])
+        >>> _ = x.payoffs(1, 2), y.payoffs(0, 0)
+        >>> {v: u.tolist() for v, u in g.outcomes.items()}
+        {1: [1, 2], 2: [0, 0]}
+        """
+        return MappingProxyType(self._outcomes)
+
+    @property
+    def information_sets(self) -> tuple[InformationSet, ...]:
+        """The information sets in index order, each an :class:`InformationSet`
+        ``(index, label, player, actions, members)``.
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> g = gt.ExtensiveFormGame(["A", "B"])
+        >>> for n in g.root.decide("A", ["x", "y"]):
+        ...     for m in n.decide("B", ["u", "v"], infoset="B"):
+        ...         _ = m.payoffs(0, 0)
+        >>> g.information_sets[1]
+        InformationSet(index=1, label='B', player=1, actions=('u', 'v'), members=(1, 2))
+        """
+        def compute() -> tuple[InformationSet, ...]:
+            members: list[list[int]] = [[] for _ in self._infosets]
+            for v, move in enumerate(self._move):
+                if move is not None and move[0] >= 0:
+                    members[move[1]].append(v)
+            return tuple(InformationSet(h, label, p, acts, tuple(members[h]))
+                         for h, (label, p, acts) in enumerate(self._infosets))
+
+        return self._cached("information_sets", compute)
 
     def substitute(self, **values: Any) -> ExtensiveFormGame:
         """A new game with the named parameters fixed (validated again).

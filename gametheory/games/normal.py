@@ -18,7 +18,12 @@ from . import parameters as _params
 from ._labels import check_players, check_strategies, has_sequences, is_sequence
 from ._profiles import mixed_strategy
 from ._profiles import payoff_vectors as contract_payoffs
-from ._structure import is_symmetric_array, sums_to_constant
+from ._structure import (
+    CallableBool,
+    is_constant_sum_payoffs,
+    is_symmetric_array,
+    sums_to_constant,
+)
 from .values import as_entry_array, convert_array, to_float_array, to_fraction_array
 
 __all__ = ["NormalFormGame"]
@@ -211,7 +216,7 @@ class NormalFormGame(_params.ParametricGame):
         """The payoffs as a read-only float64 array (GameError if parameters are free)."""
         if self._float is None:
             if self._parameters:
-                raise GameError(self._unsubstituted_message())
+                raise GameError(self.unsubstituted_message())
             f = to_float_array(self._payoffs)
             f.setflags(write=False)
             self._float = f
@@ -224,16 +229,11 @@ class NormalFormGame(_params.ParametricGame):
         """
         if self._exact is None:
             if self._parameters:
-                raise GameError(self._unsubstituted_message())
+                raise GameError(self.unsubstituted_message())
             e = to_fraction_array(self._payoffs)
             e.setflags(write=False)
             self._exact = e
         return self._exact
-
-    def _unsubstituted_message(self) -> str:
-        names = ", ".join(p.name for p in self._parameters)
-        return (f"the payoffs depend on the parameters {names}; give them values with "
-                f"game.substitute({self._parameters[0].name}=...) or analyse them with gt.sweep")
 
     # ----------------------------------------------------------------- parameters
     def substitute(self, **values: Any) -> NormalFormGame:
@@ -353,18 +353,60 @@ class NormalFormGame(_params.ParametricGame):
                         else float)
 
     # ----------------------------------------------------------------- structure
-    def is_zero_sum(self, tol: float = 0.0) -> bool:
-        """True when payoffs sum to zero in every cell (within ``tol`` for floats).
+    @property
+    def is_tree(self) -> bool:
+        """False: a normal form is not a game tree (see :attr:`ExtensiveFormGame.is_tree`)."""
+        return False
 
-        A constant-sum game is strategically equivalent; :meth:`is_constant_sum` accepts it.
+    @property
+    def has_perfect_recall(self) -> bool:
+        """True: a normal form is one simultaneous move, so nothing is forgotten."""
+        return True
+
+    @property
+    def has_perfect_information(self) -> bool:
+        """True when at most one player has more than one strategy.
+
+        A normal form is one simultaneous move, so a player who chooses does not see the
+        choices of the others; only when nobody else chooses is nothing hidden.
 
         Examples
         --------
         >>> import gametheory as gt
-        >>> gt.NormalFormGame.from_arrays([[1, -1], [-1, 1]], [[-1, 1], [1, -1]]).is_zero_sum()
+        >>> gt.NormalFormGame.from_arrays([[1, 0]], [[0, 1]]).has_perfect_information
         True
+        >>> gt.NormalFormGame.from_arrays([[1, 0], [0, 1]],
+        ...                               [[0, 1], [1, 0]]).has_perfect_information
+        False
         """
-        return self._sums(tol, zero=True)
+        return self._cached("has_perfect_information",
+                            lambda: sum(n > 1 for n in self.shape) <= 1)
+
+    @property
+    def is_zero_sum(self) -> bool:
+        """True when the game is constant-sum: the payoffs sum to the same constant in
+        every cell (a constant-sum game is strategically a zero-sum one).
+
+        Exact for exact and symbolic payoffs (each sum is expanded); for floats the sums
+        may differ by 1e-9 times the largest range of one player's payoffs (plus rounding),
+        the tolerance of the solvers.
+
+        Calling it, ``game.is_zero_sum(tol=0.0)``, still works as the former method did:
+        True when the payoffs sum to exactly zero in every cell (within ``tol`` for
+        floats). The value is cached (the game is immutable).
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> gt.NormalFormGame.from_arrays([[1, -1], [-1, 1]], [[-1, 1], [1, -1]]).is_zero_sum
+        True
+        >>> g = gt.NormalFormGame.from_arrays([[2, 0], [0, 2]], [[0, 2], [2, 0]])
+        >>> g.is_zero_sum, g.is_zero_sum()
+        (True, False)
+        """
+        return self._cached("is_zero_sum", lambda: CallableBool(
+            is_constant_sum_payoffs(self._payoffs, self._kind),
+            lambda tol=0.0: self._sums(tol, zero=True)))
 
     def is_constant_sum(self, tol: float = 0.0) -> bool:
         """True when payoffs sum to the same constant in every cell (within ``tol``).
@@ -393,6 +435,19 @@ class NormalFormGame(_params.ParametricGame):
         True
         """
         return is_symmetric_array(self._payoffs)
+
+    def to_normal_form(self) -> NormalFormGame:
+        """The game itself (for code that takes either form; see
+        :meth:`ExtensiveFormGame.to_normal_form`).
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> g = gt.NormalFormGame.from_arrays([[1]], [[2]])
+        >>> g.to_normal_form() is g
+        True
+        """
+        return self
 
     def restrict(self, keep: Sequence[Sequence[int]]) -> NormalFormGame:
         """The subgame in which player i may only use the strategies ``keep[i]``.

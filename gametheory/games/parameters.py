@@ -7,8 +7,9 @@ with ``game.substitute(q=...)``; the sensitivity tools sweep over them.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 import numpy as np
@@ -286,6 +287,67 @@ class ParametricGame:
         meta = self.__dict__.get("_param_meta", {})
         return {p.name: meta.get(p.name, Parameter(p.name)) for p in self.parameters}
 
+    @property
+    def parameter_metadata(self) -> Mapping[str, Parameter]:
+        """Read-only ``{name: Parameter}`` of the parameters declared with :meth:`describe`
+        (only those; :attr:`parameter_info` fills in the undeclared ones).
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> p, q = gt.parameters("p q")
+        >>> g = gt.NormalFormGame.from_arrays([[p, 0], [0, q]], [[0, 1], [1, 0]])
+        >>> list(g.describe(gt.Parameter("q", domain=(0, 1))).parameter_metadata)
+        ['q']
+        """
+        return MappingProxyType(dict(self.__dict__.get("_param_meta", {})))
+
+    @property
+    def is_numeric(self) -> bool:
+        """True when the game has no free parameters (``not game.parameters``).
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> q = gt.parameters("q")
+        >>> g = gt.NormalFormGame.from_arrays([[q, 0], [0, 1]], [[1, 0], [0, 1]])
+        >>> g.is_numeric, g.substitute(q=2).is_numeric
+        (False, True)
+        """
+        return self._cached("is_numeric", lambda: not self.parameters)
+
+    def unsubstituted_message(self) -> str:
+        """The error message for a use that needs numbers while parameters are free.
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> q = gt.parameters("q")
+        >>> g = gt.NormalFormGame.from_arrays([[q, 0], [0, 1]], [[1, 0], [0, 1]])
+        >>> print(g.unsubstituted_message())
+        the payoffs depend on the parameters q; give them values with
+        game.substitute(q=...) or analyse them with gt.sweep
+        """
+        params = self.parameters
+        if not params:
+            return "the game has no free parameters"
+        names = ", ".join(p.name for p in params)
+        return (f"{self._depends} depend on the parameters {names}; give them values with "
+                f"game.substitute({params[0].name}=...) or analyse them with gt.sweep")
+
+    #: What the parameters enter, for :meth:`unsubstituted_message`.
+    _depends = "the payoffs"
+
+    def _cached(self, name: str, compute: Callable[[], Any]) -> Any:
+        """``compute()``, computed once per state of the game (``_props`` holds the
+        values; a tree drops it whenever it grows)."""
+        props = self.__dict__.get("_props")
+        if props is None:
+            props = self._props = {}
+        if name not in props:
+            props[name] = compute()
+        return props[name]
+
     def evaluator(self):
         """The compiled batch evaluator of payoffs (and chance probabilities); cached.
 
@@ -302,7 +364,7 @@ class ParametricGame:
         """
         from .evaluate import build_evaluator
 
-        key = self.arrays if hasattr(type(self), "arrays") else self.payoffs
+        key = self.arrays if self.is_tree else self.payoffs
         cache = self.__dict__.get("_evaluator_cache")
         if cache is None or cache[0] is not key:
             cache = (key, build_evaluator(self))

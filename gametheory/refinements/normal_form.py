@@ -122,7 +122,7 @@ def _pure(game, profile: Sequence[Any], name: str) -> tuple[int, ...]:
 
 def _utilities(game) -> np.ndarray:
     if game.parameters:
-        raise GameError(game._unsubstituted_message())
+        raise GameError(game.unsubstituted_message())
     return game.exact_payoffs() if game.is_exact else game.float_payoffs()
 
 
