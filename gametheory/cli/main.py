@@ -90,8 +90,7 @@ def _cmd_solve(args: Any) -> int:
     from ..solvers import solve
 
     game, _ = _model(args, defaults=True)
-    is_exact = game.is_exact if hasattr(game, "is_exact") else game.kind == "exact"
-    exact = args.exact or (is_exact and not args.float)
+    exact = args.exact or (game.kind == "exact" and not args.float)
     sol = solve(game, method=args.method, exact=exact)
     if args.format == "json":
         out = {"method": sol.method, "complete": sol.complete, "exact": sol.exact,
@@ -103,7 +102,7 @@ def _cmd_solve(args: Any) -> int:
                 d["strategies"] = _jsonable(list(eq.strategies))
             if eq.behavior is not None:
                 d["behavior"] = _jsonable(dict(eq.behavior))
-        if not hasattr(game, "arrays"):
+        if not game.is_tree:
             out["strategies"] = [list(s) for s in game.strategies]
         print(json.dumps(out, indent=2))
     elif args.format in ("latex", "md", "csv"):
@@ -121,7 +120,7 @@ def _cmd_table(args: Any) -> int:
     from ..io.tables import payoff_table
 
     game, _ = _model(args, defaults=False)
-    if hasattr(game, "arrays"):
+    if game.is_tree:
         game = game.to_normal_form()
     print(payoff_table(game, format=args.format))
     return 0
@@ -129,7 +128,7 @@ def _cmd_table(args: Any) -> int:
 
 def _cmd_tree(args: Any) -> int:
     game, name = _model(args, defaults=False)
-    if not hasattr(game, "arrays"):
+    if not game.is_tree:
         raise UsageError(f"{name} is a normal-form game; it has no tree (try gametheory table)")
     if args.format == "tikz":
         from ..io.tikz import tree_tikz
@@ -179,9 +178,9 @@ def _cmd_convert(args: Any) -> int:
     else:
         from ..io.gambit import write_gambit
 
-        if suffix == ".efg" and not hasattr(game, "arrays"):
+        if suffix == ".efg" and not game.is_tree:
             raise UsageError(f"{args.input} is a normal-form game; write it as .nfg or .json")
-        if suffix == ".nfg" and hasattr(game, "arrays"):
+        if suffix == ".nfg" and game.is_tree:
             game = game.to_normal_form()
         write_gambit(game, args.output)
     print(f"wrote {args.output}")
