@@ -6,7 +6,7 @@ names the bad thing (which player, which cell, which parameter).
 
 from __future__ import annotations
 
-__all__ = ["GameError", "SolverError", "ParseError", "DegenerateGameWarning"]
+__all__ = ["GameError", "SolverError", "TooManyEquilibria", "ParseError", "DegenerateGameWarning"]
 
 
 class GameError(ValueError):
@@ -27,6 +27,36 @@ class SolverError(RuntimeError):
 
     The message says why and suggests a method that can.
     """
+
+
+class TooManyEquilibria(SolverError):
+    """A solver found more equilibria than its ``max_equilibria`` limit allows.
+
+    A :class:`SolverError`; ``limit`` is the limit that was exceeded. Callers that
+    combine the equilibria of parts of a game (the subgames of a tree) let this error
+    through unchanged, whichever part raised it.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> from gametheory.errors import TooManyEquilibria
+    >>> g = gt.ExtensiveFormGame(["A", "B"])
+    >>> for node in g.root.decide("A", ["x", "y"]):
+    ...     for leaf in node.decide("B", ["l", "r"]):
+    ...         _ = leaf.payoffs(0, 0)
+    >>> try:
+    ...     gt.solve(g, method="spe", max_equilibria=3)
+    ... except TooManyEquilibria as err:
+    ...     print(err.limit, isinstance(err, gt.SolverError))
+    3 True
+    """
+
+    def __init__(self, message: str, limit: int | None = None):
+        self.limit = limit
+        super().__init__(message)
+
+    def __reduce__(self):
+        return type(self), (str(self), self.limit)
 
 
 class ParseError(GameError):

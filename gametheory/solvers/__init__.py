@@ -7,6 +7,7 @@ plus one line in :data:`METHODS`.
 
 from __future__ import annotations
 
+import functools
 import importlib
 from collections.abc import Callable
 from typing import Any
@@ -26,7 +27,7 @@ METHODS: dict[str, tuple[str, str, str]] = {
     "lemke-howson": ("lemke_howson", "solve_lemke_howson",
                      "Lemke-Howson from every initial label, two players"),
     "lp": ("lp", "solve_lp", "linear programming, two-player zero-sum games"),
-    "spe": ("backward", "solve_spe",
+    "spe": ("spe", "solve_spe",
             "subgame-perfect equilibria of trees: backward induction (all pure SPE) on perfect "
             "information, proper subgames solved bottom-up otherwise"),
     "sequence-lp": ("sequence_lp", "solve_sequence_lp",
@@ -74,6 +75,8 @@ def _resolve(method: str) -> Callable[..., Solution]:
         raise SolverError(f"unknown method {method!r}; available: "
                           f"{', '.join(['auto', *METHODS])}") from None
     mod = importlib.import_module(f"{__name__}.{module}")
+    if method == "spe":     # spe solves its imperfect-information pieces by _solve_normal
+        return functools.partial(mod.solve_spe, normal_solver=_solve_normal)
     return getattr(mod, func)
 
 

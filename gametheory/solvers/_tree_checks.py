@@ -1,10 +1,48 @@
-"""Input checks shared by the sequence-form solvers (sequence-lp, sequence-lcp)."""
+"""Input checks shared by the tree solvers (spe, sequence-lp, sequence-lcp)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from ..errors import GameError
+from ..games.extensive import ExtensiveFormGame
+
+
+def numeric_tree_arrays(game: Any, what: str, method: str = "spe") -> Any:
+    """The compiled arrays of ``game``; GameError unless it is a tree with numeric
+    payoffs and chance probabilities.
+
+    Parameters
+    ----------
+    game
+        The game given to the solver.
+    what
+        What needs the numbers, for the message (``"backward induction"``).
+    method
+        The method's name, for the message on a game that is not a tree.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> q = gt.parameters("q")
+    >>> g = gt.ExtensiveFormGame(["A"])
+    >>> x, y = g.root.decide("A", ["x", "y"])
+    >>> _ = x.payoffs(q), y.payoffs(1)
+    >>> try:
+    ...     numeric_tree_arrays(g, "backward induction")
+    ... except gt.GameError as e:
+    ...     print(str(e).split("; ")[1])
+    this tree depends on q
+    """
+    if not isinstance(game, ExtensiveFormGame):
+        raise GameError(f"method {method!r} needs an extensive-form game (a tree); got "
+                        f"{type(game).__name__}")
+    a = game.arrays
+    if a.kind == "symbolic":
+        names = ", ".join(str(p) for p in game.parameters) or "irrational numbers"
+        raise GameError(f"{what} needs numeric payoffs and probabilities; this tree "
+                        f"depends on {names}; fix them with game.substitute(...)")
+    return a
 
 
 def check_two_player_tree(game: Any, method: str, instead: str, kind: str = "") -> Any:

@@ -1,5 +1,9 @@
 """Backward induction: all pure subgame-perfect equilibria of perfect-information trees.
 
+A leaf module: :mod:`gametheory.solvers.spe` (method ``"spe"``) calls it for trees with
+perfect information and :mod:`gametheory.solvers.subgames` for pieces of a tree with
+perfect information; it imports neither.
+
 The tree is processed level by level from the deepest, with numpy operations over all the
 nodes of a level at once (no recursion per node). Where a player is indifferent, the
 nodes whose subtree contains a tie are revisited exactly: each keeps the set of
@@ -11,15 +15,17 @@ from __future__ import annotations
 
 import itertools
 from fractions import Fraction
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
-from ..errors import GameError, SolverError
+from ..errors import GameError, TooManyEquilibria
 from ..games._tree_compile import CHANCE, _levels
+from ..games.extensive import ExtensiveFormGame
+from ._tree_checks import numeric_tree_arrays
 from .result import Solution, build_tree_solution
 
-__all__ = ["solve_spe"]
+__all__ = ["backward_induction", "induce", "Induction"]
 
 
 def _values(arrays: Any, exact: bool) -> tuple[np.ndarray, np.ndarray, Any]:
@@ -42,15 +48,15 @@ def _values(arrays: Any, exact: bool) -> tuple[np.ndarray, np.ndarray, Any]:
     return P, np.asarray(prob, dtype=np.float64), payoff_tolerance(P, player_axis=1)
 
 
-def _check(game: Any) -> Any:
-    if not hasattr(game, "arrays"):
-        raise GameError(f"method 'spe' needs an extensive-form game (a tree); got "
-                          f"{type(game).__name__}")
-    a = game.arrays
-    if a.kind == "symbolic":
-        names = ", ".join(str(p) for p in game.parameters) or "irrational numbers"
-        raise GameError(f"backward induction needs numeric payoffs and probabilities; this "
-                          f"tree depends on {names}; fix them with game.substitute(...)")
+def _check(game: ExtensiveFormGame) -> Any:
+    """The compiled arrays of a numeric tree with perfect information; GameError else."""
+    a = numeric_tree_arrays(game, "backward induction")
+    sizes = np.bincount(a.infoset[a.infoset >= 0], minlength=len(a.infoset_labels))
+    if (sizes > 1).any():
+        h = int(np.argmax(sizes > 1))
+        raise GameError(f"backward induction needs perfect information; information set "
+                        f"{a.infoset_labels[h]!r} has {int(sizes[h])} nodes; use "
+                        f"gt.solve(game, method='spe') for its subgame-perfect equilibria")
     return a
 
 
@@ -158,9 +164,10 @@ def _enumerate(a: Any, val: np.ndarray, choice: np.ndarray, tie: np.ndarray,
                          for j in range(len(vals)) if vals[j][i] >= top]
             count += n_prof * len(picks)
             if count > limit:
-                raise SolverError(f"more than max_equilibria={limit} pure subgame-perfect "
-                                  f"equilibria (ties at {int(tie.sum())} nodes); raise "
-                                  f"max_equilibria or perturb the payoffs")
+                raise TooManyEquilibria(f"more than max_equilibria={limit} pure subgame-"
+                                        f"perfect equilibria (ties at {int(tie.sum())} "
+                                        f"nodes); raise max_equilibria or perturb the "
+                                        f"payoffs", limit)
             for w, own in picks:
                 lst = out.setdefault(w, [])
                 for profs in itertools.product(*(x[1] for x in combo)):
@@ -179,41 +186,55 @@ def _behavior(a: Any, choice: np.ndarray, one: Any, zero: Any) -> dict:
             for h, k in enumerate(at.tolist())}
 
 
-def solve_spe(game: Any, exact: bool = False, max_equilibria: int = 10000,
-              **options: Any) -> Solution:
+class Induction(NamedTuple):
+    """What :func:`induce` found.
+
+    Attributes
+    ----------
+    solution : Solution
+        All pure subgame-perfect equilibria (method ``"spe"``, complete).
+    tied_nodes : int
+        The number of decision nodes where the mover has several best actions (0 when
+        the equilibrium is unique for that reason).
+    """
+
+    solution: Solution
+    tied_nodes: int
+
+
+def backward_induction(game: ExtensiveFormGame, exact: bool = False, *,
+                       tol: float | None = None, max_equilibria: int = 10000) -> Solution:
     """All pure subgame-perfect equilibria of a perfect-information tree (with chance).
 
-    A tree with imperfect information (and perfect recall) is decomposed into its proper
-    subgames instead, which are solved bottom-up
-    (:func:`~gametheory.solvers.subgames.solve_subgames`): mixed equilibria then appear
-    where a subgame needs them.
+    Called by :func:`~gametheory.solvers.spe.solve_spe` (``gt.solve(tree,
+    method="spe")``) when every information set is one node.
 
     Parameters
     ----------
     game : ExtensiveFormGame
-        A numeric tree; chance nodes are allowed.
+        A numeric tree with perfect information; chance nodes are allowed.
     exact : bool
         Exact rational arithmetic (Fractions); ties are then exact equalities.
+    tol : float, optional
+        In float arithmetic, payoff differences up to ``tol`` count as ties (default
+        ``1e-9`` times the payoff scale); ignored with ``exact``.
     max_equilibria : int
-        Raise :class:`~gametheory.errors.SolverError` when ties give more equilibria.
-    **options
-        ``tol``: payoff differences up to ``tol`` count as ties in float arithmetic
-        (default ``1e-9`` times the payoff scale). ``subgame_method``: for imperfect
-        information, the normal-form method of two-player pieces (default ``"vertex"``).
+        Raise :class:`~gametheory.errors.TooManyEquilibria` when ties give more
+        equilibria.
 
     Returns
     -------
     Solution
-        For perfect information ``complete=True`` (all pure equilibria); each
-        equilibrium carries ``behavior`` (1 on the chosen action of every information
-        set, 0 elsewhere) and the expected payoffs.
+        Method ``"spe"``, ``complete=True`` (all pure equilibria); each equilibrium
+        carries ``behavior`` (1 on the chosen action of every information set, 0
+        elsewhere) and the expected payoffs; a note counts the tied decision nodes.
 
     Raises
     ------
-    SolverError
-        For symbolic payoffs, or more than ``max_equilibria`` equilibria.
     GameError
-        For imperfect information without perfect recall.
+        For symbolic payoffs or imperfect information.
+    TooManyEquilibria
+        For more than ``max_equilibria`` equilibria (a :class:`SolverError`).
 
     References
     ----------
@@ -224,48 +245,50 @@ def solve_spe(game: Any, exact: bool = False, max_equilibria: int = 10000,
     Examples
     --------
     >>> import gametheory as gt
-    >>> g = gt.ExtensiveFormGame(["Entrant", "Incumbent"])
-    >>> out, enter = g.root.decide("Entrant", ["out", "in"])
-    >>> _ = out.payoffs(1, 2)
-    >>> fight, acc = enter.decide("Incumbent", ["fight", "accommodate"])
-    >>> _ = fight.payoffs(0, 0), acc.payoffs(2, 1)
-    >>> sol = gt.solve(g, method="spe", exact=True)
-    >>> sol.equilibria[0].behavior["Incumbent: in"]
-    {'fight': Fraction(0, 1), 'accommodate': Fraction(1, 1)}
-    >>> sol.equilibria[0].payoffs
-    (Fraction(2, 1), Fraction(1, 1))
-    >>> print(sol)
-    1 equilibrium by spe (complete, exact)
-      [0] Entrant: root = in; Incumbent: in = accommodate; payoffs 2, 1
+    >>> from gametheory.solvers.backward import backward_induction
+    >>> g = gt.ExtensiveFormGame(["Firm", "Rival"])
+    >>> high, low = g.root.chance({"high": "1/3", "low": "2/3"})
+    >>> for node, gain in ((high, 6), (low, 1)):
+    ...     invest, wait = node.decide("Firm", ["invest", "wait"])
+    ...     _ = wait.payoffs(2, 0)
+    ...     enter, stay = invest.decide("Rival", ["enter", "stay"])
+    ...     _ = enter.payoffs(gain - 3, gain - 4), stay.payoffs(gain, 0)
+    >>> sol = backward_induction(g, exact=True)
+    >>> sol.complete, len(sol), sol[0].payoffs
+    (True, 1, (Fraction(7, 3), Fraction(2, 3)))
+    >>> sol[0].behavior["Rival: high/invest"]
+    {'enter': Fraction(1, 1), 'stay': Fraction(0, 1)}
+    """
+    return induce(game, exact, tol=tol, max_equilibria=max_equilibria).solution
 
-    With ties, every pure subgame-perfect equilibrium: B is indifferent, and A's best
-    choice depends on what B does.
 
+def induce(game: ExtensiveFormGame, exact: bool = False, *, tol: float | None = None,
+           max_equilibria: int = 10000) -> Induction:
+    """:func:`backward_induction`, also returning the number of tied decision nodes.
+
+    Parameters and errors as :func:`backward_induction`.
+
+    Examples
+    --------
+    B is indifferent, and A's best choice depends on what B does:
+
+    >>> import gametheory as gt
+    >>> from gametheory.solvers.backward import induce
     >>> h = gt.ExtensiveFormGame(["A", "B"])
     >>> risky, safe = h.root.decide("A", ["risky", "safe"])
     >>> _ = safe.payoffs(3, 0)
     >>> left, right = risky.decide("B", ["left", "right"])
     >>> _ = left.payoffs(0, 1), right.payoffs(5, 1)
-    >>> print(gt.solve(h))
-    2 equilibria by spe (complete)
-      [0] A: root = safe; B: risky = left; payoffs 3, 0
-      [1] A: root = risky; B: risky = right; payoffs 5, 1
-      note: ties at 1 decision node(s)
+    >>> found = induce(h)
+    >>> len(found.solution), found.tied_nodes
+    (2, 1)
     """
     a = _check(game)
-    unknown = set(options) - {"tol", "subgame_method"}
-    if unknown:
-        raise SolverError(f"unknown option(s) for 'spe': {', '.join(sorted(unknown))}")
-    dec = a.infoset[a.infoset >= 0]
-    if (np.bincount(dec, minlength=len(a.infoset_labels)) > 1).any():
-        from .subgames import solve_subgames
-
-        return solve_subgames(game, exact, max_equilibria, **options)
-    P, Q, tol = _values(a, exact)
-    if not exact and options.get("tol") is not None:
-        tol = float(options["tol"])
-    val, choice, tie = _base_pass(a, P, Q, tol)
-    found = _enumerate(a, val, choice, tie, Q, tol, max_equilibria)
+    P, Q, scale_tol = _values(a, exact)
+    if not exact and tol is not None:
+        scale_tol = float(tol)
+    val, choice, tie = _base_pass(a, P, Q, scale_tol)
+    found = _enumerate(a, val, choice, tie, Q, scale_tol, max_equilibria)
     one, zero = (Fraction(1), Fraction(0)) if exact else (1.0, 0.0)
     behaviors, payoffs = [], []
     for w, overrides in found:
@@ -276,5 +299,7 @@ def solve_spe(game: Any, exact: bool = False, max_equilibria: int = 10000,
                 ch[v] = j
         behaviors.append(_behavior(a, ch, one, zero))
         payoffs.append(tuple(w))
-    notes = [] if not tie.any() else [f"ties at {int(tie.sum())} decision node(s)"]
-    return build_tree_solution(game, behaviors, "spe", True, exact, notes, payoffs=payoffs)
+    tied = int(tie.sum())
+    notes = [f"ties at {tied} decision node(s)"] if tied else []
+    return Induction(build_tree_solution(game, behaviors, "spe", True, exact, notes,
+                                         payoffs=payoffs), tied)

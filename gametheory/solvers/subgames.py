@@ -4,31 +4,132 @@ The tree is cut at the roots of its proper subgames
 (:func:`~gametheory.games._subtree.proper_subgame_roots`). Working upwards, each piece,
 a subgame whose own proper subgames are replaced by terminal nodes carrying one of their
 equilibrium payoff vectors, is solved as a game of its own: by backward induction when
-the piece has perfect information, by vertex enumeration of its reduced normal form when
-at most two players move in it, and for pure equilibria only otherwise. Every
+the piece has perfect information (:func:`~gametheory.solvers.backward.induce`), by the
+normal-form solver the caller passes (``normal_solver``; vertex enumeration by default
+in ``gt.solve``) on its reduced normal form when at most two players move in it, and for
+pure equilibria only otherwise. Every
 combination of equilibria of the nested subgames is followed, so the subgame-perfect
 equilibria are the product of the choices made in all subgames. A normal-form
 equilibrium of a piece is turned into behaviour by Kuhn's theorem: the probability of
 action a at information set h is the weight of the reduced strategies that reach h and
 choose a, divided by the weight of those that reach h.
+
+A leaf module: it imports :mod:`~gametheory.solvers.backward` and
+:mod:`~gametheory.solvers.pure` (downwards), never the package's ``solve``; the caller
+(:func:`~gametheory.solvers.spe.solve_spe`) hands it the normal-form solver.
 """
 
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
 import numpy as np
 
-from ..errors import GameError, SolverError
+from ..errors import GameError, SolverError, TooManyEquilibria
 from ..games._subtree import preorder, proper_subgame_roots, subtree_game, terminal_payoffs
 from ..games._tree_compile import subtree_any
+from ..games.extensive import ExtensiveFormGame
+from ..games.normal import NormalFormGame
+from .backward import induce
+from .pure import solve_pure
 from .result import Solution, build_tree_solution
 
-__all__ = ["solve_subgames"]
+__all__ = ["solve_subgames", "SubgameStats", "NormalSolver"]
 
 Piece = tuple[tuple, dict]      # (payoff vector of a subgame, behaviour inside it)
+
+#: ``normal_solver(game, method, exact, options) -> Solution``: solves a two-player
+#: normal-form game by the method named ``method`` (``subgame_method``) with the keyword
+#: options ``options`` (``{"tol": tol}`` or ``{}``), as ``gt.solve(game, method=method,
+#: exact=exact, **options)`` does.
+NormalSolver = Callable[[NormalFormGame, str, bool, Mapping[str, Any]], Solution]
+
+
+@dataclass
+class SubgameStats:
+    """How the pieces of a tree were solved; :func:`solve_subgames` builds its
+    ``complete`` flag and its notes from it.
+
+    Attributes
+    ----------
+    backward : int
+        Pieces with perfect information, solved by backward induction.
+    vertex : int
+        Pieces solved by vertex enumeration (``subgame_method="vertex"``).
+    pure : int
+        Pieces searched for pure equilibria only: those in which three or more players
+        move, and those solved with ``subgame_method="pure"``.
+    single : int
+        Pieces in which one player moves (the optima of a decision problem).
+    other : dict[str, int]
+        Pieces solved by another normal-form method, by its name, in the order first used.
+    ties : bool
+        A perfect-information piece has ties: mixtures of tied actions are not listed.
+    continuum : bool
+        A piece has a continuum of equilibria, represented by its extreme points.
+    incomplete : bool
+        The normal-form method of a piece does not guarantee all its equilibria.
+
+    Examples
+    --------
+    >>> from gametheory.solvers.subgames import SubgameStats
+    >>> stats = SubgameStats(backward=1, vertex=1)
+    >>> stats.complete
+    True
+    >>> stats.notes(2)
+    ['solved in 2 piece(s): 1 by backward induction, 1 by vertex enumeration']
+    >>> SubgameStats(backward=1, ties=True).complete
+    False
+    """
+
+    backward: int = 0
+    vertex: int = 0
+    pure: int = 0
+    single: int = 0
+    other: dict[str, int] = field(default_factory=dict)
+    ties: bool = False
+    continuum: bool = False
+    incomplete: bool = False
+
+    def count(self, method: str) -> None:
+        """Count one piece solved by the normal-form method ``method``."""
+        if method in ("vertex", "pure"):
+            setattr(self, method, getattr(self, method) + 1)
+        else:
+            self.other[method] = self.other.get(method, 0) + 1
+
+    @property
+    def complete(self) -> bool:
+        """True when every subgame-perfect equilibrium is listed."""
+        return not (self.pure or self.ties or self.continuum or self.incomplete)
+
+    def notes(self, pieces: int) -> list[str]:
+        """The notes of a solution found in ``pieces`` pieces: how, and what is missing."""
+        counts = [(self.backward, "backward induction"),
+                  (self.vertex, "vertex enumeration"),
+                  (self.pure, "pure equilibria only (method 'pure', three or more players "
+                              "move)"),
+                  *((n, f"method {k!r}") for k, n in self.other.items()),
+                  (self.single, "the pure optima of the one player")]
+        how = [f"{n} by {name}" for n, name in counts if n]
+        notes = [f"solved in {pieces} piece(s): {', '.join(how)}"]
+        if self.pure:
+            notes.append("pieces in which three or more players move are searched for pure "
+                         "equilibria only: mixed subgame-perfect equilibria are not listed")
+        if self.continuum:
+            notes.append("a subgame has a continuum of equilibria, represented by its "
+                         "extreme points: equilibria built on its other points are not "
+                         "listed")
+        if self.incomplete:
+            notes.append("the subgame method does not guarantee all equilibria of a piece")
+        if self.ties:
+            notes.append("ties in a perfect-information part: only pure choices among the "
+                         "tied actions are listed")
+        return notes
 
 
 def _pieces(game: Any) -> tuple[list[int], dict[int, list[int]]]:
@@ -58,33 +159,36 @@ def _pieces(game: Any) -> tuple[list[int], dict[int, list[int]]]:
     return keep, below
 
 
-def _solve_piece(piece: Any, exact: bool, tol: Any, limit: int, method: str,
-                 stats: dict) -> list[Piece]:
-    """All equilibria found of one piece: (payoffs, behaviour) pairs, without repeats."""
-    from .backward import solve_spe
-
-    a = piece.arrays
+def _perfect_information(a: Any) -> bool:
+    """True when every information set of the compiled tree ``a`` is one node."""
     dec = a.infoset[a.infoset >= 0]
-    if (np.bincount(dec, minlength=len(a.infoset_labels)) <= 1).all():
-        sol = solve_spe(piece, exact=exact, max_equilibria=limit, tol=tol)
-        stats["backward"] += 1
-        if sol.notes:
-            stats["ties"] = True
+    return bool((np.bincount(dec, minlength=len(a.infoset_labels)) <= 1).all())
+
+
+def _solve_piece(piece: ExtensiveFormGame, exact: bool, tol: Any, limit: int, method: str,
+                 stats: SubgameStats, normal_solver: NormalSolver | None) -> list[Piece]:
+    """All equilibria found of one piece: (payoffs, behaviour) pairs, without repeats."""
+    if _perfect_information(piece.arrays):
+        sol, tied = induce(piece, exact=exact, max_equilibria=limit, tol=tol)
+        stats.backward += 1
+        stats.ties = stats.ties or tied > 0
         return [(eq.payoffs, dict(eq.behavior)) for eq in sol]
     nf = piece.to_normal_form()
     N = nf.num_players
     pair = [p for p in range(N) if nf.shape[p] > 1]
     pair = sorted(pair + [p for p in range(N) if p not in pair][:max(0, 2 - len(pair))])
     if len(pair) == 2:
-        from . import solve
-
-        sol = solve(_project(nf, pair), method=method, exact=exact,
-                    **({} if tol is None else {"tol": tol}))
-        stats[method] = stats.get(method, 0) + 1
+        if normal_solver is None:
+            raise TypeError("solve_subgames needs normal_solver, a callable (game, method, "
+                            "exact, options) -> Solution, for a piece in which two players "
+                            "move; gt.solve(game, method='spe') passes it")
+        sol = normal_solver(_project(nf, pair), method, exact,
+                            {} if tol is None else {"tol": tol})
+        stats.count(method)
         if method != "vertex":
-            stats["incomplete"] = stats["incomplete"] or not sol.complete
+            stats.incomplete = stats.incomplete or not sol.complete
         elif not sol.complete or any(not c.is_isolated for c in sol.components):
-            stats["continuum"] = True
+            stats.continuum = True
         one = Fraction(1) if exact else 1.0
         profiles = []
         for eq in sol:
@@ -92,15 +196,13 @@ def _solve_piece(piece: Any, exact: bool, tol: Any, limit: int, method: str,
             full[pair[0]], full[pair[1]] = eq.strategies
             profiles.append((eq.payoffs, full))
     else:
-        from .pure import solve_pure
-
         sol = solve_pure(nf, exact=exact, tol=tol)
         profiles = [(eq.payoffs, eq.strategies) for eq in sol]
         if N == 1:      # the optima: all mixtures of the optimal pure strategies
-            stats["single"] = stats.get("single", 0) + 1
-            stats["continuum"] = stats["continuum"] or len(profiles) > 1
+            stats.single += 1
+            stats.continuum = stats.continuum or len(profiles) > 1
         else:
-            stats["pure"] += 1
+            stats.pure += 1
     out: dict[tuple, Piece] = {}
     for payoffs, strategies in profiles:
         beh = piece.mixed_to_behavior(strategies)
@@ -110,10 +212,8 @@ def _solve_piece(piece: Any, exact: bool, tol: Any, limit: int, method: str,
     return list(out.values())
 
 
-def _project(nf: Any, pair: list[int]) -> Any:
+def _project(nf: NormalFormGame, pair: list[int]) -> NormalFormGame:
     """The two-player game of players ``pair`` (every other player has one strategy)."""
-    from ..games.normal import NormalFormGame
-
     U = nf.payoffs[pair].reshape((2,) + tuple(nf.shape[p] for p in pair))
     return NormalFormGame(U, [nf.players[p] for p in pair], [nf.strategies[p] for p in pair])
 
@@ -126,19 +226,21 @@ def _full_payoffs(piece: Any, beh: dict, payoffs: tuple, exact: bool) -> tuple:
     return tuple(vals) if exact else tuple(float(v) for v in vals)
 
 
-def _too_many(limit: int) -> SolverError:
-    return SolverError(
+def _too_many(limit: int) -> TooManyEquilibria:
+    return TooManyEquilibria(
         f"more than max_equilibria={limit} subgame-perfect equilibria (the equilibria of "
         f"the proper subgames combine); raise max_equilibria, perturb the payoffs, or use "
-        f"method='vertex' for the Nash equilibria of the reduced normal form")
+        f"method='vertex' for the Nash equilibria of the reduced normal form", limit)
 
 
-def solve_subgames(game: Any, exact: bool = False, max_equilibria: int = 10000,
-                   tol: float | None = None, subgame_method: str = "vertex") -> Solution:
+def solve_subgames(game: ExtensiveFormGame, exact: bool = False, max_equilibria: int = 10000,
+                   tol: float | None = None, subgame_method: str = "vertex", *,
+                   normal_solver: NormalSolver | None = None) -> Solution:
     """Subgame-perfect equilibria of a tree with imperfect information and perfect recall.
 
-    Called by ``gt.solve(tree, method="spe")`` when an information set has several
-    nodes; see the module docstring for the method.
+    Called by :func:`~gametheory.solvers.spe.solve_spe` (``gt.solve(tree,
+    method="spe")``) when an information set has several nodes; see the module docstring
+    for the method.
 
     Parameters
     ----------
@@ -147,8 +249,8 @@ def solve_subgames(game: Any, exact: bool = False, max_equilibria: int = 10000,
     exact : bool
         Exact rational arithmetic: Fraction probabilities and payoffs.
     max_equilibria : int
-        Raise :class:`~gametheory.errors.SolverError` when the combinations of subgame
-        equilibria give more subgame-perfect equilibria than this.
+        Raise :class:`~gametheory.errors.TooManyEquilibria` (a ``SolverError``) when the
+        combinations of subgame equilibria give more subgame-perfect equilibria than this.
     tol : float, optional
         Float tolerance passed to the solvers of the pieces.
     subgame_method : str
@@ -156,6 +258,11 @@ def solve_subgames(game: Any, exact: bool = False, max_equilibria: int = 10000,
         two players move: ``"vertex"`` (all extreme equilibria; refuses large pieces) or
         any other two-player method of :func:`gametheory.solve`, e.g.
         ``"lemke-howson"`` for large pieces (some equilibria only).
+    normal_solver : callable, optional
+        ``normal_solver(game, method, exact, options) -> Solution`` (:data:`NormalSolver`)
+        solves the two-player normal form of a piece by ``subgame_method``; ``gt.solve``
+        passes its own. Needed only when a piece with imperfect information has two
+        players who move (TypeError otherwise).
 
     Returns
     -------
@@ -200,6 +307,15 @@ def solve_subgames(game: Any, exact: bool = False, max_equilibria: int = 10000,
     1 equilibrium by spe (complete, exact)
       [0] P1: root = play; P1: play = H 1/2, T 1/2; P2 guesses = H 1/2, T 1/2; payoffs 1, 1
       note: solved in 2 piece(s): 1 by backward induction, 1 by vertex enumeration
+
+    Called directly, with a normal-form solver of one's own (here vertex enumeration):
+
+    >>> from gametheory.solvers.subgames import solve_subgames
+    >>> from gametheory.solvers.vertex import solve_vertex
+    >>> def by_vertex(nf, method, exact, options):
+    ...     return solve_vertex(nf, exact=exact, **options)
+    >>> solve_subgames(g, exact=True, normal_solver=by_vertex)[0].payoffs
+    (Fraction(1, 1), Fraction(1, 1))
     """
     a = game.arrays
     if a.recall_problems:
@@ -207,8 +323,7 @@ def solve_subgames(game: Any, exact: bool = False, max_equilibria: int = 10000,
                         f"{a.recall_problems[0]}")
     keep, below = _pieces(game)
     terminals = terminal_payoffs(game, exact)
-    stats = {"backward": 0, "vertex": 0, "pure": 0, "ties": False, "continuum": False,
-             "incomplete": False}
+    stats = SubgameStats()
     found: dict[int, list[Piece]] = {}
     for v in reversed(keep):
         kids = below[v]
@@ -221,10 +336,10 @@ def solve_subgames(game: Any, exact: bool = False, max_equilibria: int = 10000,
                                      terminals)
                 try:
                     cache[key] = _solve_piece(piece, exact, tol, max_equilibria,
-                                              subgame_method, stats)
+                                              subgame_method, stats, normal_solver)
+                except TooManyEquilibria:
+                    raise
                 except SolverError as err:
-                    if "max_equilibria" in str(err):
-                        raise
                     raise SolverError(f"the subgame at node {game._path(v)}: {err}; with "
                                       f"method='spe', pass subgame_method='lemke-howson' "
                                       f"for some of its equilibria") from err
@@ -239,30 +354,6 @@ def solve_subgames(game: Any, exact: bool = False, max_equilibria: int = 10000,
     labels = a.infoset_labels
     behaviors = [{lab: beh[lab] for lab in labels} for _, beh in found[0]]
     payoffs = [vals for vals, _ in found[0]]
-    return build_tree_solution(game, behaviors, "spe", _complete(stats), exact,
-                               _notes(stats, len(keep)), payoffs=payoffs)
+    return build_tree_solution(game, behaviors, "spe", stats.complete, exact,
+                               stats.notes(len(keep)), payoffs=payoffs)
 
-
-def _complete(stats: dict) -> bool:
-    return not (stats["pure"] or stats["ties"] or stats["continuum"] or stats["incomplete"])
-
-
-def _notes(stats: dict, pieces: int) -> list[str]:
-    names = {"backward": "backward induction", "vertex": "vertex enumeration",
-             "pure": "pure equilibria only (method 'pure', three or more players move)",
-             "single": "the pure optima of the one player"}
-    how = [f"{n} by {names.get(k, f'method {k!r}')}" for k, n in stats.items()
-           if isinstance(n, int) and not isinstance(n, bool) and n]
-    notes = [f"solved in {pieces} piece(s): {', '.join(how)}"]
-    if stats["pure"]:
-        notes.append("pieces in which three or more players move are searched for pure "
-                     "equilibria only: mixed subgame-perfect equilibria are not listed")
-    if stats["continuum"]:
-        notes.append("a subgame has a continuum of equilibria, represented by its extreme "
-                     "points: equilibria built on its other points are not listed")
-    if stats["incomplete"]:
-        notes.append("the subgame method does not guarantee all equilibria of a piece")
-    if stats["ties"]:
-        notes.append("ties in a perfect-information part: only pure choices among the tied "
-                     "actions are listed")
-    return notes
