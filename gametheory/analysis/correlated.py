@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -29,6 +29,9 @@ from ..games._display import fmt
 from ..games.values import float_range_factor, to_float_array
 from ._correlated_exact import exact_vertex
 from .dominance import _flag
+
+if TYPE_CHECKING:
+    from ..games.normal import NormalFormGame
 
 __all__ = ["CorrelatedPolytope", "CorrelatedEquilibrium", "correlated_polytope",
            "correlated_equilibrium", "correlated_regret", "is_correlated_equilibrium"]
@@ -81,7 +84,7 @@ def _gains(game, U: np.ndarray, coarse: bool):
             yield i, d, U[i] - np.take(U[i], [d], axis=i)
 
 
-def correlated_polytope(game, coarse: bool = False) -> CorrelatedPolytope:
+def correlated_polytope(game: NormalFormGame, coarse: bool = False) -> CorrelatedPolytope:
     """The incentive constraints of the correlated (or coarse correlated) equilibria.
 
     Parameters
@@ -232,7 +235,7 @@ def _objective(game, objective: Any) -> tuple[np.ndarray, str]:
                     f"{tuple(game.shape)} (one weight per profile)")
 
 
-def correlated_equilibrium(game, objective: Any = "welfare", coarse: bool = False,
+def correlated_equilibrium(game: NormalFormGame, objective: Any = "welfare", coarse: bool = False,
                            maximize: bool = True, exact: bool | None = None
                            ) -> CorrelatedEquilibrium:
     """A correlated equilibrium that optimises a linear objective.
@@ -375,7 +378,7 @@ def _distribution(game, distribution: Any) -> np.ndarray:
     return arr
 
 
-def correlated_regret(game, distribution: Any, coarse: bool = False) -> Any:
+def correlated_regret(game: NormalFormGame, distribution: Any, coarse: bool = False) -> Any:
     """The largest expected gain of any player from one deviation (0 or less in equilibrium).
 
     Gains are unconditional (weighted by the probability of the recommendation). Exact when
@@ -408,7 +411,7 @@ def correlated_regret(game, distribution: Any, coarse: bool = False) -> Any:
     return best if exact else float(best)
 
 
-def is_correlated_equilibrium(game, distribution: Any, coarse: bool = False,
+def is_correlated_equilibrium(game: NormalFormGame, distribution: Any, coarse: bool = False,
                               tol: float = 1e-9) -> bool:
     """Whether a distribution over pure profiles is a (coarse) correlated equilibrium.
 

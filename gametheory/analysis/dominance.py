@@ -13,12 +13,15 @@ or by rounding) and checked in exact arithmetic; only verified certificates are 
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from ..errors import GameError
 from ..games.values import unit_float_array
+
+if TYPE_CHECKING:
+    from ..games.normal import NormalFormGame
 
 __all__ = ["dominating_strategy", "dominated_strategies"]
 
@@ -160,8 +163,9 @@ def _dominator(M: np.ndarray, j: int, strict: bool, mixed: bool, exact: bool):
     return _mixed_dominator(M, j, strict, exact)
 
 
-def dominating_strategy(game, player: int | str, strategy: int | str, strict: bool = True,
-                        mixed: bool = True, exact: bool = False) -> int | np.ndarray | None:
+def dominating_strategy(game: NormalFormGame, player: int | str, strategy: int | str,
+                        strict: bool = True, mixed: bool = True, exact: bool = False
+                        ) -> int | np.ndarray | None:
     """What dominates a strategy: a pure strategy, a mixed strategy, or nothing.
 
     Parameters
@@ -217,7 +221,7 @@ def dominating_strategy(game, player: int | str, strategy: int | str, strict: bo
     return _dominator(_payoff_matrix(game, i, exact), j, strict, mixed, exact)
 
 
-def dominated_strategies(game, player: int | str | None = None, strict: bool = True,
+def dominated_strategies(game: NormalFormGame, player: int | str | None = None, strict: bool = True,
                          mixed: bool = True, exact: bool = False) -> tuple:
     """The dominated strategies of one player or of every player.
 

@@ -9,12 +9,15 @@ dominance does not, and this is the simultaneous-removal order.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from ..games._display import fmt
 from .dominance import _dominated_with, modes
+
+if TYPE_CHECKING:
+    from ..games.normal import NormalFormGame
 
 __all__ = ["iterated_elimination", "EliminationResult", "Removal"]
 
@@ -114,7 +117,7 @@ class EliminationResult:
         return "\n".join(lines)
 
 
-def iterated_elimination(game, strict: bool = True, mixed: bool = True,
+def iterated_elimination(game: NormalFormGame, strict: bool = True, mixed: bool = True,
                          exact: bool = False) -> EliminationResult:
     """Iteratively remove dominated strategies until none is left.
 

@@ -12,12 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from ..errors import GameError
 from ..games.values import exact_number
+
+if TYPE_CHECKING:
+    from ..games.normal import NormalFormGame
+    from ..games.protocol import Game
 
 __all__ = ["best_responses", "regrets", "max_regret", "is_equilibrium"]
 
@@ -25,12 +29,6 @@ __all__ = ["best_responses", "regrets", "max_regret", "is_equilibrium"]
 def _profile(game, eq_or_profile: Any) -> tuple:
     strategies = getattr(eq_or_profile, "strategies", eq_or_profile)
     return game.mixed_profile(strategies)
-
-
-def _is_tree(game) -> bool:
-    from ..games.extensive import ExtensiveFormGame
-
-    return isinstance(game, ExtensiveFormGame)
 
 
 def _tree_regrets(game, profile: Any) -> tuple:
@@ -50,7 +48,7 @@ def _tree_regrets(game, profile: Any) -> tuple:
     return game.behavior_regrets(profile)
 
 
-def best_responses(game, profile: Sequence[Any], player: int | str,
+def best_responses(game: NormalFormGame, profile: Sequence[Any], player: int | str,
                    tol: float = 0.0) -> tuple[int, ...]:
     """Pure best responses of ``player`` to the others' strategies in ``profile``.
 
@@ -80,7 +78,7 @@ def best_responses(game, profile: Sequence[Any], player: int | str,
     >>> gt.best_responses(g, [None, "b1"], 0)
     (1,)
     """
-    if _is_tree(game):
+    if game.is_tree:
         raise GameError("best_responses works on normal-form games; for a game tree use "
                         "game.best_response_behavior(behavior, player)")
     i = game.player_index(player)
@@ -93,7 +91,7 @@ def best_responses(game, profile: Sequence[Any], player: int | str,
     return tuple(int(k) for k in np.flatnonzero([best - v <= tol for v in vec]))
 
 
-def regrets(game, profile: Any) -> tuple:
+def regrets(game: Game, profile: Any) -> tuple:
     """Each player's regret: best pure payoff minus expected payoff (0 at equilibrium).
 
     Parameters
@@ -128,7 +126,7 @@ def regrets(game, profile: Any) -> tuple:
     >>> gt.regrets(t, {"A: root": "in", "B: in": "fight"})
     (Fraction(1, 1), Fraction(1, 1))
     """
-    if _is_tree(game):
+    if game.is_tree:
         return _tree_regrets(game, profile)
     prof = _profile(game, profile)
     vecs = game.payoff_vectors(prof)
@@ -141,7 +139,7 @@ def regrets(game, profile: Any) -> tuple:
     return out
 
 
-def max_regret(game, profile: Any) -> Any:
+def max_regret(game: Game, profile: Any) -> Any:
     """The largest regret of any player; 0 exactly at an exact equilibrium.
 
     Parameters
@@ -169,7 +167,7 @@ def max_regret(game, profile: Any) -> Any:
     return max(regrets(game, profile))
 
 
-def is_equilibrium(game, profile: Any, tol: float = 1e-9) -> bool:
+def is_equilibrium(game: Game, profile: Any, tol: float = 1e-9) -> bool:
     """True when no player can gain more than ``tol`` by deviating.
 
     Parameters

@@ -8,9 +8,12 @@ import importlib.util
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import GameError
+
+if TYPE_CHECKING:
+    from ..games.protocol import Game
 
 _FILES = (".nfg", ".efg", ".json")
 
@@ -26,7 +29,7 @@ def _bundled() -> dict[str, str]:
     return {k: v for k, v in MODELS.items() if k != "catalog"}
 
 
-def load_game(spec: str) -> tuple[Any, str]:
+def load_game(spec: str) -> tuple[Game, str]:
     """The game named by ``spec`` and a short name for it (see the module docstring)."""
     from ..models import catalog
 
@@ -56,7 +59,7 @@ def load_game(spec: str) -> tuple[Any, str]:
                      "that defines build(), or a .nfg, .efg or .json file)")
 
 
-def _load_py(path: Path) -> Any:
+def _load_py(path: Path) -> Game:
     module_spec = importlib.util.spec_from_file_location(path.stem, path)
     module = importlib.util.module_from_spec(module_spec)
     try:
@@ -103,10 +106,10 @@ def parse_sets(items: Sequence[str] | None) -> dict[str, str]:
     return out
 
 
-def with_values(game: Any, name: str, values: dict[str, str], defaults: bool) -> Any:
+def with_values(game: Game, name: str, values: dict[str, str], defaults: bool) -> Game:
     """The game with ``values`` substituted and, with ``defaults``, every other free
     parameter at its declared default."""
-    free = [p.name for p in getattr(game, "parameters", ())]
+    free = [p.name for p in game.parameters]
     if values and not free:
         raise UsageError(f"{name} has no parameters; --set {next(iter(values))} does not apply")
     subs: dict[str, Any] = dict(values)

@@ -125,7 +125,7 @@ def cmd_sweep(args: Any) -> int:
     spec = args.game or DEFAULT_MODEL
     game, name = load_game(spec)
     varies = args.vary or ([DEFAULT_VARY] if args.game is None else None)
-    free = [p.name for p in getattr(game, "parameters", ())]
+    free = [p.name for p in game.parameters]
     if not free:
         raise UsageError(f"{name} has no parameters to vary")
     if not varies:

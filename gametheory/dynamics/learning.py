@@ -8,7 +8,7 @@ lowest index. Results are :class:`~gametheory.dynamics.replicator.Trajectory` ob
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -25,6 +25,9 @@ from ._trajectory import (
     pure_index,
 )
 
+if TYPE_CHECKING:
+    from ..games.normal import NormalFormGame
+
 __all__ = ["best_response_dynamics", "fictitious_play"]
 
 
@@ -32,7 +35,7 @@ def _atol(U: np.ndarray) -> float:
     return 1e-12 * (1.0 + float(np.max(np.abs(U))))
 
 
-def best_response_dynamics(game, initial: Any = None, *, steps: int = 100,
+def best_response_dynamics(game: NormalFormGame, initial: Any = None, *, steps: int = 100,
                            mode: str = "simultaneous") -> Trajectory:
     """Players switch to a pure best response to the current profile, step by step.
 
@@ -115,7 +118,7 @@ def best_response_dynamics(game, initial: Any = None, *, steps: int = 100,
                  actions=actions, period=None if converged else period)
 
 
-def fictitious_play(game, initial: Any = None, *, steps: int = 1000,
+def fictitious_play(game: NormalFormGame, initial: Any = None, *, steps: int = 1000,
                     mode: str = "simultaneous", weight: float = 1.0,
                     tol: float = 1e-2) -> Trajectory:
     """Fictitious play: each player best-responds to the empirical frequencies of the

@@ -16,7 +16,7 @@ strategies with share 0 stay at 0 (each face of the simplex is invariant).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -32,6 +32,9 @@ from ._trajectory import (
     symmetric_initial,
 )
 from .learning import best_response_dynamics, fictitious_play
+
+if TYPE_CHECKING:
+    from ..games.normal import NormalFormGame
 
 __all__ = ["replicator", "discrete_replicator", "best_response_dynamics",
            "fictitious_play", "Trajectory"]
@@ -67,8 +70,8 @@ def _growth(U, xs, starts, symmetric) -> float:
                for x, u, x0 in zip(xs, us, starts))
 
 
-def replicator(game, initial: Any = None, *, t_max: float = 100.0, points: int = 201,
-               symmetric: bool = False, tol: float = 1e-6, rtol: float = 1e-9,
+def replicator(game: NormalFormGame, initial: Any = None, *, t_max: float = 100.0,
+               points: int = 201, symmetric: bool = False, tol: float = 1e-6, rtol: float = 1e-9,
                atol: float = 1e-10, method: str = "RK45") -> Trajectory:
     """Integrate the continuous-time replicator dynamic from ``initial``.
 
@@ -151,7 +154,7 @@ def replicator(game, initial: Any = None, *, t_max: float = 100.0, points: int =
     return build(game, name, sol.t, X, growth <= tol)
 
 
-def discrete_replicator(game, initial: Any = None, *, steps: int = 1000,
+def discrete_replicator(game: NormalFormGame, initial: Any = None, *, steps: int = 1000,
                         shift: float | None = None, symmetric: bool = False,
                         tol: float = 1e-6) -> Trajectory:
     """Iterate the discrete-time replicator dynamic

@@ -84,7 +84,7 @@ def proper_subgame_roots(game: Any) -> np.ndarray:
     >>> for e in enter.decide("E", ["hi", "lo"]):
     ...     for n in e.decide("I", ["hi", "lo"], infoset="I prices"):
     ...         _ = n.payoffs(1, 1)
-    >>> [g._path(int(v)) for v in proper_subgame_roots(g)]
+    >>> [g.path(v) for v in proper_subgame_roots(g)]
     ['root', 'in']
     """
     a = game.arrays

@@ -21,11 +21,14 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from ..errors import GameError
+
+if TYPE_CHECKING:
+    from .protocol import Game
 
 __all__ = ["Evaluator", "build_evaluator"]
 
@@ -264,7 +267,7 @@ class _Labels:
                 f"{int(self.terminals[idx[0]])}")
 
 
-def build_evaluator(game: Any) -> Evaluator:
+def build_evaluator(game: Game) -> Evaluator:
     """The :class:`Evaluator` of a normal-form game or a tree (``game.evaluator()`` caches
     it on the game).
 
@@ -278,7 +281,7 @@ def build_evaluator(game: Any) -> Evaluator:
     """
     symbols = game.parameters
     bounds = {n: p.bounds for n, p in game.parameter_info.items() if p.domain is not None}
-    if hasattr(game, "arrays"):
+    if game.is_tree:
         a = game.arrays
         return Evaluator(symbols, (a.payoffs, a.chance_prob), bounds,
                          _Labels(game.players, a.payoffs.shape, a.terminals), tree=True)

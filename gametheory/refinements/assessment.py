@@ -25,7 +25,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -34,6 +34,9 @@ from ..games._display import fmt
 from ..games._tree_compile import _levels, cast_values, unify_kinds
 from ..games._tree_util import behavior_table
 from ..games.values import to_float_array
+
+if TYPE_CHECKING:
+    from ..games.extensive import ExtensiveFormGame
 
 __all__ = ["AssessmentCheck", "check_assessment", "is_sequentially_rational",
            "is_consistent", "is_sequential_equilibrium"]
@@ -132,7 +135,7 @@ def _parse_beliefs(game, given: Mapping | None, members, bayes) -> dict:
         raise GameError(f"no information set labelled {unknown[0]!r}")
     out = {}
     for h, label in enumerate(a.infoset_labels):
-        paths = [game._path(v) for v in members[h]]
+        paths = [game.path(v) for v in members[h]]
         if label in given:
             mu = given[label]
             if not isinstance(mu, Mapping):
@@ -184,8 +187,8 @@ def _node_values(a, flat, offsets, kind) -> np.ndarray:
     return V
 
 
-def check_assessment(game, behavior: Mapping[str, Any], beliefs: Mapping | None = None,
-                     tol: float = 1e-9) -> AssessmentCheck:
+def check_assessment(game: ExtensiveFormGame, behavior: Mapping[str, Any],
+                     beliefs: Mapping | None = None, tol: float = 1e-9) -> AssessmentCheck:
     """Check an assessment of a game tree for sequential rationality and consistency.
 
     Parameters
@@ -249,11 +252,11 @@ def check_assessment(game, behavior: Mapping[str, Any], beliefs: Mapping | None 
         if kind == "float" else 0.0
     problems: list[str] = []
     gains = {}
-    children = game._children
     for h, label in enumerate(a.infoset_labels):
         i = int(a.infoset_player[h])
         mu = mus[label]
-        Q = [sum((mu[game._path(x)] * V[children[x][k], i] for x in members[h]), 0 * V[0, 0])
+        Q = [sum((mu[game.path(x)] * V[game.children(x)[k], i] for x in members[h]),
+                 0 * V[0, 0])
              for k in range(len(a.infoset_actions[h]))]
         probs = flat[offsets[h]:offsets[h + 1]]
         gap = max(Q) - sum(p * q for p, q in zip(probs, Q, strict=True))
@@ -317,21 +320,21 @@ def _consistency(game, flat, offsets, members, mus, tol, problems) -> dict | Non
     for h, label in enumerate(a.infoset_labels):
         mu = mus[label]
         nodes = [x for x in members[h] if logw[x] > -math.inf]
-        supp = [x for x in nodes if float(mu[game._path(x)]) > tol]
+        supp = [x for x in nodes if float(mu[game.path(x)]) > tol]
         dead = [x for x in members[h] if logw[x] == -math.inf
-                and float(mu[game._path(x)]) > tol]
+                and float(mu[game.path(x)]) > tol]
         if dead and nodes:             # a set chance never reaches constrains nothing
-            problems.append(f"beliefs at {label!r} put weight on {game._path(dead[0])}, "
+            problems.append(f"beliefs at {label!r} put weight on {game.path(dead[0])}, "
                             f"which chance never reaches")
             return None
         if not supp:
             continue
         x0 = supp[0]
-        m0 = math.log(float(mu[game._path(x0)]))
+        m0 = math.log(float(mu[game.path(x0)]))
         for x in supp[1:]:
             eq.append(Z[x] - Z[x0])
             lhs.append(Z[x] - Z[x0])
-            rhs.append(math.log(float(mu[game._path(x)])) - m0 - (logw[x] - logw[x0]))
+            rhs.append(math.log(float(mu[game.path(x)])) - m0 - (logw[x] - logw[x0]))
         ub.extend(Z[x0] - Z[y] for y in nodes if y not in supp)
     if ub and K == 0:
         ranks = None
@@ -362,8 +365,8 @@ def _consistency(game, flat, offsets, members, mus, tol, problems) -> dict | Non
             (float(np.exp(z[j])), float(ranks[j])) for k, j in col.items()}
 
 
-def is_sequentially_rational(game, behavior: Mapping[str, Any], beliefs: Mapping | None = None,
-                             tol: float = 1e-9) -> bool:
+def is_sequentially_rational(game: ExtensiveFormGame, behavior: Mapping[str, Any],
+                             beliefs: Mapping | None = None, tol: float = 1e-9) -> bool:
     """Whether every mover's behaviour is optimal given the beliefs (see
     :func:`check_assessment`).
 
@@ -383,8 +386,8 @@ def is_sequentially_rational(game, behavior: Mapping[str, Any], beliefs: Mapping
     return check_assessment(game, behavior, beliefs, tol).sequentially_rational
 
 
-def is_consistent(game, behavior: Mapping[str, Any], beliefs: Mapping | None = None,
-                  tol: float = 1e-9) -> bool:
+def is_consistent(game: ExtensiveFormGame, behavior: Mapping[str, Any],
+                  beliefs: Mapping | None = None, tol: float = 1e-9) -> bool:
     """Whether the beliefs are Kreps-Wilson consistent with the behaviour (see
     :func:`check_assessment`).
 
@@ -410,7 +413,7 @@ def is_consistent(game, behavior: Mapping[str, Any], beliefs: Mapping | None = N
     return check_assessment(game, behavior, beliefs, tol).consistent
 
 
-def is_sequential_equilibrium(game, behavior: Mapping[str, Any],
+def is_sequential_equilibrium(game: ExtensiveFormGame, behavior: Mapping[str, Any],
                               beliefs: Mapping | None = None, tol: float = 1e-9) -> bool:
     """Whether an assessment is a sequential equilibrium (Kreps & Wilson 1982):
     sequentially rational and consistent.

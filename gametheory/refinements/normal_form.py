@@ -18,6 +18,7 @@ import numpy as np
 
 from ..analysis.regret import is_equilibrium
 from ..errors import GameError
+from ..games.normal import NormalFormGame
 from .assessment import (
     AssessmentCheck,
     check_assessment,
@@ -31,8 +32,8 @@ __all__ = ["is_perfect_equilibrium", "payoff_dominates", "risk_dominates", "nash
            "is_consistent", "is_sequential_equilibrium"]
 
 
-def _two_players(game, what: str) -> None:
-    if getattr(game, "num_players", None) != 2 or not hasattr(game, "shape"):
+def _two_players(game: Any, what: str) -> None:
+    if not isinstance(game, NormalFormGame) or game.num_players != 2:
         raise GameError(f"{what} is implemented for two-player normal-form games; this game "
                         f"has {getattr(game, 'num_players', '?')} players")
 
@@ -53,7 +54,7 @@ def _weakly_dominated(M: np.ndarray, sigma: np.ndarray, tol: float) -> bool:
     return float(-res.fun - base.sum() / scale) > tol * n
 
 
-def is_perfect_equilibrium(game, profile: Any, tol: float = 1e-9) -> bool:
+def is_perfect_equilibrium(game: NormalFormGame, profile: Any, tol: float = 1e-9) -> bool:
     """Whether an equilibrium of a two-player game is (trembling-hand) perfect.
 
     Parameters
@@ -126,7 +127,7 @@ def _utilities(game) -> np.ndarray:
     return game.exact_payoffs() if game.is_exact else game.float_payoffs()
 
 
-def payoff_dominates(game, a: Sequence[Any], b: Sequence[Any]) -> bool:
+def payoff_dominates(game: NormalFormGame, a: Sequence[Any], b: Sequence[Any]) -> bool:
     """Whether pure equilibrium ``a`` payoff-dominates pure equilibrium ``b``.
 
     ``a`` payoff-dominates ``b`` when every player gets strictly more at ``a``
@@ -150,7 +151,7 @@ def payoff_dominates(game, a: Sequence[Any], b: Sequence[Any]) -> bool:
     return all(U[(i, *ia)] > U[(i, *ib)] for i in range(game.num_players))
 
 
-def nash_product(game, a: Sequence[Any], b: Sequence[Any]) -> Any:
+def nash_product(game: NormalFormGame, a: Sequence[Any], b: Sequence[Any]) -> Any:
     """The product of the players' losses from deviating from ``a`` towards ``b``.
 
     For two pure equilibria ``a = (a1, a2)`` and ``b = (b1, b2)`` of a two-player game
@@ -182,7 +183,7 @@ def nash_product(game, a: Sequence[Any], b: Sequence[Any]) -> Any:
     return out.item() if isinstance(out, np.generic) else out
 
 
-def risk_dominates(game, a: Sequence[Any], b: Sequence[Any]) -> bool:
+def risk_dominates(game: NormalFormGame, a: Sequence[Any], b: Sequence[Any]) -> bool:
     """Whether pure equilibrium ``a`` risk-dominates pure equilibrium ``b``.
 
     In a 2 x 2 game ``a`` risk-dominates ``b`` when the product of the players' deviation

@@ -9,11 +9,15 @@ from __future__ import annotations
 import itertools
 import math
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from ..errors import SolverError
+
+if TYPE_CHECKING:
+    from ..games.extensive import ExtensiveFormGame
+    from ..games.normal import NormalFormGame
 
 __all__ = ["Candidates", "real_roots", "simplest_between", "near_points", "sort_unique",
            "bimatrix_candidates", "tree_candidates", "solve_tight"]
@@ -285,7 +289,7 @@ def _side(F: Field, P: list, rows: tuple, cols: tuple):
     return [z[b, 0].element for b in range(k + 1)], det
 
 
-def bimatrix_candidates(game: Any, F: Field, A: list, B: list, cand: Candidates) -> None:
+def bimatrix_candidates(game: NormalFormGame, F: Field, A: list, B: list, cand: Candidates) -> None:
     """Add the candidate critical values of the bimatrix game (A, B) (nested lists of
     field elements) to ``cand``: for every support pair of equal size, where a probability
     of the parametric solution of the indifference system crosses 0, where a strategy
@@ -346,8 +350,8 @@ def _dedupe(vectors: list) -> list:
     return out
 
 
-def _tree_pass(game: Any, F: Field, t: Fraction, cand: Candidates, lo: Any, hi: Any,
-               pay: list, prob: list) -> list:
+def _tree_pass(game: ExtensiveFormGame, F: Field, t: Fraction, cand: Candidates, lo: Any,
+               hi: Any, pay: list, prob: list) -> list:
     """Backward induction with exact values in the parameter, choices made at ``t``.
 
     Every node keeps the set of value vectors of the subgame-perfect equilibria of its
@@ -391,7 +395,7 @@ def _tree_pass(game: Any, F: Field, t: Fraction, cand: Candidates, lo: Any, hi: 
     return new
 
 
-def tree_candidates(game: Any, F: Field, cand: Candidates) -> None:
+def tree_candidates(game: ExtensiveFormGame, F: Field, cand: Candidates) -> None:
     """Candidate critical values of a perfect-information tree in one parameter.
 
     Piecewise: on each interval between known candidates, backward induction is run with

@@ -12,12 +12,16 @@ from __future__ import annotations
 import warnings
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from ..errors import DegenerateGameWarning, GameError, SolverError
 from . import _critical_sym as sym
+
+if TYPE_CHECKING:
+    from ..games.normal import NormalFormGame
+    from ..games.protocol import Game
 
 __all__ = ["CriticalValue", "critical_values", "structure_key"]
 
@@ -125,7 +129,7 @@ def structure_key(sol: Any) -> tuple:
     return tuple(sorted(eqs)), comps
 
 
-def _best_responses(game: Any, eq: Any) -> tuple:
+def _best_responses(game: NormalFormGame | None, eq: Any) -> tuple:
     """Each player's pure best responses to the others' strategies in ``eq`` (exact, or
     within 1e-9 of the payoff scale for a float solution)."""
     if game is None:
@@ -203,7 +207,7 @@ def _number(name: str, v: Any) -> Any:
     return out
 
 
-def _parameter_names(game: Any, what: str) -> list[str]:
+def _parameter_names(game: Game, what: str) -> list[str]:
     """The names of the game's parameters; GameError when it has none (``what`` needs
     them)."""
     names = [p.name for p in game.parameters]
@@ -218,13 +222,13 @@ def _unknown(name: Any, names: list[str]) -> GameError:
                      f"{', '.join(names) or 'none'}")
 
 
-def _defaults(game: Any) -> dict[str, Any]:
+def _defaults(game: Game) -> dict[str, Any]:
     """``{name: declared default}`` for the parameters that declare one."""
-    info = getattr(game, "parameter_info", {})
+    info = game.parameter_info
     return {k: p.default for k, p in info.items() if p is not None and p.default is not None}
 
 
-def _prepare(game: Any, name: str, fixed: dict) -> tuple[Any, Any]:
+def _prepare(game: Game, name: str, fixed: dict) -> tuple[Any, Any]:
     """The game with every parameter but ``name`` fixed (given values, else declared
     defaults) and the Symbol of ``name``; GameError naming what is missing."""
     params = tuple(game.parameters)
@@ -247,10 +251,10 @@ def _prepare(game: Any, name: str, fixed: dict) -> tuple[Any, Any]:
     return sub, q
 
 
-def _domain(game: Any, name: str, interval: Any) -> tuple[Any, Any]:
+def _domain(game: Game, name: str, interval: Any) -> tuple[Any, Any]:
     import sympy
 
-    info = getattr(game, "parameter_info", {}).get(name)
+    info = game.parameter_info.get(name)
     dom = info.domain if info is not None and info.domain is not None else None
     lo, hi = (-sympy.oo, sympy.oo) if dom is None else (_number(name, dom[0]),
                                                        _number(name, dom[1]))
@@ -269,14 +273,12 @@ def _domain(game: Any, name: str, interval: Any) -> tuple[Any, Any]:
     return lo, hi
 
 
-def _kind(game: Any, method: str) -> str:
-    arrays = getattr(game, "arrays", None)
+def _kind(game: Game, method: str) -> str:
     if method not in ("auto", "support", "spe"):
         raise SolverError(f"unknown method {method!r} for critical_values; available: "
                           "auto, support, spe")
-    if arrays is not None:
-        dec = arrays.infoset[arrays.infoset >= 0]
-        perfect = len(dec) == len(set(dec.tolist()))
+    if game.is_tree:
+        perfect = game.has_perfect_information
         if method == "spe" or (method == "auto" and perfect):
             if not perfect:
                 raise SolverError("method 'spe' needs a tree with perfect information; use "
@@ -313,7 +315,7 @@ def _chance_domain(F: Any, probs: list, name: str, lo: Any, hi: Any) -> tuple[An
     return cuts[first], cuts[last + 1]
 
 
-def _solver(game: Any, name: str, kind: str):
+def _solver(game: Game, name: str, kind: str):
     import gametheory as gt
 
     method = "spe" if kind == "tree" else "vertex"
@@ -331,7 +333,7 @@ def _solver(game: Any, name: str, kind: str):
     return solve
 
 
-def critical_values(game: Any, parameter: str, method: str = "auto",
+def critical_values(game: Game, parameter: str, method: str = "auto",
                     interval: tuple | None = None, **fixed: Any) -> list[CriticalValue]:
     """The exact values of one parameter at which the equilibrium set changes.
 
@@ -392,7 +394,7 @@ def critical_values(game: Any, parameter: str, method: str = "auto",
     sub, q = _prepare(game, parameter, fixed)
     kind = _kind(sub, method)
     lo, hi = _domain(game, parameter, interval)
-    if hasattr(sub, "arrays"):
+    if sub.is_tree:
         F = sym.Field(q, list(sub.arrays.chance_prob))
         lo, hi = _chance_domain(F, [F(p) for p in sub.arrays.chance_prob], parameter, lo, hi)
     if kind == "tree":
@@ -401,7 +403,7 @@ def critical_values(game: Any, parameter: str, method: str = "auto",
         cand = sym.Candidates(F, lo, hi)
         sym.tree_candidates(sub, F, cand)
     else:
-        nf = sub if not hasattr(sub, "arrays") else sub.to_normal_form()
+        nf = sub.to_normal_form()
         P = nf.payoffs
         F = sym.Field(q, list(P.ravel()))
         A, B = ([[F(x) for x in row] for row in P[i].tolist()] for i in (0, 1))

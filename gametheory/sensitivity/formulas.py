@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import GameError, SolverError
 from . import _critical_sym as sym
@@ -27,6 +27,10 @@ from .critical import (
     _unknown,
     critical_values,
 )
+
+if TYPE_CHECKING:
+    from ..games.extensive import ExtensiveFormGame
+    from ..games.protocol import Game
 
 __all__ = ["ClosedFormEquilibrium", "EquilibriumFormulas", "equilibrium_formulas"]
 
@@ -253,8 +257,8 @@ def _matrices(nf: Any) -> tuple[Any, Any]:
                  for i in (0, 1))
 
 
-def _bimatrix(game: Any, sol: Any, subs: dict) -> list[ClosedFormEquilibrium]:
-    nf = game if not hasattr(game, "arrays") else game.to_normal_form()
+def _bimatrix(game: Game, sol: Any, subs: dict) -> list[ClosedFormEquilibrium]:
+    nf = game.to_normal_form()
     A, B = _matrices(nf)
     A0, B0 = A.xreplace(subs), B.xreplace(subs)
     out = []
@@ -278,14 +282,14 @@ def _samples(lo: Any, hi: Any) -> list[Fraction]:
     return sorted({left, t, right})
 
 
-def _check_region(game: Any, eqs: list, point: dict, region: tuple) -> None:
+def _check_region(game: Game, eqs: list, point: dict, region: tuple) -> None:
     """SolverError unless every formula is an exact equilibrium (probabilities >= 0,
     regret 0) at sample points across the region: the region has no critical value
     inside, so a failure means a missed one."""
     import sympy
 
     name, lo, hi = region
-    nf = game if not hasattr(game, "arrays") else game.to_normal_form()
+    nf = game.to_normal_form()
     A_sym, B_sym = _matrices(nf)
     for t in _samples(lo, hi):
         at = {**point, name: sympy.Rational(t.numerator, t.denominator)}
@@ -302,7 +306,7 @@ def _check_region(game: Any, eqs: list, point: dict, region: tuple) -> None:
                                   "of the equilibria was missed (a bug; please report it)")
 
 
-def _tree(game: Any, sol: Any) -> list[ClosedFormEquilibrium]:
+def _tree(game: ExtensiveFormGame, sol: Any) -> list[ClosedFormEquilibrium]:
     import sympy
 
     out = []
@@ -319,7 +323,7 @@ def _tree(game: Any, sol: Any) -> list[ClosedFormEquilibrium]:
     return out
 
 
-def _locate(game: Any, values: dict) -> tuple[dict, tuple | None]:
+def _locate(game: Game, values: dict) -> tuple[dict, tuple | None]:
     """The point (a value for every parameter) and the region ``(name, lo, hi)``."""
     names = [p.name for p in game.parameters]
     unknown = sorted(set(values) - set(names))
@@ -352,7 +356,7 @@ def _locate(game: Any, values: dict) -> tuple[dict, tuple | None]:
     return point, (name, lo, hi)
 
 
-def equilibrium_formulas(game: Any, where: Mapping[str, Any] | None = None,
+def equilibrium_formulas(game: Game, where: Mapping[str, Any] | None = None,
                          **values: Any) -> EquilibriumFormulas:
     """The equilibria on a region in closed form, with derivatives in every parameter.
 
