@@ -12,11 +12,14 @@ aggregated over subtrees level by level with numpy.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from ._tree_compile import CHANCE, _levels
+
+if TYPE_CHECKING:
+    from .extensive import ExtensiveFormGame
 
 __all__ = ["preorder", "proper_subgame_roots", "subtree_game", "terminal_payoffs"]
 
@@ -54,7 +57,7 @@ def preorder(parent: np.ndarray, action: np.ndarray) -> tuple[np.ndarray, np.nda
     return pre, size
 
 
-def proper_subgame_roots(game: Any) -> np.ndarray:
+def proper_subgame_roots(game: ExtensiveFormGame) -> np.ndarray:
     """The nodes that root proper subgames, in preorder (the root comes first).
 
     Parameters
@@ -106,7 +109,7 @@ def proper_subgame_roots(game: Any) -> np.ndarray:
     return roots[np.argsort(pre[roots], kind="stable")]
 
 
-def terminal_payoffs(game: Any, exact: bool = False) -> dict[int, list]:
+def terminal_payoffs(game: ExtensiveFormGame, exact: bool = False) -> dict[int, list]:
     """``{terminal node id: payoff list}`` (Fractions when ``exact``), for
     :func:`subtree_game` calls on many subtrees of one game."""
     from .values import to_fraction
@@ -118,7 +121,8 @@ def terminal_payoffs(game: Any, exact: bool = False) -> dict[int, list]:
     return dict(zip(a.terminals.tolist(), rows, strict=True))
 
 
-def subtree_game(game: Any, v: int, replace: Mapping[int, Sequence[Any]] | None = None,
+def subtree_game(game: ExtensiveFormGame, v: int,
+                 replace: Mapping[int, Sequence[Any]] | None = None,
                  exact: bool = False, terminals: Mapping[int, list] | None = None):
     """The subtree under node v as a game of its own, with chosen nodes made terminal.
 

@@ -22,13 +22,16 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from ..errors import GameError
 from ._tree_compile import _levels, cast_values, unify_kinds
 from ._tree_util import behavior_table
+
+if TYPE_CHECKING:
+    from .extensive import ExtensiveFormGame
 
 __all__ = ["SequenceForm", "sequence_form"]
 
@@ -197,7 +200,7 @@ def _renormalise(probs: list) -> list[float]:
     return (arr / total).tolist()
 
 
-def sequence_form(game: Any) -> SequenceForm:
+def sequence_form(game: ExtensiveFormGame) -> SequenceForm:
     """The sequence form of ``game`` (see :class:`SequenceForm`); needs perfect recall."""
     if not game.has_perfect_recall:
         raise GameError("the sequence form needs perfect recall: "
