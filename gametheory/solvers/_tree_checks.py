@@ -37,12 +37,18 @@ def numeric_tree_arrays(game: Any, what: str, method: str = "spe") -> Any:
     if not isinstance(game, ExtensiveFormGame):
         raise GameError(f"method {method!r} needs an extensive-form game (a tree); got "
                         f"{type(game).__name__}")
-    a = game.arrays
-    if a.kind == "symbolic":
+    arrays = game.arrays
+    _require_numeric(game, f"{what} needs numeric payoffs and probabilities")
+    return arrays
+
+
+def _require_numeric(game: ExtensiveFormGame, needs: str) -> None:
+    """GameError ``"<needs>; this tree depends on <names>; fix them ..."`` for symbolic
+    payoffs or probabilities (parameters, or irrational numbers)."""
+    if game.kind == "symbolic":
         names = ", ".join(str(p) for p in game.parameters) or "irrational numbers"
-        raise GameError(f"{what} needs numeric payoffs and probabilities; this tree "
-                        f"depends on {names}; fix them with game.substitute(...)")
-    return a
+        raise GameError(f"{needs}; this tree depends on {names}; fix them with "
+                        f"game.substitute(...)")
 
 
 def check_two_player_tree(game: Any, method: str, instead: str, kind: str = "") -> Any:
@@ -71,18 +77,15 @@ def check_two_player_tree(game: Any, method: str, instead: str, kind: str = "") 
     ...     print(e)
     sequence-lcp needs a two-player tree; this one has 3 players ['A', 'B', 'C']
     """
-    arrays = getattr(game, "arrays", None)
-    if arrays is None or not hasattr(game, "sequence_form"):
+    if not isinstance(game, ExtensiveFormGame):
         raise GameError(f"{method} needs a game tree (an extensive-form game); got "
                         f"{type(game).__name__} ({instead})")
+    arrays = game.arrays
     n = game.num_players
     if n != 2:
         raise GameError(f"{method} needs a two-player {kind}tree; this one has {n} "
                         f"player{'' if n == 1 else 's'} {list(game.players)}")
-    if arrays.kind == "symbolic":
-        names = ", ".join(str(p) for p in game.parameters) or "irrational numbers"
-        raise GameError(f"{method} needs numeric payoffs and chance probabilities; this "
-                        f"tree depends on {names}; fix them with game.substitute(...)")
+    _require_numeric(game, f"{method} needs numeric payoffs and chance probabilities")
     if not game.has_perfect_recall:
         raise GameError(f"{method} needs perfect recall: " + game.recall_problems()[0])
     return arrays

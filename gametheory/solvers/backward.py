@@ -51,11 +51,10 @@ def _values(arrays: Any, exact: bool) -> tuple[np.ndarray, np.ndarray, Any]:
 def _check(game: ExtensiveFormGame) -> Any:
     """The compiled arrays of a numeric tree with perfect information; GameError else."""
     a = numeric_tree_arrays(game, "backward induction")
-    sizes = np.bincount(a.infoset[a.infoset >= 0], minlength=len(a.infoset_labels))
-    if (sizes > 1).any():
-        h = int(np.argmax(sizes > 1))
+    if not game.has_perfect_information:
+        h = next(h for h in game.information_sets if len(h.members) > 1)
         raise GameError(f"backward induction needs perfect information; information set "
-                        f"{a.infoset_labels[h]!r} has {int(sizes[h])} nodes; use "
+                        f"{h.label!r} has {len(h.members)} nodes; use "
                         f"gt.solve(game, method='spe') for its subgame-perfect equilibria")
     return a
 

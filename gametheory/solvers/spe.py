@@ -34,14 +34,6 @@ from .subgames import NormalSolver, solve_subgames
 __all__ = ["solve_spe"]
 
 
-def _perfect_information(game: ExtensiveFormGame) -> bool:
-    import numpy as np
-
-    a = game.arrays
-    dec = a.infoset[a.infoset >= 0]
-    return bool((np.bincount(dec, minlength=len(a.infoset_labels)) <= 1).all())
-
-
 def solve_spe(game: ExtensiveFormGame, exact: bool = False, *,
               normal_solver: NormalSolver | None = None, subgame_method: str = "vertex",
               tol: float | None = None, max_equilibria: int = 10000,
@@ -153,7 +145,7 @@ def solve_spe(game: ExtensiveFormGame, exact: bool = False, *,
     numeric_tree_arrays(game, "backward induction")
     if options:
         raise SolverError(f"unknown option(s) for 'spe': {', '.join(sorted(options))}")
-    if _perfect_information(game):
+    if game.has_perfect_information:
         return backward_induction(game, exact, tol=tol, max_equilibria=max_equilibria)
     return solve_subgames(game, exact, max_equilibria, tol=tol, subgame_method=subgame_method,
                           normal_solver=normal_solver)

@@ -97,8 +97,10 @@ class SubgameStats:
 
     def count(self, method: str) -> None:
         """Count one piece solved by the normal-form method ``method``."""
-        if method in ("vertex", "pure"):
-            setattr(self, method, getattr(self, method) + 1)
+        if method == "vertex":
+            self.vertex += 1
+        elif method == "pure":
+            self.pure += 1
         else:
             self.other[method] = self.other.get(method, 0) + 1
 
@@ -159,16 +161,10 @@ def _pieces(game: Any) -> tuple[list[int], dict[int, list[int]]]:
     return keep, below
 
 
-def _perfect_information(a: Any) -> bool:
-    """True when every information set of the compiled tree ``a`` is one node."""
-    dec = a.infoset[a.infoset >= 0]
-    return bool((np.bincount(dec, minlength=len(a.infoset_labels)) <= 1).all())
-
-
 def _solve_piece(piece: ExtensiveFormGame, exact: bool, tol: Any, limit: int, method: str,
                  stats: SubgameStats, normal_solver: NormalSolver | None) -> list[Piece]:
     """All equilibria found of one piece: (payoffs, behaviour) pairs, without repeats."""
-    if _perfect_information(piece.arrays):
+    if piece.has_perfect_information:
         sol, tied = induce(piece, exact=exact, max_equilibria=limit, tol=tol)
         stats.backward += 1
         stats.ties = stats.ties or tied > 0
@@ -317,10 +313,10 @@ def solve_subgames(game: ExtensiveFormGame, exact: bool = False, max_equilibria:
     >>> solve_subgames(g, exact=True, normal_solver=by_vertex)[0].payoffs
     (Fraction(1, 1), Fraction(1, 1))
     """
-    a = game.arrays
-    if a.recall_problems:
+    if not game.has_perfect_recall:
         raise GameError(f"subgame-perfect equilibria need perfect recall: "
-                        f"{a.recall_problems[0]}")
+                        f"{game.recall_problems()[0]}")
+    a = game.arrays
     keep, below = _pieces(game)
     terminals = terminal_payoffs(game, exact)
     stats = SubgameStats()
@@ -340,7 +336,7 @@ def solve_subgames(game: ExtensiveFormGame, exact: bool = False, max_equilibria:
                 except TooManyEquilibria:
                     raise
                 except SolverError as err:
-                    raise SolverError(f"the subgame at node {game._path(v)}: {err}; with "
+                    raise SolverError(f"the subgame at node {game.path(v)}: {err}; with "
                                       f"method='spe', pass subgame_method='lemke-howson' "
                                       f"for some of its equilibria") from err
             for vals, beh in cache[key]:

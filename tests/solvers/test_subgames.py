@@ -116,7 +116,7 @@ def test_preorder_is_a_depth_first_numbering():
     while stack:
         v = stack.pop()
         order.append(v)
-        stack.extend(reversed(g._children[v] or ()))
+        stack.extend(reversed(g.children(v)))
     assert pre[order].tolist() == list(range(g.num_nodes))
     assert size[0] == g.num_nodes and (size[a.terminals] == 1).all()
 
@@ -352,18 +352,19 @@ def beside(left, right):
         stack = [(0, node)]
         while stack:
             u, n = stack.pop()
-            move = src._move[u]
+            move = src.mover(u)
             if move is None:
                 n.payoffs(*a.payoffs[term[u]].tolist())
                 continue
-            labels = src._labels[u]
+            labels = src.action_labels(u)
             if move[0] < 0:
-                kids = n.chance(dict(zip(labels, src._chance_probs[u].tolist(), strict=True)))
+                kids = n.chance(dict(zip(labels, src.chance_probabilities(u).tolist(),
+                                         strict=True)))
             else:
-                label = src._infosets[move[1]][0]
-                kids = n.decide(src.players[move[0]], labels,
+                label = src.information_sets[move[1]].label
+                kids = n.decide(src.players[move[0]], list(labels),
                                 infoset=label if tag == "L" else f"R {label}")
-            stack.extend(zip(src._children[u], kids, strict=True))
+            stack.extend(zip(src.children(u), kids, strict=True))
     return g
 
 
