@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 import numpy as np
 
-__all__ = ["sums_to_constant", "is_constant_sum_payoffs", "is_symmetric_array", "CallableBool"]
+__all__ = ["sums_to_constant", "is_constant_sum_payoffs", "is_symmetric_array"]
 
 
 def _equal(a: np.ndarray, b: np.ndarray) -> bool:
@@ -58,39 +55,6 @@ def is_constant_sum_payoffs(U: np.ndarray, kind: str, player_axis: int = 0) -> b
 
         return all(sympy.expand(t - first) == 0 for t in total)
     return bool(np.all(total == first))
-
-
-class CallableBool:
-    """A truth value that can also be called: a property that replaced a method.
-
-    ``bool(flag)`` is the property's value; ``flag(*args)`` calls the former method, so
-    code written for the method keeps working.
-
-    >>> flag = CallableBool(True, lambda tol=0.0: tol > 0)
-    >>> bool(flag), flag == True, flag(0.5), flag
-    (True, True, True, True)
-    """
-
-    __slots__ = ("_value", "_method")
-
-    def __init__(self, value: bool, method: Callable[..., Any]):
-        self._value = bool(value)
-        self._method = method
-
-    def __bool__(self) -> bool:
-        return self._value
-
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        return self._method(*args, **kwargs)
-
-    def __eq__(self, other: object) -> bool:
-        return self._value == other
-
-    def __hash__(self) -> int:
-        return hash(self._value)
-
-    def __repr__(self) -> str:
-        return repr(self._value)
 
 
 def is_symmetric_array(U: np.ndarray) -> bool:

@@ -19,7 +19,6 @@ from ._labels import check_players, check_strategies, has_sequences, is_sequence
 from ._profiles import mixed_strategy
 from ._profiles import payoff_vectors as contract_payoffs
 from ._structure import (
-    CallableBool,
     is_constant_sum_payoffs,
     is_symmetric_array,
     sums_to_constant,
@@ -391,36 +390,31 @@ class NormalFormGame(_params.ParametricGame):
         may differ by 1e-9 times the largest range of one player's payoffs (plus rounding),
         the tolerance of the solvers.
 
-        Calling it, ``game.is_zero_sum(tol=0.0)``, still works as the former method did:
-        True when the payoffs sum to exactly zero in every cell (within ``tol`` for
-        floats). The value is cached (the game is immutable).
+        The value is cached (the game is immutable). For a tolerance of your own use
+        :meth:`is_constant_sum`.
 
         Examples
         --------
         >>> import gametheory as gt
         >>> gt.NormalFormGame.from_arrays([[1, -1], [-1, 1]], [[-1, 1], [1, -1]]).is_zero_sum
         True
-        >>> g = gt.NormalFormGame.from_arrays([[2, 0], [0, 2]], [[0, 2], [2, 0]])
-        >>> g.is_zero_sum, g.is_zero_sum()
-        (True, False)
+        >>> gt.NormalFormGame.from_arrays([[2, 0], [0, 2]], [[0, 2], [2, 0]]).is_zero_sum
+        True
         """
-        return self._cached("is_zero_sum", lambda: CallableBool(
-            is_constant_sum_payoffs(self._payoffs, self._kind),
-            lambda tol=0.0: self._sums(tol, zero=True)))
+        return self._cached("is_zero_sum",
+                            lambda: is_constant_sum_payoffs(self._payoffs, self._kind))
 
-    def is_constant_sum(self, tol: float = 0.0) -> bool:
-        """True when payoffs sum to the same constant in every cell (within ``tol``).
+    def is_constant_sum(self, tol: float = 0.0, zero: bool = False) -> bool:
+        """True when payoffs sum to the same constant in every cell (within ``tol``);
+        with ``zero=True``, when that constant is 0 (a zero-sum game in the narrow sense).
 
         Examples
         --------
         >>> import gametheory as gt
         >>> g = gt.NormalFormGame.from_arrays([[2, 0], [0, 2]], [[0, 2], [2, 0]])
-        >>> g.is_constant_sum(), g.is_zero_sum()
+        >>> g.is_constant_sum(), g.is_constant_sum(zero=True)
         (True, False)
         """
-        return self._sums(tol, zero=False)
-
-    def _sums(self, tol: float, zero: bool) -> bool:
         U = self._payoffs if self._kind != "float" else self.float_payoffs()
         return sums_to_constant(U, self._kind == "exact", tol, zero)
 

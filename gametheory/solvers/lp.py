@@ -141,7 +141,7 @@ def _check_constant_sum(game, tol: float | None, exact: bool) -> bool:
                                   "decimals they print as, and then they do not sum to "
                                   "a constant; give exact payoffs (ints, Fractions or "
                                   "strings like '3/5') or use exact=False")
-        return not game.is_zero_sum(slack)
+        return not game.is_constant_sum(slack, zero=True)
     total = game.float_payoffs().sum(axis=0)
     cell = tuple(int(k) for k in np.unravel_index(np.abs(total - total.flat[0]).argmax(),
                                                   total.shape))

@@ -42,7 +42,7 @@ def test_normal_form_properties():
     assert not pd.is_zero_sum and not pd.has_perfect_information
     const = NormalFormGame.from_arrays([[2, 0], [0, 2]], [[0, 2], [2, 0]])
     assert const.is_zero_sum                       # constant-sum counts
-    assert const.is_zero_sum() is False            # the former method: sums exactly 0
+    assert const.is_constant_sum(zero=True) is False   # sums to 2, not 0
     assert const.is_constant_sum() is True
     one_chooser = NormalFormGame.from_arrays([[1], [2]], [[0], [5]])  # 2 x 1
     assert one_chooser.has_perfect_information
@@ -71,14 +71,10 @@ def test_normal_form_zero_sum_kinds():
     assert sym.substitute(q=0).is_zero_sum and sym.substitute(q=0).is_numeric
 
 
-def test_callable_zero_sum_flag_behaves_as_bool():
+def test_zero_sum_is_a_cached_bool():
     g = NormalFormGame.from_arrays([[1, -1]], [[-1, 1]])
-    flag = g.is_zero_sum
-    assert flag == True and bool(flag) and repr(flag) == "True"  # noqa: E712
-    assert g.is_zero_sum is flag                   # cached
-    assert g.is_zero_sum(tol=0.0) is True
-    assert NormalFormGame.from_arrays([[0.5]], [[-0.4]]).is_zero_sum(tol=1e-12) is False
-
+    assert g.is_zero_sum is True and g.is_constant_sum(tol=0.0, zero=True) is True
+    assert NormalFormGame.from_arrays([[0.5]], [[-0.4]]).is_constant_sum(1e-12, zero=True) is False
 
 def test_properties_are_read_only():
     g = NormalFormGame.from_arrays([[1]], [[2]])

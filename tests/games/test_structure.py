@@ -44,37 +44,39 @@ def symmetric_by_definition(game) -> bool:
 # ------------------------------------------------------------------ sums
 def test_zero_and_constant_sum():
     mp = NormalFormGame.from_arrays([[1, -1], [-1, 1]], [[-1, 1], [1, -1]])
-    assert mp.is_zero_sum() and mp.is_constant_sum()
+    assert mp.is_zero_sum and mp.is_constant_sum() and mp.is_constant_sum(zero=True)
     const = NormalFormGame.from_arrays([[2, 0], [0, 2]], [[0, 2], [2, 0]])
-    assert const.is_constant_sum() and not const.is_zero_sum()
+    assert const.is_zero_sum and const.is_constant_sum() and not const.is_constant_sum(zero=True)
     pd = NormalFormGame.from_arrays([[3, 0], [5, 1]], [[3, 5], [0, 1]])
-    assert not pd.is_zero_sum() and not pd.is_constant_sum()
+    assert not pd.is_constant_sum(zero=True) and not pd.is_constant_sum()
 
 
 def test_zero_sum_three_players_and_fractions():
     rng = np.random.default_rng(0)
     A, B = rng.integers(-5, 5, (2, 2, 2, 2))
     g = NormalFormGame([A, B, -A - B])
-    assert g.is_zero_sum()
+    assert g.is_constant_sum(zero=True)
     h = NormalFormGame.from_arrays([[F(1, 3), 0]], [[F(-1, 3), 0]])
-    assert h.is_zero_sum()
-    assert not NormalFormGame.from_arrays([[F(1, 3), 0]], [[F(-1, 4), 0]]).is_zero_sum()
+    assert h.is_constant_sum(zero=True)
+    g = NormalFormGame.from_arrays([[F(1, 3), 0]], [[F(-1, 4), 0]])
+    assert not g.is_constant_sum(zero=True)
 
 
 def test_float_sums_use_the_tolerance():
     g = NormalFormGame.from_arrays([[0.1 + 0.2, 1.0]], [[-0.3, -1.0]])
-    assert not g.is_zero_sum()  # 0.1 + 0.2 - 0.3 is 5.6e-17, and tol defaults to 0
-    assert g.is_zero_sum(tol=1e-12)
-    assert not NormalFormGame.from_arrays([[0.5]], [[-0.4]]).is_zero_sum(tol=1e-12)
+    assert not g.is_constant_sum(zero=True)  # 0.1 + 0.2 - 0.3 is 5.6e-17, and tol defaults to 0
+    assert g.is_constant_sum(1e-12, zero=True)
+    assert not NormalFormGame.from_arrays([[0.5]], [[-0.4]]).is_constant_sum(1e-12, zero=True)
 
 
 def test_symbolic_sums():
     q = gt.parameters("q")
-    assert NormalFormGame.from_arrays([[q, 1]], [[-q, -1]]).is_zero_sum()
+    assert NormalFormGame.from_arrays([[q, 1]], [[-q, -1]]).is_constant_sum(zero=True)
     assert NormalFormGame.from_arrays([[q, 2]], [[1 - q, -1]]).is_constant_sum()
-    assert not NormalFormGame.from_arrays([[q, 1]], [[q, -1]]).is_zero_sum()
+    assert not NormalFormGame.from_arrays([[q, 1]], [[q, -1]]).is_constant_sum(zero=True)
     # equal after expansion but not structurally: q(1 + q) - (q + q^2) = 0
-    assert NormalFormGame.from_arrays([[q * (1 + q), 1]], [[-q - q**2, -1]]).is_zero_sum()
+    g = NormalFormGame.from_arrays([[q * (1 + q), 1]], [[-q - q**2, -1]])
+    assert g.is_constant_sum(zero=True)
 
 
 def test_symbolic_symmetry_compares_expressions_mathematically():
