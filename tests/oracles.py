@@ -5,6 +5,7 @@ Importable from any test as ``import oracles`` (pytest ``pythonpath = ["tests"]`
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from fractions import Fraction
 
 import numpy as np
@@ -31,15 +32,10 @@ def gambit_extreme_equilibria(A, B) -> set[tuple]:
     of tuples of Fractions (x followed by y)."""
     import pygambit as gbt
 
-    g = gbt.Game.from_arrays(np.asarray(A, dtype=object), np.asarray(B, dtype=object))
+    g = gbt.StrategicGame.from_arrays(np.asarray(A, dtype=object),
+                                      np.asarray(B, dtype=object))
     res = gbt.nash.enummixed_solve(g, rational=True)
-    out = set()
-    for eq in res.equilibria:
-        vals = []
-        for p in g.players:
-            vals += [Fraction(str(eq[s])) for s in p.strategies]
-        out.add(tuple(vals))
-    return out
+    return {tuple(v for row in gambit_strategies(eq) for v in row) for eq in res.equilibria}
 
 
 def nashpy_equilibria(A, B) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -56,56 +52,135 @@ def solution_key_set(sol) -> set[tuple]:
     return {tuple(Fraction(v) for s in eq.strategies for v in s) for eq in sol.equilibria}
 
 
+# ---------------------------------------------------------------- pygambit tables
+# pygambit 17 indexes a mixed strategy profile by player label only and sets a player's
+# whole distribution at once, keyed by strategy label; these helpers translate to and
+# from our per-player lists (pygambit's players and strategies in their own order).
+def _gambit_number(x, rational: bool):
+    import pygambit as gbt
+
+    return gbt.Rational(str(Fraction(x))) if rational else float(x)
+
+
+def gambit_table(*arrays):
+    """pygambit's strategic game with these payoff arrays (one per player)."""
+    import pygambit as gbt
+
+    return gbt.StrategicGame.from_arrays(*arrays)
+
+
+def gambit_strategy_profile(theirs, strategies, rational: bool = False):
+    """pygambit's mixed strategy profile on ``theirs`` equal to our per-player lists."""
+    prof = theirs.mixed_strategy_profile(rational=rational)
+    for player, probs in zip(theirs.players, strategies, strict=True):
+        labels = theirs.get_strategies(player)
+        prof.set_mixed_strategy(player, {s: _gambit_number(p, rational)
+                                         for s, p in zip(labels, probs, strict=True)})
+    return prof
+
+
+def gambit_strategies(profile) -> list[list]:
+    """A pygambit mixed strategy profile as per-player lists (Fractions when rational,
+    floats otherwise)."""
+    g = profile.game
+    conv = Fraction if isinstance(profile, _gbt().MixedStrategyProfileRational) else float
+    return [[conv(profile[p][s]) for s in g.get_strategies(p)] for p in g.players]
+
+
+def gambit_nf_regret(theirs, strategies, rational: bool = False):
+    """pygambit's max_regret of our profile on its game (a Fraction when rational)."""
+    r = gambit_strategy_profile(theirs, strategies, rational).max_regret()
+    return Fraction(r) if rational else float(r)
+
+
+def _gbt():
+    import pygambit as gbt
+
+    return gbt
+
+
 # ---------------------------------------------------------------- pygambit trees
+# pygambit 17 addresses nodes by the labels of the actions from the root (``gbt.H.path``);
+# nodes and information sets are no longer objects to hold on to.
+@dataclass(frozen=True)
+class GambitInfoset:
+    """One of pygambit's information sets: ``at`` selects a member, ``actions`` are the
+    labels of its actions in order."""
+
+    at: object
+    actions: tuple[str, ...]
+
+
 def to_pygambit(game):
     """The same tree built with pygambit's own API (an independent implementation).
 
-    Returns the pygambit game, {our information set index: pygambit infoset} and
-    {our node id: pygambit node}.
+    Returns the pygambit game, {our information set index: GambitInfoset} and
+    {our node id: the action labels from the root (pygambit's path to it)}.
     """
     import pygambit as gbt
 
-    out = gbt.Game.new_tree(players=list(game.players))
-    nodes, isets = {0: out.root}, {}
+    H = gbt.H
+    out = gbt.ExtensiveGame(players=list(game.players))
+    paths, isets = {0: ()}, {}
     for v in range(game.num_nodes):
-        node, move = nodes[v], game._move[v]
+        path, move = paths[v], game._move[v]
         if move is not None:
             labels = list(game._labels[v])
             if move[0] < 0:
-                out.append_move(node, out.players.chance, labels)
-                out.set_chance_probs(node.infoset, [gbt.Rational(str(Fraction(p)))
-                                                    for p in game._chance_probs[v]])
+                out.append_event(H.path(*path), {
+                    a: gbt.Rational(str(Fraction(p)))
+                    for a, p in zip(labels, game._chance_probs[v], strict=True)})
             elif move[1] in isets:
-                out.append_infoset(node, isets[move[1]])
+                out.append_infoset(H.path(*path), isets[move[1]].at)
             else:
-                out.append_move(node, game.players[move[0]], labels)
-                isets[move[1]] = node.infoset
+                out.append_move(H.path(*path), game.players[move[0]], labels)
+                isets[move[1]] = GambitInfoset(H.path(*path), tuple(labels))
             for c, label in zip(game._children[v], labels, strict=True):
-                nodes[c] = node.children[label]
+                paths[c] = (*path, label)
         if v in game._outcomes:
-            o = out.add_outcome(f"o{v}", payoffs=[gbt.Rational(str(Fraction(x)))
-                                                  for x in game._outcomes[v]])
-            out.set_outcome(node, o)
-    return out, isets, nodes
+            out.make_outcome(H.path(*path),
+                             payoffs={p: gbt.Rational(str(Fraction(x)))
+                                      for p, x in zip(game.players, game._outcomes[v],
+                                                      strict=True)},
+                             label=f"o{v}")
+    return out, isets, paths
 
 
 def pygambit_profile(game, behavior, rational: bool = True):
-    """pygambit's behaviour profile equal to ours; returns it and the node map."""
-    import pygambit as gbt
-
-    theirs, isets, nodes = to_pygambit(game)
+    """pygambit's behaviour profile equal to ours; returns it and the node paths."""
+    theirs, isets, paths = to_pygambit(game)
     prof = theirs.mixed_behavior_profile(rational=rational)
     labels = game.arrays.infoset_labels
     for h, iset in isets.items():
-        for act, p in zip(iset.actions, behavior[labels[h]].values(), strict=True):
-            prof[act] = gbt.Rational(str(Fraction(p))) if rational else float(p)
-    return prof, nodes
+        prof.set_mixed_action(iset.at, {a: _gambit_number(behavior[labels[h]][a], rational)
+                                        for a in iset.actions})
+    return prof, paths
+
+
+def gambit_efg_profile(theirs, game, behavior, rational: bool = True):
+    """pygambit's behaviour profile on ``theirs`` (our ``game`` as pygambit read it from
+    our .efg text) equal to our ``behavior``: each of its information sets is matched to
+    ours through a member's action path, since pygambit 17 does not expose infoset labels."""
+    H = _gbt().H
+    prof = theirs.mixed_behavior_profile(rational=rational)
+    labels = game.arrays.infoset_labels
+    for player in theirs.players:
+        for history in theirs.get_infosets(player):
+            v = 0
+            for a in history.actions:
+                v = game._children[v][list(game._labels[v]).index(a)]
+            ours = behavior[labels[game._move[v][1]]]
+            at = H.path(*history.actions)
+            prof.set_mixed_action(at, {a: _gambit_number(ours[a], rational)
+                                       for a in theirs.get_actions(at)})
+    return prof
 
 
 def pygambit_regret(game, behavior, rational: bool = True):
     """pygambit's max_regret of our behaviour profile (a Fraction when rational).
 
-    pygambit 16.7 enumerates pure strategies for this, so keep the trees small."""
+    It is a regret over the players' whole (reduced) strategies, not the agent form's;
+    pygambit can be slow on it, so keep the trees small."""
     prof, _ = pygambit_profile(game, behavior, rational)
     r = prof.max_regret()
-    return Fraction(str(r)) if rational else float(r)
+    return Fraction(r) if rational else float(r)

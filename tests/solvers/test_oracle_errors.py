@@ -1,8 +1,10 @@
 """Where an oracle is wrong, pin it (issue 11, section 2).
 
 Each test computes the truth independently (by hand and with our exact solvers, verified
-by an exact regret of 0) and records pygambit 16.7's wrong answer, asserting that it is
+by an exact regret of 0) and records pygambit's wrong answer, asserting that it is
 wrong: when pygambit gets fixed the test fails, and the pin can become a cross-check.
+Both errors were found in pygambit 16.7 and are still there in 17.0.0b2 (checked again
+when the test extra moved to 17.0.0b2).
 """
 
 from fractions import Fraction
@@ -15,7 +17,7 @@ import gametheory as gt
 
 gbt = pytest.importorskip("pygambit")
 
-from oracles import to_pygambit  # noqa: E402
+from oracles import gambit_nf_regret, gambit_strategies, gambit_table, to_pygambit  # noqa: E402
 
 
 # ------------------------------------------------------------------ lp_solve on trees
@@ -44,21 +46,24 @@ def test_pygambit_lp_solve_is_wrong_on_a_one_level_zero_sum_tree(stop, left, rig
         assert eq.payoffs[0] == Fraction(value) and gt.max_regret(g, eq) == 0
     assert gt.solve(g, method="spe", exact=True).equilibria[0].payoffs[0] == value
 
-    # pygambit 16.7's lp_solve on the same tree: player 1's behaviour is all zeros (not a
-    # probability distribution) and the value 0. Its strategic-form LP is right. With a
+    # pygambit's lp_solve on the same tree (16.7 and 17.0.0b2 alike): player 1's behaviour
+    # is all zeros (not a probability distribution) and the value 0, and the result still
+    # says success. Its strategic-form LP is right. With a
     # positive value (stop=3, left=4, right=3) it is right too: the error needs a negative
     # value with player 1 indifferent. Related Gambit reports: gambitproject/gambit#654
     # (lp_solve and lcp_solve wrong on trees, closed after 16.4), #498 (payoff
     # normalisation by the smallest outcome in lp, lcp and enummixed), #134 (non-Nash
     # gambit-lp output on a tree); the sequence-form LP was rewritten in #1014.
-    theirs, _, _ = to_pygambit(g)
+    theirs, isets, _ = to_pygambit(g)
     result = gbt.nash.lp_solve(theirs, rational=True)
-    profile = result.equilibria[0]
+    assert result.success
+    profile = result.equilibrium
     p1 = list(theirs.players)[0]
-    assert Fraction(str(profile.payoff(p1))) == 0 != value
-    assert sum(Fraction(str(profile[a])) for a in theirs.root.infoset.actions) == 0
+    assert Fraction(profile.payoffs[p1]) == 0 != value
+    root = isets[g.arrays.infoset[0]]
+    assert sum(Fraction(p) for _, p in profile[root.at]) == 0
     strategic = gbt.nash.lp_solve(theirs, rational=True, use_strategic=True)
-    assert Fraction(str(strategic.equilibria[0].payoff(p1))) == value
+    assert Fraction(strategic.equilibrium.payoffs[p1]) == value
 
 
 # ------------------------------------------------------------------ enumpoly_solve
@@ -138,18 +143,15 @@ def test_pygambit_enumpoly_misses_an_isolated_irrational_equilibrium(payoffs, co
     assert jacobian_at(payoffs, missed) != 0    # a simple root: an isolated equilibrium
     point = [[float(sympy.sympify(p)) for p in s] for s in ours[0].strategies]
 
-    theirs = gbt.Game.from_arrays(*[np.array(a) for a in payoffs])
+    theirs = gambit_table(*[np.array(a) for a in payoffs])
     # pygambit's own regret confirms it is an equilibrium (up to float rounding) ...
-    profile = theirs.mixed_strategy_profile(rational=False)
-    for player, probs in zip(theirs.players, point, strict=True):
-        for strategy, p in zip(player.strategies, probs, strict=True):
-            profile[strategy] = p
-    assert profile.max_regret() < 1e-12
-    # ... but its enumpoly does not find it. Gambit reports of enumpoly missing totally
-    # mixed equilibria of 2x2x2 games (singular Jacobian at the starting centroid,
-    # tolerances): gambitproject/gambit#474, #591.
+    assert gambit_nf_regret(theirs, point) < 1e-12
+    # ... but its enumpoly does not find it, in 16.7 and still in 17.0.0b2 (the 17.0 changelog
+    # lists enumpoly fixes for singular Jacobians, #591, and conditioning, #1055). Gambit
+    # reports of enumpoly missing totally mixed equilibria of 2x2x2 games (singular
+    # Jacobian at the starting centroid, tolerances): gambitproject/gambit#474, #591.
     found = gbt.nash.enumpoly_solve(theirs).equilibria
     assert len(found) == found_by_pygambit
     for eq in found:
-        got = [[float(eq[s]) for s in player.strategies] for player in theirs.players]
+        got = gambit_strategies(eq)
         assert not all(np.allclose(a, b, atol=1e-6) for a, b in zip(got, point, strict=True))
