@@ -184,3 +184,17 @@ def pygambit_regret(game, behavior, rational: bool = True):
     prof, _ = pygambit_profile(game, behavior, rational)
     r = prof.max_regret()
     return Fraction(r) if rational else float(r)
+
+
+def gambit_logit_limit(theirs, **options):
+    """pygambit's ``logit_solve`` result and the last profile it traced on the way.
+
+    pygambit 17.0.0b2 returns no equilibrium when tracing ends short of its regret target
+    (``LogitTerminationReason.REGRET_TARGET_NOT_REACHED``; e.g. on the Kreps-Wilson chain
+    store, at lambda near 2500): the last traced point is then its best approximation."""
+    import pygambit as gbt
+
+    path = []
+    res = gbt.nash.logit_solve(theirs, event_callback=lambda e: path.append(e)
+                               if isinstance(e, gbt.LogitPathEvent) else None, **options)
+    return res, path[-1].qre.profile

@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pygambit as gbt
 import pytest
+from oracles import gambit_nf_regret, gambit_table
 
 import gametheory as gt
 from gametheory.errors import SolverError
@@ -16,12 +17,7 @@ NAU = Path(gbt.__file__).parent / "catalog_data" / "journals" / "ijgt" / "nau200
 
 
 def gambit_regret(U, strategies) -> float:
-    theirs = gbt.Game.from_arrays(*[U[i] for i in range(len(U))])
-    prof = theirs.mixed_strategy_profile()
-    for p, s in zip(theirs.players, strategies, strict=True):
-        for st, x in zip(p.strategies, s, strict=True):
-            prof[st] = float(x)
-    return float(prof.max_regret())
+    return gambit_nf_regret(gambit_table(*[U[i] for i in range(len(U))]), strategies)
 
 
 @pytest.mark.parametrize("shape", [(4, 4, 4, 4), (5, 5, 5), (3, 3, 3, 3, 3)])

@@ -10,6 +10,7 @@ import pygambit as gbt
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from oracles import gambit_efg_profile
 
 import gametheory as gt
 from gametheory.errors import GameError, SolverError
@@ -82,14 +83,7 @@ def hidden_pennies():
 def pygambit_regret(game, behavior, rational):
     """pygambit's max_regret (over its own strategies) of our behaviour profile."""
     pg = gbt.read_efg(io.StringIO(gt.write_gambit(game)))
-    prof = pg.mixed_behavior_profile(rational=rational)
-    for iset in pg.infosets:
-        if iset.player.is_chance:
-            continue
-        for a in iset.actions:
-            v = behavior[iset.label][a.label]
-            prof[a] = gbt.Rational(str(Fraction(v))) if rational else float(v)
-    return prof.max_regret()
+    return gambit_efg_profile(pg, game, behavior, rational).max_regret()
 
 
 # --------------------------------------------------------------------------- known answers

@@ -301,12 +301,11 @@ def test_agrees_with_gambit_on_larger_games(m, n):
     import pygambit as gbt  # a test dependency (the test extra)
     rng = np.random.default_rng(m * 100 + n)
     A, B = rng.random((m, n)), rng.random((m, n))
-    game = gbt.Game.from_arrays(A, B)
+    game = gbt.StrategicGame.from_arrays(A, B)
     ref = gbt.nash.enummixed_solve(game, rational=False).equilibria
     sol = solve(A, B)
     assert len(sol) == len(ref) and sol.complete
     for eq_ref in ref:
-        x = [float(eq_ref[s]) for s in list(game.players)[0].strategies]
-        y = [float(eq_ref[s]) for s in list(game.players)[1].strategies]
+        x, y = oracles.gambit_strategies(eq_ref)
         assert any(np.allclose(eq.strategies[0], x, atol=1e-9)
                    and np.allclose(eq.strategies[1], y, atol=1e-9) for eq in sol)
