@@ -161,19 +161,33 @@ def gambit_efg_profile(theirs, game, behavior, rational: bool = True):
     """pygambit's behaviour profile on ``theirs`` (our ``game`` as pygambit read it from
     our .efg text) equal to our ``behavior``: each of its information sets is matched to
     ours through a member's action path, since pygambit 17 does not expose infoset labels."""
-    H = _gbt().H
     prof = theirs.mixed_behavior_profile(rational=rational)
+    for label, at in _efg_infosets(theirs, game).items():
+        prof.set_mixed_action(at, {a: _gambit_number(behavior[label][a], rational)
+                                   for a in theirs.get_actions(at)})
+    return prof
+
+
+def gambit_efg_behavior(theirs, game, profile) -> dict[str, dict[str, float]]:
+    """A pygambit behaviour profile on ``theirs`` (our ``game`` as pygambit read it) as our
+    behaviour dict, {our information set label: {action label: probability (float)}}."""
+    return {label: {a: float(p) for a, p in profile[at]}
+            for label, at in _efg_infosets(theirs, game).items()}
+
+
+def _efg_infosets(theirs, game) -> dict:
+    """{our information set label: a selector of a member of pygambit's same set}, matched
+    through a member's action path."""
+    H = _gbt().H
     labels = game.arrays.infoset_labels
+    out = {}
     for player in theirs.players:
         for history in theirs.get_infosets(player):
             v = 0
             for a in history.actions:
                 v = game._children[v][list(game._labels[v]).index(a)]
-            ours = behavior[labels[game._move[v][1]]]
-            at = H.path(*history.actions)
-            prof.set_mixed_action(at, {a: _gambit_number(ours[a], rational)
-                                       for a in theirs.get_actions(at)})
-    return prof
+            out[labels[game._move[v][1]]] = H.path(*history.actions)
+    return out
 
 
 def pygambit_regret(game, behavior, rational: bool = True):

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from oracles import gambit_efg_profile
 from sample_trees import entry_game
 
 import gametheory as gt
@@ -80,13 +81,7 @@ def test_every_normal_form_equilibrium_maps_to_a_behavior_equilibrium(seed):
         assert list(sol.game.expected_payoffs(back)) == list(eq.payoffs)
     # pygambit agrees the first one is an equilibrium of the tree
     theirs = gbt.read_efg(__import__("io").StringIO(gt.write_gambit(g)))
-    prof = theirs.mixed_behavior_profile(rational=True)
-    beh = sol.equilibria[0].behavior
-    for iset in theirs.infosets:
-        if iset.player.is_chance:
-            continue
-        for act, p in zip(iset.actions, beh[iset.label].values(), strict=True):
-            prof[act] = gbt.Rational(str(p))
+    prof = gambit_efg_profile(theirs, g, sol.equilibria[0].behavior, rational=True)
     assert prof.max_regret() == 0
 
 

@@ -218,11 +218,12 @@ def test_beliefs_beer_quiche_by_hand():
 def test_beliefs_agree_with_pygambit(seed):
     g = random_tree(40, seed=seed)
     beh = random_behavior(g, np.random.default_rng(seed))
-    prof, nodes = pygambit_profile(g, beh)
+    prof, paths = pygambit_profile(g, beh)
+    beliefs = {history.actions: b for history, b in prof.beliefs}
     ours = g.beliefs(beh)
     a = g.arrays
     for v in np.flatnonzero(a.player >= 0).tolist():
-        theirs = prof.belief(nodes[v])
+        theirs = beliefs[paths[v]]
         mine = ours[a.infoset_labels[a.infoset[v]]]
         if theirs is None:
             assert mine is None

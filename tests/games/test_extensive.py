@@ -391,11 +391,12 @@ def test_against_pygambit(build):
         w = rng.integers(1, 5, size=len(acts))
         probs = [Fraction(int(x), int(w.sum())) for x in w]
         beh[label] = dict(zip(acts, probs, strict=True))
-        for action, p in zip(isets[h].actions, probs, strict=True):
-            profile[action] = gbt.Rational(p.numerator, p.denominator)
+        profile.set_mixed_action(isets[h].at, {
+            action: gbt.Rational(p.numerator, p.denominator)
+            for action, p in zip(isets[h].actions, probs, strict=True)})
     ours = game.expected_payoffs(beh)
     for i, name in enumerate(game.players):
-        assert ours[i] == Fraction(str(profile.payoff(name)))
+        assert ours[i] == Fraction(profile.payoffs[name])
 
 
 def random_tree(seed, max_nodes=30, recall=True):
@@ -451,11 +452,12 @@ def test_random_trees_against_pygambit(seed):
     beh = {label: acts[-1] for label, (_, acts) in game.infosets.items()}
     profile = theirs.mixed_behavior_profile(rational=True)
     for iset in isets.values():
-        for j, action in enumerate(iset.actions):
-            profile[action] = gbt.Rational(int(j == len(iset.actions) - 1))
+        profile.set_mixed_action(iset.at, {
+            action: gbt.Rational(int(j == len(iset.actions) - 1))
+            for j, action in enumerate(iset.actions)})
     ours = game.expected_payoffs(beh)
     for i, name in enumerate(game.players):
-        assert ours[i] == Fraction(str(profile.payoff(name)))
+        assert ours[i] == Fraction(profile.payoffs[name])
 
 
 def test_symbolic_behaviour_and_payoffs_are_expanded():

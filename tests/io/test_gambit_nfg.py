@@ -232,15 +232,16 @@ _SIMPLE = st.text("abcXYZ _-", min_size=1, max_size=5).filter(
 
 
 def _gambit_payoffs(game) -> tuple[list[str], list[list[str]], np.ndarray]:
-    players = list(game.players)
-    strategies = [list(p.strategies) for p in players]
+    players = list(game.players)                      # pygambit 17: labels
+    strategies = [game.get_strategies(p) for p in players]
     shape = tuple(len(s) for s in strategies)
     out = np.empty((len(players),) + shape, dtype=object)
     for idx in np.ndindex(shape):
-        cell = game[tuple(strategies[i][k] for i, k in enumerate(idx))]
+        cell = game.get_payoffs({p: strategies[i][k]
+                                 for i, (p, k) in enumerate(zip(players, idx, strict=True))})
         for i, p in enumerate(players):
             out[(i,) + idx] = Fraction(str(cell[p]))
-    return ([p.label for p in players], [[s.label for s in row] for row in strategies], out)
+    return players, strategies, out
 
 
 def _check_same(ours, theirs):
@@ -261,9 +262,8 @@ def test_pygambit_reads_what_we_write(g):
 @given(games(labels=_SIMPLE))
 def test_we_read_what_pygambit_writes(g):
     import pygambit as gbt  # a test dependency
-    theirs = gbt.Game.from_arrays(*g.exact_payoffs())
-    for p, name in zip(theirs.players, g.players, strict=True):
-        p.label = name
+    theirs = gbt.StrategicGame.from_arrays(*g.exact_payoffs())
+    theirs.relabel_players(dict(zip(theirs.players, g.players, strict=True)))
     ours = gt.read_gambit(theirs.to_nfg())
     _check_same(ours, theirs)
     assert np.array_equal(ours.exact_payoffs(), g.exact_payoffs())
@@ -273,7 +273,7 @@ def test_we_read_what_pygambit_writes(g):
 @given(games(values=st.floats(-1e6, 1e6), labels=_SIMPLE))   # pygambit refuses "1e+20"
 def test_we_read_float_games_pygambit_writes(g):
     import pygambit as gbt  # a test dependency
-    theirs = gbt.Game.from_arrays(*g.payoffs.tolist())
+    theirs = gbt.StrategicGame.from_arrays(*g.payoffs.tolist())
     ours = gt.read_gambit(theirs.to_nfg())
     _check_same(ours, theirs)
     assert ours.kind in ("float", "exact")

@@ -194,10 +194,11 @@ def test_pygambit_reads_our_floats_and_fractions_as_written():
                                       [[Fraction(-1, 3), 1e300], [2.5e-7, 0]])
     theirs = gbt.read_nfg(io.StringIO(gt.write_gambit(g)))
     players = list(theirs.players)
-    for i, s in enumerate(players[0].strategies):
-        for j, t in enumerate(players[1].strategies):
+    for i, s in enumerate(theirs.get_strategies(players[0])):
+        for j, t in enumerate(theirs.get_strategies(players[1])):
+            cell = theirs.get_payoffs({players[0]: s, players[1]: t})
             for k, p in enumerate(players):
-                assert Fraction(str(theirs[s, t][p])) == to_fraction(g.payoffs[k, i, j])
+                assert Fraction(str(cell[p])) == to_fraction(g.payoffs[k, i, j])
 
 
 def test_a_float_coefficient_in_an_expression_reads_back_as_its_decimal():
@@ -237,10 +238,11 @@ def test_pygambit_reads_our_efg_numbers_as_written():
 
     g = tree(Fraction(1, 3), [(0.1, -0.0), (1e-300, 10**30), (Fraction(-7, 3), 2.5e-7)])
     theirs = gbt.read_efg(io.StringIO(gt.write_gambit(g)))
-    probs = [Fraction(str(a.prob)) for a in theirs.root.infoset.actions]
+    probs = [Fraction(str(p)) for p in theirs.get_action_probs(gbt.H.path()).values()]
     assert probs == [Fraction(1, 3), Fraction(2, 3)]
-    leaves = [n for n in theirs.nodes if not n.children]
-    got = [[Fraction(str(n.outcome[p])) for p in theirs.players] for n in leaves]
+    leaves = [theirs.get_outcome(gbt.H.path(*h.actions)) for h in theirs.get_histories(gbt.H.plays)]
+    got = [[Fraction(str(theirs.get_outcome_payoffs(o)[p])) for p in theirs.players]
+           for o in leaves]
     ours = [pay for _, _, pay in g._signature()[1] if pay]   # as stored: -7/3 is a float
     assert got == [[to_fraction(x) for x in pay] for pay in ours]   # in a float leaf
     assert got[0] == [Fraction(1, 10), 0] and got[1] == [Fraction(1, 10**300), 10**30]

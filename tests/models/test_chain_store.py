@@ -305,7 +305,7 @@ def test_qre_limit_matches_kreps_wilson(N, a, b, delta):
 def test_reputation_equilibrium_is_verified_by_pygambit():
     """The N = 2 profile "qre" reports has regret below 1e-8 by pygambit's own
     computation on the same tree (three players, 2 * 3**2 terminal nodes; pygambit 16.7
-    lists pure strategies for this, which takes minutes at N = 3)."""
+    listed pure strategies for this, which took minutes at N = 3)."""
     g = m.build(N=2, reputation=True, a=2, b=F(1, 2), delta=F(3, 10))
     sol = gt.solve(g, method="qre")
     assert oracles.pygambit_regret(g, sol.equilibria[0].behavior, rational=False) <= 1e-8
@@ -346,8 +346,8 @@ def test_two_stage_kreps_wilson_against_pygambit_logit(delta):
     b = F(1, 2)
     g = m.build(N=2, reputation=True, a=2, b=b, delta=delta)
     efg = pygambit.read_efg(io.StringIO(gt.write_gambit(g)))
-    eq = pygambit.nash.logit_solve(efg).equilibria[0]
-    play = {s.label: {a.label: float(eq[a]) for a in s.actions} for s in efg.infosets}
+    _, eq = oracles.gambit_logit_limit(efg)   # 17.0.0b2 may end short of its regret target
+    play = oracles.gambit_efg_behavior(efg, g, eq)
     first = m.kreps_wilson(2, delta, a=2, b=b)
     assert play["Entrant 1 | start"]["in"] == pytest.approx(float(first["enters"]), abs=1e-3)
     assert play["Incumbent 1 | weak, start"]["fight"] == pytest.approx(

@@ -241,7 +241,7 @@ def test_pygambit_agrees(seed):
     g = random_tree(seed, n_dec=6, ties=seed % 2 == 1)
     sol = gt.solve(g, method="spe", exact=True)
     pg, nodes = to_pygambit(gbt, g)
-    pure = {tuple(Fraction(str(eq.payoff(p))) for p in pg.players)
+    pure = {tuple(Fraction(eq.payoffs[p]) for p in pg.players)
             for eq in gbt.nash.enumpure_solve(pg).equilibria}
     a = g.arrays
     for eq in sol:
@@ -249,33 +249,36 @@ def test_pygambit_agrees(seed):
         prof = pg.mixed_behavior_profile(rational=True)
         for v in np.flatnonzero(a.player >= 0).tolist():
             probs = eq.behavior[a.infoset_labels[a.infoset[v]]]
-            for act, p in zip(nodes[v].infoset.actions, probs.values()):
-                prof[act] = gbt.Rational(str(p))
+            at = gbt.H.path(*nodes[v])
+            prof.set_mixed_action(at, dict(zip(pg.get_actions(at),
+                                               (gbt.Rational(str(p)) for p in probs.values()),
+                                               strict=True)))
         assert prof.max_regret() == 0
 
 
 def to_pygambit(gbt, g):
     a = g.arrays
-    pg = gbt.Game.new_tree(players=list(g.players))
-    nodes = {0: pg.root}
+    # pygambit 17 addresses a node by the action labels from the root (gbt.H.path)
+    pg = gbt.ExtensiveGame(players=list(g.players))
+    nodes = {0: ()}
     out = 0
     for v in range(g.num_nodes):
-        theirs = nodes[v]
+        theirs = gbt.H.path(*nodes[v])
         kids = [c for c in range(v + 1, g.num_nodes) if a.parent[c] == v]
         if not kids:
             k = int(np.flatnonzero(a.terminals == v)[0])
             out += 1
-            pg.set_outcome(theirs, pg.add_outcome(f"o{out}", [int(x) for x in a.payoffs[k]]))
+            pg.make_outcome(theirs, dict(zip(g.players, (int(x) for x in a.payoffs[k]),
+                                             strict=True)), f"o{out}")
             continue
         acts = [f"a{j}" for j in range(len(kids))]
         if a.player[v] < 0:
-            pg.append_move(theirs, pg.players.chance, acts)
-            pg.set_chance_probs(theirs.infoset, [gbt.Rational(str(a.chance_prob[c]))
-                                                 for c in kids])
+            pg.append_event(theirs, {act: gbt.Rational(str(a.chance_prob[c]))
+                                     for act, c in zip(acts, kids, strict=True)})
         else:
             pg.append_move(theirs, g.players[a.player[v]], acts)
-        for c, child in zip(kids, theirs.children):
-            nodes[c] = child
+        for c, act in zip(kids, acts, strict=True):
+            nodes[c] = (*nodes[v], act)
     return pg, nodes
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import pygambit as gbt
 import pytest
-from oracles import pygambit_regret
+from oracles import gambit_nf_regret, pygambit_regret
 
 import gametheory as gt
 from gametheory.errors import DegenerateGameWarning, ParseError
@@ -40,13 +40,9 @@ def test_the_catalog_is_there():
 
 def nf_regret(nf, strategies) -> Fraction:
     """pygambit's max regret of our mixed profile on the same normal form."""
-    theirs = gbt.Game.from_arrays(*[np.asarray(nf.payoffs[i], dtype=object)
-                                    for i in range(nf.num_players)])
-    prof = theirs.mixed_strategy_profile(rational=True)
-    for p, s in zip(theirs.players, strategies, strict=True):
-        for st, x in zip(p.strategies, s, strict=True):
-            prof[st] = gbt.Rational(str(Fraction(x)))
-    return Fraction(str(prof.max_regret()))
+    theirs = gbt.StrategicGame.from_arrays(*[np.asarray(nf.payoffs[i], dtype=object)
+                                             for i in range(nf.num_players)])
+    return gambit_nf_regret(theirs, strategies, rational=True)
 
 
 def zero_sum(game) -> bool:
@@ -73,11 +69,7 @@ def test_catalog_game_solves_or_is_refused(path):
         assert sol.method == "enumpoly" and sol.equilibria, name(path)
         theirs = gbt.read_nfg(str(path))
         for eq in sol.equilibria:
-            prof = theirs.mixed_strategy_profile()
-            for p, s in zip(theirs.players, eq.strategies, strict=True):
-                for st, x in zip(p.strategies, s, strict=True):
-                    prof[st] = float(x)
-            assert float(prof.max_regret()) <= 1e-9, (name(path), eq)
+            assert gambit_nf_regret(theirs, eq.strategies) <= 1e-9, (name(path), eq)
         return
     assert sol.equilibria, f"{name(path)}: {sol.method} found nothing"
     tree = hasattr(game, "arrays")
@@ -108,6 +100,6 @@ def test_tree_methods_on_the_catalog(path):
             assert pygambit_regret(game, eq.behavior) == 0, (name(path), method, eq)
     if zero_sum(game):
         theirs = gbt.read_efg(str(path))
-        eq = gbt.nash.lp_solve(theirs, rational=True).equilibria[0]
+        eq = gbt.nash.lp_solve(theirs, rational=True).equilibrium
         value = gt.solve(game, method="sequence-lp", exact=True).value
-        assert value == Fraction(str(eq.payoff(list(theirs.players)[0])))
+        assert value == Fraction(eq.payoffs[list(theirs.players)[0]])

@@ -11,6 +11,7 @@ from fractions import Fraction
 from pathlib import Path
 
 import numpy as np
+import oracles
 import pygambit as gbt
 import pytest
 import sympy as sp
@@ -22,22 +23,18 @@ NAU = Path(gbt.__file__).parent / "catalog_data" / "journals" / "ijgt" / "nau200
 
 
 def to_gambit(game):
-    return gbt.Game.from_arrays(*[np.asarray(game.payoffs[i], dtype=object)
-                                  for i in range(game.num_players)])
+    return gbt.StrategicGame.from_arrays(*[np.asarray(game.payoffs[i], dtype=object)
+                                           for i in range(game.num_players)])
 
 
 def gambit_regret(theirs, strategies) -> float:
     """pygambit's max regret of our profile (floats)."""
-    prof = theirs.mixed_strategy_profile()
-    for p, s in zip(theirs.players, strategies, strict=True):
-        for st, x in zip(p.strategies, s, strict=True):
-            prof[st] = float(x)
-    return float(prof.max_regret())
+    return oracles.gambit_nf_regret(theirs, strategies)
 
 
 def gambit_profiles(theirs) -> list[list[np.ndarray]]:
     res = gbt.nash.enumpoly_solve(theirs)
-    return [[np.array([float(e[s]) for s in p.strategies]) for p in theirs.players]
+    return [[np.array(s, dtype=float) for s in oracles.gambit_strategies(e)]
             for e in res.equilibria]
 
 

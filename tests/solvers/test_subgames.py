@@ -383,8 +383,8 @@ def pure_spe(game):
         for labels, theirs, isets in subs:
             prof = theirs.mixed_behavior_profile(rational=True)
             for h, iset in isets.items():
-                for k, act in enumerate(iset.actions):
-                    prof[act] = gbt.Rational(int(k == beh[labels[h]]))
+                prof.set_mixed_action(iset.at, {act: gbt.Rational(int(k == beh[labels[h]]))
+                                                for k, act in enumerate(iset.actions)})
             if prof.max_regret() != 0:
                 break
         else:
