@@ -57,7 +57,7 @@ def _peers():
     try:
         import pygambit as gbt
 
-        peers["pygambit"] = (lambda A, B: gbt.Game.from_arrays(A, B),
+        peers["pygambit"] = (lambda A, B: gbt.StrategicGame.from_arrays(A, B),
                              lambda g: gbt.nash.enummixed_solve(g, rational=False).equilibria)
     except ImportError:
         print("pygambit not installed")

@@ -1,7 +1,7 @@
 """Benchmark: the logit QRE branch and its limit, ours against pygambit's logit_solve.
 
 Ours: ``gt.solve(game, method="qre")`` (predictor-corrector in log probabilities, limit
-polished by Newton and verified). pygambit 16.7: ``gbt.nash.logit_solve(game)`` (its
+polished by Newton and verified). pygambit 17: ``gbt.nash.logit_solve(game)`` (its
 defaults: first step 0.03, acceleration 1.1, stops at regret 1e-8 times the payoff range).
 Inputs: random three-player 5 x 5 x 5 games (uniform payoffs in [0, 1)) and the
 Kreps-Wilson chain-store tree (models/chain_store.py, reputation version, N = 3, four
@@ -45,10 +45,15 @@ def _median_time(fn, repeat: int):
 
 def _normal_regret(G, eq) -> float:
     prof = G.mixed_strategy_profile()
-    for p, s in zip(G.players, eq.strategies):
-        for strat, v in zip(p.strategies, s):
-            prof[strat] = float(v)
+    for p, s in zip(G.players, eq.strategies, strict=True):
+        prof.set_mixed_strategy(p, dict(zip(G.get_strategies(p), map(float, s), strict=True)))
     return float(prof.max_regret())
+
+
+def _gambit_regret(res) -> float:
+    """pygambit's regret of its own logit limit; nan when 17's logit_solve reports none
+    (it ends short of its regret target, e.g. on the chain store)."""
+    return float("nan") if res.equilibrium is None else float(res.equilibrium.max_regret())
 
 
 def _row(name: str, ours: float, theirs: float, r_ours: float, r_theirs: float) -> None:
@@ -69,12 +74,11 @@ def main() -> None:
     for k in range(args.games):
         arrays = [rng.random((5, 5, 5)) for _ in range(3)]
         g = gt.NormalFormGame.from_arrays(*arrays)
-        G = gbt.Game.from_arrays(*arrays)
+        G = gbt.StrategicGame.from_arrays(*arrays)
         t_ours, sol = _median_time(lambda g=g: gt.solve(g, method="qre"), args.repeat)
         t_gbt, res = _median_time(lambda G=G: gbt.nash.logit_solve(G), args.repeat)
         r_ours = _normal_regret(G, sol.equilibria[0]) if sol.equilibria else float("nan")
-        _row(f"random 5x5x5 #{k}", t_ours, t_gbt, r_ours,
-             float(res.equilibria[0].max_regret()))
+        _row(f"random 5x5x5 #{k}", t_ours, t_gbt, r_ours, _gambit_regret(res))
         ratios.append(t_ours / t_gbt)
     import oracles
 
@@ -88,8 +92,7 @@ def main() -> None:
     t_ours, sol = _median_time(ours_tree, args.repeat)
     t_gbt, res = _median_time(lambda: gbt.nash.logit_solve(efg), args.repeat)
     r_ours = oracles.pygambit_regret(tree, sol.equilibria[0].behavior, rational=False)
-    _row("chain store N=3 (tree)", t_ours, t_gbt, r_ours,
-         float(res.equilibria[0].max_regret()))
+    _row("chain store N=3 (tree)", t_ours, t_gbt, r_ours, _gambit_regret(res))
     print(f"\nmedian ratio on random 5x5x5 games: {statistics.median(ratios):.2f}; "
           f"chain store N=3: {t_ours / t_gbt:.2f} (ours / pygambit; < 1 is faster); "
           f"our timing of the tree includes building it")

@@ -2,7 +2,7 @@
 
 Ours (``solve_sequence_lcp``, float) against pygambit's ``gbt.nash.lcp_solve(game,
 rational=False)`` on the same random general-sum trees (``random_tree``, float payoffs,
-chance moves, information sets, perfect recall). On a tree pygambit 16.7 runs Lemke's
+chance moves, information sets, perfect recall). On a tree pygambit (16.7 and 17) runs Lemke's
 algorithm on the sequence form once and refuses ``stop_after`` ("can only be used on the
 strategic representation"), so both sides compute exactly one equilibrium.
 
@@ -44,7 +44,7 @@ def _gambit_child(text: str, out: mp.Queue) -> None:
     game = gbt.read_efg(io.StringIO(text))
     start = time.perf_counter()
     res = gbt.nash.lcp_solve(game, rational=False)
-    out.put((time.perf_counter() - start, len(res.equilibria)))
+    out.put((time.perf_counter() - start, int(res.equilibrium is not None)))
 
 
 def _gambit(text: str, limit: float) -> float | None:

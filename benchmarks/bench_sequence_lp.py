@@ -55,7 +55,7 @@ def main() -> None:
         t_ours, sol = best_of(args.reps, solve_sequence_lp, games)
         t_gbt, res = best_of(args.reps, lambda pg: gbt.nash.lp_solve(pg, rational=False),
                              [theirs] * args.reps)
-        v_gbt = res.equilibria[0].payoff(list(theirs.players)[0])
+        v_gbt = res.equilibrium.payoffs[list(theirs.players)[0]]
         sizes = "x".join(str(s) for s in games[0].sequence_form().sizes)
         print(f"{name:<24}{games[0].num_nodes:>7,}{sizes:>10}{t_ours:>11.4f}{t_gbt:>14.4f}"
               f"{t_gbt / t_ours:>8.1f}x{abs(sol.value - v_gbt):>14.1e}")

@@ -10,7 +10,7 @@ once (``game.evaluator()``, compiled once outside the timed region) and solve th
 with ``bimatrix_batch`` (batched support enumeration; degenerate points, if any, go to
 the vertex method). The full ``gt.sweep`` call (which adds grid handling and the
 result object) is timed too. The peers are the loops a user would write: per point,
-``pygambit.Game.from_arrays`` + ``gbt.nash.enummixed_solve(rational=False)``, and
+``pygambit.StrategicGame.from_arrays`` + ``gbt.nash.enummixed_solve(rational=False)``, and
 ``nashpy.Game`` + ``support_enumeration``. They are timed on evenly spaced samples of the
 points (given the already evaluated payoff arrays, so their time excludes evaluation)
 and extrapolated to all points. Our time is the minimum over --reps repetitions; every
@@ -124,9 +124,10 @@ def main() -> None:
         arrays = [(P[i, 0].copy(), P[i, 1].copy()) for i in idx]
         if name == "pygambit":
             def run(A, B):
-                g = gbt.Game.from_arrays(A, B)
+                g = gbt.StrategicGame.from_arrays(A, B)
                 eqs = gbt.nash.enummixed_solve(g, rational=False).equilibria
-                return [np.array([float(eq[s]) for s in g.strategies]) for eq in eqs]
+                return [np.array([float(eq[p][s]) for p in g.players
+                                  for s in g.get_strategies(p)]) for eq in eqs]
         else:
             def run(A, B):
                 return [np.concatenate(e) for e in nashpy.Game(A, B).support_enumeration()]
