@@ -1,6 +1,6 @@
 """Tests of method "enumpoly": all equilibria of small N-player games.
 
-Cross-checks against pygambit 16.7: our equilibria have max regret <= 1e-8 by pygambit's
+Cross-checks against pygambit 17.0.0b2: our equilibria have max regret <= 1e-8 by pygambit's
 own computation, and we find every equilibrium pygambit's ``enumpoly_solve`` finds.
 """
 

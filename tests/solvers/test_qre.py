@@ -4,7 +4,7 @@ Known answers: matching pennies' QRE is the centroid for every lambda, McKelvey 
 (1995)'s asymmetric matching pennies (the row player's QRE stays on the side of 1/2 that
 its large payoff favours while the column player's moves monotonically to the Nash 1/10),
 a three-player game whose principal branch turns back twice (located by pygambit's own
-branch). Cross-checks against pygambit 16.7: profiles at the same lambda
+branch). Cross-checks against pygambit 17.0.0b2: profiles at the same lambda
 (``pygambit.qre.logit_solve_lambda``), limiting equilibria checked by pygambit's
 ``max_regret``, trees against ``pygambit.nash.logit_solve`` on the same tree, and fits
 against ``pygambit.qre.logit_estimate``.

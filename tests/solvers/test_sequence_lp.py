@@ -67,7 +67,8 @@ def test_kuhn_poker_float_agrees_with_normal_form_and_pygambit():
 def test_leduc_poker_value():
     """Leduc hold'em (Southey et al. 2005): 9,451 nodes. pygambit 16.7's lp_solve
     (rational=False) gives the value -0.08560642407800684 to the first player (measured
-    once: it takes about 20 s, and its max_regret enumerates strategies, too many here).
+    once: it takes about 20 s, and its max_regret enumerates strategies, too many here;
+    pygambit 17.0.0b2's lp_solve gives a value 0.18 away, see bench_sequence_lp.py).
     The exact solution is verified in rationals (zero regret) by the solver itself."""
     g = leduc_poker()
     assert g.num_nodes == 9451 and g.has_perfect_recall
