@@ -8,7 +8,7 @@ from typing import Any
 
 from ..errors import GameError, SolverError
 from ..games._tree_util import infoset_nodes
-from ._latex import Cells, Grid, check_options, exact_value, render
+from .cells import Cells, Grid, check_options, exact_value, render
 
 __all__ = ["sweep_table"]
 

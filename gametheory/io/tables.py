@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import GameError
-from ._latex import Cells, Grid, check_options, render
+from .cells import Cells, Grid, check_options, render
 from ._sweep_table import sweep_table
 
 __all__ = ["payoff_table", "equilibrium_table", "sweep_table"]

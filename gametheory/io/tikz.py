@@ -13,7 +13,7 @@ from typing import Any
 from ..errors import GameError
 from ..games._tree_util import infoset_nodes
 from ..games.extensive import Node
-from ._latex import Cells, latex_escape
+from .cells import Cells, latex_escape
 
 __all__ = ["tree_tikz"]
 
