@@ -51,7 +51,7 @@ from .sensitivity import (
     equilibrium_formulas,
     sweep,
 )
-from .solvers import METHODS, Solution, solve
+from .solvers import METHODS, Solution, show_method, solve
 from .solvers.qre import QREBranch, QREFit, qre_fit
 from .solvers.result import Component, Equilibrium, NashSubset
 
@@ -59,7 +59,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "NormalFormGame", "ExtensiveFormGame", "Game", "parameters", "Parameter",
-    "solve", "METHODS", "Solution", "Equilibrium", "Component", "NashSubset",
+    "solve", "METHODS", "show_method", "Solution", "Equilibrium", "Component", "NashSubset",
     "best_responses", "regrets", "max_regret", "is_equilibrium",
     "dominating_strategy", "dominated_strategies", "iterated_elimination", "EliminationResult",
     "read_gambit", "write_gambit",

@@ -16,6 +16,7 @@ from sample_trees import zero_sum_guessing_tree
 
 import gametheory as gt
 from gametheory.solvers import METHODS
+from gametheory.solvers._advice import applicable
 
 N = 10**400
 
@@ -29,7 +30,10 @@ _PURE = {((1, 0), (1, 0)), ((0, 1), (0, 1))}
 
 _EXACT_NEEDS = {"lp": PENNIES}        # lp needs a zero-sum game
 _NUMERIC_ONLY = {"pns", "qre"}        # they refuse exact=True with a SolverError
-_NORMAL_FORM = [m for m in METHODS if m not in ("spe", "sequence-lp", "sequence-lcp")]
+#: every registered normal-form method that accepts the game it is tested on (the
+#: registry, not a hand-kept list; "best-response" takes only one-chooser games)
+_NORMAL_FORM = [m for m, e in METHODS.items() if "normal" in e.forms and applicable(
+    gt.NormalFormGame.from_arrays(*_EXACT_NEEDS.get(m, BOS)), [m])]
 
 
 def _profiles(sol):

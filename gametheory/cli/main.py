@@ -209,7 +209,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("solve", help="compute the equilibria of a game")
     model_args(s, DEFAULT_GAME)
-    s.add_argument("--method", default="auto", help="solver method (default: auto)")
+    from ..solvers.registry import METHODS, get_method
+
+    s.add_argument("--method", default="auto", metavar="METHOD",
+                   type=lambda m: m if m == "auto" else get_method(m).name,
+                   help=f"solver method: auto, {', '.join(METHODS)} (default: auto; "
+                        "python -c 'import gametheory as gt; gt.show_method(\"vertex\")' "
+                        "describes one)")
     arithmetic = s.add_mutually_exclusive_group()
     arithmetic.add_argument("--exact", action="store_true",
                             help="exact rational arithmetic (the default when all payoffs "

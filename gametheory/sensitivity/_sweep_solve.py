@@ -3,8 +3,10 @@
 :func:`grid_points` validates a grid against a game and lays out its cartesian product.
 :func:`solve_chunk` solves one block of points and is what an executor runs remotely: it
 receives the (picklable) game and the block's values, never compiled functions. Where a
-vectorised engine applies it is used; otherwise each point's substituted game is solved
-with :func:`gametheory.solve` in a loop (with a tqdm progress bar on request).
+vectorised engine applies it is used (the registry says which: the ``batch`` engine of the
+first method ``"auto"`` would try whose engine accepts the game); otherwise each point's
+substituted game is solved with :func:`gametheory.solve` in a loop (with a tqdm progress
+bar on request).
 """
 
 from __future__ import annotations
@@ -42,13 +44,12 @@ class Chunk:
 
 
 def is_tree(game: Any) -> bool:
-    """True for an extensive-form game (anything with compiled tree arrays)."""
-    return hasattr(game, "arrays")
+    """True for an extensive-form game (``game.is_tree``)."""
+    return bool(game.is_tree)
 
 
 def _info(game: Any) -> dict:
-    info = getattr(game, "parameter_info", None)
-    return dict(info) if info is not None else {}
+    return dict(game.parameter_info)
 
 
 def grid_points(game: Any, grid: Mapping[str, Any]) -> Grid:
@@ -61,7 +62,7 @@ def grid_points(game: Any, grid: Mapping[str, Any]) -> Grid:
     if not isinstance(grid, Mapping):
         raise GameError(f"the grid must be a dict of parameter name -> values; got "
                         f"{type(grid).__name__}")
-    params = [p.name for p in getattr(game, "parameters", ())]
+    params = [p.name for p in game.parameters]
     if not grid:
         raise GameError("the grid is empty: give values for at least one of the parameters "
                         f"({', '.join(params) or 'none: this game has no parameters'})")
@@ -90,7 +91,8 @@ def grid_points(game: Any, grid: Mapping[str, Any]) -> Grid:
     for name in params:
         if name in grid:
             continue
-        default = getattr(info.get(name), "default", None)
+        param = info.get(name)
+        default = None if param is None else param.default
         if default is None:
             raise GameError(f"parameter {name!r} is neither in the grid nor has a default; "
                             f"add it to the grid or fix it first with "
@@ -102,7 +104,7 @@ def grid_points(game: Any, grid: Mapping[str, Any]) -> Grid:
 
 
 def _check_domain(param: Any, name: str, axis: np.ndarray) -> None:
-    domain = getattr(param, "domain", None)
+    domain = None if param is None else param.domain
     if domain is None:
         return
     lo, hi = (float(v) for v in domain)
@@ -155,8 +157,9 @@ def _mixed_to_behavior(game: Any, strategies: Sequence[np.ndarray]) -> np.ndarra
     arrays = game.arrays
     off = tree_offsets(arrays)
     row = np.zeros(off[-1])
+    kids = [game.children(v) for v in range(len(arrays.parent))]
     for p, x in enumerate(strategies):
-        S = reduced_strategies(arrays, game._children, p)
+        S = reduced_strategies(arrays, kids, p)
         x = np.asarray(x, dtype=np.float64)
         for h in np.flatnonzero(arrays.infoset_player == p):
             k = off[h + 1] - off[h]
@@ -235,27 +238,52 @@ def _bar(total: int, show: bool):
 def solve_chunk(game: Any, names: Sequence[str], values: np.ndarray,
                 fixed: Mapping[str, Any], method: str, options: Mapping[str, Any],
                 progress: bool = False) -> Chunk:
-    """Solve a block of points (what an executor runs): with ``method="auto"`` a
-    vectorised engine where one applies (batched support enumeration for two-player
-    normal-form games, batched backward induction for perfect-information trees), else
-    the per-point loop."""
+    """Solve a block of points (what an executor runs): with ``method="auto"`` the
+    vectorised engine the registry names for this game (:func:`engine_for`), else the
+    per-point loop."""
     values = np.asarray(values, dtype=np.float64)
-    engine = vectorised(game, method, options)
-    if engine == "bimatrix":
-        return _bimatrix(game, names, values, fixed, options)
-    if engine == "tree":
-        return _tree(game, names, values, fixed, options)
-    return per_point(game, names, values, fixed, method, options, progress)
+    served = engine_for(game, method, options)
+    if served is None:
+        return per_point(game, names, values, fixed, method, options, progress)
+    from ..solvers import solve
+
+    name, engine = served
+
+    def solve_point(g: Any, **opts: Any) -> Any:
+        return solve(g, method=name, **opts)
+
+    def game_at(i: int) -> Any:
+        return substituted(game, names, values[int(i)], fixed)
+
+    batch = engine(game, _evaluate(game, names, values, fixed), options.get("tol"),
+                   solve_point, game_at)
+    return Chunk(batch, (engine.label,))
 
 
-def vectorised(game: Any, method: str, options: Mapping[str, Any]) -> str | None:
-    """The engine ``"auto"`` uses for this game (``"bimatrix"`` or ``"tree"``), or None
-    when the points are solved one by one."""
-    if method != "auto" or not set(options) <= {"tol"}:
+def engine_for(game: Any, method: Any, options: Mapping[str, Any]) -> tuple[str, Any] | None:
+    """``(method name, engine)``: the :class:`~gametheory.solvers.batch.BatchEngine` that
+    serves ``method="auto"`` on this game, from the registry: the ``batch`` engine of the
+    first method "auto" may try (in its preference order) whose engine accepts the game
+    and takes ``options``; the engine hands the points it cannot settle to that method.
+    None when the points are solved one by one (any other ``method``)."""
+    if method != "auto":
         return None
-    if not is_tree(game):
-        return "bimatrix" if game.num_players == 2 else None
-    return "tree" if _perfect_information(game) else None
+    from ..solvers.auto import preference
+
+    methods = preference(tree=True) + preference(tree=False) if is_tree(game) \
+        else preference(tree=False)
+    for m in methods:
+        engine = m.batch_engine()
+        if engine is not None and set(options) <= engine.options and engine.accepts(game):
+            return m.name, engine
+    return None
+
+
+def vectorised(game: Any, method: Any, options: Mapping[str, Any]) -> str | None:
+    """The label of the engine ``"auto"`` uses for this game (``"support-batch"``,
+    ``"spe"``), or None when the points are solved one by one."""
+    served = engine_for(game, method, options)
+    return None if served is None else served[1].label
 
 
 def as_float(v: Any) -> float:
@@ -287,33 +315,3 @@ def _evaluate(game: Any, names: Sequence[str], values: np.ndarray,
     cols = {n: values[:, j] for j, n in enumerate(names)}
     cols.update({n: np.full(len(values), as_float(v)) for n, v in fixed.items()})
     return game.evaluator()(cols)
-
-
-def _bimatrix(game: Any, names: Sequence[str], values: np.ndarray,
-              fixed: Mapping[str, Any], options: Mapping[str, Any]) -> Chunk:
-    from ..solvers.batched_support import bimatrix_batch, vertex_fallback
-
-    P = _evaluate(game, names, values, fixed)
-    tol = options.get("tol") or 1e-9
-    return Chunk(bimatrix_batch(P, tol, vertex_fallback(P)), ("support-batch",))
-
-
-def _perfect_information(game: Any) -> bool:
-    a = game.arrays
-    return game.num_players >= 2 and bool(
-        (np.bincount(a.infoset[a.infoset >= 0]) <= 1).all())
-
-
-def _tree(game: Any, names: Sequence[str], values: np.ndarray,
-          fixed: Mapping[str, Any], options: Mapping[str, Any]) -> Chunk:
-    from ..solvers import solve
-    from ..solvers.batched_backward import tree_batch
-
-    payoffs, chance = _evaluate(game, names, values, fixed)
-
-    def fallback(indices: np.ndarray) -> list:
-        return [solve(substituted(game, names, values[i], fixed), method="spe", **options)
-                for i in np.asarray(indices, dtype=np.intp)]
-
-    batch = tree_batch(game.arrays, payoffs, chance, options.get("tol"), fallback)
-    return Chunk(batch, ("spe",))

@@ -274,18 +274,29 @@ def _domain(game: Game, name: str, interval: Any) -> tuple[Any, Any]:
 
 
 def _kind(game: Game, method: str) -> str:
-    if method not in ("auto", "support", "spe"):
+    """``"tree"`` (candidates from backward induction) or ``"bimatrix"`` (support
+    conditions of the normal form) for ``method``, read from the registry: a method that
+    solves only trees needs a perfect-information tree; any other registered method that
+    supports exact arithmetic analyses the (reduced) normal form."""
+    from ..solvers.registry import METHODS
+
+    if method != "auto" and (not isinstance(method, str) or method not in METHODS):
         raise SolverError(f"unknown method {method!r} for critical_values; available: "
-                          "auto, support, spe")
+                          f"auto, {', '.join(n for n, m in METHODS.items() if m.exact)}")
+    entry = METHODS.get(method)
+    if entry is not None and not entry.exact:
+        raise SolverError(f"critical_values confirms each value in exact arithmetic; "
+                          f"method {method!r} does not support exact=True")
+    tree_only = entry is not None and "normal" not in entry.forms
     if game.is_tree:
         perfect = game.has_perfect_information
-        if method == "spe" or (method == "auto" and perfect):
+        if tree_only or (method == "auto" and perfect):
             if not perfect:
-                raise SolverError("method 'spe' needs a tree with perfect information; use "
-                                  "method='support' (the reduced normal form)")
+                raise SolverError(f"method {method!r} needs a tree with perfect information; "
+                                  "use method='support' (the reduced normal form)")
             return "tree"
-    elif method == "spe":
-        raise SolverError("method 'spe' needs a game tree; use method='support'")
+    elif tree_only:
+        raise SolverError(f"method {method!r} needs a game tree; use method='support'")
     if game.num_players != 2:
         raise SolverError(f"exact analysis needs a two-player game or a perfect-information "
                           f"tree; this game has {game.num_players} players")
@@ -315,10 +326,14 @@ def _chance_domain(F: Any, probs: list, name: str, lo: Any, hi: Any) -> tuple[An
     return cuts[first], cuts[last + 1]
 
 
-def _solver(game: Game, name: str, kind: str):
+def _solver(game: Game, name: str, kind: str, method: str = "auto"):
+    """The exact solve of ``game`` at a value of ``name``, cached: by ``method``, or for
+    ``"auto"`` and ``"support"`` (which names the candidates' source) by ``"spe"``
+    (trees) or ``"vertex"`` (all extreme equilibria and components)."""
     import gametheory as gt
 
-    method = "spe" if kind == "tree" else "vertex"
+    if method in ("auto", "support"):
+        method = "spe" if kind == "tree" else "vertex"
     cache: dict = {}
 
     def solve(t: Fraction) -> Any:
@@ -410,7 +425,7 @@ def critical_values(game: Game, parameter: str, method: str = "auto",
         cand = sym.Candidates(F, lo, hi)
         sym.bimatrix_candidates(nf, F, A, B, cand)
     values = cand.values()
-    solve = _solver(sub, parameter, kind)
+    solve = _solver(sub, parameter, kind, method)
     cuts = [lo, *values, hi]
     keys = [structure_key(solve(sym.interior_point(x, y))) for x, y in zip(cuts, cuts[1:])]
     out = []

@@ -2,7 +2,9 @@
 
 Every error or warning that suggests another method asks :func:`applicable` (or
 :func:`suggest`) first, so it never recommends a method that would then refuse the game
-(wrong number of players, wrong form, too large, not exact).
+(wrong number of players, wrong form, too large, not exact). The rules are the
+registry's (:data:`~gametheory.solvers.registry.METHODS`: forms, players, exact, requires
+and each method's ``accepts``), not a list kept here.
 """
 
 from __future__ import annotations
@@ -18,80 +20,39 @@ def _nf(game: Any):
     """The normal form ``game`` stands for (a tree's reduced normal form), or None when
     a player has more than 200 reduced strategies (then no normal-form method is
     advised for the tree)."""
-    from ..games.normal import NormalFormGame
-
-    if isinstance(game, NormalFormGame):
+    if not game.is_tree:
         return game
     from ..games._tree_reduce import reduced_strategies
 
-    a = game.arrays
-    if any(reduced_strategies(a, game._children, p, limit=200) is None
+    kids = [game.children(v) for v in range(len(game.arrays.parent))]
+    if any(reduced_strategies(game.arrays, kids, p, limit=200) is None
            for p in range(game.num_players)):
         return None
     return game.to_normal_form()
 
 
-def _accepts(game: Any, method: str, exact: bool, normal: Callable[[], Any]) -> bool:
-    """Whether ``method`` accepts ``game``; ``normal()`` gives :func:`_nf`'s game."""
-    from ..games.normal import NormalFormGame
-    from . import TREE_METHODS
+def _accepts(game: Any, name: str, exact: bool, normal: Callable[[], Any]) -> bool:
+    """Whether the registered method ``name`` accepts ``game``: its exactness, forms,
+    players, requires and own ``accepts`` rule (on the form it solves); ``normal()``
+    gives :func:`_nf`'s game. An unknown name accepts nothing."""
+    from .registry import METHODS, REQUIREMENTS
 
-    tree = not isinstance(game, NormalFormGame)
-    if method in ("pns", "qre") and exact:
+    m = METHODS.get(name)
+    if m is None or (exact and not m.exact):
         return False
-    if method in TREE_METHODS and method != "qre":
-        if not tree:
+    if game.is_tree and "tree" in m.forms:
+        g = game
+    elif "normal" in m.forms:
+        g = normal() if game.is_tree else game
+        if g is None:
             return False
-        if method == "spe":
-            return True
-        return game.num_players == 2 and game.has_perfect_recall and (
-            method == "sequence-lcp" or _zero_sum(game))
-    if method == "qre":
-        return not tree or game.has_perfect_recall
-    g = normal()
-    if g is None:
+    else:
         return False
-    return _nf_accepts(g, method, exact)
-
-
-def _zero_sum(game: Any) -> bool:
-    from .sequence_lp import sum_mismatch
-
-    return sum_mismatch(game.arrays)[0] is None
-
-
-def _nf_accepts(g: Any, method: str, exact: bool) -> bool:
-    from . import enumpoly, support
-    from ._enumpoly_support import count_supports
-    from .polytope import predicted_seconds
-
-    shape, N = g.shape, g.num_players
-    if method in ("pure", "pns"):
-        return True
-    if method == "enumpoly":
-        unknowns = sum(n - 1 for n in shape)
-        return (count_supports(shape) <= enumpoly.MAX_SUPPORTS
-                and unknowns <= enumpoly.MAX_ALGEBRAIC_UNKNOWNS
-                and N <= enumpoly.MAX_ALGEBRAIC_PLAYERS)
-    if N != 2:
+    if m.players is not None and g.num_players != m.players:
         return False
-    m, n = shape
-    if method == "lemke-howson":
-        return True
-    if method == "support":
-        return (2 ** m - 1) * (2 ** n - 1) <= support.MAX_PAIRS
-    if method == "vertex":       # both polytopes: the larger one decides for a degenerate game
-        return max(predicted_seconds(m, n), predicted_seconds(n, m)) <= 10.0
-    if method == "lp":           # lp's own test (its tolerance, exact payoffs exactly)
-        from ..errors import GameError, SolverError
-        from .lp import _check_constant_sum
-
-        try:
-            _check_constant_sum(g, None, exact)
-        except (GameError, SolverError):
-            return False
-        return True
-    return False
+    if not all(REQUIREMENTS[r](g) for r in m.requires):
+        return False
+    return m.accepts_game(g, exact)
 
 
 def applicable(game: Any, methods: Sequence[str], exact: bool = False) -> list[str]:
@@ -99,7 +60,7 @@ def applicable(game: Any, methods: Sequence[str], exact: bool = False) -> list[s
 
     A method accepts a game when it would start solving it with its default options
     rather than refuse it; it may still fail later (e.g. a path that exceeds its pivot
-    limit).
+    limit). Read from the registry, so a registered method is judged by its entry.
 
     Examples
     --------

@@ -7,12 +7,13 @@ equilibrium, sorted by point, rather than one Python object per point, so that a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
-__all__ = ["BatchEquilibria"]
+__all__ = ["BatchEquilibria", "BatchEngine"]
 
 
 @dataclass(frozen=True)
@@ -73,3 +74,46 @@ class BatchEquilibria:
             np.concatenate([p.profile for p in parts] or [np.zeros((0, K))]),
             np.concatenate([p.payoffs for p in parts] or [np.zeros((0, N))]),
             np.concatenate([p.complete for p in parts] or [np.zeros(0, dtype=bool)]))
+
+
+@dataclass(frozen=True)
+class BatchEngine:
+    """A vectorised sweep engine: the equilibria of one parametric game at many points.
+
+    A :class:`~gametheory.solvers.registry.Method` names its engine in its ``batch``
+    field; ``gt.sweep(..., method="auto")`` asks the registry which engine serves a game
+    and calls it instead of solving the points one by one.
+
+    Attributes
+    ----------
+    label : str
+        The name the sweep reports among the methods that ran (e.g. ``"support-batch"``).
+    accepts : callable
+        ``accepts(game) -> bool`` for the (parametric) game.
+    run : callable
+        ``run(game, evaluated, tol, solve_point, game_at) -> BatchEquilibria``:
+        ``evaluated`` is ``game.evaluator()`` at the points, ``tol`` the sweep's ``tol``
+        option (or None), ``solve_point(g, **options) -> Solution`` the complete
+        per-point solver for the points the engine hands back (degenerate points, ties)
+        and ``game_at(i)`` the game at point ``i``. The engine imports no solver.
+    options : frozenset of str
+        The sweep options it handles; with any other option the points are solved one by
+        one.
+
+    Examples
+    --------
+    >>> from gametheory.solvers.registry import get_method
+    >>> engine = get_method("vertex").batch_engine()
+    >>> engine.label, sorted(engine.options)
+    ('support-batch', ['tol'])
+    """
+
+    label: str
+    accepts: Callable[[Any], bool]
+    run: Callable[..., BatchEquilibria]
+    options: frozenset[str] = frozenset({"tol"})
+
+    def __call__(self, game: Any, evaluated: Any, tol: float | None,
+                 solve_point: Callable[..., Any],
+                 game_at: Callable[[int], Any]) -> BatchEquilibria:
+        return self.run(game, evaluated, tol, solve_point, game_at)

@@ -17,9 +17,9 @@ import numpy as np
 
 from ..errors import SolverError
 from .backward import level_groups
-from .batch import BatchEquilibria
+from .batch import BatchEngine, BatchEquilibria
 
-__all__ = ["tree_batch"]
+__all__ = ["tree_batch", "ENGINE"]
 
 _SUB = 2048     # points per pass: the working arrays stay small (no page faults, cached)
 
@@ -215,3 +215,24 @@ def tree_batch(arrays: Any, payoffs: np.ndarray, chance_prob: np.ndarray,
     pays = np.concatenate([root[keep], np.array(pay).reshape(-1, N)])
     idx = np.argsort(point, kind="stable")
     return BatchEquilibria(B, point[idx], rows[idx], pays[idx], complete)
+
+
+def _accepts(game: Any) -> bool:
+    return game.is_tree and game.num_players >= 2 and game.has_perfect_information
+
+
+def _run(game: Any, evaluated: tuple, tol: float | None, solve_point: Callable[..., Any],
+         game_at: Callable[[int], Any]) -> BatchEquilibria:
+    """The sweep engine: ``evaluated`` is ``(payoffs, chance probabilities)``; points
+    with a tie are solved by ``solve_point`` on the game substituted there."""
+    payoffs, chance = evaluated
+    opts = {} if tol is None else {"tol": tol}
+
+    def fallback(indices: np.ndarray) -> list:
+        return [solve_point(game_at(i), **opts) for i in np.asarray(indices, dtype=np.intp)]
+
+    return tree_batch(game.arrays, payoffs, chance, tol, fallback)
+
+
+#: The sweep engine of "spe" (perfect-information trees, two or more players).
+ENGINE = BatchEngine("spe", _accepts, _run)

@@ -12,15 +12,16 @@ within ``tol``) is handed to a complete per-point solver and its answer merged i
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 import numpy as np
 
 from ..errors import GameError
 from . import _support_batch as batch
-from .batch import BatchEquilibria
-from .result import payoff_tolerance
+from .batch import BatchEngine, BatchEquilibria
+from .result import Solution, payoff_tolerance, solve_in_float_range
 
-__all__ = ["bimatrix_batch", "vertex_fallback"]
+__all__ = ["bimatrix_batch", "vertex_fallback", "ENGINE"]
 
 #: Indifference systems per side and chunk of points (bounds the memory of one chunk).
 SYSTEMS_PER_CHUNK = 1 << 20
@@ -28,19 +29,30 @@ SYSTEMS_PER_CHUNK = 1 << 20
 Fallback = Callable[[np.ndarray], Sequence]
 
 
-def vertex_fallback(payoffs: np.ndarray) -> Fallback:
-    """A fallback solving each requested point's game with the complete vertex method.
+def _vertex(game: Any) -> Solution:
+    """``gt.solve(game, method="vertex")`` without the dispatcher."""
+    from .vertex import solve_vertex
+
+    return solve_in_float_range(game, False, solve_vertex)
+
+
+def vertex_fallback(payoffs: np.ndarray,
+                    solver: Callable[[Any], Solution] | None = None) -> Fallback:
+    """A fallback solving each requested point's game with a complete per-point solver.
 
     Parameters
     ----------
     payoffs : ndarray, shape (B, 2, m, n)
         The batch whose points the fallback will be asked for.
+    solver : callable, optional
+        ``solver(game) -> Solution`` for one point's NormalFormGame; default the
+        complete vertex method (as ``gt.solve(game, method="vertex")``).
 
     Returns
     -------
     callable
         ``fallback(indices) -> list[Solution]``, one
-        ``gt.solve(NormalFormGame.from_arrays(A, B), method="vertex")`` per index.
+        ``solver(NormalFormGame.from_arrays(A, B))`` per index.
 
     References
     ----------
@@ -55,12 +67,12 @@ def vertex_fallback(payoffs: np.ndarray) -> Fallback:
     [4]
     """
     from ..games.normal import NormalFormGame
-    from . import solve
 
     P = np.asarray(payoffs, dtype=float)
+    run = _vertex if solver is None else solver
 
     def fallback(indices: np.ndarray) -> list:
-        return [solve(NormalFormGame.from_arrays(P[i, 0], P[i, 1]), method="vertex")
+        return [run(NormalFormGame.from_arrays(P[i, 0], P[i, 1]))
                 for i in np.asarray(indices, dtype=np.intp)]
 
     return fallback
@@ -293,3 +305,19 @@ def bimatrix_batch(payoffs: np.ndarray, tol: float | None = 1e-9,
         pieces.append(_fallback_piece(todo, list(fallback(todo)), m, n, complete))
     point, profile, payoffs = _assemble(nb, m, n, pieces)
     return BatchEquilibria(nb, point, profile, payoffs, complete)
+
+
+def _accepts(game: Any) -> bool:
+    return not game.is_tree and game.num_players == 2
+
+
+def _run(game: Any, evaluated: np.ndarray, tol: float | None,
+         solve_point: Callable[..., Solution], game_at: Callable[[int], Any]
+         ) -> BatchEquilibria:
+    """The sweep engine: ``evaluated`` is the (B, 2, m, n) payoff array; degenerate
+    points are solved by ``solve_point`` on the game built from their payoffs."""
+    return bimatrix_batch(evaluated, tol or 1e-9, vertex_fallback(evaluated, solve_point))
+
+
+#: The sweep engine of "support" and "vertex" (two-player normal-form games).
+ENGINE = BatchEngine("support-batch", _accepts, _run)

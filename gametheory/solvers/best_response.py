@@ -14,7 +14,7 @@ import numpy as np
 
 from .result import Component, NashSubset, Solution, build_solution, default_tol
 
-__all__ = ["one_chooser", "solve_best_response"]
+__all__ = ["one_chooser", "solve_best_response", "accepts"]
 
 
 def one_chooser(game: Any) -> bool:
@@ -31,6 +31,11 @@ def solve_best_response(game: Any, exact: bool = False, tol: float | None = None
     (``"auto"`` reports ``"best-response"``, ``"support"`` its own name). ``complete``
     is True: the equilibrium set is the face spanned by the pure best responses,
     reported as one component whose extreme equilibria are those pure profiles.
+
+    References
+    ----------
+    Nash, J. (1951). Non-cooperative games. Annals of Mathematics 54(2), 286-295 (an
+    equilibrium is a profile of mutual best responses).
 
     Examples
     --------
@@ -71,3 +76,14 @@ def solve_best_response(game: Any, exact: bool = False, tol: float | None = None
             f" (found in linear time)")
     return build_solution(game, profiles, method, complete=True, exact=exact, tol=tol,
                           components=[comp], notes=[note])
+
+
+def accepts(game: Any, exact: bool = False) -> bool:
+    """Whether ``"best-response"`` takes this game: :func:`one_chooser` (the registry's
+    rule).
+
+    >>> import gametheory as gt
+    >>> accepts(gt.NormalFormGame.from_arrays([[0, 0, 0]], [[3, 1, 3]]))
+    True
+    """
+    return one_chooser(game)

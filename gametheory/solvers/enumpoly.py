@@ -20,7 +20,7 @@ from ._enumpoly_support import (
 from ._progress import Budget
 from .result import Solution, _algebraic, build_solution, default_tol
 
-__all__ = ["solve_enumpoly", "MAX_SUPPORTS"]
+__all__ = ["solve_enumpoly", "MAX_SUPPORTS", "accepts"]
 
 #: More support profiles than this (prod over players of 2**n - 1) is refused.
 MAX_SUPPORTS = 50_000
@@ -235,3 +235,22 @@ def _deviation_ok(Uf: np.ndarray, support, cands, tol: float) -> list:
 def _convert(prof) -> list:
     """Sympy numbers -> Fractions where rational, else kept as sympy algebraic numbers."""
     return [[exact_number(x) for x in vec] for vec in prof]
+
+
+def accepts(game, exact: bool = False) -> bool:
+    """Whether ``"enumpoly"`` takes this game with its default options: at most
+    :data:`MAX_SUPPORTS` support profiles, :data:`MAX_ALGEBRAIC_UNKNOWNS` unknowns and
+    :data:`MAX_ALGEBRAIC_PLAYERS` players (the registry's rule).
+
+    >>> import numpy as np
+    >>> import gametheory as gt
+    >>> accepts(gt.NormalFormGame(np.zeros((3, 2, 2, 2)))), accepts(
+    ...     gt.NormalFormGame(np.zeros((3, 3, 3, 3))))
+    (True, True)
+    >>> accepts(gt.NormalFormGame(np.zeros((3, 4, 4, 4))))
+    False
+    """
+    shape = game.shape
+    return (count_supports(shape) <= MAX_SUPPORTS
+            and sum(n - 1 for n in shape) <= MAX_ALGEBRAIC_UNKNOWNS
+            and game.num_players <= MAX_ALGEBRAIC_PLAYERS)

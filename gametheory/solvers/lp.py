@@ -24,7 +24,7 @@ from ._advice import suggest
 from .indifference import UNIQUE, solve_indifference
 from .result import Solution, build_solution, default_tol
 
-__all__ = ["solve_lp"]
+__all__ = ["solve_lp", "accepts"]
 
 #: Tolerance on LP output scaled to [0, 1]: support, tight constraints, uniqueness.
 _EPS = 1e-9
@@ -220,3 +220,20 @@ def _no_optimal_direction(M: np.ndarray, support, tight) -> bool:
     if res.status != 0:
         return False
     return -res.fun <= _EPS * max(1.0, len(tight))
+
+
+def accepts(game: Any, exact: bool = False) -> bool:
+    """Whether ``"lp"`` takes this game: its own constant-sum test (its tolerance; exact
+    payoffs exactly), the registry's rule.
+
+    >>> import gametheory as gt
+    >>> accepts(gt.NormalFormGame.from_arrays([[1, -1], [-1, 1]], [[-1, 1], [1, -1]]))
+    True
+    >>> accepts(gt.NormalFormGame.from_arrays([[1, 0], [0, 1]], [[1, 0], [0, 1]]))
+    False
+    """
+    try:
+        _check_constant_sum(game, None, exact)
+    except (GameError, SolverError):
+        return False
+    return True

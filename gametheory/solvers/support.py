@@ -29,7 +29,7 @@ from .best_response import one_chooser, solve_best_response
 from .indifference import UNIQUE, solve_indifference
 from .result import Solution, build_solution, default_tol
 
-__all__ = ["solve_support"]
+__all__ = ["solve_support", "accepts"]
 
 #: Default limit on the number of support pairs (2^m - 1)(2^n - 1): up to 12 x 12.
 MAX_PAIRS = 1 << 24
@@ -461,3 +461,15 @@ def _finish(game, records: list, exact: bool, tol: float, stopped: str | None = 
         complete = False
     return build_solution(game, profiles, "support", complete=complete, exact=exact,
                           tol=tol, notes=notes)
+
+
+def accepts(game: Any, exact: bool = False) -> bool:
+    """Whether ``"support"`` takes this two-player game with its default options: at
+    most :data:`MAX_PAIRS` support pairs (the registry's rule).
+
+    >>> import gametheory as gt
+    >>> accepts(gt.NormalFormGame.from_arrays([[1, 0], [0, 1]], [[1, 0], [0, 1]]))
+    True
+    """
+    m, n = game.shape
+    return (2 ** m - 1) * (2 ** n - 1) <= MAX_PAIRS

@@ -42,7 +42,7 @@ from .polytope import (
 )
 from .result import Solution, build_solution
 
-__all__ = ["solve_vertex"]
+__all__ = ["solve_vertex", "accepts"]
 
 _LABEL_TOL = 1e-9    # slack (in the normalised polytopes) below which a constraint is tight
 _LOOSE_TOL = 1e-7    # looser slack: candidate labels that the exact rebuild then settles
@@ -402,3 +402,19 @@ def _notes(comps, degenerate: bool, ok: bool) -> list[str]:
         notes.append("some nearly-degenerate vertices could not be rebuilt exactly; "
                      "extreme equilibria may be missing")
     return notes
+
+
+def accepts(game: Any, exact: bool = False) -> bool:
+    """Whether ``"vertex"`` takes this two-player game with its default ``max_seconds``
+    even if it is degenerate: both polytopes are predicted to be quick, the larger one
+    deciding (the registry's rule).
+
+    >>> import numpy as np
+    >>> import gametheory as gt
+    >>> accepts(gt.NormalFormGame.from_arrays(np.eye(3), np.eye(3)))
+    True
+    >>> accepts(gt.NormalFormGame.from_arrays(np.zeros((200, 200)), np.zeros((200, 200))))
+    False
+    """
+    m, n = game.shape
+    return max(predicted_seconds(m, n), predicted_seconds(n, m)) <= 10.0
