@@ -188,8 +188,10 @@ def solve_lemke_howson(game, exact: bool = False, tol: float | None = None,
 # --------------------------------------------------------------------------- setup
 def _bimatrix(game, exact: bool) -> tuple[np.ndarray, np.ndarray]:
     """Player 1's and player 2's payoff matrices, made positive (ints when exact)."""
-    if getattr(game, "num_players", None) != 2:
-        players = getattr(game, "num_players", "?")
+    from ..games.normal import NormalFormGame
+
+    if not isinstance(game, NormalFormGame) or game.num_players != 2:
+        players = game.num_players if isinstance(game, NormalFormGame) else "?"
         raise SolverError(f"lemke-howson needs a two-player game; this one has {players} "
                           "players (try method='pure')")
     if exact and game.kind == "symbolic":

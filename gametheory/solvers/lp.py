@@ -126,9 +126,12 @@ def solve_lp(game, exact: bool = False, tol: float | None = None,
 
 def _check_constant_sum(game, tol: float | None, exact: bool) -> bool:
     """Validate the game; True if constant-sum but not zero-sum."""
-    if getattr(game, "num_players", None) != 2:
+    from ..games.normal import NormalFormGame
+
+    if not isinstance(game, NormalFormGame) or game.num_players != 2:
+        players = game.num_players if isinstance(game, NormalFormGame) else "?"
         raise SolverError(f"lp needs a two-player zero-sum game; this one has "
-                          f"{getattr(game, 'num_players', '?')} players")
+                          f"{players} players")
     if game.kind == "symbolic" and not game.parameters:
         raise GameError("lp needs rational or float payoffs; this game has irrational ones "
                         "(substitute numbers, or use floats)")

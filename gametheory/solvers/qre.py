@@ -105,15 +105,17 @@ def _system(game: Any) -> tuple[qp.System, bool]:
             raise GameError("qre needs numeric payoffs; fix the parameters with "
                             "game.substitute(...)")
         return qp.normal_system(game.float_payoffs()), False
-    a = getattr(game, "arrays", None)
-    if a is None:
+    from ..games.extensive import ExtensiveFormGame
+
+    if not isinstance(game, ExtensiveFormGame):
         raise GameError(f"qre needs a game, got {type(game).__name__}")
+    a = game.arrays
     if a.kind == "symbolic":
         raise GameError("qre needs numeric payoffs; fix the parameters with "
                         "game.substitute(...)")
-    if a.recall_problems:
+    if not game.has_perfect_recall:
         raise GameError("qre works on trees in agent form, which needs perfect recall: "
-                        + a.recall_problems[0])
+                        + game.recall_problems()[0])
     return qp.tree_system(a), True
 
 

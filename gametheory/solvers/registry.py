@@ -24,6 +24,7 @@ True
 from __future__ import annotations
 
 import importlib
+import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -415,7 +416,8 @@ def method_summary(name: str) -> str:
         lines += [f"    {o.name:<{width}} = {o.default!r:<8} {o.meaning}" for o in m.options]
     else:
         lines.append("  options:  none")
-    lines.append(f"  reference: {m.reference}")
+    lines.append(textwrap.fill(f"reference: {m.reference}", width=88, initial_indent="  ",
+                               subsequent_indent="    "))
     return "\n".join(lines)
 
 
