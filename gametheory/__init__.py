@@ -24,7 +24,13 @@ from .dynamics import (
     fictitious_play,
     replicator,
 )
-from .errors import DegenerateGameWarning, GameError, ParseError, SolverError
+from .errors import (
+    DegenerateGameWarning,
+    GameError,
+    ParseError,
+    SolverError,
+    TooManyEquilibria,
+)
 from .games.expr import parse_expression, parse_number
 from .games.extensive import ExtensiveFormGame
 from .games.normal import NormalFormGame
@@ -75,6 +81,6 @@ __all__ = [
     "check_assessment", "AssessmentCheck", "is_sequentially_rational", "is_consistent",
     "is_sequential_equilibrium",
     "parse_expression", "parse_number",
-    "GameError", "SolverError", "ParseError", "DegenerateGameWarning",
+    "GameError", "SolverError", "ParseError", "TooManyEquilibria", "DegenerateGameWarning",
     "__version__",
 ]
