@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import GameError
+from ..games.extensive import ExtensiveFormGame
 
 __all__ = ["plot_sweep", "plot_regions", "plot_tree", "equilibrium_label", "value_text"]
 
@@ -166,11 +167,11 @@ def _columns(sw: Any, what: str, columns: Sequence[str] | None) -> tuple[list[in
         idx = list(range(len(labels)))
         values = sw.batch.payoffs
     elif what == "strategies":
-        labels = sw._profile_labels()
+        labels = sw.profile_labels
         values = sw.batch.profile
         groups, start = [], 0
-        sizes = ([len(acts) for acts in sw.game.arrays.infoset_actions]
-                 if hasattr(sw.game, "arrays") else list(sw.game.shape))
+        sizes = ([len(h.actions) for h in sw.game.information_sets]
+                 if sw.game.is_tree else list(sw.game.shape))
         for n in sizes:
             groups.append(list(range(start, start + n)))
             start += n
@@ -435,7 +436,7 @@ def plot_tree(game: Any, ax: Any = None, max_nodes: int = MAX_TREE_NODES) -> Any
     >>> sum(line.get_gid() == "edge" for line in ax.lines)
     4
     """
-    if not hasattr(game, "arrays"):
+    if not isinstance(game, ExtensiveFormGame):
         raise GameError(f"plot_tree draws an ExtensiveFormGame; got {type(game).__name__}")
     a = game.arrays
     n = len(a.parent)
@@ -464,7 +465,7 @@ def plot_tree(game: Any, ax: Any = None, max_nodes: int = MAX_TREE_NODES) -> Any
     for v in range(1, n):
         p = int(a.parent[v])
         ax.plot([xpos[p], xpos[v]], [ypos[p], ypos[v]], color="0.2", lw=1, gid="edge")
-        label = game._labels[p][a.action[v]]
+        label = game.action_labels(p)[a.action[v]]
         if a.player[p] == -1:
             label += f" ({_payoff_text(a.chance_prob[v])})"
         ax.text((xpos[p] + xpos[v]) / 2, (ypos[p] + ypos[v]) / 2, label, fontsize=7,

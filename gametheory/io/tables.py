@@ -15,15 +15,24 @@ from typing import Any
 import numpy as np
 
 from ..errors import GameError
-from .cells import Cells, Grid, check_options, render
-from ._sweep_table import sweep_table
+from ..games.protocol import Game
+from ._sweep_table import regions_table, sweep_table
+from .cells import MARKS, Cells
+from .formats import FORMATS, Format, Grid, check_options
 
-__all__ = ["payoff_table", "equilibrium_table", "sweep_table"]
-
-STYLES = ("booktabs", "sgame")
+__all__ = ["payoff_table", "equilibrium_table", "sweep_table", "regions_table", "styles"]
 
 
-def payoff_table(game: Any, format: str = "latex", precision: int = 3,
+def styles() -> tuple[str, ...]:
+    """The payoff-table styles of the registered formats (``"booktabs"``, ``"sgame"``).
+
+    >>> styles()
+    ('booktabs', 'sgame')
+    """
+    return tuple(dict.fromkeys(s for f in FORMATS.values() for s in f.styles))
+
+
+def payoff_table(game: Game, format: str | Format = "latex", precision: int = 3,
                  style: str = "booktabs", mark: str | None = "underline") -> str:
     """The payoff matrix of a game as a table.
 
@@ -36,14 +45,16 @@ def payoff_table(game: Any, format: str = "latex", precision: int = 3,
     ----------
     game : NormalFormGame or ExtensiveFormGame
         A game with at least two players.
-    format : {"latex", "md", "csv", "html"}
-        LaTeX, Markdown, CSV (one row per cell: the strategies, then the payoffs, then
-        with ``mark`` the best-response flags) or HTML.
+    format : str or Format
+        A name in :data:`gametheory.io.formats.FORMATS`: ``"latex"``, ``"md"``
+        (Markdown), ``"csv"`` (tidy: one row per cell, the strategies, then the payoffs,
+        then with ``mark`` the best-response flags) or ``"html"``.
     precision : int
         Decimals of float payoffs; exact payoffs print exactly.
     style : {"booktabs", "sgame"}
-        LaTeX only: a booktabs ``tabular`` (needs ``\\usepackage{booktabs}``) or the
-        ``game`` environment of the ``sgame`` package (``\\usepackage{sgame}``).
+        LaTeX only (other formats write their one style): a booktabs ``tabular`` (needs
+        ``\\usepackage{booktabs}``) or the ``game`` environment of the ``sgame`` package
+        (``\\usepackage{sgame}``).
     mark : {"underline", "bold", None}
         Mark each payoff that is a best response to the other players' strategies, so
         that the cells whose payoffs are all marked are the pure equilibria. Parametric
@@ -79,30 +90,28 @@ def payoff_table(game: Any, format: str = "latex", precision: int = 3,
     >>> print(payoff_table(pd).splitlines()[-3])
     D & $\\underline{5}, 0$ & $\\underline{1}, \\underline{1}$ \\\\
     """
-    check_options(format, precision)
-    if style not in STYLES:
-        raise GameError(f"unknown table style {style!r}; choose one of {', '.join(STYLES)}")
-    if mark not in ("underline", "bold", None):
+    fmt = check_options(format, precision)
+    known = styles()
+    if style not in known:
+        raise GameError(f"unknown table style {style!r}; choose one of {', '.join(known)}")
+    if mark not in MARKS:
         raise GameError(f"unknown mark {mark!r}; choose 'underline', 'bold' or None")
-    if not hasattr(game, "shape") and hasattr(game, "to_normal_form"):
+    if game.is_tree:
         game = game.to_normal_form()
     if game.num_players < 2:
         raise GameError("a payoff table needs at least two players; this game has "
                         f"{game.num_players}")
-    c = Cells(format, precision)
+    c = Cells(fmt, precision)
     best = _best_responses(game) if mark is not None else None
-    if format == "csv":
-        return render([_csv_grid(game, c, best)], "csv")
-    slices = list(itertools.product(*[range(n) for n in game.shape[2:]]))
-    if format == "latex" and style == "sgame":
-        return "\n\\quad\n".join(_sgame(game, c, rest, best, mark) for rest in slices) + "\n"
+    if fmt.tidy:
+        return fmt.render([_tidy_grid(game, c, best)])
     grids = []
-    for rest in slices:
+    for rest in itertools.product(*[range(n) for n in game.shape[2:]]):
         rows = [[c.text(game.strategies[0][r])]
                 + [_cell(game, c, (r, col) + rest, best, mark) for col in range(game.shape[1])]
                 for r in range(game.shape[0])]
         p0, p1 = c.text(game.players[0]), c.text(game.players[1])
-        if format == "latex":
+        if fmt.groups:
             header, groups = [p0] + [c.text(s) for s in game.strategies[1]], \
                 [("", 1), (p1, game.shape[1])]
         else:
@@ -110,7 +119,7 @@ def payoff_table(game: Any, format: str = "latex", precision: int = 3,
             groups = []
         grids.append(Grid(header, rows, "l" + "c" * game.shape[1], groups,
                           _slice_title(game, c, rest)))
-    return render(grids, format)
+    return fmt.render(grids, style if style in fmt.styles else fmt.styles[0])
 
 
 def _best_responses(game: Any) -> np.ndarray | None:
@@ -140,21 +149,7 @@ def _slice_title(game: Any, c: Cells, rest: tuple) -> str:
                      for k, s in enumerate(rest))
 
 
-def _sgame(game: Any, c: Cells, rest: tuple, best: np.ndarray | None, mark: str | None) -> str:
-    title = _slice_title(game, c, rest)
-    m, n = game.shape[:2]
-    head = (f"\\begin{{game}}{{{m}}}{{{n}}}[{c.text(game.players[0])}]"
-            f"[{c.text(game.players[1])}]" + (f"[{title}]" if title else ""))
-    lines = [head, "  & " + " & ".join(c.text(s) for s in game.strategies[1]) + " \\\\"]
-    for r in range(m):
-        cells = [_cell(game, c, (r, col) + rest, best, mark) for col in range(n)]
-        lines.append(f"{c.text(game.strategies[0][r])} & " + " & ".join(cells)
-                     + (" \\\\" if r < m - 1 else ""))
-    lines.append("\\end{game}")
-    return "\n".join(lines)
-
-
-def _csv_grid(game: Any, c: Cells, best: np.ndarray | None) -> Grid:
+def _tidy_grid(game: Any, c: Cells, best: np.ndarray | None) -> Grid:
     header = list(game.players) + [f"payoff:{p}" for p in game.players]
     if best is not None:
         header += [f"best_response:{p}" for p in game.players] + ["pure_equilibrium"]
@@ -169,7 +164,7 @@ def _csv_grid(game: Any, c: Cells, best: np.ndarray | None) -> Grid:
     return Grid(header, rows, "")
 
 
-def equilibrium_table(solution: Any, format: str = "latex", precision: int = 3) -> str:
+def equilibrium_table(solution: Any, format: str | Format = "latex", precision: int = 3) -> str:
     """The equilibria of a solution, one row per equilibrium: strategies and payoffs.
 
     A mixed strategy shows its support with probabilities (``3/5 C + 2/5 D``), a pure
@@ -180,9 +175,11 @@ def equilibrium_table(solution: Any, format: str = "latex", precision: int = 3) 
     ----------
     solution : Solution
         The result of :func:`gametheory.solve`.
-    format : {"latex", "md", "csv", "html"}
-        CSV has one column per strategy (``player:strategy``, or ``infoset:action`` for
-        trees) with its probability, then ``payoff:player``.
+    format : str or Format
+        A name in :data:`gametheory.io.formats.FORMATS` (``"latex"``, ``"md"``,
+        ``"csv"``, ``"html"``). Tidy formats (CSV) have one column per strategy
+        (``player:strategy``, or ``infoset:action`` for trees) with its probability,
+        then ``payoff:player``.
     precision : int
         Decimals of float values.
 
@@ -210,24 +207,23 @@ def equilibrium_table(solution: Any, format: str = "latex", precision: int = 3) 
     >>> print(row.split(" & ")[1])
     $\\frac{2}{5}\\,\\mbox{U} + \\frac{3}{5}\\,\\mbox{D}$
     """
-    check_options(format, precision)
-    c = Cells(format, precision)
+    fmt = check_options(format, precision)
+    c = Cells(fmt, precision)
     eqs = list(solution.equilibria)
     players = _players(solution)
     tree = bool(eqs) and all(e.behavior is not None for e in eqs)
-    if not eqs and solution.game is not None and not hasattr(solution.game, "shape"):
+    if not eqs and solution.game is not None and solution.game.is_tree:
         tree = True
-    if format == "csv":
-        return render([_equilibria_csv(eqs, players, tree, c)], "csv")
+    if fmt.tidy:
+        return fmt.render([_equilibria_tidy(eqs, players, tree, c)])
     cols = _strategy_columns(solution, eqs, tree)
-    header = ["\\#" if format == "latex" else "#"] + [c.text(h) for h in cols] \
-        + [c.text(p) if format == "latex" else f"payoff {c.text(p)}" for p in players]
+    header = [c.text("#")] + [c.text(h) for h in cols] \
+        + [c.text(p) if fmt.groups else f"payoff {c.text(p)}" for p in players]
     rows = [[str(k + 1)] + strategy_cells(e, cols, tree, c)
             + [c.value(v) for v in e.payoffs] for k, e in enumerate(eqs)]
     groups = [("", 1), ("Behaviour" if tree else "Strategies", len(cols)),
-              ("Payoffs", len(players))] if format == "latex" else []
-    return render([Grid(header, rows, "c" + "l" * len(cols) + "r" * len(players), groups)],
-                  format)
+              ("Payoffs", len(players))] if fmt.groups else []
+    return fmt.render([Grid(header, rows, "c" + "l" * len(cols) + "r" * len(players), groups)])
 
 
 def _players(solution: Any) -> tuple:
@@ -238,8 +234,8 @@ def _players(solution: Any) -> tuple:
 
 def _strategy_columns(solution: Any, eqs: list, tree: bool) -> list[str]:
     if tree:
-        if solution.game is not None and hasattr(solution.game, "infosets"):
-            return list(solution.game.infosets)
+        if solution.game is not None and solution.game.is_tree:
+            return [h.label for h in solution.game.information_sets]
         return list(eqs[0].behavior) if eqs else []
     return list(_players(solution))
 
@@ -255,7 +251,7 @@ def strategy_cells(eq: Any, cols: list[str], tree: bool, c: Cells) -> list[str]:
     return [c.mix(lab, s) for lab, s in zip(eq.labels, eq.strategies)]
 
 
-def _equilibria_csv(eqs: list, players: tuple, tree: bool, c: Cells) -> Grid:
+def _equilibria_tidy(eqs: list, players: tuple, tree: bool, c: Cells) -> Grid:
     keys = []
     if eqs and tree:
         keys = [(h, a) for h, acts in eqs[0].behavior.items() for a in acts]

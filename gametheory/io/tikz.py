@@ -8,12 +8,10 @@ output needs only ``\\usepackage{tikz}``.
 
 from __future__ import annotations
 
-from typing import Any
-
 from ..errors import GameError
-from ..games._tree_util import infoset_nodes
-from ..games.extensive import Node
-from .cells import Cells, latex_escape
+from ..games.extensive import ExtensiveFormGame
+from .cells import Cells
+from .formats import latex_escape
 
 __all__ = ["tree_tikz"]
 
@@ -30,7 +28,7 @@ _STYLES = r"""[x=1cm, y=1cm,
 _CHAR_CM = 0.17
 
 
-def tree_tikz(game: Any, standalone: bool = False, *, precision: int = 3,
+def tree_tikz(game: ExtensiveFormGame, standalone: bool = False, *, precision: int = 3,
               leaf_distance: float | None = None, level_distance: float = 1.8) -> str:
     r"""A game tree as a TikZ picture.
 
@@ -81,7 +79,7 @@ def tree_tikz(game: Any, standalone: bool = False, *, precision: int = 3,
     >>> "$(-1, -1)$" in tex, tex.count(r"\draw")
     (True, 4)
     """
-    if not hasattr(game, "arrays") or not hasattr(game, "root"):
+    if not isinstance(game, ExtensiveFormGame):
         raise GameError(f"tree_tikz needs an ExtensiveFormGame; got {type(game).__name__}")
     c = Cells("latex", precision)
     a = game.arrays
@@ -115,14 +113,14 @@ def tree_tikz(game: Any, standalone: bool = False, *, precision: int = 3,
         lines.append(f"\\node[player, {side}=2pt] at (n{v}) {{{name}}};")
     for v in range(1, n):
         p = int(a.parent[v])
-        act = latex_escape(Node(game, p).actions[int(a.action[v])])
+        act = latex_escape(game.action_labels(p)[int(a.action[v])])
         if int(a.player[p]) == -1:
             act += f" (${c.number(a.chance_prob[v])}$)"
         side = "above left" if x[v] < x[p] else "above right"
         lines.append(f"\\draw (n{p}) -- node[action, {side}] {{{act}}} (n{v});")
-    for nodes in infoset_nodes(a).values():
-        if len(nodes) > 1:
-            nodes.sort(key=lambda v: (x[v], y[v]))
+    for h in sorted(game.information_sets, key=lambda h: h.members[:1]):   # by first node
+        if len(h.members) > 1:
+            nodes = sorted(h.members, key=lambda v: (x[v], y[v]))
             for u, w in zip(nodes, nodes[1:]):
                 lines.append(f"\\draw[infoset] (n{u}) -- (n{w});")
     lines.append(r"\end{tikzpicture}")

@@ -10,19 +10,21 @@ a connected set of grid cells (4-neighbours) with the same structure.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
 import numpy as np
 
+from ..errors import GameError, SolverError
 from ..solvers.batch import BatchEquilibria
 from ._sweep_solve import Chunk, is_tree, tree_offsets
 
-__all__ = ["Region", "point_keys", "key_text", "intervals", "cells", "reach",
-           "SUPPORT_TOL", "BISECTION_TOL"]
+__all__ = ["Region", "point_keys", "key_text", "intervals", "cells", "reach", "snap",
+           "midpoint", "easy", "region_formulas", "SUPPORT_TOL", "BISECTION_TOL", "EASY_SIZE"]
 
 #: A probability above this is in the support. Solvers already set rounding noise to 0
 #: (build_solution below 1e-13; vertex and the batched engine know their exact zeros),
@@ -32,6 +34,12 @@ SUPPORT_TOL = 0.0
 BISECTION_TOL = 1e-12
 #: Rounds of looking for structures the grid missed between two regions.
 MAX_ROUNDS = 8
+#: A region end is reported as a fraction (:attr:`Region.ends`) when one with at most
+#: this denominator is within 1e-12 of it (regions report the simplest rational of their
+#: bisection bracket).
+MAX_DENOMINATOR = 1000
+#: Closed forms are tried ("auto") on games at most this big (cells, or tree nodes).
+EASY_SIZE = 64
 
 Key = tuple
 #: ``chance(points)``: chance probabilities (len(points), num_nodes) at those points of
@@ -61,8 +69,15 @@ class Region:
         The grid points in the region; empty for a 1-D region that lies between two
         grid points (found while refining their boundary).
     solution : Solution
-        The equilibria at a representative point: the middle grid point of the region,
-        else the middle point found inside it.
+        The equilibria at the middle grid point of the region, else at the middle point
+        found inside it.
+    point : tuple
+        The representative point of the region, one value per name: the middle grid
+        point, or for a 1-D region between two grid points the simple rational
+        :func:`midpoint` of its :attr:`ends` (the refined ends of a region of one value).
+    representative : Solution
+        The equilibria at :attr:`point` (computed when first asked for a region off the
+        grid, exactly where the values are rational; else :attr:`solution`).
 
     References
     ----------
@@ -77,6 +92,8 @@ class Region:
     >>> low, high = gt.sweep(g, {"q": [-0.5, 0.25, 1.0]}).regions()
     >>> low.hi, high.lo, high.description
     (0.0, 0.0, '3 equilibria: a1 | b1; a1, a2 | b1, b2; a2 | b2')
+    >>> high.point, high.representative is high.solution
+    ((1.0,), True)
     """
 
     names: tuple[str, ...]
@@ -85,6 +102,8 @@ class Region:
     description: str
     indices: np.ndarray
     solution: Any
+    point: tuple = ()
+    solve_point: Callable[[], Any] | None = field(default=None, repr=False, compare=False)
 
     @property
     def lo(self) -> float:
@@ -100,6 +119,23 @@ class Region:
     def equilibria(self) -> list:
         """The representative equilibria (those of :attr:`solution`)."""
         return list(self.solution.equilibria)
+
+    @functools.cached_property
+    def representative(self) -> Any:
+        """The Solution at :attr:`point` (see the class docstring)."""
+        return self.solution if self.solve_point is None else self.solve_point()
+
+    @property
+    def ends(self) -> tuple[Fraction | float, Fraction | float]:
+        """``(lo, hi)`` of a 1-D region, each a Fraction when a fraction of denominator
+        at most 1000 is within 1e-12 of it (see :func:`snap`), else the float."""
+        return snap(self.lo), snap(self.hi)
+
+    @property
+    def is_point(self) -> bool:
+        """True for a 1-D region of one value (its :attr:`ends` agree)."""
+        lo, hi = self.ends
+        return lo == hi
 
     def __str__(self) -> str:
         parts = []
@@ -126,6 +162,38 @@ def _number(x: float) -> str:
     if abs(f - Fraction(x)) <= 1e-11:
         return str(f)
     return f"{x:.12g}"
+
+
+def snap(x: Any) -> Fraction | float:
+    """A region end as a small fraction when it is one, else the float.
+
+    A Fraction stays as it is; a number becomes the fraction of denominator at most
+    :data:`MAX_DENOMINATOR` within 1e-12 (relative beyond 1) of it, if there is one.
+
+    Examples
+    --------
+    >>> snap(0.25), snap(1 / 3), snap(2 ** 0.5)
+    (Fraction(1, 4), Fraction(1, 3), 1.4142135623730951)
+    """
+    if isinstance(x, Fraction):
+        return x
+    f = Fraction(float(x)).limit_denominator(MAX_DENOMINATOR)
+    return f if abs(float(f) - float(x)) <= 1e-12 * max(1.0, abs(float(x))) else float(x)
+
+
+def midpoint(lo: Any, hi: Any) -> Fraction:
+    """A simple rational strictly between two region ends (their snapped midpoint, to
+    denominator 10**6 where that stays inside); the end itself for a region of one value.
+
+    Examples
+    --------
+    >>> midpoint(0.0, 1.0), midpoint(1 / 3, 1 / 3)
+    (Fraction(1, 2), Fraction(1, 3))
+    """
+    a, b = Fraction(snap(lo)), Fraction(snap(hi))
+    mid = (a + b) / 2
+    small = mid.limit_denominator(10**6)
+    return small if a < small < b else mid
 
 
 # ----------------------------------------------------------------- structure keys
@@ -217,7 +285,7 @@ def key_text(game: Any, key: Key) -> str:
         return "no equilibrium"
     head = f"{n} equilibri{'um' if n == 1 else 'a'}: "
     if is_tree(game):
-        names = [game._path(int(t)) for t in game.arrays.terminals]
+        names = [game.path(int(t)) for t in game.arrays.terminals]
         parts = ["path " + (", ".join(names[t] for t in k) if k else "(none)") for k in key]
     else:
         parts = [" | ".join(", ".join(game.strategies[p][i] for i in sup)
@@ -233,13 +301,15 @@ Solver = Callable[[np.ndarray], tuple[Chunk, Chance]]
 def intervals(game: Any, names: Sequence[str], axis: int, points: np.ndarray,
               pid: np.ndarray, keys: list[Key], solve_at: Solver,
               solution: Callable[[int], Any],
-              solution_at: Callable[[np.ndarray], Any]) -> list[Region]:
+              solution_at: Callable[[np.ndarray], Any],
+              exact_solution: Callable[[Fraction], Any]) -> list[Region]:
     """Maximal 1-D intervals along grid column ``axis``, boundaries bisected together.
 
     Where the two sides of a boundary do not meet (the left structure ends clearly
     before the right one starts), a structure the grid missed lies between: it is
     solved at the middle of the gap and refined in the next round, so that the regions
-    cover the whole range of the grid.
+    cover the whole range of the grid. ``exact_solution(value)`` solves at a value of
+    the swept parameter (the representative point of a region off the grid).
     """
     order = np.argsort(points[:, axis], kind="stable")
     base = points[order[0]].astype(np.float64)
@@ -281,14 +351,17 @@ def intervals(game: Any, names: Sequence[str], axis: int, points: np.ndarray,
         hi = done[pos[run[-1]], pos[j]][0] if j < len(pos) else pos[-1]
         idx = np.array(sorted(grid[i] for i in run if grid[i] >= 0), dtype=np.int64)
         if len(idx):
-            sol = solution(int(idx[len(idx) // 2]))
+            rep = int(idx[len(idx) // 2])
+            sol, point, solve_point = solution(rep), (float(points[rep, axis]),), None
         else:
             pt = base.copy()
             pt[axis] = pos[run[len(run) // 2]]
             sol = solution_at(pt)
+            mid = midpoint(float(lo), float(hi))
+            point, solve_point = (mid,), functools.partial(exact_solution, mid)
         key = ks[run[0]]
         out.append(Region((names[axis],), ((float(lo), float(hi)),), key, key_text(game, key),
-                          idx, sol))
+                          idx, sol, point, solve_point))
         if j < len(pos):
             lo = done[pos[run[-1]], pos[j]][1]
             run = [j]
@@ -357,6 +430,50 @@ def cells(game: Any, names: Sequence[str], axes: Sequence[int], index: np.ndarra
             bounds = tuple((float(vals[:, a].min()), float(vals[:, a].max())) for a in axes)
             rep = int(idx[len(idx) // 2])
             out.append(Region(tuple(names[a] for a in axes), bounds, keys[k],
-                              key_text(game, keys[k]), idx, solution(rep)))
+                              key_text(game, keys[k]), idx, solution(rep),
+                              tuple(float(points[rep, a]) for a in axes)))
     out.sort(key=lambda r: (r.bounds[0][0], r.bounds[1][0]))
+    return out
+
+
+# ----------------------------------------------------------------- closed forms
+def easy(game: Any) -> bool:
+    """Small enough for closed forms to be tried unasked: a two-player normal form of at
+    most :data:`EASY_SIZE` cells, or a perfect-information tree of at most that many
+    nodes."""
+    if game.is_tree:
+        return game.num_nodes <= EASY_SIZE and game.has_perfect_information
+    return game.num_players == 2 and game.shape[0] * game.shape[1] <= EASY_SIZE
+
+
+def region_formulas(game: Any, parameter: str, regions: Sequence[Region],
+                    strict: bool) -> list[list] | None:
+    """Per region, its equilibria as closed forms in ``parameter`` (``game`` has only
+    that parameter left): :func:`~gametheory.equilibrium_formulas` at the region's
+    midpoint, or for a region of one value its equilibria solved there, exactly when the
+    value is rational. None when some region has none (GameError if ``strict``)."""
+    from ..solvers import solve
+    from .formulas import equilibrium_formulas
+
+    out = []
+    for r in regions:
+        try:
+            if r.is_point:          # a single value: its equilibria, exactly
+                at = r.ends[0]
+                g = game.substitute(**{parameter: at})
+                out.append(list(solve(g, method="spe" if g.is_tree else "auto",
+                                      exact=isinstance(at, Fraction)).equilibria))
+                continue
+            f = equilibrium_formulas(game, {parameter: midpoint(r.lo, r.hi)})
+            if game.is_tree and any(e.behavior is None for e in f.equilibria):
+                raise GameError("the tree's closed forms are mixed strategies of its reduced "
+                                "normal form, not behaviour (it lacks perfect information)")
+            if len(f.equilibria) != len(r.key):
+                raise GameError(f"the closed forms of the region {r} do not match its "
+                                f"{len(r.key)} equilibria")
+        except (GameError, SolverError, ArithmeticError, ValueError, TypeError) as exc:
+            if strict:
+                raise GameError(f"no closed form for the region {r}: {exc}") from exc
+            return None
+        out.append(list(f.equilibria))
     return out

@@ -11,6 +11,7 @@ import math
 from collections.abc import Mapping
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Any
 
 import numpy as np
@@ -18,7 +19,7 @@ import numpy as np
 from ..errors import GameError, SolverError
 from ..solvers.batch import BatchEquilibria
 from ._branches import DEFAULT_JUMP, track_branches
-from ._regions import Region, cells, intervals, key_text, point_keys, reach
+from ._regions import Region, cells, easy, intervals, key_text, point_keys, reach, region_formulas
 from ._sweep_solve import (
     Chunk,
     Grid,
@@ -360,8 +361,10 @@ class SweepResult:
             pid, keys = self._keys()
             axes = [self.names.index(n) for n in names]
             if len(axes) == 1:
+                name = self.names[axes[0]]
                 out = intervals(self.game, self.names, axes[0], self.points, pid, keys,
-                                self._solve_at, self.solution, self._solution_at)
+                                self._solve_at, self.solution, self._solution_at,
+                                lambda value: self._exact_solution(name, value))
             else:
                 index = np.arange(len(self)).reshape(self.shape)
                 index = index.reshape([self.shape[a] for a in axes] if axes[0] < axes[1]
@@ -375,6 +378,74 @@ class SweepResult:
                             self.solution)
             self._cache[cache_key] = out
         return list(self._cache[cache_key])
+
+    def region_formulas(self, parameter: str | None = None,
+                        closed_form: bool | str = "auto") -> list[list] | None:
+        """The equilibria of every region of a one-parameter sweep as formulas in it.
+
+        Per region (in the order of :meth:`regions`), its equilibria as closed forms in
+        ``parameter`` from :func:`gametheory.equilibrium_formulas`, with the other
+        parameters at their values in the sweep (substituted first, which also keeps
+        the algebra small); a region of one value has its equilibria solved there,
+        exactly when the value is rational.
+
+        Parameters
+        ----------
+        parameter : str, optional
+            The varying parameter (default: the one that varies).
+        closed_form : bool or "auto"
+            ``"auto"``: formulas when they can be had for every region of a small game
+            (two-player normal form of at most 64 cells, or a perfect-information tree
+            of at most 64 nodes), else None. True insists (GameError when some region
+            has none); False gives None.
+
+        Returns
+        -------
+        list of list, or None
+            Per region its equilibria, each with ``strategies`` (normal form) or
+            ``behavior`` (trees) and ``payoffs`` as sympy expressions; None when there
+            are none to give.
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> q = gt.parameters("q")
+        >>> g = gt.NormalFormGame.from_arrays([[1, 0], [0, q]], [[0, 1], [1, 0]])
+        >>> sw = gt.sweep(g, {"q": [-1.0, 1.0, 3.0]})
+        >>> [len(eqs) for eqs in sw.region_formulas("q")]
+        [1, 1]
+        >>> print(sw.region_formulas("q")[1][0].strategies[1])
+        (q/(q + 1), 1/(q + 1))
+        """
+        if closed_form not in (True, False, "auto"):
+            raise GameError(f"closed_form must be True, False or 'auto'; got {closed_form!r}")
+        regions = self.regions(*([parameter] if parameter is not None else []))
+        if regions and len(regions[0].names) != 1:
+            raise GameError("closed forms by region need one varying parameter; this sweep "
+                            f"varies {', '.join(regions[0].names)}")
+        if closed_form is False or (closed_form == "auto" and not easy(self.game)):
+            return None
+        parameter = regions[0].names[0] if regions else parameter
+        others = self._other_values(parameter)
+        game = self.game.substitute(**others) if others else self.game
+        return region_formulas(game, parameter, regions, strict=closed_form is True)
+
+    def _other_values(self, parameter: str) -> dict[str, Any]:
+        """Values of the game's parameters other than ``parameter`` in a one-parameter
+        sweep: their grid values (all equal) and defaults, floats as their decimals."""
+        values = dict(self.grid.fixed)
+        for j, name in enumerate(self.names):
+            if name != parameter:
+                values[name] = self.points[0, j]
+        return {k: Fraction(str(v)) if isinstance(v, float) else v for k, v in values.items()}
+
+    def _exact_solution(self, parameter: str, value: Any) -> Any:
+        """The Solution at ``parameter = value`` (a Fraction) and the other parameters
+        as in the sweep (as decimals), by the sweep's method."""
+        from ..solvers import solve
+
+        g = self.game.substitute(**self._other_values(parameter), **{parameter: value})
+        return solve(g, method=self.method, **self.options)
 
     def _solution_at(self, values: np.ndarray) -> Any:
         """The Solution at a point off the grid (``values`` in grid-name order)."""
@@ -430,17 +501,20 @@ class SweepResult:
         starts = np.repeat(np.concatenate(([0], np.cumsum(b.counts)[:-1])), b.counts)
         cols["equilibrium"] = np.arange(len(b.point)) - starts
         cols["branch"] = self.branches()
-        for j, label in enumerate(self._profile_labels()):
+        for j, label in enumerate(self.profile_labels):
             cols[label] = b.profile[:, j]
         for i, p in enumerate(self.game.players):
             cols[f"payoff:{p}"] = b.payoffs[:, i]
         if is_tree(self.game):
             out = reach(self.game, b, self._chance)
             for t, v in enumerate(self.game.arrays.terminals.tolist()):
-                cols[f"outcome:{self.game._path(v)}"] = out[:, t]
+                cols[f"outcome:{self.game.path(v)}"] = out[:, t]
         return cols
 
-    def _profile_labels(self) -> list[str]:
+    @property
+    def profile_labels(self) -> list[str]:
+        """The names of the columns of ``batch.profile``: ``player:strategy``, or
+        ``infoset:action`` for trees."""
         if is_tree(self.game):
             a = self.game.arrays
             return [f"{h}:{act}" for h, acts in zip(a.infoset_labels, a.infoset_actions)
