@@ -64,11 +64,15 @@ class ParseError(GameError):
     for files, the character for an expression) and what was expected.
 
     A subclass of :class:`GameError`: unreadable input is an invalid game.
+    ``unknown_name`` is the name when the input uses one that is not allowed there (an
+    undeclared parameter), else None.
     """
 
-    def __init__(self, message: str, line: int | None = None, column: int | None = None):
+    def __init__(self, message: str, line: int | None = None, column: int | None = None,
+                 *, unknown_name: str | None = None):
         self.line = line
         self.column = column
+        self.unknown_name = unknown_name
         where = ""
         if line is not None:
             where = f"line {line}" + (f", column {column}" if column is not None else "") + ": "

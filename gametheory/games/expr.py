@@ -127,7 +127,8 @@ def parse_expression(text: str, names: Iterable[Any] = (), where: str = "") -> A
     Raises
     ------
     ParseError
-        Naming ``where``, the text, what is wrong and at which character.
+        Naming ``where``, the text, what is wrong and at which character; for a name
+        that is not among ``names``, with that name as ``unknown_name``.
 
     References
     ----------
@@ -202,12 +203,13 @@ class _Parser:
         self.depth = 0
 
     # ------------------------------------------------------------- errors
-    def error(self, message: str, pos: int | None = None, tail: str = "") -> ParseError:
+    def error(self, message: str, pos: int | None = None, tail: str = "",
+              unknown_name: str | None = None) -> ParseError:
         """One-line ParseError: where, the text, the message, the character, ``tail``."""
         shown = self.text if len(self.text) <= 60 else self.text[:57] + "..."
         at = "" if pos is None else f" at character {pos + 1}"
         return ParseError(f"{self.where}cannot read {shown!r}: {message}{at}{tail}",
-                          column=None if pos is None else pos + 1)
+                          column=None if pos is None else pos + 1, unknown_name=unknown_name)
 
     def _describe(self, tok: tuple[str, str, int]) -> str:
         return "the end" if tok[0] == "end" else repr(tok[1])
@@ -356,7 +358,7 @@ class _Parser:
             known = ", ".join(self.symbols)
             allowed = f"the declared parameters are: {known}" if known else \
                 "no names are allowed here (numbers only)"
-            raise self.error(f"unknown name {text!r}", pos, f"; {allowed}")
+            raise self.error(f"unknown name {text!r}", pos, f"; {allowed}", unknown_name=text)
         if (kind, text) == ("op", "("):
             self.deeper(pos)
             x = self.expression()

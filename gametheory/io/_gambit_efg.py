@@ -207,14 +207,15 @@ def _node_lines(game: ExtensiveFormGame) -> list[str]:
     declared: set[int] = set()
     chance_sets = 0
     outcomes = 0
+    payoffs, infosets = game.outcomes, game.information_sets
     stack = [0]
     while stack:
         v = stack.pop()
 
         def at(what: str, v: int = v) -> Callable[[], str]:
-            return lambda: f"{what} at node {game._path(v)!r}"
+            return lambda: f"{what} at node {game.path(v)!r}"
 
-        pay = game._outcomes.get(v)
+        pay = payoffs.get(v)
         if pay is None:
             out = "0"
         else:
@@ -222,26 +223,26 @@ def _node_lines(game: ExtensiveFormGame) -> list[str]:
             texts = [_number_text(x, at(f"the payoff of {game.players[i]}"))
                      for i, x in enumerate(pay.tolist())]
             out = f'{outcomes} "" {{ {", ".join(texts)} }}'
-        move = game._move[v]
-        acts = game._labels.get(v, ())
+        move = game.mover(v)
+        acts = game.action_labels(v)
         if move is None:
             lines.append(f't "" {out}')
         elif move[0] < 0:
             chance_sets += 1
-            probs = game._chance_probs[v].tolist()
+            probs = game.chance_probabilities(v).tolist()
             body = " ".join(f"{quote(a)} {_number_text(p, at(f'the probability of {a!r}'))}"
                             for a, p in zip(acts, probs))
             lines.append(f'c "" {chance_sets} "" {{ {body} }} {out}')
         else:
             player, h = move
-            label = game._infosets[h][0]
-            number = sum(1 for k in range(h) if game._infosets[k][1] == player) + 1
+            label = infosets[h].label
+            number = sum(1 for k in range(h) if infosets[k].player == player) + 1
             text = f'p "" {player + 1} {number}'
             if h not in declared:
                 declared.add(h)
                 text += f' {quote(label)} {{ {" ".join(quote(a) for a in acts)} }}'
             lines.append(f"{text} {out}")
-        stack.extend(reversed(game._children[v] or ()))
+        stack.extend(reversed(game.children(v)))
     return lines
 
 

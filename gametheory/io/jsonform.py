@@ -163,10 +163,11 @@ def _in(x: Any, where: str, symbols: dict | None = None) -> Any:
     try:
         return parse_expression(x, (symbols or {}).values(), where=where)
     except ParseError as exc:
-        if symbols or "unknown name" not in str(exc):
+        if symbols or exc.unknown_name is None:
             raise
         raise ParseError(f"{exc}; declare the parameters in the file's top-level "
-                         '"parameters" list', column=exc.column) from None
+                         '"parameters" list', column=exc.column,
+                         unknown_name=exc.unknown_name) from None
 
 
 _FIELDS = ("name", "default", "domain", "description")
@@ -223,7 +224,7 @@ def _declared(data: dict[str, Any]) -> tuple[dict[str, Any], list[Any]]:
 def _declarations(game: Any) -> list[Any]:
     """The ``"parameters"`` list that :func:`to_json` writes: a name, or an object with
     the default, domain and description declared with ``game.describe``."""
-    info, meta = game.parameter_info, game.__dict__.get("_param_meta", {})
+    info, meta = game.parameter_info, game.parameter_metadata
     out: list[Any] = []
     for name, p in info.items():
         if name not in meta:
@@ -244,9 +245,10 @@ def _declarations(game: Any) -> list[Any]:
 
 def _exact(name: str, x: Any) -> Any:
     """A default or bound as given to gt.Parameter, a string read as a number."""
-    from ..games.parameters import _value
+    from ..games.expr import parse_expression
 
-    return _value(name, x) if isinstance(x, str) else x
+    return parse_expression(x, where=f"value for parameter {name!r} is not a number") \
+        if isinstance(x, str) else x
 
 
 def to_json(game: Any) -> dict[str, Any]:
@@ -285,7 +287,7 @@ def to_json(game: Any) -> dict[str, Any]:
     [[[1, 0], [0, '1/2']], [[0, 1], [1, 0]]]
     """
     out: dict[str, Any] = {"format": FORMAT, "version": VERSION}
-    if not hasattr(game, "arrays"):
+    if not game.is_tree:
         out.update(type="normal", title=getattr(game, "title", None),
                    players=list(game.players),
                    strategies=[list(s) for s in game.strategies],
@@ -306,25 +308,26 @@ def to_json(game: Any) -> dict[str, Any]:
     term = {int(t): k for k, t in enumerate(a.terminals)}
     # a terminal's payoffs as given (keeping each number's type, e.g. a float -0.0), unless
     # payoffs at inner nodes add up along the path (JSON has payoffs at terminals only)
-    inner = any(game._children[v] for v in game._outcomes)
+    inner = any(game.children(v) for v in game.outcomes)
 
     def node(v: int, path: str = "root") -> dict[str, Any]:
         def at(what: str) -> Callable[[], str]:
             return lambda: f"{what} at node {path!r}"
 
         def kids() -> list[tuple[str, int, str]]:
-            return [(game._labels[v][a.action[c]], c,
-                     _join(path, game._labels[v][a.action[c]])) for c in children[v]]
+            labels = game.action_labels(v)
+            return [(labels[a.action[c]], c, _join(path, labels[a.action[c]]))
+                    for c in children[v]]
 
         if a.player[v] >= 0:
             return {"player": game.players[a.player[v]],
                     "infoset": a.infoset_labels[a.infoset[v]],
                     "moves": [[act, node(c, sub)] for act, c, sub in kids()]}
         if a.player[v] == -1:
-            probs = game._chance_probs[v]
+            probs = game.chance_probabilities(v)
             return {"chance": [[act, _out(probs[a.action[c]], at(f"the probability of {act!r}")),
                                 node(c, sub)] for act, c, sub in kids()]}
-        pays = a.payoffs[term[v]] if inner else game._outcomes[v]
+        pays = a.payoffs[term[v]] if inner else game.outcomes[v]
         return {"payoffs": [_out(x, at(f"the payoff of {game.players[i]}"))
                             for i, x in enumerate(pays)]}
 
