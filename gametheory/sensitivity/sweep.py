@@ -404,7 +404,7 @@ class SweepResult:
         list of list, or None
             Per region its equilibria, each with ``strategies`` (normal form) or
             ``behavior`` (trees) and ``payoffs`` as sympy expressions; None when there
-            are none to give.
+            are none to give. Computed once per sweep.
 
         Examples
         --------
@@ -426,9 +426,14 @@ class SweepResult:
         if closed_form is False or (closed_form == "auto" and not easy(self.game)):
             return None
         parameter = regions[0].names[0] if regions else parameter
-        others = self._other_values(parameter)
-        game = self.game.substitute(**others) if others else self.game
-        return region_formulas(game, parameter, regions, strict=closed_form is True)
+        key = ("formulas", parameter, closed_form is True)
+        if key not in self._cache:
+            others = self._other_values(parameter)
+            game = self.game.substitute(**others) if others else self.game
+            self._cache[key] = region_formulas(game, parameter, regions,
+                                               strict=closed_form is True)
+        found = self._cache[key]
+        return None if found is None else [list(eqs) for eqs in found]
 
     def _other_values(self, parameter: str) -> dict[str, Any]:
         """Values of the game's parameters other than ``parameter`` in a one-parameter

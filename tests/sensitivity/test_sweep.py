@@ -226,6 +226,72 @@ def test_two_dimensional_cells():
 
 
 # ----------------------------------------------------------------- branches, tables
+def test_region_point_representative_and_ends():
+    """A grid region is represented by its middle grid point (its solution); a region
+    between grid points by the simple rational midpoint of its ends, solved there."""
+    g = gt.NormalFormGame.from_arrays([[1 - 3 * Q, -Q], [2 * Q, 1]], [[Q, 0], [1, -Q]])
+    sw = gt.sweep(g, {"q": np.linspace(-1, 1, 5)})
+    regions = sw.regions()
+    first = regions[0]
+    k = int(first.indices[len(first.indices) // 2])
+    assert first.point == (float(sw.values("q")[k]),)
+    assert first.representative is first.solution
+    missed = next(r for r in regions if not len(r.indices))
+    assert missed.ends == (Fraction(0), Fraction(1, 5)) and not missed.is_point
+    assert missed.point == (Fraction(1, 10),)
+    rep = missed.representative
+    assert rep is missed.representative                      # computed once
+    assert tuple(sorted(eq.supports for eq in rep)) == missed.key
+    assert rep.game.parameters == () and rep.game == g.substitute(q=Fraction(1, 10))
+
+
+def test_a_region_of_one_value_snaps_to_its_fraction():
+    sw = gt.sweep(entry_game(), {"q": [0.0, Fraction(1, 3), 1.0]})
+    low, mid, high = sw.regions("q")
+    assert mid.is_point and mid.ends == (Fraction(1, 3), Fraction(1, 3))
+    assert not low.is_point and low.ends[0] == 0 and isinstance(low.ends[1], Fraction)
+
+
+def test_region_formulas_per_region():
+    """Hawk-Dove with cost 2/3: below q = 2/3 the mixed equilibrium plays H with
+    probability q/(2/3) = 3q/2; above, (H, H) alone; at a grid point on 2/3 its
+    equilibria are solved exactly there."""
+    sw = gt.sweep(hawk_dove(), {"q": [0.2, Fraction(2, 3), 1.0]})
+    regions = sw.regions("q")
+    forms = sw.region_formulas("q")
+    assert regions[1].is_point and len(forms) == 3
+    assert [len(forms[0]), len(forms[2])] == [len(regions[0].key), len(regions[2].key)]
+    assert [len(forms[0]), len(forms[2])] == [3, 1]
+    mixed = next(e for e in forms[0] if all(p != 0 for p in e.strategies[0]))
+    assert sympy.simplify(mixed.strategies[0][0] - 3 * Q / 2) == 0
+    exact = gt.solve(hawk_dove().substitute(q=Fraction(2, 3)), exact=True)
+    assert [str(e) for e in forms[1]] == [str(e) for e in exact.equilibria]
+    assert all(isinstance(x, Fraction) for e in forms[1] for s in e.strategies for x in s)
+    assert sw.region_formulas("q", closed_form=False) is None
+    with pytest.raises(gt.GameError, match="closed_form"):
+        sw.region_formulas("q", closed_form="yes")
+
+
+def test_region_formulas_auto_true_and_two_parameters():
+    big = gt.NormalFormGame.from_arrays(np.full((9, 9), 0) + Q, np.zeros((9, 9)))
+    sw = gt.sweep(big, {"q": [0.0, 1.0]})
+    assert sw.region_formulas("q") is None                  # too big to try unasked
+    tree = gt.ExtensiveFormGame(["A", "B"])
+    x, y = tree.root.decide("A", ["x", "y"])
+    for n in (x, y):
+        u, v = n.decide("B", ["u", "v"], infoset="B")
+        u.payoffs(Q, 0)
+        v.payoffs(0, 1)
+    sw = gt.sweep(tree, {"q": [0.0, 1.0]})
+    assert sw.region_formulas("q") is None                  # imperfect information
+    with pytest.raises(gt.GameError, match="no closed form.*not behaviour"):
+        sw.region_formulas("q", closed_form=True)
+    two = gt.sweep(gt.NormalFormGame.from_arrays([[Q, 0], [0, R]], [[1, 0], [0, 1]]),
+                   {"q": [-1.0, 1.0], "r": [-1.0, 1.0]})
+    with pytest.raises(gt.GameError, match="one varying parameter"):
+        two.region_formulas()
+
+
 def test_branches_are_continuous():
     """In Hawk-Dove the mixed equilibrium (H with probability q/C) moves continuously and
     becomes (H, H) at q = C, while (H, D) and (D, H) end there: three branches."""
