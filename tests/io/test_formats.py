@@ -52,11 +52,11 @@ def formats(monkeypatch):
 
 
 def hawk_dove():
+    """Hawk-Dove with prize v and cost 1 (Maynard Smith 1982, ch. 2)."""
     v = gt.parameters("v")
-    return gt.NormalFormGame.from_arrays([[(v - 1) / 2, v], [0, v / 2]],
-                                         [[(v - 1) / 2, 0], [v, v / 2]],
-                                         players=["P1", "P2"],
-                                         strategies=[["H", "D"], ["H", "D"]])
+    row = np.array([[(v - 1) / 2, v], [0, v / 2]], dtype=object)
+    return gt.NormalFormGame.from_arrays(row, row.T, players=["P1", "P2"],
+                                         strategies=[["H", "D"]] * 2)
 
 
 def prisoners_dilemma():
