@@ -43,12 +43,18 @@ def sweep_table(sweep_result: Any, parameter: str, format: str | Format = "latex
     closed_form : bool or "auto"
         Strategies and payoffs as formulas in ``parameter`` (other parameters at their
         values in the sweep) from :meth:`SweepResult.region_formulas
-        <gametheory.SweepResult.region_formulas>`. ``"auto"``
-        uses them when they can be had for every region of a small game (two-player
-        normal form of at most 64 cells, or a perfect-information tree of at most 64
-        nodes), else prints the equilibria numerically at a point of each region, shown
-        in an extra column; True insists (GameError when they cannot be had); False
-        prints numbers.
+        <gametheory.SweepResult.region_formulas>`. ``"auto"`` uses them when they can
+        be had for every region of a small game (two-player normal form of at most 64
+        cells, or a perfect-information tree of at most 64 nodes), else prints the
+        equilibria numerically at the representative point of each region
+        (:attr:`Region.point <gametheory.sensitivity.sweep.Region.point>`), shown in an
+        extra column; True insists (GameError when they cannot be had); False prints
+        numbers.
+
+    Notes
+    -----
+    The sweep computes what the table shows (its regions, their representative
+    solutions and closed forms, cached); :func:`regions_table` writes it.
 
     Returns
     -------

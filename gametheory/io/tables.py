@@ -1,10 +1,12 @@
 """Tables for papers and reports: payoff matrices, equilibria, and sweeps by region.
 
-Every table comes as LaTeX (booktabs ``tabular``; payoff matrices also in the ``sgame``
-package's ``game`` environment), Markdown, CSV or HTML. Exact values print exactly
-(``3/5``, ``\\frac{3}{5}`` in LaTeX), floats with ``precision`` decimals, and parametric
-payoffs as formulas. The LaTeX needs ``\\usepackage{booktabs}`` (``sgame`` for that
-style) and nothing else.
+Every table comes in every format of :data:`gametheory.io.formats.FORMATS`: LaTeX
+(booktabs ``tabular``; payoff matrices also in the ``sgame`` package's ``game``
+environment), Markdown, CSV or HTML, and any format registered there. Exact values print
+exactly (``3/5``, ``\\frac{3}{5}`` in LaTeX), floats with ``precision`` decimals, and
+parametric payoffs as formulas. The LaTeX needs ``\\usepackage{booktabs}`` (``sgame`` for
+that style) and nothing else. The tables format what they are given (a game, a
+solution, a sweep's regions); they solve nothing.
 """
 
 from __future__ import annotations

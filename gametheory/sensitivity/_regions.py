@@ -103,7 +103,7 @@ class Region:
     indices: np.ndarray
     solution: Any
     point: tuple = ()
-    solve_point: Callable[[], Any] | None = field(default=None, repr=False, compare=False)
+    _solve_point: Callable[[], Any] | None = field(default=None, repr=False, compare=False)
 
     @property
     def lo(self) -> float:
@@ -123,7 +123,7 @@ class Region:
     @functools.cached_property
     def representative(self) -> Any:
         """The Solution at :attr:`point` (see the class docstring)."""
-        return self.solution if self.solve_point is None else self.solve_point()
+        return self.solution if self._solve_point is None else self._solve_point()
 
     @property
     def ends(self) -> tuple[Fraction | float, Fraction | float]:
