@@ -2,7 +2,7 @@
 
     gametheory models                       the bundled models: parameters, defaults, meanings
     gametheory solve MODEL [--set k=v ...] [--method M] [--exact | --float]
-                     [--format text|json|latex|md|csv]
+                     [--format text|json|latex|md|csv|html]
     gametheory sweep [MODEL] --vary q=0:1:1001 [--vary rho=0:10:51] [--set k=v ...]
                      [--out FILE] [--jobs N | --scheduler ADDRESS]
     gametheory table MODEL [--set k=v ...] --format latex|md|csv|html
@@ -105,7 +105,7 @@ def _cmd_solve(args: Any) -> int:
         if not game.is_tree:
             out["strategies"] = [list(s) for s in game.strategies]
         print(json.dumps(out, indent=2))
-    elif args.format in ("latex", "md", "csv"):
+    elif args.format != "text":                     # a table format of io.formats
         from ..io.tables import equilibrium_table
 
         print(equilibrium_table(sol, format=args.format))
@@ -222,7 +222,9 @@ def build_parser() -> argparse.ArgumentParser:
                                  "are exact)")
     arithmetic.add_argument("--float", action="store_true",
                             help="floating point even for exact payoffs")
-    s.add_argument("--format", choices=["text", "json", "latex", "md", "csv"], default="text")
+    from ..io.formats import FORMATS
+
+    s.add_argument("--format", choices=["text", "json", *FORMATS], default="text")
 
     from .sweep import add_sweep_parser, cmd_sweep
 
@@ -230,7 +232,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("table", help="the payoff table of a game")
     model_args(s, None, nargs=None)
-    s.add_argument("--format", choices=["latex", "md", "csv", "html"], default="latex")
+    s.add_argument("--format", choices=list(FORMATS), default="latex")
 
     s = sub.add_parser("tree", help="the game tree as TikZ or a figure")
     model_args(s, None, nargs=None)

@@ -162,3 +162,17 @@ def test_io_imports_no_solver_and_no_sensitivity(path):
                                   "gametheory.cli", "gametheory.models"))
                  or m in ("gametheory", "gametheory.solve"))
     assert not bad, f"{path.name} imports {bad}"
+
+
+@pytest.mark.usefixtures("formats")
+def test_a_registered_format_is_a_choice_of_the_command_line(capsys):
+    from gametheory.cli import main
+
+    assert main(["table", "chicken", "--format", "tsv"]) == 0
+    tsv = capsys.readouterr().out
+    assert main(["table", "chicken", "--format", "csv"]) == 0
+    assert "\t" in tsv and rows(tsv, "\t") == rows(capsys.readouterr().out, ",")
+    assert main(["solve", "chicken", "--format", "plain"]) == 0
+    assert capsys.readouterr().out.splitlines()[0].startswith("# / DRIVER 1 / DRIVER 2")
+    del FORMATS["plain"]
+    assert main(["solve", "chicken", "--format", "plain"]) == 2
