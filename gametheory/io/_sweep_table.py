@@ -10,11 +10,14 @@ here solves a game.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import GameError
 from .cells import Cells
 from .formats import Format, Grid, check_options
+
+if TYPE_CHECKING:
+    from ..games.protocol import Game
 
 __all__ = ["sweep_table", "regions_table"]
 
@@ -91,7 +94,7 @@ def sweep_table(sweep_result: Any, parameter: str, format: str | Format = "latex
                          format=fmt, precision=precision)
 
 
-def regions_table(regions: Sequence[Any], game: Any, formulas: Sequence[Sequence[Any]] | None
+def regions_table(regions: Sequence[Any], game: Game, formulas: Sequence[Sequence[Any]] | None
                   = None, format: str | Format = "latex", precision: int = 3) -> str:
     """The table of :func:`sweep_table` from its data: the regions and their formulas.
 

@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import GameError, ParseError
 from ._gambit_lexer import TokenStream
+
+if TYPE_CHECKING:
+    from ..games.protocol import Game
 
 __all__ = ["read_gambit", "write_gambit"]
 
@@ -123,7 +126,7 @@ def read_gambit(source: str | os.PathLike, *, exact: bool = False) -> Any:
     return parse_nfg(stream, exact=exact)
 
 
-def write_gambit(game: Any, path: str | os.PathLike | None = None, *, title: str = "",
+def write_gambit(game: Game, path: str | os.PathLike | None = None, *, title: str = "",
                  comment: str = "") -> str:
     """Write a game in Gambit's format and return the text.
 

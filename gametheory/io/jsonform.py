@@ -48,13 +48,17 @@ import os
 from collections.abc import Callable
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from ..errors import GameError, ParseError
 from ..games.values import exact_number
 from ._gambit_lexer import _MAX_DIGITS
+
+if TYPE_CHECKING:
+    from ..games.normal import NormalFormGame
+    from ..games.protocol import Game
 
 __all__ = ["to_json", "from_json", "read_json", "write_json", "FORMAT", "VERSION"]
 
@@ -221,7 +225,7 @@ def _declared(data: dict[str, Any]) -> tuple[dict[str, Any], list[Any]]:
     return symbols, meta
 
 
-def _declarations(game: Any) -> list[Any]:
+def _declarations(game: Game) -> list[Any]:
     """The ``"parameters"`` list that :func:`to_json` writes: a name, or an object with
     the default, domain and description declared with ``game.describe``."""
     info, meta = game.parameter_info, game.parameter_metadata
@@ -251,7 +255,7 @@ def _exact(name: str, x: Any) -> Any:
         if isinstance(x, str) else x
 
 
-def to_json(game: Any) -> dict[str, Any]:
+def to_json(game: Game) -> dict[str, Any]:
     """The JSON form of a game (see the module docstring) as plain Python data.
 
     Parameters
@@ -344,7 +348,7 @@ def _nested(arr: Any, where: Callable[[tuple], str], idx: tuple = ()) -> Any:
     return [_nested(x, where, (*idx, k)) for k, x in enumerate(arr)]
 
 
-def _cell(game: Any, idx: tuple) -> str:
+def _cell(game: NormalFormGame, idx: tuple) -> str:
     """``the payoff of <player> at (<strategy>, ...)`` for index ``(player, s1, ...)``."""
     cell = ", ".join(game.strategies[j][k] for j, k in enumerate(idx[1:]))
     return f"the payoff of {game.players[idx[0]]} at ({cell})"
@@ -417,7 +421,7 @@ def from_json(data: dict[str, Any]) -> Any:
     return _describe(g, meta)
 
 
-def _describe(game: Any, meta: list[Any]) -> Any:
+def _describe(game: Game, meta: list[Any]) -> Any:
     """``game`` with the metadata of the declared parameters it has (unused ones are
     ignored)."""
     have = {p.name for p in game.parameters}
@@ -483,7 +487,7 @@ def read_json(source: str | os.PathLike) -> Any:
     return from_json(data)
 
 
-def write_json(game: Any, path: str | os.PathLike | None = None) -> str:
+def write_json(game: Game, path: str | os.PathLike | None = None) -> str:
     """The JSON text of a game, one entry per line; also written to ``path`` when given.
 
     References

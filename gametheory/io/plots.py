@@ -10,12 +10,15 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from ..errors import GameError
 from ..games.extensive import ExtensiveFormGame
+
+if TYPE_CHECKING:
+    from ..games.protocol import Game
 
 __all__ = ["plot_sweep", "plot_regions", "plot_tree", "equilibrium_label", "value_text"]
 
@@ -92,7 +95,7 @@ def _chosen(d: dict) -> str:
     return ", ".join(f"{a} {value_text(p, 3)}" for a, p in used)
 
 
-def equilibrium_label(game: Any, eq: Any) -> str:
+def equilibrium_label(game: Game, eq: Any) -> str:
     """An equilibrium in a few words: the strategies in use (normal form), or the choice
     at every information set on the equilibrium path (trees).
 
@@ -401,7 +404,7 @@ def _payoff_text(x: Any) -> str:
     return str(x)
 
 
-def plot_tree(game: Any, ax: Any = None, max_nodes: int = MAX_TREE_NODES) -> Any:
+def plot_tree(game: ExtensiveFormGame, ax: Any = None, max_nodes: int = MAX_TREE_NODES) -> Any:
     """A small game tree: players at decision nodes, chance nodes, actions with chance
     probabilities on the edges, dashed information sets, payoffs under the leaves.
 

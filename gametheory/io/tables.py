@@ -12,7 +12,7 @@ solution, a sweep's regions); they solve nothing.
 from __future__ import annotations
 
 import itertools
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -21,6 +21,9 @@ from ..games.protocol import Game
 from ._sweep_table import regions_table, sweep_table
 from .cells import MARKS, Cells
 from .formats import FORMATS, Format, Grid, check_options
+
+if TYPE_CHECKING:
+    from ..games.normal import NormalFormGame
 
 __all__ = ["payoff_table", "equilibrium_table", "sweep_table", "regions_table", "styles"]
 
@@ -124,7 +127,7 @@ def payoff_table(game: Game, format: str | Format = "latex", precision: int = 3,
     return fmt.render(grids, style if style in fmt.styles else fmt.styles[0])
 
 
-def _best_responses(game: Any) -> np.ndarray | None:
+def _best_responses(game: NormalFormGame) -> np.ndarray | None:
     """``best[i][cell]``: player i's payoff in the cell is a best response (None if
     the payoffs are parametric)."""
     if game.parameters:
@@ -139,19 +142,20 @@ def _best_responses(game: Any) -> np.ndarray | None:
                      for i in range(game.num_players)])
 
 
-def _cell(game: Any, c: Cells, idx: tuple, best: np.ndarray | None, mark: str | None) -> str:
+def _cell(game: NormalFormGame, c: Cells, idx: tuple, best: np.ndarray | None,
+          mark: str | None) -> str:
     vals = [c.marked(c.number(game.payoffs[(i,) + idx]),
                      mark if best is not None and best[(i,) + idx] else None)
             for i in range(game.num_players)]
     return c.math(", ".join(vals))
 
 
-def _slice_title(game: Any, c: Cells, rest: tuple) -> str:
+def _slice_title(game: NormalFormGame, c: Cells, rest: tuple) -> str:
     return ", ".join(f"{c.text(game.players[2 + k])} plays {c.text(game.strategies[2 + k][s])}"
                      for k, s in enumerate(rest))
 
 
-def _tidy_grid(game: Any, c: Cells, best: np.ndarray | None) -> Grid:
+def _tidy_grid(game: NormalFormGame, c: Cells, best: np.ndarray | None) -> Grid:
     header = list(game.players) + [f"payoff:{p}" for p in game.players]
     if best is not None:
         header += [f"best_response:{p}" for p in game.players] + ["pure_equilibrium"]

@@ -15,13 +15,17 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from ..errors import GameError, SolverError
 from ..solvers.batch import BatchEquilibria
 from ._sweep_solve import Chunk, is_tree, tree_offsets
+
+if TYPE_CHECKING:
+    from ..games.extensive import ExtensiveFormGame
+    from ..games.protocol import Game
 
 __all__ = ["Region", "point_keys", "key_text", "intervals", "cells", "reach", "snap",
            "midpoint", "easy", "region_formulas", "SUPPORT_TOL", "BISECTION_TOL", "EASY_SIZE"]
@@ -197,7 +201,7 @@ def midpoint(lo: Any, hi: Any) -> Fraction:
 
 
 # ----------------------------------------------------------------- structure keys
-def reach(game: Any, batch: BatchEquilibria, chance: Chance,
+def reach(game: ExtensiveFormGame, batch: BatchEquilibria, chance: Chance,
           rows: np.ndarray | None = None) -> np.ndarray:
     """Probability of each terminal under each equilibrium row (all, or ``rows``),
     shape (E, T); ``chance(points)`` gives parametric chance probabilities."""
@@ -219,7 +223,7 @@ def reach(game: Any, batch: BatchEquilibria, chance: Chance,
     return accumulate(a.parent, edge, "mul")[a.terminals].T
 
 
-def _row_bits(game: Any, batch: BatchEquilibria, chance: Chance) -> np.ndarray:
+def _row_bits(game: Game, batch: BatchEquilibria, chance: Chance) -> np.ndarray:
     if not is_tree(game):
         return batch.profile > SUPPORT_TOL
     out = np.zeros((len(batch.point), len(game.arrays.terminals)), dtype=bool)
@@ -230,7 +234,7 @@ def _row_bits(game: Any, batch: BatchEquilibria, chance: Chance) -> np.ndarray:
     return out
 
 
-def point_keys(game: Any, batch: BatchEquilibria, chance: Chance
+def point_keys(game: Game, batch: BatchEquilibria, chance: Chance
                ) -> tuple[np.ndarray, list[Key]]:
     """The structure of every point: an id per point and the key of each id."""
     bits = _row_bits(game, batch, chance)
@@ -268,7 +272,7 @@ def _unique_rows(M: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return M[first], inverse.ravel().astype(np.int64)
 
 
-def _canonical(game: Any, bits: np.ndarray) -> tuple:
+def _canonical(game: Game, bits: np.ndarray) -> tuple:
     if is_tree(game):
         return tuple(int(t) for t in np.flatnonzero(bits))
     out, start = [], 0
@@ -278,7 +282,7 @@ def _canonical(game: Any, bits: np.ndarray) -> tuple:
     return tuple(out)
 
 
-def key_text(game: Any, key: Key) -> str:
+def key_text(game: Game, key: Key) -> str:
     """The structure key in words, e.g. ``"2 equilibria: a1 | b2; a2 | b1"``."""
     n = len(key)
     if n == 0:
@@ -298,7 +302,7 @@ def key_text(game: Any, key: Key) -> str:
 Solver = Callable[[np.ndarray], tuple[Chunk, Chance]]
 
 
-def intervals(game: Any, names: Sequence[str], axis: int, points: np.ndarray,
+def intervals(game: Game, names: Sequence[str], axis: int, points: np.ndarray,
               pid: np.ndarray, keys: list[Key], solve_at: Solver,
               solution: Callable[[int], Any],
               solution_at: Callable[[np.ndarray], Any],
@@ -369,7 +373,7 @@ def intervals(game: Any, names: Sequence[str], axis: int, points: np.ndarray,
 
 
 def _bisect(base: np.ndarray, brackets: np.ndarray, axis: int, keys: list[Key],
-            keep_left: np.ndarray, game: Any, solve_at: Solver) -> np.ndarray:
+            keep_left: np.ndarray, game: Game, solve_at: Solver) -> np.ndarray:
     """Bisect every bracket ``brackets[:, j] = (lo, hi)`` along ``axis`` at once, one
     batch of distinct midpoints per step (the other coordinates from ``base``). Where
     ``keep_left`` find where the left structure ``keys[j]`` ends (it holds at lo),
@@ -413,7 +417,7 @@ def simplest_between(lo: Fraction, hi: Fraction) -> Fraction:
     return n + 1 / simplest_between(1 / (hi - n), 1 / (lo - n))
 
 
-def cells(game: Any, names: Sequence[str], axes: Sequence[int], index: np.ndarray,
+def cells(game: Game, names: Sequence[str], axes: Sequence[int], index: np.ndarray,
           points: np.ndarray, pid: np.ndarray, keys: list[Key],
           solution: Callable[[int], Any]) -> list[Region]:
     """Connected 2-D cells of constant structure (4-neighbours); ``index`` holds the grid
@@ -437,7 +441,7 @@ def cells(game: Any, names: Sequence[str], axes: Sequence[int], index: np.ndarra
 
 
 # ----------------------------------------------------------------- closed forms
-def easy(game: Any) -> bool:
+def easy(game: Game) -> bool:
     """Small enough for closed forms to be tried unasked: a two-player normal form of at
     most :data:`EASY_SIZE` cells, or a perfect-information tree of at most that many
     nodes."""
@@ -446,7 +450,7 @@ def easy(game: Any) -> bool:
     return game.num_players == 2 and game.shape[0] * game.shape[1] <= EASY_SIZE
 
 
-def region_formulas(game: Any, parameter: str, regions: Sequence[Region],
+def region_formulas(game: Game, parameter: str, regions: Sequence[Region],
                     strict: bool) -> list[list] | None:
     """Per region, its equilibria as closed forms in ``parameter`` (``game`` has only
     that parameter left): :func:`~gametheory.equilibrium_formulas` at the region's

@@ -13,13 +13,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from ..errors import GameError
 from ..games.values import to_fraction
 from ..solvers.batch import BatchEquilibria
+
+if TYPE_CHECKING:
+    from ..games.extensive import ExtensiveFormGame
+    from ..games.protocol import Game
 
 __all__ = ["Grid", "Chunk", "grid_points", "solve_chunk", "vectorised", "per_point",
            "is_tree", "tree_offsets", "chance_at"]
@@ -43,16 +47,16 @@ class Chunk:
     methods: tuple[str, ...]
 
 
-def is_tree(game: Any) -> bool:
+def is_tree(game: Game) -> bool:
     """True for an extensive-form game (``game.is_tree``)."""
     return bool(game.is_tree)
 
 
-def _info(game: Any) -> dict:
+def _info(game: Game) -> dict:
     return dict(game.parameter_info)
 
 
-def grid_points(game: Any, grid: Mapping[str, Any]) -> Grid:
+def grid_points(game: Game, grid: Mapping[str, Any]) -> Grid:
     """Check ``grid`` against the game's parameters and lay out its points.
 
     Raises GameError for a grid that is not a mapping or is empty, an unknown name, an
@@ -115,7 +119,7 @@ def _check_domain(param: Any, name: str, axis: np.ndarray) -> None:
 
 
 # ----------------------------------------------------------------- the per-point path
-def substituted(game: Any, names: Sequence[str], values: np.ndarray,
+def substituted(game: Game, names: Sequence[str], values: np.ndarray,
                 fixed: Mapping[str, float], exact: bool = False) -> Any:
     """The game at one point (``values`` in the order of ``names``).
 
@@ -145,7 +149,7 @@ def _behavior_row(arrays: Any, behavior: Mapping[str, Mapping[str, Any]]) -> np.
     return np.array(row, dtype=np.float64)
 
 
-def _mixed_to_behavior(game: Any, strategies: Sequence[np.ndarray]) -> np.ndarray:
+def _mixed_to_behavior(game: ExtensiveFormGame, strategies: Sequence[np.ndarray]) -> np.ndarray:
     """Kuhn's theorem: a behaviour row equivalent to mixed reduced strategies.
 
     At an information set h of player p, action a gets the probability of the reduced
@@ -172,7 +176,7 @@ def _mixed_to_behavior(game: Any, strategies: Sequence[np.ndarray]) -> np.ndarra
     return row
 
 
-def _rows(game: Any, sol: Any) -> tuple[list[np.ndarray], list[np.ndarray]]:
+def _rows(game: Game, sol: Any) -> tuple[list[np.ndarray], list[np.ndarray]]:
     profiles, payoffs = [], []
     for eq in sol.equilibria:
         if is_tree(game):
@@ -185,7 +189,7 @@ def _rows(game: Any, sol: Any) -> tuple[list[np.ndarray], list[np.ndarray]]:
     return profiles, payoffs
 
 
-def parametric_chance(game: Any) -> bool:
+def parametric_chance(game: Game) -> bool:
     """True for a tree some of whose chance probabilities depend on parameters."""
     if not is_tree(game):
         return False
@@ -193,7 +197,7 @@ def parametric_chance(game: Any) -> bool:
     return prob.dtype == object and any(getattr(v, "free_symbols", None) for v in prob)
 
 
-def per_point(game: Any, names: Sequence[str], values: np.ndarray, fixed: Mapping[str, float],
+def per_point(game: Game, names: Sequence[str], values: np.ndarray, fixed: Mapping[str, float],
               method: str, options: Mapping[str, Any], progress: bool = False,
               exact: bool = False) -> Chunk:
     """Solve each point's substituted game with :func:`gametheory.solve`, in a loop
@@ -235,7 +239,7 @@ def _bar(total: int, show: bool):
     return tqdm(total=total, desc="sweep", unit="point")
 
 
-def solve_chunk(game: Any, names: Sequence[str], values: np.ndarray,
+def solve_chunk(game: Game, names: Sequence[str], values: np.ndarray,
                 fixed: Mapping[str, Any], method: str, options: Mapping[str, Any],
                 progress: bool = False) -> Chunk:
     """Solve a block of points (what an executor runs): with ``method="auto"`` the
@@ -249,7 +253,7 @@ def solve_chunk(game: Any, names: Sequence[str], values: np.ndarray,
 
     name, engine = served
 
-    def solve_point(g: Any, **opts: Any) -> Any:
+    def solve_point(g: Game, **opts: Any) -> Any:
         return solve(g, method=name, **opts)
 
     def game_at(i: int) -> Any:
@@ -260,7 +264,7 @@ def solve_chunk(game: Any, names: Sequence[str], values: np.ndarray,
     return Chunk(batch, (engine.label,))
 
 
-def engine_for(game: Any, method: Any, options: Mapping[str, Any]) -> tuple[str, Any] | None:
+def engine_for(game: Game, method: Any, options: Mapping[str, Any]) -> tuple[str, Any] | None:
     """``(method name, engine)``: the :class:`~gametheory.solvers.batch.BatchEngine` that
     serves ``method="auto"`` on this game, from the registry: the ``batch`` engine of the
     first method "auto" may try (in its preference order) whose engine accepts the game
@@ -279,7 +283,7 @@ def engine_for(game: Any, method: Any, options: Mapping[str, Any]) -> tuple[str,
     return None
 
 
-def vectorised(game: Any, method: Any, options: Mapping[str, Any]) -> str | None:
+def vectorised(game: Game, method: Any, options: Mapping[str, Any]) -> str | None:
     """The label of the engine ``"auto"`` uses for this game (``"support-batch"``,
     ``"spe"``), or None when the points are solved one by one."""
     served = engine_for(game, method, options)
@@ -301,7 +305,7 @@ def as_float(v: Any) -> float:
         return float(sympy.sympify(v, strict=True))
 
 
-def chance_at(game: Any, names: Sequence[str], values: np.ndarray,
+def chance_at(game: Game, names: Sequence[str], values: np.ndarray,
               fixed: Mapping[str, Any]) -> np.ndarray | None:
     """Chance probabilities ``(b, num_nodes)`` at the points ``values`` of a tree whose
     chance probabilities depend on parameters; None when they do not."""
@@ -310,7 +314,7 @@ def chance_at(game: Any, names: Sequence[str], values: np.ndarray,
     return _evaluate(game, names, np.asarray(values, dtype=np.float64), fixed)[1]
 
 
-def _evaluate(game: Any, names: Sequence[str], values: np.ndarray,
+def _evaluate(game: Game, names: Sequence[str], values: np.ndarray,
               fixed: Mapping[str, Any]):
     cols = {n: values[:, j] for j, n in enumerate(names)}
     cols.update({n: np.full(len(values), as_float(v)) for n, v in fixed.items()})

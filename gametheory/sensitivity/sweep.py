@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -33,13 +33,16 @@ from ._sweep_solve import (
     vectorised,
 )
 
+if TYPE_CHECKING:
+    from ..games.protocol import Game
+
 __all__ = ["sweep", "SweepResult"]
 
 #: Without an explicit ``progress``, a per-point run shows a progress bar from this size.
 PROGRESS_POINTS = 2000
 
 
-def sweep(game: Any, grid: Mapping[str, Any], method: str = "auto",
+def sweep(game: Game, grid: Mapping[str, Any], method: str = "auto",
           executor: Executor | None = None, progress: bool | None = None,
           chunk_size: int | None = None, **options: Any) -> SweepResult:
     """The equilibria of a parametric game at every point of a grid.
@@ -151,7 +154,7 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def _points_in_memory(game: Any) -> int:
+def _points_in_memory(game: Game) -> int:
     """Points solved together in-process: about 2^22 payoff entries at a time."""
     if is_tree(game):
         a = game.arrays

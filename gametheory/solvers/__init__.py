@@ -29,6 +29,8 @@ from .registry import METHODS, Method, Option, get_method, register, show_method
 from .result import Component, Equilibrium, NashSubset, Solution, solve_in_float_range
 
 if TYPE_CHECKING:
+    from ..games.extensive import ExtensiveFormGame
+    from ..games.normal import NormalFormGame
     from ..games.protocol import Game
 
 __all__ = ["solve", "METHODS", "TREE_METHODS", "Solution", "Equilibrium", "Component",
@@ -57,7 +59,7 @@ def tree_methods() -> tuple[str, ...]:
     return tuple(n for n, m in METHODS.items() if "tree" in m.forms)
 
 
-def _run(name: str, game: Any, exact: bool, options: Mapping[str, Any]) -> Solution:
+def _run(name: str, game: Game, exact: bool, options: Mapping[str, Any]) -> Solution:
     """Call the registered method ``name`` (options already checked); ``"spe"`` and any
     method with ``takes_normal_solver`` get :func:`_solve_normal`."""
     m = METHODS[name]
@@ -66,7 +68,7 @@ def _run(name: str, game: Any, exact: bool, options: Mapping[str, Any]) -> Solut
     return m.function(game, exact=exact, **options)
 
 
-def _with_behavior(tree: Any, sol: Solution) -> Solution:
+def _with_behavior(tree: ExtensiveFormGame, sol: Solution) -> Solution:
     """``sol`` (of the tree's reduced normal form) with each equilibrium's ``behavior``
     set by Kuhn's theorem; ``sol.game`` stays the reduced normal form."""
     if not tree.has_perfect_recall:
@@ -162,7 +164,7 @@ def solve(game: Game, method: str | Callable[..., Solution] = "auto", exact: boo
     return _solve_normal(game, "auto", exact, options)
 
 
-def _solve_callable(game: Any, method: Callable[..., Solution], exact: bool,
+def _solve_callable(game: Game, method: Callable[..., Solution], exact: bool,
                     options: Mapping[str, Any]) -> Solution:
     """``method(game, exact=exact, **options)``, checked to return a Solution."""
     if game.parameters:
@@ -174,7 +176,7 @@ def _solve_callable(game: Any, method: Callable[..., Solution], exact: bool,
     return sol
 
 
-def _solve_normal(game: Any, method: str, exact: bool, options: Mapping[str, Any]
+def _solve_normal(game: NormalFormGame, method: str, exact: bool, options: Mapping[str, Any]
                   ) -> Solution:
     """Solve a normal-form game by the registered ``method`` (options checked here) or
     ``"auto"`` (:func:`~gametheory.solvers.auto.solve_auto_normal`); the normal-form

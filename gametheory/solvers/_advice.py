@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..games.protocol import Game
 
 __all__ = ["applicable", "suggest"]
 
 
-def _nf(game: Any):
+def _nf(game: Game):
     """The normal form ``game`` stands for (a tree's reduced normal form), or None when
     a player has more than 200 reduced strategies (then no normal-form method is
     advised for the tree)."""
@@ -31,7 +34,7 @@ def _nf(game: Any):
     return game.to_normal_form()
 
 
-def _accepts(game: Any, name: str, exact: bool, normal: Callable[[], Any]) -> bool:
+def _accepts(game: Game, name: str, exact: bool, normal: Callable[[], Any]) -> bool:
     """Whether the registered method ``name`` accepts ``game``: its exactness, forms,
     players, requires and own ``accepts`` rule (on the form it solves); ``normal()``
     gives :func:`_nf`'s game. An unknown name accepts nothing."""
@@ -55,7 +58,7 @@ def _accepts(game: Any, name: str, exact: bool, normal: Callable[[], Any]) -> bo
     return m.accepts_game(g, exact)
 
 
-def applicable(game: Any, methods: Sequence[str], exact: bool = False) -> list[str]:
+def applicable(game: Game, methods: Sequence[str], exact: bool = False) -> list[str]:
     """Those of ``methods`` that accept ``game`` (players, form, size; ``exact``), in order.
 
     A method accepts a game when it would start solving it with its default options
@@ -76,7 +79,7 @@ def applicable(game: Any, methods: Sequence[str], exact: bool = False) -> list[s
     return [m for m in methods if _accepts(game, m, exact, normal)]
 
 
-def suggest(game: Any, methods: Sequence[str], exact: bool = False,
+def suggest(game: Game, methods: Sequence[str], exact: bool = False,
             extra: str = "") -> str:
     """``"use method='a' or method='b'"`` for the applicable ``methods``, with ``extra``
     (another remedy, e.g. ``"raise max_pivots"``) joined by ``or``; ``""`` if nothing.

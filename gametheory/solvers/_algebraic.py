@@ -9,11 +9,14 @@ polynomial over the rationals.
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from ..games.values import exact_number
+
+if TYPE_CHECKING:
+    from ..games.normal import NormalFormGame
 
 __all__ = ["algebraic_regrets", "algebraic_regret", "is_zero"]
 
@@ -136,7 +139,7 @@ class _Field:
         return exact_number(sp.expand(P.rem(self.p).as_expr().subs(self.X, self.r)))
 
 
-def _field_regret(game, prof, field: _Field):
+def _field_regret(game: NormalFormGame, prof, field: _Field):
     """``(regret, payoffs)`` computed in QQ(r), or None when a coordinate is not a
     rational function of r."""
     import sympy as sp
@@ -165,7 +168,7 @@ def _field_regret(game, prof, field: _Field):
     return regret, tuple(payoffs)
 
 
-def algebraic_regrets(game, profiles: list[tuple]) -> list[tuple[Any, tuple]]:
+def algebraic_regrets(game: NormalFormGame, profiles: list[tuple]) -> list[tuple[Any, tuple]]:
     """``(max regret, payoffs)`` for each profile, exactly: the regret is 0 at an
     equilibrium, a positive number otherwise (also when a vector does not sum to 1).
 
@@ -177,7 +180,7 @@ def algebraic_regrets(game, profiles: list[tuple]) -> list[tuple[Any, tuple]]:
     return [algebraic_regret(game, prof) for prof in profiles]
 
 
-def algebraic_regret(game, prof: tuple) -> tuple[Any, tuple]:
+def algebraic_regret(game: NormalFormGame, prof: tuple) -> tuple[Any, tuple]:
     """:func:`algebraic_regrets` of one profile."""
     from ._enumpoly_support import strategy_payoffs
 

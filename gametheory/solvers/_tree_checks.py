@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import GameError
 from ..games.extensive import ExtensiveFormGame
 
+if TYPE_CHECKING:
+    from ..games.protocol import Game
 
-def numeric_tree_arrays(game: Any, what: str, method: str = "spe") -> Any:
+
+def numeric_tree_arrays(game: Game, what: str, method: str = "spe") -> Any:
     """The compiled arrays of ``game``; GameError unless it is a tree with numeric
     payoffs and chance probabilities.
 
@@ -51,7 +54,7 @@ def _require_numeric(game: ExtensiveFormGame, needs: str) -> None:
                         f"game.substitute(...)")
 
 
-def check_two_player_tree(game: Any, method: str, instead: str, kind: str = "") -> Any:
+def check_two_player_tree(game: Game, method: str, instead: str, kind: str = "") -> Any:
     """The compiled arrays of ``game``; GameError unless it is a two-player tree with
     numeric payoffs and perfect recall.
 

@@ -18,12 +18,17 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import SolverError
 from ._advice import applicable
 from .registry import METHODS, Method
 from .result import Solution, solve_in_float_range
+
+if TYPE_CHECKING:
+    from ..games.extensive import ExtensiveFormGame
+    from ..games.normal import NormalFormGame
+    from ..games.protocol import Game
 
 __all__ = ["NORMAL_ORDER", "TREE_ORDER", "normal_chain", "tree_first", "run_chain", "noted",
            "solve_auto_normal", "solve_auto_tree", "check_options", "preference",
@@ -93,7 +98,7 @@ def check_options(names: Iterable[str], options: Mapping[str, Any], label: str) 
                           f"valid: {', '.join(valid) or 'none'}")
 
 
-def normal_chain(game: Any, exact: bool) -> list[str]:
+def normal_chain(game: NormalFormGame, exact: bool) -> list[str]:
     """The methods "auto" tries on a normal-form game, best first: a complete method
     where one applies, then those that find some equilibria. Each is tried only when it
     accepts the game; the next one runs when one refuses or fails (SolverError)."""
@@ -125,7 +130,7 @@ def normal_chain(game: Any, exact: bool) -> list[str]:
     return chosen
 
 
-def run_chain(game: Any, names: list[str], exact: bool, options: Mapping[str, Any],
+def run_chain(game: Game, names: list[str], exact: bool, options: Mapping[str, Any],
               run: Run) -> Solution:
     """Run the first of ``names``; on SolverError (a refusal or a failure) or no
     equilibrium the next, with a note saying what happened. Each method gets the
@@ -157,17 +162,17 @@ def noted(sol: Solution, notes: list[str]) -> Solution:
     return dataclasses.replace(sol, notes=(*notes, *sol.notes))
 
 
-def solve_auto_normal(game: Any, exact: bool, options: Mapping[str, Any],
+def solve_auto_normal(game: NormalFormGame, exact: bool, options: Mapping[str, Any],
                       run: Run) -> Solution:
     """"auto" on a numeric normal-form game (within the float range)."""
     return run_chain(game, normal_chain(game, exact), exact, options, run)
 
 
-def _child_lists(game: Any) -> list[tuple[int, ...]]:
+def _child_lists(game: ExtensiveFormGame) -> list[tuple[int, ...]]:
     return [game.children(v) for v in range(len(game.arrays.parent))]
 
 
-def tree_first(game: Any) -> str | None:
+def tree_first(game: ExtensiveFormGame) -> str | None:
     """The built-in method "auto" uses first for a numeric tree, or None for "its
     reduced normal form".
 
@@ -199,7 +204,7 @@ def tree_first(game: Any) -> str | None:
     return seq[0] if seq else None
 
 
-def solve_auto_tree(game: Any, exact: bool, options: Mapping[str, Any], run: Run,
+def solve_auto_tree(game: ExtensiveFormGame, exact: bool, options: Mapping[str, Any], run: Run,
                     normal: Normal, with_behavior: Callable[[Any, Solution], Solution]
                     ) -> Solution:
     """"auto" on a tree: see :func:`gametheory.solvers.solve`.

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from ..games.protocol import Game
 
 __all__ = ["BatchEquilibria", "BatchEngine"]
 
@@ -109,11 +112,11 @@ class BatchEngine:
     """
 
     label: str
-    accepts: Callable[[Any], bool]
+    accepts: Callable[[Game], bool]
     run: Callable[..., BatchEquilibria]
     options: frozenset[str] = frozenset({"tol"})
 
-    def __call__(self, game: Any, evaluated: Any, tol: float | None,
+    def __call__(self, game: Game, evaluated: Any, tol: float | None,
                  solve_point: Callable[..., Any],
                  game_at: Callable[[int], Any]) -> BatchEquilibria:
         return self.run(game, evaluated, tol, solve_point, game_at)

@@ -11,13 +11,17 @@ such points are handed to ``fallback``, which solves them one by one.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from ..errors import SolverError
 from .backward import level_groups
 from .batch import BatchEngine, BatchEquilibria
+
+if TYPE_CHECKING:
+    from ..games.extensive import ExtensiveFormGame
+    from ..games.protocol import Game
 
 __all__ = ["tree_batch", "ENGINE"]
 
@@ -217,12 +221,12 @@ def tree_batch(arrays: Any, payoffs: np.ndarray, chance_prob: np.ndarray,
     return BatchEquilibria(B, point[idx], rows[idx], pays[idx], complete)
 
 
-def _accepts(game: Any) -> bool:
+def _accepts(game: Game) -> bool:
     return game.is_tree and game.num_players >= 2 and game.has_perfect_information
 
 
-def _run(game: Any, evaluated: tuple, tol: float | None, solve_point: Callable[..., Any],
-         game_at: Callable[[int], Any]) -> BatchEquilibria:
+def _run(game: ExtensiveFormGame, evaluated: tuple, tol: float | None,
+         solve_point: Callable[..., Any], game_at: Callable[[int], Any]) -> BatchEquilibria:
     """The sweep engine: ``evaluated`` is ``(payoffs, chance probabilities)``; points
     with a tie are solved by ``solve_point`` on the game substituted there."""
     payoffs, chance = evaluated

@@ -12,7 +12,7 @@ within ``tol``) is handed to a complete per-point solver and its answer merged i
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -20,6 +20,10 @@ from ..errors import GameError
 from . import _support_batch as batch
 from .batch import BatchEngine, BatchEquilibria
 from .result import Solution, payoff_tolerance, solve_in_float_range
+
+if TYPE_CHECKING:
+    from ..games.normal import NormalFormGame
+    from ..games.protocol import Game
 
 __all__ = ["bimatrix_batch", "vertex_fallback", "ENGINE"]
 
@@ -29,7 +33,7 @@ SYSTEMS_PER_CHUNK = 1 << 20
 Fallback = Callable[[np.ndarray], Sequence]
 
 
-def _vertex(game: Any) -> Solution:
+def _vertex(game: NormalFormGame) -> Solution:
     """``gt.solve(game, method="vertex")`` without the dispatcher."""
     from .vertex import solve_vertex
 
@@ -307,11 +311,11 @@ def bimatrix_batch(payoffs: np.ndarray, tol: float | None = 1e-9,
     return BatchEquilibria(nb, point, profile, payoffs, complete)
 
 
-def _accepts(game: Any) -> bool:
+def _accepts(game: Game) -> bool:
     return not game.is_tree and game.num_players == 2
 
 
-def _run(game: Any, evaluated: np.ndarray, tol: float | None,
+def _run(game: NormalFormGame, evaluated: np.ndarray, tol: float | None,
          solve_point: Callable[..., Solution], game_at: Callable[[int], Any]
          ) -> BatchEquilibria:
     """The sweep engine: ``evaluated`` is the (B, 2, m, n) payoff array; degenerate

@@ -8,21 +8,24 @@ Linear time in the number of strategies; used by ``"auto"`` and ``"support"``.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from .result import Component, NashSubset, Solution, build_solution, default_tol
 
+if TYPE_CHECKING:
+    from ..games.normal import NormalFormGame
+
 __all__ = ["one_chooser", "solve_best_response", "accepts"]
 
 
-def one_chooser(game: Any) -> bool:
+def one_chooser(game: NormalFormGame) -> bool:
     """True when at most one player has more than one strategy."""
     return sum(n > 1 for n in game.shape) <= 1
 
 
-def solve_best_response(game: Any, exact: bool = False, tol: float | None = None,
+def solve_best_response(game: NormalFormGame, exact: bool = False, tol: float | None = None,
                         method: str = "best-response") -> Solution:
     """All equilibria of a game where at most one player has several strategies.
 
@@ -78,7 +81,7 @@ def solve_best_response(game: Any, exact: bool = False, tol: float | None = None
                           components=[comp], notes=[note])
 
 
-def accepts(game: Any, exact: bool = False) -> bool:
+def accepts(game: NormalFormGame, exact: bool = False) -> bool:
     """Whether ``"best-response"`` takes this game: :func:`one_chooser` (the registry's
     rule).
 

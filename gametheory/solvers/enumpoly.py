@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 
 from ..errors import GameError, SolverError
@@ -20,6 +22,9 @@ from ._enumpoly_support import (
 from ._progress import Budget
 from .result import Solution, _algebraic, build_solution, default_tol
 
+if TYPE_CHECKING:
+    from ..games.normal import NormalFormGame
+
 __all__ = ["solve_enumpoly", "MAX_SUPPORTS", "accepts"]
 
 #: More support profiles than this (prod over players of 2**n - 1) is refused.
@@ -30,7 +35,7 @@ MAX_SUPPORTS = 50_000
 MAX_ALGEBRAIC_UNKNOWNS, MAX_ALGEBRAIC_PLAYERS = 6, 4
 
 
-def solve_enumpoly(game, exact: bool = False, tol: float | None = None,
+def solve_enumpoly(game: NormalFormGame, exact: bool = False, tol: float | None = None,
                    algebraic: bool | None = None, starts: int = 20, seed: int = 0,
                    max_supports: int = MAX_SUPPORTS, time_limit: float | None = 120.0,
                    progress: bool = False) -> Solution:
@@ -186,18 +191,18 @@ def solve_enumpoly(game, exact: bool = False, tol: float | None = None,
                           tol=tol, notes=notes)
 
 
-def _one_equilibrium(game, exact: bool) -> str:
+def _one_equilibrium(game: NormalFormGame, exact: bool) -> str:
     """Advice for one equilibrium quickly: pns or qre, which need exact=False."""
     faster = suggest(game, ["pns", "qre"], exact)
     return (f"{faster} for one equilibrium quickly" if faster else
             "with exact=False, method='pns' finds one equilibrium quickly")
 
 
-def _stopped(game, time_limit, exact: bool, what: str) -> str:
+def _stopped(game: NormalFormGame, time_limit, exact: bool, what: str) -> str:
     return f"stopped after time_limit={time_limit:g} s; {what} ({_one_equilibrium(game, exact)})"
 
 
-def _verified(game, profiles: list, budget: Budget, notes: list) -> list:
+def _verified(game: NormalFormGame, profiles: list, budget: Budget, notes: list) -> list:
     """The profiles with irrational probabilities that pass the exact regret check
     before the deadline (rational ones are checked by build_solution); with a note
     when the deadline left some unchecked."""
@@ -237,7 +242,7 @@ def _convert(prof) -> list:
     return [[exact_number(x) for x in vec] for vec in prof]
 
 
-def accepts(game, exact: bool = False) -> bool:
+def accepts(game: NormalFormGame, exact: bool = False) -> bool:
     """Whether ``"enumpoly"`` takes this game with its default options: at most
     :data:`MAX_SUPPORTS` support profiles, :data:`MAX_ALGEBRAIC_UNKNOWNS` unknowns and
     :data:`MAX_ALGEBRAIC_PLAYERS` players (the registry's rule).

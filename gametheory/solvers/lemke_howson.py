@@ -24,7 +24,7 @@ import math
 import warnings
 from collections.abc import Iterable
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -34,6 +34,10 @@ from ._progress import Budget
 from .result import Solution, build_solution
 from .tableau import FloatTableau, IntegerTableau
 
+if TYPE_CHECKING:
+    from ..games.normal import NormalFormGame
+    from ..games.protocol import Game
+
 __all__ = ["solve_lemke_howson", "DEFAULT_MAX_PIVOTS"]
 
 #: Pivot limit per path when ``max_pivots`` is not given.
@@ -42,7 +46,7 @@ DEFAULT_MAX_PIVOTS = 100_000
 _NOTE = "Lemke-Howson finds some equilibria, not necessarily all"
 
 
-def solve_lemke_howson(game, exact: bool = False, tol: float | None = None,
+def solve_lemke_howson(game: NormalFormGame, exact: bool = False, tol: float | None = None,
                        initial_labels: int | Iterable[int] | None = None,
                        max_pivots: int | None = None, time_limit: float | None = 60.0,
                        progress: bool = False, **options: Any) -> Solution:
@@ -186,7 +190,7 @@ def solve_lemke_howson(game, exact: bool = False, tol: float | None = None,
 
 
 # --------------------------------------------------------------------------- setup
-def _bimatrix(game, exact: bool) -> tuple[np.ndarray, np.ndarray]:
+def _bimatrix(game: Game, exact: bool) -> tuple[np.ndarray, np.ndarray]:
     """Player 1's and player 2's payoff matrices, made positive (ints when exact)."""
     from ..games.normal import NormalFormGame
 
@@ -282,8 +286,8 @@ def _complementary_path(P, Q, k: int, m: int, limit: int, budget: Budget | None 
     raise _Abandoned(f"the path from label {k} exceeded max_pivots={limit} pivots")
 
 
-def _no_path_message(game, labels: list[int], abandoned: list, tried: int, limit: int,
-                     exact: bool) -> str:
+def _no_path_message(game: NormalFormGame, labels: list[int], abandoned: list, tried: int,
+                     limit: int, exact: bool) -> str:
     """Why Lemke-Howson found nothing, and what applies to this game instead."""
     m, n = game.shape
     others = [k for k in range(m + n) if k not in labels][:3]

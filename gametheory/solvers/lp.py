@@ -15,7 +15,7 @@ error, or in exact rationals when ``exact=True``.
 from __future__ import annotations
 
 import warnings
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -24,6 +24,10 @@ from ._advice import suggest
 from .indifference import UNIQUE, solve_indifference
 from .result import Solution, build_solution, default_tol
 
+if TYPE_CHECKING:
+    from ..games.normal import NormalFormGame
+    from ..games.protocol import Game
+
 __all__ = ["solve_lp", "accepts"]
 
 #: Tolerance on LP output scaled to [0, 1]: support, tight constraints, uniqueness.
@@ -31,7 +35,7 @@ _EPS = 1e-9
 _HIGHS = {"primal_feasibility_tolerance": 1e-10, "dual_feasibility_tolerance": 1e-10}
 
 
-def solve_lp(game, exact: bool = False, tol: float | None = None,
+def solve_lp(game: NormalFormGame, exact: bool = False, tol: float | None = None,
              **options: Any) -> Solution:
     """The value and optimal strategies of a two-player zero-sum game by linear programming.
 
@@ -124,7 +128,7 @@ def solve_lp(game, exact: bool = False, tol: float | None = None,
     return sol
 
 
-def _check_constant_sum(game, tol: float | None, exact: bool) -> bool:
+def _check_constant_sum(game: Game, tol: float | None, exact: bool) -> bool:
     """Validate the game; True if constant-sum but not zero-sum."""
     from ..games.normal import NormalFormGame
 
@@ -225,7 +229,7 @@ def _no_optimal_direction(M: np.ndarray, support, tight) -> bool:
     return -res.fun <= _EPS * max(1.0, len(tight))
 
 
-def accepts(game: Any, exact: bool = False) -> bool:
+def accepts(game: NormalFormGame, exact: bool = False) -> bool:
     """Whether ``"lp"`` takes this game: its own constant-sum test (its tolerance; exact
     payoffs exactly), the registry's rule.
 

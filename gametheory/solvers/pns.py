@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 
 from ..errors import GameError, SolverError
@@ -16,10 +18,13 @@ from ._progress import Budget
 from .enumpoly import _deviation_ok
 from .result import Solution, build_solution, default_tol
 
+if TYPE_CHECKING:
+    from ..games.normal import NormalFormGame
+
 __all__ = ["solve_pns"]
 
 
-def solve_pns(game, exact: bool = False, tol: float | None = None, starts: int = 8,
+def solve_pns(game: NormalFormGame, exact: bool = False, tol: float | None = None, starts: int = 8,
               seed: int = 0, time_limit: float | None = 60.0, progress: bool = False
               ) -> Solution:
     """Find one Nash equilibrium of an N-player game by searching small supports first.

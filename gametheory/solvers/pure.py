@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 
 from .result import Solution, build_solution, default_tol
 
+if TYPE_CHECKING:
+    from ..games.normal import NormalFormGame
+
 __all__ = ["solve_pure", "pure_equilibrium_cells"]
 
 
-def pure_equilibrium_cells(game, exact: bool = False, tol: float | None = None) -> np.ndarray:
+def pure_equilibrium_cells(game: NormalFormGame, exact: bool = False,
+                           tol: float | None = None) -> np.ndarray:
     """Indices ``(k, N)`` of the cells where every player best-responds.
 
     Examples
@@ -32,7 +38,7 @@ def pure_equilibrium_cells(game, exact: bool = False, tol: float | None = None) 
     return np.argwhere(mask)
 
 
-def solve_pure(game, exact: bool = False, tol: float | None = None) -> Solution:
+def solve_pure(game: NormalFormGame, exact: bool = False, tol: float | None = None) -> Solution:
     """Find every pure-strategy Nash equilibrium (any number of players).
 
     A cell is an equilibrium when each player's payoff there is the maximum of their

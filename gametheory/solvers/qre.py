@@ -19,7 +19,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -27,6 +27,9 @@ from ..errors import GameError, SolverError
 from . import _qre_path as qp
 from ._progress import Budget
 from .result import Solution, build_solution, build_tree_solution, default_tol, payoff_tolerance
+
+if TYPE_CHECKING:
+    from ..games.protocol import Game
 
 __all__ = ["solve_qre", "qre_fit", "QREBranch", "QREFit"]
 
@@ -83,7 +86,7 @@ class QREBranch:
         return _split(self.game, self.profiles[k])
 
 
-def _split(game: Any, p: np.ndarray) -> Any:
+def _split(game: Game, p: np.ndarray) -> Any:
     from ..games.normal import NormalFormGame
 
     if isinstance(game, NormalFormGame):
@@ -97,7 +100,7 @@ def _split(game: Any, p: np.ndarray) -> Any:
     return out
 
 
-def _system(game: Any) -> tuple[qp.System, bool]:
+def _system(game: Game) -> tuple[qp.System, bool]:
     from ..games.normal import NormalFormGame
 
     if isinstance(game, NormalFormGame):
@@ -119,13 +122,13 @@ def _system(game: Any) -> tuple[qp.System, bool]:
     return qp.tree_system(a), True
 
 
-def _tolerance(game: Any, tree: bool) -> float:
+def _tolerance(game: Game, tree: bool) -> float:
     if not tree:
         return default_tol(game)
     return payoff_tolerance(game.arrays.payoffs, player_axis=1)
 
 
-def _regret(game: Any, tree: bool, p: np.ndarray) -> float:
+def _regret(game: Game, tree: bool, p: np.ndarray) -> float:
     prof = _split(game, p)
     if tree:
         return float(max(game.behavior_regrets(prof), default=0.0))
@@ -133,7 +136,7 @@ def _regret(game: Any, tree: bool, p: np.ndarray) -> float:
     return float(max(v.max() - v @ s for v, s in zip(vecs, prof)))
 
 
-def _stopper(sys: qp.System, game: Any, tree: bool, tol: float):
+def _stopper(sys: qp.System, game: Game, tree: bool, tol: float):
     """``stop(x, lam)``: a verified equilibrium that the branch has settled on, or None.
 
     Once the agent regret is below 1e-3 of the payoff range, the branch point is
@@ -174,7 +177,7 @@ def _stopper(sys: qp.System, game: Any, tree: bool, tol: float):
     return stop
 
 
-def _trace(game: Any, max_lambda: float | None, tol: float | None, first_step: float,
+def _trace(game: Game, max_lambda: float | None, tol: float | None, first_step: float,
            max_accel: float, max_steps: int, lambdas: Sequence[float] = (), budget=None,
            default_max: float = 1e7):
     """Trace the branch of the system in payoff units (``sys.unit``); the QREBranch
@@ -204,7 +207,7 @@ def _trace(game: Any, max_lambda: float | None, tol: float | None, first_step: f
     return sys, tree, tol, raw, branch
 
 
-def solve_qre(game: Any, exact: bool = False, tol: float | None = None,
+def solve_qre(game: Game, exact: bool = False, tol: float | None = None,
               max_lambda: float | None = None, first_step: float = 0.03,
               max_accel: float = 2.0,
               max_steps: int = 10000, lambdas: Sequence[float] | None = None,
@@ -316,7 +319,7 @@ class QREFit:
     branch: QREBranch = field(repr=False)
 
 
-def _counts(game: Any, tree: bool, sys: qp.System, frequencies: Any) -> np.ndarray:
+def _counts(game: Game, tree: bool, sys: qp.System, frequencies: Any) -> np.ndarray:
     if tree:
         if not isinstance(frequencies, Mapping):
             raise GameError("frequencies of a tree are {information set: {action: count}}")
@@ -348,7 +351,7 @@ def _counts(game: Any, tree: bool, sys: qp.System, frequencies: Any) -> np.ndarr
     return out
 
 
-def qre_fit(game: Any, frequencies: Any, max_lambda: float | None = None,
+def qre_fit(game: Game, frequencies: Any, max_lambda: float | None = None,
             first_step: float = 0.03,
             max_accel: float = 2.0, max_steps: int = 10000) -> QREFit:
     """Maximum-likelihood lambda of the logit QRE for observed choice counts.

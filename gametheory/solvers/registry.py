@@ -27,9 +27,12 @@ import importlib
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import SolverError
+
+if TYPE_CHECKING:
+    from ..games.protocol import Game
 
 __all__ = ["Option", "Method", "METHODS", "REQUIREMENTS", "register", "unregister",
            "get_method", "show_method", "method_summary"]
@@ -139,7 +142,7 @@ class Method:
         """The names of the options it takes."""
         return frozenset(o.name for o in self.options)
 
-    def accepts_game(self, game: Any, exact: bool = False) -> bool:
+    def accepts_game(self, game: Game, exact: bool = False) -> bool:
         """The ``accepts`` rule on ``game`` (given in the form the method solves); True
         without a rule. Forms, players, exact and requires are checked by
         :func:`~gametheory.solvers._advice.applicable`."""
@@ -161,12 +164,12 @@ def _load(path: str) -> Any:
     return getattr(importlib.import_module(module), name)
 
 
-def _zero_sum(game: Any) -> bool:
+def _zero_sum(game: Game) -> bool:
     return bool(game.is_zero_sum)
 
 
 #: The names a Method's ``requires`` may use: name -> test of the game.
-REQUIREMENTS: dict[str, Callable[[Any], bool]] = {
+REQUIREMENTS: dict[str, Callable[[Game], bool]] = {
     "zero-sum": _zero_sum,
     "perfect-recall": lambda game: bool(game.has_perfect_recall),
     "perfect-information": lambda game: bool(game.has_perfect_information),

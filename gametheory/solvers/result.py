@@ -12,12 +12,16 @@ import warnings
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from ..errors import DegenerateGameWarning, GameError, SolverError
 from ..games._display import fmt
+
+if TYPE_CHECKING:
+    from ..games.extensive import ExtensiveFormGame
+    from ..games.normal import NormalFormGame
 
 __all__ = ["Equilibrium", "Solution", "NashSubset", "Component", "build_solution",
            "build_tree_solution", "solve_in_float_range",
@@ -241,7 +245,7 @@ class Solution:
         return equilibrium_table(self)
 
 
-def default_tol(game) -> float:
+def default_tol(game: NormalFormGame) -> float:
     """Regret tolerance for float solutions, scaled with the payoffs (see
     :func:`payoff_tolerance`).
 
@@ -305,7 +309,7 @@ def _algebraic(x: Any) -> bool:
     return type(x).__module__.startswith("sympy") and not getattr(x, "is_Rational", False)
 
 
-def _verify(game, profiles: list[tuple], exact: bool) -> list[tuple[Any, tuple]]:
+def _verify(game: NormalFormGame, profiles: list[tuple], exact: bool) -> list[tuple[Any, tuple]]:
     """``(max regret, payoffs)`` of each cleaned profile; batched for two players."""
     if exact and any(_algebraic(x) for prof in profiles for s in prof for x in s):
         from ._algebraic import algebraic_regrets
@@ -331,8 +335,8 @@ def _verify(game, profiles: list[tuple], exact: bool) -> list[tuple[Any, tuple]]
     return [(r, (a, b)) for r, a, b in zip(regret, u1, u2)]
 
 
-def build_solution(game, profiles: Sequence[Sequence[Any]], method: str, complete: bool,
-                   exact: bool, tol: float | None = None, components: Sequence = (),
+def build_solution(game: NormalFormGame, profiles: Sequence[Sequence[Any]], method: str,
+                   complete: bool, exact: bool, tol: float | None = None, components: Sequence = (),
                    value: Any = None, notes: Sequence[str] = (),
                    zero_below: float = 1e-13) -> Solution:
     """Verify, clean, deduplicate and sort candidate profiles into a :class:`Solution`.
@@ -381,7 +385,7 @@ def build_solution(game, profiles: Sequence[Sequence[Any]], method: str, complet
     return Solution(equilibria, method, complete, exact, game, comps, value, tuple(notes))
 
 
-def solve_in_float_range(game, exact: bool, run) -> Solution:
+def solve_in_float_range(game: NormalFormGame, exact: bool, run) -> Solution:
     """``run(game)``; for exact payoffs beyond the float range (such as 10**400), ``run``
     on a copy whose payoffs are all scaled by one exact power of two into that range.
 
@@ -434,8 +438,8 @@ def _reindex(comp: Component, remap, new_pos) -> Component:
 
 
 # ---------------------------------------------------------------- extensive-form results
-def build_tree_solution(game, behaviors: Sequence[Mapping], method: str, complete: bool,
-                        exact: bool, notes: Sequence[str] = (),
+def build_tree_solution(game: ExtensiveFormGame, behaviors: Sequence[Mapping], method: str,
+                        complete: bool, exact: bool, notes: Sequence[str] = (),
                         payoffs: Sequence[Sequence[Any]] | None = None) -> Solution:
     """Freeze behaviour profiles of a game tree into a :class:`Solution`.
 
@@ -457,7 +461,7 @@ def build_tree_solution(game, behaviors: Sequence[Mapping], method: str, complet
     return Solution(eqs, method, complete, exact, game, (), None, tuple(notes))
 
 
-def _verify_tree(game, behaviors: Sequence[Mapping], exact: bool) -> None:
+def _verify_tree(game: ExtensiveFormGame, behaviors: Sequence[Mapping], exact: bool) -> None:
     """SolverError unless every profile has regret 0 (exact) or at most the tolerance."""
     from ..errors import SolverError
 

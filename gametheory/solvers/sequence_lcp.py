@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 import warnings
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -31,13 +31,17 @@ from ._tree_checks import check_two_player_tree
 from .result import Solution, build_tree_solution, payoff_tolerance
 from .tableau import FloatTableau, IntegerTableau
 
+if TYPE_CHECKING:
+    from ..games.extensive import ExtensiveFormGame
+    from ..games.protocol import Game
+
 __all__ = ["solve_sequence_lcp", "DEFAULT_MAX_PIVOTS"]
 
 #: Pivot limit when ``max_pivots`` is not given.
 DEFAULT_MAX_PIVOTS = 1_000_000
 
 
-def solve_sequence_lcp(game: Any, exact: bool = False, tol: float | None = None,
+def solve_sequence_lcp(game: ExtensiveFormGame, exact: bool = False, tol: float | None = None,
                        max_pivots: int | None = None, time_limit: float | None = None,
                        progress: bool = False, **options: Any) -> Solution:
     """One Nash equilibrium of a two-player tree by Lemke's algorithm on the sequence form.
@@ -153,7 +157,7 @@ def solve_sequence_lcp(game: Any, exact: bool = False, tol: float | None = None,
 
 
 # --------------------------------------------------------------------------- checks
-def _check(game: Any) -> Any:
+def _check(game: Game) -> Any:
     check_two_player_tree(game, "sequence-lcp",
                           "use method='lemke-howson' for a bimatrix game")
     return game.sequence_form()
@@ -299,7 +303,7 @@ def _top_down(sf: Any, p: int) -> list[int]:
 
 
 # --------------------------------------------------------------------------- verification
-def _verify(game: Any, sf: Any, A: Any, B: Any, behavior: Any, exact: bool,
+def _verify(game: ExtensiveFormGame, sf: Any, A: Any, B: Any, behavior: Any, exact: bool,
             tol: float) -> None:
     """Raise SolverError unless each player's regret is at most tol (0 when exact)."""
     x, y = sf.realization_plan(game, behavior)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -28,6 +28,10 @@ from ..games.values import to_float_array, to_fraction_array, unit_float_array
 from ._tree_checks import check_two_player_tree
 from .result import Solution, build_tree_solution, payoff_tolerance
 
+if TYPE_CHECKING:
+    from ..games.extensive import ExtensiveFormGame
+    from ..games.protocol import Game
+
 __all__ = ["solve_sequence_lp", "sum_mismatch"]
 
 #: Tolerance on the LP output (plans in [0, 1], payoffs scaled to [-1, 1]).
@@ -35,7 +39,7 @@ _EPS = 1e-9
 _HIGHS = {"primal_feasibility_tolerance": 1e-10, "dual_feasibility_tolerance": 1e-10}
 
 
-def solve_sequence_lp(game: Any, exact: bool = False, tol: float | None = None,
+def solve_sequence_lp(game: ExtensiveFormGame, exact: bool = False, tol: float | None = None,
                       **options: Any) -> Solution:
     """Optimal behaviour strategies and the value of a two-player zero-sum game tree.
 
@@ -133,7 +137,7 @@ def solve_sequence_lp(game: Any, exact: bool = False, tol: float | None = None,
     return dataclasses.replace(sol, value=payoffs[0])
 
 
-def _check(game: Any, tol: float | None, exact: bool):
+def _check(game: Game, tol: float | None, exact: bool):
     """Validate the game; return its sequence form, the terminal weights (T, 2) (exact
     when ``exact``) and whether the game is constant-sum but not zero-sum."""
     arrays = check_two_player_tree(game, "sequence-lp", "use method='lp' for a matrix game",

@@ -134,7 +134,7 @@ class SubgameStats:
         return notes
 
 
-def _pieces(game: Any) -> tuple[list[int], dict[int, list[int]]]:
+def _pieces(game: ExtensiveFormGame) -> tuple[list[int], dict[int, list[int]]]:
     """The subgame roots to solve (in preorder) and, for each, the nearest ones below.
 
     A subgame whose whole subtree has perfect information is solved in one backward

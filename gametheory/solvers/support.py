@@ -15,7 +15,7 @@ from __future__ import annotations
 import warnings
 from fractions import Fraction
 from itertools import combinations, product
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -28,6 +28,9 @@ from ._support_lp import SidePart, exact_side_part, side_parts
 from .best_response import one_chooser, solve_best_response
 from .indifference import UNIQUE, solve_indifference
 from .result import Solution, build_solution, default_tol
+
+if TYPE_CHECKING:
+    from ..games.normal import NormalFormGame
 
 __all__ = ["solve_support", "accepts"]
 
@@ -237,7 +240,7 @@ def _column_ranks(Mx: np.ndarray) -> np.ndarray:
     return out
 
 
-def _sides(game, exact: bool, tol: float) -> tuple[_Side, _Side]:
+def _sides(game: NormalFormGame, exact: bool, tol: float) -> tuple[_Side, _Side]:
     U = game.float_payoffs()
     scale = max(1.0, float(np.abs(U).max()))
     A, B = U[0] / scale, U[1] / scale
@@ -252,7 +255,7 @@ class _OutOfTime(Exception):
     pass
 
 
-def solve_support(game, exact: bool = False, tol: float | None = None,
+def solve_support(game: NormalFormGame, exact: bool = False, tol: float | None = None,
                   max_pairs: int = MAX_PAIRS, time_limit: float | None = 120.0,
                   progress: bool = False, **options: Any) -> Solution:
     """All Nash equilibria of a two-player game by support enumeration.
@@ -422,8 +425,8 @@ def _search(x_side: _Side, y_side: _Side, m: int, n: int, records: list) -> None
         _lattice(x_side, y_side, records)
 
 
-def _finish(game, records: list, exact: bool, tol: float, stopped: str | None = None,
-            borderline: int = 0) -> Solution:
+def _finish(game: NormalFormGame, records: list, exact: bool, tol: float,
+            stopped: str | None = None, borderline: int = 0) -> Solution:
     profiles, continua, seen = [], [], set()
     for Ib, Jb, xp, yp in records:
         if not (xp.single and yp.single):
@@ -463,7 +466,7 @@ def _finish(game, records: list, exact: bool, tol: float, stopped: str | None = 
                           tol=tol, notes=notes)
 
 
-def accepts(game: Any, exact: bool = False) -> bool:
+def accepts(game: NormalFormGame, exact: bool = False) -> bool:
     """Whether ``"support"`` takes this two-player game with its default options: at
     most :data:`MAX_PAIRS` support pairs (the registry's rule).
 

@@ -25,7 +25,7 @@ import threading
 from collections.abc import Callable
 from itertools import combinations
 from math import comb
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -41,6 +41,10 @@ from .polytope import (
     solve_bordered,
 )
 from .result import Solution, build_solution
+
+if TYPE_CHECKING:
+    from ..games.normal import NormalFormGame
+    from ..games.protocol import Game
 
 __all__ = ["solve_vertex", "accepts"]
 
@@ -232,7 +236,7 @@ def _exact_side(M, side: Vertices, cand: np.ndarray, own_first: bool):
     return strategies, L, ok
 
 
-def _check(game, max_seconds: float) -> None:
+def _check(game: Game, max_seconds: float) -> None:
     from ..games.normal import NormalFormGame
 
     if not isinstance(game, NormalFormGame):
@@ -252,7 +256,7 @@ def _check(game, max_seconds: float) -> None:
                           f"equilibria, or raise max_seconds")
 
 
-def solve_vertex(game: Any, exact: bool = False, tol: float | None = None, *,
+def solve_vertex(game: NormalFormGame, exact: bool = False, tol: float | None = None, *,
                  max_seconds: float = 10.0, **options: Any) -> Solution:
     """All extreme equilibria and the equilibrium components of a two-player game.
 
@@ -404,7 +408,7 @@ def _notes(comps, degenerate: bool, ok: bool) -> list[str]:
     return notes
 
 
-def accepts(game: Any, exact: bool = False) -> bool:
+def accepts(game: NormalFormGame, exact: bool = False) -> bool:
     """Whether ``"vertex"`` takes this two-player game with its default ``max_seconds``
     even if it is degenerate: both polytopes are predicted to be quick, the larger one
     deciding (the registry's rule).
