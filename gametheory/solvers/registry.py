@@ -26,7 +26,7 @@ from __future__ import annotations
 import importlib
 import textwrap
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..errors import SolverError
@@ -95,6 +95,9 @@ class Method:
         The dispatcher passes ``normal_solver=`` (its normal-form solve, a callable
         ``(game, method, exact, options) -> Solution``), as ``"spe"`` needs for the
         pieces of a tree it solves on their normal form.
+    implementation : callable or None
+        The function itself, for a method defined in a script (build the record with
+        :meth:`of`); None for the built-in methods, which are imported by name.
 
     Examples
     --------
@@ -121,6 +124,26 @@ class Method:
     requires: frozenset[str] = frozenset()
     accepts: str | Callable[[Any, bool], bool] | None = None
     takes_normal_solver: bool = False
+    implementation: Callable[..., Any] | None = field(default=None, repr=False, compare=False)
+
+    @classmethod
+    def of(cls, function: Callable[..., Any], name: str, summary: str, **fields: Any
+           ) -> Method:
+        """The record of a method whose function is at hand (defined in a script):
+        ``fields`` are the other fields by name (forms, players, complete, exact, options,
+        reference, ...).
+
+        Examples
+        --------
+        >>> from gametheory.solvers.pure import solve_pure
+        >>> m = Method.of(solve_pure, "pure-again", "pure equilibria", forms=frozenset({"normal"}),
+        ...               players=None, complete=False, exact=True, options=(),
+        ...               reference="Nash (1951)")
+        >>> m.function is solve_pure, m.module
+        (True, 'gametheory.solvers.pure')
+        """
+        return cls(name, summary, function.__module__, function.__qualname__,
+                   implementation=function, **fields)
 
     def __post_init__(self) -> None:
         if not self.forms or not self.forms <= {"normal", "tree"}:
@@ -135,6 +158,8 @@ class Method:
     @property
     def function(self) -> Callable[..., Any]:
         """The solver function (its module imported on first use)."""
+        if self.implementation is not None:
+            return self.implementation
         return getattr(importlib.import_module(self.module), self.function_name)
 
     @property
