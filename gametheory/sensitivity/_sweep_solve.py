@@ -11,7 +11,7 @@ bar on request).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +24,7 @@ from ..solvers.batch import BatchEquilibria
 if TYPE_CHECKING:
     from ..games.extensive import ExtensiveFormGame
     from ..games.protocol import Game
+    from ..solvers.result import Solution
 
 __all__ = ["Grid", "Chunk", "grid_points", "solve_chunk", "vectorised", "per_point",
            "is_tree", "tree_offsets", "chance_at"]
@@ -198,10 +199,11 @@ def parametric_chance(game: Game) -> bool:
 
 
 def per_point(game: Game, names: Sequence[str], values: np.ndarray, fixed: Mapping[str, float],
-              method: str, options: Mapping[str, Any], progress: bool = False,
-              exact: bool = False) -> Chunk:
+              method: str | Callable[..., Solution], options: Mapping[str, Any],
+              progress: bool = False, exact: bool = False) -> Chunk:
     """Solve each point's substituted game with :func:`gametheory.solve`, in a loop
-    (in exact rational arithmetic with ``exact``)."""
+    (in exact rational arithmetic with ``exact``); ``method`` is a registered name,
+    ``"auto"`` or a callable, as :func:`gametheory.solve` takes."""
     from ..solvers import solve
 
     B = len(values)
@@ -240,8 +242,8 @@ def _bar(total: int, show: bool):
 
 
 def solve_chunk(game: Game, names: Sequence[str], values: np.ndarray,
-                fixed: Mapping[str, Any], method: str, options: Mapping[str, Any],
-                progress: bool = False) -> Chunk:
+                fixed: Mapping[str, Any], method: str | Callable[..., Solution],
+                options: Mapping[str, Any], progress: bool = False) -> Chunk:
     """Solve a block of points (what an executor runs): with ``method="auto"`` the
     vectorised engine the registry names for this game (:func:`engine_for`), else the
     per-point loop."""
@@ -264,7 +266,8 @@ def solve_chunk(game: Game, names: Sequence[str], values: np.ndarray,
     return Chunk(batch, (engine.label,))
 
 
-def engine_for(game: Game, method: Any, options: Mapping[str, Any]) -> tuple[str, Any] | None:
+def engine_for(game: Game, method: str | Callable[..., Solution], options: Mapping[str, Any]
+               ) -> tuple[str, Any] | None:
     """``(method name, engine)``: the :class:`~gametheory.solvers.batch.BatchEngine` that
     serves ``method="auto"`` on this game, from the registry: the ``batch`` engine of the
     first method "auto" may try (in its preference order) whose engine accepts the game
@@ -283,7 +286,8 @@ def engine_for(game: Game, method: Any, options: Mapping[str, Any]) -> tuple[str
     return None
 
 
-def vectorised(game: Game, method: Any, options: Mapping[str, Any]) -> str | None:
+def vectorised(game: Game, method: str | Callable[..., Solution], options: Mapping[str, Any]
+               ) -> str | None:
     """The label of the engine ``"auto"`` uses for this game (``"support-batch"``,
     ``"spe"``), or None when the points are solved one by one."""
     served = engine_for(game, method, options)

@@ -8,7 +8,7 @@ builds :class:`~gametheory.Solution` objects, regions, branches and tables on de
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -35,6 +35,7 @@ from ._sweep_solve import (
 
 if TYPE_CHECKING:
     from ..games.protocol import Game
+    from ..solvers.result import Solution
 
 __all__ = ["sweep", "SweepResult"]
 
@@ -42,7 +43,7 @@ __all__ = ["sweep", "SweepResult"]
 PROGRESS_POINTS = 2000
 
 
-def sweep(game: Game, grid: Mapping[str, Any], method: str = "auto",
+def sweep(game: Game, grid: Mapping[str, Any], method: str | Callable[..., Solution] = "auto",
           executor: Executor | None = None, progress: bool | None = None,
           chunk_size: int | None = None, **options: Any) -> SweepResult:
     """The equilibria of a parametric game at every point of a grid.
@@ -57,12 +58,18 @@ def sweep(game: Game, grid: Mapping[str, Any], method: str = "auto",
         (:class:`gametheory.Parameter`). Any number of parameters may vary; the points
         are solved all the same, but :meth:`SweepResult.regions` (and the tables and
         figures built on it) need one or two of them varying.
-    method : str
+    method : str or callable
         ``"auto"``: vectorised engines where they apply (batched support enumeration for
         two-player normal-form games, batched backward induction for perfect-information
         trees, with degenerate points and ties solved one by one by a complete method),
         else ``gt.solve(method="auto")`` at each point. Any other method of
-        :func:`gametheory.solve` runs at each point.
+        :func:`gametheory.solve` runs at each point, and so does a callable
+        ``f(game, exact=False, **options) -> Solution`` (as :func:`gametheory.solve`
+        takes one): it is called with each point's substituted game, and with
+        ``exact=True`` where regions refine a boundary (it may raise GameError or
+        SolverError there; the point is then solved in floats). With a process pool
+        executor the callable is pickled, so it must be a module-level function (not a
+        lambda or a nested function); a SolverError says so otherwise.
     executor : concurrent.futures.Executor, optional
         Solve the grid in chunks on this executor (a process pool, or a dask cluster's
         ``client.get_executor()``): each task receives the game and its chunk's values.
@@ -116,7 +123,9 @@ def sweep(game: Game, grid: Mapping[str, Any], method: str = "auto",
     """
     from ..solvers import METHODS
 
-    if method != "auto" and method not in METHODS:
+    if callable(method):
+        _check_picklable(method, executor)
+    elif method != "auto" and method not in METHODS:
         raise SolverError(f"unknown method {method!r}; available: "
                           f"{', '.join(['auto', *METHODS])}")
     g = grid_points(game, grid)
@@ -148,6 +157,25 @@ def sweep(game: Game, grid: Mapping[str, Any], method: str = "auto",
     batch = BatchEquilibria.concatenate([p.batch for p in parts])
     methods = tuple(dict.fromkeys(m for p in parts for m in p.methods))
     return SweepResult(game, g, _sorted(batch), methods, method, options)
+
+
+def _check_picklable(method: Callable[..., Any], executor: Executor | None) -> None:
+    """SolverError if a process pool would have to pickle ``method`` and cannot."""
+    if executor is None or type(executor).__name__ != "ProcessPoolExecutor":
+        return
+    import pickle
+
+    try:
+        pickle.dumps(method)
+    except (pickle.PicklingError, AttributeError, TypeError) as err:
+        name = getattr(method, "__qualname__", repr(method))
+        raise SolverError(f"method={name} cannot be sent to a process pool: it cannot be "
+                          f"pickled ({err}); use a module-level function, or sweep without "
+                          f"the executor") from None
+
+
+def _method_name(method: str | Callable[..., Any]) -> str:
+    return method if isinstance(method, str) else getattr(method, "__name__", repr(method))
 
 
 def _plural(n: int, word: str) -> str:
@@ -230,11 +258,11 @@ class SweepResult:
     Player 1: a1 0.5, a2 0.5; Player 2: b1 0.75, b2 0.25; payoffs 0.75, 0.5
     """
 
-    game: Any
+    game: Game
     grid: Grid
     batch: BatchEquilibria
     methods: tuple[str, ...]
-    method: str = "auto"
+    method: str | Callable[..., Solution] = "auto"
     options: Mapping[str, Any] = field(default_factory=dict, repr=False)
     _cache: dict = field(default_factory=dict, repr=False)
 
@@ -293,7 +321,7 @@ class SweepResult:
         k = self._index(k)
         g = self.game_at(k)
         rows = self.batch.rows(k)
-        method = "/".join(self.methods) or self.method
+        method = "/".join(self.methods) or _method_name(self.method)
         complete = bool(self.batch.complete[k])
         if is_tree(self.game):
             behaviors = [self._behavior(r) for r in rows]
@@ -548,7 +576,7 @@ class SweepResult:
                          for c, n in enumerate(counts.tolist()) if n)
         fixed = "".join(f"; {n} = {as_float(v):g}" for n, v in self.grid.fixed.items())
         incomplete = int((~self.complete).sum())
-        method = "/".join(self.methods) or self.method
+        method = "/".join(self.methods) or _method_name(self.method)
         lines = [f"sweep of {_plural(len(self), 'point')} by {method}: {span}{fixed}",
                  f"  equilibria per point: {hist}"]
         if incomplete:

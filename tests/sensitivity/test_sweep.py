@@ -137,6 +137,49 @@ def test_per_point_method_agrees_with_engine_and_shows_progress(capsys):
     np.testing.assert_allclose(fast.batch.profile, slow.batch.profile, atol=1e-9)
 
 
+def by_vertex(game, exact=False, **options):
+    """A user's method: solve_vertex, at module level so that a process pool can pickle it."""
+    from gametheory.solvers.vertex import solve_vertex
+
+    return solve_vertex(game, exact=exact, **options)
+
+
+def test_callable_method_is_solved_point_by_point_like_its_registered_method():
+    from gametheory.solvers.vertex import solve_vertex
+
+    calls = []
+
+    def counted(game, exact=False, **options):
+        calls.append(exact)
+        return solve_vertex(game, exact=exact, **options)
+
+    g = hawk_dove()
+    grid = {"q": np.linspace(0.1, 1.2, 12)}
+    sw, ref = gt.sweep(g, grid, method=counted), gt.sweep(g, grid, method="vertex")
+    assert calls == [False] * 12                       # once per point, in floats
+    assert sw.methods == ref.methods == ("vertex",) and sw.method is counted
+    np.testing.assert_array_equal(sw.counts, ref.counts)
+    np.testing.assert_array_equal(sw.batch.point, ref.batch.point)
+    np.testing.assert_allclose(sw.batch.profile, ref.batch.profile, atol=1e-12)
+    for k in (0, 5, 11):
+        same_rows(sw, k, ref.solution(k))
+    assert [str(r) for r in sw.regions("q")] == [str(r) for r in ref.regions("q")]
+    assert True in calls                               # the boundary refined exactly
+    assert "by vertex" in str(sw)
+
+
+def test_callable_method_and_a_process_pool():
+    g = hawk_dove()
+    grid = {"q": np.linspace(0.1, 1.2, 6)}
+    with ProcessPoolExecutor(2) as pool:
+        with pytest.raises(gt.SolverError, match="cannot be pickled"):
+            gt.sweep(g, grid, executor=pool, method=lambda game, exact=False: None)
+        sw = gt.sweep(g, grid, executor=pool, chunk_size=3, method=by_vertex)
+    ref = gt.sweep(g, grid, method="vertex")
+    np.testing.assert_array_equal(sw.batch.point, ref.batch.point)
+    np.testing.assert_allclose(sw.batch.profile, ref.batch.profile, atol=1e-12)
+
+
 def test_imperfect_information_tree_through_the_normal_form():
     """Matching pennies as a tree, the stake q > 0: the unique equilibrium mixes 1/2-1/2."""
     g = gt.ExtensiveFormGame(["A", "B"])
