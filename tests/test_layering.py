@@ -97,7 +97,7 @@ def test_the_module_list_is_complete():
 def test_no_module_imports_from_a_higher_layer_at_module_level():
     bad = []
     for module, path in MODULES.items():
-        for target, line, lazy, hook in _imports(module, path):
+        for target, line, lazy, _hook in _imports(module, path):
             if lazy or target == "gametheory":
                 continue
             if _layer(target) > _layer(module):
