@@ -52,9 +52,11 @@ from .sensitivity import (
     ClosedFormEquilibrium,
     CriticalValue,
     EquilibriumFormulas,
+    Robustness,
     SweepResult,
     critical_values,
     equilibrium_formulas,
+    robustness,
     sweep,
 )
 from .solvers import METHODS, Solution, show_method, solve
@@ -71,7 +73,7 @@ __all__ = [
     "read_gambit", "write_gambit",
     "sweep", "SweepResult",
     "critical_values", "CriticalValue", "equilibrium_formulas", "EquilibriumFormulas",
-    "ClosedFormEquilibrium",
+    "ClosedFormEquilibrium", "robustness", "Robustness",
     "correlated_equilibrium", "correlated_polytope", "correlated_regret",
     "is_correlated_equilibrium", "CorrelatedEquilibrium", "CorrelatedPolytope",
     "replicator", "discrete_replicator", "best_response_dynamics", "fictitious_play",

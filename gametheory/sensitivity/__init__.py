@@ -9,7 +9,9 @@ regions carry what tables and figures show.
 
 from .critical import CriticalValue, critical_values
 from .formulas import ClosedFormEquilibrium, EquilibriumFormulas, equilibrium_formulas
+from .robustness import Margin, Robustness, robustness
 from .sweep import SweepResult, sweep
 
 __all__ = ["sweep", "SweepResult", "critical_values", "CriticalValue",
-           "equilibrium_formulas", "EquilibriumFormulas", "ClosedFormEquilibrium"]
+           "equilibrium_formulas", "EquilibriumFormulas", "ClosedFormEquilibrium",
+           "robustness", "Robustness", "Margin"]
