@@ -75,6 +75,17 @@ class Margin:
         and the counts of equilibria; "" where nothing changes in the domain.
     equilibria : int
         The number of equilibria at the point.
+
+    Examples
+    --------
+    Row's first strategy pays q, its second 0: Row plays a1 for q > 0.
+
+    >>> import gametheory as gt
+    >>> q = gt.parameters("q")
+    >>> g = gt.NormalFormGame.from_arrays([[q], [0]], [[0], [0]])
+    >>> m = gt.robustness(g, {"q": "1/3"})["q"]
+    >>> m.interval, m.margin_below, m.above, m.change_below
+    ('(0, inf)', 1/3, None, 'Player 1: a1 -> a2')
     """
 
     parameter: str
@@ -153,6 +164,19 @@ class Robustness:
 
     ``res["q"]`` is the Margin of ``q``; ``str(res)`` states every margin in words, one
     line each; :meth:`records` and :meth:`to_frame` tabulate them.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> q = gt.parameters("q")
+    >>> g = gt.NormalFormGame.from_arrays([[q], [0]], [[0], [0]])
+    >>> res = gt.robustness(g, {"q": 0})
+    >>> print(res)  # doctest: +NORMALIZE_WHITESPACE
+    q = 0: a critical value (Player 1 indifferent between a1 and a2 against b1); the 2
+    equilibria hold only at q = 0; below: changes at once (2 equilibria (a continuum) -> 1
+    equilibrium); above: changes at once (2 equilibria (a continuum) -> 1 equilibrium)
+    >>> res.records()[0]["margin_below"], res.records()[0]["at_critical"]
+    (0, True)
     """
 
     point: dict
