@@ -1,6 +1,8 @@
 """Solving a sweep's points: the grid, the per-point path and the batched engines.
 
-:func:`grid_points` validates a grid against a game and lays out its cartesian product.
+:func:`grid_points` validates a grid against a game and lays out its cartesian product;
+:func:`table_points` validates a table of points (a pandas DataFrame or a dict of
+equal-length 1-d arrays) and keeps its rows as the points.
 :func:`solve_chunk` solves one block of points and is what an executor runs remotely: it
 receives the (picklable) game and the block's values, never compiled functions. Where a
 vectorised engine applies it is used (the registry says which: the ``batch`` engine of the
@@ -26,18 +28,22 @@ if TYPE_CHECKING:
     from ..games.protocol import Game
     from ..solvers.result import Solution
 
-__all__ = ["Grid", "Chunk", "grid_points", "solve_chunk", "vectorised", "per_point",
+__all__ = ["Grid", "Chunk", "grid_points", "table_points", "solve_chunk", "vectorised", "per_point",
            "is_tree", "tree_offsets", "chance_at"]
 
 
 @dataclass(frozen=True)
 class Grid:
-    """A validated grid: swept names, their axes, the points and the fixed parameters."""
+    """A validated grid: swept names, their axes, the points and the fixed parameters.
+
+    For a table of points (``table=True``) the points are the table's rows, in order,
+    and each axis holds the distinct values its parameter takes (sorted)."""
 
     names: tuple[str, ...]
     axes: tuple[np.ndarray, ...]
     points: np.ndarray          # (B, d) float64, cartesian product, first name slowest
     fixed: dict[str, Any]       # parameters not swept, at their declared defaults
+    table: bool = False         # the points are a table's rows, not a cartesian product
 
 
 @dataclass(frozen=True)
@@ -65,57 +71,120 @@ def grid_points(game: Game, grid: Mapping[str, Any]) -> Grid:
     parameter that is neither swept nor has a declared default.
     """
     if not isinstance(grid, Mapping):
+        hint = (": a DataFrame is a table of points, pass it as points=..."
+                if type(grid).__name__ == "DataFrame" else "")
         raise GameError(f"the grid must be a dict of parameter name -> values; got "
-                        f"{type(grid).__name__}")
-    params = [p.name for p in game.parameters]
-    if not grid:
-        raise GameError("the grid is empty: give values for at least one of the parameters "
-                        f"({', '.join(params) or 'none: this game has no parameters'})")
+                        f"{type(grid).__name__}{hint}")
+    params = _parameters(game, grid, "the grid is empty: give values for")
     info = _info(game)
-    names, axes = [], []
-    for name, vals in grid.items():
-        if name not in params:
-            raise GameError(f"unknown parameter {name!r} in the grid; this game's parameters "
-                            f"are: {', '.join(params) or 'none'}")
-        try:
-            axis = np.atleast_1d(np.asarray(vals, dtype=np.float64))
-        except (TypeError, ValueError):
-            raise GameError(f"the values for {name!r} are not numbers") from None
-        if axis.ndim != 1:
-            raise GameError(f"the values for {name!r} must be one-dimensional; got shape "
-                            f"{axis.shape}")
-        if axis.size == 0:
-            raise GameError(f"the grid for {name!r} is empty")
-        bad = np.flatnonzero(~np.isfinite(axis))
-        if bad.size:
-            raise GameError(f"value {axis[bad[0]]} for {name!r} is not finite")
-        _check_domain(info.get(name), name, axis)
-        names.append(name)
-        axes.append(axis)
-    fixed = {}
-    for name in params:
-        if name in grid:
-            continue
-        param = info.get(name)
-        default = None if param is None else param.default
-        if default is None:
-            raise GameError(f"parameter {name!r} is neither in the grid nor has a default; "
-                            f"add it to the grid or fix it first with "
-                            f"game.substitute({name}=...)")
-        fixed[name] = default
+    names = list(grid)
+    axes = [_column(name, vals, params, info, "grid") for name, vals in grid.items()]
+    fixed = _fixed(params, info, grid, "grid")
     mesh = np.meshgrid(*axes, indexing="ij")
     points = np.stack([m.ravel() for m in mesh], axis=1)
     return Grid(tuple(names), tuple(axes), points, fixed)
 
 
-def _check_domain(param: Any, name: str, axis: np.ndarray) -> None:
+def _parameters(game: Game, swept: Mapping[str, Any], empty: str) -> list[str]:
+    """The game's parameter names; GameError (starting with ``empty``) for nothing swept."""
+    params = [p.name for p in game.parameters]
+    if not swept:
+        raise GameError(f"{empty} at least one of the parameters "
+                        f"({', '.join(params) or 'none: this game has no parameters'})")
+    return params
+
+
+def _column(name: Any, vals: Any, params: Sequence[str], info: Mapping[str, Any],
+            where: str) -> np.ndarray:
+    """One parameter's values, checked: a known name, 1-d, non-empty, finite numbers
+    within the declared domain (``where`` names the container in messages)."""
+    if name not in params:
+        raise GameError(f"unknown parameter {name!r} in the {where}; this game's parameters "
+                        f"are: {', '.join(params) or 'none'}")
+    try:
+        axis = np.atleast_1d(np.asarray(vals, dtype=np.float64))
+    except (TypeError, ValueError):
+        raise GameError(f"the values for {name!r} are not numbers") from None
+    if axis.ndim != 1:
+        raise GameError(f"the values for {name!r} must be one-dimensional; got shape "
+                        f"{axis.shape}")
+    if axis.size == 0:
+        raise GameError(f"the {where} for {name!r} is empty")
+    bad = np.flatnonzero(~np.isfinite(axis))
+    if bad.size:
+        row = f" (row {bad[0]})" if where == "points" else ""
+        raise GameError(f"value {axis[bad[0]]} for {name!r}{row} is not finite")
+    _check_domain(info.get(name), name, axis, where == "points")
+    return axis
+
+
+def _fixed(params: Sequence[str], info: Mapping[str, Any], swept: Any,
+           where: str) -> dict[str, Any]:
+    """The parameters not swept at their declared defaults (GameError for one without)."""
+    fixed = {}
+    for name in params:
+        if name in swept:
+            continue
+        param = info.get(name)
+        default = None if param is None else param.default
+        if default is None:
+            raise GameError(f"parameter {name!r} is neither in the {where} nor has a default; "
+                            f"add it to the {where} or fix it first with "
+                            f"game.substitute({name}=...)")
+        fixed[name] = default
+    return fixed
+
+
+def table_points(game: Game, table: Any) -> Grid:
+    """Check a table of points against the game's parameters and keep its rows.
+
+    ``table`` is a pandas DataFrame (one column per parameter) or a dict of parameter
+    name -> 1-d values of one common length; row ``k`` is point ``k``. Raises GameError
+    for another type, an empty table, an unknown name, columns of unequal lengths, a
+    non-numeric or non-finite value (NaN), a value outside a declared domain, and a free
+    parameter that is neither a column nor has a declared default.
+    """
+    import sys
+
+    pd = sys.modules.get("pandas")           # a DataFrame exists only if pandas is loaded
+    if pd is not None and isinstance(table, pd.DataFrame):
+        columns = {name: table[name].to_numpy() for name in table.columns}
+        if table.columns.duplicated().any():
+            dup = table.columns[table.columns.duplicated()][0]
+            raise GameError(f"column {dup!r} appears twice in the points")
+    elif isinstance(table, Mapping):
+        columns = dict(table)
+    else:
+        raise GameError(f"points must be a pandas DataFrame or a dict of parameter name -> "
+                        f"equal-length 1-d values; got {type(table).__name__}")
+    params = _parameters(game, columns, "the points are empty: give columns for")
+    info = _info(game)
+    names = list(columns)
+    cols = []
+    for name, vals in columns.items():
+        if np.ndim(vals) == 0 and name in params:
+            raise GameError(f"the points for {name!r} must be a 1-d array (one value per "
+                            f"point); got a single value: use np.full(n, value), or "
+                            f"game.substitute({name}=...)")
+        cols.append(_column(name, vals, params, info, "points"))
+    lengths = {name: len(c) for name, c in zip(names, cols)}
+    if len(set(lengths.values())) > 1:
+        raise GameError("the columns of the points have unequal lengths: "
+                        + ", ".join(f"{n} {k}" for n, k in lengths.items()))
+    fixed = _fixed(params, info, columns, "points")
+    points = np.stack(cols, axis=1)
+    return Grid(tuple(names), tuple(np.unique(c) for c in cols), points, fixed, table=True)
+
+
+def _check_domain(param: Any, name: str, axis: np.ndarray, rows: bool = False) -> None:
     domain = None if param is None else param.domain
     if domain is None:
         return
     lo, hi = (float(v) for v in domain)
     bad = np.flatnonzero((axis < lo) | (axis > hi))
     if bad.size:
-        raise GameError(f"value {axis[bad[0]]:g} for {name!r} is outside its domain "
+        row = f" (row {bad[0]})" if rows else ""
+        raise GameError(f"value {axis[bad[0]]:g} for {name!r}{row} is outside its domain "
                         f"[{lo:g}, {hi:g}]")
 
 

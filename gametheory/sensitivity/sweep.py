@@ -1,8 +1,9 @@
 """Parameter sweeps: the equilibria of a parametric game over a grid of parameter values.
 
-:func:`sweep` solves every point of a grid and returns a :class:`SweepResult`, which keeps
-the equilibria as flat arrays (:class:`~gametheory.solvers.batch.BatchEquilibria`) and
-builds :class:`~gametheory.Solution` objects, regions, branches and tables on demand.
+:func:`sweep` solves every point of a grid (or of a table of points) and returns a
+:class:`SweepResult`, which keeps the equilibria as flat arrays
+(:class:`~gametheory.solvers.batch.BatchEquilibria`) and builds
+:class:`~gametheory.Solution` objects, regions, branches and tables on demand.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from ._sweep_solve import (
     per_point,
     solve_chunk,
     substituted,
+    table_points,
     vectorised,
 )
 
@@ -43,10 +45,15 @@ __all__ = ["sweep", "SweepResult"]
 PROGRESS_POINTS = 2000
 
 
-def sweep(game: Game, grid: Mapping[str, Any], method: str | Callable[..., Solution] = "auto",
+def sweep(game: Game, grid: Mapping[str, Any] | None = None,
+          method: str | Callable[..., Solution] = "auto",
           executor: Executor | None = None, progress: bool | None = None,
-          chunk_size: int | None = None, **options: Any) -> SweepResult:
-    """The equilibria of a parametric game at every point of a grid.
+          chunk_size: int | None = None, *, points: Any = None,
+          **options: Any) -> SweepResult:
+    """The equilibria of a parametric game at every point of a grid or of a table.
+
+    ``grid`` (a dict of axes) is always a cartesian product; ``points`` (keyword only) is
+    always a table whose rows are the points. Give exactly one of them.
 
     Parameters
     ----------
@@ -58,6 +65,15 @@ def sweep(game: Game, grid: Mapping[str, Any], method: str | Callable[..., Solut
         (:class:`gametheory.Parameter`). Any number of parameters may vary; the points
         are solved all the same, but :meth:`SweepResult.regions` (and the tables and
         figures built on it) need one or two of them varying.
+    points : pandas.DataFrame or dict, optional
+        A table of points instead of a grid: a DataFrame with one column per parameter
+        (pandas is optional and only needed to pass one), or a dict ``{parameter name:
+        1-d values}`` whose arrays all have the same length; row ``k`` is point ``k``
+        (not a cartesian product), e.g. quasi-random samples from
+        :mod:`scipy.stats.qmc`. Parameters left out take their defaults, as with a grid.
+        The result has one point per row; :meth:`SweepResult.regions` works on a table
+        whose points vary a single parameter and is a GameError when they vary several
+        (regions need a grid).
     method : str or callable
         ``"auto"``: vectorised engines where they apply (batched support enumeration for
         two-player normal-form games, batched backward induction for perfect-information
@@ -89,8 +105,10 @@ def sweep(game: Game, grid: Mapping[str, Any], method: str | Callable[..., Solut
     Raises
     ------
     GameError
-        For an empty grid, an unknown name, a value outside a parameter's domain, or a
-        free parameter with neither grid values nor a default.
+        For both or neither of ``grid`` and ``points``, an empty grid or table, an
+        unknown name, a non-finite value (NaN), a value outside a parameter's domain,
+        table columns of unequal lengths, or a free parameter with neither values nor a
+        default.
 
     References
     ----------
@@ -120,6 +138,22 @@ def sweep(game: Game, grid: Mapping[str, Any], method: str | Callable[..., Solut
     v in [1, 7/4]: 1 equilibrium: H | H
     >>> print(sw.solution(1).equilibria[1])
     Player 1: H 0.75, D 0.25; Player 2: H 0.75, D 0.25; payoffs 0.09375, 0.09375
+
+    A table of points: the prize ``v`` and the cost ``c`` both vary, at 16 Sobol points
+    scaled to their declared domains (a pandas DataFrame with columns ``v`` and ``c``
+    serves as well). There is one equilibrium exactly where v > c.
+
+    >>> from scipy.stats import qmc
+    >>> v, c = gt.parameters("v c")
+    >>> g = gt.NormalFormGame.from_arrays([[(v - c) / 2, v], [0, v / 2]],
+    ...                                   [[(v - c) / 2, 0], [v, v / 2]])
+    >>> g = g.describe(gt.Parameter("v", domain=(0, 4)), gt.Parameter("c", domain=(1, 5)))
+    >>> x = qmc.scale(qmc.Sobol(d=2, seed=1).random(16), [0, 1], [4, 5])
+    >>> sw = gt.sweep(g, points={"v": x[:, 0], "c": x[:, 1]})
+    >>> len(sw), sw.shape
+    (16, (16,))
+    >>> bool(np.all((sw.counts == 1) == (sw.values("v") > sw.values("c"))))
+    True
     """
     from ..solvers import METHODS
 
@@ -128,7 +162,12 @@ def sweep(game: Game, grid: Mapping[str, Any], method: str | Callable[..., Solut
     elif method != "auto" and method not in METHODS:
         raise SolverError(f"unknown method {method!r}; available: "
                           f"{', '.join(['auto', *METHODS])}")
-    g = grid_points(game, grid)
+    if (grid is None) == (points is None):
+        raise GameError("give the points as grid= (a dict of axes: their cartesian "
+                        "product) or as points= (a table: a DataFrame or a dict of "
+                        "equal-length arrays), not " + ("both" if grid is not None
+                                                          else "neither"))
+    g = grid_points(game, grid) if points is None else table_points(game, points)
     B = len(g.points)
     if progress is None:
         show = vectorised(game, method, options) is None and B >= PROGRESS_POINTS
@@ -228,7 +267,7 @@ def _gather(futures: list, show: bool) -> list[Chunk]:
 
 @dataclass(frozen=True, eq=False)
 class SweepResult:
-    """The equilibria of a parametric game over a grid (see :func:`sweep`).
+    """The equilibria of a parametric game over a grid or a table (see :func:`sweep`).
 
     Attributes
     ----------
@@ -236,7 +275,8 @@ class SweepResult:
         The parametric game.
     grid : Grid
         Swept names, their axes, the points ``(len, d)`` and the parameters fixed at
-        their defaults.
+        their defaults; ``grid.table`` is True for a table of points (each axis then
+        holds the distinct values of its parameter).
     batch : BatchEquilibria
         The equilibria as flat arrays, one row per point and equilibrium.
     methods : tuple of str
@@ -276,13 +316,20 @@ class SweepResult:
         return self.grid.names
 
     @property
+    def table(self) -> bool:
+        """True when the points are a table's rows rather than a cartesian grid."""
+        return self.grid.table
+
+    @property
     def shape(self) -> tuple[int, ...]:
-        """Number of values of each swept parameter."""
+        """Number of values of each swept parameter; ``(len(self),)`` for a table."""
+        if self.grid.table:
+            return (len(self.grid.points),)
         return tuple(len(a) for a in self.grid.axes)
 
     @property
     def points(self) -> np.ndarray:
-        """The grid points, shape ``(len(self), len(self.names))``."""
+        """The points (grid or table rows), shape ``(len(self), len(self.names))``."""
         return self.grid.points
 
     def values(self, name: str) -> np.ndarray:
@@ -361,7 +408,9 @@ class SweepResult:
         arithmetic where the payoffs are rational); a structure the grid missed between
         two regions is found in the gap and refined as well, so the intervals cover the
         grid's range. With two varying parameters: connected cells of the grid (not
-        refined).
+        refined). A table of points (:func:`sweep` with ``points=``) has regions when
+        its points vary one parameter (the intervals above, the points sorted); points
+        varying several are a GameError, since the cells need a grid.
 
         Parameters
         ----------
@@ -379,6 +428,11 @@ class SweepResult:
         if unknown:
             raise GameError(f"{unknown[0]!r} is not swept; the grid's parameters are "
                             f"{', '.join(self.names)}")
+        if self.grid.table and len(varying) > 1:
+            raise GameError(f"regions need a grid: these {len(self)} points are a table "
+                            f"varying {len(varying)} parameters ({', '.join(varying)}); sweep "
+                            f"a dict of grids (grid=, cartesian) for regions, or read the "
+                            f"points with counts, structure(k) and solution(k)")
         if len(varying) > 2:
             raise GameError(f"regions exist for one or two varying parameters; this grid "
                             f"varies {len(varying)} ({', '.join(varying)}): sweep all but two "
@@ -508,9 +562,9 @@ class SweepResult:
     def branches(self, jump: float = DEFAULT_JUMP) -> np.ndarray:
         """A branch id per equilibrium row (rows of :attr:`batch`).
 
-        Equilibria at neighbouring points along the last grid axis are matched by a
-        minimum-cost assignment of their profile distances; a jump larger than ``jump``
-        (in some probability) starts a new branch.
+        Equilibria at neighbouring points along the last grid axis (for a table,
+        consecutive rows) are matched by a minimum-cost assignment of their profile
+        distances; a jump larger than ``jump`` (in some probability) starts a new branch.
         """
         key = ("branches", float(jump))
         if key not in self._cache:
@@ -521,7 +575,8 @@ class SweepResult:
     def records(self) -> list[dict[str, Any]]:
         """Tidy rows: one per point and equilibrium.
 
-        Keys: ``point``, the parameter values, ``equilibrium`` (index at the point),
+        Keys: ``point`` (its index: the row of a table of points), the parameter values
+        at the point (swept and fixed), ``equilibrium`` (index at the point),
         ``branch``, the probabilities (``player:strategy``, or ``infoset:action`` for
         trees), ``payoff:player`` and, for trees, ``outcome:path`` (the probability of
         reaching each terminal node).
@@ -569,8 +624,11 @@ class SweepResult:
 
     # ------------------------------------------------------------- display
     def __str__(self) -> str:
-        span = ", ".join(f"{n} in [{a.min():g}, {a.max():g}] ({_plural(len(a), 'value')})"
+        word = "distinct value" if self.grid.table else "value"
+        span = ", ".join(f"{n} in [{a.min():g}, {a.max():g}] ({_plural(len(a), word)})"
                          for n, a in zip(self.names, self.grid.axes))
+        if self.grid.table:
+            span = f"a table: {span}"
         counts = np.bincount(self.counts) if len(self) else np.zeros(0, dtype=int)
         hist = ", ".join(f"{c} at {_plural(n, 'point')}"
                          for c, n in enumerate(counts.tolist()) if n)
