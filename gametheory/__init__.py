@@ -54,10 +54,12 @@ from .sensitivity import (
     EquilibriumFormulas,
     Robustness,
     SweepResult,
+    UncertaintyResult,
     critical_values,
     equilibrium_formulas,
     robustness,
     sweep,
+    uncertainty,
 )
 from .solvers import METHODS, Solution, show_method, solve
 from .solvers.qre import QREBranch, QREFit, qre_fit
@@ -73,7 +75,7 @@ __all__ = [
     "read_gambit", "write_gambit",
     "sweep", "SweepResult",
     "critical_values", "CriticalValue", "equilibrium_formulas", "EquilibriumFormulas",
-    "ClosedFormEquilibrium", "robustness", "Robustness",
+    "ClosedFormEquilibrium", "robustness", "Robustness", "uncertainty", "UncertaintyResult",
     "correlated_equilibrium", "correlated_polytope", "correlated_regret",
     "is_correlated_equilibrium", "CorrelatedEquilibrium", "CorrelatedPolytope",
     "replicator", "discrete_replicator", "best_response_dynamics", "fictitious_play",

@@ -11,7 +11,8 @@ from .critical import CriticalValue, critical_values
 from .formulas import ClosedFormEquilibrium, EquilibriumFormulas, equilibrium_formulas
 from .robustness import Margin, Robustness, robustness
 from .sweep import SweepResult, sweep
+from .uncertainty import UncertaintyResult, uncertainty
 
 __all__ = ["sweep", "SweepResult", "critical_values", "CriticalValue",
            "equilibrium_formulas", "EquilibriumFormulas", "ClosedFormEquilibrium",
-           "robustness", "Robustness", "Margin"]
+           "robustness", "Robustness", "Margin", "uncertainty", "UncertaintyResult"]
