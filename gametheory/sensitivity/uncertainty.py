@@ -250,6 +250,12 @@ class Estimate:
     n : int
         Points where the quantity is defined (not NaN: a point without a selected
         equilibrium has none).
+
+    Examples
+    --------
+    >>> from gametheory.sensitivity.uncertainty import Estimate
+    >>> print(Estimate(0.75, 0.433, 0.0135, 1024))
+    0.75 (std 0.433, se 0.013)
     """
 
     mean: float
