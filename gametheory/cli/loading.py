@@ -95,6 +95,15 @@ def _user_error(path: Path, what: str, exc: BaseException) -> str:
     return f"{where}: {what}: {type(exc).__name__}: {text} (--debug shows the traceback)"
 
 
+def check_known(names: Sequence[str], free: Sequence[str], name: str) -> None:
+    """A UsageError naming the first of ``names`` that is not a parameter of the game
+    ``name`` (whose parameters are ``free``)."""
+    unknown = [n for n in names if n not in free]
+    if unknown:
+        raise UsageError(f"unknown parameter {unknown[0]!r} of {name}; its parameters are "
+                         f"{', '.join(free)}")
+
+
 def parse_sets(items: Sequence[str] | None) -> dict[str, str]:
     """``["q=1/7", "rho=2"]`` -> ``{"q": "1/7", "rho": "2"}`` (values read later, exactly)."""
     out: dict[str, str] = {}

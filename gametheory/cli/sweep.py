@@ -120,7 +120,7 @@ def _executor(args: Any) -> tuple[Any, Any]:
 def cmd_sweep(args: Any) -> int:
     """Run ``gametheory sweep``; returns the exit code."""
     from ..sensitivity.sweep import sweep
-    from .loading import UsageError, load_game, parse_sets, with_values
+    from .loading import UsageError, check_known, load_game, parse_sets, with_values
 
     spec = args.game or DEFAULT_MODEL
     game, name = load_game(spec)
@@ -138,10 +138,7 @@ def cmd_sweep(args: Any) -> int:
     both = sorted(set(grid) & set(sets))
     if both:
         raise UsageError(f"{both[0]} is both varied and set; drop one")
-    unknown = [n for n in grid if n not in free]
-    if unknown:
-        raise UsageError(f"unknown parameter {unknown[0]!r} of {name}; its parameters are "
-                         f"{', '.join(free)}")
+    check_known(list(grid), free, name)
     game = with_values(game, name, sets, defaults=False)
     suffix = Path(args.out).suffix.lower() if args.out else None
     if suffix is not None and suffix not in _OUT:

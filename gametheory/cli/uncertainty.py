@@ -130,7 +130,7 @@ def cmd_uncertainty(args: Any) -> int:
     """Run ``gametheory uncertainty``; returns the exit code."""
     from ..games.expr import parse_number
     from ..sensitivity.uncertainty import uncertainty
-    from .loading import UsageError, load_game, parse_sets
+    from .loading import UsageError, check_known, load_game, parse_sets
 
     game, name = load_game(args.game or DEFAULT_MODEL)
     free = [p.name for p in game.parameters]
@@ -145,18 +145,13 @@ def cmd_uncertainty(args: Any) -> int:
         pname, dist = parse_dist(item)
         if pname in dists:
             raise UsageError(f"--dist {pname} given twice")
-        if pname not in free:
-            raise UsageError(f"unknown parameter {pname!r} of {name}; its parameters are "
-                             f"{', '.join(free)}")
+        check_known([pname], free, name)
         dists[pname] = dist
     sets = parse_sets(args.set)
     both = sorted(set(sets) & set(dists))
     if both:
         raise UsageError(f"{both[0]} has both --dist and --set; drop one")
-    unknown = [k for k in sets if k not in free]
-    if unknown:
-        raise UsageError(f"unknown parameter {unknown[0]!r} of {name}; its parameters are "
-                         f"{', '.join(free)}")
+    check_known(list(sets), free, name)
     try:
         fixed = {k: parse_number(v, where=f"--set {k}={v}") for k, v in sets.items()}
     except GameError as exc:

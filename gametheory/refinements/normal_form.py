@@ -1,12 +1,11 @@
-"""Refinements and selection: perfect equilibria, payoff and risk dominance, assessments.
+"""Refinements and selection in the normal form: perfect equilibria, payoff and risk dominance.
 
 Normal form: an equilibrium of a *two-player* game is (trembling-hand) perfect exactly
 when neither player's strategy is weakly dominated (van Damme 1991, Theorem 3.2.2), which
 one linear programme per player decides. Between two pure equilibria, payoff dominance
 compares payoffs and risk dominance compares the products of the players' deviation
-losses (Harsanyi & Selten 1988). Trees: assessments (behaviour with beliefs) are checked
-for sequential rationality and Kreps-Wilson consistency in :mod:`._assessment` and
-re-exported here.
+losses (Harsanyi & Selten 1988). Assessments of trees (behaviour with beliefs) are
+checked in :mod:`.assessment`.
 """
 
 from __future__ import annotations
@@ -19,17 +18,8 @@ import numpy as np
 from ..analysis.regret import is_equilibrium
 from ..errors import GameError
 from ..games.normal import NormalFormGame
-from .assessment import (
-    AssessmentCheck,
-    check_assessment,
-    is_consistent,
-    is_sequential_equilibrium,
-    is_sequentially_rational,
-)
 
-__all__ = ["is_perfect_equilibrium", "payoff_dominates", "risk_dominates", "nash_product",
-           "check_assessment", "AssessmentCheck", "is_sequentially_rational",
-           "is_consistent", "is_sequential_equilibrium"]
+__all__ = ["is_perfect_equilibrium", "payoff_dominates", "risk_dominates", "nash_product"]
 
 
 def _two_players(game: Any, what: str) -> None:
