@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from ..games.protocol import Game
 
 __all__ = ["Option", "Method", "METHODS", "REQUIREMENTS", "register", "unregister",
-           "get_method", "show_method", "method_summary"]
+           "get_method", "show_method", "method_summary", "SENSITIVITY_SOURCES"]
 
 
 @dataclass(frozen=True)
@@ -95,6 +95,19 @@ class Method:
         The dispatcher passes ``normal_solver=`` (its normal-form solve, a callable
         ``(game, method, exact, options) -> Solution``), as ``"spe"`` needs for the
         pieces of a tree it solves on their normal form.
+    sensitivity : str or None
+        Where ``gt.critical_values`` (and the closed forms built on it) finds the
+        candidate parameter values at which this method's equilibria can change, one of
+        :data:`SENSITIVITY_SOURCES`: ``"support"`` (indifference and best-response
+        conditions of the support pairs of a two-player normal form), ``"pure"``
+        (pure-deviation comparisons), ``"polynomial"`` (the support systems of an
+        N-player normal form, eliminated to polynomials in the parameter),
+        ``"backward"`` (comparisons along backward induction, perfect-information
+        trees) or ``"subgames"`` (each proper subgame's conditions, bottom-up; backward
+        induction where a tree has perfect information). None: the method's equilibria
+        are not analysed exactly (float-only or no exact conditions known). A new method
+        whose equilibria change where those of an existing source do needs only this
+        field.
     implementation : callable or None
         The function itself, for a method defined in a script (build the record with
         :meth:`of`); None for the built-in methods, which are imported by name.
@@ -124,6 +137,7 @@ class Method:
     requires: frozenset[str] = frozenset()
     accepts: str | Callable[[Any, bool], bool] | None = None
     takes_normal_solver: bool = False
+    sensitivity: str | None = None
     implementation: Callable[..., Any] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
@@ -149,6 +163,9 @@ class Method:
         if not self.forms or not self.forms <= {"normal", "tree"}:
             raise SolverError(f"method {self.name!r}: forms must be a non-empty subset of "
                               f"{{'normal', 'tree'}}; got {set(self.forms)}")
+        if self.sensitivity is not None and self.sensitivity not in SENSITIVITY_SOURCES:
+            raise SolverError(f"method {self.name!r}: unknown sensitivity source "
+                              f"{self.sensitivity!r}; known: {', '.join(SENSITIVITY_SOURCES)}")
         unknown = set(self.requires) - set(REQUIREMENTS)
         if unknown:
             raise SolverError(f"method {self.name!r}: unknown requirement(s) "
@@ -201,6 +218,12 @@ REQUIREMENTS: dict[str, Callable[[Game], bool]] = {
 }
 
 
+#: The candidate sources a Method's ``sensitivity`` may name (see :class:`Method`);
+#: :mod:`gametheory.sensitivity.critical` implements each.
+SENSITIVITY_SOURCES: tuple[str, ...] = ("support", "pure", "polynomial", "backward",
+                                        "subgames")
+
+
 # ----------------------------------------------------------------- the built-in methods
 _TOL = Option("tol", None, "regret tolerance for float results (default 1e-9 times the "
                            "payoff scale)")
@@ -218,7 +241,7 @@ _BUILTIN = (
                                      "times the payoff scale)"),),
         reference="Nash, J. (1951). Non-cooperative games. Annals of Mathematics 54(2), "
                   "286-295.",
-        auto=False),
+        auto=False, sensitivity="pure"),
     Method(
         "support", "support enumeration over all support sizes, two players",
         _S + "support", "solve_support", _NORMAL, 2, complete=True, exact=True,
@@ -232,7 +255,7 @@ _BUILTIN = (
                   "(2008). Simple search methods for finding a Nash equilibrium. Games "
                   "and Economic Behavior 63, 642-662.",
         batch="gametheory.solvers.batched_support:ENGINE", auto=False,
-        accepts=_S + "support:accepts"),
+        accepts=_S + "support:accepts", sensitivity="support"),
     Method(
         "vertex", "vertex enumeration: all extreme equilibria and components, two players",
         _S + "vertex", "solve_vertex", _NORMAL, 2, complete=True, exact=True,
@@ -244,7 +267,8 @@ _BUILTIN = (
                   "sections 3.3-3.4. Avis, D., Rosenberg, G. D., Savani, R. & von "
                   "Stengel, B. (2010). Enumeration of Nash equilibria for two-player "
                   "games. Economic Theory 42, 9-37.",
-        batch="gametheory.solvers.batched_support:ENGINE", accepts=_S + "vertex:accepts"),
+        batch="gametheory.solvers.batched_support:ENGINE", accepts=_S + "vertex:accepts",
+        sensitivity="support"),
     Method(
         "lemke-howson", "Lemke-Howson from every initial label, two players",
         _S + "lemke_howson", "solve_lemke_howson", _NORMAL, 2, complete=False, exact=True,
@@ -258,7 +282,7 @@ _BUILTIN = (
         reference="Lemke, C. E. & Howson, J. T. (1964). Equilibrium points of bimatrix "
                   "games. SIAM Journal on Applied Mathematics 12(2), 413-423. Savani, R. "
                   "& von Stengel, B. (2006). Hard-to-solve bimatrix games. Econometrica "
-                  "74(2), 397-429."),
+                  "74(2), 397-429.", sensitivity="support"),
     Method(
         "lp", "linear programming: value and optimal strategies, two-player zero-sum games",
         _S + "lp", "solve_lp", _NORMAL, 2, complete=False, exact=True,
@@ -267,7 +291,8 @@ _BUILTIN = (
         reference="von Neumann, J. (1928). Zur Theorie der Gesellschaftsspiele. "
                   "Mathematische Annalen 100, 295-320. Maschler, M., Solan, E. & Zamir, "
                   "S. (2013). Game Theory, Cambridge University Press, ch. 5.",
-        auto=False, requires=frozenset({"zero-sum"}), accepts=_S + "lp:accepts"),
+        auto=False, requires=frozenset({"zero-sum"}), accepts=_S + "lp:accepts",
+        sensitivity="support"),
     Method(
         "spe", "subgame-perfect equilibria of trees: backward induction (all pure SPE) on "
                "perfect information, proper subgames solved bottom-up otherwise",
@@ -282,7 +307,8 @@ _BUILTIN = (
                   "equilibrium points in extensive games. International Journal of Game "
                   "Theory 4, 25-55. Osborne, M. J. & Rubinstein, A. (1994). A Course in "
                   "Game Theory, sec. 6.2 and 11.1. MIT Press.",
-        batch="gametheory.solvers.batched_backward:ENGINE", takes_normal_solver=True),
+        batch="gametheory.solvers.batched_backward:ENGINE", takes_normal_solver=True,
+        sensitivity="subgames"),
     Method(
         "sequence-lp", "sequence-form linear programming, two-player zero-sum trees",
         _S + "sequence_lp", "solve_sequence_lp", _TREE, 2, complete=False, exact=True,
@@ -292,7 +318,7 @@ _BUILTIN = (
         reference="Koller, D., Megiddo, N. & von Stengel, B. (1996). Efficient "
                   "computation of equilibria for extensive two-person games. Games and "
                   "Economic Behavior 14, 247-259.",
-        requires=frozenset({"perfect-recall", "zero-sum"})),
+        requires=frozenset({"perfect-recall", "zero-sum"}), sensitivity="support"),
     Method(
         "sequence-lcp", "Lemke's algorithm on the sequence form: one equilibrium, "
                         "two-player trees",
@@ -306,7 +332,7 @@ _BUILTIN = (
                   "Economic Behavior 14, 247-259. von Stengel, B., van den Elzen, A. & "
                   "Talman, D. (2002). Computing normal form perfect equilibria for "
                   "extensive two-person games. Econometrica 70(2), 693-715.",
-        requires=frozenset({"perfect-recall"})),
+        requires=frozenset({"perfect-recall"}), sensitivity="support"),
     Method(
         "qre", "logit QRE branch from lambda = 0 and its verified limit, any number of "
                "players; trees in agent form",
@@ -343,7 +369,7 @@ _BUILTIN = (
                   "finite games. Handbook of Computational Economics 1, 87-142. Datta, R. "
                   "S. (2010). Finding all Nash equilibria of a finite game using "
                   "polynomial algebra. Economic Theory 42(1), 55-96.",
-        accepts=_S + "enumpoly:accepts"),
+        accepts=_S + "enumpoly:accepts", sensitivity="polynomial"),
     Method(
         "pns", "one equilibrium of an N-player game: small supports first",
         _S + "pns", "solve_pns", _NORMAL, None, complete=False, exact=False,
@@ -364,7 +390,7 @@ _BUILTIN = (
                                                  "best responses"),),
         reference="Nash, J. (1951). Non-cooperative games. Annals of Mathematics 54(2), "
                   "286-295 (an equilibrium is a profile of best responses).",
-        accepts=_S + "best_response:accepts"),
+        accepts=_S + "best_response:accepts", sensitivity="pure"),
 )
 
 #: method name -> :class:`Method`, in the built-in order (new methods at the end).
@@ -423,6 +449,14 @@ def _players(m: Method) -> str:
     return "any number of players" if m.players is None else f"{m.players} players"
 
 
+#: How :func:`method_summary` names each sensitivity source.
+_SOURCE_TEXT = {"support": "support conditions (gt.critical_values)",
+                "pure": "pure-deviation comparisons (gt.critical_values)",
+                "polynomial": "support systems eliminated to polynomials (gt.critical_values)",
+                "backward": "backward-induction comparisons (gt.critical_values)",
+                "subgames": "each proper subgame's conditions (gt.critical_values)"}
+
+
 def method_summary(name: str) -> str:
     """A method's summary as text: what it finds, forms, players, complete, exact,
     options with defaults and meanings, and its reference (what :func:`show_method`
@@ -436,6 +470,7 @@ def method_summary(name: str) -> str:
              + (f"; requires {', '.join(sorted(m.requires))}" if m.requires else ""),
              f"  complete: {'yes' if m.complete else 'no'}",
              f"  exact:    {'yes' if m.exact else 'no'}",
+             f"  critical: {_SOURCE_TEXT.get(m.sensitivity, 'not analysed exactly')}",
              f"  auto:     {'may use it' if m.auto else 'never uses it'}"
              + ("; vectorised sweep engine" if m.batch else "")]
     if m.options:
@@ -461,6 +496,7 @@ def show_method(name: str) -> None:
       games:    normal (a tree: its reduced normal form); 2 players; requires zero-sum
       complete: no
       exact:    yes
+      critical: support conditions (gt.critical_values)
       auto:     never uses it
       options:
         tol = None     regret tolerance for float results and of the zero-sum test ...
