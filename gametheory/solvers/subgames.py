@@ -38,7 +38,8 @@ from .backward import induce
 from .pure import solve_pure
 from .result import Solution, build_tree_solution
 
-__all__ = ["solve_subgames", "SubgameStats", "NormalSolver"]
+__all__ = ["solve_subgames", "SubgameStats", "NormalSolver", "subgame_pieces", "piece_pair",
+           "project_pair"]
 
 Piece = tuple[tuple, dict]      # (payoff vector of a subgame, behaviour inside it)
 
@@ -134,12 +135,24 @@ class SubgameStats:
         return notes
 
 
-def _pieces(game: ExtensiveFormGame) -> tuple[list[int], dict[int, list[int]]]:
+def subgame_pieces(game: ExtensiveFormGame) -> tuple[list[int], dict[int, list[int]]]:
     """The subgame roots to solve (in preorder) and, for each, the nearest ones below.
 
     A subgame whose whole subtree has perfect information is solved in one backward
     induction together with all the subgames inside it, so only the topmost of those
     is kept.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> g = gt.ExtensiveFormGame(["A", "B"])
+    >>> out, play = g.root.decide("A", ["out", "play"])
+    >>> _ = out.payoffs(0, 0)
+    >>> for n in play.decide("A", ["H", "T"]):
+    ...     for m in n.decide("B", ["H", "T"], infoset="B"):
+    ...         _ = m.payoffs(1, -1)
+    >>> subgame_pieces(g) == ([0, play.id], {0: [play.id], play.id: []})
+    True
     """
     a = game.arrays
     sizes = np.bincount(a.infoset[a.infoset >= 0], minlength=len(a.infoset_labels))
@@ -171,14 +184,13 @@ def _solve_piece(piece: ExtensiveFormGame, exact: bool, tol: Any, limit: int, me
         return [(eq.payoffs, dict(eq.behavior)) for eq in sol]
     nf = piece.to_normal_form()
     N = nf.num_players
-    pair = [p for p in range(N) if nf.shape[p] > 1]
-    pair = sorted(pair + [p for p in range(N) if p not in pair][:max(0, 2 - len(pair))])
-    if len(pair) == 2:
+    pair = piece_pair(nf)
+    if pair is not None:
         if normal_solver is None:
             raise TypeError("solve_subgames needs normal_solver, a callable (game, method, "
                             "exact, options) -> Solution, for a piece in which two players "
                             "move; gt.solve(game, method='spe') passes it")
-        sol = normal_solver(_project(nf, pair), method, exact,
+        sol = normal_solver(project_pair(nf, pair), method, exact,
                             {} if tol is None else {"tol": tol})
         stats.count(method)
         if method != "vertex":
@@ -191,7 +203,7 @@ def _solve_piece(piece: ExtensiveFormGame, exact: bool, tol: Any, limit: int, me
             full = [[one]] * N
             full[pair[0]], full[pair[1]] = eq.strategies
             profiles.append((eq.payoffs, full))
-    else:
+    else:                   # pair is None: one player in all, or three or more move
         sol = solve_pure(nf, exact=exact, tol=tol)
         profiles = [(eq.payoffs, eq.strategies) for eq in sol]
         if N == 1:      # the optima: all mixtures of the optimal pure strategies
@@ -208,8 +220,35 @@ def _solve_piece(piece: ExtensiveFormGame, exact: bool, tol: Any, limit: int, me
     return list(out.values())
 
 
-def _project(nf: NormalFormGame, pair: list[int]) -> NormalFormGame:
-    """The two-player game of players ``pair`` (every other player has one strategy)."""
+def piece_pair(nf: NormalFormGame) -> list[int] | None:
+    """The two players whose game the normal form ``nf`` of a piece is solved as (those
+    with more than one strategy, padded with the first others), or None when the piece
+    is searched for pure equilibria (one player in all, or three or more who move).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> import gametheory as gt
+    >>> piece_pair(gt.NormalFormGame(np.zeros((3, 1, 2, 2)))), piece_pair(
+    ...     gt.NormalFormGame(np.zeros((3, 2, 2, 2))))
+    ([1, 2], None)
+    """
+    N = nf.num_players
+    pair = [p for p in range(N) if nf.shape[p] > 1]
+    pair = sorted(pair + [p for p in range(N) if p not in pair][:max(0, 2 - len(pair))])
+    return pair if len(pair) == 2 else None
+
+
+def project_pair(nf: NormalFormGame, pair: list[int]) -> NormalFormGame:
+    """The two-player game of players ``pair`` (every other player has one strategy).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> import gametheory as gt
+    >>> project_pair(gt.NormalFormGame(np.zeros((3, 1, 2, 2))), [1, 2]).shape
+    (2, 2)
+    """
     U = nf.payoffs[pair].reshape((2,) + tuple(nf.shape[p] for p in pair))
     return NormalFormGame(U, [nf.players[p] for p in pair], [nf.strategies[p] for p in pair])
 
@@ -317,7 +356,7 @@ def solve_subgames(game: ExtensiveFormGame, exact: bool = False, max_equilibria:
         raise GameError(f"subgame-perfect equilibria need perfect recall: "
                         f"{game.recall_problems()[0]}")
     a = game.arrays
-    keep, below = _pieces(game)
+    keep, below = subgame_pieces(game)
     terminals = terminal_payoffs(game, exact)
     stats = SubgameStats()
     found: dict[int, list[Piece]] = {}
