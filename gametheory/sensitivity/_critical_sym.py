@@ -13,14 +13,14 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..errors import SolverError
+from ..errors import GameError, SolverError
 
 if TYPE_CHECKING:
     from ..games.extensive import ExtensiveFormGame
     from ..games.normal import NormalFormGame
 
 __all__ = ["Candidates", "real_roots", "simplest_between", "near_points", "sort_unique",
-           "bimatrix_candidates", "tree_candidates", "solve_tight"]
+           "bimatrix_candidates", "tree_candidates", "tree_values", "solve_tight", "tight_mix"]
 
 _DIGITS = 60  # working precision (decimal digits) for ordering algebraic numbers
 
@@ -127,6 +127,21 @@ class Candidates:
 
     def values(self) -> list:
         return sort_unique(self.found, self.field.num)
+
+    def merge(self, other: Candidates) -> list:
+        """Add the values ``other`` (on the same field) found that are not here yet, with
+        their reasons; returns those new ones."""
+        new = []
+        for r, reason in other.found.items():
+            if r in self.found:
+                continue
+            if not self.field.fast:
+                n = self.field.num(r)
+                if any(_same(r, x, n, self.field.num(x)) for x in self.found):
+                    continue
+            self.found[r] = reason
+            new.append(r)
+        return new
 
 
 def _num(x: Any):
@@ -272,6 +287,36 @@ def solve_tight(M: Any, rhs: Any) -> Any:
     return [sympy.cancel(v) for v in z], det
 
 
+def tight_mix(P: Any, P0: Any, x0: list, y0: list, what: str) -> tuple[list, Any]:
+    """(y, v) as formulas: the mix on the columns of P making the row player indifferent
+    over the rows ``x0`` uses, from the equations tight at the point (``P0``: P there)."""
+    import sympy
+
+    m, n = P.shape
+    gain0 = [sum(P0[i, j] * y0[j] for j in range(n)) for i in range(m)]
+    v0 = max(gain0)
+    unit = [[int(j == k) for k in range(n)] + [0] for j in range(n)]
+    rows = [([1] * n + [0], [1] * n + [0], 1)]
+    rows += [(list(P[i, :]) + [-1], list(P0[i, :]) + [-1], 0) for i in range(m) if x0[i] > 0]
+    rows += [(unit[j], unit[j], 0) for j in range(n) if y0[j] == 0]
+    rows += [(list(P[i, :]) + [-1], list(P0[i, :]) + [-1], 0) for i in range(m)
+             if x0[i] == 0 and gain0[i] == v0]
+    chosen, num = [], sympy.zeros(0, n + 1)
+    for coef, coef0, rhs in rows:
+        trial = num.col_join(sympy.Matrix([coef0]))
+        if trial.rank() > num.rows:
+            chosen.append((coef, rhs))
+            num = trial
+        if len(chosen) == n + 1:
+            break
+    if len(chosen) < n + 1:
+        raise GameError(f"{what} is not an isolated equilibrium (it lies in a continuum); "
+                        "no unique formula describes it")
+    M = sympy.Matrix([c for c, _ in chosen])
+    z, _ = solve_tight(M, sympy.Matrix([r for _, r in chosen]))
+    return [sympy.factor(e) for e in z[:n]], sympy.factor(z[n])
+
+
 def _side(F: Field, P: list, rows: tuple, cols: tuple):
     """The mix on ``cols`` (and value v) making the player with payoffs P[row][col]
     indifferent over ``rows``: solves P[rows, cols] y = v 1, sum(y) = 1 in the field.
@@ -352,14 +397,28 @@ def _dedupe(vectors: list) -> list:
 
 def _tree_pass(game: ExtensiveFormGame, F: Field, t: Fraction, cand: Candidates, lo: Any,
                hi: Any, pay: list, prob: list) -> list:
+    """Backward induction with exact values in the parameter, choices made at ``t``;
+    returns the new roots found inside (lo, hi) (see :func:`tree_values`)."""
+    return tree_values(game, F, t, cand, lo, hi, pay, prob)[0]
+
+
+def tree_values(game: ExtensiveFormGame, F: Field, t: Fraction, cand: Candidates, lo: Any,
+                hi: Any, pay: list | None = None, prob: list | None = None
+                ) -> tuple[list, list]:
     """Backward induction with exact values in the parameter, choices made at ``t``.
 
     Every node keeps the set of value vectors of the subgame-perfect equilibria of its
     subtree (valid on the interval around ``t``); at each decision the differences of the
-    mover's values between alternative actions are candidates. Returns the new roots found
-    inside (lo, hi).
+    mover's values between alternative actions are candidates. ``pay`` and ``prob`` are
+    the terminal payoff vectors and chance probabilities as field elements (default: read
+    from the game). Returns the new roots found inside (lo, hi) and the root's set of
+    value vectors.
     """
     a = game.arrays
+    if pay is None:
+        pay = [tuple(F(x) for x in row) for row in a.payoffs.tolist()]
+    if prob is None:
+        prob = [F(x) for x in a.chance_prob.tolist()]
     kids = _children(a.parent, a.action)
     term = {int(v): k for k, v in enumerate(a.terminals)}
     sets: list = [None] * len(a.parent)
@@ -392,7 +451,7 @@ def _tree_pass(game: ExtensiveFormGame, F: Field, t: Fraction, cand: Candidates,
                 if all(val >= worst[y] for y in range(len(ch)) if y != x):
                     out.append(w)
         sets[v] = _dedupe(out)
-    return new
+    return new, sets[0]
 
 
 def tree_candidates(game: ExtensiveFormGame, F: Field, cand: Candidates) -> None:

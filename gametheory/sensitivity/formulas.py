@@ -201,36 +201,6 @@ class EquilibriumFormulas:
         return f"<EquilibriumFormulas {len(self.equilibria)} equilibria, {self.point}>"
 
 
-def _tight_solve(P: Any, P0: Any, x0: list, y0: list, what: str) -> tuple[list, Any]:
-    """(y, v) as formulas: the mix on the columns of P making the row player indifferent
-    over the rows ``x0`` uses, from the equations tight at the point (``P0``: P there)."""
-    import sympy
-
-    m, n = P.shape
-    gain0 = [sum(P0[i, j] * y0[j] for j in range(n)) for i in range(m)]
-    v0 = max(gain0)
-    unit = [[int(j == k) for k in range(n)] + [0] for j in range(n)]
-    rows = [([1] * n + [0], [1] * n + [0], 1)]
-    rows += [(list(P[i, :]) + [-1], list(P0[i, :]) + [-1], 0) for i in range(m) if x0[i] > 0]
-    rows += [(unit[j], unit[j], 0) for j in range(n) if y0[j] == 0]
-    rows += [(list(P[i, :]) + [-1], list(P0[i, :]) + [-1], 0) for i in range(m)
-             if x0[i] == 0 and gain0[i] == v0]
-    chosen, num = [], sympy.zeros(0, n + 1)
-    for coef, coef0, rhs in rows:
-        trial = num.col_join(sympy.Matrix([coef0]))
-        if trial.rank() > num.rows:
-            chosen.append((coef, rhs))
-            num = trial
-        if len(chosen) == n + 1:
-            break
-    if len(chosen) < n + 1:
-        raise GameError(f"{what} is not an isolated equilibrium (it lies in a continuum); "
-                        "no unique formula describes it")
-    M = sympy.Matrix([c for c, _ in chosen])
-    z, _ = sym.solve_tight(M, sympy.Matrix([r for _, r in chosen]))
-    return [sympy.factor(e) for e in z[:n]], sympy.factor(z[n])
-
-
 def _derivs(exprs: tuple, payoffs: tuple, params: tuple) -> dict:
     import sympy
 
@@ -265,8 +235,8 @@ def _bimatrix(game: Game, sol: Any, subs: dict) -> list[ClosedFormEquilibrium]:
     for k, eq in enumerate(sol.equilibria):
         x0 = [_rational(v) for v in eq.strategies[0]]
         y0 = [_rational(v) for v in eq.strategies[1]]
-        y, v = _tight_solve(A, A0, x0, y0, f"equilibrium [{k}]")
-        x, u = _tight_solve(B.T, B0.T, y0, x0, f"equilibrium [{k}]")
+        y, v = sym.tight_mix(A, A0, x0, y0, f"equilibrium [{k}]")
+        x, u = sym.tight_mix(B.T, B0.T, y0, x0, f"equilibrium [{k}]")
         strategies, payoffs = (tuple(x), tuple(y)), (v, u)
         out.append(ClosedFormEquilibrium(strategies, None, payoffs,
                                          _derivs(strategies, payoffs, game.parameters),
