@@ -61,6 +61,7 @@ from .sensitivity import (
     sweep,
     uncertainty,
 )
+from .sensitivity.equilibrium_map import EquilibriumMap, equilibrium_map
 from .solvers import METHODS, Solution, show_method, solve
 from .solvers.qre import QREBranch, QREFit, qre_fit
 from .solvers.result import Component, Equilibrium, NashSubset
@@ -76,6 +77,7 @@ __all__ = [
     "sweep", "SweepResult",
     "critical_values", "CriticalValue", "equilibrium_formulas", "EquilibriumFormulas",
     "ClosedFormEquilibrium", "robustness", "Robustness", "uncertainty", "UncertaintyResult",
+    "equilibrium_map", "EquilibriumMap",
     "correlated_equilibrium", "correlated_polytope", "correlated_regret",
     "is_correlated_equilibrium", "CorrelatedEquilibrium", "CorrelatedPolytope",
     "replicator", "discrete_replicator", "best_response_dynamics", "fictitious_play",

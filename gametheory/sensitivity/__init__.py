@@ -16,3 +16,7 @@ from .uncertainty import UncertaintyResult, uncertainty
 __all__ = ["sweep", "SweepResult", "critical_values", "CriticalValue",
            "equilibrium_formulas", "EquilibriumFormulas", "ClosedFormEquilibrium",
            "robustness", "Robustness", "Margin", "uncertainty", "UncertaintyResult"]
+
+from .equilibrium_map import EquilibriumMap, MapRegion, equilibrium_map  # noqa: E402, I001
+
+__all__ += ["equilibrium_map", "EquilibriumMap", "MapRegion"]

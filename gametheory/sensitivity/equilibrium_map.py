@@ -1,0 +1,680 @@
+"""Equilibrium maps: the parameter space of a parametric game partitioned into regions,
+each with a condition on the parameters and the equilibria there in closed form.
+
+The route (see :mod:`gametheory.sensitivity._conditions` for the machinery):
+
+1. **Atoms.** The irreducible polynomial factors, over QQ in the mapped parameters (the
+   other parameters fixed at numbers), of every condition that can change the equilibria.
+   For a two-player normal form (and the reduced normal form of a two-player tree with
+   imperfect information): the numerators and denominators of the support pairs'
+   probabilities, determinants and outside-strategy gains (``bimatrix_candidates`` of
+   :mod:`._critical_sym` over ``QQ(x1, ..., xd)``). For a tree with perfect information:
+   the mover's value differences at every decision, by backward induction run at sample
+   points of each case (each pass keeps the choices valid at its point and collects the
+   differences valid there; new atoms give new points on their zero sets, and the passes
+   are repeated there). Atoms without a zero inside the domain are dropped.
+2. **Samples.** A scrambled grid of rational points over the domain (an infinite side is
+   cut to a finite box, said in the notes), points on each atom's zero set (solved for a
+   variable it is linear in, so the point is rational) and on pairwise intersections (by
+   resultants). At each: the atoms' exact signs and the exact solve's
+   :func:`~gametheory.sensitivity.critical.structure_key`.
+3. **Regions.** One per structure. Its condition is a union of cubes (allowed signs per
+   atom) grown against the sign vectors of the other regions, written as sympy
+   relationals (an atom linear in a parameter is solved for it: ``C < V``,
+   ``r > 689/(800 - 300*q)``). A sign vector seen with two structures means an atom is
+   missing: a note, and ``complete`` is False.
+4. **Formulas.** :func:`~gametheory.sensitivity.formulas.equilibrium_formulas` at a
+   representative point; where the equilibria form a continuum the solved equilibria at
+   the point are given instead (``closed_form`` False). Each region is checked at fresh
+   random rational points satisfying its condition: the same structure, and the formulas
+   evaluate to the exact solve. Failures go to the notes (and ``verified``).
+
+The boundary of the domain is not mapped (only its interior is sampled).
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+from ..errors import GameError, SolverError
+from ..solvers import solve
+from . import _conditions as cnd
+from . import _critical_sym as sym
+from .critical import _defaults, _domain, _number, _parameter_names, _unknown, structure_key
+
+if TYPE_CHECKING:
+    from ..games.protocol import Game
+
+__all__ = ["EquilibriumMap", "MapRegion", "equilibrium_map"]
+
+MAX_PARAMETERS = 3
+
+
+@dataclass(frozen=True, eq=False)
+class MapRegion:
+    """One region of an equilibrium map.
+
+    Attributes
+    ----------
+    condition : sympy Boolean
+        Inequalities (and equations, for a lower-dimensional region) in the mapped
+        parameters, inside their domains.
+    equilibria : tuple of ClosedFormEquilibrium
+        The equilibria on the region: formulas in the mapped parameters, or, when
+        ``closed_form`` is False, the exact values at ``point``.
+    payoffs : tuple of tuple
+        Each equilibrium's payoffs (sympy expressions).
+    point : dict
+        A representative point ``{name: Fraction}``.
+    verified : bool
+        True when the exact solves at the check points agreed (structure and formulas).
+    closed_form : bool
+        False where the equilibria form a continuum (values at ``point`` only).
+    checked_at : tuple of dict
+        The fresh points where the region was checked.
+    """
+
+    condition: Any
+    equilibria: tuple
+    payoffs: tuple
+    point: dict
+    verified: bool
+    closed_form: bool
+    checked_at: tuple = ()
+    structure: tuple = field(default=(), repr=False)
+    cubes: tuple = field(default=(), repr=False)
+
+    @property
+    def text(self) -> str:
+        """The condition as plain text (``1/7 < q < 2/5 and r < ...``)."""
+        return cnd.condition_text(self.condition)
+
+    def holds(self, **point: Any) -> bool:
+        """Whether the condition holds at the point (exactly)."""
+        subs = {s: _number(s.name, point[s.name]) for s in self.condition.free_symbols}
+        return bool(self.condition.xreplace(subs))
+
+    def lines(self, hide: frozenset = frozenset()) -> list[str]:
+        """The equilibria, one line each: strategies (or choices, but for the information
+        sets in ``hide``) and payoffs."""
+        return [f"{_strategy_text(e, hide)}; payoffs {', '.join(map(str, e.payoffs))}"
+                for e in self.equilibria]
+
+    def __str__(self) -> str:
+        return self.show()
+
+    def show(self, hide: frozenset = frozenset()) -> str:
+        """:meth:`__str__` without the choices at the information sets in ``hide``."""
+        n = len(self.equilibria)
+        head = f"{self.text}: {n} equilibri{'um' if n == 1 else 'a'}"
+        if not self.closed_form:
+            at = ", ".join(f"{k} = {v}" for k, v in self.point.items())
+            head += f" (a continuum; extreme points at {at})"
+        rows = self.lines(hide)
+        if n == 1:
+            return f"{head}: {rows[0]}"
+        return "\n".join([head] + ["    " + r for r in rows])
+
+
+def _choices(e: Any) -> dict:
+    return {h: ", ".join(a for a, p in d.items() if p != 0) for h, d in e.behavior.items()}
+
+
+def _strategy_text(e: Any, hide: frozenset = frozenset()) -> str:
+    if e.behavior is not None:
+        return "; ".join(f"{h}: {a}" for h, a in _choices(e).items() if h not in hide) \
+            or "(the choices above)"
+    parts = []
+    for lab, s in zip(e.labels, e.strategies):
+        used = [k for k, v in enumerate(s) if v != 0]
+        parts.append(lab[used[0]] if len(used) == 1 and s[used[0]] == 1 else
+                     ", ".join(f"{lab[k]} = {s[k]}" for k in used))
+    return " | ".join(parts)
+
+
+def _tex_text(s: str) -> str:
+    for a, b in (("\\", r"\textbackslash{}"), ("_", r"\_"), ("&", r"\&"), ("%", r"\%"),
+                 ("#", r"\#"), ("$", r"\$"), ("{", r"\{"), ("}", r"\}")):
+        s = s.replace(a, b)
+    return r"\text{" + s + "}"
+
+
+def _tex_equilibrium(e: Any) -> str:
+    import sympy
+
+    if e.behavior is not None:
+        return r",\ ".join(_tex_text(f"{h}: " + ", ".join(a for a, p in d.items() if p != 0))
+                           for h, d in e.behavior.items())
+    parts = []
+    for lab, s in zip(e.labels, e.strategies):
+        used = [k for k, v in enumerate(s) if v != 0]
+        parts.append(_tex_text(lab[used[0]]) if len(used) == 1 and s[used[0]] == 1 else
+                     r",\ ".join(f"{_tex_text(lab[k])} = {sympy.latex(s[k])}" for k in used))
+    return r"\left(" + r";\ ".join(parts) + r"\right)"
+
+
+@dataclass(frozen=True, eq=False)
+class EquilibriumMap:
+    """The regions of the parameter space with their equilibria in closed form.
+
+    Attributes
+    ----------
+    parameters : tuple of str
+        The mapped parameters.
+    regions : tuple of MapRegion
+        Ordered by the signs of the atoms at their points (below a threshold first).
+    complete : bool
+        False when a sign vector was seen with two structures (a missed condition), a
+        region failed its check, or a region could not be checked.
+    notes : tuple of str
+        What was sampled, what is not covered, what failed.
+    fixed : dict
+        The values of the other parameters.
+    atoms : tuple
+        The polynomials (sympy) whose signs define the regions.
+
+    Examples
+    --------
+    Hawk-Dove with prize V and cost C (Maynard Smith 1982, ch. 2):
+
+    >>> import gametheory as gt
+    >>> V, C = gt.parameters("V C")
+    >>> g = gt.NormalFormGame.from_arrays([[(V - C) / 2, V], [0, V / 2]],
+    ...                                   [[(V - C) / 2, 0], [V, V / 2]],
+    ...                                   strategies=[["Hawk", "Dove"]] * 2)
+    >>> g = g.describe(gt.Parameter("V", domain=(0, float("inf"))),
+    ...                gt.Parameter("C", domain=(0, float("inf"))))
+    >>> m = gt.equilibrium_map(g, ["V", "C"])
+    >>> print(m.regions[0])
+    C < V: 1 equilibrium: Hawk | Hawk; payoffs -(C - V)/2, -(C - V)/2
+    >>> [r.text for r in m], m.regions[2].equilibria[1].strategies[0]
+    (['C < V', 'C = V', 'C > V'], (V/C, (C - V)/C))
+    """
+
+    parameters: tuple
+    regions: tuple
+    complete: bool
+    notes: tuple
+    fixed: dict
+    atoms: tuple
+
+    def __len__(self) -> int:
+        return len(self.regions)
+
+    def __iter__(self):
+        return iter(self.regions)
+
+    def __getitem__(self, k: int) -> MapRegion:
+        return self.regions[k]
+
+    def region_at(self, **point: Any) -> MapRegion | None:
+        """The first region whose condition holds at the point, else None."""
+        return next((r for r in self.regions if r.holds(**point)), None)
+
+    def __str__(self) -> str:
+        fixed = ", ".join(f"{k} = {v}" for k, v in self.fixed.items())
+        head = (f"Equilibrium map in {', '.join(self.parameters)}: {len(self.regions)} "
+                f"region{'s' if len(self.regions) != 1 else ''}"
+                + (f" ({fixed})" if fixed and len(fixed) < 200 else ""))
+        rows = [head]
+        every = [_choices(e) for r in self.regions for e in r.equilibria
+                 if e.behavior is not None]
+        common = frozenset(h for h in (every[0] if every else {})
+                           if all(c.get(h) == every[0][h] for c in every))
+        if common and len(every) > 1:
+            rows.append("in every equilibrium: " + "; ".join(
+                f"{h}: {every[0][h]}" for h in every[0] if h in common))
+        else:
+            common = frozenset()
+        rows += [r.show(common) for r in self.regions]
+        if not self.complete:
+            rows.append("incomplete: see the notes")
+        rows += [f"note: {n}" for n in self.notes]
+        return "\n".join(rows)
+
+    def __repr__(self) -> str:
+        return f"<EquilibriumMap {', '.join(self.parameters)}: {len(self.regions)} regions>"
+
+    def to_latex(self, style: str = "itemize") -> str:
+        """A LaTeX statement of the map: ``"itemize"`` (a proposition-style list, one item
+        per region) or ``"table"`` (a booktabs table); the needed packages are named in a
+        comment on the first line."""
+        import sympy
+
+        if style not in ("itemize", "table"):
+            raise GameError(f"style must be 'itemize' or 'table'; got {style!r}")
+
+        def eqs(r):
+            return [_tex_equilibrium(e) for e in r.equilibria]
+
+        def pays(e):
+            return r"\left(" + ", ".join(sympy.latex(v) for v in e.payoffs) + r"\right)"
+
+        if style == "itemize":
+            out = [r"% needs \usepackage{amsmath}", r"\begin{itemize}"]
+            for r in self.regions:
+                n = len(r.equilibria)
+                what = "one equilibrium" if n == 1 else f"{n} extreme equilibria" + \
+                    ("" if r.closed_form else " (of a continuum; values at a point)")
+                items = "; ".join(f"${t}$ with payoffs ${pays(e)}$"
+                                  for t, e in zip(eqs(r), r.equilibria))
+                out.append(f"  \\item If ${sympy.latex(r.condition)}$: {what}: {items}.")
+            out.append(r"\end{itemize}")
+            return "\n".join(out)
+        out = [r"% needs \usepackage{booktabs,amsmath}", r"\begin{tabular}{lll}",
+               r"\toprule", r"Condition & Equilibrium & Payoffs \\", r"\midrule"]
+        for r in self.regions:
+            for k, (t, e) in enumerate(zip(eqs(r), r.equilibria)):
+                cond = f"${sympy.latex(r.condition)}$" if k == 0 else ""
+                out.append(f"{cond} & ${t}$ & ${pays(e)}$ \\\\")
+        out += [r"\bottomrule", r"\end{tabular}"]
+        return "\n".join(out)
+
+    def records(self) -> list[dict]:
+        """One dict per (region, equilibrium): region index, condition (text), strategy
+        text, payoffs (text), closed_form, verified."""
+        out = []
+        for k, r in enumerate(self.regions):
+            for j, e in enumerate(r.equilibria):
+                row = {"region": k, "condition": r.text, "equilibrium": j,
+                       "strategies": _strategy_text(e)}
+                row.update({f"payoff {p}": str(v) for p, v in zip(e.players, e.payoffs)})
+                row.update(closed_form=r.closed_form, verified=r.verified)
+                out.append(row)
+        return out
+
+    def to_frame(self):
+        """:meth:`records` as a pandas DataFrame (pandas is optional)."""
+        try:
+            import pandas as pd
+        except ImportError:  # pragma: no cover - depends on the environment
+            raise ImportError("EquilibriumMap.to_frame needs pandas; "
+                              "pip install pandas (or use .records())") from None
+        return pd.DataFrame(self.records())
+
+
+# ----------------------------------------------------------------------------- setup
+def _names(parameters: Any) -> list[str]:
+    if isinstance(parameters, str):
+        parameters = [p.strip() for p in parameters.replace(",", " ").split()]
+    if not isinstance(parameters, (list, tuple)) or not parameters or \
+            not all(isinstance(p, str) for p in parameters):
+        raise GameError(f"parameters must be a list of parameter names; got {parameters!r}")
+    if len(set(parameters)) != len(parameters):
+        raise GameError(f"parameters named twice in {list(parameters)}")
+    if len(parameters) > MAX_PARAMETERS:
+        raise GameError(f"an equilibrium map takes at most {MAX_PARAMETERS} parameters; "
+                        f"got {len(parameters)} ({', '.join(parameters)}); fix the others")
+    return list(parameters)
+
+
+def _setup(game: Game, mapped: list[str], fixed: dict) -> tuple[Any, dict, tuple]:
+    """The game with every other parameter fixed (given values, else defaults), the
+    values used, and the mapped Symbols."""
+    names = _parameter_names(game, "equilibrium maps")
+    for n in [*mapped, *fixed]:
+        if n not in names:
+            raise _unknown(n, names)
+    both = [n for n in mapped if n in fixed]
+    if both:
+        raise GameError(f"parameter {both[0]!r} is mapped; do not also fix it")
+    values = dict(fixed)
+    defaults = _defaults(game)
+    for n in names:
+        if n not in mapped and n not in values and n in defaults:
+            values[n] = defaults[n]
+    missing = [n for n in names if n not in mapped and n not in values]
+    if missing:
+        raise GameError(f"parameters {', '.join(missing)} are neither mapped nor fixed "
+                        f"and have no default; fix them (e.g. {missing[0]}=1)")
+    sub = game.substitute(**values) if values else game
+    by_name = {p.name: p for p in game.parameters}
+    return sub, values, tuple(by_name[n] for n in mapped)
+
+
+def _kind(game: Any) -> str:
+    if game.is_tree and game.has_perfect_information:
+        return "tree"
+    if game.num_players != 2:
+        raise SolverError(f"equilibrium maps need a two-player game or a tree with perfect "
+                          f"information; this game has {game.num_players} players"
+                          + (" and imperfect information" if game.is_tree else ""))
+    return "bimatrix"
+
+
+# ----------------------------------------------------------------------------- mapper
+class _Mapper:
+    """The state of one map: the game, its field, atoms, samples and exact solves."""
+
+    def __init__(self, game: Any, syms: tuple, box: list, seed: int):
+        self.kind = _kind(game)
+        self.game = game.to_normal_form() if self.kind == "bimatrix" and game.is_tree \
+            else game
+        self.syms = syms
+        self.names = tuple(s.name for s in syms)
+        self.box = box
+        self.rng = random.Random(seed)
+        self.F = cnd.MultiField(syms)
+        self.collector = cnd.AtomCollector(syms)
+        self._solves: dict = {}
+        self._passed: set = set()
+        self._signs: dict = {}
+        if self.kind == "tree":
+            a = self.game.arrays
+            self._pay = [tuple(self.F(x) for x in row) for row in a.payoffs.tolist()]
+            self._prob = [self.F(x) for x in a.chance_prob.tolist()]
+
+    # --- exact solves
+    def solve(self, pt: tuple) -> Any:
+        if pt not in self._solves:
+            g = self.game.substitute(**dict(zip(self.names, pt)))
+            self._solves[pt] = solve(g, method="spe" if self.kind == "tree" else "vertex",
+                                     exact=True)
+        return self._solves[pt]
+
+    def key(self, pt: tuple) -> tuple:
+        return structure_key(self.solve(pt))
+
+    # --- atoms
+    def tree_pass(self, points: list) -> None:
+        for pt in points:
+            if pt not in self._passed:
+                self._passed.add(pt)
+                sym._tree_pass(self.game, self.F, pt, self.collector, None, None,
+                               self._pay, self._prob)
+
+    def bimatrix_atoms(self) -> None:
+        P = self.game.payoffs
+        A, B = ([[self.F(x) for x in row] for row in P[i].tolist()] for i in (0, 1))
+        sym.bimatrix_candidates(self.game, self.F, A, B, self.collector)
+
+    def sign_of(self, expr: Any) -> int:
+        """The constant sign of a polynomial on the domain, or 0 when one of its factors
+        has a zero inside (cached)."""
+        import sympy
+
+        if expr not in self._signs:
+            c = cnd.AtomCollector(self.syms)
+            c.add_expr(expr, "")
+            if any(cnd.has_zero_inside(a, self.box, self.rng) for a in c.atoms.values()):
+                self._signs[expr] = 0
+            else:
+                pts = [tuple((a + b) / 2 for a, b in self.box),
+                       *cnd.grid_points(self.box, 2, self.rng)]
+                vals = [expr.xreplace(dict(zip(self.syms, map(cnd.rational, p))))
+                        for p in pts]
+                self._signs[expr] = next((int(sympy.sign(v)) for v in vals if v != 0), 0)
+        return self._signs[expr]
+
+
+def _explore(m: _Mapper, grid: list) -> tuple[list, list]:
+    """The sample points and the atoms that change sign inside the box.
+
+    Rounds: points on the zero sets of the atoms found so far (and just off them, on
+    both sides), on their pairwise intersections (with points around those, and on each
+    zero set next to them); for a tree, backward induction at the new points may find
+    new atoms, which start the next round."""
+    if m.kind == "bimatrix":
+        m.bimatrix_atoms()
+    else:
+        m.tree_pass(grid)
+    delta = min(b - a for a, b in m.box) / 512
+    samples, kept, done = list(grid), [], set()
+    slices = 10 if len(m.box) == 2 else 6
+    for _ in range(6):
+        new = [a for k, a in m.collector.atoms.items() if k not in done]
+        if not new:
+            break
+        done |= {a.expr for a in new}
+        pts: list = []
+        for a in new:
+            z = cnd.zero_points(a, m.box, m.rng, slices=slices)
+            if z or cnd.has_zero_inside(a, m.box, m.rng):
+                kept.append(a)
+                pts += z + cnd.beside(a, z, m.box, delta)
+        for i, a in enumerate(kept):
+            for b in kept[:i]:
+                if a not in new and b not in new:
+                    continue
+                for p in cnd.intersection_points(a, b, m.box, m.rng):
+                    pts += [p, *cnd.around(p, m.box, delta)]
+                    for c in (a, b):
+                        z = cnd.zero_points(c, m.box, m.rng, near=p, delta=delta)
+                        pts += z + cnd.beside(c, z, m.box, delta / 4)
+        if m.kind == "tree":
+            m.tree_pass(pts)
+        samples += pts
+    return list(dict.fromkeys(samples)), kept
+
+
+def _sort_atoms(atoms: list) -> list:
+    return sorted(atoms, key=lambda a: (len(a.expr.free_symbols), a.poly.total_degree(),
+                                        str(a.expr)))
+
+
+def _regions(vectors: dict, keys: dict) -> tuple[dict, list]:
+    """``{structure: cubes}`` and the sign vectors seen with several structures."""
+    by_key: dict = {}
+    seen: dict = {}
+    for pt, v in vectors.items():
+        by_key.setdefault(keys[pt], set()).add(v)
+        seen.setdefault(v, set()).add(keys[pt])
+    clashes = [v for v, ks in seen.items() if len(ks) > 1]
+    out = {}
+    for k, on in by_key.items():
+        off = [v for kk, vs in by_key.items() if kk != k for v in vs if v not in on]
+        out[k] = cnd.cover(sorted(on), off)
+    return out, clashes
+
+
+def _inside(cubes: list, v: tuple) -> bool:
+    return any(cnd._meets(c, v) for c in cubes)
+
+
+def _simplest(points: list) -> tuple:
+    return min(points, key=lambda p: (sum(x.denominator for x in p), p))
+
+
+def _formulas(m: _Mapper, pt: tuple) -> tuple[tuple, bool]:
+    """The equilibria at ``pt`` in closed form, or their values when they lie in a
+    continuum (no unique formula)."""
+    import sympy
+
+    from . import formulas
+
+    sol = m.solve(pt)
+    try:
+        if m.kind == "tree":
+            return tuple(formulas._tree(m.game, sol)), True
+        subs = dict(zip(m.syms, map(cnd.rational, pt)))
+        return tuple(formulas._bimatrix(m.game, sol, subs)), True
+    except GameError:
+        out = []
+        for eq in sol.equilibria:
+            strategies = tuple(tuple(sympy.Rational(Fraction(v)) for v in s)
+                               for s in eq.strategies)
+            out.append(formulas.ClosedFormEquilibrium(strategies, eq.behavior or None,
+                                             tuple(sympy.Rational(Fraction(v))
+                                                   for v in eq.payoffs), {},
+                                             tuple(m.game.players),
+                                             tuple(getattr(m.game, "strategies", ()))))
+        return tuple(out), False
+
+
+def _agrees(m: _Mapper, eqs: tuple, pt: tuple) -> bool:
+    """Whether the formulas evaluated at ``pt`` are the exact solve's equilibria."""
+    import sympy
+
+    sol = m.solve(pt)
+    at = {n: x for n, x in zip(m.names, pt)}
+
+    def fr(v):
+        return sympy.Rational(Fraction(v))
+
+    mine = sorted((tuple(tuple(x) for x in s), tuple(p)) for s, p in
+                  (e.evaluate(**at) for e in eqs))
+    if m.kind == "tree":
+        theirs = sorted(((), tuple(fr(v) for v in eq.payoffs)) for eq in sol.equilibria)
+    else:
+        theirs = sorted((tuple(tuple(fr(v) for v in s) for s in eq.strategies),
+                         tuple(fr(v) for v in eq.payoffs)) for eq in sol.equilibria)
+    return [str(x) for x in mine] == [str(x) for x in theirs]
+
+
+def _check_points(m: _Mapper, atoms: list, avoid: set) -> list:
+    """Fresh random rational points: a coarse scrambled grid, on the atoms' zero sets and
+    just off them, and around their intersections."""
+    delta = min(b - a for a, b in m.box) / 384
+    pts = cnd.grid_points(m.box, 4 if len(m.box) < 3 else 3, m.rng)
+    for a in atoms:
+        z = cnd.zero_points(a, m.box, m.rng, slices=6)
+        pts += z + cnd.beside(a, z, m.box, delta)
+    for i, a in enumerate(atoms):
+        for b in atoms[i + 1:]:
+            for p in cnd.intersection_points(a, b, m.box, m.rng):
+                pts += cnd.around(p, m.box, delta)
+                for c in (a, b):
+                    pts += cnd.zero_points(c, m.box, m.rng, near=p, delta=delta)
+    return [p for p in dict.fromkeys(pts) if p not in avoid]
+
+
+def _build(m: _Mapper, atoms: list, samples: list) -> tuple[dict, dict, list]:
+    vectors = {pt: tuple(a.sign(pt) for a in atoms) for pt in samples}
+    keys = {pt: m.key(pt) for pt in samples}
+    cubes, clashes = _regions(vectors, keys)
+    return vectors, keys, cubes, clashes
+
+
+def equilibrium_map(game: Game, parameters: Any, *, per_axis: int | None = None,
+                    seed: int = 0, checks: int = 3, **fixed: Any) -> EquilibriumMap:
+    """Partition the space of some parameters into regions with their equilibria.
+
+    Parameters
+    ----------
+    game : NormalFormGame or ExtensiveFormGame
+        A parametric two-player game (a tree with imperfect information is mapped through
+        its reduced normal form), or a tree with perfect information (any number of
+        players, chance allowed). Payoffs must be rational functions of the mapped
+        parameters.
+    parameters : list of str
+        The mapped parameters (one to three), e.g. ``["q", "r"]``.
+    per_axis : int, optional
+        Cells per axis of the scrambled sample grid (default 9, 5 for three parameters).
+    seed : int
+        Seed of the random sample and check points.
+    checks : int
+        Fresh points at which each region is checked.
+    **fixed
+        Values of the other parameters; those left out take their declared default.
+
+    Returns
+    -------
+    EquilibriumMap
+
+    Notes
+    -----
+    The route is in the module docstring. Regions too small for the samples (cells of
+    the atoms' sign pattern no sample or check point falls in) are missed; points on the
+    zero sets of the atoms and their intersections make lower-dimensional regions such as
+    ``C = V`` appear. The boundary of the domain is not mapped.
+
+    References
+    ----------
+    Maynard Smith, J. (1982). *Evolution and the Theory of Games*, ch. 2 (Hawk-Dove);
+    von Stengel, B. (2002). Computing equilibria for two-person games. In *Handbook of
+    Game Theory* 3, ch. 45 (support enumeration).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> from gametheory.models import ukraine_guarantees as m
+    >>> emap = gt.equilibrium_map(m.build(), ["q", "r"])
+    >>> emap.complete, len(emap.regions)
+    (True, 9)
+    >>> print(emap.region_at(q="1/2", r="1/2").text)
+    q > 2/5
+    """
+    import sympy
+
+    mapped = _names(parameters)
+    sub, values, syms = _setup(game, mapped, fixed)
+    info = game.parameter_info
+    domains = [(n, *_domain(game, n, None)) for n in mapped]
+    box, notes = cnd.box_of(domains, [getattr(info.get(n), "default", None) for n in mapped])
+    notes = list(notes)
+    m = _Mapper(sub, syms, box, seed)
+    if m.kind == "bimatrix" and sub.is_tree:
+        notes.append("a tree with imperfect information: mapped through its reduced "
+                     "normal form (subgames are not used)")
+    n_axis = per_axis or (9 if len(syms) < 3 else 5)
+    grid = cnd.grid_points(box, n_axis, m.rng)
+    samples, atoms = _explore(m, grid)
+    atoms = _sort_atoms(atoms)
+    vectors, keys, cubes, clashes = _build(m, atoms, samples)
+    checks_at = _check_points(m, atoms, set(samples))
+    stray = [p for p in checks_at if not _inside(cubes.get(m.key(p), []),
+                                                 tuple(a.sign(p) for a in atoms))]
+    if stray:          # a check point outside its region: learn from all of them, once
+        samples += checks_at
+        vectors, keys, cubes, clashes = _build(m, atoms, samples)
+        checks_at = _check_points(m, atoms, set(samples))
+    complete = True
+    if clashes:
+        complete = False
+        notes.append(f"{len(clashes)} sign pattern(s) of the conditions occur with two "
+                     "equilibrium structures: a condition is missing, the regions overlap")
+    order = {}
+    regions = []
+    for k, cs in cubes.items():
+        pts = [p for p in samples if keys[p] == k]
+        rep = _simplest(pts)
+        eqs, closed = _formulas(m, rep)
+        vec_cubes = cs
+        mine = [p for p in checks_at if _inside(vec_cubes, tuple(a.sign(p) for a in atoms))]
+        mine = mine[:checks] if len(mine) >= checks else mine
+        ok = bool(mine)
+        for p in mine:
+            if m.key(p) != k or (closed and not _agrees(m, eqs, p)):
+                ok = False
+                notes.append(f"region {cnd.condition_text(_condition(cs, atoms, m))}: "
+                             f"the exact solve at {_fmt(m.names, p)} disagrees")
+        if not mine:        # a point, or too thin for the check points: its samples
+            if len(set(pts)) > 1:
+                notes.append(f"region {cnd.condition_text(_condition(cs, atoms, m))}: no "
+                             "fresh check point fell inside; checked at its samples only")
+            ok = all(not closed or _agrees(m, eqs, p) for p in pts[:checks])
+        complete = complete and ok
+        cond = _condition(cs, atoms, m)
+        regions.append(MapRegion(cond, eqs, tuple(e.payoffs for e in eqs),
+                                 dict(zip(m.names, rep)), ok, closed,
+                                 tuple(dict(zip(m.names, p)) for p in mine), k, tuple(cs)))
+        order[id(regions[-1])] = _orientation(atoms, rep, m)
+    regions.sort(key=lambda r: order[id(r)])
+    kept = tuple(sympy.factor(a.expr) for a in atoms)
+    return EquilibriumMap(tuple(mapped), tuple(regions), complete, tuple(notes),
+                          {k: v for k, v in values.items()}, kept)
+
+
+def _fmt(names: tuple, pt: tuple) -> str:
+    return ", ".join(f"{n} = {x}" for n, x in zip(names, pt))
+
+
+def _condition(cubes: list, atoms: list, m: _Mapper) -> Any:
+    import sympy
+
+    conds = [cnd.cube_condition(c, atoms, m.sign_of) for c in cubes]
+    if any(c is sympy.true for c in conds):
+        return sympy.true
+    return sympy.Or(*conds) if len(conds) > 1 else conds[0]
+
+
+def _orientation(atoms: list, pt: tuple, m: _Mapper) -> tuple:
+    """The signs at ``pt`` of the atoms as written (``x - rhs``), for ordering regions."""
+    out = []
+    for a in atoms:
+        form = cnd.solved_for(a, m.sign_of)
+        out.append(a.sign(pt) * (form[2] if form else 1))
+    return tuple(out)
