@@ -27,10 +27,11 @@ from fractions import Fraction
 from typing import Any
 
 from ..errors import SolverError
+from . import _critical_sym as sym
 
-__all__ = ["MultiField", "Atom", "AtomCollector", "box_of", "grid_points", "zero_points",
-           "beside", "around", "intersection_points", "has_zero_inside", "cover", "cube_condition",
-           "condition_text"]
+__all__ = ["Explorer", "kind_of", "setup", "MultiField", "Atom", "AtomCollector", "box_of",
+           "grid_points", "zero_points", "beside", "around", "intersection_points",
+           "has_zero_inside", "cover", "cube_condition", "condition_text"]
 
 ALL = frozenset((-1, 0, 1))
 
@@ -327,6 +328,144 @@ def intersection_points(f: Atom, g: Atom, box: list, rng: random.Random) -> list
                 vals = {**{s: _frac(v) for s, v in fixed.items()}, gens[j]: y, gens[k]: x}
                 out.append(tuple(vals[s] for s in gens))
     return out
+
+
+# ----------------------------------------------------------------------------- explorer
+def setup(game: Any, mapped: list[str], fixed: dict) -> tuple[Any, dict, tuple]:
+    """The game with every parameter not in ``mapped`` fixed (given values, else declared
+    defaults), the values used, and the Symbols of ``mapped``; GameError for unknown
+    names, a name both mapped and fixed, or a parameter with no value."""
+    from ..errors import GameError
+
+    names = [p.name for p in game.parameters]
+    if not names:
+        raise GameError("the game has no parameters; give a parametric game "
+                        "(payoffs with gt.parameters)")
+    for n in [*mapped, *fixed]:
+        if n not in names:
+            raise GameError(f"unknown parameter {n!r}; this game's parameters are: "
+                            f"{', '.join(names)}")
+    both = [n for n in mapped if n in fixed]
+    if both:
+        raise GameError(f"parameter {both[0]!r} is varied; do not also fix it")
+    values = dict(fixed)
+    for n, info in game.parameter_info.items():
+        if n not in mapped and n not in values and info is not None \
+                and info.default is not None:
+            values[n] = info.default
+    missing = [n for n in names if n not in mapped and n not in values]
+    if missing:
+        raise GameError(f"parameters {', '.join(missing)} are neither varied nor fixed "
+                        f"and have no default; fix them (e.g. {missing[0]}=1)")
+    sub = game.substitute(**values) if values else game
+    by_name = {p.name: p for p in game.parameters}
+    return sub, values, tuple(by_name[n] for n in mapped)
+
+
+def kind_of(game: Any) -> str:
+    """``"tree"`` (perfect information) or ``"bimatrix"`` (two players; a tree's reduced
+    normal form); SolverError otherwise."""
+    if game.is_tree and game.has_perfect_information:
+        return "tree"
+    if game.num_players != 2:
+        raise SolverError(f"equilibrium maps need a two-player game or a tree with perfect "
+                          f"information; this game has {game.num_players} players"
+                          + (" and imperfect information" if game.is_tree else ""))
+    return "bimatrix"
+
+
+# ----------------------------------------------------------------------------- mapper
+class Explorer:
+    """The atoms of a parametric game in the parameters ``syms`` and the sample points that
+    found them: the game (a tree with perfect information, else its normal form), its
+    field, and the box sampled."""
+
+    def __init__(self, game: Any, syms: tuple, box: list, seed: int):
+        self.kind = kind_of(game)
+        self.game = game.to_normal_form() if self.kind == "bimatrix" and game.is_tree \
+            else game
+        self.syms = syms
+        self.names = tuple(s.name for s in syms)
+        self.box = box
+        self.rng = random.Random(seed)
+        self.F = MultiField(syms)
+        self.collector = AtomCollector(syms)
+        self._passed: set = set()
+        self._signs: dict = {}
+        if self.kind == "tree":
+            a = self.game.arrays
+            self._pay = [tuple(self.F(x) for x in row) for row in a.payoffs.tolist()]
+            self._prob = [self.F(x) for x in a.chance_prob.tolist()]
+
+    # --- atoms
+    def tree_pass(self, points: list) -> None:
+        for pt in points:
+            if pt not in self._passed:
+                self._passed.add(pt)
+                sym._tree_pass(self.game, self.F, pt, self.collector, None, None,
+                               self._pay, self._prob)
+
+    def bimatrix_atoms(self) -> None:
+        P = self.game.payoffs
+        A, B = ([[self.F(x) for x in row] for row in P[i].tolist()] for i in (0, 1))
+        sym.bimatrix_candidates(self.game, self.F, A, B, self.collector)
+
+    def sign_of(self, expr: Any) -> int:
+        """The constant sign of a polynomial on the domain, or 0 when one of its factors
+        has a zero inside (cached)."""
+        import sympy
+
+        if expr not in self._signs:
+            c = AtomCollector(self.syms)
+            c.add_expr(expr, "")
+            if any(has_zero_inside(a, self.box, self.rng) for a in c.atoms.values()):
+                self._signs[expr] = 0
+            else:
+                pts = [tuple((a + b) / 2 for a, b in self.box),
+                       *grid_points(self.box, 2, self.rng)]
+                vals = [expr.xreplace(dict(zip(self.syms, map(rational, p))))
+                        for p in pts]
+                self._signs[expr] = next((int(sympy.sign(v)) for v in vals if v != 0), 0)
+        return self._signs[expr]
+
+    def explore(self, grid: list) -> tuple[list, list]:
+        """The sample points and the atoms that change sign inside the box.
+
+        Rounds: points on the zero sets of the atoms found so far (and just off them, on
+        both sides), on their pairwise intersections (with points around those, and on each
+        zero set next to them); for a tree, backward induction at the new points may find
+        new atoms, which start the next round."""
+        if self.kind == "bimatrix":
+            self.bimatrix_atoms()
+        else:
+            self.tree_pass(grid)
+        delta = min(b - a for a, b in self.box) / 512
+        samples, kept, done = list(grid), [], set()
+        slices = 10 if len(self.box) == 2 else 6
+        for _ in range(6):
+            new = [a for k, a in self.collector.atoms.items() if k not in done]
+            if not new:
+                break
+            done |= {a.expr for a in new}
+            pts: list = []
+            for a in new:
+                z = zero_points(a, self.box, self.rng, slices=slices)
+                if z or has_zero_inside(a, self.box, self.rng):
+                    kept.append(a)
+                    pts += z + beside(a, z, self.box, delta)
+            for i, a in enumerate(kept):
+                for b in kept[:i]:
+                    if a not in new and b not in new:
+                        continue
+                    for p in intersection_points(a, b, self.box, self.rng):
+                        pts += [p, *around(p, self.box, delta)]
+                        for c in (a, b):
+                            z = zero_points(c, self.box, self.rng, near=p, delta=delta)
+                            pts += z + beside(c, z, self.box, delta / 4)
+            if self.kind == "tree":
+                self.tree_pass(pts)
+            samples += pts
+        return list(dict.fromkeys(samples)), kept
 
 
 # ----------------------------------------------------------------------------- cubes

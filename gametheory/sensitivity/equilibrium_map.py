@@ -34,16 +34,14 @@ The boundary of the domain is not mapped (only its interior is sampled).
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from ..errors import GameError, SolverError
+from ..errors import GameError
 from ..solvers import solve
 from . import _conditions as cnd
-from . import _critical_sym as sym
-from .critical import _defaults, _domain, _number, _parameter_names, _unknown, structure_key
+from .critical import _domain, _number, _parameter_names, structure_key
 
 if TYPE_CHECKING:
     from ..games.protocol import Game
@@ -311,63 +309,14 @@ def _names(parameters: Any) -> list[str]:
     return list(parameters)
 
 
-def _setup(game: Game, mapped: list[str], fixed: dict) -> tuple[Any, dict, tuple]:
-    """The game with every other parameter fixed (given values, else defaults), the
-    values used, and the mapped Symbols."""
-    names = _parameter_names(game, "equilibrium maps")
-    for n in [*mapped, *fixed]:
-        if n not in names:
-            raise _unknown(n, names)
-    both = [n for n in mapped if n in fixed]
-    if both:
-        raise GameError(f"parameter {both[0]!r} is mapped; do not also fix it")
-    values = dict(fixed)
-    defaults = _defaults(game)
-    for n in names:
-        if n not in mapped and n not in values and n in defaults:
-            values[n] = defaults[n]
-    missing = [n for n in names if n not in mapped and n not in values]
-    if missing:
-        raise GameError(f"parameters {', '.join(missing)} are neither mapped nor fixed "
-                        f"and have no default; fix them (e.g. {missing[0]}=1)")
-    sub = game.substitute(**values) if values else game
-    by_name = {p.name: p for p in game.parameters}
-    return sub, values, tuple(by_name[n] for n in mapped)
-
-
-def _kind(game: Any) -> str:
-    if game.is_tree and game.has_perfect_information:
-        return "tree"
-    if game.num_players != 2:
-        raise SolverError(f"equilibrium maps need a two-player game or a tree with perfect "
-                          f"information; this game has {game.num_players} players"
-                          + (" and imperfect information" if game.is_tree else ""))
-    return "bimatrix"
-
-
 # ----------------------------------------------------------------------------- mapper
-class _Mapper:
-    """The state of one map: the game, its field, atoms, samples and exact solves."""
+class _Mapper(cnd.Explorer):
+    """An explorer with the exact solves of the map (cached)."""
 
     def __init__(self, game: Any, syms: tuple, box: list, seed: int):
-        self.kind = _kind(game)
-        self.game = game.to_normal_form() if self.kind == "bimatrix" and game.is_tree \
-            else game
-        self.syms = syms
-        self.names = tuple(s.name for s in syms)
-        self.box = box
-        self.rng = random.Random(seed)
-        self.F = cnd.MultiField(syms)
-        self.collector = cnd.AtomCollector(syms)
+        super().__init__(game, syms, box, seed)
         self._solves: dict = {}
-        self._passed: set = set()
-        self._signs: dict = {}
-        if self.kind == "tree":
-            a = self.game.arrays
-            self._pay = [tuple(self.F(x) for x in row) for row in a.payoffs.tolist()]
-            self._prob = [self.F(x) for x in a.chance_prob.tolist()]
 
-    # --- exact solves
     def solve(self, pt: tuple) -> Any:
         if pt not in self._solves:
             g = self.game.substitute(**dict(zip(self.names, pt)))
@@ -377,77 +326,6 @@ class _Mapper:
 
     def key(self, pt: tuple) -> tuple:
         return structure_key(self.solve(pt))
-
-    # --- atoms
-    def tree_pass(self, points: list) -> None:
-        for pt in points:
-            if pt not in self._passed:
-                self._passed.add(pt)
-                sym._tree_pass(self.game, self.F, pt, self.collector, None, None,
-                               self._pay, self._prob)
-
-    def bimatrix_atoms(self) -> None:
-        P = self.game.payoffs
-        A, B = ([[self.F(x) for x in row] for row in P[i].tolist()] for i in (0, 1))
-        sym.bimatrix_candidates(self.game, self.F, A, B, self.collector)
-
-    def sign_of(self, expr: Any) -> int:
-        """The constant sign of a polynomial on the domain, or 0 when one of its factors
-        has a zero inside (cached)."""
-        import sympy
-
-        if expr not in self._signs:
-            c = cnd.AtomCollector(self.syms)
-            c.add_expr(expr, "")
-            if any(cnd.has_zero_inside(a, self.box, self.rng) for a in c.atoms.values()):
-                self._signs[expr] = 0
-            else:
-                pts = [tuple((a + b) / 2 for a, b in self.box),
-                       *cnd.grid_points(self.box, 2, self.rng)]
-                vals = [expr.xreplace(dict(zip(self.syms, map(cnd.rational, p))))
-                        for p in pts]
-                self._signs[expr] = next((int(sympy.sign(v)) for v in vals if v != 0), 0)
-        return self._signs[expr]
-
-
-def _explore(m: _Mapper, grid: list) -> tuple[list, list]:
-    """The sample points and the atoms that change sign inside the box.
-
-    Rounds: points on the zero sets of the atoms found so far (and just off them, on
-    both sides), on their pairwise intersections (with points around those, and on each
-    zero set next to them); for a tree, backward induction at the new points may find
-    new atoms, which start the next round."""
-    if m.kind == "bimatrix":
-        m.bimatrix_atoms()
-    else:
-        m.tree_pass(grid)
-    delta = min(b - a for a, b in m.box) / 512
-    samples, kept, done = list(grid), [], set()
-    slices = 10 if len(m.box) == 2 else 6
-    for _ in range(6):
-        new = [a for k, a in m.collector.atoms.items() if k not in done]
-        if not new:
-            break
-        done |= {a.expr for a in new}
-        pts: list = []
-        for a in new:
-            z = cnd.zero_points(a, m.box, m.rng, slices=slices)
-            if z or cnd.has_zero_inside(a, m.box, m.rng):
-                kept.append(a)
-                pts += z + cnd.beside(a, z, m.box, delta)
-        for i, a in enumerate(kept):
-            for b in kept[:i]:
-                if a not in new and b not in new:
-                    continue
-                for p in cnd.intersection_points(a, b, m.box, m.rng):
-                    pts += [p, *cnd.around(p, m.box, delta)]
-                    for c in (a, b):
-                        z = cnd.zero_points(c, m.box, m.rng, near=p, delta=delta)
-                        pts += z + cnd.beside(c, z, m.box, delta / 4)
-        if m.kind == "tree":
-            m.tree_pass(pts)
-        samples += pts
-    return list(dict.fromkeys(samples)), kept
 
 
 def _sort_atoms(atoms: list) -> list:
@@ -600,7 +478,8 @@ def equilibrium_map(game: Game, parameters: Any, *, per_axis: int | None = None,
     import sympy
 
     mapped = _names(parameters)
-    sub, values, syms = _setup(game, mapped, fixed)
+    _parameter_names(game, "equilibrium maps")
+    sub, values, syms = cnd.setup(game, mapped, fixed)
     info = game.parameter_info
     domains = [(n, *_domain(game, n, None)) for n in mapped]
     box, notes = cnd.box_of(domains, [getattr(info.get(n), "default", None) for n in mapped])
@@ -611,7 +490,7 @@ def equilibrium_map(game: Game, parameters: Any, *, per_axis: int | None = None,
                      "normal form (subgames are not used)")
     n_axis = per_axis or (9 if len(syms) < 3 else 5)
     grid = cnd.grid_points(box, n_axis, m.rng)
-    samples, atoms = _explore(m, grid)
+    samples, atoms = m.explore(grid)
     atoms = _sort_atoms(atoms)
     vectors, keys, cubes, clashes = _build(m, atoms, samples)
     checks_at = _check_points(m, atoms, set(samples))
