@@ -18,6 +18,7 @@ import numpy as np
 
 from ..errors import DegenerateGameWarning, GameError, SolverError
 from . import _critical_sym as sym
+from . import _symbolic_critical as _symbolic
 
 if TYPE_CHECKING:
     from ..games.normal import NormalFormGame
@@ -47,6 +48,9 @@ class CriticalValue:
     description : str
         The condition that changes there, the count of equilibria on either side and,
         with one equilibrium on each side, the choices (trees) or supports that move.
+    condition : sympy Boolean or None
+        With ``symbolic=``: where in the symbolic parameters this value applies (``value``
+        is then an expression in them); None otherwise.
 
     References
     ----------
@@ -74,6 +78,7 @@ class CriticalValue:
     above_at: Fraction
     at: Any
     description: str
+    condition: Any = None
 
     def __float__(self) -> float:
         return float(self.value)
@@ -349,7 +354,8 @@ def _solver(game: Game, name: str, kind: str, method: str = "auto"):
 
 
 def critical_values(game: Game, parameter: str, method: str = "auto",
-                    interval: tuple | None = None, **fixed: Any) -> list[CriticalValue]:
+                    interval: tuple | None = None, symbolic: Any = (),
+                    **fixed: Any) -> list[CriticalValue]:
     """The exact values of one parameter at which the equilibrium set changes.
 
     Parameters
@@ -367,6 +373,11 @@ def critical_values(game: Game, parameter: str, method: str = "auto",
         perfect-information trees, else ``"support"``.
     interval : (lo, hi), optional
         Look only inside this open interval (default: the declared domain, else the line).
+    symbolic : tuple of str, optional
+        Parameters (one or two) kept as symbols: each value is then an expression in them
+        with a ``condition`` (a sympy Boolean on them, inside their domains) saying where
+        it applies; ``below``, ``above`` and ``at`` are the solves at one sample point of
+        them, named in ``description``. See :mod:`gametheory.sensitivity._symbolic_critical`.
     **fixed
         Values of the other parameters (rational); parameters left out take their declared
         default.
@@ -405,7 +416,11 @@ def critical_values(game: Game, parameter: str, method: str = "auto",
     >>> [str(c.value) for c in cv], len(cv[0].below), len(cv[0].above)
     (['2'], 1, 3)
     """
-
+    if symbolic:  # parameters kept as symbols: candidates' roots as expressions in them
+        return _symbolic.symbolic_critical_values(game, parameter, symbolic, fixed,
+                                                  numeric=critical_values,
+                                                  make=CriticalValue, domain=_domain,
+                                                  method=method, interval=interval)
     sub, q = _prepare(game, parameter, fixed)
     kind = _kind(sub, method)
     lo, hi = _domain(game, parameter, interval)
