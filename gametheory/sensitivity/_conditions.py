@@ -29,7 +29,7 @@ from typing import Any
 from ..errors import SolverError
 from . import _critical_sym as sym
 
-__all__ = ["Explorer", "kind_of", "setup", "MultiField", "Atom", "AtomCollector", "box_of",
+__all__ = ["Explorer", "Signs", "kind_of", "setup", "MultiField", "Atom", "AtomCollector", "box_of",
            "grid_points", "zero_points", "beside", "around", "intersection_points",
            "has_zero_inside", "cover", "cube_condition", "condition_text"]
 
@@ -375,6 +375,30 @@ def kind_of(game: Any) -> str:
 
 
 # ----------------------------------------------------------------------------- mapper
+class Signs:
+    """``signs(poly)``: the constant sign of a polynomial on the open box, or 0 when one of
+    its irreducible factors has a zero found inside (cached)."""
+
+    def __init__(self, syms: tuple, box: list, rng: random.Random):
+        self.syms, self.box, self.rng = tuple(syms), box, rng
+        self._cache: dict = {}
+
+    def __call__(self, expr: Any) -> int:
+        import sympy
+
+        if expr not in self._cache:
+            c = AtomCollector(self.syms)
+            c.add_expr(expr, "")
+            if any(has_zero_inside(a, self.box, self.rng) for a in c.atoms.values()):
+                self._cache[expr] = 0
+            else:
+                pts = [tuple((a + b) / 2 for a, b in self.box),
+                       *grid_points(self.box, 2, self.rng)]
+                vals = [expr.xreplace(dict(zip(self.syms, map(rational, p)))) for p in pts]
+                self._cache[expr] = next((int(sympy.sign(v)) for v in vals if v != 0), 0)
+        return self._cache[expr]
+
+
 class Explorer:
     """The atoms of a parametric game in the parameters ``syms`` and the sample points that
     found them: the game (a tree with perfect information, else its normal form), its
@@ -391,7 +415,7 @@ class Explorer:
         self.F = MultiField(syms)
         self.collector = AtomCollector(syms)
         self._passed: set = set()
-        self._signs: dict = {}
+        self.signs = Signs(syms, box, self.rng)
         if self.kind == "tree":
             a = self.game.arrays
             self._pay = [tuple(self.F(x) for x in row) for row in a.payoffs.tolist()]
@@ -411,22 +435,8 @@ class Explorer:
         sym.bimatrix_candidates(self.game, self.F, A, B, self.collector)
 
     def sign_of(self, expr: Any) -> int:
-        """The constant sign of a polynomial on the domain, or 0 when one of its factors
-        has a zero inside (cached)."""
-        import sympy
-
-        if expr not in self._signs:
-            c = AtomCollector(self.syms)
-            c.add_expr(expr, "")
-            if any(has_zero_inside(a, self.box, self.rng) for a in c.atoms.values()):
-                self._signs[expr] = 0
-            else:
-                pts = [tuple((a + b) / 2 for a, b in self.box),
-                       *grid_points(self.box, 2, self.rng)]
-                vals = [expr.xreplace(dict(zip(self.syms, map(rational, p))))
-                        for p in pts]
-                self._signs[expr] = next((int(sympy.sign(v)) for v in vals if v != 0), 0)
-        return self._signs[expr]
+        """The constant sign of a polynomial on the box, or 0 (see :class:`Signs`)."""
+        return self.signs(expr)
 
     def explore(self, grid: list) -> tuple[list, list]:
         """The sample points and the atoms that change sign inside the box.
