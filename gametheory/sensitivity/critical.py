@@ -135,12 +135,21 @@ def structure_key(sol: Any) -> tuple:
 
 
 def _best_responses(game: NormalFormGame | None, eq: Any) -> tuple:
-    """Each player's pure best responses to the others' strategies in ``eq`` (exact, or
-    within 1e-9 of the payoff scale for a float solution)."""
+    """Each player's pure best responses to the others' strategies in ``eq``: exact for
+    rational strategies; within 1e-9 of the payoff scale for a float solution and for
+    irrational (algebraic) probabilities, which are compared in floats (exact sign
+    decisions on algebraic numbers are slow, and a tie that close is not met in
+    practice)."""
     if game is None:
         return ()
-    vecs = game.payoff_vectors(eq.strategies)
-    tol = 0 if eq.exact else 1e-9 * max([1.0, *(float(abs(u)) for v in vecs for u in v)])
+    rational = eq.exact and all(isinstance(x, (Fraction, int)) for s in eq.strategies
+                                for x in s)
+    strategies = eq.strategies if rational or not eq.exact else [
+        np.array([float(x) for x in s]) for s in eq.strategies]
+    vecs = game.payoff_vectors(strategies)
+    if not rational:
+        vecs = [np.array([float(u) for u in v]) for v in vecs]
+    tol = 0 if rational else 1e-9 * max([1.0, *(float(abs(u)) for v in vecs for u in v)])
     return tuple(tuple(k for k, u in enumerate(v) if u >= max(v) - tol) for v in vecs)
 
 
@@ -278,34 +287,92 @@ def _domain(game: Game, name: str, interval: Any) -> tuple[Any, Any]:
     return lo, hi
 
 
-def _kind(game: Game, method: str) -> str:
-    """``"tree"`` (candidates from backward induction) or ``"bimatrix"`` (support
-    conditions of the normal form) for ``method``, read from the registry: a method that
-    solves only trees needs a perfect-information tree; any other registered method that
-    supports exact arithmetic analyses the (reduced) normal form."""
+def _fits(game: Game, m: Any, tree_form: bool) -> bool:
+    """Whether the registered method ``m`` applies to ``game`` as a tree itself
+    (``tree_form``) or as a normal form (a tree's reduced one): forms, players, the
+    requirements that do not need numbers, and perfect recall for subgame perfection."""
+    from ..solvers.registry import REQUIREMENTS
+
+    if tree_form != ("tree" in m.forms and game.is_tree):
+        return False
+    if not tree_form and "normal" not in m.forms:
+        return False
+    if m.players is not None and game.num_players != m.players:
+        return False
+    if m.sensitivity == "subgames" and not game.has_perfect_recall:
+        return False
+    return all(REQUIREMENTS[r](game) for r in m.requires if r != "zero-sum")
+
+
+def _capable(game: Game | None = None) -> str:
+    """The methods with an exact candidate source (those that apply to ``game``, if
+    given), for messages."""
+    from ..solvers.registry import METHODS
+
+    names = [n for n, m in METHODS.items() if m.exact and m.sensitivity is not None
+             and (game is None or _fits(game, m, game.is_tree) or _fits(game, m, False))]
+    return ", ".join(names) or "none"
+
+
+def _resolve(game: Game, method: str) -> tuple[str, str]:
+    """``(the method that confirms the candidates, the candidate source)`` for ``method``
+    on ``game``, read from the registry (:attr:`Method.sensitivity`). ``"auto"``: the
+    first method ``"auto"`` may use that has a source and fits the game, the tree's own
+    methods before its reduced normal form. ``"support"`` names the source and is
+    confirmed by ``"vertex"`` (all extreme equilibria and components). A ``"subgames"``
+    source on a perfect-information tree is ``"backward"``."""
     from ..solvers.registry import METHODS
 
     if method != "auto" and (not isinstance(method, str) or method not in METHODS):
         raise SolverError(f"unknown method {method!r} for critical_values; available: "
-                          f"auto, {', '.join(n for n, m in METHODS.items() if m.exact)}")
-    entry = METHODS.get(method)
-    if entry is not None and not entry.exact:
+                          f"auto, {_capable()}")
+    if method == "auto":
+        order = [m for m in METHODS.values() if m.auto and m.exact and m.sensitivity]
+        pick = next((m for tree_form in (True, False) for m in order
+                     if _fits(game, m, tree_form)), None)
+        if pick is None:
+            raise SolverError(f"no registered method analyses this game exactly "
+                              f"({game.num_players} players, "
+                              f"{'a tree' if game.is_tree else 'a normal form'}); methods "
+                              f"with exact critical values: {_capable()}")
+    else:
+        pick = METHODS[method]
+        _check_pick(game, pick)
+    source = pick.sensitivity
+    if source == "subgames" and game.has_perfect_information:
+        source = "backward"
+    if source == "backward" and not game.has_perfect_information:
+        raise SolverError(f"method {pick.name!r} analyses trees with perfect information "
+                          "only; use method='spe' (proper subgames) or 'support'")
+    return ("vertex" if pick.name == "support" else pick.name), source
+
+
+def _check_pick(game: Game, m: Any) -> None:
+    """SolverError when the explicitly named method ``m`` cannot analyse ``game``."""
+    if not m.exact:
         raise SolverError(f"critical_values confirms each value in exact arithmetic; "
-                          f"method {method!r} does not support exact=True")
-    tree_only = entry is not None and "normal" not in entry.forms
-    if game.is_tree:
-        perfect = game.has_perfect_information
-        if tree_only or (method == "auto" and perfect):
-            if not perfect:
-                raise SolverError(f"method {method!r} needs a tree with perfect information; "
-                                  "use method='support' (the reduced normal form)")
-            return "tree"
-    elif tree_only:
-        raise SolverError(f"method {method!r} needs a game tree; use method='support'")
-    if game.num_players != 2:
-        raise SolverError(f"exact analysis needs a two-player game or a perfect-information "
-                          f"tree; this game has {game.num_players} players")
-    return "bimatrix"
+                          f"method {m.name!r} does not support exact=True")
+    if m.sensitivity is None:
+        raise SolverError(f"method {m.name!r} declares no exact candidate source "
+                          f"(registry field sensitivity); methods that have one: "
+                          f"{_capable(game)}")
+    if "normal" not in m.forms and not game.is_tree:
+        raise SolverError(f"method {m.name!r} needs a game tree; use method='support'")
+    if not (_fits(game, m, game.is_tree and "tree" in m.forms)):
+        raise SolverError(f"method {m.name!r} does not apply to this game "
+                          f"({game.num_players} players); methods that do: "
+                          f"{_capable(game)}")
+
+
+def _kind(game: Game, method: str) -> str:
+    """The candidate source for ``method`` on ``game``: ``"support"``, ``"pure"``,
+    ``"polynomial"``, ``"backward"`` or ``"subgames"`` (see :func:`_resolve`)."""
+    return _resolve(game, method)[1]
+
+
+def _confirming(game: Game, method: str) -> str:
+    """The registered method whose exact solves confirm the candidates of ``method``."""
+    return _resolve(game, method)[0]
 
 
 def _chance_domain(F: Any, probs: list, name: str, lo: Any, hi: Any) -> tuple[Any, Any]:
@@ -332,13 +399,12 @@ def _chance_domain(F: Any, probs: list, name: str, lo: Any, hi: Any) -> tuple[An
 
 
 def _solver(game: Game, name: str, kind: str, method: str = "auto"):
-    """The exact solve of ``game`` at a value of ``name``, cached: by ``method``, or for
-    ``"auto"`` and ``"support"`` (which names the candidates' source) by ``"spe"``
-    (trees) or ``"vertex"`` (all extreme equilibria and components)."""
+    """The exact solve of ``game`` at a value of ``name``, cached, by the method that
+    confirms ``method``'s candidates (:func:`_confirming`: ``"auto"`` and
+    ``"support"`` resolved). ``kind`` (the source) is not needed; kept for callers."""
     import gametheory as gt
 
-    if method in ("auto", "support"):
-        method = "spe" if kind == "tree" else "vertex"
+    method = _confirming(game, method)
     cache: dict = {}
 
     def solve(t: Fraction) -> Any:
@@ -351,6 +417,35 @@ def _solver(game: Game, name: str, kind: str, method: str = "auto"):
         return cache[t]
 
     return solve
+
+
+def _candidates(game: Game, q: Any, kind: str, lo: Any, hi: Any) -> Any:
+    """The candidate values in (lo, hi) of the source ``kind`` (:func:`_kind`) for
+    ``game``, whose only parameter is the Symbol ``q``."""
+    if kind in ("backward", "subgames"):
+        a = game.arrays
+        F = sym.Field(q, list(a.payoffs.ravel()) + list(a.chance_prob))
+        cand = sym.Candidates(F, lo, hi)
+        if kind == "backward":
+            sym.tree_candidates(game, F, cand)
+        else:
+            from ._critical_subgames import subgame_candidates
+            subgame_candidates(game, F, cand)
+        return cand
+    nf = game.to_normal_form() if game.is_tree else game
+    P = nf.payoffs
+    F = sym.Field(q, list(P.ravel()))
+    cand = sym.Candidates(F, lo, hi)
+    if kind == "support":
+        A, B = ([[F(x) for x in row] for row in P[i].tolist()] for i in (0, 1))
+        sym.bimatrix_candidates(nf, F, A, B, cand)
+    else:
+        from . import _critical_poly as poly
+        if kind == "pure":
+            poly.pure_candidates(nf, poly.field_tensor(nf, F), cand)
+        else:
+            poly.polynomial_candidates(nf, F, cand)
+    return cand
 
 
 def critical_values(game: Game, parameter: str, method: str = "auto",
@@ -427,18 +522,7 @@ def critical_values(game: Game, parameter: str, method: str = "auto",
     if sub.is_tree:
         F = sym.Field(q, list(sub.arrays.chance_prob))
         lo, hi = _chance_domain(F, [F(p) for p in sub.arrays.chance_prob], parameter, lo, hi)
-    if kind == "tree":
-        a = sub.arrays
-        F = sym.Field(q, list(a.payoffs.ravel()) + list(a.chance_prob))
-        cand = sym.Candidates(F, lo, hi)
-        sym.tree_candidates(sub, F, cand)
-    else:
-        nf = sub.to_normal_form()
-        P = nf.payoffs
-        F = sym.Field(q, list(P.ravel()))
-        A, B = ([[F(x) for x in row] for row in P[i].tolist()] for i in (0, 1))
-        cand = sym.Candidates(F, lo, hi)
-        sym.bimatrix_candidates(nf, F, A, B, cand)
+    cand = _candidates(sub, q, kind, lo, hi)
     values = cand.values()
     solve = _solver(sub, parameter, kind, method)
     cuts = [lo, *values, hi]

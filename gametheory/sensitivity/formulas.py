@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import GameError, SolverError
 from . import _critical_sym as sym
 from .critical import (
+    _confirming,
     _defaults,
     _domain,
     _kind,
@@ -276,11 +277,23 @@ def _check_region(game: Game, eqs: list, point: dict, region: tuple) -> None:
                                   "of the equilibria was missed (a bug; please report it)")
 
 
+def _mixed(k: int, where: str) -> GameError:
+    return GameError(f"equilibrium [{k}] mixes ({where}); closed forms are built for pure "
+                     "equilibria of trees with imperfect information and of games with more "
+                     "than two players (mixed ones solve polynomial systems); "
+                     "gt.critical_values gives where they change")
+
+
 def _tree(game: ExtensiveFormGame, sol: Any) -> list[ClosedFormEquilibrium]:
+    """Each (pure) subgame-perfect equilibrium: its behaviour and expected payoffs as
+    formulas; GameError for a mixed one."""
     import sympy
 
     out = []
-    for eq in sol.equilibria:
+    for k, eq in enumerate(sol.equilibria):
+        for h, d in eq.behavior.items():
+            if any(p not in (0, 1) for p in d.values()):
+                raise _mixed(k, f"at {h}")
         behavior = {h: {a: sympy.Integer(int(p)) for a, p in d.items()}
                     for h, d in eq.behavior.items()}
         # trusted: strict sympify, text raises; closed forms and stored payoffs, sympy objects or
@@ -290,6 +303,29 @@ def _tree(game: ExtensiveFormGame, sol: Any) -> list[ClosedFormEquilibrium]:
         out.append(ClosedFormEquilibrium((), behavior, payoffs,
                                          _derivs((), payoffs, game.parameters),
                                          game.players, ()))
+    return out
+
+
+def _pure_normal(game: Game, sol: Any) -> list[ClosedFormEquilibrium]:
+    """Each pure equilibrium of a normal form of any number of players: its strategies
+    and payoffs (the cell's) as formulas; GameError for a mixed one."""
+    import sympy
+
+    nf = game.to_normal_form() if game.is_tree else game
+    out = []
+    for k, eq in enumerate(sol.equilibria):
+        if any(len(s) != 1 for s in eq.supports):
+            raise _mixed(k, "its supports have several strategies")
+        cell = tuple(s[0] for s in eq.supports)
+        strategies = tuple(tuple(sympy.Integer(int(j == c)) for j in range(n))
+                           for c, n in zip(cell, nf.shape))
+        # trusted: strict sympify, text raises; closed forms and stored payoffs, sympy objects or
+        #   numbers
+        payoffs = tuple(sympy.factor(sympy.sympify(nf.payoffs[(i, *cell)], strict=True))
+                        for i in range(nf.num_players))
+        out.append(ClosedFormEquilibrium(strategies, None, payoffs,
+                                         _derivs(strategies, payoffs, game.parameters),
+                                         nf.players, nf.strategies))
     return out
 
 
@@ -380,10 +416,15 @@ def equilibrium_formulas(game: Game, where: Mapping[str, Any] | None = None,
     kind = _kind(game, "auto")
     point, region = _locate(game, values)
     at = game.substitute(**point)
-    sol = gt.solve(at, method="spe" if kind == "tree" else "vertex", exact=True)
+    sol = gt.solve(at, method=_confirming(game, "auto"), exact=True)
     subs = {p: point[p.name] for p in game.parameters}
-    eqs = _tree(game, sol) if kind == "tree" else _bimatrix(game, sol, subs)
-    if region is not None and kind != "tree":
-        _check_region(game, eqs, point, region)
+    if kind in ("backward", "subgames"):
+        eqs = _tree(game, sol)
+    elif kind == "support":
+        eqs = _bimatrix(game, sol, subs)
+        if region is not None:
+            _check_region(game, eqs, point, region)
+    else:
+        eqs = _pure_normal(game, sol)
     return EquilibriumFormulas(tuple(p.name for p in game.parameters), point, region,
                                tuple(eqs))

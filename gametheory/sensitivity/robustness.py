@@ -17,6 +17,7 @@ from ..errors import GameError, SolverError
 from .critical import (
     CriticalValue,
     _change,
+    _confirming,
     _kind,
     _number,
     _parameter_names,
@@ -252,8 +253,7 @@ def _solve(game: Game, kind: str, method: str) -> Any:
     """All equilibria of the (substituted) game, exactly where the payoffs allow it."""
     import gametheory as gt
 
-    if method in ("auto", "support"):
-        method = "spe" if kind == "tree" else "vertex"
+    method = _confirming(game, method)
     try:
         return gt.solve(game, method=method, exact=True)
     except GameError:        # irrational payoffs: floats, as critical_values does

@@ -175,10 +175,16 @@ def test_guarantee_tree_with_imperfect_information():
         esc.payoffs(*cost)
         acc.payoffs(1, 0)
     g.describe(gt.Parameter("q", domain=(0, 1)))
-    cv = gt.critical_values(g, "q")
+    cv = gt.critical_values(g, "q", method="support")
     assert [c.value for c in cv] == [Fraction(1, 3), Fraction(2, 5)]
     assert all(eq.strategies[0][0] == 1 for eq in cv[0].below)      # NATO below 1/3
     assert all(eq.strategies[0][1] == 1 for eq in cv[0].above)      # neutral above
+    # by subgame perfection (the default for trees): the chance subgame after neutral is
+    # Russia's decision, solved on its own; the same thresholds
+    spe = gt.critical_values(g, "q")
+    assert [c.value for c in spe] == [Fraction(1, 3), Fraction(2, 5)]
+    assert all(eq.behavior["Ukraine: root"]["NATO"] == 1 for eq in spe[0].below)
+    assert all(eq.behavior["Ukraine: root"]["neutral"] == 1 for eq in spe[0].above)
     f = gt.equilibrium_formulas(g, q=(Fraction(1, 3), Fraction(2, 5)))
     assert {str(e.payoffs[1]) for e in f} == {"2 - 5*q"}
 
@@ -309,8 +315,10 @@ def test_errors():
         gt.critical_values(g, "C", interval=(3, 1), V=2)
     q = gt.parameters("q")
     three = gt.NormalFormGame(np.array([[[[q, 0], [0, 1]]] * 2] * 3, dtype=object))
-    with pytest.raises(gt.SolverError, match="3 players"):
-        gt.critical_values(three, "q")
+    with pytest.raises(gt.SolverError, match="'vertex' does not apply.*3 players.*enumpoly"):
+        gt.critical_values(three, "q", method="vertex")
+    with pytest.raises(gt.SolverError, match="does not support exact"):
+        gt.critical_values(three, "q", method="qre")
 
 
 # ---------------------------------------------------------- interval validation (issue 11)

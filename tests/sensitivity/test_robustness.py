@@ -159,10 +159,12 @@ def test_errors():
         gt.robustness(gt.NormalFormGame.from_arrays([[1]], [[1]]), {})
     with pytest.raises(GameError, match="twice"):
         gt.robustness(g, parameters=["q", "q"])
-    # a game critical_values cannot analyse: its error
+    # a method critical_values cannot analyse with: its error
     q = gt.parameters("q")
     three = gt.NormalFormGame.from_arrays([[[q, 0], [0, 0]], [[0, 0], [0, 1]]],
                                           [[[1, 0], [0, 0]], [[0, 0], [0, 1]]],
                                           [[[1, 0], [0, 0]], [[0, 0], [0, 1]]])
-    with pytest.raises(SolverError, match="two-player game or a perfect-information tree"):
-        gt.robustness(three, {"q": 1})
+    with pytest.raises(SolverError, match="'vertex' does not apply"):
+        gt.robustness(three, {"q": 1}, method="vertex")
+    # three players (issue 13): player 1 leaves (a1, b1, c1) when q < 0
+    assert gt.robustness(three, {"q": 1})["q"].below.value == 0
