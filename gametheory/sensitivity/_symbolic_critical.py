@@ -161,7 +161,12 @@ def symbolic_critical_values(game: Any, parameter: str, symbolic: Any, fixed: di
     >>> from gametheory.models import ukraine_guarantees as m
     >>> cvs = gt.critical_values(m.build(), "q", symbolic=("V_sec", "C_R"))
     >>> [str(c.value) for c in cvs]
-    ['V_sec/(C_R + V_sec)', '4/(C_R + 4)']
+    ['V_sec/(C_R + V_sec)', '37/100', '4/(C_R + 4)']
+    >>> cvs[0].condition, cvs[2].condition     # each type's threshold: everywhere
+    (True, True)
+
+    The middle one is where Ukraine switches track while both types escalate on NEUTRAL:
+    a critical value only when both thresholds lie above it.
     """
     import sympy
 

@@ -73,6 +73,12 @@ class MapRegion:
         False where the equilibria form a continuum (values at ``point`` only).
     checked_at : tuple of dict
         The fresh points where the region was checked.
+    continuum : bool
+        True when the equilibria there form a continuum (``equilibria`` are the extreme
+        ones).
+
+    On a region given by equations (``C = V``) the formulas have them substituted and no
+    derivatives.
     """
 
     condition: Any
@@ -82,6 +88,7 @@ class MapRegion:
     verified: bool
     closed_form: bool
     checked_at: tuple = ()
+    continuum: bool = False
     structure: tuple = field(default=(), repr=False)
     cubes: tuple = field(default=(), repr=False)
 
@@ -110,7 +117,9 @@ class MapRegion:
         head = f"{self.text}: {n} equilibri{'um' if n == 1 else 'a'}"
         if not self.closed_form:
             at = ", ".join(f"{k} = {v}" for k, v in self.point.items())
-            head += f" (a continuum; extreme points at {at})"
+            head += f" (values at {at})"
+        if self.continuum:
+            head += " (extreme points of a continuum)"
         rows = self.lines(hide)
         if n == 1:
             return f"{head}: {rows[0]}"
@@ -255,8 +264,9 @@ class EquilibriumMap:
             out = [r"% needs \usepackage{amsmath}", r"\begin{itemize}"]
             for r in self.regions:
                 n = len(r.equilibria)
-                what = "one equilibrium" if n == 1 else f"{n} extreme equilibria" + \
-                    ("" if r.closed_form else " (of a continuum; values at a point)")
+                what = "one equilibrium" if n == 1 and not r.continuum else \
+                    f"{n} extreme equilibria" + (" of a continuum" if r.continuum else "") \
+                    + ("" if r.closed_form else " (values at a point)")
                 items = "; ".join(f"${t}$ with payoffs ${pays(e)}$"
                                   for t, e in zip(eqs(r), r.equilibria))
                 out.append(f"  \\item If ${sympy.latex(r.condition)}$: {what}: {items}.")
@@ -508,33 +518,67 @@ def equilibrium_map(game: Game, parameters: Any, *, per_axis: int | None = None,
     order = {}
     regions = []
     for k, cs in cubes.items():
-        pts = [p for p in samples if keys[p] == k]
-        rep = _simplest(pts)
-        eqs, closed = _formulas(m, rep)
-        vec_cubes = cs
-        mine = [p for p in checks_at if _inside(vec_cubes, tuple(a.sign(p) for a in atoms))]
-        mine = mine[:checks] if len(mine) >= checks else mine
-        ok = bool(mine)
-        for p in mine:
-            if m.key(p) != k or (closed and not _agrees(m, eqs, p)):
-                ok = False
-                notes.append(f"region {cnd.condition_text(_condition(cs, atoms, m))}: "
-                             f"the exact solve at {_fmt(m.names, p)} disagrees")
-        if not mine:        # a point, or too thin for the check points: its samples
-            if len(set(pts)) > 1:
-                notes.append(f"region {cnd.condition_text(_condition(cs, atoms, m))}: no "
-                             "fresh check point fell inside; checked at its samples only")
-            ok = all(not closed or _agrees(m, eqs, p) for p in pts[:checks])
-        complete = complete and ok
-        cond = _condition(cs, atoms, m)
-        regions.append(MapRegion(cond, eqs, tuple(e.payoffs for e in eqs),
-                                 dict(zip(m.names, rep)), ok, closed,
-                                 tuple(dict(zip(m.names, p)) for p in mine), k, tuple(cs)))
-        order[id(regions[-1])] = _orientation(atoms, rep, m)
+        region = _region(m, k, cs, atoms, [p for p in samples if keys[p] == k], checks_at,
+                         checks, notes)
+        complete = complete and region.verified
+        regions.append(region)
+        order[id(region)] = _orientation(atoms, tuple(region.point.values()), m)
     regions.sort(key=lambda r: order[id(r)])
+    if m.kind == "tree" and any(len(r.equilibria) > 1 for r in regions):
+        notes.append("trees: the pure subgame-perfect equilibria (method 'spe'); where a "
+                     "player is indifferent, mixtures of the tied actions are subgame "
+                     "perfect too")
     kept = tuple(sympy.factor(a.expr) for a in atoms)
     return EquilibriumMap(tuple(mapped), tuple(regions), complete, tuple(notes),
                           {k: v for k, v in values.items()}, kept)
+
+
+def _region(m: _Mapper, k: tuple, cubes: list, atoms: list, pts: list, checks_at: list,
+            checks: int, notes: list) -> MapRegion:
+    """The region of structure ``k``: condition, formulas at its simplest sample point
+    (restricted to its equations when it has one cube with some), checks at the fresh
+    points inside it (else at its samples); failures are appended to ``notes``."""
+    rep = _simplest(pts)
+    eqs, closed = _formulas(m, rep)
+    cond = _condition(cubes, atoms, m)
+    mine = [p for p in checks_at if _inside(cubes, tuple(a.sign(p) for a in atoms))][:checks]
+    ok = bool(mine)
+    for p in mine:
+        if m.key(p) != k or (closed and not _agrees(m, eqs, p)):
+            ok = False
+            notes.append(f"region {cnd.condition_text(cond)}: the exact solve at "
+                         f"{_fmt(m.names, p)} disagrees")
+    if not mine:        # a point, or too thin for the check points: its samples
+        if len(set(pts)) > 1:
+            notes.append(f"region {cnd.condition_text(cond)}: no fresh check point fell "
+                         "inside; checked at its samples only")
+        ok = all(not closed or _agrees(m, eqs, p) for p in pts[:checks])
+    if closed and len(cubes) == 1:
+        eqs = _restricted(eqs, cond)
+    continuum = any(len(c.equilibria) > 1 for c in m.solve(rep).components)
+    return MapRegion(cond, eqs, tuple(e.payoffs for e in eqs), dict(zip(m.names, rep)), ok,
+                     closed, tuple(dict(zip(m.names, p)) for p in mine), continuum, k,
+                     tuple(cubes))
+
+
+def _restricted(eqs: tuple, cond: Any) -> tuple:
+    """The formulas with the region's equations ``x = f(...)`` substituted (no
+    derivatives: they would depend on which variable is eliminated)."""
+    import sympy
+
+    from .formulas import ClosedFormEquilibrium
+
+    lits = cond.args if isinstance(cond, sympy.And) else (cond,)
+    subs = {r.lhs: r.rhs for r in lits if isinstance(r, sympy.Eq) and r.lhs.is_Symbol}
+    if not subs:
+        return eqs
+
+    def fix(e):
+        return sympy.factor(sympy.sympify(e, strict=True).xreplace(subs))  # trusted: sympy
+
+    return tuple(ClosedFormEquilibrium(tuple(tuple(fix(x) for x in s) for s in e.strategies),
+                                       e.behavior, tuple(fix(v) for v in e.payoffs), {},
+                                       e.players, e.labels) for e in eqs)
 
 
 def _fmt(names: tuple, pt: tuple) -> str:
