@@ -6,6 +6,7 @@
     gametheory sweep [MODEL] --vary q=0:1:1001 [--vary rho=0:10:51] [--set k=v ...]
                      [--out FILE] [--jobs N | --scheduler ADDRESS]
     gametheory uncertainty [MODEL] --dist q=beta:2:5 [--set k=v ...] [--n 1024] [--sobol Q]
+    gametheory map MODEL --vary q,r [--set k=v ...] [--format text|latex|table|json]
     gametheory table MODEL [--set k=v ...] --format latex|md|csv|html
     gametheory tree MODEL [--set k=v ...] --format tikz|png [--out FILE]
     gametheory convert IN OUT               between .nfg, .efg and .json
@@ -233,6 +234,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .uncertainty import add_uncertainty_parser, cmd_uncertainty
 
     add_uncertainty_parser(sub, model_args)
+    from .map import add_map_parser, cmd_map
+
+    add_map_parser(sub, model_args)
 
     s = sub.add_parser("table", help="the payoff table of a game")
     model_args(s, None, nargs=None)
@@ -251,7 +255,7 @@ def build_parser() -> argparse.ArgumentParser:
     for s in sub.choices.values():   # also after the command: gametheory solve x.py --debug
         s.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
                        help="show tracebacks")
-    p.set_defaults(_sweep=cmd_sweep, _uncertainty=cmd_uncertainty)
+    p.set_defaults(_sweep=cmd_sweep, _uncertainty=cmd_uncertainty, _map=cmd_map)
     return p
 
 
@@ -274,7 +278,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
         commands = {"models": _cmd_models, "solve": _cmd_solve, "sweep": args._sweep,
-                    "uncertainty": args._uncertainty,
+                    "uncertainty": args._uncertainty, "map": args._map,
                     "table": _cmd_table, "tree": _cmd_tree, "convert": _cmd_convert}
         with warnings.catch_warnings():   # restores showwarning afterwards
             warnings.showwarning = _show_warning

@@ -550,9 +550,11 @@ def solved_for(atom: Atom, sign_of: Any) -> tuple[Any, Any, int] | None:
         num, den = sympy.fraction(sympy.cancel(-b / a))
         if sign_of(den) < 0:
             num, den = -num, -den
-        rhs = num if den == 1 else sympy.Mul(num, sympy.Pow(den, -1, evaluate=False),
-                                             evaluate=False)
-        return atom.gens[k], sympy.cancel(rhs) if den == 1 else rhs, s
+        if not den.free_symbols:
+            rhs = num / den
+        else:          # 689/(800 - 300*q): the denominator positive on the domain
+            rhs = sympy.Mul(num, sympy.Pow(den, -1, evaluate=False), evaluate=False)
+        return atom.gens[k], rhs, s
     return None
 
 
