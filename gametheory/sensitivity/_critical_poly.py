@@ -57,8 +57,10 @@ def field_tensor(nf: NormalFormGame, F: Field) -> np.ndarray:
 
 
 def _labels(nf: NormalFormGame, k: int, cell: tuple) -> str:
-    """The others' strategies in ``cell`` (player ``k`` left out), comma separated."""
-    return ", ".join(nf.strategies[j][s] for j, s in enumerate(cell) if j != k)
+    """The others' strategies in ``cell`` (player ``k`` and players with one strategy left
+    out), comma separated."""
+    return ", ".join(nf.strategies[j][s] for j, s in enumerate(cell)
+                     if j != k and nf.shape[j] > 1)
 
 
 def pure_candidates(nf: NormalFormGame, U: np.ndarray, cand: Candidates, lo: Any = None,
@@ -73,8 +75,8 @@ def pure_candidates(nf: NormalFormGame, U: np.ndarray, cand: Candidates, lo: Any
                 other = cell[:k] + (alt,) + cell[k + 1:]
                 what = (f"{player} indifferent between {nf.strategies[k][cell[k]]} and "
                         f"{nf.strategies[k][alt]}")
-                if nf.num_players > 1:
-                    what += f" against {_labels(nf, k, cell)}"
+                against = _labels(nf, k, cell)
+                what += f" against {against}" if against else ""
                 new += cand.add(U[(k, *cell)] - U[(k, *other)], what, lo, hi)
     return new
 
@@ -100,7 +102,8 @@ def check_size(nf: NormalFormGame, name: str) -> None:
         raise SolverError(f"exact critical values of a {nf.num_players}-player game are "
                           f"limited to {MAX_UNKNOWNS} unknown probabilities and "
                           f"{MAX_PROFILES} support profiles; this game of shape "
-                          f"{nf.shape} has {unknowns} and {profiles}; locate the changes "
+                          f"{nf.shape} has {unknowns} unknowns and {profiles} profiles; "
+                          f"locate the changes "
                           f"numerically with gt.sweep(game, {{{name!r}: grid}}) and "
                           f"sweep.regions()")
 

@@ -1,10 +1,18 @@
 """Exact critical parameter values: where the equilibrium set of a parametric game changes.
 
-For a two-player normal-form game the candidates come from the indifference systems of
-every support pair, solved as rational functions of the parameter; for a tree with perfect
-information from the payoff comparisons at each decision of backward induction. Every
-candidate is then confirmed by solving the game exactly just below and just above it.
-Closed-form equilibria on a region are in :mod:`gametheory.sensitivity.formulas`.
+Where the candidates come from is the solver method's ``sensitivity`` entry in the
+registry (:class:`~gametheory.solvers.registry.Method`): for a two-player normal form
+(``"support"``) the indifference systems of every support pair, solved as rational
+functions of the parameter; for a tree with perfect information (``"backward"``) the
+payoff comparisons at each decision of backward induction; for a tree with imperfect
+information under subgame perfection (``"subgames"``) the conditions of each proper
+subgame's solution, bottom-up (:mod:`~gametheory.sensitivity._critical_subgames`); for a
+normal form of any number of players (``"polynomial"``) the support systems of
+``"enumpoly"`` with the events that change them, eliminated to polynomials in the
+parameter (:mod:`~gametheory.sensitivity._critical_poly`); ``"pure"``: pure-deviation
+comparisons. Every candidate is then confirmed by solving the game exactly just below and
+just above it. Closed-form equilibria on a region are in
+:mod:`gametheory.sensitivity.formulas`.
 """
 
 from __future__ import annotations
@@ -456,16 +464,25 @@ def critical_values(game: Game, parameter: str, method: str = "auto",
     Parameters
     ----------
     game : NormalFormGame or ExtensiveFormGame
-        A parametric two-player game, or a tree with perfect information (any number of
-        players, chance allowed). Payoffs (and chance probabilities) should be rational
-        functions of the parameter.
+        A parametric game: a normal form of two players, or of more (small: at most
+        :data:`~gametheory.sensitivity._critical_poly.MAX_UNKNOWNS` unknown
+        probabilities), or a tree (any number of players, chance allowed; imperfect
+        information with perfect recall). Payoffs (and chance probabilities) should be
+        rational functions of the parameter.
     parameter : str
         The parameter that varies.
-    method : {"auto", "support", "spe"}
-        ``"support"``: indifference and best-response conditions of every support pair
-        (for a tree, of its reduced normal form); ``"spe"``: payoff comparisons along
-        backward induction (perfect-information trees); ``"auto"`` picks ``"spe"`` for
-        perfect-information trees, else ``"support"``.
+    method : str
+        ``"auto"`` or a registered method with an exact candidate source (its
+        ``sensitivity`` field; ``gt.show_method(name)`` prints it), whose exact solves
+        confirm the candidates: ``"spe"`` (trees: backward induction with perfect
+        information, else the proper subgames bottom-up, as ``gt.solve(method="spe")``
+        solves them: pieces in which three or more players move for pure equilibria only),
+        ``"vertex"``, ``"lemke-howson"``, ... (support conditions of a two-player normal
+        form; for a tree its reduced normal form), ``"support"`` (the same conditions,
+        confirmed by ``"vertex"``), ``"enumpoly"`` (the polynomial systems of any number of
+        players), ``"pure"`` (pure equilibria). ``"auto"``: the first method ``"auto"``
+        may use that fits: ``"spe"`` for trees with perfect recall, ``"vertex"`` for two
+        players, ``"enumpoly"`` for more.
     interval : (lo, hi), optional
         Look only inside this open interval (default: the declared domain, else the line).
     symbolic : tuple of str, optional
@@ -491,12 +508,21 @@ def critical_values(game: Game, parameter: str, method: str = "auto",
     (DegenerateGameWarning) says when the equilibria differ between two neighbouring
     candidates, which only a game degenerate on a whole interval can cause. A change at
     an isolated irrational value with the same structure on both sides is not reported.
+    With more than two players the equilibria at a rational point may be irrational
+    (algebraic numbers from ``"enumpoly"``); their best responses, part of what is
+    compared, are then decided in floats within 1e-9 of the payoff scale. A support
+    profile with a continuum of solutions for every value gives no candidates of its
+    own. Too large a game is refused with a SolverError suggesting ``gt.sweep``.
 
     References
     ----------
     von Stengel, B. (2002). Computing equilibria for two-person games. In *Handbook of
     Game Theory* 3, ch. 45 (support enumeration); Selten, R. (1975). Reexamination of the
-    perfectness concept. *Int. J. Game Theory* 4, 25-55 (backward induction).
+    perfectness concept. *Int. J. Game Theory* 4, 25-55 (backward induction, subgame
+    perfection); McKelvey, R. D. & McLennan, A. (1996). Computation of equilibria in
+    finite games. *Handbook of Computational Economics* 1, 87-142 (polynomial systems);
+    Diekmann, A. (1985). Volunteer's dilemma. *Journal of Conflict Resolution* 29(4),
+    605-610 (the example below).
 
     Examples
     --------
@@ -510,6 +536,23 @@ def critical_values(game: Game, parameter: str, method: str = "auto",
     >>> cv = gt.critical_values(g, "C", V=2)
     >>> [str(c.value) for c in cv], len(cv[0].below), len(cv[0].above)
     (['2'], 1, 3)
+
+    Three players: two guarantors each defend (cost 3) or abandon (audience cost q) a
+    state; one defender suffices (benefit 2 to both): a volunteer's dilemma (Diekmann
+    1985) in which each defends with probability (q - 1)/2 for 1 < q < 3. Russia,
+    moving at the same time, escalates (2 if nobody defends, else -3) or stays (0):
+    against the mixed pair it escalates while ((3 - q)/2)**2 > 3/5.
+
+    >>> import numpy as np
+    >>> q = gt.parameters("q")
+    >>> U = np.empty((3, 2, 2, 2), dtype=object)
+    >>> for i, j, k in np.ndindex(2, 2, 2):
+    ...     held = i == 0 or j == 0
+    ...     U[:, i, j, k] = (-1 if i == 0 else 2 * held - q, -1 if j == 0 else 2 * held - q,
+    ...                      (-3 if held else 2) if k == 0 else 0)
+    >>> g = gt.NormalFormGame(U, players=["G1", "G2", "Russia"])
+    >>> [str(c.value) for c in gt.critical_values(g, "q", interval=(0, 5))]
+    ['1', '3 - 2*sqrt(15)/5', '3']
     """
     if symbolic:  # parameters kept as symbols: candidates' roots as expressions in them
         return _symbolic.symbolic_critical_values(game, parameter, symbolic, fixed,

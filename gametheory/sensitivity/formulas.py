@@ -5,8 +5,9 @@ statics).
 Each extreme equilibrium of a two-player game is the unique solution of the linear
 equations that are tight at it (indifference among the strategies a player's opponent
 uses, zero probability off the support); those equations are solved symbolically. For a
-perfect-information tree the choices are constant on a region and the payoffs are the
-expected payoffs of those choices.
+tree (subgame-perfect equilibria in pure behaviour) and for a pure equilibrium of a game of
+more players the choices are constant on a region and the payoffs are the expected payoffs
+of those choices.
 """
 
 from __future__ import annotations
@@ -369,7 +370,11 @@ def equilibrium_formulas(game: Game, where: Mapping[str, Any] | None = None,
     Parameters
     ----------
     game : NormalFormGame or ExtensiveFormGame
-        A parametric two-player game or perfect-information tree.
+        A parametric game that :func:`~gametheory.sensitivity.critical.critical_values`
+        analyses: every extreme equilibrium of a two-player game; for a tree (any
+        information) its subgame-perfect equilibria and for a normal form of more
+        players its equilibria when they are pure (GameError for a mixed one: its
+        probabilities solve polynomial systems).
     where : mapping, optional
         ``{name: value}`` for a point, or ``{name: (lo, hi)}`` for a region of one
         parameter (with the others at values); may also be given as keywords.
