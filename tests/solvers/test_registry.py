@@ -179,7 +179,8 @@ def _pure_first(auto: bool) -> Method:
     return Method("pure-first", "pure equilibria first (a test method)", __name__,
                   "solve_pure_first", frozenset({"normal"}), None, complete=False,
                   exact=True, options=(Option("tol", None, "payoff slack"),),
-                  reference="Nash, J. (1951). Non-cooperative games.", auto=auto)
+                  reference="Nash, J. (1951). Non-cooperative games.", auto=auto,
+                  sensitivity="pure")      # its equilibria change where pure ones do
 
 
 @pytest.fixture(params=[True], ids=["auto"])
