@@ -553,7 +553,7 @@ def solved_for(atom: Atom, sign_of: Any) -> tuple[Any, Any, int] | None:
         if not den.free_symbols:
             rhs = num / den
         else:          # 689/(800 - 300*q): the denominator positive on the domain
-            rhs = sympy.Mul(num, sympy.Pow(den, -1, evaluate=False), evaluate=False)
+            rhs = sympy.Mul(num, sympy.Pow(den, -1, evaluate=False))
         return atom.gens[k], rhs, s
     return None
 

@@ -132,7 +132,7 @@ def _same(a: Any, b: Any) -> bool:
 
 def _sample(syms: tuple, box: list, atoms: list, rng: Any) -> tuple[list, list]:
     """Sample points of the symbolic parameters and the atoms that change sign."""
-    grid = cnd.grid_points(box, 5 if len(syms) == 2 else 9, rng)
+    grid = cnd.grid_points(box, 4 if len(syms) == 2 else 9, rng)
     delta = min(b - a for a, b in box) / 512
     pts, kept = list(grid), []
     for a in atoms:
@@ -178,7 +178,7 @@ def symbolic_critical_values(game: Any, parameter: str, symbolic: Any, fixed: di
     box, _ = cnd.box_of(doms, [getattr(info.get(n), "default", None)
                                for n, _, _ in doms])
     ex = cnd.Explorer(sub, syms, box, seed)
-    _, atoms = ex.explore(cnd.grid_points(box, 5 if len(syms) == 3 else 7, ex.rng))
+    _, atoms = ex.explore(cnd.grid_points(box, 4 if len(syms) == 3 else 7, ex.rng))
     q, others = syms[0], syms[1:]
     rational, radical = _candidates([a for a in atoms if a.degree(0) > 0], q)
     case = [a for a in atoms if a.degree(0) == 0]

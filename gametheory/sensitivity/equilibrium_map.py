@@ -21,8 +21,11 @@ The route (see :mod:`gametheory.sensitivity._conditions` for the machinery):
 3. **Regions.** One per structure. Its condition is a union of cubes (allowed signs per
    atom) grown against the sign vectors of the other regions, written as sympy
    relationals (an atom linear in a parameter is solved for it: ``C < V``,
-   ``r > 689/(800 - 300*q)``). A sign vector seen with two structures means an atom is
-   missing: a note, and ``complete`` is False.
+   ``r > 689/(800 - 300*q)``); equations of the region are substituted into the others
+   (``q = 1/7 and r < 91/100``). Sign vectors no sample realised are don't-cares without
+   being listed, so this stays linear in the samples where ``SOPform`` over two Booleans
+   per atom would enumerate ``4 ** atoms`` minterms. A sign vector seen with two
+   structures means an atom is missing: a note, and ``complete`` is False.
 4. **Formulas.** :func:`~gametheory.sensitivity.formulas.equilibrium_formulas` at a
    representative point; where the equilibria form a continuum the solved equilibria at
    the point are given instead (``closed_form`` False). Each region is checked at fresh
@@ -553,6 +556,9 @@ def _region(m: _Mapper, k: tuple, cubes: list, atoms: list, pts: list, checks_at
             notes.append(f"region {cnd.condition_text(cond)}: no fresh check point fell "
                          "inside; checked at its samples only")
         ok = all(not closed or _agrees(m, eqs, p) for p in pts[:checks])
+    if len(cubes) > 3:
+        notes.append(f"region {cnd.condition_text(cond)}: its condition is a union of "
+                     f"{len(cubes)} cases, not simplified further")
     if closed and len(cubes) == 1:
         eqs = _restricted(eqs, cond)
     continuum = any(len(c.equilibria) > 1 for c in m.solve(rep).components)
