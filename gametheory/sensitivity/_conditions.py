@@ -422,10 +422,17 @@ class Explorer:
             self._prob = [self.F(x) for x in a.chance_prob.tolist()]
 
     # --- atoms
+    def cell(self, pt: tuple) -> Any:
+        """What backward induction at ``pt`` depends on: by default the point itself;
+        a subclass may give the set of subgame-perfect equilibria there (equal sets give
+        equal passes: the same value sets, hence the same differences, at every node)."""
+        return pt
+
     def tree_pass(self, points: list) -> None:
         for pt in points:
-            if pt not in self._passed:
-                self._passed.add(pt)
+            key = self.cell(pt)
+            if key not in self._passed:
+                self._passed.add(key)
                 sym._tree_pass(self.game, self.F, pt, self.collector, None, None,
                                self._pay, self._prob)
 

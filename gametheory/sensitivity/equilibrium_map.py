@@ -340,6 +340,9 @@ class _Mapper(cnd.Explorer):
     def key(self, pt: tuple) -> tuple:
         return structure_key(self.solve(pt))
 
+    def cell(self, pt: tuple) -> Any:
+        return self.key(pt)
+
 
 def _sort_atoms(atoms: list) -> list:
     return sorted(atoms, key=lambda a: (len(a.expr.free_symbols), a.poly.total_degree(),
@@ -367,6 +370,34 @@ def _inside(cubes: list, v: tuple) -> bool:
 
 def _simplest(points: list) -> tuple:
     return min(points, key=lambda p: (sum(x.denominator for x in p), p))
+
+
+def _simple_values(a: Fraction, b: Fraction, n: int = 24) -> list[Fraction]:
+    """The ``n`` rationals of (a, b) with the smallest denominators (then magnitudes)."""
+    out: set = set()
+    for d in range(1, 41):
+        lo, hi = int(a * d) - 1, int(b * d) + 1
+        out |= {Fraction(k, d) for k in range(lo, hi + 1) if a < Fraction(k, d) < b}
+        if len(out) >= n:
+            break
+    return sorted(out, key=lambda x: (x.denominator, abs(x)))[:n]
+
+
+def _representative(m: _Mapper, k: tuple, cubes: list, atoms: list, pts: list) -> tuple:
+    """A point of the region with simple coordinates: the simplest combination of simple
+    values per axis inside the region (checked by an exact solve), else the simplest
+    sample."""
+    import itertools
+
+    if all(any(c[i] == frozenset((0,)) for i in range(len(atoms))) for c in cubes):
+        return _simplest(pts)           # on an equation: simple points rarely lie there
+    axes = [_simple_values(a, b) for a, b in m.box]
+    combos = sorted(itertools.product(*axes),
+                    key=lambda p: (sum(x.denominator for x in p), [abs(x) for x in p]))
+    for p in combos[:600]:
+        if _inside(cubes, tuple(a.sign(p) for a in atoms)) and m.key(p) == k:
+            return p
+    return _simplest(pts)
 
 
 def _formulas(m: _Mapper, pt: tuple) -> tuple[tuple, bool]:
@@ -541,7 +572,7 @@ def _region(m: _Mapper, k: tuple, cubes: list, atoms: list, pts: list, checks_at
     """The region of structure ``k``: condition, formulas at its simplest sample point
     (restricted to its equations when it has one cube with some), checks at the fresh
     points inside it (else at its samples); failures are appended to ``notes``."""
-    rep = _simplest(pts)
+    rep = _representative(m, k, cubes, atoms, pts)
     eqs, closed = _formulas(m, rep)
     cond = _condition(cubes, atoms, m)
     mine = [p for p in checks_at if _inside(cubes, tuple(a.sign(p) for a in atoms))][:checks]
