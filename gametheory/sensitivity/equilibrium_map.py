@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import GameError
 from ..solvers import solve
 from . import _conditions as cnd
-from .critical import _domain, _number, _parameter_names, structure_key
+from .critical import _best_responses, _domain, _number, _parameter_names, structure_key
 
 if TYPE_CHECKING:
     from ..games.protocol import Game
@@ -329,6 +329,7 @@ class _Mapper(cnd.Explorer):
     def __init__(self, game: Any, syms: tuple, box: list, seed: int):
         super().__init__(game, syms, box, seed)
         self._solves: dict = {}
+        self.formulas: dict = {}
 
     def solve(self, pt: tuple) -> Any:
         if pt not in self._solves:
@@ -412,7 +413,13 @@ def _formulas(m: _Mapper, pt: tuple) -> tuple[tuple, bool]:
         if m.kind == "tree":
             return tuple(formulas._tree(m.game, sol)), True
         subs = dict(zip(m.syms, map(cnd.rational, pt)))
-        return tuple(formulas._bimatrix(m.game, sol, subs)), True
+        out = []
+        for eq in sol.equilibria:       # one formula per tight pattern, shared by regions
+            key = (eq.supports, _best_responses(m.game, eq))
+            if key not in m.formulas:
+                m.formulas[key] = formulas._bimatrix(m.game, _One(eq), subs)[0]
+            out.append(m.formulas[key])
+        return tuple(out), True
     except GameError:
         out = []
         for eq in sol.equilibria:
@@ -424,6 +431,13 @@ def _formulas(m: _Mapper, pt: tuple) -> tuple[tuple, bool]:
                                              tuple(m.game.players),
                                              tuple(getattr(m.game, "strategies", ()))))
         return tuple(out), False
+
+
+class _One:
+    """A solution holding one equilibrium (for ``formulas._bimatrix``)."""
+
+    def __init__(self, eq: Any):
+        self.equilibria = [eq]
 
 
 def _agrees(m: _Mapper, eqs: tuple, pt: tuple) -> bool:
