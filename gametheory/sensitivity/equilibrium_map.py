@@ -415,10 +415,12 @@ def _formulas(m: _Mapper, pt: tuple) -> tuple[tuple, bool]:
         subs = dict(zip(m.syms, map(cnd.rational, pt)))
         out = []
         for eq in sol.equilibria:       # one formula per tight pattern, shared by regions
-            key = (eq.supports, _best_responses(m.game, eq))
-            if key not in m.formulas:
-                m.formulas[key] = formulas._bimatrix(m.game, _One(eq), subs)[0]
-            out.append(m.formulas[key])
+            key = (eq.supports, _best_responses(sol.game, eq))
+            f = m.formulas.get(key)
+            if f is None or not _same_point(f, eq, pt, m.names):   # e.g. a pole on a line
+                f = formulas._bimatrix(m.game, _One(eq), subs)[0]
+                m.formulas.setdefault(key, f)
+            out.append(f)
         return tuple(out), True
     except GameError:
         out = []
@@ -431,6 +433,15 @@ def _formulas(m: _Mapper, pt: tuple) -> tuple[tuple, bool]:
                                              tuple(m.game.players),
                                              tuple(getattr(m.game, "strategies", ()))))
         return tuple(out), False
+
+
+def _same_point(f: Any, eq: Any, pt: tuple, names: tuple) -> bool:
+    """Whether the formula ``f`` evaluates at ``pt`` to the equilibrium ``eq``."""
+    import sympy
+
+    strategies, _ = f.evaluate(**dict(zip(names, pt)))
+    return all(v.is_finite and v == sympy.Rational(Fraction(w))
+               for s, t in zip(strategies, eq.strategies) for v, w in zip(s, t))
 
 
 class _One:
@@ -450,14 +461,14 @@ def _agrees(m: _Mapper, eqs: tuple, pt: tuple) -> bool:
     def fr(v):
         return sympy.Rational(Fraction(v))
 
-    mine = sorted((tuple(tuple(x) for x in s), tuple(p)) for s, p in
-                  (e.evaluate(**at) for e in eqs))
+    mine = sorted(str((tuple(tuple(x) for x in s), tuple(p))) for s, p in
+                  (e.evaluate(**at) for e in eqs))      # str: no comparison of a nan
     if m.kind == "tree":
-        theirs = sorted(((), tuple(fr(v) for v in eq.payoffs)) for eq in sol.equilibria)
+        theirs = sorted(str(((), tuple(fr(v) for v in eq.payoffs))) for eq in sol.equilibria)
     else:
-        theirs = sorted((tuple(tuple(fr(v) for v in s) for s in eq.strategies),
-                         tuple(fr(v) for v in eq.payoffs)) for eq in sol.equilibria)
-    return [str(x) for x in mine] == [str(x) for x in theirs]
+        theirs = sorted(str((tuple(tuple(fr(v) for v in s) for s in eq.strategies),
+                             tuple(fr(v) for v in eq.payoffs))) for eq in sol.equilibria)
+    return mine == theirs
 
 
 def _check_points(m: _Mapper, atoms: list, avoid: set) -> list:
