@@ -9,7 +9,7 @@ Route:
    backward-induction differences sampled over a box).
 2. **Candidates**: the roots in ``q`` of the atoms of degree >= 1 in ``q``, as
    expressions in ``s``: linear atoms give rational functions, quadratic ones radicals;
-   higher degrees are skipped (said in the value's description... and in a warning).
+   higher degrees are skipped with a DegenerateGameWarning.
 3. **Conditions**: atoms in ``s`` alone: the atoms without ``q``, and the factors of each
    rational candidate's numerator and denominator, of its distance to the ends of q's
    domain and of its differences with the other candidates. At rational sample points of
