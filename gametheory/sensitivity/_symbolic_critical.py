@@ -51,8 +51,9 @@ def _value_class(base: type) -> type:
                                 "values for its parameters first")
 
             def __str__(self) -> str:
-                return (f"{self.parameter} = {self.value} if "
-                        f"{cnd.condition_text(self.condition)}: {self.description}")
+                where = cnd.condition_text(self.condition)
+                where = " (everywhere)" if where == "everywhere" else f" if {where}"
+                return f"{self.parameter} = {self.value}{where}: {self.description}"
 
         _CLASSES[base] = SymbolicCriticalValue
     return _CLASSES[base]

@@ -35,7 +35,7 @@ def test_ukraine_thresholds_as_expressions(ukraine_cvs):
     assert values.index(sec.value) < values.index(rev.value)   # 1/7 < 2/5 at the defaults
     assert sec.below_at < Fraction(1, 7) < sec.above_at        # solved at the defaults
     assert "V_sec = 1, C_R = 6" in sec.description
-    assert "if everywhere" in str(sec)
+    assert str(sec).startswith("q = V_sec/(C_R + V_sec) (everywhere): ")
     with pytest.raises(TypeError, match="symbolic"):
         float(sec)
 
@@ -83,3 +83,14 @@ def test_errors():
         gt.critical_values(g, "q", symbolic=("C_R", "V_sec", "L"))
     with pytest.raises(gt.GameError, match="strings"):
         gt.critical_values(g, "q", symbolic=(1,))
+
+
+def test_quadratic_condition_gives_a_radical():
+    q, s = gt.parameters("q s")
+    g = gt.NormalFormGame.from_arrays([[q**2 - s, 0], [0, 1]], [[1, 0], [0, 1]])
+    g.describe(gt.Parameter("s", default=2, domain=(0, INF)),
+               gt.Parameter("q", domain=(0, 10)))
+    (cv,) = gt.critical_values(g, "q", symbolic="s")
+    assert sympy.simplify(cv.value - sympy.sqrt(s)) == 0 and cv.condition is sympy.true
+    (num,) = gt.critical_values(g, "q", s=3)
+    assert num.value == sympy.sqrt(3)
