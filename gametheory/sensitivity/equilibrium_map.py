@@ -488,7 +488,26 @@ def _check_points(m: _Mapper, atoms: list, avoid: set) -> list:
     return [p for p in dict.fromkeys(pts) if p not in avoid]
 
 
-def _build(m: _Mapper, atoms: list, samples: list) -> tuple[dict, dict, list]:
+def _learn(m: _Mapper, atoms: list, samples: list) -> tuple:
+    """Structures and cubes from the samples, and fresh check points. When a check point
+    lies outside the region of its structure, every check point joins the samples and
+    the cubes are grown again, once. Returns the structures by point, the cubes by
+    structure, the clashing sign vectors, the check points and those in no region."""
+    vectors, keys, cubes, clashes = _build(m, atoms, samples)
+    checks_at = _check_points(m, atoms, set(samples))
+
+    def vec(p):
+        return tuple(a.sign(p) for a in atoms)
+
+    if any(not _inside(cubes.get(m.key(p), []), vec(p)) for p in checks_at):
+        samples += checks_at
+        vectors, keys, cubes, clashes = _build(m, atoms, samples)
+        checks_at = _check_points(m, atoms, set(samples))
+    uncovered = [p for p in checks_at if not any(_inside(c, vec(p)) for c in cubes.values())]
+    return keys, cubes, clashes, checks_at, uncovered
+
+
+def _build(m: _Mapper, atoms: list, samples: list) -> tuple[dict, dict, dict, list]:
     vectors = {pt: tuple(a.sign(pt) for a in atoms) for pt in samples}
     keys = {pt: m.key(pt) for pt in samples}
     cubes, clashes = _regions(vectors, keys)
@@ -561,19 +580,14 @@ def equilibrium_map(game: Game, parameters: Any, *, per_axis: int | None = None,
     grid = cnd.grid_points(box, n_axis, m.rng)
     samples, atoms = m.explore(grid)
     atoms = _sort_atoms(atoms)
-    vectors, keys, cubes, clashes = _build(m, atoms, samples)
-    checks_at = _check_points(m, atoms, set(samples))
-    stray = [p for p in checks_at if not _inside(cubes.get(m.key(p), []),
-                                                 tuple(a.sign(p) for a in atoms))]
-    if stray:          # a check point outside its region: learn from all of them, once
-        samples += checks_at
-        vectors, keys, cubes, clashes = _build(m, atoms, samples)
-        checks_at = _check_points(m, atoms, set(samples))
-    complete = True
+    keys, cubes, clashes, checks_at, uncovered = _learn(m, atoms, samples)
+    complete = not clashes and not uncovered
     if clashes:
-        complete = False
         notes.append(f"{len(clashes)} sign pattern(s) of the conditions occur with two "
                      "equilibrium structures: a condition is missing, the regions overlap")
+    if uncovered:
+        notes.append(f"{len(uncovered)} check point(s) satisfy no region's condition, e.g. "
+                     f"{_fmt(m.names, uncovered[0])}: a region was missed")
     order = {}
     regions = []
     for k, cs in cubes.items():

@@ -153,6 +153,7 @@ def test_random_linear_2x2_maps_agree_with_exact_solves(seed):
     rng = random.Random(seed)
     g = _linear_game(rng)
     emap = gt.equilibrium_map(g, ["q", "r"], seed=seed)
+    assert emap.complete, emap.notes
     for _ in range(25):
         point = {"q": Fraction(rng.randint(-95, 95), 10), "r": Fraction(rng.randint(-95, 95), 10)}
         holding = [reg for reg in emap if reg.holds(**point)]
