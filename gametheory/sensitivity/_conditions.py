@@ -267,13 +267,14 @@ def beside(atom: Atom, points: list, box: list, delta: Fraction) -> list[tuple]:
 
 
 def around(point: tuple, box: list, delta: Fraction) -> list[tuple]:
-    """The ``3 ** d - 1`` points ``point + delta * (-1, 0 or 1 per axis)`` inside the box."""
+    """The ``2 ** d`` points ``point + delta * (-1 or 1 per axis)`` inside the box: one in
+    each cell around a crossing of zero sets (the cells along each zero set next to it
+    come from ``zero_points(..., near=point)`` and ``beside``)."""
     out = []
-    for step in itertools.product((-1, 0, 1), repeat=len(point)):
-        if any(step):
-            q = tuple(x + s * delta for x, s in zip(point, step))
-            if all(a < v < b for (a, b), v in zip(box, q)):
-                out.append(q)
+    for step in itertools.product((-1, 1), repeat=len(point)):
+        q = tuple(x + s * delta for x, s in zip(point, step))
+        if all(a < v < b for (a, b), v in zip(box, q)):
+            out.append(q)
     return out
 
 

@@ -148,13 +148,13 @@ def _linear_game(rng: random.Random):
                                          [[entry(), entry()], [entry(), entry()]])
 
 
-@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("seed", range(4))
 def test_random_linear_2x2_maps_agree_with_exact_solves(seed):
     rng = random.Random(seed)
     g = _linear_game(rng)
-    emap = gt.equilibrium_map(g, ["q", "r"], seed=seed)
+    emap = gt.equilibrium_map(g, ["q", "r"], seed=seed, per_axis=6)
     assert emap.complete, emap.notes
-    for _ in range(25):
+    for _ in range(20):
         point = {"q": Fraction(rng.randint(-95, 95), 10), "r": Fraction(rng.randint(-95, 95), 10)}
         holding = [reg for reg in emap if reg.holds(**point)]
         assert holding, point
