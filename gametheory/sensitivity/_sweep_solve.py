@@ -323,15 +323,20 @@ def solve_chunk(game: Game, names: Sequence[str], values: np.ndarray,
     from ..solvers import solve
 
     name, engine = served
+    # an "auto" sweep of a tree settles the engine's leftover points as gt.solve(auto)
+    # does ("spe", then its fallbacks where spe finds no equilibrium)
+    point_method = "auto" if method == "auto" and is_tree(game) else name
 
     def solve_point(g: Game, **opts: Any) -> Any:
-        return solve(g, method=name, **opts)
+        return solve(g, method=point_method, **opts)
 
     def game_at(i: int) -> Any:
         return substituted(game, names, values[int(i)], fixed)
 
+    points = {n: values[:, j] for j, n in enumerate(names)}
+    points.update({n: as_float(v) for n, v in fixed.items()})
     batch = engine(game, _evaluate(game, names, values, fixed), options.get("tol"),
-                   solve_point, game_at)
+                   solve_point, game_at, points)
     return Chunk(batch, (engine.label,))
 
 
@@ -341,7 +346,22 @@ def engine_for(game: Game, method: str | Callable[..., Solution], options: Mappi
     serves ``method="auto"`` on this game, from the registry: the ``batch`` engine of the
     first method "auto" may try (in its preference order) whose engine accepts the game
     and takes ``options``; the engine hands the points it cannot settle to that method.
-    None when the points are solved one by one (any other ``method``)."""
+    A sweep naming a method is batched when that method's engine says it serves the game
+    under its name (``BatchEngine.named``, e.g. ``"spe"`` on trees). None when the points
+    are solved one by one."""
+    if isinstance(method, str) and method != "auto":
+        from ..errors import SolverError
+        from ..solvers.registry import get_method
+
+        try:
+            m = get_method(method)
+        except SolverError:
+            return None
+        engine = m.batch_engine()
+        if (engine is not None and engine.named is not None
+                and set(options) <= engine.options and engine.named(game)):
+            return m.name, engine
+        return None
     if method != "auto":
         return None
     from ..solvers.auto import preference

@@ -24,7 +24,8 @@ import numpy as np
 
 from .indifference import SINGULAR_RATIO, solve_stack
 
-__all__ = ["ClassResult", "solve_class", "subsets", "masks", "dominated", "dominated_rows"]
+__all__ = ["ClassResult", "solve_class", "subsets", "masks", "dominated", "dominated_rows",
+           "interval_prune"]
 
 #: Systems per chunk: bounds the memory of one stack (about 2**15 * k * k floats).
 CHUNK = 1 << 15
@@ -145,7 +146,8 @@ def _pick(keep: np.ndarray, *arrays: np.ndarray) -> list[np.ndarray]:
 
 def solve_class(M: np.ndarray, own: np.ndarray, opp: np.ndarray, pos_tol: float,
                 br_tol: float, singular_ratio: float = SINGULAR_RATIO,
-                order: np.ndarray | None = None, rounding: bool = False) -> ClassResult:
+                order: np.ndarray | None = None, rounding: bool = False,
+                allowed: np.ndarray | None = None) -> ClassResult:
     """Solve the indifference systems of every pair (opponent subset, own subset).
 
     Parameters
@@ -167,6 +169,10 @@ def solve_class(M: np.ndarray, own: np.ndarray, opp: np.ndarray, pos_tol: float,
         A matrix with the same order as ``M`` within each column (such as the ranks of
         exact payoffs): the dominance filter compares its entries instead of ``M``'s,
         so that it is exact when the floats are rounded.
+    allowed : ndarray of bool, shape (c_opp, c_own) or (B, c_opp, c_own), optional
+        The pairs to examine (``allowed[e, s]``, or per point ``allowed[b, e, s]``); the
+        others are skipped like dominated ones (e.g. pairs :func:`interval_prune` proves
+        infeasible on a whole interval).
     rounding : bool
         Also count a system as singular when its Hadamard ratio times its smallest row
         norm is below ``singular_ratio``: a row that differences two nearly equal
@@ -194,7 +200,8 @@ def solve_class(M: np.ndarray, own: np.ndarray, opp: np.ndarray, pos_tol: float,
     """
     Mb = np.ascontiguousarray(M if M.ndim == 3 else M[None], dtype=float)
     Ob = Mb if order is None else np.asarray(order, dtype=float).reshape(Mb.shape)
-    feas, sing = _solve_systems(Mb, own, opp, pos_tol, br_tol, singular_ratio, Ob, rounding)
+    feas, sing = _solve_systems(Mb, own, opp, pos_tol, br_tol, singular_ratio, Ob, rounding,
+                                allowed)
     k, n_opp = own.shape[1], Mb.shape[1]
     empty_i = np.empty(0, dtype=np.intp)
     if feas:
@@ -210,7 +217,8 @@ def solve_class(M: np.ndarray, own: np.ndarray, opp: np.ndarray, pos_tol: float,
 
 def _solve_systems(Mb: np.ndarray, own: np.ndarray, opp: np.ndarray, pos_tol: float,
                    br_tol: float, ratio: float, Ob: np.ndarray,
-                   rounding: bool = False) -> tuple[list, list]:
+                   rounding: bool = False,
+                   allowed: np.ndarray | None = None) -> tuple[list, list]:
     """All systems of a class, at all points, as one list solved in cache-sized chunks.
 
     Returns the parts ``(b, e, s, z, v, ties)`` of the feasible systems and
@@ -223,7 +231,10 @@ def _solve_systems(Mb: np.ndarray, own: np.ndarray, opp: np.ndarray, pos_tol: fl
     all_rows = (np.arange(n_opp) * n_own)[:, None]                 # (n_opp, 1)
     # pairs where no opponent strategy dominates a member of E on S (else: empty)
     dom = dominated_rows(Ob, own)                                  # (B, c_own)
-    b_all, e_all, s_all = np.nonzero((masks(opp)[None, :, None] & dom[:, None, :]) == 0)
+    keep = (masks(opp)[None, :, None] & dom[:, None, :]) == 0      # (B, c_opp, c_own)
+    if allowed is not None:
+        keep &= allowed if allowed.ndim == 3 else allowed[None]
+    b_all, e_all, s_all = np.nonzero(keep)
     feas: list[tuple] = []
     sing: list[tuple] = []
     # every per-system array keeps the system axis last, so operations run along it
@@ -261,3 +272,91 @@ def _solve_systems(Mb: np.ndarray, own: np.ndarray, opp: np.ndarray, pos_tol: fl
         if b.size:
             feas.append((b, e, s, z.T, v, (Mz >= v - br_tol).T))
     return feas, sing
+
+
+def _bernstein(D: int, u: np.ndarray) -> np.ndarray:
+    """Collocation matrix of the degree-D Bernstein basis at the points u of [0, 1]."""
+    from math import comb
+
+    j = np.arange(D + 1)
+    return np.array([comb(D, i) for i in j]) * u[:, None] ** j * (1 - u[:, None]) ** (D - j)
+
+
+def interval_nodes(D: int) -> np.ndarray:
+    """The D + 1 Chebyshev points of [0, 1] (ends included) at which
+    :func:`interval_prune` wants the payoffs.
+
+    >>> interval_nodes(2).round(3).tolist()
+    [0.0, 0.5, 1.0]
+    """
+    return (1 - np.cos(np.pi * np.arange(D + 1) / max(D, 1))) / 2
+
+
+def interval_prune(M: np.ndarray, own: np.ndarray, opp: np.ndarray, D: int) -> np.ndarray:
+    """The pairs (E, S) of a size class that are infeasible everywhere on an interval.
+
+    ``M`` (D + 1, n_opp, n_own) holds the opponent's payoffs at the points
+    :func:`interval_nodes` ``(D)`` of an interval mapped to [0, 1], where every payoff
+    is a polynomial of degree at most ``D / k`` in the parameter (k the support size);
+    with a leading axis (L, D + 1, n_opp, n_own), L intervals at once. Then the
+    determinant of a pair's system, the cofactors ``det * z_j`` and the numerators
+    ``det * (M_r - M_e0) z`` of the outside strategies' gains are polynomials of degree
+    at most D, exactly represented by their Bernstein coefficients on the interval,
+    computed from the values at the nodes. A pair is pruned when the determinant has
+    Bernstein coefficients of one strict sign (so the system is nonsingular throughout)
+    and some probability ``z_j`` has coefficients all of the opposite strict sign
+    (negative throughout) or some outside strategy's gain all positive ones (a better
+    reply throughout): by the convex-hull property of the Bernstein form the pair then
+    has no feasible solution at any point of the interval and is never the restriction
+    of an equilibrium there. The strict signs are required with a margin of ``1e-9 +
+    1e-7`` times the largest value, far above rounding (the payoffs of each interval are
+    scaled to at most 1).
+
+    Returns ``allowed`` (c_opp, c_own), or (L, c_opp, c_own): False for a pruned pair.
+
+    Examples
+    --------
+    Player 2's payoffs 1 and q on columns 0 and 1 against a row, q in [0, 1/2]: column
+    1 is never a best response (its gain 1 - q over it is positive throughout):
+
+    >>> u = interval_nodes(1) / 2
+    >>> M = np.stack([[[1.0], [x]] for x in u])          # (nodes, n_opp=2, n_own=1)
+    >>> interval_prune(M, subsets(1, 1), subsets(2, 1), 1).tolist()
+    [[True], [False]]
+    """
+    M = np.asarray(M, dtype=np.float64)
+    single = M.ndim == 3
+    M = M[None] if single else M
+    k = own.shape[1]
+    L, nodes, n_opp = M.shape[:3]
+    c_opp, c_own = len(opp), len(own)
+    M = M / np.maximum(np.abs(M).max(axis=(1, 2, 3)), 1e-300)[:, None, None, None]
+    e, s = (a.ravel() for a in np.meshgrid(np.arange(c_opp), np.arange(c_own), indexing="ij"))
+    E, S = opp[e], own[s]                                            # (p, k)
+    sub = M[:, :, E[:, :, None], S[:, None, :]]                      # (L, nodes, p, k, k)
+    rows = sub[..., 1:, :] - sub[..., :1, :]                         # (L, nodes, p, k-1, k)
+    cof = np.empty(sub.shape[:3] + (k,))
+    for j in range(k):                   # cofactors of the row of ones: det * z_j
+        minor = np.delete(rows, j, axis=-1)
+        cof[..., j] = (-1) ** (k - 1 + j) * (np.linalg.det(minor) if k > 1 else 1.0)
+    det = cof.sum(axis=-1)                                           # (L, nodes, p)
+    full = M[:, :, :, S]                                             # (L, nodes, n_opp, p, k)
+    base = M[:, :, E[:, :1], S]                                      # (L, nodes, p, k): e0
+    gain = np.einsum("lnrpk,lnpk->lnpr", full - base[:, :, None], cof)
+    inv = np.linalg.inv(_bernstein(D, interval_nodes(D)))
+
+    def coefs(vals: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        c = np.einsum("ij,lj...->li...", inv, vals)
+        return c, 1e-9 + 1e-7 * np.abs(vals).max(axis=1, keepdims=True)
+
+    cd, md = coefs(det)
+    sign = np.where((cd > md).all(axis=1), 1.0, np.where((cd < -md).all(axis=1), -1.0, 0.0))
+    cz, mz = coefs(cof * sign[:, None, :, None])
+    neg = (cz < -mz).all(axis=1).any(axis=-1)                        # (L, p)
+    cg, mg = coefs(gain * sign[:, None, :, None])
+    outside = np.ones((len(e), n_opp), dtype=bool)
+    outside[np.arange(len(e))[:, None], E] = False
+    better = ((cg > mg).all(axis=1) & outside).any(axis=-1)
+    pruned = (sign != 0) & (neg | better)
+    allowed = ~pruned.reshape(L, c_opp, c_own)
+    return allowed[0] if single else allowed

@@ -7,7 +7,7 @@ equilibrium, sorted by point, rather than one Python object per point, so that a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -102,6 +102,14 @@ class BatchEngine:
     options : frozenset of str
         The sweep options it handles; with any other option the points are solved one by
         one.
+    points : bool
+        True when ``run`` also takes ``points=``: a dict of every parameter's values at
+        the batch's points (a 1-d array per swept parameter, a float per fixed one),
+        e.g. to prune once what the interval they span rules out.
+    named : callable, optional
+        ``named(game) -> bool``: the games it also serves when the sweep names its method
+        (``method="spe"``) rather than ``"auto"``; None (the default): such sweeps are
+        solved point by point.
 
     Examples
     --------
@@ -115,8 +123,12 @@ class BatchEngine:
     accepts: Callable[[Game], bool]
     run: Callable[..., BatchEquilibria]
     options: frozenset[str] = frozenset({"tol"})
+    named: Callable[[Game], bool] | None = None
+    points: bool = False
 
     def __call__(self, game: Game, evaluated: Any, tol: float | None,
-                 solve_point: Callable[..., Any],
-                 game_at: Callable[[int], Any]) -> BatchEquilibria:
+                 solve_point: Callable[..., Any], game_at: Callable[[int], Any],
+                 points: Mapping[str, Any] | None = None) -> BatchEquilibria:
+        if self.points:
+            return self.run(game, evaluated, tol, solve_point, game_at, points=points)
         return self.run(game, evaluated, tol, solve_point, game_at)

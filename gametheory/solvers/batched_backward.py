@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from ..games.extensive import ExtensiveFormGame
     from ..games.protocol import Game
 
-__all__ = ["tree_batch", "ENGINE"]
+__all__ = ["tree_batch", "rows_of", "ENGINE"]
 
 _SUB = 2048     # points per pass: the working arrays stay small (no page faults, cached)
 
@@ -102,9 +102,10 @@ def _backward(a: Any, plan: list, payoffs: np.ndarray, Q: np.ndarray, tol: np.nd
     return val[0].T, choice[a.player >= 0], tie
 
 
-def _rows_of(a: Any, offsets: np.ndarray, solutions: Sequence[Any], points: np.ndarray
+def rows_of(a: Any, offsets: np.ndarray, solutions: Sequence[Any], points: np.ndarray
              ) -> tuple[list[int], list[list[float]], list[tuple], list[bool]]:
-    """Flatten fallback Solutions into (point, profile row, payoffs) lists."""
+    """Flatten fallback Solutions into (point, profile row, payoffs) lists (and each
+    point's ``complete``); ``offsets`` start each information set's actions in a row."""
     pts, prof, pay, complete = [], [], [], []
     for k, sol in zip(points.tolist(), solutions, strict=True):
         complete.append(bool(sol.complete))
@@ -120,7 +121,7 @@ def _rows_of(a: Any, offsets: np.ndarray, solutions: Sequence[Any], points: np.n
 
 
 def tree_batch(arrays: Any, payoffs: np.ndarray, chance_prob: np.ndarray,
-               tol: float | None = None,
+               tol: float | np.ndarray | None = None,
                fallback: Callable[[np.ndarray], list] | None = None) -> BatchEquilibria:
     """All pure subgame-perfect equilibria of a perfect-information tree at B points.
 
@@ -132,9 +133,10 @@ def tree_batch(arrays: Any, payoffs: np.ndarray, chance_prob: np.ndarray,
         Terminal payoffs at each point (``game.evaluator()`` gives them).
     chance_prob : ndarray, shape (B, num_nodes)
         Chance probability into each node at each point (1 below decision nodes).
-    tol : float, optional
-        Payoff differences up to ``tol`` are ties; by default ``1e-9`` times the largest
-        absolute payoff of the point (at least ``1e-9``), as in ``gt.solve(..., "spe")``.
+    tol : float or ndarray of shape (B,), optional
+        Payoff differences up to ``tol`` (one per point for an array) are ties; by
+        default ``1e-9`` times the largest absolute payoff of the point (at least
+        ``1e-9``), as in ``gt.solve(..., "spe")``.
     fallback : callable, optional
         ``fallback(indices) -> list[Solution]`` solves the points with a tie (several
         equilibria); their equilibria replace the batch's. Without it such a point keeps
@@ -186,7 +188,7 @@ def tree_batch(arrays: Any, payoffs: np.ndarray, chance_prob: np.ndarray,
         scale = np.abs(payoffs).max(axis=(1, 2)) if payoffs.size else np.zeros(B)
         tols = 1e-9 * np.maximum(1.0, scale)
     else:
-        tols = np.full(B, float(tol))
+        tols = np.broadcast_to(np.asarray(tol, dtype=np.float64), (B,)).copy()
     offsets = np.cumsum([0] + [len(x) for x in a.infoset_actions])
     if len(a.parent) == 1:
         return BatchEquilibria(B, np.arange(B), np.zeros((B, 0)), payoffs[:, 0].copy(),
@@ -211,7 +213,7 @@ def tree_batch(arrays: Any, payoffs: np.ndarray, chance_prob: np.ndarray,
     if len(solutions) != len(tied):
         raise SolverError(f"fallback returned {len(solutions)} solutions for {len(tied)} "
                           "points")
-    pts, prof, pay, comp = _rows_of(a, offsets, solutions, tied)
+    pts, prof, pay, comp = rows_of(a, offsets, solutions, tied)
     complete[tied] = comp
     keep = np.flatnonzero(~tie)
     point = np.concatenate([keep, np.array(pts, dtype=np.int64)])

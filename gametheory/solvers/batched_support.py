@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from ..games.normal import NormalFormGame
     from ..games.protocol import Game
 
-__all__ = ["bimatrix_batch", "vertex_fallback", "ENGINE"]
+__all__ = ["bimatrix_batch", "support_prune", "interval_allowed", "vertex_fallback", "ENGINE"]
 
 #: Indifference systems per side and chunk of points (bounds the memory of one chunk).
 SYSTEMS_PER_CHUNK = 1 << 20
@@ -101,7 +101,8 @@ def _check(payoffs: np.ndarray, tol: float) -> np.ndarray:
 
 
 def _side(M: np.ndarray, own: np.ndarray, opp: np.ndarray, tol: float,
-          degenerate: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+          degenerate: np.ndarray, allowed: np.ndarray | None = None
+          ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Solve one side of size class k for every point of a chunk.
 
     Returns ``(where, z, v)``: ``where[b, s, e]`` the row of ``z`` (probabilities on the
@@ -110,7 +111,7 @@ def _side(M: np.ndarray, own: np.ndarray, opp: np.ndarray, tol: float,
     singular non-dominated system or a solution feasible within ``tol`` but within
     ``tol`` of the boundary (a probability near 0 or an extra best response) degenerate.
     """
-    res = batch.solve_class(M, own, opp, -tol, tol)
+    res = batch.solve_class(M, own, opp, -tol, tol, allowed=allowed)
     degenerate[res.singular_point] = True
     e, s, z, v, ties = res.feasible
     pt = res.feasible_point
@@ -127,7 +128,8 @@ def _side(M: np.ndarray, own: np.ndarray, opp: np.ndarray, tol: float,
     return where, z, v
 
 
-def _chunk(P: np.ndarray, tol: float, offset: int) -> tuple[list[tuple], np.ndarray]:
+def _chunk(P: np.ndarray, tol: float, offset: int, allowed: Sequence | None = None
+           ) -> tuple[list[tuple], np.ndarray]:
     """Equal-size support enumeration for a chunk of points (numbered from ``offset``).
 
     Returns ``(pieces, degenerate)``: the equilibria found at the nondegenerate points,
@@ -143,8 +145,9 @@ def _chunk(P: np.ndarray, tol: float, offset: int) -> tuple[list[tuple], np.ndar
     found = []
     for k in range(1, min(m, n) + 1):
         sub1, sub2 = batch.subsets(m, k), batch.subsets(n, k)
-        xw, xz, xv = _side(Bt, sub1, sub2, tol, degenerate)   # x on I equalises J
-        yw, yz, yv = _side(A, sub2, sub1, tol, degenerate)    # y on J equalises I
+        ax, ay = (None, None) if allowed is None else allowed[k - 1]
+        xw, xz, xv = _side(Bt, sub1, sub2, tol, degenerate, ax)   # x on I equalises J
+        yw, yz, yv = _side(A, sub2, sub1, tol, degenerate, ay)    # y on J equalises I
         yw = np.ascontiguousarray(yw.transpose(0, 2, 1))       # (b, I, J) like xw
         both = np.flatnonzero((xw >= 0) & (yw >= 0))
         found.append((both, xw.shape, sub1, sub2, xw.reshape(-1)[both], xz, xv,
@@ -209,8 +212,56 @@ def _assemble(nb: int, m: int, n: int, pieces: list[tuple]):
     return np.repeat(np.arange(nb, dtype=np.int64), counts), profile, payoffs
 
 
+def support_prune(nodes_payoffs: np.ndarray, degree: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    """The support pairs that cannot be equilibria anywhere on an interval, per side.
+
+    Parameters
+    ----------
+    nodes_payoffs : ndarray, shape (D + 1, 2, m, n) or (L, D + 1, 2, m, n)
+        The payoffs at the points ``_support_batch.interval_nodes(D)`` of the interval
+        (mapped to [0, 1]), ``D = degree * min(m, n)``; with a leading axis, L intervals.
+    degree : int
+        A bound on the degree of every payoff as a polynomial in the parameter.
+
+    Returns
+    -------
+    list
+        Per support size k = 1, 2, ...: ``(allowed_x, allowed_y)`` for the two sides of
+        :func:`bimatrix_batch` (x on I equalising J: shape (C(n, k), C(m, k)); y on J
+        equalising I: shape (C(m, k), C(n, k)); with L intervals a leading axis L),
+        False for a side of a pair that is infeasible at every point of the interval
+        (:func:`_support_batch.interval_prune`).
+
+    Examples
+    --------
+    Player 2 gets 2 from b1 and q from b2 against both rows, q in [0, 1]: b2 is never
+    a best response, so the pure profiles with b2 are pruned on the side that asks it
+    to be one; the size-2 system (b1 and b2 equal) is singular throughout, not pruned:
+
+    >>> from gametheory.solvers._support_batch import interval_nodes
+    >>> u = interval_nodes(2)
+    >>> P = np.stack([[[[1.0, 0.0], [0.0, 1.0]], [[2.0, x], [2.0, x]]] for x in u])
+    >>> (ax1, ay1), (ax2, ay2) = support_prune(P, 1)
+    >>> ax1.astype(int).tolist(), ax2.tolist()
+    ([[1, 1], [0, 0]], [[True]])
+    """
+    P = np.asarray(nodes_payoffs, dtype=np.float64)
+    m, n = P.shape[-2:]
+    D = degree * min(m, n)
+    A = P[..., 0, :, :]
+    Bt = np.ascontiguousarray(np.swapaxes(P[..., 1, :, :], -1, -2))
+    out = []
+    for k in range(1, min(m, n) + 1):
+        sub1, sub2 = batch.subsets(m, k), batch.subsets(n, k)
+        out.append((batch.interval_prune(Bt, sub1, sub2, D),
+                    batch.interval_prune(A, sub2, sub1, D)))
+    return out
+
+
 def bimatrix_batch(payoffs: np.ndarray, tol: float | None = 1e-9,
-                   fallback: Fallback | None = None) -> BatchEquilibria:
+                   fallback: Fallback | None = None,
+                   allowed: Sequence | None = None,
+                   interval: np.ndarray | None = None) -> BatchEquilibria:
     """All Nash equilibria at every point of a batch of bimatrix games.
 
     Batched support enumeration: for each support size k, the indifference systems of
@@ -236,6 +287,13 @@ def bimatrix_batch(payoffs: np.ndarray, tol: float | None = 1e-9,
     fallback : callable, optional
         ``fallback(indices) -> list[Solution]``: a complete solver for the degenerate
         points (one Solution per index, in order). Default :func:`vertex_fallback`.
+    allowed : list, optional
+        :func:`support_prune` for an interval holding every point, or for L intervals
+        with ``interval``: the pairs it proves infeasible on the whole interval are not
+        solved (the answer is unchanged: such a pair is never the restriction of an
+        equilibrium there).
+    interval : ndarray of int, shape (B,), optional
+        With L intervals in ``allowed``: the interval holding each point.
 
     Returns
     -------
@@ -298,9 +356,17 @@ def bimatrix_batch(payoffs: np.ndarray, tol: float | None = 1e-9,
     pairs = sum(len(batch.subsets(m, k)) * len(batch.subsets(n, k))
                 for k in range(1, min(m, n) + 1))
     step = max(1, SYSTEMS_PER_CHUNK // pairs)
+    if allowed is not None:         # fewer systems per point: larger chunks (at most 8x)
+        alive = sum(float(ax.sum()) + float(ay.sum()) for ax, ay in allowed) / 2
+        alive /= 1 if interval is None else max(1, len(allowed[0][0]))
+        step = max(step, min(8 * step, int(SYSTEMS_PER_CHUNK // max(alive, 1.0))))
     pieces, degenerate = [], np.zeros(nb, dtype=bool)
     for start in range(0, nb, step):
-        found, deg = _chunk(P[start:start + step], tol, start)
+        part = allowed
+        if allowed is not None and interval is not None:
+            rows = interval[start:start + step]
+            part = [(ax[rows], ay[rows]) for ax, ay in allowed]
+        found, deg = _chunk(P[start:start + step], tol, start, part)
         pieces += found
         degenerate[start:start + step] = deg
     complete = np.ones(nb, dtype=bool)
@@ -315,13 +381,71 @@ def _accepts(game: Game) -> bool:
     return not game.is_tree and game.num_players == 2
 
 
+def _degree(game: NormalFormGame, name: str) -> int | None:
+    """The largest degree of a payoff as a polynomial in the parameter ``name`` (the
+    other parameters fixed), or None when some payoff is not a polynomial in it."""
+    import sympy
+
+    sym = next((p for p in game.parameters if p.name == name), None)
+    if sym is None:
+        return None
+    d = 0
+    for e in set(game.payoffs.ravel().tolist()):
+        if sym not in getattr(e, "free_symbols", ()):
+            continue
+        try:
+            poly = sympy.Poly(e, sym)
+        except sympy.PolynomialError:
+            return None
+        if any(sym in getattr(c, "free_symbols", ()) for c in poly.coeffs()):
+            return None
+        d = max(d, poly.degree())
+    return d
+
+
+def interval_allowed(game: NormalFormGame, points: Any, pieces: int | None = None
+                     ) -> tuple[list, np.ndarray] | None:
+    """:func:`support_prune` on ``pieces`` equal parts of the interval a sweep's points
+    span, and the part of each point; None (no pruning) unless exactly one parameter
+    varies and every payoff is a polynomial in it. By default one part per 512 points,
+    at most 32."""
+    varying = [k for k, v in points.items() if np.ndim(v) and np.ptp(v) > 0]
+    if len(varying) != 1 or min(game.shape) > 12:
+        return None
+    name = varying[0]
+    d = _degree(game, name)
+    if not d:
+        return None
+    vals = np.asarray(points[name], dtype=np.float64)
+    lo, hi = float(vals.min()), float(vals.max())
+    L = pieces or int(np.clip(len(vals) // 512, 1, 32))
+    width = (hi - lo) / L
+    part = np.clip(((vals - lo) / width).astype(np.int64), 0, L - 1)
+    D = d * min(game.shape)
+    pad = 1e-9 * (hi - lo)                    # closed parts, overlapping by rounding
+    starts = np.maximum(lo, lo + width * np.arange(L) - pad)
+    ends = np.minimum(hi, lo + width * np.arange(1, L + 1) + pad)
+    t = (starts[:, None] + (ends - starts)[:, None] * batch.interval_nodes(D)[None]).ravel()
+    cols = {k: (t if k == name else np.full(len(t), float(np.ravel(v)[0])))
+            for k, v in points.items()}
+    P = np.asarray(game.evaluator()(cols), dtype=np.float64)
+    if not np.isfinite(P).all():
+        return None
+    return support_prune(P.reshape((L, D + 1) + P.shape[1:]), d), part
+
+
 def _run(game: NormalFormGame, evaluated: np.ndarray, tol: float | None,
-         solve_point: Callable[..., Solution], game_at: Callable[[int], Any]
-         ) -> BatchEquilibria:
+         solve_point: Callable[..., Solution], game_at: Callable[[int], Any],
+         points: Any = None) -> BatchEquilibria:
     """The sweep engine: ``evaluated`` is the (B, 2, m, n) payoff array; degenerate
-    points are solved by ``solve_point`` on the game built from their payoffs."""
-    return bimatrix_batch(evaluated, tol or 1e-9, vertex_fallback(evaluated, solve_point))
+    points are solved by ``solve_point`` on the game built from their payoffs. With one
+    parameter varying and payoffs polynomial in it, the support pairs infeasible on the
+    whole interval the points span are pruned once (:func:`interval_allowed`)."""
+    pruned = None if points is None or len(evaluated) < 64 else interval_allowed(game, points)
+    allowed, part = (None, None) if pruned is None else pruned
+    return bimatrix_batch(evaluated, tol or 1e-9, vertex_fallback(evaluated, solve_point),
+                          allowed, part)
 
 
 #: The sweep engine of "support" and "vertex" (two-player normal-form games).
-ENGINE = BatchEngine("support-batch", _accepts, _run)
+ENGINE = BatchEngine("support-batch", _accepts, _run, points=True)

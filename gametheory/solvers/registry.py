@@ -307,7 +307,7 @@ _BUILTIN = (
                   "equilibrium points in extensive games. International Journal of Game "
                   "Theory 4, 25-55. Osborne, M. J. & Rubinstein, A. (1994). A Course in "
                   "Game Theory, sec. 6.2 and 11.1. MIT Press.",
-        batch="gametheory.solvers.batched_backward:ENGINE", takes_normal_solver=True,
+        batch="gametheory.solvers.batched_subgames:ENGINE", takes_normal_solver=True,
         sensitivity="subgames"),
     Method(
         "sequence-lp", "sequence-form linear programming, two-player zero-sum trees",
