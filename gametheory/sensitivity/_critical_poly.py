@@ -37,11 +37,13 @@ if TYPE_CHECKING:
     from ..games.normal import NormalFormGame
 
 __all__ = ["field_tensor", "pure_candidates", "pure_values", "polynomial_candidates",
-           "MAX_UNKNOWNS", "MAX_PROFILES"]
+           "check_size", "MAX_UNKNOWNS", "MAX_PLAYERS", "MAX_PROFILES"]
 
-#: Largest number of unknown probabilities (sum of n_i - 1) analysed by polynomial
-#: elimination: 2 x 2 x 2 takes seconds, 2 x 2 x 2 x 2 and 3 x 3 x 2 tens of seconds.
-MAX_UNKNOWNS = 5
+#: Largest number of unknown probabilities (sum of n_i - 1) and of players analysed by
+#: polynomial elimination: the candidates of a 2 x 2 x 2 game take about a second, of a
+#: 3 x 2 x 2 game several; a 2 x 2 x 2 x 2 game takes many minutes (lex Groebner bases in
+#: five variables).
+MAX_UNKNOWNS, MAX_PLAYERS = 4, 3
 
 #: Largest number of support profiles (prod of 2**n_i - 1) analysed.
 MAX_PROFILES = 400
@@ -98,10 +100,11 @@ def check_size(nf: NormalFormGame, name: str) -> None:
     """SolverError when ``nf`` is too large for polynomial elimination."""
     unknowns = sum(n - 1 for n in nf.shape)
     profiles = count_supports(nf.shape)
-    if unknowns > MAX_UNKNOWNS or profiles > MAX_PROFILES:
-        raise SolverError(f"exact critical values of a {nf.num_players}-player game are "
-                          f"limited to {MAX_UNKNOWNS} unknown probabilities and "
-                          f"{MAX_PROFILES} support profiles; this game of shape "
+    if unknowns > MAX_UNKNOWNS or profiles > MAX_PROFILES or nf.num_players > MAX_PLAYERS:
+        raise SolverError(f"exact critical values of games of more than two players are "
+                          f"limited to {MAX_PLAYERS} players, {MAX_UNKNOWNS} unknown "
+                          f"probabilities and {MAX_PROFILES} support profiles; this game "
+                          f"of shape "
                           f"{nf.shape} has {unknowns} unknowns and {profiles} profiles; "
                           f"locate the changes "
                           f"numerically with gt.sweep(game, {{{name!r}: grid}}) and "
@@ -185,7 +188,8 @@ def _support_events(nf: NormalFormGame, P: np.ndarray, support: tuple, F: Field,
 
 def _eliminate(system: list, xs: list, F: Field, cand: Candidates, reason: str) -> None:
     """Add the real roots of the polynomials in q alone in the lex Groebner basis of
-    ``system`` (unknowns ``xs``, then q)."""
+    ``system`` (unknowns ``xs``, then q; computed directly, which is faster here than
+    grevlex followed by FGLM)."""
     import sympy
 
     G = sympy.groebner(system, *xs, F.q, order="lex", domain="QQ")

@@ -464,11 +464,12 @@ def critical_values(game: Game, parameter: str, method: str = "auto",
     Parameters
     ----------
     game : NormalFormGame or ExtensiveFormGame
-        A parametric game: a normal form of two players, or of more (small: at most
+        A parametric game: a normal form of two players, or of three (small: at most
         :data:`~gametheory.sensitivity._critical_poly.MAX_UNKNOWNS` unknown
-        probabilities), or a tree (any number of players, chance allowed; imperfect
-        information with perfect recall). Payoffs (and chance probabilities) should be
-        rational functions of the parameter.
+        probabilities, e.g. 3 x 2 x 2; larger ones are refused), or a tree (any number
+        of players, chance allowed; imperfect information with perfect recall).
+        Payoffs (and chance probabilities) should be rational functions of the
+        parameter.
     parameter : str
         The parameter that varies.
     method : str

@@ -253,8 +253,12 @@ def test_too_large_for_elimination_suggests_a_sweep():
     U = np.empty((3, 3, 3, 3), dtype=object)
     for idx in np.ndindex(U.shape):
         U[idx] = sum(idx) % 3 + (q if idx[0] == 0 else 0)
-    with pytest.raises(gt.SolverError, match="6 unknowns and 343 profiles.*gt.sweep"):
+    with pytest.raises(gt.SolverError, match="3 players, 4 unknown.*has 6 unknowns and "
+                                             "343 profiles.*gt.sweep"):
         gt.critical_values(gt.NormalFormGame(U), "q", method="enumpoly")
+    four = gt.NormalFormGame(np.array(q) * np.ones((4, 2, 2, 2, 2), dtype=object))
+    with pytest.raises(gt.SolverError, match="limited to 3 players.*shape \\(2, 2, 2, 2\\)"):
+        gt.critical_values(four, "q")
 
 
 # ------------------------------------------------------------ the registry decides
