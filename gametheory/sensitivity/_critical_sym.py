@@ -338,28 +338,67 @@ def bimatrix_candidates(game: NormalFormGame, F: Field, A: list, B: list, cand: 
     """Add the candidate critical values of the bimatrix game (A, B) (nested lists of
     field elements) to ``cand``: for every support pair of equal size, where a probability
     of the parametric solution of the indifference system crosses 0, where a strategy
-    outside a support becomes as good as the support, and where the system is singular."""
+    outside a support becomes as good as the support, and where the system is singular.
+
+    With payoffs polynomial in the parameter on a bounded interval, a side of a pair (one
+    player's mix equalising the other's support) that is infeasible on the whole closed
+    interval (nonsingular throughout, and a probability negative or an outside strategy
+    better throughout: :func:`~gametheory.solvers.batched_support.support_prune`) adds
+    nothing: its conditions cannot change an equilibrium there."""
     m, n = len(A), len(A[0])
     BT = [[B[i][j] for i in range(m)] for j in range(n)]
     p1, p2 = game.players
     s1, s2 = game.strategies
+    allowed = _pruned_sides(F, A, B, cand)
     for k in range(1, min(m, n) + 1):
-        for rows in itertools.combinations(range(m), k):
-            for cols in itertools.combinations(range(n), k):
+        for ri, rows in enumerate(itertools.combinations(range(m), k)):
+            for ci, cols in enumerate(itertools.combinations(range(n), k)):
+                keep_y = allowed is None or bool(allowed[k - 1][1][ri, ci])
+                keep_x = allowed is None or bool(allowed[k - 1][0][ci, ri])
+                if not (keep_x or keep_y):
+                    continue
                 tag = f"support {_label_set(s1, rows)} x {_label_set(s2, cols)}"
-                y, dety = _side(F, A, rows, cols)  # makes player 1 indifferent
-                x, detx = _side(F, BT, cols, rows)  # makes player 2 indifferent
+                y, dety = _side(F, A, rows, cols) if keep_y else ([], None)  # P1 indifferent
+                x, detx = _side(F, BT, cols, rows) if keep_x else ([], None)  # P2 indifferent
                 if y is None or x is None:
                     continue
                 if k > 1:
-                    cand.add(dety, f"{tag}: {p1}'s indifference system is singular")
-                    cand.add(detx, f"{tag}: {p2}'s indifference system is singular")
-                    for b, j in enumerate(cols):
+                    if keep_y:
+                        cand.add(dety, f"{tag}: {p1}'s indifference system is singular")
+                    if keep_x:
+                        cand.add(detx, f"{tag}: {p2}'s indifference system is singular")
+                    for b, j in enumerate(cols if keep_y else ()):
                         cand.add(y[b], f"{tag}: probability of {s2[j]} ({p2}) reaches 0")
-                    for a, i in enumerate(rows):
+                    for a, i in enumerate(rows if keep_x else ()):
                         cand.add(x[a], f"{tag}: probability of {s1[i]} ({p1}) reaches 0")
-                _outside_gains(cand, A, y, rows, cols, p1, s1, s2, tag)
-                _outside_gains(cand, BT, x, cols, rows, p2, s2, s1, tag)
+                if keep_y:
+                    _outside_gains(cand, A, y, rows, cols, p1, s1, s2, tag)
+                if keep_x:
+                    _outside_gains(cand, BT, x, cols, rows, p2, s2, s1, tag)
+
+
+def _pruned_sides(F: Field, A: list, B: list, cand: Candidates) -> list | None:
+    """:func:`~gametheory.solvers.batched_support.support_prune` on the closed interval
+    [cand.lo, cand.hi] (per support size: which sides of which pairs to keep), or None
+    when the interval is unbounded or a payoff is not a polynomial in the parameter."""
+    from ..solvers._support_batch import interval_nodes
+    from ..solvers.batched_support import support_prune
+
+    lo, hi = cand.lo, cand.hi
+    if not (F.fast and getattr(lo, "is_Rational", False) and getattr(hi, "is_Rational", False)):
+        return None
+    entries = [e for P in (A, B) for row in P for e in row]
+    if any(e.denom.degree() > 0 for e in entries):
+        return None
+    d = max(e.numer.degree() for e in entries)
+    if d <= 0:
+        return None
+    m, n = len(A), len(A[0])
+    a, b = Fraction(int(lo.p), int(lo.q)), Fraction(int(hi.p), int(hi.q))
+    ts = [a + (b - a) * Fraction(float(u)) for u in interval_nodes(d * min(m, n))]
+    P = np.array([[[[float(F.at(e, t)) for e in row] for row in M] for M in (A, B)]
+                  for t in ts])
+    return support_prune(P, d)
 
 
 def _outside_gains(cand: Candidates, P: list, mix: list, own: tuple, other: tuple,
