@@ -2,6 +2,7 @@
 
     python benchmarks/bench_sweep_6x6.py [--points 20001] [--sample 200] [--seed 6]
     python benchmarks/bench_sweep_6x6.py --no-regions       # the sweep only
+    python benchmarks/bench_sweep_6x6.py --integer          # integer a, b: degenerate
 
 The game (fixed seed): every payoff is ``a + b q`` with two-decimal numbers ``a`` in
 [0, 10) and ``b`` in [-5, 5] (so no two payoffs are equal on an interval), q in [0, 1].
@@ -26,16 +27,19 @@ import numpy as np
 import gametheory as gt
 
 
-def build(seed: int = 6, m: int = 6, n: int = 6) -> gt.NormalFormGame:
-    """The random game: payoffs ``a + b q``, a in [0, 10), b in [-5, 5], two decimals."""
+def build(seed: int = 6, m: int = 6, n: int = 6, integer: bool = False) -> gt.NormalFormGame:
+    """The random game: payoffs ``a + b q``, a in [0, 10), b in [-5, 5], two decimals;
+    with ``integer``, integers a in 0..9 and b in -5..5 (then some payoffs of a player
+    are equal for every q, and most points are degenerate)."""
     import sympy
 
     q = gt.parameters("q")
     rng = np.random.default_rng(seed)
-    base = rng.integers(0, 1000, size=(2, m, n))
-    slope = rng.integers(-500, 501, size=(2, m, n))
-    A, B = ([[sympy.Rational(int(base[p, i, j]), 100)
-              + sympy.Rational(int(slope[p, i, j]), 100) * q for j in range(n)]
+    unit = 1 if integer else 100
+    base = rng.integers(0, 10 * unit, size=(2, m, n))
+    slope = rng.integers(-5 * unit, 5 * unit + 1, size=(2, m, n))
+    A, B = ([[sympy.Rational(int(base[p, i, j]), unit)
+              + sympy.Rational(int(slope[p, i, j]), unit) * q for j in range(n)]
              for i in range(m)] for p in range(2))
     return gt.NormalFormGame.from_arrays(A, B).describe(
         gt.Parameter("q", default=0.5, domain=(0, 1)))
@@ -47,10 +51,12 @@ def main() -> None:
     ap.add_argument("--sample", type=int, default=200)
     ap.add_argument("--seed", type=int, default=6)
     ap.add_argument("--no-regions", action="store_true")
+    ap.add_argument("--integer", action="store_true",
+                    help="integer a, b: a game degenerate at most points (per-point fallback)")
     args = ap.parse_args()
     import pygambit as gbt
 
-    game = build(args.seed)
+    game = build(args.seed, integer=args.integer)
     qs = np.linspace(0.0, 1.0, args.points)
     game.evaluator()({"q": qs[:2]})                         # compile outside the timing
     gt.sweep(game, {"q": qs[:3]})                           # warm-up (imports)
@@ -81,7 +87,9 @@ def main() -> None:
     same_gbt = int(sum(g == c for g, c in zip(gam, ours, strict=True)))
     n = args.points
     counts = np.bincount(sw.counts)
-    print(f"# 6 x 6 game, seed {args.seed}, payoffs a + b q; {n:,} points of q in [0, 1]; "
+    kind = "integer" if args.integer else "two-decimal"
+    print(f"# 6 x 6 game, seed {args.seed}, payoffs a + b q ({kind}); {n:,} points of q in "
+          f"[0, 1]; "
           f"equilibria per point: " + ", ".join(f"{c}: {k:,}" for c, k in enumerate(counts) if k)
           + f"; methods {', '.join(sw.methods) if hasattr(sw, 'methods') else '?'}")
     print(f"{'what':<48}{'points':>8}{'wall s':>10}{'x ours':>9}")
