@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from ..errors import GameError, SolverError
 from ..games._subtree import subtree_game, terminal_payoffs
 from ..solvers.subgames import piece_pair, project_pair, subgame_pieces
 from . import _critical_poly as poly
@@ -117,8 +118,12 @@ def _pair_values(two: NormalFormGame, pair: list, U: np.ndarray, F: sym.Field,
     for k, eq in enumerate(sol.equilibria):
         x0 = [sympy.Rational(v.numerator, v.denominator) for v in eq.strategies[0]]
         y0 = [sympy.Rational(v.numerator, v.denominator) for v in eq.strategies[1]]
-        y, _ = sym.tight_mix(A, A0, x0, y0, f"equilibrium [{k}] of a subgame")
-        x, _ = sym.tight_mix(B.T, B0.T, y0, x0, f"equilibrium [{k}] of a subgame")
+        try:
+            y, _ = sym.tight_mix(A, A0, x0, y0, f"equilibrium [{k}] of a subgame")
+            x, _ = sym.tight_mix(B.T, B0.T, y0, x0, f"equilibrium [{k}] of a subgame")
+        except GameError as err:
+            raise SolverError(f"{err} (at {F.q} = {t}); locate the changes numerically "
+                              f"with gt.sweep") from err
         xs, ys = [F(e) for e in x], [F(e) for e in y]
         out.append(tuple(sum((xs[i] * ys[j] * P[i][j] for i in range(len(xs))
                               for j in range(len(ys))), F.K.zero) for P in U.tolist()))

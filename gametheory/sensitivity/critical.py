@@ -366,6 +366,9 @@ def _check_pick(game: Game, m: Any) -> None:
                           f"{_capable(game)}")
     if "normal" not in m.forms and not game.is_tree:
         raise SolverError(f"method {m.name!r} needs a game tree; use method='support'")
+    if m.sensitivity == "subgames" and game.is_tree and not game.has_perfect_recall:
+        raise SolverError(f"method {m.name!r} needs perfect recall (subgame perfection); "
+                          f"methods that apply: {_capable(game)}")
     if not (_fits(game, m, game.is_tree and "tree" in m.forms)):
         raise SolverError(f"method {m.name!r} does not apply to this game "
                           f"({game.num_players} players); methods that do: "
@@ -559,6 +562,7 @@ def critical_values(game: Game, parameter: str, method: str = "auto",
         return _symbolic.symbolic_critical_values(game, parameter, symbolic, fixed,
                                                   numeric=critical_values,
                                                   make=CriticalValue, domain=_domain,
+                                                  resolve=_resolve,
                                                   method=method, interval=interval)
     sub, q = _prepare(game, parameter, fixed)
     kind = _kind(sub, method)

@@ -305,3 +305,19 @@ def test_every_builtin_method_declares_its_source():
                        "sequence-lp": "support", "sequence-lcp": "support", "qre": None,
                        "enumpoly": "polynomial", "pns": None, "best-response": "pure"}
     assert all(m.sensitivity is None for m in METHODS.values() if not m.exact)
+
+
+def test_tree_without_perfect_recall_falls_back_to_its_normal_form():
+    """A forgets whether it played L or R, then picks x or y. By hand A's plans pay L/x q,
+    L/y 0, R/x q - 1, R/y 1: L/x is best iff q > 1, R/y iff q < 1; one critical value."""
+    q = gt.parameters("q")
+    g = gt.ExtensiveFormGame(["A", "B"])
+    for n, c in zip(g.root.decide("A", ["L", "R"]), (0, 1)):
+        x, y = n.decide("A", ["x", "y"], infoset="A forgets")
+        x.payoffs(q - c, 1)
+        y.payoffs(c, 0)
+    assert not g.has_perfect_recall
+    (cv,) = gt.critical_values(g, "q", interval=(-3, 3))        # auto: "vertex"
+    assert cv.value == 1 and cv.below.method == "vertex"
+    with pytest.raises(gt.SolverError, match="'spe' needs perfect recall"):
+        gt.critical_values(g, "q", method="spe")
