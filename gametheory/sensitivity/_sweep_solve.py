@@ -6,7 +6,9 @@ equal-length 1-d arrays) and keeps its rows as the points.
 :func:`solve_chunk` solves one block of points and is what an executor runs remotely: it
 receives the (picklable) game and the block's values, never compiled functions. Where a
 vectorised engine applies it is used (the registry says which: the ``batch`` engine of the
-first method ``"auto"`` would try whose engine accepts the game); otherwise each point's
+first method ``"auto"`` would try whose engine accepts the game, or for a sweep naming
+a method, that method's engine where it serves the game under its name, such as
+``"spe"`` on trees with imperfect information); otherwise each point's
 substituted game is solved with :func:`gametheory.solve` in a loop (with a tqdm progress
 bar on request).
 """
@@ -314,7 +316,8 @@ def solve_chunk(game: Game, names: Sequence[str], values: np.ndarray,
                 fixed: Mapping[str, Any], method: str | Callable[..., Solution],
                 options: Mapping[str, Any], progress: bool = False) -> Chunk:
     """Solve a block of points (what an executor runs): with ``method="auto"`` the
-    vectorised engine the registry names for this game (:func:`engine_for`), else the
+    vectorised engine the registry names for this game (:func:`engine_for`; for a sweep
+    naming a method, that method's engine where it serves the game), else the
     per-point loop."""
     values = np.asarray(values, dtype=np.float64)
     served = engine_for(game, method, options)
