@@ -31,7 +31,7 @@ from . import _critical_sym as sym
 
 __all__ = ["Explorer", "Signs", "kind_of", "setup", "MultiField", "Atom", "AtomCollector", "box_of",
            "grid_points", "zero_points", "beside", "around", "intersection_points",
-           "has_zero_inside", "cover", "cube_condition", "condition_text"]
+           "has_zero_inside", "cover", "without_zeros", "cube_condition", "condition_text"]
 
 ALL = frozenset((-1, 0, 1))
 
@@ -74,6 +74,9 @@ class MultiField:
     >>> F.at(F(q * r / (1 + q)), (Fraction(1), Fraction(1, 2)))
     Fraction(1, 4)
     """
+
+    #: Not ``_critical_sym.Field``'s one-parameter fast path (its interval pruning).
+    fast = False
 
     def __init__(self, symbols: tuple):
         from sympy import QQ
@@ -127,7 +130,10 @@ class Atom:
 
 class AtomCollector:
     """Collects atoms from field elements; duck-types ``Candidates.add`` so that
-    ``bimatrix_candidates`` and ``_tree_pass`` of ``_critical_sym`` feed it."""
+    ``bimatrix_candidates`` and ``_tree_pass`` of ``_critical_sym`` feed it (no
+    interval: ``lo`` and ``hi`` are None)."""
+
+    lo = hi = None
 
     def __init__(self, symbols: tuple):
         self.symbols = tuple(symbols)
@@ -363,16 +369,20 @@ def setup(game: Any, mapped: list[str], fixed: dict) -> tuple[Any, dict, tuple]:
     return sub, values, tuple(by_name[n] for n in mapped)
 
 
-def kind_of(game: Any) -> str:
-    """``"tree"`` (perfect information) or ``"bimatrix"`` (two players; a tree's reduced
-    normal form); SolverError otherwise."""
-    if game.is_tree and game.has_perfect_information:
-        return "tree"
-    if game.num_players != 2:
-        raise SolverError(f"equilibrium maps need a two-player game or a tree with perfect "
-                          f"information; this game has {game.num_players} players"
-                          + (" and imperfect information" if game.is_tree else ""))
-    return "bimatrix"
+def kind_of(source: str) -> str:
+    """The kind of game mapped for a candidate source (the registry's
+    :attr:`~gametheory.solvers.registry.Method.sensitivity`, as ``critical_values`` reads
+    it): ``"tree"`` (``"backward"``, ``"subgames"``), ``"bimatrix"`` (``"support"``: a
+    two-player normal form, or a tree's reduced one) or ``"normal"`` (``"polynomial"``,
+    ``"pure"``: any number of players).
+
+    Examples
+    --------
+    >>> kind_of("subgames"), kind_of("support"), kind_of("polynomial")
+    ('tree', 'bimatrix', 'normal')
+    """
+    return {"backward": "tree", "subgames": "tree", "support": "bimatrix"}.get(source,
+                                                                             "normal")
 
 
 # ----------------------------------------------------------------------------- mapper
@@ -402,13 +412,15 @@ class Signs:
 
 class Explorer:
     """The atoms of a parametric game in the parameters ``syms`` and the sample points that
-    found them: the game (a tree with perfect information, else its normal form), its
-    field, and the box sampled."""
+    found them: the game (a tree for the sources ``"backward"`` and ``"subgames"``, else
+    its normal form), its field, and the box sampled. ``resolved`` is ``(the registered
+    method whose exact solves are compared, the candidate source)``, as
+    ``critical._resolve`` gives them for the game and the method asked for."""
 
-    def __init__(self, game: Any, syms: tuple, box: list, seed: int):
-        self.kind = kind_of(game)
-        self.game = game.to_normal_form() if self.kind == "bimatrix" and game.is_tree \
-            else game
+    def __init__(self, game: Any, syms: tuple, box: list, seed: int, resolved: tuple):
+        self.method, self.source = resolved
+        self.kind = kind_of(self.source)
+        self.game = game.to_normal_form() if self.kind != "tree" and game.is_tree else game
         self.syms = syms
         self.names = tuple(s.name for s in syms)
         self.box = box
@@ -417,10 +429,14 @@ class Explorer:
         self.collector = AtomCollector(syms)
         self._passed: set = set()
         self.signs = Signs(syms, box, self.rng)
-        if self.kind == "tree":
+        self.skipped = 0
+        if self.source == "backward":
             a = self.game.arrays
             self._pay = [tuple(self.F(x) for x in row) for row in a.payoffs.tolist()]
             self._prob = [self.F(x) for x in a.chance_prob.tolist()]
+        elif self.source == "subgames":
+            from ._map_subgames import SubgamePass
+            self._subgames = SubgamePass(self.game, self.F)
 
     # --- atoms
     def cell(self, pt: tuple) -> Any:
@@ -430,17 +446,37 @@ class Explorer:
         return pt
 
     def tree_pass(self, points: list) -> None:
+        """Backward induction (or the pieces' solutions, bottom-up) at each point whose
+        :meth:`cell` is new, collecting the differences met. A pass that meets a piece
+        with a continuum of equilibria (on a zero set, where no formula describes them)
+        is skipped and counted in ``skipped``."""
+        from ..errors import GameError
+
         for pt in points:
             key = self.cell(pt)
-            if key not in self._passed:
-                self._passed.add(key)
-                sym._tree_pass(self.game, self.F, pt, self.collector, None, None,
-                               self._pay, self._prob)
+            if key in self._passed:
+                continue
+            self._passed.add(key)
+            if self.source == "subgames":
+                try:
+                    self._subgames.run(pt, self.collector)
+                except GameError:
+                    self.skipped += 1
+                continue
+            sym._tree_pass(self.game, self.F, pt, self.collector, None, None,
+                           self._pay, self._prob)
 
-    def bimatrix_atoms(self) -> None:
-        P = self.game.payoffs
-        A, B = ([[self.F(x) for x in row] for row in P[i].tolist()] for i in (0, 1))
-        sym.bimatrix_candidates(self.game, self.F, A, B, self.collector)
+    def static_atoms(self) -> None:
+        """The atoms of a normal form, found once: support conditions (two players),
+        pure-deviation comparisons and eliminated support systems (any number)."""
+        if self.source == "support":
+            P = self.game.payoffs
+            A, B = ([[self.F(x) for x in row] for row in P[i].tolist()] for i in (0, 1))
+            sym.bimatrix_candidates(self.game, self.F, A, B, self.collector)
+            return
+        from . import _map_poly
+
+        _map_poly.normal_atoms(self.game, self.F, self.collector, self.source)
 
     def sign_of(self, expr: Any) -> int:
         """The constant sign of a polynomial on the box, or 0 (see :class:`Signs`)."""
@@ -453,10 +489,10 @@ class Explorer:
         both sides), on their pairwise intersections (with points around those, and on each
         zero set next to them); for a tree, backward induction at the new points may find
         new atoms, which start the next round."""
-        if self.kind == "bimatrix":
-            self.bimatrix_atoms()
-        else:
+        if self.kind == "tree":
             self.tree_pass(grid)
+        else:
+            self.static_atoms()
         delta = min(b - a for a, b in self.box) / 512
         samples, kept, done = list(grid), [], set()
         slices = 10 if len(self.box) == 2 else 6
@@ -532,6 +568,25 @@ def cover(on: list, off: list) -> list[tuple]:
         if rest and all(any(_meets(x, v) for x in rest) for v in on):
             keep = rest
     return keep
+
+
+def without_zeros(cubes: list, unseen: set) -> list:
+    """The cubes with the sign 0 removed for the atoms (indices in ``unseen``) whose zero
+    set no sample met (irrational zero sets): ``f >= 0`` becomes ``f > 0`` there, since
+    the equation was never decided.
+
+    Examples
+    --------
+    >>> without_zeros([(frozenset({0, 1}), frozenset({0, -1}))], {0})
+    [(frozenset({1}), frozenset({0, -1}))]
+    """
+    out = []
+    for c in cubes:
+        c = tuple(s - {0} if k in unseen and s != ALL and len(s) > 1 else s
+                  for k, s in enumerate(c))
+        if c not in out:
+            out.append(c)
+    return out
 
 
 def _linear_form(atom: Atom, k: int) -> tuple[Any, Any]:

@@ -148,13 +148,16 @@ def _sample(syms: tuple, box: list, atoms: list, rng: Any) -> tuple[list, list]:
 
 
 def symbolic_critical_values(game: Any, parameter: str, symbolic: Any, fixed: dict, *,
-                             numeric: Any, make: type, domain: Any, method: str = "auto",
-                             interval: Any = None, seed: int = 0) -> list:
+                             numeric: Any, make: type, domain: Any, resolve: Any,
+                             method: str = "auto", interval: Any = None,
+                             seed: int = 0) -> list:
     """Critical values of ``parameter`` as expressions in the ``symbolic`` parameters.
 
-    ``numeric`` is the numeric ``critical_values``, ``make`` the CriticalValue class and
-    ``domain`` the domain reader of :mod:`gametheory.sensitivity.critical` (passed in so
-    that this module does not import it: critical delegates here).
+    ``numeric`` is the numeric ``critical_values``, ``make`` the CriticalValue class,
+    ``domain`` the domain reader and ``resolve`` the reader of the registry's candidate
+    source (``_resolve``: the confirming method and the source, which choose the atoms)
+    of :mod:`gametheory.sensitivity.critical` (passed in so that this module does not
+    import it: critical delegates here).
 
     Examples
     --------
@@ -178,7 +181,7 @@ def symbolic_critical_values(game: Any, parameter: str, symbolic: Any, fixed: di
     info = game.parameter_info
     box, _ = cnd.box_of(doms, [getattr(info.get(n), "default", None)
                                for n, _, _ in doms])
-    ex = cnd.Explorer(sub, syms, box, seed)
+    ex = cnd.Explorer(sub, syms, box, seed, resolve(sub, method))
     _, atoms = ex.explore(cnd.grid_points(box, 4 if len(syms) == 3 else 7, ex.rng))
     q, others = syms[0], syms[1:]
     rational, radical = _candidates([a for a in atoms if a.degree(0) > 0], q)

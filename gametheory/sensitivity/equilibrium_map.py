@@ -44,7 +44,14 @@ from typing import TYPE_CHECKING, Any
 from ..errors import GameError
 from ..solvers import solve
 from . import _conditions as cnd
-from .critical import _best_responses, _domain, _number, _parameter_names, structure_key
+from .critical import (
+    _best_responses,
+    _domain,
+    _number,
+    _parameter_names,
+    _resolve,
+    structure_key,
+)
 
 if TYPE_CHECKING:
     from ..games.protocol import Game
@@ -130,7 +137,9 @@ class MapRegion:
 
 
 def _choices(e: Any) -> dict:
-    return {h: ", ".join(a for a, p in d.items() if p != 0) for h, d in e.behavior.items()}
+    """``{information set: the action, or the mixture ("defend = 1/2, abandon = 1/2")}``."""
+    return {h: ", ".join(a if p == 1 else f"{a} = {p}" for a, p in d.items() if p != 0)
+            for h, d in e.behavior.items()}
 
 
 def _strategy_text(e: Any, hide: frozenset = frozenset()) -> str:
@@ -326,16 +335,15 @@ def _names(parameters: Any) -> list[str]:
 class _Mapper(cnd.Explorer):
     """An explorer with the exact solves of the map (cached)."""
 
-    def __init__(self, game: Any, syms: tuple, box: list, seed: int):
-        super().__init__(game, syms, box, seed)
+    def __init__(self, game: Any, syms: tuple, box: list, seed: int, method: str = "auto"):
+        super().__init__(game, syms, box, seed, _resolve(game, method))
         self._solves: dict = {}
         self.formulas: dict = {}
 
     def solve(self, pt: tuple) -> Any:
         if pt not in self._solves:
             g = self.game.substitute(**dict(zip(self.names, pt)))
-            self._solves[pt] = solve(g, method="spe" if self.kind == "tree" else "vertex",
-                                     exact=True)
+            self._solves[pt] = solve(g, method=self.method, exact=True)
         return self._solves[pt]
 
     def key(self, pt: tuple) -> tuple:
@@ -404,7 +412,6 @@ def _representative(m: _Mapper, k: tuple, cubes: list, atoms: list, pts: list) -
 def _formulas(m: _Mapper, pt: tuple) -> tuple[tuple, bool]:
     """The equilibria at ``pt`` in closed form, or their values when they lie in a
     continuum (no unique formula)."""
-    import sympy
 
     from . import formulas
 
@@ -412,6 +419,8 @@ def _formulas(m: _Mapper, pt: tuple) -> tuple[tuple, bool]:
     try:
         if m.kind == "tree":
             return tuple(formulas._tree(m.game, sol)), True
+        if m.kind == "normal":
+            return tuple(formulas._pure_normal(m.game, sol)), True
         subs = dict(zip(m.syms, map(cnd.rational, pt)))
         out = []
         for eq in sol.equilibria:       # one formula per tight pattern, shared by regions
@@ -425,14 +434,22 @@ def _formulas(m: _Mapper, pt: tuple) -> tuple[tuple, bool]:
     except GameError:
         out = []
         for eq in sol.equilibria:
-            strategies = tuple(tuple(sympy.Rational(Fraction(v)) for v in s)
-                               for s in eq.strategies)
+            strategies = tuple(tuple(_exact(v) for v in s) for s in eq.strategies)
             out.append(formulas.ClosedFormEquilibrium(strategies, eq.behavior or None,
-                                             tuple(sympy.Rational(Fraction(v))
-                                                   for v in eq.payoffs), {},
+                                             tuple(_exact(v) for v in eq.payoffs), {},
                                              tuple(m.game.players),
                                              tuple(getattr(m.game, "strategies", ()))))
         return tuple(out), False
+
+
+def _exact(v: Any) -> Any:
+    """A solved value as a sympy number: a Fraction exactly, an algebraic number (from
+    ``"enumpoly"``) as it is."""
+    import sympy
+
+    if isinstance(v, (Fraction, int)):
+        return sympy.Rational(Fraction(v))
+    return sympy.sympify(v, strict=True)    # trusted: a sympy number or a float
 
 
 def _same_point(f: Any, eq: Any, pt: tuple, names: tuple) -> bool:
@@ -515,7 +532,8 @@ def _build(m: _Mapper, atoms: list, samples: list) -> tuple[dict, dict, dict, li
 
 
 def equilibrium_map(game: Game, parameters: Any, *, per_axis: int | None = None,
-                    seed: int = 0, checks: int = 3, **fixed: Any) -> EquilibriumMap:
+                    seed: int = 0, checks: int = 3, method: str = "auto",
+                    **fixed: Any) -> EquilibriumMap:
     """Partition the space of some parameters into regions with their equilibria.
 
     Parameters
@@ -572,15 +590,24 @@ def equilibrium_map(game: Game, parameters: Any, *, per_axis: int | None = None,
     domains = [(n, *_domain(game, n, None)) for n in mapped]
     box, notes = cnd.box_of(domains, [getattr(info.get(n), "default", None) for n in mapped])
     notes = list(notes)
-    m = _Mapper(sub, syms, box, seed)
-    if m.kind == "bimatrix" and sub.is_tree:
-        notes.append("a tree with imperfect information: mapped through its reduced "
-                     "normal form (subgames are not used)")
+    m = _Mapper(sub, syms, box, seed, method)
+    if m.kind != "tree" and sub.is_tree:
+        notes.append(f"a tree mapped through its reduced normal form (method "
+                     f"{m.method!r}: candidate source {m.source!r})")
     n_axis = per_axis or (9 if len(syms) < 3 else 5)
     grid = cnd.grid_points(box, n_axis, m.rng)
     samples, atoms = m.explore(grid)
     atoms = _sort_atoms(atoms)
+    if m.skipped:
+        notes.append(f"{m.skipped} pass(es) over the subgames skipped at points where a "
+                     "piece has a continuum of equilibria (on a zero set)")
     keys, cubes, clashes, checks_at, uncovered = _learn(m, atoms, samples)
+    unseen = {k for k, a in enumerate(atoms) if not any(a.sign(p) == 0 for p in keys)}
+    cubes = {k: cnd.without_zeros(cs, unseen) for k, cs in cubes.items()}
+    if unseen:
+        notes.append("not mapped: the zero sets of " + ", ".join(
+            f"{sympy.factor(atoms[k].expr)}" for k in sorted(unseen)) + " (no rational "
+            "point found on them: their equilibria are not given)")
     complete = not clashes and not uncovered
     if clashes:
         notes.append(f"{len(clashes)} sign pattern(s) of the conditions occur with two "
@@ -597,10 +624,15 @@ def equilibrium_map(game: Game, parameters: Any, *, per_axis: int | None = None,
         regions.append(region)
         order[id(region)] = _orientation(atoms, tuple(region.point.values()), m)
     regions.sort(key=lambda r: order[id(r)])
-    if m.kind == "tree" and any(len(r.equilibria) > 1 for r in regions):
+    if m.source == "backward" and any(len(r.equilibria) > 1 for r in regions):
         notes.append("trees: the pure subgame-perfect equilibria (method 'spe'); where a "
                      "player is indifferent, mixtures of the tied actions are subgame "
                      "perfect too")
+    if m.source == "subgames":
+        notes.append("trees with imperfect information: the subgame-perfect equilibria "
+                     "that method 'spe' finds (pieces in which three or more players move: "
+                     "pure equilibria only; ties in perfect-information parts: pure "
+                     "choices)")
     kept = tuple(sympy.factor(a.expr) for a in atoms)
     return EquilibriumMap(tuple(mapped), tuple(regions), complete, tuple(notes),
                           {k: v for k, v in values.items()}, kept)
