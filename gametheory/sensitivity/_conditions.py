@@ -31,7 +31,7 @@ from . import _critical_sym as sym
 
 __all__ = ["Explorer", "Signs", "kind_of", "setup", "MultiField", "Atom", "AtomCollector", "box_of",
            "grid_points", "zero_points", "beside", "around", "intersection_points",
-           "has_zero_inside", "cover", "without_zeros", "cube_condition", "condition_text"]
+           "has_zero_inside", "cover", "merge", "without_zeros", "cube_condition", "condition_text"]
 
 ALL = frozenset((-1, 0, 1))
 
@@ -567,7 +567,44 @@ def cover(on: list, off: list) -> list[tuple]:
         rest = [x for x in keep if x is not c]
         if rest and all(any(_meets(x, v) for x in rest) for v in on):
             keep = rest
-    return keep
+    return merge(keep, off)
+
+
+def _supercube(c: tuple, d: tuple) -> tuple:
+    return tuple(a | b for a, b in zip(c, d))
+
+
+def _inside_cube(c: tuple, d: tuple) -> bool:
+    return all(a <= b for a, b in zip(c, d))
+
+
+def merge(cubes: list, off: list) -> list:
+    """Pairs of cubes replaced by their supercube (the union of the allowed signs per
+    atom) while it meets no sign vector of ``off``, smallest pairs first: an equation cube
+    next to an inequality cube becomes one closed or half-open bound (``x = a or x < a``:
+    ``x <= a``); cubes inside another are dropped.
+
+    Examples
+    --------
+    >>> merge([(frozenset({0}), ALL), (frozenset({-1}), ALL)], [(1, 0)])
+    [(frozenset({0, -1}), frozenset({0, 1, -1}))]
+    """
+    cubes = [c for i, c in enumerate(cubes)
+             if not any(j != i and _inside_cube(c, d) and (c != d or j < i)
+                        for j, d in enumerate(cubes))]
+    changed = True
+    while changed and len(cubes) > 1:
+        changed = False
+        pairs = sorted(itertools.combinations(range(len(cubes)), 2),
+                       key=lambda ij: sum(map(len, _supercube(cubes[ij[0]], cubes[ij[1]]))))
+        for i, j in pairs:
+            s = _supercube(cubes[i], cubes[j])
+            if not any(_meets(s, v) for v in off):
+                cubes = [c for k, c in enumerate(cubes) if k not in (i, j)
+                         and not _inside_cube(c, s)] + [s]
+                changed = True
+                break
+    return cubes
 
 
 def without_zeros(cubes: list, unseen: set) -> list:

@@ -17,7 +17,10 @@ Route:
    numeric :func:`~gametheory.sensitivity.critical.critical_values` says which candidates
    are confirmed; each candidate's condition is the union of cubes of sign vectors where it
    is confirmed, grown against those where it is not (as for map regions), in the
-   symbolic parameters' domains.
+   symbolic parameters' domains. Where a candidate equals another one at a point (e.g.
+   37/100 = 4/(4 + C_R) at C_R = 252/37) the confirmation there is the other's as much as
+   its own: such sign vectors are don't-cares of its condition (unless it is confirmed
+   nowhere else), so the condition says where the value is a critical value of its own.
 
 ``below``, ``above``, ``below_at``, ``above_at``, ``at`` and ``description`` of each value
 are those of the numeric critical value at one sample point of the symbolic parameters
@@ -204,26 +207,31 @@ def symbolic_critical_values(game: Any, parameter: str, symbolic: Any, fixed: di
             continue
         vec = tuple(a.sign(pt) for a in cond_atoms)
         subs = dict(zip(others, map(cnd.rational, pt)))
-        for k, (expr, _) in enumerate(cands):
-            v = expr.xreplace(subs)
+        vals = [expr.xreplace(subs) for expr, _ in cands]
+        for k, v in enumerate(vals):
             match = next((cv for cv in found if v.is_finite and _same(v, cv.value)), None)
-            hits[k].setdefault(vec, []).append((pt, match))
+            shared = match is not None and any(
+                j != k and w.is_finite and _same(v, w) for j, w in enumerate(vals))
+            hits[k].setdefault(vec, []).append((pt, match, shared))
     out = []
     cls = _value_class(make)
     for k, (expr, _reason) in enumerate(cands):
-        on = [v for v, rows in hits[k].items() if any(m is not None for _, m in rows)]
-        off = [v for v, rows in hits[k].items() if any(m is None for _, m in rows)]
+        on = [v for v, rows in hits[k].items() if any(m is not None and not sh
+                                                      for _, m, sh in rows)]
+        if not on:      # confirmed only where it equals another candidate
+            on = [v for v, rows in hits[k].items() if any(m is not None for _, m, _ in rows)]
+        off = [v for v, rows in hits[k].items() if any(m is None for _, m, _ in rows)]
         if not on:
             continue
         cubes = cnd.cover(on, [v for v in off if v not in on])
         conds = [cnd.cube_condition(c, cond_atoms, signs) for c in cubes]
         cond = sympy.true if any(c is sympy.true for c in conds) else \
             sympy.Or(*conds) if len(conds) > 1 else conds[0]
-        rows = [(pt, m) for v in on for pt, m in hits[k][v] if m is not None]
+        rows = [(pt, m) for v in on for pt, m, _ in hits[k][v] if m is not None]
         pt, cv = min(rows, key=lambda r: (r[0] != default,
                                           sum(x.denominator for x in r[0]), r[0]))
         where = ", ".join(f"{n} = {x}" for n, x in zip(names, pt))
-        mixed = any(m is None for v in on for _, m in hits[k][v])
+        mixed = any(m is None for v in on for _, m, _ in hits[k][v])
         text = f"{cv.description} (at {where})" + \
             ("; the conditions do not separate every case" if mixed else "")
         out.append(cls(parameter, sympy.factor(expr), cv.below, cv.above, cv.below_at,

@@ -5,14 +5,21 @@ The route (see :mod:`gametheory.sensitivity._conditions` for the machinery):
 
 1. **Atoms.** The irreducible polynomial factors, over QQ in the mapped parameters (the
    other parameters fixed at numbers), of every condition that can change the equilibria.
-   For a two-player normal form (and the reduced normal form of a two-player tree with
-   imperfect information): the numerators and denominators of the support pairs'
+   Which conditions is the solver method's candidate source in the registry
+   (:attr:`~gametheory.solvers.registry.Method.sensitivity`, read as ``critical_values``
+   reads it, so both take the same games): ``"support"`` (a two-player normal form, or a
+   tree's reduced one): the numerators and denominators of the support pairs'
    probabilities, determinants and outside-strategy gains (``bimatrix_candidates`` of
-   :mod:`._critical_sym` over ``QQ(x1, ..., xd)``). For a tree with perfect information:
+   :mod:`._critical_sym` over ``QQ(x1, ..., xd)``); ``"backward"`` (perfect information):
    the mover's value differences at every decision, by backward induction run at sample
    points of each case (each pass keeps the choices valid at its point and collects the
    differences valid there; new atoms give new points on their zero sets, and the passes
-   are repeated there). Atoms without a zero inside the domain are dropped.
+   are repeated there); ``"subgames"`` (imperfect information, any number of players):
+   the same passes over the proper subgames bottom-up, each piece's conditions with the
+   nested subgames' continuation values (:mod:`._map_subgames`); ``"polynomial"`` and
+   ``"pure"`` (normal forms of any number of players): pure-deviation comparisons and the
+   eliminated support systems of ``"enumpoly"`` (:mod:`._map_poly`). Atoms without a zero
+   inside the domain are dropped.
 2. **Samples.** A scrambled grid of rational points over the domain (an infinite side is
    cut to a finite box, said in the notes), points on each atom's zero set (solved for a
    variable it is linear in, so the point is rational) and on pairwise intersections (by
@@ -539,10 +546,12 @@ def equilibrium_map(game: Game, parameters: Any, *, per_axis: int | None = None,
     Parameters
     ----------
     game : NormalFormGame or ExtensiveFormGame
-        A parametric two-player game (a tree with imperfect information is mapped through
-        its reduced normal form), or a tree with perfect information (any number of
-        players, chance allowed). Payoffs must be rational functions of the mapped
-        parameters.
+        A parametric game that ``critical_values`` analyses: a normal form (two players;
+        more if small: at most 3 unknown probabilities for two or three mapped
+        parameters), or a tree (any number of players, chance allowed; imperfect
+        information by subgame perfection: pieces in which three or more players move
+        are searched for pure equilibria, as ``gt.solve(method="spe")`` does). Payoffs
+        must be rational functions of the mapped parameters.
     parameters : list of str
         The mapped parameters (one to three), e.g. ``["q", "r"]``.
     per_axis : int, optional
@@ -551,6 +560,10 @@ def equilibrium_map(game: Game, parameters: Any, *, per_axis: int | None = None,
         Seed of the random sample and check points.
     checks : int
         Fresh points at which each region is checked.
+    method : str
+        The registered method whose candidate source gives the atoms and whose exact
+        solves are compared (``"auto"``: as for ``critical_values``; ``gt.show_method``
+        prints a method's source).
     **fixed
         Values of the other parameters; those left out take their declared default.
 
@@ -563,7 +576,11 @@ def equilibrium_map(game: Game, parameters: Any, *, per_axis: int | None = None,
     The route is in the module docstring. Regions too small for the samples (cells of
     the atoms' sign pattern no sample or check point falls in) are missed; points on the
     zero sets of the atoms and their intersections make lower-dimensional regions such as
-    ``C = V`` appear. The boundary of the domain is not mapped.
+    ``C = V`` appear. The boundary of the domain is not mapped, nor are zero sets with no
+    rational point found (``5*(3 - a)**2 = 3*v**2``): their inequalities are strict and
+    a note names them. Regions where an equilibrium mixes (a piece of a tree, or more
+    than two players) give the values at a representative point (``closed_form``
+    False).
 
     References
     ----------

@@ -188,3 +188,20 @@ def test_errors():
         gt.equilibrium_map(g, ["V"])
     with pytest.raises(gt.GameError, match="no parameters"):
         gt.equilibrium_map(gt.NormalFormGame.from_arrays([[1]], [[1]]), ["q"])
+
+
+def test_cubes_merge_equations_into_adjacent_bounds():
+    """x = a or x < a is x <= a; two cubes merge only when their supercube meets no sign
+    vector of another region; cover() merges its result."""
+    from gametheory.sensitivity._conditions import ALL, cover, merge
+
+    eq, below, above = frozenset({0}), frozenset({-1}), frozenset({1})
+    assert merge([(eq, ALL), (below, ALL)], []) == [(frozenset({0, -1}), ALL)]
+    assert merge([(eq, above), (below, below)], [(-1, 1)]) == [(eq, above), (below, below)]
+    assert merge([(eq, eq), (frozenset({0, 1}), ALL)], []) == [(frozenset({0, 1}), ALL)]
+    # cubes grown from (0, 1) and (-1, -1) against the off-set, then merged where allowed
+    on, off = [(0, 1), (0, -1), (-1, -1)], [(1, -1), (-1, 1), (1, 1)]
+    cubes = cover(on, off)
+    assert all(any(all(s in c for s, c in zip(v, cube)) for cube in cubes) for v in on)
+    assert not any(all(s in c for s, c in zip(v, cube)) for cube in cubes for v in off)
+    assert cover([(0,), (-1,)], [(1,)]) == [(frozenset({0, -1}),)]

@@ -94,3 +94,16 @@ def test_quadratic_condition_gives_a_radical():
     assert sympy.simplify(cv.value - sympy.sqrt(s)) == 0 and cv.condition is sympy.true
     (num,) = gt.critical_values(g, "q", s=3)
     assert num.value == sympy.sqrt(3)
+
+
+def test_ukraine_switch_condition_in_its_shortest_form(ukraine_cvs):
+    """37/100, Ukraine's switch of track while both Russian types escalate on NEUTRAL, is
+    a critical value where both types' thresholds lie at or above it: q = 37/100 <=
+    V_sec/(V_sec + C_R) iff C_R <= 63 V_sec/37, and <= 4/(4 + C_R) iff C_R <= 252/37. On
+    C_R = 252/37 (or 63 V_sec/37) the value coincides with a threshold, reported there by
+    that threshold's own (everywhere) condition; the equation cubes are not listed."""
+    V_sec, C_R = sympy.symbols("V_sec C_R", real=True)
+    (mid,) = [c for c in ukraine_cvs if c.value == sympy.Rational(37, 100)]
+    assert mid.condition == sympy.And(C_R <= sympy.Rational(252, 37),
+                                      C_R <= 63 * V_sec / 37)
+    assert str(mid).startswith("q = 37/100 if C_R <= 252/37 and C_R <= 63*V_sec/37: ")
