@@ -35,6 +35,13 @@ def test_json_map_in_q_r(capsys):
     assert "q < 1/7" in conds and "q > 1/7 and r > 689/(800 - 300*q)" in conds
 
 
+def test_method_names_the_source(capsys):
+    code, out, err = main(capsys, "map", "ukraine_guarantees", "--vary", "q",
+                          "--method", "spe")
+    assert code == 0, err
+    assert "Equilibrium map in q: 5 regions" in out
+
+
 def test_latex_and_set(capsys):
     code, out, err = main(capsys, "map", "ukraine_guarantees", "--vary", "q", "--set",
                           "V_sec=2", "--format", "latex")
@@ -51,6 +58,7 @@ def test_latex_and_set(capsys):
     (["--vary", ","], "--vary needs parameter names"),
     (["--vary", "q", "--set", "zz=1"], "unknown parameter 'zz'"),
     (["--vary", "q", "--seed", "-1"], "--seed"),
+    (["--vary", "q", "--method", "nosuch"], "unknown method 'nosuch'"),
 ])
 def test_bad_input(capsys, args, message):
     code, out, err = main(capsys, "map", "ukraine_guarantees", *args)

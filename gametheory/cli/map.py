@@ -25,6 +25,9 @@ def add_map_parser(sub: Any, model_args: Callable) -> None:
     s.add_argument("--vary", required=True, metavar="NAMES",
                    help="the mapped parameters, comma-separated (one to three), e.g. q,r")
     s.add_argument("--seed", type=int, default=0, help="seed of the sample points (default: 0)")
+    s.add_argument("--method", default="auto",
+                   help="the registered method whose candidate source gives the conditions "
+                        "and whose exact solves are compared (default: auto)")
     s.add_argument("--format", choices=["text", "latex", "table", "json"], default="text")
 
 
@@ -53,7 +56,7 @@ def cmd_map(args: Any) -> int:
         fixed = {k: parse_number(v, where=f"--set {k}={v}") for k, v in sets.items()}
     except GameError as exc:
         raise UsageError(str(exc)) from None
-    emap = equilibrium_map(game, names, seed=args.seed, **fixed)
+    emap = equilibrium_map(game, names, seed=args.seed, method=args.method, **fixed)
     if args.format == "json":
         print(json.dumps({"model": name, "parameters": list(emap.parameters),
                           "complete": emap.complete, "notes": list(emap.notes),
