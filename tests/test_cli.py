@@ -39,9 +39,15 @@ def test_default_sweep_is_the_ukraine_model_over_q():
     assert out.startswith("Ukraine: NATO or guaranteed neutrality")
     assert "q - probability the bilateral guarantor is committed" in out
     # the critical values 1/7 and 2/5: models/ukraine_guarantees.py, analytic solution
-    assert "  q from 0 to 1/7: 1 equilibrium\n      Ukraine: NATO;" in out
-    assert "  q from 1/7 to 2/5: 1 equilibrium\n      Ukraine: NEUTRAL;" in out
-    assert "  q = 2/5: 2 equilibria" in out and "  q from 2/5 to 1: 1 equilibrium" in out
+    # the exact partition: open intervals between them and the values themselves (both
+    # with two equilibria, whether or not the grid hits them), each solved exactly
+    assert "  q in [0, 1/7): 1 equilibrium\n      [1] Ukraine: NATO;" in out
+    assert "  q = 1/7: 2 equilibria\n      [1] Ukraine: NATO;" in out
+    assert "      [2] Ukraine: NEUTRAL;" in out
+    assert "  q in (1/7, 2/5): 1 equilibrium\n      [1] Ukraine: NEUTRAL;" in out
+    # E_NEUTRAL = 3q - 2 there (model docstring), as a closed form
+    assert "payoffs: Ukraine 3*q - 2, Russia 2 - 5*q, Guarantor 0" in out
+    assert "  q = 2/5: 2 equilibria" in out and "  q in (2/5, 1]: 1 equilibrium" in out
     assert "exact critical values of q in (0, 1):\n  q = 1/7: " in out
     assert "\n  q = 2/5: Russia indifferent" in out
 
@@ -298,3 +304,24 @@ def test_convert_refuses_irrational_numbers_for_gambit_and_keeps_them_in_json(ca
     from gametheory.io.jsonform import read_json
 
     assert read_json(js) == load_game(str(f))[0]
+
+
+def test_sweep_json_regions(capsys):
+    """--format json: the regions as data, numbers as exact text; the critical values
+    1/7 and 2/5 of the Ukraine model (model docstring) are point regions."""
+    import json
+
+    code, out, _ = main(capsys, "sweep", "--vary", "q=0:1:11", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert [r["region"] for r in data["regions"]] == \
+        ["q in [0, 1/7)", "q = 1/7", "q in (1/7, 2/5)", "q = 2/5", "q in (2/5, 1]"]
+    mid = data["regions"][2]
+    assert (mid["lo"], mid["hi"], mid["closed"], mid["grid_points"]) == \
+        ("1/7", "2/5", [False, False], 3)
+    assert mid["equilibria"][0]["payoffs"]["Ukraine"] == "3*q - 2"
+    assert [c["value"] for c in data["critical_values"]] == ["1/7", "2/5"]
+    code, out, _ = main(capsys, "sweep", "--vary", "q=0:1:11", "--no-critical",
+                        "--format", "json")
+    data = json.loads(out)
+    assert "critical_values" not in data and not any(r["exact"] for r in data["regions"])

@@ -5,6 +5,7 @@ figure by the suffix of ``--out``."""
 from __future__ import annotations
 
 import csv
+import json
 import time
 import warnings
 from collections.abc import Callable
@@ -42,7 +43,9 @@ def add_sweep_parser(sub: Any, model_args: Callable) -> None:
     s.add_argument("--scheduler", metavar="ADDRESS",
                    help="solve on a dask cluster (e.g. tcp://10.0.0.1:8786)")
     s.add_argument("--no-critical", action="store_true",
-                   help="skip the exact critical values")
+                   help="skip the exact critical values (the regions are then bisected)")
+    s.add_argument("--format", choices=["text", "json"], default="text",
+                   help="print the regions as text (default) or as JSON")
 
 
 def parse_range(item: str) -> tuple[str, np.ndarray]:
@@ -152,20 +155,37 @@ def cmd_sweep(args: Any) -> int:
             close()
     seconds = time.perf_counter() - start
     varying = [n for n, a in grid.items() if len(a) > 1]
-    regions = sw.regions(*varying) if varying else sw.regions()
-    print(_report(game, name, sw, regions, sets, seconds))
-    cvs = None
-    if len(varying) == 1 and not args.no_critical:
-        cvs, text = _critical(game, varying[0], grid[varying[0]])
-        print(text)
+    one = len(varying) == 1
+    exact = "auto" if one and not args.no_critical else False
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", DegenerateGameWarning)
+        regions = sw.regions(*varying, exact=exact) if varying else sw.regions(exact=exact)
+        formulas = sw.region_formulas(varying[0]) if one else None
+    cvs, error = None, None
+    if one and not args.no_critical:
+        try:
+            cvs = sw.critical(varying[0])
+        except (GameError, SolverError, NotImplementedError) as exc:
+            error = str(exc)
+    notes = [str(w.message) for w in caught]
+    if args.format == "json":
+        print(json.dumps(_json(game, name, sw, regions, formulas, cvs, error, notes, sets,
+                               seconds), indent=2))
+    else:
+        print(_report(game, name, sw, regions, formulas, sets, seconds))
+        if one and not args.no_critical:
+            print(_critical_text(varying[0], grid[varying[0]], cvs, error, notes))
     if args.out:
         _write(sw, varying, game, args.out, suffix, cvs, name)
-        print(f"\nwrote {args.out}")
+        if args.format != "json":
+            print(f"\nwrote {args.out}")
     return 0
 
 
-def _report(game: Any, name: str, sw: Any, regions: list, sets: dict, seconds: float) -> str:
-    from ..io.plots import equilibrium_label, value_text
+def _report(game: Any, name: str, sw: Any, regions: list, formulas: list | None,
+            sets: dict, seconds: float) -> str:
+    from ..io.plots import value_text
+    from ..sensitivity._regions import equilibrium_lines
 
     info = game.parameter_info
     lines = [getattr(game, "title", None) or name]
@@ -179,55 +199,80 @@ def _report(game: Any, name: str, sw: Any, regions: list, sets: dict, seconds: f
     method = "/".join(sw.methods) or sw.method
     lines.append(f"solved {len(sw)} points by {method} in {seconds:.2f} s")
     lines.append("")
+    how = ("exact: the critical values and the open intervals between them, each solved "
+           "exactly" if regions and all(r.exact for r in regions) else
+           "boundaries bisected" if regions and len(regions[0].names) == 1 else
+           "connected cells of the grid")
     lines.append(f"{len(regions)} region{'s' if len(regions) != 1 else ''} where the "
-                 "equilibria stay the same (the choices on each equilibrium's path, and "
-                 "the expected payoffs):")
-    for r in regions:
-        lines.append(f"  {_span(r, value_text)}: " + r.description.split(":")[0])
-        g = r.solution.game if r.solution.game is not None else game
+                 f"equilibria stay the same ({how}):")
+    for k, r in enumerate(regions):
+        head = r.description.split(": ")[0] if r.key else r.description
+        note = f" ({r.note})" if r.note else ""
+        cond = f" where {r.condition}" if r.condition else ""
+        lines.append(f"  {r.span_text()}{cond}: {head}{note}")
+        forms = formulas[k] if formulas is not None else None
         at = ""
-        if len(r.indices):
-            k = int(r.indices[len(r.indices) // 2])
-            at = " at " + ", ".join(f"{n} = {value_text(sw.values(n)[k], 3, 12)}"
-                                    for n in r.names)
-        shown = list(dict.fromkeys(   # equilibria differing off the path look alike
-            (equilibrium_label(g, eq), ", ".join(f"{p} {value_text(x, 3, 12)}"
-                                                 for p, x in zip(eq.players, eq.payoffs)))
-            for eq in r.solution.equilibria))
-        for label, pays in shown[:_SHOWN]:
-            lines.append(f"      {label}")
-            lines.append(f"        payoffs{at}: {pays}")
-        if len(shown) > _SHOWN:
-            lines.append(f"      ... and {len(shown) - _SHOWN} more")
+        if forms is None and r.point and not r.is_point:
+            at = " at " + ", ".join(f"{n} = {_value(v)}" for n, v in zip(r.names, r.point))
+        shown = equilibrium_lines(r.solution.game if r.solution.game is not None else game,
+                                  r, forms, _SHOWN)
+        for eq in shown:
+            pays = ", ".join(f"{p} {v}" for p, v in eq["payoffs"].items())
+            lines.append(f"      [{eq['number']}] {eq['strategies']}")
+            lines.append(f"          payoffs{at}: {pays}")
+        more = len(r.representative.equilibria) - len(shown)
+        if more > 0:
+            lines.append(f"      ... and {more} more")
     return "\n".join(lines)
 
 
-def _span(region: Any, fmt: Callable) -> str:
-    parts = []
-    for n, (lo, hi) in zip(region.names, region.bounds):
-        if abs(hi - lo) <= 1e-9 * max(1.0, abs(lo)):
-            parts.append(f"{n} = {fmt(lo)}")
-        else:
-            parts.append(f"{n} from {fmt(lo)} to {fmt(hi)}")
-    return ", ".join(parts)
+def _value(v: Any) -> str:
+    from ..sensitivity._regions import number_text
+
+    return number_text(v)
 
 
-def _critical(game: Any, name: str, axis: np.ndarray) -> tuple[list | None, str]:
-    """The exact critical values inside the swept range, and their report."""
-    from ..sensitivity.critical import critical_values
+def _json(game: Any, name: str, sw: Any, regions: list, formulas: list | None,
+          cvs: list | None, error: str | None, notes: list[str], sets: dict,
+          seconds: float) -> dict[str, Any]:
+    """The sweep's regions (and critical values) as plain data, numbers as exact text."""
+    from ..sensitivity._regions import number_text, region_record
 
+    out: dict[str, Any] = {
+        "model": name,
+        "grid": {n: {"values": len(a), "lo": number_text(float(a.min())),
+                     "hi": number_text(float(a.max()))}
+                 for n, a in zip(sw.names, sw.grid.axes)},
+        "fixed": {**{k: str(v) for k, v in sets.items()},
+                  **{k: number_text(v) for k, v in sw.grid.fixed.items()}},
+        "points": len(sw), "method": "/".join(sw.methods) or str(sw.method),
+        "seconds": round(seconds, 3),
+        "regions": [region_record(r.solution.game if r.solution.game is not None else game,
+                                  r, formulas[k] if formulas is not None else None)
+                    for k, r in enumerate(regions)],
+    }
+    if cvs is not None or error is not None:
+        out["critical_values"] = None if cvs is None else [
+            {"value": number_text(cv.value), "approx": float(cv.value),
+             "description": cv.description} for cv in cvs]
+        if error is not None:
+            out["critical_values_error"] = error
+    if notes:
+        out["notes"] = notes
+    return out
+
+
+def _critical_text(name: str, axis: np.ndarray, cvs: list | None, error: str | None,
+                   notes: list[str]) -> str:
+    """The report of the exact critical values inside the swept range."""
     lo, hi = float(axis.min()), float(axis.max())
-    try:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always", DegenerateGameWarning)
-            cvs = critical_values(game, name, interval=(lo, hi))
-    except (GameError, SolverError, NotImplementedError) as exc:
-        return None, f"\nexact critical values of {name}: not computed ({exc})"
+    if cvs is None:
+        return f"\nexact critical values of {name}: not computed ({error})"
     lines = [f"\nexact critical values of {name} in ({lo:g}, {hi:g}):"
              + (" none" if not cvs else "")]
     lines += [f"  {cv}" for cv in cvs]
-    lines += [f"  note: {w.message}" for w in caught]
-    return cvs, "\n".join(lines)
+    lines += [f"  note: {n}" for n in notes]
+    return "\n".join(lines)
 
 
 def _write(sw: Any, varying: list[str], game: Any, out: str, suffix: str,

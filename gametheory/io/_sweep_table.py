@@ -70,7 +70,8 @@ def sweep_table(sweep_result: Any, parameter: str, format: str | Format = "latex
 
     Examples
     --------
-    Hawk-Dove with prize ``v`` and cost 1: three equilibria for v < 1, one for v > 1.
+    Hawk-Dove with prize ``v`` and cost 1: three equilibria for v < 1, one for v > 1, a
+    continuum at v = 1.
 
     >>> import gametheory as gt
     >>> v = gt.parameters("v")
@@ -85,7 +86,9 @@ def sweep_table(sweep_result: Any, parameter: str, format: str | Format = "latex
     | --- | :-: | :-: | :-: | :-: |
     >>> table.splitlines()[2].split(" | ")[:2]
     ['| [1/4, 1)', 'H<br>v H + (1 - v) D<br>D']
-    >>> print(table.splitlines()[3])
+    >>> print(table.splitlines()[3].split(" | ")[0])
+    | {1} (a continuum)
+    >>> print(table.splitlines()[4])
     | (1, 7/4] | H | H | (v - 1)/2 | (v - 1)/2 |
     """
     fmt = check_options(format, precision)
@@ -127,9 +130,9 @@ def regions_table(regions: Sequence[Any], game: Game, formulas: Sequence[Sequenc
     >>> numeric = regions_table(sw.regions("q"), g, format="md").splitlines()
     >>> print(numeric[0]); print(numeric[2])
     | q | q at | Player 1 | Player 2 | payoff Player 1 | payoff Player 2 |
-    | [-1, 0) | -1.000 | a2 | b2 | 1.000 | 1.000 |
+    | [-1, 0) | -1/2 | a2 | b2 | 1 | 1 |
     >>> exact = regions_table(sw.regions("q"), g, sw.region_formulas("q"), format="md")
-    >>> print(exact.splitlines()[3].split(" | ")[2])
+    >>> print(exact.splitlines()[4].split(" | ")[2])
     b1<br>1/(q + 1) b1 + q/(q + 1) b2<br>b2
     """
     fmt = check_options(format, precision)
@@ -144,7 +147,7 @@ def regions_table(regions: Sequence[Any], game: Game, formulas: Sequence[Sequenc
     players = list(game.players)
     cols = [h.label for h in game.information_sets] if tree else players
     if fmt.tidy:
-        header = ["lo", "hi", parameter, "equilibria"]
+        header = ["lo", "hi", parameter, "equilibria", "continuum"]
         header += ([] if formulas else [f"{parameter} at"]) + [f"{h}" for h in cols] \
             + [f"payoff:{p}" for p in players]
     else:
@@ -155,15 +158,18 @@ def regions_table(regions: Sequence[Any], game: Game, formulas: Sequence[Sequenc
     rows = []
     for k, r in enumerate(regions):
         span = _interval(c, r, k == 0, k == len(regions) - 1)
+        cont = bool(getattr(r, "continuum", False))
         if formulas:
             eqs, at = list(formulas[k]), []
         else:
             eqs, at = list(r.representative.equilibria), [c.value(r.point[0])]
         strat = [[_cell(e, h, j, tree, c) for e in eqs] for j, h in enumerate(cols)]
         pays = [[c.value(e.payoffs[i]) for e in eqs] for i in range(len(players))]
-        row = [span] + at + [c.stack(s) for s in strat] + [c.stack(p) for p in pays]
+        row = [span + (" " + c.text("(a continuum)") if cont and not fmt.tidy else "")] \
+            + at + [c.stack(s) for s in strat] + [c.stack(p) for p in pays]
         if fmt.tidy:
-            row = [repr(float(r.lo)), repr(float(r.hi)), span, str(len(eqs))] + row[1:]
+            row = [repr(float(r.lo)), repr(float(r.hi)), span, str(len(eqs)),
+                   str(int(cont))] + row[1:]
         rows.append(row)
     groups = []
     if fmt.groups:
@@ -174,11 +180,14 @@ def regions_table(regions: Sequence[Any], game: Game, formulas: Sequence[Sequenc
 
 
 def _interval(c: Cells, region: Any, first: bool, last: bool) -> str:
+    """The region's interval, open or closed as it is (:attr:`Region.closed`; a region
+    without that information is closed at the grid's ends, open inside), or ``{v}``."""
     lo, hi = region.ends
     a, b = c.number(lo), c.number(hi)
     if region.is_point:                     # a single value, where the structure changes
         return c.math(c.fmt.braces(a))
-    left, right = "[" if first else "(", "]" if last else ")"
+    closed = getattr(region, "closed", None) or (first, last)
+    left, right = "[" if closed[0] else "(", "]" if closed[1] else ")"
     return c.math(f"{left}{a}, {b}{right}")
 
 

@@ -20,7 +20,19 @@ import numpy as np
 from ..errors import GameError, SolverError
 from ..solvers.batch import BatchEquilibria
 from ._branches import DEFAULT_JUMP, track_branches
-from ._regions import Region, cells, easy, intervals, key_text, point_keys, reach, region_formulas
+from ._regions import (
+    Region,
+    cells,
+    easy,
+    exact_intervals,
+    finish,
+    intervals,
+    key_text,
+    point_keys,
+    reach,
+    region_formulas,
+    tidy_intervals,
+)
 from ._sweep_solve import (
     Chunk,
     Grid,
@@ -41,6 +53,13 @@ if TYPE_CHECKING:
 
 __all__ = ["sweep", "SweepResult"]
 
+#: Methods that find every equilibrium, for which the regions may come from the exact
+#: critical values (with ``"auto"``).
+_EXACT_METHODS = ("vertex", "support", "spe")
+#: With ``regions(exact="auto")``, normal forms of at most this many cells and trees of
+#: at most this many nodes get exact regions (critical values of bigger, often
+#: degenerate, games can take long; ``exact=True`` asks for them all the same).
+EXACT_CELLS, EXACT_NODES = 64, 1000
 #: Without an explicit ``progress``, a per-point run shows a progress bar from this size.
 PROGRESS_POINTS = 2000
 
@@ -121,8 +140,9 @@ def sweep(game: Game, grid: Mapping[str, Any] | None = None,
     Examples
     --------
     Hawk-Dove with prize ``v`` and cost 1 (Maynard Smith 1982): for v < 1 two pure
-    equilibria and a mixed one; for v > 1 only (H, H). The boundary is refined from the
-    grid spacing 0.5 to the exact value.
+    equilibria and a mixed one; for v > 1 only (H, H); at v = 1 a continuum. The regions
+    are exact (the critical value 1 and the intervals on either side), however the grid
+    falls.
 
     >>> import numpy as np, gametheory as gt
     >>> v = gt.parameters("v")
@@ -134,8 +154,9 @@ def sweep(game: Game, grid: Mapping[str, Any] | None = None,
     (4, [3, 3, 1, 1])
     >>> for r in sw.regions("v"):
     ...     print(r)
-    v in [1/4, 1]: 3 equilibria: H | D; H, D | H, D; D | H
-    v in [1, 7/4]: 1 equilibrium: H | H
+    v in [1/4, 1): 3 equilibria: H | D; H, D | H, D; D | H
+    v = 1: 3 equilibria (a continuum through 1, 2, 3): H | H; H | D; D | H
+    v in (1, 7/4]: 1 equilibrium: H | H
     >>> print(sw.solution(1).equilibria[1])
     Player 1: H 0.75, D 0.25; Player 2: H 0.75, D 0.25; payoffs 0.09375, 0.09375
 
@@ -215,6 +236,15 @@ def _check_picklable(method: Callable[..., Any], executor: Executor | None) -> N
 
 def _method_name(method: str | Callable[..., Any]) -> str:
     return method if isinstance(method, str) else getattr(method, "__name__", repr(method))
+
+
+def _call(method: Any, game: Game, exact: bool, options: Mapping[str, Any]) -> Any:
+    """Solve ``game`` by ``method`` (a name or a callable), exactly if ``exact``."""
+    from ..solvers import solve
+
+    if callable(method):
+        return method(game, exact=exact, **options)
+    return solve(game, method=method, exact=exact, **options)
 
 
 def _plural(n: int, word: str) -> str:
@@ -388,39 +418,95 @@ class SweepResult:
         return out
 
     # ------------------------------------------------------------- structure
-    def _keys(self) -> tuple[np.ndarray, list]:
+    def structure_ids(self) -> tuple[np.ndarray, list]:
+        """The structure of every point: an id per point and the key of each id.
+
+        A key has one entry per equilibrium, sorted: the supports per player (normal
+        form), or the reached terminal nodes and the support of the behaviour at every
+        information set (trees). :func:`~gametheory.sensitivity._regions.key_text` words
+        it. Computed once per sweep.
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> q = gt.parameters("q")
+        >>> g = gt.NormalFormGame.from_arrays([[q, 0], [0, 1]], [[1, 0], [0, 1]])
+        >>> pid, keys = gt.sweep(g, {"q": [-1.0, 1.0, 2.0]}).structure_ids()
+        >>> pid.tolist(), keys[pid[0]]
+        ([0, 1, 1], (((1,), (1,)),))
+        """
         if "keys" not in self._cache:
             self._cache["keys"] = point_keys(self.game, self.batch, self._chance)
         return self._cache["keys"]
 
+    #: The former name of :meth:`structure_ids`.
+    _keys = structure_ids
+
     def structure(self, k: int) -> str:
         """The equilibrium structure at point ``k`` in words."""
-        pid, keys = self._keys()
+        pid, keys = self.structure_ids()
         return key_text(self.game, keys[pid[self._index(k)]])
 
-    def regions(self, *names: str) -> list[Region]:
-        """Maximal regions of constant equilibrium structure.
+    def regions(self, *names: str, exact: bool | str = "auto") -> list[Region]:
+        """Regions of constant equilibrium structure.
 
-        The structure is the number of equilibria and their supports (normal form) or
-        their equilibrium paths, the terminal nodes reached with positive probability
-        (trees). With one varying parameter: intervals whose inner boundaries are refined
-        by bisection to 1e-12 (re-solving all boundaries together at each step, in exact
-        arithmetic where the payoffs are rational); a structure the grid missed between
-        two regions is found in the gap and refined as well, so the intervals cover the
-        grid's range. With two varying parameters: connected cells of the grid (not
-        refined). A table of points (:func:`sweep` with ``points=``) has regions when
-        its points vary one parameter (the intervals above, the points sorted); points
-        varying several are a GameError, since the cells need a grid.
+        The structure is the number of equilibria and, for each, its supports (normal
+        form) or its path and the support of its behaviour at every information set
+        (trees), with any continuum of equilibria flagged.
+
+        With one varying parameter, where the exact critical values can be computed
+        (:func:`gametheory.critical_values`: two-player normal forms and
+        perfect-information trees with payoffs rational in the parameter, by a complete
+        method; with ``exact="auto"`` games of at most :data:`EXACT_CELLS` cells or
+        :data:`EXACT_NODES` nodes), the regions are exactly the open intervals between consecutive
+        critical values and the critical values themselves, each solved exactly at a
+        simple rational inside it (or at the value), whether or not the grid hits it; the
+        grid's ends close their intervals (or are points of their own where the
+        structure differs there). Otherwise the boundaries between runs of grid points
+        are bisected to 1e-12 (re-solving all boundaries together at each step, exactly
+        where the payoffs are rational); a structure the grid missed between two
+        regions is found in the gap; thin regions are solved exactly at their midpoint
+        and merged where that shows them to be artefacts of a tolerance; and a boundary
+        that is a short fraction is solved there, closing the side it belongs to or
+        becoming a point region.
+
+        With two varying parameters: the connected cells of the grid (4-neighbours) of
+        one structure, numbered; they are sets of grid points, not boxes. A table of
+        points (:func:`sweep` with ``points=``) has regions when its points vary one
+        parameter (the intervals above, the points sorted); points varying several are
+        a GameError, since the cells need a grid.
 
         Parameters
         ----------
         *names : str
             The varying parameters of the grid (default: all of them).
+        exact : bool or "auto"
+            One varying parameter only: ``"auto"`` uses the critical values where they
+            can be computed and bisection otherwise; False always bisects; True insists
+            (GameError when the critical values cannot be had).
 
         Returns
         -------
         list of Region
-            Sorted by position.
+            Sorted by position. Computed once per sweep (and per ``exact``).
+
+        Examples
+        --------
+        Hawk-Dove with prize 2 and cost ``C`` (Maynard Smith 1982): Hawk dominates for
+        C < 2; for C > 2 two pure equilibria and the mixed one, Hawk with probability
+        2/C. No grid point falls on C = 2.
+
+        >>> import numpy as np, gametheory as gt
+        >>> C = gt.parameters("C")
+        >>> g = gt.NormalFormGame.from_arrays([[(2 - C) / 2, 2], [0, 1]],
+        ...                                   [[(2 - C) / 2, 0], [2, 1]],
+        ...                                   strategies=[["H", "D"], ["H", "D"]])
+        >>> sw = gt.sweep(g, {"C": np.linspace(1, 4, 10)})
+        >>> for r in sw.regions():
+        ...     print(r)
+        C in [1, 2): 1 equilibrium: H | H
+        C = 2: 3 equilibria (a continuum through 1, 2, 3): H | H; H | D; D | H
+        C in (2, 4]: 3 equilibria: H | D; H, D | H, D; D | H
         """
         varying = [n for n, a in zip(self.names, self.grid.axes) if len(a) > 1]
         names = names or tuple(varying) or self.names[:1]
@@ -428,6 +514,8 @@ class SweepResult:
         if unknown:
             raise GameError(f"{unknown[0]!r} is not swept; the grid's parameters are "
                             f"{', '.join(self.names)}")
+        if exact not in (True, False, "auto"):
+            raise GameError(f"exact must be True, False or 'auto'; got {exact!r}")
         if self.grid.table and len(varying) > 1:
             raise GameError(f"regions need a grid: these {len(self)} points are a table "
                             f"varying {len(varying)} parameters ({', '.join(varying)}); sweep "
@@ -441,16 +529,13 @@ class SweepResult:
         if set(varying) - set(names) or len(names) > 2:
             raise GameError(f"regions need every varying parameter of the grid "
                             f"({', '.join(varying)}); got {', '.join(names)}")
-        cache_key = ("regions", tuple(names))
+        cache_key = ("regions", tuple(names), exact if len(names) == 1 else None)
         if cache_key not in self._cache:
-            pid, keys = self._keys()
             axes = [self.names.index(n) for n in names]
             if len(axes) == 1:
-                name = self.names[axes[0]]
-                out = intervals(self.game, self.names, axes[0], self.points, pid, keys,
-                                self._solve_at, self.solution, self._solution_at,
-                                lambda value: self._exact_solution(name, value))
+                out = self._intervals(names[0], exact)
             else:
+                pid, keys = self.structure_ids()
                 index = np.arange(len(self)).reshape(self.shape)
                 index = index.reshape([self.shape[a] for a in axes] if axes[0] < axes[1]
                                       else [self.shape[a] for a in axes[::-1]])
@@ -461,8 +546,121 @@ class SweepResult:
                                     axis=dim)
                 out = cells(self.game, self.names, axes, index, self.points, pid, keys,
                             self.solution)
-            self._cache[cache_key] = out
+            self._cache[cache_key] = finish(self.game, out)
         return list(self._cache[cache_key])
+
+    def _intervals(self, name: str, exact: bool | str) -> list[Region]:
+        """The 1-D regions along ``name``: exact from the critical values where they can
+        be had (``exact`` True or "auto"), else bisected and tidied."""
+        axis = self.names.index(name)
+        if exact is not False:
+            try:
+                return self._exact_intervals(name, exact is True)
+            except (GameError, SolverError, NotImplementedError) as exc:
+                if exact is True:
+                    raise GameError(f"no exact regions of {name}: {exc}") from exc
+        pid, keys = self.structure_ids()
+        out = intervals(self.game, self.names, axis, self.points, pid, keys,
+                        self._solve_at, self.solution, self._solution_at,
+                        lambda value: self._exact_solution(name, value))
+        return tidy_intervals(self.game, out, lambda v: self._solve_value(name, v))
+
+    def critical(self, parameter: str | None = None, force: bool = True) -> list:
+        """The exact critical values of a one-parameter sweep inside its range
+        (:func:`gametheory.critical_values` with the other parameters at their values in
+        the sweep), computed once; the regions are built from them. SolverError or
+        GameError when they cannot be had (for a game other than a two-player normal
+        form or a perfect-information tree, or a method other than a complete one).
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> q = gt.parameters("q")
+        >>> g = gt.NormalFormGame.from_arrays([[q, 0], [0, 1]], [[1, 0], [0, 1]])
+        >>> [str(cv.value) for cv in gt.sweep(g, {"q": [-1.0, 1.0]}).critical()]
+        ['0']
+        """
+        varying = [n for n, a in zip(self.names, self.grid.axes) if len(a) > 1]
+        if parameter is None:
+            if len(varying) != 1:
+                raise GameError(f"critical values need one varying parameter; this sweep "
+                                f"varies {', '.join(varying) or 'none'}")
+            parameter = varying[0]
+        key = ("critical", parameter, force)
+        unforced = self._cache.get(("critical", parameter, False))
+        if unforced is not None and not isinstance(unforced, Exception):
+            key = ("critical", parameter, False)          # the same values, found already
+        if key not in self._cache:
+            try:
+                self._cache[key] = self._critical(parameter, force)
+            except (GameError, SolverError, NotImplementedError) as exc:
+                self._cache[key] = exc
+        found = self._cache[key]
+        if isinstance(found, Exception):
+            raise found
+        return list(found)
+
+    def _critical(self, parameter: str, force: bool = False) -> list:
+        from ..games.values import to_fraction
+        from .critical import critical_values
+
+        if not (self.method in _EXACT_METHODS or self.method == "auto"):
+            raise SolverError(f"exact regions need a complete method (auto, "
+                              f"{', '.join(_EXACT_METHODS)}); this sweep ran "
+                              f"{_method_name(self.method)}")
+        g = self._reduced(parameter)
+        if g.is_tree and not g.has_perfect_information:
+            raise SolverError("exact regions of a tree need perfect information")
+        size = g.num_nodes if g.is_tree else int(np.prod(g.shape))
+        limit = EXACT_NODES if g.is_tree else EXACT_CELLS
+        if size > limit and not force:
+            raise SolverError(f"the game has {size} {'nodes' if g.is_tree else 'cells'}, "
+                              f"more than the {limit} for which regions are made exact "
+                              f"unasked; ask with regions(exact=True)")
+        x = self.values(parameter)
+        lo, hi = float(x.min()), float(x.max())
+        if not lo < hi:
+            raise GameError(f"{parameter} takes one value in this sweep")
+        return critical_values(g, parameter, interval=(to_fraction(lo), to_fraction(hi)))
+
+    def _reduced(self, parameter: str) -> Game:
+        """The game with every parameter but ``parameter`` at its value in the sweep."""
+        others = self._other_values(parameter)
+        return self.game.substitute(**others) if others else self.game
+
+    def _exact_intervals(self, name: str, force: bool) -> list[Region]:
+        cvs = self.critical(name, force)
+        return exact_intervals(self.game, name, self.values(name), cvs,
+                               lambda v: self._solve_value(name, v))
+
+    def _solve_value(self, name: str, value: Any) -> tuple[Any, str]:
+        """The Solution at ``name = value`` (others as in the sweep), cached: exactly
+        (all extreme equilibria and components: ``vertex``, or ``spe`` for
+        perfect-information trees, or the sweep's method) where the value and payoffs are
+        rational, else in floats, said by the note."""
+        cache = self._cache.setdefault(("exact-solve", name), {})
+        if value in cache:
+            return cache[value]
+        g = self._reduced(name)
+        method: Any = self.method
+        if self.method == "auto" or self.method in _EXACT_METHODS:
+            if g.is_tree:
+                method = "spe" if g.has_perfect_information else "auto"
+            elif g.num_players == 2:
+                method = "vertex"
+        note = ""
+        rational = isinstance(value, Fraction) or getattr(value, "is_Rational", False)
+        try:
+            if not rational:
+                raise GameError("an irrational value")
+            at = g.substitute(**{name: value})
+            sol = _call(method, at, True, self.options)
+        except (GameError, SolverError):
+            at = g.substitute(**{name: float(value)})
+            sol = _call(method, at, False, self.options)
+            note = f"solved in floats at {name} ~ {float(value):.10g}"
+        cache[value] = (sol, note)
+        return cache[value]
 
     def region_formulas(self, parameter: str | None = None,
                         closed_form: bool | str = "auto") -> list[list] | None:
@@ -498,8 +696,8 @@ class SweepResult:
         >>> g = gt.NormalFormGame.from_arrays([[1, 0], [0, q]], [[0, 1], [1, 0]])
         >>> sw = gt.sweep(g, {"q": [-1.0, 1.0, 3.0]})
         >>> [len(eqs) for eqs in sw.region_formulas("q")]
-        [1, 1]
-        >>> print(sw.region_formulas("q")[1][0].strategies[1])
+        [1, 2, 1]
+        >>> print(sw.region_formulas("q")[2][0].strategies[1])
         (q/(q + 1), 1/(q + 1))
         """
         if closed_form not in (True, False, "auto"):
@@ -645,11 +843,33 @@ class SweepResult:
         return f"<SweepResult {self.__str__().splitlines()[0]}>"
 
     def _repr_html_(self) -> str:
+        """The summary, and for a small game (or once computed) the regions as
+        :meth:`regions` prints them, each with its numbered equilibria."""
         import html
 
+        from ._regions import equilibrium_lines
+
         lines = str(self).splitlines()
-        return (f"<p>{html.escape(lines[0])}</p><ul>"
-                + "".join(f"<li>{html.escape(t.strip())}</li>" for t in lines[1:]) + "</ul>")
+        out = (f"<p>{html.escape(lines[0])}</p><ul>"
+               + "".join(f"<li>{html.escape(t.strip())}</li>" for t in lines[1:]) + "</ul>")
+        varying = [n for n, a in zip(self.names, self.grid.axes) if len(a) > 1]
+        cached = ("regions", tuple(varying), "auto" if len(varying) == 1 else None)
+        if not 1 <= len(varying) <= 2 or not (easy(self.game) or cached in self._cache):
+            return out
+        try:
+            regions = self.regions(*varying)
+            forms = self.region_formulas(varying[0]) if len(varying) == 1 else None
+        except (GameError, SolverError):
+            return out
+        items = []
+        for k, r in enumerate(regions):
+            eqs = equilibrium_lines(self.game, r, forms[k] if forms else None, 4)
+            sub = "".join(
+                f"<li value=\"{e['number']}\">{html.escape(e['strategies'])}; payoffs "
+                + html.escape(", ".join(f"{p} {v}" for p, v in e["payoffs"].items()))
+                + "</li>" for e in eqs)
+            items.append(f"<li>{html.escape(str(r))}<ol>{sub}</ol></li>")
+        return out + "<p>regions:</p><ul>" + "".join(items) + "</ul>"
 
     def _repr_latex_(self) -> str | None:
         """The regions of a one-parameter sweep as a LaTeX table (numeric, to stay

@@ -163,7 +163,9 @@ def test_callable_method_is_solved_point_by_point_like_its_registered_method():
     np.testing.assert_allclose(sw.batch.profile, ref.batch.profile, atol=1e-12)
     for k in (0, 5, 11):
         same_rows(sw, k, ref.solution(k))
-    assert [str(r) for r in sw.regions("q")] == [str(r) for r in ref.regions("q")]
+    # a callable has no critical values: its regions are bisected, like the method's
+    assert not any(r.exact for r in sw.regions("q"))
+    assert [str(r) for r in sw.regions("q")] == [str(r) for r in ref.regions("q", exact=False)]
     assert True in calls                               # the boundary refined exactly
     assert "by vertex" in str(sw)
 
@@ -196,21 +198,25 @@ def test_imperfect_information_tree_through_the_normal_form():
 # ----------------------------------------------------------------- regions
 def test_hawk_dove_boundary_refined_to_the_exact_threshold():
     sw = gt.sweep(hawk_dove(), {"q": np.linspace(0.1, 1.3, 13)})
-    below, above = sw.regions("q")
-    assert abs(below.hi - 2 / 3) <= 1e-12 and abs(above.lo - 2 / 3) <= 1e-12
-    assert (below.lo, above.hi) == (pytest.approx(0.1), pytest.approx(1.3))
-    assert below.description == "3 equilibria: H | D; H, D | H, D; D | H"
-    assert above.description == "1 equilibrium: H | H"
-    assert len(below.equilibria) == 3 and below.solution.complete
-    assert np.all(below.indices == np.arange(6)) and "q in [1/10, 2/3]" in str(below)
+    for exact in ("auto", False):              # critical values, or bisection
+        below, at, above = sw.regions("q", exact=exact)
+        assert abs(below.hi - 2 / 3) <= 1e-12 and abs(above.lo - 2 / 3) <= 1e-12
+        assert (below.lo, above.hi) == (pytest.approx(0.1), pytest.approx(1.3))
+        assert below.description == "3 equilibria: H | D; H, D | H, D; D | H"
+        assert above.description == "1 equilibrium: H | H"
+        assert at.is_point and at.ends == (Fraction(2, 3), Fraction(2, 3))
+        assert len(below.equilibria) == 3 and below.solution.complete
+        assert np.all(below.indices == np.arange(6)) and "q in [1/10, 2/3)" in str(below)
+        assert str(above).startswith("q in (2/3, 13/10]")
 
 
 def test_entry_game_path_changes_at_one_third():
     sw = gt.sweep(entry_game(), {"q": np.linspace(0, 1, 8)})
-    enter, stay_out = sw.regions()
+    enter, tie, stay_out = sw.regions()
     assert abs(enter.hi - 1 / 3) <= 1e-12 and abs(stay_out.lo - 1 / 3) <= 1e-12
     assert enter.description == "1 equilibrium: path in/acquiesce"
     assert stay_out.description == "1 equilibrium: path out"
+    assert tie.is_point and len(tie.key) == 2 and not len(tie.indices)   # q = 1/3
 
 
 @settings(deadline=None, max_examples=6)
@@ -238,17 +244,28 @@ def test_a_region_between_grid_points_is_found():
     equilibrium there; the grid -1, -1/2, 0, 1/2, 1 has no point inside."""
     g = gt.NormalFormGame.from_arrays([[1 - 3 * Q, -Q], [2 * Q, 1]], [[Q, 0], [1, -Q]])
     sw = gt.sweep(g, {"q": np.linspace(-1, 1, 5)})
-    missed = [r for r in sw.regions() if not len(r.indices)]
+    missed = [r for r in sw.regions() if not len(r.indices) and not r.is_point]
     assert len(missed) == 1 and missed[0].description == "1 equilibrium: a1 | b1"
-    assert missed[0].bounds == ((0.0, 0.2),)
-    assert str(missed[0].equilibria[0]) == "Player 1: a1 1; Player 2: b1 1; payoffs 0.7, 0.1"
+    assert missed[0].bounds == ((0.0, 0.2),) and missed[0].exact
+    # solved exactly at the simple rational 1/7 inside: payoffs 1 - 3q, q
+    assert missed[0].point == (Fraction(1, 7),)
+    assert str(missed[0].equilibria[0]) == "Player 1: a1 1; Player 2: b1 1; payoffs 4/7, 1/7"
+    bisected = [r for r in sw.regions(exact=False) if not len(r.indices) and not r.is_point]
+    assert [r.description for r in bisected] == ["1 equilibrium: a1 | b1"]
+    assert str(bisected[0].equilibria[0]) == \
+        "Player 1: a1 1; Player 2: b1 1; payoffs 0.7, 0.1"
 
 
 def test_grid_point_on_a_threshold_is_its_own_region():
     sw = gt.sweep(entry_game(), {"q": [0.0, Fraction(1, 3), 1.0]})
     mid = sw.regions("q")[1]
-    assert mid.description == "2 equilibria: path out; path in/acquiesce"
+    # the paths tell the two equilibria apart, and the incumbent's choice (on the path
+    # of one of them) as well
+    assert mid.description == ("2 equilibria: path out (Challenger: root: out; Incumbent: in: "
+                               "fight); path in/acquiesce (Challenger: root: in; Incumbent: "
+                               "in: acquiesce)")
     assert abs(mid.lo - 1 / 3) <= 1e-12 and abs(mid.hi - 1 / 3) <= 1e-12
+    assert mid.indices.tolist() == [1] and str(mid).startswith("q = 1/3: ")
 
 
 def test_two_dimensional_cells():
@@ -274,12 +291,15 @@ def test_region_point_representative_and_ends():
     between grid points by the simple rational midpoint of its ends, solved there."""
     g = gt.NormalFormGame.from_arrays([[1 - 3 * Q, -Q], [2 * Q, 1]], [[Q, 0], [1, -Q]])
     sw = gt.sweep(g, {"q": np.linspace(-1, 1, 5)})
-    regions = sw.regions()
+    exact = sw.regions()
+    assert all(isinstance(r.point[0], Fraction) and r.representative is r.solution
+               for r in exact)
+    regions = sw.regions(exact=False)
     first = regions[0]
     k = int(first.indices[len(first.indices) // 2])
     assert first.point == (float(sw.values("q")[k]),)
     assert first.representative is first.solution
-    missed = next(r for r in regions if not len(r.indices))
+    missed = next(r for r in regions if not len(r.indices) and not r.is_point)
     assert missed.ends == (Fraction(0), Fraction(1, 5)) and not missed.is_point
     assert missed.point == (Fraction(1, 10),)
     rep = missed.representative
@@ -327,8 +347,8 @@ def test_region_formulas_auto_true_and_two_parameters():
         v.payoffs(0, 1)
     sw = gt.sweep(tree, {"q": [0.0, 1.0]})
     assert sw.region_formulas("q") is None                  # imperfect information
-    with pytest.raises(gt.GameError, match="no closed form.*not behaviour"):
-        sw.region_formulas("q", closed_form=True)
+    (forms,) = sw.region_formulas("q", closed_form=True)     # asked: pure behaviour
+    assert all(e.behavior is not None for e in forms) and len(forms) == 2
     two = gt.sweep(gt.NormalFormGame.from_arrays([[Q, 0], [0, R]], [[1, 0], [0, 1]]),
                    {"q": [-1.0, 1.0], "r": [-1.0, 1.0]})
     with pytest.raises(gt.GameError, match="one varying parameter"):
@@ -482,4 +502,7 @@ def test_no_phantom_regions_around_a_quadratic_tie(grid):
     assert [(r.lo, r.hi) for r in regions] == [(grid[0], 0.0), (0.0, 0.0), (0.0, grid[-1])]
     for r in (regions[0], regions[2]):
         assert r.description == "1 equilibrium: a1, a2 | b1, b2"
-    assert regions[1].description == "2 equilibria: a1, a2 | b1; a2 | b1"
+    # at q = 0 the segment x1 in [0, 1/2] against b1: a continuum
+    assert regions[1].description == "2 equilibria (a continuum through 1, 2): a1, a2 | b1; a2 | b1"
+    assert [r.span_text() for r in regions] == [
+        f"q in [{Fraction(str(grid[0]))}, 0)", "q = 0", f"q in (0, {Fraction(str(grid[-1]))}]"]
