@@ -380,12 +380,15 @@ def bimatrix_candidates(game: NormalFormGame, F: Field, A: list, B: list, cand: 
 def _pruned_sides(F: Field, A: list, B: list, cand: Candidates) -> list | None:
     """:func:`~gametheory.solvers.batched_support.support_prune` on the closed interval
     [cand.lo, cand.hi] (per support size: which sides of which pairs to keep), or None
-    when the interval is unbounded or a payoff is not a polynomial in the parameter."""
+    when the interval is unbounded, a payoff is not a polynomial in the parameter, or
+    ``cand`` is a collector without an interval (it then gets every condition)."""
     from ..solvers._support_batch import interval_nodes
     from ..solvers.batched_support import support_prune
 
+    if not (isinstance(cand, Candidates) and isinstance(F, Field) and F.fast):
+        return None                       # other collectors and fields get every condition
     lo, hi = cand.lo, cand.hi
-    if not (F.fast and getattr(lo, "is_Rational", False) and getattr(hi, "is_Rational", False)):
+    if not (getattr(lo, "is_Rational", False) and getattr(hi, "is_Rational", False)):
         return None
     entries = [e for P in (A, B) for row in P for e in row]
     if any(e.denom.degree() > 0 for e in entries):
