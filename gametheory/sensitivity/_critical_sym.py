@@ -379,7 +379,8 @@ def bimatrix_candidates(game: NormalFormGame, F: Field, A: list, B: list, cand: 
 
 def _pruned_sides(F: Field, A: list, B: list, cand: Candidates) -> list | None:
     """:func:`~gametheory.solvers.batched_support.support_prune` on the closed interval
-    [cand.lo, cand.hi] (per support size: which sides of which pairs to keep), or None
+    [cand.lo, cand.hi], cut into 16 equal closed parts (per support size: which sides of
+    which pairs to keep: those not proved infeasible on every part), or None
     when the interval is unbounded, a payoff is not a polynomial in the parameter, or
     ``cand`` is a collector without an interval (it then gets every condition)."""
     from ..solvers._support_batch import interval_nodes
@@ -398,10 +399,14 @@ def _pruned_sides(F: Field, A: list, B: list, cand: Candidates) -> list | None:
         return None
     m, n = len(A), len(A[0])
     a, b = Fraction(int(lo.p), int(lo.q)), Fraction(int(hi.p), int(hi.q))
-    ts = [a + (b - a) * Fraction(float(u)) for u in interval_nodes(d * min(m, n))]
+    parts = 16                 # a side is kept if it is feasible somewhere on some part
+    w = (b - a) / parts
+    ts = [a + w * (j + Fraction(float(u))) for j in range(parts)
+          for u in interval_nodes(d * min(m, n))]
     P = np.array([[[[float(F.at(e, t)) for e in row] for row in M] for M in (A, B)]
                   for t in ts])
-    return support_prune(P, d)
+    per_part = support_prune(P.reshape((parts, -1) + P.shape[1:]), d)
+    return [(ax.any(axis=0), ay.any(axis=0)) for ax, ay in per_part]
 
 
 def _outside_gains(cand: Candidates, P: list, mix: list, own: tuple, other: tuple,
