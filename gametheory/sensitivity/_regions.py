@@ -379,14 +379,16 @@ def _tree_entry(game: Game, at: Any, eq: Any) -> tuple:
     from ..games._tree_compile import accumulate
 
     a = game.arrays
-    b = at.arrays                     # the game at the point: numeric chance probabilities
+    # the game at the point has numeric chance probabilities; a solution of its reduced
+    # normal form does not carry them (chance moves then count as possible)
+    b = at.arrays if getattr(at, "is_tree", False) else None
     edge = np.ones(len(a.parent))
     for v in range(1, len(a.parent)):
         p = a.parent[v]
         if a.player[p] >= 0:
             h = a.infoset[p]
             edge[v] = float(eq.behavior[a.infoset_labels[h]][a.infoset_actions[h][a.action[v]]])
-        else:
+        elif b is not None:
             edge[v] = float(b.chance_prob[v])
     probs = accumulate(a.parent, edge, "mul")[a.terminals]
     reached = tuple(int(t) for t in np.flatnonzero(probs > SUPPORT_TOL))
@@ -853,8 +855,8 @@ def region_formulas(game: Game, parameter: str, regions: Sequence[Region],
                 raise GameError("the tree's closed forms are mixed strategies of its reduced "
                                 "normal form, not behaviour (it lacks perfect information)")
             if len(f.equilibria) != len(r.key):
-                raise GameError(f"the closed forms of the region {r} do not match its "
-                                f"{len(r.key)} equilibria")
+                raise GameError(f"{len(f.equilibria)} closed forms for the "
+                                f"{len(r.key)} equilibria of the region")
         except (GameError, SolverError, ArithmeticError, ValueError, TypeError) as exc:
             if strict:
                 raise GameError(f"no closed form for the region {r}: {exc}") from exc

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Callable, Mapping
 from concurrent.futures import Executor
@@ -659,6 +660,8 @@ class SweepResult:
             at = g.substitute(**{name: float(value)})
             sol = _call(method, at, False, self.options)
             note = f"solved in floats at {name} ~ {float(value):.10g}"
+        if at.is_tree and sol.game is not None and not sol.game.is_tree:
+            sol = dataclasses.replace(sol, game=at)   # the tree (its chance), not its form
         cache[value] = (sol, note)
         return cache[value]
 

@@ -93,7 +93,8 @@ def test_a_registered_text_format_is_written_by_every_table():
     sw = gt.sweep(hawk_dove(), {"v": np.linspace(0, 2, 5)})
     lines = sweep_table(sw, "v", "plain").splitlines()
     assert lines[0] == "V / P1 / P2 / payoff P1 / payoff P2"
-    assert [line.split(" / ")[0] for line in lines[1:]] == ["{0}", "(0, 1)", "{1}", "(1, 2]"]
+    assert [line.split(" / ")[0] for line in lines[1:]] == ["{0} (A CONTINUUM)", "(0, 1)",
+                                                            "{1} (A CONTINUUM)", "(1, 2]"]
     assert lines[2].split(" / ")[1] == "H; v H + (1 - v) D; D"
     tree = gt.solve(guarantees_tree(0.5), exact=True)
     assert equilibrium_table(tree, "plain").splitlines()[0].startswith("# / UKRAINE: ROOT")

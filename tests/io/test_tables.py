@@ -259,12 +259,14 @@ def test_sweep_table_numeric_and_single_value_regions():
     sw = gt.sweep(hawk_dove(), {"v": np.linspace(0, 2, 5)})
     md = sweep_table(sw, "v", "md", closed_form=False).strip().splitlines()
     spans = [line.split(" | ")[0][2:] for line in md[2:]]
-    assert spans == ["{0}", "(0, 1)", "{1}", "(1, 2]"]
+    # at v = 0 and v = 1 the equilibria form continua (flagged)
+    assert spans == ["{0} (a continuum)", "(0, 1)", "{1} (a continuum)", "(1, 2]"]
     assert md[0] == "| v | v at | P1 | P2 | payoff P1 | payoff P2 |"
-    mixed = md[3].split(" | ")
-    assert mixed[1] == "0.500" and "0.500 H + 0.500 D" in mixed[2]
+    mixed = md[3].split(" | ")        # solved exactly at v = 1/2: H with probability v
+    assert mixed[1] == "1/2" and "1/2 H + 1/2 D" in mixed[2]
     rows = list(csv.DictReader(io.StringIO(sweep_table(sw, "v", "csv", closed_form=False))))
-    assert [r["v"] for r in rows] == spans
+    assert [r["v"] for r in rows] == ["{0}", "(0, 1)", "{1}", "(1, 2]"]
+    assert [r["continuum"] for r in rows] == ["1", "0", "1", "0"]
     assert float(rows[1]["lo"]) == 0.0 and float(rows[1]["hi"]) == 1.0
     assert rows[1]["equilibria"] == "3"
     auto = sweep_table(sw, "v", "md").strip().splitlines()
@@ -289,7 +291,10 @@ def test_sweep_table_of_a_tree():
     sw = gt.sweep(guarantees_tree(q), {"q": np.linspace(0, 1, 11)})
     md = sweep_table(sw, "q", "md").strip().splitlines()
     spans = [line.split(" | ")[0][2:] for line in md[2:]]
-    assert spans[:2] == ["[0, 1/3)", "(1/3, 2/5)"]
+    # at q = 1/3 Ukraine is indifferent: a continuum of its mixtures, a point region;
+    # on (1/3, 2/5) Russia may mix after NATO, off the path, while Ukraine's payoff
+    # -3 + 5p after NATO stays below 3q - 4 under neutrality (Nash, not subgame perfect)
+    assert spans[:3] == ["[0, 1/3)", "{1/3} (a continuum)", "(1/3, 2/5) (a continuum)"]
     assert "{2/5}" in spans
     assert md[0].startswith("| q | q at | Ukraine: root |")
 
@@ -297,8 +302,8 @@ def test_sweep_table_of_a_tree():
 def test_sweep_table_closed_form_true_refuses_what_it_cannot():
     q = gt.parameters("q")
     sw = gt.sweep(guarantees_tree(q), {"q": np.linspace(0, 1, 5)})
-    # imperfect information: formulas come as mixed strategies, not behaviour
-    with pytest.raises(gt.GameError, match="no closed form.*not behaviour"):
+    # imperfect information: no behaviour formulas for every equilibrium of a region
+    with pytest.raises(gt.GameError, match="no closed form for the region"):
         sweep_table(sw, "q", closed_form=True)
     with pytest.raises(gt.GameError, match="closed_form"):
         sweep_table(sw, "q", closed_form="yes")
