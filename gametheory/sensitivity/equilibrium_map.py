@@ -29,9 +29,12 @@ The route (see :mod:`gametheory.sensitivity._conditions` for the machinery):
    atom) grown against the sign vectors of the other regions, written as sympy
    relationals (an atom linear in a parameter is solved for it: ``C < V``,
    ``r > 689/(800 - 300*q)``); equations of the region are substituted into the others
-   (``q = 1/7 and r < 91/100``). Sign vectors no sample realised are don't-cares without
-   being listed, so this stays linear in the samples where ``SOPform`` over two Booleans
-   per atom would enumerate ``4 ** atoms`` minterms. A sign vector seen with two
+   (``q = 1/7 and r < 91/100``); cubes are merged into their supercube where it meets
+   no other region's sign vector (``x = a or x < a``: ``x <= a``). Sign vectors no sample
+   realised are don't-cares without being listed, so this stays linear in the samples
+   where ``SOPform`` over two Booleans per atom would enumerate ``4 ** atoms`` minterms.
+   Zero sets without rational points are sampled at algebraic points and solved in
+   floats (:mod:`._map_curves`). A sign vector seen with two
    structures means an atom is missing: a note, and ``complete`` is False.
 4. **Formulas.** :func:`~gametheory.sensitivity.formulas.equilibrium_formulas` at a
    representative point; where the equilibria form a continuum the solved equilibria at
@@ -51,6 +54,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import GameError
 from ..solvers import solve
 from . import _conditions as cnd
+from . import _map_curves
 from .critical import (
     _best_responses,
     _domain,
@@ -576,11 +580,14 @@ def equilibrium_map(game: Game, parameters: Any, *, per_axis: int | None = None,
     The route is in the module docstring. Regions too small for the samples (cells of
     the atoms' sign pattern no sample or check point falls in) are missed; points on the
     zero sets of the atoms and their intersections make lower-dimensional regions such as
-    ``C = V`` appear. The boundary of the domain is not mapped, nor are zero sets with no
-    rational point found (``5*(3 - a)**2 = 3*v**2``): their inequalities are strict and
-    a note names them. Regions where an equilibrium mixes (a piece of a tree, or more
-    than two players) give the values at a representative point (``closed_form``
-    False).
+    ``C = V`` appear. The boundary of the domain is not mapped. A zero set with no
+    rational point (``5*(3 - a)**2 = 3*v**2``) is solved **in floats** at points with
+    algebraic coordinates (:mod:`._map_curves`): where the equilibria there are those of
+    a region beside it, it joins that region (``>=``), else it is a region of its own
+    with float values (a note says so); a zero set with no point found is named in the
+    notes as not mapped, and the inequalities next to it are strict. Regions where an
+    equilibrium mixes (a piece of a tree, or more than two players) give the values at
+    a representative point (``closed_form`` False).
 
     References
     ----------
@@ -621,9 +628,19 @@ def equilibrium_map(game: Game, parameters: Any, *, per_axis: int | None = None,
     keys, cubes, clashes, checks_at, uncovered = _learn(m, atoms, samples)
     unseen = {k for k, a in enumerate(atoms) if not any(a.sign(p) == 0 for p in keys)}
     cubes = {k: cnd.without_zeros(cs, unseen) for k, cs in cubes.items()}
-    if unseen:
+    groups, curve_notes, left = _map_curves.curve_groups(m, atoms, unseen)
+    notes += curve_notes
+    curves = []
+    for i, vec, pts, ks, sols in groups:
+        done = len(set(ks)) == 1 and ks[0] in cubes
+        if done:
+            cubes[ks[0]], done = _map_curves.widen(cubes[ks[0]], i, vec)
+        if not done:
+            curves.append(_curve_region(m, atoms, tuple(frozenset((s,)) for s in vec),
+                                        pts, ks, sols))
+    if left:
         notes.append("not mapped: the zero sets of " + ", ".join(
-            f"{sympy.factor(atoms[k].expr)}" for k in sorted(unseen)) + " (no rational "
+            f"{sympy.factor(atoms[k].expr)}" for k in sorted(left)) + " (no rational "
             "point found on them: their equilibria are not given)")
     complete = not clashes and not uncovered
     if clashes:
@@ -637,6 +654,10 @@ def equilibrium_map(game: Game, parameters: Any, *, per_axis: int | None = None,
     for k, cs in cubes.items():
         region = _region(m, k, cs, atoms, [p for p in samples if keys[p] == k], checks_at,
                          checks, notes)
+        complete = complete and region.verified
+        regions.append(region)
+        order[id(region)] = _orientation(atoms, tuple(region.point.values()), m)
+    for region in curves:
         complete = complete and region.verified
         regions.append(region)
         order[id(region)] = _orientation(atoms, tuple(region.point.values()), m)
@@ -684,6 +705,36 @@ def _region(m: _Mapper, k: tuple, cubes: list, atoms: list, pts: list, checks_at
     return MapRegion(cond, eqs, tuple(e.payoffs for e in eqs), dict(zip(m.names, rep)), ok,
                      closed, tuple(dict(zip(m.names, p)) for p in mine), continuum, k,
                      tuple(cubes))
+
+
+def _curve_region(m: _Mapper, atoms: list, cube: tuple, pts: list, keys: list,
+                  sols: list) -> MapRegion:
+    """A region on a zero set without rational points (:mod:`._map_curves`): its
+    equilibria in floats at the first point; verified when the float solves at its points
+    (two at least) have one structure."""
+    import sympy
+
+    from .formulas import ClosedFormEquilibrium
+
+    def fl(v):
+        return sympy.Float(float(v), 6)
+
+    eqs = []
+    for eq in sols[0].equilibria:
+        beh = {h: {a: sympy.Float(float(p), 6) if 0 < p < 1 else int(round(float(p)))
+                   for a, p in d.items()}
+               for h, d in eq.behavior.items()} if eq.behavior else None
+        eqs.append(ClosedFormEquilibrium(tuple(tuple(fl(x) for x in s) for s in eq.strategies),
+                                         beh, tuple(fl(v) for v in eq.payoffs), {},
+                                         tuple(m.game.players),
+                                         tuple(getattr(m.game, "strategies", ()))))
+    cond = _condition([cube], atoms, m)
+    continuum = any(len(c.equilibria) > 1 for c in sols[0].components)
+    return MapRegion(cond, tuple(eqs), tuple(e.payoffs for e in eqs),
+                     {n: round(x, 9) for n, x in zip(m.names, pts[0])},
+                     len(pts) > 1 and len(set(keys)) == 1, False,
+                     tuple(dict(zip(m.names, p)) for p in pts[1:]), continuum, keys[0],
+                     (cube,))
 
 
 def _restricted(eqs: tuple, cond: Any) -> tuple:

@@ -42,7 +42,7 @@ def guarantor_tree() -> gt.ExtensiveFormGame:
     Against the mixed pair nobody defends with probability ((3 - a)/v)**2; Russia escalates
     iff 5 ((3 - a)/v)**2 > 3, i.e. 5 (3 - a)**2 - 3 v**2 > 0, and Ukraine then concedes
     (-1 - 3 ((3 - a)/v)**2 < -1 - 9/5 < -2). The curve 5 (3 - a)**2 = 3 v**2 has no
-    rational points (sqrt(3/5) is irrational): not mapped.
+    rational points (sqrt(3/5) is irrational): its points are solved in floats.
     a > 3: both defend (dominant), Russia stays, Ukraine seeks guarantees.
     """
     a, v = gt.parameters("a v")
@@ -127,10 +127,27 @@ def test_guarantor_tree_regions_by_hand(tree_map):
     assert mixed_esc.behavior["G1"]["defend"] == Fraction(1, 6)
     assert mixed_stay.behavior["Russia: guarantees"]["stay"] == 1
     assert mixed_esc.behavior["Russia: guarantees"]["escalate"] == 1
-    # the irrational curve separates them and is reported as not mapped
+    # the irrational curve separates them
     assert bool(stays.condition.xreplace({a_: 1, v_: 3}))
     assert not bool(stays.condition.xreplace({a_: Fraction(1, 2), v_: 3}))
-    assert any("not mapped" in n and str(sympy.expand(curve)) in n for n in m.notes)
+
+
+def test_guarantor_tree_irrational_curve_in_floats(tree_map):
+    """On 5 (3 - a)**2 = 3 v**2 Russia is indifferent against the mixed pair: both its
+    replies are subgame perfect (Ukraine concedes after escalation, seeks guarantees
+    after staying), besides the two pure pairs: 4 equilibria, solved in floats at
+    algebraic points of the curve."""
+    curve = sympy.expand(5 * (3 - a_) ** 2 - 3 * v_ ** 2)
+    (on,) = [r for r in tree_map if r.text.startswith(f"{curve} = 0")]
+    assert len(on.equilibria) == 4 and on.verified and not on.closed_form
+    a, v = on.point["a"], on.point["v"]
+    assert abs(5 * (3 - a) ** 2 - 3 * v ** 2) < 1e-6
+    mixed = [e for e in on.equilibria if _mixed(e)]
+    assert len(mixed) == 2
+    for e in mixed:                                # p = (v - 3 + a)/v
+        assert abs(float(e.behavior["G1"]["defend"]) - (v - 3 + a) / v) < 1e-5
+    assert sorted(int(e.behavior["Russia: guarantees"]["escalate"]) for e in mixed) == [0, 1]
+    assert any("solved in floats" in n and str(curve) in n for n in tree_map.notes)
 
 
 def test_guarantor_tree_pure_regions_have_formulas(tree_map):
@@ -165,11 +182,12 @@ def test_map_and_critical_values_take_the_same_games():
     one = gt.equilibrium_map(g, ["a"], v=2)
     cv = gt.critical_values(g, "a", v=2)
     # a = 1 (3 - v) and a = 3 are rational thresholds of both; 3 - 2 sqrt(3/5) is the
-    # irrational one, a critical value but not a sampled region of the map
+    # irrational one, a region of the map solved in floats
     assert [c.value for c in cv if c.value.is_Rational] == [1, 3]
     eqs = [reg.condition for reg in one if isinstance(reg.condition, sympy.Eq)]
     assert eqs == [sympy.Eq(a_, 1), sympy.Eq(a_, 3)]
-    assert any("not mapped" in n and "5*a**2 - 30*a + 33" in n for n in one.notes)
+    (on,) = [r for r in one if r.text.startswith("5*a**2 - 30*a + 33 = 0")]
+    assert abs(on.point["a"] - float(cv[1].value)) < 1e-9 and len(on.equilibria) == 4
 
 
 # ------------------------------------------------------------ N-player normal form
@@ -191,6 +209,10 @@ def test_three_player_normal_form_regions_by_hand(normal_map):
     # p = (2 + q - r)/2 = 1/6 at (1/3, 2)
     mixed = [e for e in escal.equilibria if e.strategies[0][0] not in (0, 1)]
     assert [e.strategies[0][0] for e in mixed] == [Fraction(1, 6)]
+    # on 5 (r - q)**2 = 12 (irrational) Russia is indifferent: solved in floats
+    (on,) = [reg for reg in m if reg.text.startswith("5*q**2 - 10*q*r + 5*r**2 - 12 = 0")]
+    assert on.verified and not on.closed_form
+    assert abs(5 * (on.point["r"] - on.point["q"]) ** 2 - 12) < 1e-6
 
 
 def test_three_player_random_points(normal_map):
