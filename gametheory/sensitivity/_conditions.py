@@ -29,9 +29,10 @@ from typing import Any
 from ..errors import SolverError
 from . import _critical_sym as sym
 
-__all__ = ["Explorer", "Signs", "kind_of", "setup", "MultiField", "Atom", "AtomCollector", "box_of",
-           "grid_points", "zero_points", "beside", "around", "intersection_points",
-           "has_zero_inside", "cover", "merge", "without_zeros", "cube_condition", "condition_text"]
+__all__ = ["Explorer", "Signs", "kind_of", "setup", "MultiField", "Atom", "AtomCollector",
+           "box_of", "grid_points", "zero_points", "beside", "curve_points", "beside_curve",
+           "around", "intersection_points", "has_zero_inside", "cover", "merge",
+           "without_zeros", "cube_condition", "condition_text"]
 
 ALL = frozenset((-1, 0, 1))
 
@@ -301,6 +302,57 @@ def has_zero_inside(atom: Atom, box: list, rng: random.Random, slices: int = 6) 
                 if rational(a) < n < rational(b):
                     return True
     return False
+
+
+def curve_points(atom: Atom, box: list, rng: Any, slices: int = 4) -> list[tuple]:
+    """Points of the open box on the atom's zero set with algebraic coordinates (tuples of
+    sympy numbers): real roots in one variable at random rational values of the others.
+
+    Examples
+    --------
+    >>> import random, sympy
+    >>> from fractions import Fraction
+    >>> x = sympy.Symbol("x", real=True)
+    >>> a = Atom(sympy.Poly(5 * x**2 - 12, x), "")
+    >>> curve_points(a, [(Fraction(0), Fraction(5))], random.Random(0))
+    [(2*sqrt(15)/5,)]
+    """
+    import sympy
+
+    ks = [k for k in range(len(atom.gens)) if atom.degree(k) > 0]
+    if not ks:
+        return []
+    k = ks[-1]
+    out = []
+    for _ in range(slices if len(box) > 1 else 1):
+        expr, vals = _slice(atom, k, box, rng)
+        p = sympy.Poly(expr, atom.gens[k])
+        if p.degree() <= 0:
+            continue
+        lo, hi = (rational(b) for b in box[k])
+        for root in p.real_roots():
+            if bool(lo < root.evalf(40) < hi):
+                pt = tuple(vals[x] if x in vals else root for x in atom.gens)
+                if pt not in out:
+                    out.append(pt)
+    return out
+
+
+def beside_curve(atom: Atom, box: list, rng: random.Random, delta: Fraction) -> list[tuple]:
+    """Rational points just off the atom's zero set on both sides where it has no
+    rational points: :func:`curve_points` rounded, moved by ``-delta`` and ``+delta``
+    along the variable solved for."""
+    ks = [k for k in range(len(atom.gens)) if atom.degree(k) > 0]
+    out = []
+    for pt in curve_points(atom, box, rng, slices=3):
+        base = tuple(x if isinstance(x, Fraction) else _frac(x) if x.is_Rational else
+                     Fraction(str(x.evalf(30))).limit_denominator(10**12) for x in pt)
+        k = ks[-1]
+        for s in (-1, 1):
+            p = base[:k] + (base[k] + s * delta,) + base[k + 1:]
+            if box[k][0] < p[k] < box[k][1]:
+                out.append(p)
+    return out
 
 
 def intersection_points(f: Atom, g: Atom, box: list, rng: random.Random) -> list[tuple]:

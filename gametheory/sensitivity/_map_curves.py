@@ -19,41 +19,7 @@ from typing import Any
 
 from . import _conditions as cnd
 
-__all__ = ["curve_points", "curve_groups", "widen"]
-
-
-def curve_points(atom: cnd.Atom, box: list, rng: Any, slices: int = 4) -> list[tuple]:
-    """Points of the open box on the atom's zero set with algebraic coordinates (tuples of
-    sympy numbers): real roots in one variable at random rational values of the others.
-
-    Examples
-    --------
-    >>> import random, sympy
-    >>> from fractions import Fraction
-    >>> x = sympy.Symbol("x", real=True)
-    >>> a = cnd.Atom(sympy.Poly(5 * x**2 - 12, x), "")
-    >>> curve_points(a, [(Fraction(0), Fraction(5))], random.Random(0))
-    [(2*sqrt(15)/5,)]
-    """
-    import sympy
-
-    ks = [k for k in range(len(atom.gens)) if atom.degree(k) > 0]
-    if not ks:
-        return []
-    k = ks[-1]
-    out = []
-    for _ in range(slices if len(box) > 1 else 1):
-        expr, vals = cnd._slice(atom, k, box, rng)
-        p = sympy.Poly(expr, atom.gens[k])
-        if p.degree() <= 0:
-            continue
-        lo, hi = (cnd.rational(b) for b in box[k])
-        for root in p.real_roots():
-            if bool(lo < root.evalf(40) < hi):
-                pt = tuple(vals[x] if x in vals else root for x in atom.gens)
-                if pt not in out:
-                    out.append(pt)
-    return out
+__all__ = ["curve_groups", "widen"]
 
 
 def _signs(atoms: list, i: int, pt: tuple) -> tuple | None:
@@ -83,7 +49,7 @@ def curve_groups(m: Any, atoms: list, unseen: set) -> tuple[list, list, set]:
     out, notes, left = [], [], set()
     for i in sorted(unseen):
         groups: dict = {}
-        for pt in curve_points(atoms[i], m.box, m.rng):
+        for pt in cnd.curve_points(atoms[i], m.box, m.rng):
             vec = _signs(atoms, i, pt)
             if vec is None:
                 continue

@@ -107,13 +107,25 @@ def _candidates(atoms: list, q: Any) -> tuple[list, list]:
 
 
 def _condition_atoms(syms: tuple, case_atoms: list, rational: list, lo: Any,
-                     hi: Any) -> list:
-    """The atoms in the symbolic parameters that can decide which candidate applies."""
+                     hi: Any, quadratic: tuple = (), q: Any = None) -> list:
+    """The atoms in the symbolic parameters that can decide which candidate applies:
+    those of the cases, of the rational candidates (module docstring) and, for the roots
+    of each atom ``c2 q**2 + c1 q + c0`` in ``quadratic``, where a root crosses an end
+    ``b`` of q's domain or the two roots meet: ``p(b)``, ``2 c2 b + c1``, ``c2`` and the
+    discriminant."""
     import sympy
 
     col = cnd.AtomCollector(syms)
     for a in case_atoms:
         col.add_expr(a.expr, a.reason)
+    for a in quadratic:
+        c2, c1, c0 = sympy.Poly(a.expr, q).all_coeffs()
+        col.add_expr(sympy.expand(c1 ** 2 - 4 * c2 * c0), "roots meet")
+        col.add_expr(c2, "degree drops")
+        for b in (lo, hi):
+            if b.is_finite:
+                col.add_expr(sympy.expand(a.expr.xreplace({q: b})), "a root at the end")
+                col.add_expr(sympy.expand(2 * c2 * b + c1), "a root at the end")
     exprs = [r for r, _ in rational]
     for r in exprs:
         parts = [r] + [r - b for b in (lo, hi) if b.is_finite]
@@ -143,7 +155,8 @@ def _sample(syms: tuple, box: list, atoms: list, rng: Any) -> tuple[list, list]:
         z = cnd.zero_points(a, box, rng, slices=3)
         if z or cnd.has_zero_inside(a, box, rng):
             kept.append(a)
-            pts += z + cnd.beside(a, z, box, delta)
+            pts += z + cnd.beside(a, z, box, delta) if z else \
+                cnd.beside_curve(a, box, rng, delta)
     for i, a in enumerate(kept):
         for b in kept[:i]:
             pts += cnd.intersection_points(a, b, box, rng)
@@ -189,7 +202,8 @@ def symbolic_critical_values(game: Any, parameter: str, symbolic: Any, fixed: di
     q, others = syms[0], syms[1:]
     rational, radical = _candidates([a for a in atoms if a.degree(0) > 0], q)
     case = [a for a in atoms if a.degree(0) == 0]
-    cond_atoms = _condition_atoms(others, case, rational, lo, hi)
+    quadratic = [a for a in atoms if a.degree(0) == 2]
+    cond_atoms = _condition_atoms(others, case, rational, lo, hi, quadratic, q)
     sbox = box[1:]
     points, cond_atoms = _sample(others, sbox, cond_atoms, ex.rng)
     default = tuple(Fraction(info[n].default) if info.get(n) and info[n].default is not None
@@ -197,6 +211,7 @@ def symbolic_critical_values(game: Any, parameter: str, symbolic: Any, fixed: di
     if None not in default and all(a < d < b for d, (a, b) in zip(default, sbox)):
         points.insert(0, default)
     signs = cnd.Signs(others, sbox, ex.rng)
+    unseen = {k for k, a in enumerate(cond_atoms) if not any(a.sign(p) == 0 for p in points)}
     cands = rational + radical
     hits: dict = {k: {} for k in range(len(cands))}
     for pt in points:
@@ -223,7 +238,7 @@ def symbolic_critical_values(game: Any, parameter: str, symbolic: Any, fixed: di
         off = [v for v, rows in hits[k].items() if any(m is None for _, m, _ in rows)]
         if not on:
             continue
-        cubes = cnd.cover(on, [v for v in off if v not in on])
+        cubes = cnd.without_zeros(cnd.cover(on, [v for v in off if v not in on]), unseen)
         conds = [cnd.cube_condition(c, cond_atoms, signs) for c in cubes]
         cond = sympy.true if any(c is sympy.true for c in conds) else \
             sympy.Or(*conds) if len(conds) > 1 else conds[0]

@@ -107,3 +107,20 @@ def test_ukraine_switch_condition_in_its_shortest_form(ukraine_cvs):
     assert mid.condition == sympy.And(C_R <= sympy.Rational(252, 37),
                                       C_R <= 63 * V_sec / 37)
     assert str(mid).startswith("q = 37/100 if C_R <= 252/37 and C_R <= 63*V_sec/37: ")
+
+
+def test_radical_value_applies_where_it_lies_in_the_domain():
+    """Two guarantors and Russia (2 x 2 x 2; defending costs r, abandoning costs the
+    audience cost q; Diekmann 1985's volunteer's dilemma): against the mixed pair Russia
+    escalates iff 5 (r - q)**2 > 12, so q = r - 2 sqrt(15)/5 is a critical value where it
+    is positive, r > 2 sqrt(15)/5, i.e. 5 r**2 > 12 (the value at the end q = 0 of q's
+    domain gives the condition; its zero set has no rational points)."""
+    from map_games import volunteers_with_russia
+
+    g = volunteers_with_russia()
+    R = sympy.Symbol("r", real=True)
+    cvs = gt.critical_values(g, "q", symbolic=("r",))
+    rad = [c for c in cvs if c.value.has(sympy.sqrt(15))]
+    assert len(rad) == 1 and sympy.simplify(rad[0].value - (R - 2 * sympy.sqrt(15) / 5)) == 0
+    assert rad[0].condition == (5 * R ** 2 - 12 > 0)
+    assert [c.condition for c in cvs if c.value == R - 2] == [R > 2]
