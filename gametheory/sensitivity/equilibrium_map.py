@@ -429,7 +429,14 @@ def _formulas(m: _Mapper, pt: tuple) -> tuple[tuple, bool]:
     sol = m.solve(pt)
     try:
         if m.kind == "tree":
-            return tuple(formulas._tree(m.game, sol)), True
+            try:
+                return tuple(formulas._tree(m.game, sol)), True
+            except GameError:
+                if m.source != "subgames":
+                    raise
+            from ._map_tree_formulas import mixed_tree_formulas
+            subs = dict(zip(m.syms, map(cnd.rational, pt)))
+            return tuple(mixed_tree_formulas(m.game, sol, subs)), True
         if m.kind == "normal":
             return tuple(formulas._pure_normal(m.game, sol)), True
         subs = dict(zip(m.syms, map(cnd.rational, pt)))
@@ -489,14 +496,34 @@ def _agrees(m: _Mapper, eqs: tuple, pt: tuple) -> bool:
     def fr(v):
         return sympy.Rational(Fraction(v))
 
-    mine = sorted(str((tuple(tuple(x) for x in s), tuple(p))) for s, p in
-                  (e.evaluate(**at) for e in eqs))      # str: no comparison of a nan
+    mine = sorted(str((tuple(tuple(x) for x in s), tuple(p), _behaviour(e, at)))
+                  for e, (s, p) in ((e, e.evaluate(**at)) for e in eqs))  # str: no nan ==
     if m.kind == "tree":
-        theirs = sorted(str(((), tuple(fr(v) for v in eq.payoffs))) for eq in sol.equilibria)
+        theirs = sorted(str(((), tuple(fr(v) for v in eq.payoffs),
+                             _behaviour(eq, None))) for eq in sol.equilibria)
     else:
         theirs = sorted(str((tuple(tuple(fr(v) for v in s) for s in eq.strategies),
-                             tuple(fr(v) for v in eq.payoffs))) for eq in sol.equilibria)
+                             tuple(fr(v) for v in eq.payoffs), ())) for eq in sol.equilibria)
     return mine == theirs
+
+
+def _behaviour(e: Any, at: dict | None) -> tuple:
+    """The behaviour of a formula evaluated at ``at`` (or of a solved equilibrium, with
+    ``at`` None) as sorted sympy numbers; () for a normal form."""
+    import sympy
+
+    if not e.behavior:
+        return ()
+    subs = {} if at is None else {sympy.Symbol(k, real=True): _number(k, v)
+                                  for k, v in at.items()}
+
+    def num(p):
+        if isinstance(p, (Fraction, int)):
+            return sympy.Rational(Fraction(p))
+        return sympy.sympify(p, strict=True).xreplace(subs)  # trusted: sympy or a number
+
+    return tuple(sorted((h, tuple(sorted((a, num(p)) for a, p in d.items())))
+                        for h, d in e.behavior.items()))
 
 
 def _check_points(m: _Mapper, atoms: list, avoid: set) -> list:
@@ -585,9 +612,11 @@ def equilibrium_map(game: Game, parameters: Any, *, per_axis: int | None = None,
     algebraic coordinates (:mod:`._map_curves`): where the equilibria there are those of
     a region beside it, it joins that region (``>=``), else it is a region of its own
     with float values (a note says so); a zero set with no point found is named in the
-    notes as not mapped, and the inequalities next to it are strict. Regions where an
-    equilibrium mixes (a piece of a tree, or more than two players) give the values at
-    a representative point (``closed_form`` False).
+    notes as not mapped, and the inequalities next to it are strict. An equilibrium of a
+    tree that mixes in a simultaneous two-player piece gets the formulas of the piece's
+    tight equations (:mod:`._map_tree_formulas`); where it mixes otherwise, or in a
+    normal form of more than two players, the region gives the values at a
+    representative point (``closed_form`` False).
 
     References
     ----------

@@ -69,8 +69,10 @@ def test_guarantor_tree_regions_by_hand(tree_map):
     (mixed_stay,) = [e for e in stays.equilibria if _mixed(e)]
     (mixed_esc,) = [e for e in escal.equilibria if _mixed(e)]
     # p = (v - 3 + a)/v: 1/3 at (1, 3), 1/6 at (1/2, 3); Russia's reply flips
-    assert mixed_stay.behavior["G1"]["defend"] == Fraction(1, 3)
-    assert mixed_esc.behavior["G1"]["defend"] == Fraction(1, 6)
+    p = (v_ - 3 + a_) / v_
+    for eq in (mixed_stay, mixed_esc):
+        assert sympy.simplify(eq.behavior["G1"]["defend"] - p) == 0
+    assert p.xreplace({a_: 1, v_: 3}) == sympy.Rational(1, 3)
     assert mixed_stay.behavior["Russia: guarantees"]["stay"] == 1
     assert mixed_esc.behavior["Russia: guarantees"]["escalate"] == 1
     # the irrational curve separates them
@@ -101,8 +103,10 @@ def test_guarantor_tree_pure_regions_have_formulas(tree_map):
     (eq,) = top.equilibria
     assert top.closed_form and eq.payoffs == (2, 0, v_ / 2, v_ / 2)
     mixed = tree_map.region_at(a=1, v=3)
-    assert not mixed.closed_form                  # a mixed piece: values at the point
-    assert "defend = 1/3" in str(mixed)
+    assert mixed.closed_form and mixed.verified    # the simultaneous piece's tight mix
+    (eq,) = [e for e in mixed.equilibria if _mixed(e)]
+    assert sympy.simplify(eq.behavior["G1"]["defend"] - (v_ - 3 + a_) / v_) == 0
+    assert "G1: defend = (a + v - 3)/v" in str(mixed)
 
 
 def agree_at_random_points(emap, g, method, box, n, seed):
