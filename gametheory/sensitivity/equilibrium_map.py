@@ -781,8 +781,12 @@ def _restricted(eqs: tuple, cond: Any) -> tuple:
     def fix(e):
         return sympy.factor(sympy.sympify(e, strict=True).xreplace(subs))  # trusted: sympy
 
+    def beh(e):
+        return e.behavior and {h: {a: fix(p) for a, p in d.items()}
+                               for h, d in e.behavior.items()}
+
     return tuple(ClosedFormEquilibrium(tuple(tuple(fix(x) for x in s) for s in e.strategies),
-                                       e.behavior, tuple(fix(v) for v in e.payoffs), {},
+                                       beh(e), tuple(fix(v) for v in e.payoffs), {},
                                        e.players, e.labels) for e in eqs)
 
 
