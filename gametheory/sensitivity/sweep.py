@@ -54,12 +54,12 @@ if TYPE_CHECKING:
 
 __all__ = ["sweep", "SweepResult"]
 
-#: Methods that find every equilibrium, for which the regions may come from the exact
-#: critical values (with ``"auto"``).
-_EXACT_METHODS = ("vertex", "support", "spe")
-#: With ``regions(exact="auto")``, normal forms of at most this many cells and trees of
-#: at most this many nodes get exact regions (critical values of bigger, often
-#: degenerate, games can take long; ``exact=True`` asks for them all the same).
+#: With ``regions(exact="auto")``, normal forms of at most this many cells (the product
+#: of the strategy counts, any number of players) and trees of at most this many nodes
+#: (any information structure) are offered to the exact critical values. A size bound
+#: only: it does not bound their time (a tree's simultaneous subgames, an N-player
+#: form's polynomial systems can take long below it, and critical_values refuses some
+#: such games, which then bisect); ``exact=True`` asks for bigger games all the same.
 EXACT_CELLS, EXACT_NODES = 64, 1000
 #: Without an explicit ``progress``, a per-point run shows a progress bar from this size.
 PROGRESS_POINTS = 2000
@@ -456,10 +456,13 @@ class SweepResult:
         (trees), with any continuum of equilibria flagged.
 
         With one varying parameter, where the exact critical values can be computed
-        (:func:`gametheory.critical_values`: two-player normal forms and
-        perfect-information trees with payoffs rational in the parameter, by a complete
-        method; with ``exact="auto"`` games of at most :data:`EXACT_CELLS` cells or
-        :data:`EXACT_NODES` nodes), the regions are exactly the open intervals between consecutive
+        (:func:`gametheory.critical_values` for the sweep's method, which the registry's
+        candidate sources decide: payoffs rational in the parameter; two-player normal
+        forms, small N-player ones, trees with perfect information or, under subgame
+        perfection, with imperfect information and perfect recall; with
+        ``exact="auto"`` only games of at most :data:`EXACT_CELLS` cells or
+        :data:`EXACT_NODES` nodes, a size bound that does not bound the time), the
+        regions are exactly the open intervals between consecutive
         critical values and the critical values themselves, each solved exactly at a
         simple rational inside it (or at the value), whether or not the grid hits it; the
         grid's ends close their intervals (or are points of their own where the
@@ -569,9 +572,10 @@ class SweepResult:
     def critical(self, parameter: str | None = None, force: bool = True) -> list:
         """The exact critical values of a one-parameter sweep inside its range
         (:func:`gametheory.critical_values` with the other parameters at their values in
-        the sweep), computed once; the regions are built from them. SolverError or
-        GameError when they cannot be had (for a game other than a two-player normal
-        form or a perfect-information tree, or a method other than a complete one).
+        the sweep, and the sweep's method), computed once; the regions are built from
+        them. SolverError or GameError when they cannot be had (a method without an exact
+        candidate source in the registry or one that does not fit the game, or a game
+        critical_values refuses).
 
         Examples
         --------
@@ -603,15 +607,12 @@ class SweepResult:
 
     def _critical(self, parameter: str, force: bool = False) -> list:
         from ..games.values import to_fraction
-        from .critical import critical_values
+        from .critical import _resolve, critical_values
 
-        if not (self.method in _EXACT_METHODS or self.method == "auto"):
-            raise SolverError(f"exact regions need a complete method (auto, "
-                              f"{', '.join(_EXACT_METHODS)}); this sweep ran "
-                              f"{_method_name(self.method)}")
         g = self._reduced(parameter)
-        if g.is_tree and not g.has_perfect_information:
-            raise SolverError("exact regions of a tree need perfect information")
+        # the registry decides, as critical_values does: SolverError for a method without
+        # an exact candidate source or one that does not fit the game
+        _resolve(g, self.method)
         size = g.num_nodes if g.is_tree else int(np.prod(g.shape))
         limit = EXACT_NODES if g.is_tree else EXACT_CELLS
         if size > limit and not force:
@@ -622,7 +623,8 @@ class SweepResult:
         lo, hi = float(x.min()), float(x.max())
         if not lo < hi:
             raise GameError(f"{parameter} takes one value in this sweep")
-        return critical_values(g, parameter, interval=(to_fraction(lo), to_fraction(hi)))
+        return critical_values(g, parameter, method=self.method,
+                               interval=(to_fraction(lo), to_fraction(hi)))
 
     def _reduced(self, parameter: str) -> Game:
         """The game with every parameter but ``parameter`` at its value in the sweep."""
@@ -636,19 +638,21 @@ class SweepResult:
 
     def _solve_value(self, name: str, value: Any) -> tuple[Any, str]:
         """The Solution at ``name = value`` (others as in the sweep), cached: exactly
-        (all extreme equilibria and components: ``vertex``, or ``spe`` for
-        perfect-information trees, or the sweep's method) where the value and payoffs are
+        by the method that confirms the sweep's method's critical values
+        (``critical._confirming``: ``spe`` for trees, ``vertex`` for two players,
+        ``enumpoly`` for more under ``auto``) where the value and payoffs are
         rational, else in floats, said by the note."""
         cache = self._cache.setdefault(("exact-solve", name), {})
         if value in cache:
             return cache[value]
+        from .critical import _confirming
+
         g = self._reduced(name)
         method: Any = self.method
-        if self.method == "auto" or self.method in _EXACT_METHODS:
-            if g.is_tree:
-                method = "spe" if g.has_perfect_information else "auto"
-            elif g.num_players == 2:
-                method = "vertex"
+        try:            # the method whose exact solves confirm the critical values
+            method = _confirming(g, self.method)
+        except SolverError:
+            pass
         note = ""
         rational = isinstance(value, Fraction) or getattr(value, "is_Rational", False)
         try:

@@ -267,3 +267,62 @@ def test_cli_json_regions_are_exact_text():
     assert data["regions"][2]["equilibria"][0]["payoffs"]["Ukraine"] == "3*q - 2"
     assert [c["value"] for c in data["critical_values"]] == ["1/7", "2/5"]
     assert [len(r["equilibria"]) for r in data["regions"]] == [1, 2, 1, 2, 1]
+
+
+# ----------------------------------------------------------------- imperfect information
+def critical_games():
+    """tests/sensitivity/test_critical_games.py, loaded from its file: imperfect_tree(seed)
+    (random three-player trees with chance and simultaneous two-player subgames) and
+    guarantor_tree() (four players, q in (0, 5))."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location(
+        "critical_games", Path(__file__).with_name("test_critical_games.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("seed", [2, 3])
+def test_imperfect_information_trees_get_the_partition_of_their_critical_values(seed):
+    """Random three-player trees with chance and a simultaneous subgame (built as in
+    test_critical_games): the exact regions under subgame perfection are the open
+    intervals between the critical values and the values themselves (the grid's ends
+    points of their own where the structure differs there), and each region's
+    representative exact solve by "spe" has the region's structure."""
+    g = critical_games().imperfect_tree(seed)
+    assert not g.has_perfect_information
+    sw = gt.sweep(g, {"q": np.linspace(0, 1, 41)})
+    regions = sw.regions("q")
+    cvs = [c.value for c in gt.critical_values(g, "q", interval=(0, 1))]
+    assert [c.value for c in sw.critical("q")] == cvs and cvs
+    inner = [r for r in regions if not (r.is_point and r.ends[0] in (0, 1))]
+    cuts = [0, *cvs, 1]
+    expect = []
+    for k, c in enumerate(cvs):
+        expect += [(cuts[k], cuts[k + 1]), (c, c)]
+    expect.append((cuts[-2], 1))
+    assert [tuple(r.ends) for r in inner] == expect
+    assert all(r.exact for r in regions)
+    for r in regions:
+        t = r.point[0]
+        if not isinstance(t, Fraction):
+            continue                  # an irrational value, solved in floats (its note)
+        sol = gt.solve(g.substitute(q=t), method="spe", exact=True)
+        assert structure_of(g, sol) == structure_of(g, r.solution), (seed, str(r))
+
+
+def test_guarantor_tree_regions_print_the_irrational_threshold():
+    """The 4-player guarantor tree (test_critical_games.guarantor_tree; the guarantors' simultaneous
+    subgame is a volunteer's dilemma, Diekmann 1985, Journal of Conflict Resolution 29(4),
+    605-610): critical values 1, 3 - 2 sqrt(3/5) = 3 - 2 sqrt(15)/5, 3, printed exactly."""
+    sw = gt.sweep(critical_games().guarantor_tree(), {"q": np.linspace(0, 5, 51)})
+    regions = sw.regions("q")
+    assert spans(regions) == [
+        "q in [0, 1)", "q = 1", "q in (1, 3 - 2*sqrt(15)/5 (~1.451))",
+        "q = 3 - 2*sqrt(15)/5 (~1.451)", "q in (3 - 2*sqrt(15)/5 (~1.451), 3)", "q = 3",
+        "q in (3, 5]"]
+    assert sympy.simplify(regions[3].ends[0] - (3 - 2 * sympy.sqrt(sympy.Rational(3, 5)))) == 0
+    assert [len(r.key) for r in regions] == [1, 3, 3, 4, 3, 3, 1]
+    assert str(regions[2]).startswith("q in (1, 3 - 2*sqrt(15)/5 (~1.451)): 3 equilibria")
