@@ -44,6 +44,9 @@ def add_sweep_parser(sub: Any, model_args: Callable) -> None:
                    help="solve on a dask cluster (e.g. tcp://10.0.0.1:8786)")
     s.add_argument("--no-critical", action="store_true",
                    help="skip the exact critical values (the regions are then bisected)")
+    s.add_argument("--conditions", action="store_true",
+                   help="two varied parameters: each cell's condition from the equilibrium "
+                        "map (gt.equilibrium_map over them; about a second on small games)")
     s.add_argument("--format", choices=["text", "json"], default="text",
                    help="print the regions as text (default) or as JSON")
 
@@ -156,10 +159,14 @@ def cmd_sweep(args: Any) -> int:
     seconds = time.perf_counter() - start
     varying = [n for n, a in grid.items() if len(a) > 1]
     one = len(varying) == 1
+    if args.conditions and len(varying) != 2:
+        raise UsageError(f"--conditions needs two varied parameters; got "
+                         f"{len(varying)}")
     exact = "auto" if one and not args.no_critical else False
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", DegenerateGameWarning)
-        regions = sw.regions(*varying, exact=exact) if varying else sw.regions(exact=exact)
+        regions = sw.regions(*varying, exact=exact,
+                             conditions=bool(args.conditions))
         formulas = sw.region_formulas(varying[0]) if one else None
     cvs, error = None, None
     if one and not args.no_critical:

@@ -104,7 +104,9 @@ def regions_table(regions: Sequence[Any], game: Game, formulas: Sequence[Sequenc
     Parameters
     ----------
     regions : list of Region
-        The 1-D regions of a sweep, in order (:meth:`gametheory.SweepResult.regions`).
+        The regions of a sweep, in order (:meth:`gametheory.SweepResult.regions`): 1-D
+        regions, or 2-D cells (numbered, with their representative point; no closed
+        forms). A column "where" holds the regions' conditions when some have one.
     game : NormalFormGame or ExtensiveFormGame
         The swept game (its players, and a tree's information sets, head the columns).
     formulas : list of list, optional
@@ -138,44 +140,56 @@ def regions_table(regions: Sequence[Any], game: Game, formulas: Sequence[Sequenc
     fmt = check_options(format, precision)
     c = Cells(fmt, precision)
     regions = list(regions)
-    if any(len(r.names) != 1 for r in regions):
-        raise GameError("a table of regions needs the regions of one varying parameter")
+    if len({len(r.names) for r in regions}) > 1 or any(len(r.names) > 2 for r in regions):
+        raise GameError("a table of regions needs the regions of one or two varying "
+                        "parameters")
+    cells = bool(regions) and len(regions[0].names) == 2
+    if cells and formulas is not None:
+        raise GameError("closed forms by region need one varying parameter")
     if formulas is not None and len(formulas) != len(regions):
         raise GameError(f"{len(formulas)} lists of closed forms for {len(regions)} regions")
-    parameter = regions[0].names[0] if regions else ""
+    parameter = (", ".join(regions[0].names) if cells else regions[0].names[0]) \
+        if regions else ""
+    where = any(getattr(r, "condition", None) for r in regions)
     tree = game.is_tree
     players = list(game.players)
     cols = [h.label for h in game.information_sets] if tree else players
     if fmt.tidy:
         header = ["lo", "hi", parameter, "equilibria", "continuum"]
+        header += ["condition"] if where else []
         header += ([] if formulas else [f"{parameter} at"]) + [f"{h}" for h in cols] \
             + [f"payoff:{p}" for p in players]
     else:
-        header = [c.parameter(parameter)]
-        header += [] if formulas else [c.parameter(parameter) + " at"]
+        header = [c.text("cell") if cells else c.parameter(parameter)]
+        header += [c.text("where")] if where else []
+        header += [] if formulas else [(c.text(parameter) if cells else
+                                        c.parameter(parameter)) + " at"]
         header += [c.text(h) for h in cols]
         header += [c.text(p) if fmt.groups else f"payoff {c.text(p)}" for p in players]
     rows = []
     for k, r in enumerate(regions):
-        span = _interval(c, r, k == 0, k == len(regions) - 1)
+        span = str(r.number) if cells else _interval(c, r, k == 0, k == len(regions) - 1)
         cont = bool(getattr(r, "continuum", False))
         if formulas:
             eqs, at = list(formulas[k]), []
         else:
-            eqs, at = list(r.representative.equilibria), [c.value(r.point[0])]
+            eqs, at = list(r.representative.equilibria), [", ".join(
+                c.value(v) for v in r.point)]
+        at = ([c.text(r.condition or "")] if where else []) + at
         strat = [[_cell(e, h, j, tree, c) for e in eqs] for j, h in enumerate(cols)]
         pays = [[c.value(e.payoffs[i]) for e in eqs] for i in range(len(players))]
         row = [span + (" " + c.text("(a continuum)") if cont and not fmt.tidy else "")] \
             + at + [c.stack(s) for s in strat] + [c.stack(p) for p in pays]
         if fmt.tidy:
-            row = [repr(float(r.lo)), repr(float(r.hi)), span, str(len(eqs)),
+            lo, hi = (r.lo, r.hi) if not cells else (r.bounds[0][0], r.bounds[0][1])
+            row = [repr(float(lo)), repr(float(hi)), span, str(len(eqs)),
                    str(int(cont))] + row[1:]
         rows.append(row)
     groups = []
     if fmt.groups:
-        groups = [("", 1 + (0 if formulas else 1)),
+        groups = [("", 1 + int(where) + (0 if formulas else 1)),
                   ("Behaviour" if tree else "Strategies", len(cols)), ("Payoffs", len(players))]
-    align = "l" * (1 + (0 if formulas else 1)) + "l" * len(cols) + "l" * len(players)
+    align = "l" * (1 + int(where) + (0 if formulas else 1)) + "l" * (len(cols) + len(players))
     return fmt.render([Grid(header, rows, align, groups)])
 
 

@@ -15,6 +15,7 @@ import pytest
 import sympy
 
 import gametheory as gt
+from gametheory.io._sweep_table import regions_table
 from gametheory.io.tables import sweep_table
 from gametheory.models import ukraine_guarantees, ukraine_russia_matrix
 from gametheory.sensitivity._regions import region_record, structure_of
@@ -326,3 +327,63 @@ def test_guarantor_tree_regions_print_the_irrational_threshold():
     assert sympy.simplify(regions[3].ends[0] - (3 - 2 * sympy.sqrt(sympy.Rational(3, 5)))) == 0
     assert [len(r.key) for r in regions] == [1, 3, 3, 4, 3, 3, 1]
     assert str(regions[2]).startswith("q in (1, 3 - 2*sqrt(15)/5 (~1.451)): 3 equilibria")
+
+
+# ----------------------------------------------------------------- 2-D conditions
+def hawk_dove():
+    """Hawk-Dove with prize V and cost C (Maynard Smith 1982, Evolution and the Theory of
+    Games, ch. 2): Hawk dominates for C < V; for C > V two pure equilibria and the mixed
+    one (Hawk with probability V/C); at C = V a continuum."""
+    V, C = gt.parameters("V C")
+    g = gt.NormalFormGame.from_arrays([[(V - C) / 2, V], [0, V / 2]],
+                                      [[(V - C) / 2, 0], [V, V / 2]],
+                                      strategies=[["Hawk", "Dove"]] * 2)
+    return g.describe(gt.Parameter("V", domain=(0, float("inf"))),
+                      gt.Parameter("C", domain=(0, float("inf"))))
+
+
+def test_hawk_dove_cells_get_the_conditions_of_the_equilibrium_map():
+    vals = np.linspace(0.5, 4, 8)
+    sw = gt.sweep(hawk_dove(), {"V": vals, "C": vals})
+    assert all(c.condition is None for c in sw.regions())          # default: not asked
+    cells = sw.regions(conditions="auto")
+    big = sorted((c for c in cells if len(c.indices) > 1), key=lambda c: len(c.key))
+    assert [c.condition for c in big] == ["C < V", "C > V"]
+    assert [len(c.key) for c in big] == [1, 3]
+    diagonal = [c for c in cells if len(c.indices) == 1]
+    assert len(diagonal) == len(vals) and all(c.condition == "C = V" for c in diagonal)
+    assert "where C < V: 1 equilibrium: Hawk | Hawk" in str(big[0])
+    table = regions_table(cells, sw.game, format="md").splitlines()
+    assert table[0].startswith("| cell | where | V, C at |")
+    assert any("| C > V |" in row for row in table)
+    with pytest.raises(gt.GameError, match="conditions must be"):
+        sw.regions(conditions="yes")
+
+
+def test_cells_whose_structure_no_map_region_has_get_a_note():
+    """A map region is taken only where an exact solve at the cell's point has its
+    structure: with the map's regions forced to mismatch, the condition stays None."""
+    import dataclasses
+
+    vals = np.linspace(0.5, 4, 4)
+    sw = gt.sweep(hawk_dove(), {"V": vals, "C": vals})
+    emap = sw.equilibrium_map()
+    sw._cache[("map", ("V", "C"))] = dataclasses.replace(
+        emap, regions=tuple(dataclasses.replace(r, structure=("other",)) for r in emap))
+    cells = sw.regions(conditions=True)
+    assert all(c.condition is None and "no region of the equilibrium map" in c.note
+               for c in cells)
+
+
+def test_cli_conditions_in_text_and_json():
+    base = [sys.executable, "-m", "gametheory", "sweep", "--vary", "q=0:1:11",
+            "--vary", "r=0:1:11", "--conditions"]
+    out = subprocess.run(base + ["--format", "json"], capture_output=True, text=True,
+                         check=True)
+    regions = json.loads(out.stdout)["regions"]
+    conds = {r["condition"] for r in regions}
+    assert {"q < 1/7", "q > 2/5"} <= conds
+    text = subprocess.run(base, capture_output=True, text=True, check=True).stdout
+    assert "where q < 1/7: " in text
+    bad = subprocess.run(base[:6] + ["--conditions"], capture_output=True, text=True)
+    assert bad.returncode == 2 and "--conditions needs two varied parameters" in bad.stderr
