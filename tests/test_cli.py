@@ -325,3 +325,32 @@ def test_sweep_json_regions(capsys):
                         "--format", "json")
     data = json.loads(out)
     assert "critical_values" not in data and not any(r["exact"] for r in data["regions"])
+
+
+def test_sweep_symbolic_critical_values_text_and_json():
+    """Ukraine (model docstring): the security type's escalation threshold q = 1/(1 + C_R)
+    and the revisionist's q = 4/(4 + C_R) hold for every C_R; Ukraine's switch at 37/100
+    only for C_R <= 63/37 (tests/sensitivity/test_symbolic_critical.py)."""
+    r = run("sweep", "--vary", "q=0:1:101", "--symbolic", "C_R")
+    assert r.returncode == 0, r.stderr
+    assert "critical values of q as formulas in C_R:" in r.stdout
+    assert "q = 1/(C_R + 1) (everywhere): " in r.stdout
+    assert "q = 37/100 if C_R <= 63/37: " in r.stdout
+    r = run("sweep", "--vary", "q=0:1:101", "--symbolic", "C_R", "--format", "json")
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)["symbolic_critical_values"]
+    assert [d["value"] for d in data] == ["1/(C_R + 1)", "37/100", "4/(C_R + 4)"]
+    assert [d["condition"] for d in data][1] == "C_R <= 63/37"
+    assert all(d["in"] == ["C_R"] for d in data)
+
+
+@pytest.mark.parametrize("args,message", [
+    (["--symbolic", "X"], "--symbolic: unknown parameter 'X'"),
+    (["--symbolic", "q"], "q is both swept and symbolic; drop one"),
+    (["--symbolic", "C_R", "--set", "C_R=2"], "C_R is both set and symbolic; drop one"),
+    (["--symbolic", "C_R", "--vary", "r=0:1:3"], "--symbolic needs exactly one varied"),
+])
+def test_sweep_symbolic_errors_exit_2(args, message):
+    r = run("sweep", "--vary", "q=0:1:11", *args)
+    assert r.returncode == 2 and message in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1

@@ -9,6 +9,7 @@ import json
 import time
 import warnings
 from collections.abc import Callable
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +48,10 @@ def add_sweep_parser(sub: Any, model_args: Callable) -> None:
     s.add_argument("--conditions", action="store_true",
                    help="two varied parameters: each cell's condition from the equilibrium "
                         "map (gt.equilibrium_map over them; about a second on small games)")
+    s.add_argument("--symbolic", metavar="NAMES",
+                   help="one varied parameter: also its critical values as formulas in these "
+                        "parameters (one or two, comma-separated) with the conditions where "
+                        "they apply (gt.critical_values(..., symbolic=NAMES))")
     s.add_argument("--format", choices=["text", "json"], default="text",
                    help="print the regions as text (default) or as JSON")
 
@@ -159,6 +164,7 @@ def cmd_sweep(args: Any) -> int:
     seconds = time.perf_counter() - start
     varying = [n for n, a in grid.items() if len(a) > 1]
     one = len(varying) == 1
+    symbolic = _symbolic_names(args.symbolic, varying, list(grid), sets, free, name)
     if args.conditions and len(varying) != 2:
         raise UsageError(f"--conditions needs two varied parameters; got "
                          f"{len(varying)}")
@@ -175,13 +181,33 @@ def cmd_sweep(args: Any) -> int:
         except (GameError, SolverError, NotImplementedError) as exc:
             error = str(exc)
     notes = [str(w.message) for w in caught]
+    formulas_cv = None
+    if symbolic:
+        from ..sensitivity.critical import critical_values
+
+        x = grid[varying[0]]
+        fixed = {n: Fraction(str(float(a[0]))) for n, a in grid.items() if len(a) == 1}
+        try:
+            formulas_cv = critical_values(
+                game, varying[0], symbolic=symbolic,
+                interval=(Fraction(str(float(x.min()))), Fraction(str(float(x.max())))),
+                **fixed)
+        except (GameError, SolverError, NotImplementedError) as exc:
+            raise UsageError(f"no symbolic critical values of {varying[0]} in "
+                             f"{', '.join(symbolic)}: {exc}") from None
     if args.format == "json":
-        print(json.dumps(_json(game, name, sw, regions, formulas, cvs, error, notes, sets,
-                               seconds), indent=2))
+        out = _json(game, name, sw, regions, formulas, cvs, error, notes, sets, seconds)
+        if formulas_cv is not None:
+            out["symbolic_critical_values"] = _symbolic_json(symbolic, formulas_cv)
+        print(json.dumps(out, indent=2))
     else:
         print(_report(game, name, sw, regions, formulas, sets, seconds))
         if one and not args.no_critical:
             print(_critical_text(varying[0], grid[varying[0]], cvs, error, notes))
+        if formulas_cv is not None:
+            print(f"\ncritical values of {varying[0]} as formulas in {', '.join(symbolic)}:"
+                  + (" none" if not formulas_cv else ""))
+            print("\n".join(f"  {cv}" for cv in formulas_cv))
     if args.out:
         _write(sw, varying, game, args.out, suffix, cvs, name)
         if args.format != "json":
@@ -267,6 +293,41 @@ def _json(game: Any, name: str, sw: Any, regions: list, formulas: list | None,
     if notes:
         out["notes"] = notes
     return out
+
+
+def _symbolic_names(spec: str | None, varying: list[str], grid: list[str], sets: dict,
+                    free: list[str], name: str) -> tuple[str, ...]:
+    """The parameters of ``--symbolic`` (comma-separated), checked: known, neither swept
+    nor set, with exactly one varied parameter."""
+    from .loading import UsageError
+
+    if spec is None:
+        return ()
+    names = tuple(n.strip() for n in spec.split(",") if n.strip())
+    if not names:
+        raise UsageError("--symbolic needs parameter names, e.g. --symbolic V_sec,C_R")
+    unknown = [n for n in names if n not in free]
+    if unknown:
+        raise UsageError(f"--symbolic: unknown parameter {unknown[0]!r}; the parameters of "
+                         f"{name} are {', '.join(free)}")
+    for n in names:
+        if n in grid:
+            raise UsageError(f"{n} is both swept and symbolic; drop one")
+        if n in sets:
+            raise UsageError(f"{n} is both set and symbolic; drop one")
+    if len(varying) != 1:
+        raise UsageError(f"--symbolic needs exactly one varied parameter; got "
+                         f"{len(varying)}")
+    return names
+
+
+def _symbolic_json(names: tuple, cvs: list) -> list[dict[str, Any]]:
+    """The symbolic critical values as text: value, condition, description."""
+    from ..sensitivity._conditions import condition_text
+
+    return [{"value": str(cv.value), "in": list(names),
+             "condition": condition_text(cv.condition), "description": cv.description}
+            for cv in cvs]
 
 
 def _critical_text(name: str, axis: np.ndarray, cvs: list | None, error: str | None,
