@@ -845,8 +845,14 @@ class SweepResult:
         g = substituted(self.game, self.names, values, self.grid.fixed)
         return solve(g, method=self.method, **self.options)
 
-    def _chance(self, points: np.ndarray) -> np.ndarray | None:
+    def chance(self, points: np.ndarray) -> np.ndarray | None:
+        """The chance probabilities of a tree at the grid points ``points`` (indices),
+        one row per point and chance edge as :func:`gametheory.sensitivity._regions.reach`
+        takes them; None for a normal form or a tree without parametric chance."""
         return chance_at(self.game, self.names, self.points[points], self.grid.fixed)
+
+    #: The former name of :meth:`chance`.
+    _chance = chance
 
     def _solve_at(self, values: np.ndarray) -> tuple[Chunk, Any]:
         """Solve extra points for refinement: exactly where the payoffs are rational (so

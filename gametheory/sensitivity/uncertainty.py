@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..errors import GameError
-from ._regions import key_text, reach
+from ._regions import differing, key_text, reach
 from ._sweep_solve import as_float, is_tree
 
 if TYPE_CHECKING:
@@ -221,7 +221,7 @@ def _evaluate(sw: SweepResult, specs: dict[str, Any], select: Any,
             out[name] = _per_point(sw, sw.batch.profile[:, arg], rows)
         elif kind == "outcome":
             if outcomes is None:
-                outcomes = _per_point(sw, reach(sw.game, sw.batch, sw._chance), rows)
+                outcomes = _per_point(sw, reach(sw.game, sw.batch, sw.chance), rows)
             out[name] = outcomes[:, arg]
         else:
             vals = np.empty(len(sw))
@@ -267,6 +267,43 @@ class Estimate:
         return f"{self.mean:.4g} (std {self.std:.3g}, se {self.se:.2g})"
 
 
+def structure_names(game: Game, keys: list) -> list[str]:
+    """Distinct words for the structure keys: :func:`key_text`, and for keys whose words
+    coincide (tree keys that differ only off the path) the choices at every information
+    set where they differ; a key still sharing its words gets ``[structure k]``.
+
+    Examples
+    --------
+    The entrant stays out whatever the incumbent would do, and the incumbent would fight
+    for q > 1/2, accommodate below: two structures with the path "out".
+
+    >>> import gametheory as gt
+    >>> q = gt.parameters("q")
+    >>> g = gt.ExtensiveFormGame(["Entrant", "Incumbent"])
+    >>> enter, out = g.root.decide("Entrant", ["in", "out"])
+    >>> fight, accommodate = enter.decide("Incumbent", ["fight", "accommodate"])
+    >>> _ = fight.payoffs(-1, q), accommodate.payoffs(1, 0.5), out.payoffs(2, 0)
+    >>> keys = gt.sweep(g, {"q": [0.25, 0.75]}).structure_ids()[1]
+    >>> for text in sorted(structure_names(g, keys)):
+    ...     print(text)
+    1 equilibrium: path out (Incumbent: in: accommodate)
+    1 equilibrium: path out (Incumbent: in: fight)
+    """
+    words = [key_text(game, k) for k in keys]
+    for text in set(words):
+        same = [i for i, w in enumerate(words) if w == text]
+        if len(same) > 1:
+            extra = differing(game, [e for i in same for e in keys[i]])
+            for i in same:
+                words[i] = key_text(game, keys[i], extra)
+    for text in set(words):
+        same = [i for i, w in enumerate(words) if w == text]
+        if len(same) > 1:
+            for i in same:
+                words[i] = f"{text} [structure {i}]"
+    return words
+
+
 def _estimate(x: np.ndarray) -> Estimate:
     x = np.asarray(x, dtype=np.float64)
     x = x[np.isfinite(x)]
@@ -291,8 +328,13 @@ class UncertaintyResult:
     sweep : SweepResult
         The solved sample points (a table of ``n`` points).
     structures : dict
-        ``{structure in words: Estimate of its probability}`` (as
-        :meth:`SweepResult.structure` words it), most probable first.
+        ``{structure in words: Estimate of its probability}``, one entry per structure
+        (:meth:`SweepResult.structure_ids`), most probable first; the words are those of
+        :meth:`SweepResult.structure`, with the choices where they differ added for
+        structures that would otherwise share them (:func:`structure_names`).
+    structure_keys : dict
+        ``{structure in words: its structure key}`` (the keys of
+        :meth:`SweepResult.structure_ids`).
     outcomes : dict
         For trees, ``{terminal path: Estimate of the probability it is reached}``
         (averaged over each point's equilibria, or of the selected one); empty for
@@ -326,6 +368,7 @@ class UncertaintyResult:
     method: Any = field(default="auto", repr=False)
     seed: Any = field(default=0, repr=False)
     _specs: dict = field(default_factory=dict, repr=False)
+    structure_keys: dict = field(default_factory=dict, repr=False)
 
     def __len__(self) -> int:
         return len(self.sweep)
@@ -394,9 +437,9 @@ class UncertaintyResult:
             table.update({k: np.full(m, v) for k, v in self.fixed.items()})
             sw = sweep(self.game, points=table, method=self.method, executor=executor)
             if spec[0] == "structure":
-                pid, keys = sw._keys()
-                words = np.array([key_text(self.game, k) for k in keys], dtype=object)
-                y = (words[pid] == spec[1]).astype(np.float64)
+                pid, keys = sw.structure_ids()
+                ids = [i for i, k in enumerate(keys) if k == self.structure_keys[spec[1]]]
+                y = np.isin(pid, ids).astype(np.float64)
             else:
                 y = _evaluate(sw, {"q": spec}, self.select)["q"]
             if not np.all(np.isfinite(y)):
@@ -567,19 +610,20 @@ def uncertainty(game: Game, distributions: Mapping[str, Any], quantities: Any = 
     table.update({k: np.full(int(n), v) for k, v in fixed_values.items()})
     sw = sweep(game, points=table, method=method, executor=executor, progress=progress)
 
-    pid, keys = sw._keys()
-    words = [key_text(game, k) for k in keys]
-    structures = {}
+    pid, keys = sw.structure_ids()
+    words = structure_names(game, keys)
+    structures, structure_keys = {}, {}
     for i in np.argsort(-np.bincount(pid, minlength=len(keys)), kind="stable"):
         structures[words[i]] = _estimate((pid == i).astype(np.float64))
+        structure_keys[words[i]] = keys[i]
     outcomes: dict[str, Estimate] = {}
     reached = None
     rows = _rows(sw, select)
     if is_tree(game):
-        reached = _per_point(sw, reach(game, sw.batch, sw._chance), rows)
+        reached = _per_point(sw, reach(game, sw.batch, sw.chance), rows)
         for t, v in enumerate(game.arrays.terminals.tolist()):
             outcomes[game.path(v)] = _estimate(reached[:, t])
     values = _evaluate(sw, specs, select, reached, rows)
     return UncertaintyResult(game, dict(distributions), fixed_values, sw, structures,
                              outcomes, {k: _estimate(v) for k, v in values.items()}, values,
-                             select, method, seed, specs)
+                             select, method, seed, specs, structure_keys)

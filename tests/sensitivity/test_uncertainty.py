@@ -202,3 +202,25 @@ def test_errors():
         gt.uncertainty(m, {"q": u}, ["prob:Russia:escalate"], n=8)
     with pytest.raises(GameError, match="unknown outcome"):
         gt.uncertainty(m, {"q": u}, ["outcome:NATO/nowhere"], n=8)
+
+
+def test_structures_sharing_their_path_are_kept_apart():
+    """The entrant stays out (2 > 1 > -1) whatever the incumbent would do; the incumbent
+    would fight iff q > 1/2 (q against 1/2): two structures with the path "out", which
+    differ off it. Each gets its own probability (about 1/2 for q uniform on (0, 1))."""
+    q = gt.parameters("q")
+    g = gt.ExtensiveFormGame(["Entrant", "Incumbent"])
+    enter, out = g.root.decide("Entrant", ["in", "out"])
+    fight, accommodate = enter.decide("Incumbent", ["fight", "accommodate"])
+    fight.payoffs(-1, q)
+    accommodate.payoffs(1, 0.5)
+    out.payoffs(2, 0)
+    res = gt.uncertainty(g, {"q": st.uniform(0, 1)}, n=256)
+    assert sorted(res.structures) == ["1 equilibrium: path out (Incumbent: in: accommodate)",
+                                      "1 equilibrium: path out (Incumbent: in: fight)"]
+    assert all(abs(e.mean - 0.5) < 0.05 for e in res.structures.values())
+    assert sum(e.mean for e in res.structures.values()) == pytest.approx(1)
+    assert set(res.structure_keys) == set(res.structures)
+    name = "1 equilibrium: path out (Incumbent: in: fight)"
+    first, total = res.sobol_indices(name, n=64)["q"]
+    assert total > 0.5
