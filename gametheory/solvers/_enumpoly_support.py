@@ -261,15 +261,21 @@ def _float_points(points, eqs, symbols, profile) -> list[tuple[np.ndarray, ...]]
 
 
 def _samples(symbols, par: dict) -> list[dict]:
-    """Rational points of a parametrised solution family: free unknowns at k/8."""
+    """Rational points of a parametrised solution family: free unknowns at k/8, skipping
+    those where a denominator of the parametrisation vanishes (the family has no point
+    there: ``x0 = (x1 - 1)/(2 x1 - 1)`` at ``x1 = 1/2`` would be complex infinity)."""
     import sympy as sp
 
     free = [s for s in symbols if s not in par]
+    # trusted: strict sympify, text raises; payoffs and solver values, numbers or sympy objects
+    par = {s: sp.together(sp.sympify(e, strict=True)) for s, e in par.items()}
+    dens = [sp.fraction(e)[1] for e in par.values()]
     pts = []
     for k in range(1, 8):
         val = {s: sp.Rational(k, 8) for s in free}
-        # trusted: strict sympify, text raises; payoffs and solver values, numbers or sympy objects
-        pts.append({**{s: sp.sympify(e, strict=True).subs(val) for s, e in par.items()}, **val})
+        if any(d.subs(val) == 0 for d in dens):
+            continue
+        pts.append({**{s: e.subs(val) for s, e in par.items()}, **val})
     return pts
 
 
@@ -281,6 +287,8 @@ def _real(x):
     x = sp.sympify(x, strict=True)     # numbers and sympy only, never text
     if x.is_Rational:
         return x
+    if x.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
+        return None                    # no number (a pole), so not a real one
     if x.free_symbols:
         return x
     im = sp.im(x).evalf(40)

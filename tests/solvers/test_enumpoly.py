@@ -118,3 +118,35 @@ def test_too_large_is_refused_with_advice():
         gt.solve(game, method="enumpoly")
     with pytest.raises(SolverError, match="7 unknowns.*algebraic=False"):
         gt.solve(gt.NormalFormGame(np.zeros((3, 3, 3, 4), dtype=int)), method="enumpoly")
+
+
+def pole_game(q):
+    """A degenerate 2x2x2 game (payoffs with q**2, found by a random search); at q = 0
+    one support system has the solution family x0 = (x1 - 1)/(2 x1 - 1) (x2 = 0), whose
+    sample point x1 = 1/2 is a pole: it has no point there (0 = -1/2)."""
+    U = np.array([[[[1, -q**2], [q**2 + 1, 0]], [[q**2 - 1, 0], [-1, 0]]],
+                  [[[-1, -q**2], [1 - q**2, q**2]], [[-1, q**2], [-1, 0]]],
+                  [[[q**2 - 1, 1 - q**2], [-q**2 - 1, -1]], [[-1, -1], [-1, q**2 + 1]]]],
+                 dtype=object)
+    return gt.NormalFormGame(U)
+
+
+def test_a_pole_of_a_solution_family_is_skipped():
+    """Formerly TypeError: Invalid NaN comparison (im(zoo) in _real). The sample points of
+    a family skip its poles; every equilibrium found has regret 0 exactly."""
+    from gametheory.solvers._enumpoly_support import _real, _samples
+
+    x0, x1, x2 = sp.symbols("x0_0 x1_0 x2_0")
+    pts = _samples([x0, x1, x2], {x0: (x1 - 1) / (2 * x1 - 1), x2: 0})
+    assert len(pts) == 6 and all(p[x1] != sp.Rational(1, 2) for p in pts)
+    assert all(p[x0] == (p[x1] - 1) / (2 * p[x1] - 1) for p in pts)
+    assert _real(sp.zoo) is None and _real(sp.nan) is None
+    game = pole_game(Fraction(0))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DegenerateGameWarning)
+        sol = gt.solve(game, method="enumpoly", exact=True)
+        assert sol.equilibria
+        assert all(gt.max_regret(game, eq) == 0 for eq in sol.equilibria)
+        q = gt.parameters("q")
+        sw = gt.sweep(pole_game(q), {"q": np.linspace(-1, 1, 9)})
+    assert len(sw) == 9 and min(sw.counts) >= 1
