@@ -827,13 +827,16 @@ def easy(game: Game) -> bool:
 
 
 def region_formulas(game: Game, parameter: str, regions: Sequence[Region],
-                    strict: bool) -> list[list] | None:
+                    strict: bool, method: str = "auto") -> list[list] | None:
     """Per region, its equilibria as closed forms in ``parameter`` (``game`` has only
     that parameter left): :func:`~gametheory.equilibrium_formulas` at the region's
     representative point (so in the order of its :attr:`~Region.representative`
     equilibria), or for a region of one value its equilibria solved there, exactly when
-    the value is rational. None when some region has none (GameError if ``strict``)."""
+    the value is rational. None when some region has none (GameError if ``strict``).
+    ``method`` is the solution concept (the sweep's method, see
+    :func:`~gametheory.equilibrium_formulas`)."""
     from ..solvers import solve
+    from .critical import _confirming
     from .formulas import equilibrium_formulas
 
     out = []
@@ -845,12 +848,12 @@ def region_formulas(game: Game, parameter: str, regions: Sequence[Region],
                     continue
                 at = r.ends[0]
                 g = game.substitute(**{parameter: at})
-                out.append(list(solve(g, method="spe" if g.is_tree else "auto",
+                out.append(list(solve(g, method=_confirming(game, method),
                                       exact=isinstance(at, Fraction)).equilibria))
                 continue
             at = r.point[0] if isinstance(r.point[0], Fraction) and \
                 r.lo < r.point[0] < r.hi else midpoint(r.lo, r.hi)
-            f = equilibrium_formulas(game, {parameter: at})
+            f = equilibrium_formulas(game, {parameter: at}, method=method)
             if game.is_tree and any(e.behavior is None for e in f.equilibria):
                 raise GameError("the tree's closed forms are mixed strategies of its reduced "
                                 "normal form, not behaviour (it lacks perfect information)")

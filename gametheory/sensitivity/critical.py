@@ -325,8 +325,8 @@ def _capable(game: Game | None = None) -> str:
 def _resolve(game: Game, method: str) -> tuple[str, str]:
     """``(the method that confirms the candidates, the candidate source)`` for ``method``
     on ``game``, read from the registry (:attr:`Method.sensitivity`). ``"auto"``: the
-    first method ``"auto"`` may use that has a source and fits the game, the tree's own
-    methods before its reduced normal form. ``"support"`` names the source and is
+    first method ``"auto"`` may use that has a source and fits the game, in the order of
+    :func:`_auto_forms`. ``"support"`` names the source and is
     confirmed by ``"vertex"`` (all extreme equilibria and components). A ``"subgames"``
     source on a perfect-information tree is ``"backward"``."""
     from ..solvers.registry import METHODS
@@ -336,7 +336,7 @@ def _resolve(game: Game, method: str) -> tuple[str, str]:
                           f"auto, {_capable()}")
     if method == "auto":
         order = [m for m in METHODS.values() if m.auto and m.exact and m.sensitivity]
-        pick = next((m for tree_form in (True, False) for m in order
+        pick = next((m for tree_form in _auto_forms(game) for m in order
                      if _fits(game, m, tree_form)), None)
         if pick is None:
             raise SolverError(f"no registered method analyses this game exactly "
@@ -353,6 +353,18 @@ def _resolve(game: Game, method: str) -> tuple[str, str]:
         raise SolverError(f"method {pick.name!r} analyses trees with perfect information "
                           "only; use method='spe' (proper subgames) or 'support'")
     return ("vertex" if pick.name == "support" else pick.name), source
+
+
+def _auto_forms(game: Game) -> tuple[bool, ...]:
+    """The forms "auto" tries, as ``_fits``'s ``tree_form``: the solution concept of
+    ``gt.solve(method="auto")`` (:func:`~gametheory.solvers.auto.tree_first`), so that a
+    sweep's points and its exact regions agree. A tree with perfect information or with
+    other than two players: subgame perfection (the tree's own methods) first; a
+    two-player tree with imperfect information: Nash equilibria of its reduced normal form
+    (``method="spe"`` asks for subgame perfection)."""
+    if game.is_tree and game.num_players == 2 and not game.has_perfect_information:
+        return (False, True)
+    return (True, False)
 
 
 def _check_pick(game: Game, m: Any) -> None:

@@ -330,7 +330,7 @@ def _pure_normal(game: Game, sol: Any) -> list[ClosedFormEquilibrium]:
     return out
 
 
-def _locate(game: Game, values: dict) -> tuple[dict, tuple | None]:
+def _locate(game: Game, values: dict, method: str = "auto") -> tuple[dict, tuple | None]:
     """The point (a value for every parameter) and the region ``(name, lo, hi)``."""
     names = [p.name for p in game.parameters]
     unknown = sorted(set(values) - set(names))
@@ -354,7 +354,7 @@ def _locate(game: Game, values: dict) -> tuple[dict, tuple | None]:
         return point, None
     name = ranges[0]
     lo, hi = _domain(game, name, values[name])
-    inside = critical_values(game, name, interval=(lo, hi), **point)
+    inside = critical_values(game, name, method=method, interval=(lo, hi), **point)
     if inside:
         raise GameError(f"the equilibria change inside {lo} < {name} < {hi}, at {name} = "
                         f"{inside[0].value}; give a region between critical values")
@@ -363,8 +363,8 @@ def _locate(game: Game, values: dict) -> tuple[dict, tuple | None]:
     return point, (name, lo, hi)
 
 
-def equilibrium_formulas(game: Game, where: Mapping[str, Any] | None = None,
-                         **values: Any) -> EquilibriumFormulas:
+def equilibrium_formulas(game: Game, where: Mapping[str, Any] | None = None, *,
+                         method: str = "auto", **values: Any) -> EquilibriumFormulas:
     """The equilibria on a region in closed form, with derivatives in every parameter.
 
     Parameters
@@ -378,6 +378,10 @@ def equilibrium_formulas(game: Game, where: Mapping[str, Any] | None = None,
     where : mapping, optional
         ``{name: value}`` for a point, or ``{name: (lo, hi)}`` for a region of one
         parameter (with the others at values); may also be given as keywords.
+    method : str
+        The solution concept, as in :func:`~gametheory.sensitivity.critical.critical_values`:
+        ``"auto"`` follows ``gt.solve`` (a two-player tree with imperfect information:
+        Nash equilibria of its reduced normal form), ``"spe"`` asks for subgame perfection.
     **values
         Same as ``where``. Parameters left out take their declared default.
 
@@ -418,10 +422,10 @@ def equilibrium_formulas(game: Game, where: Mapping[str, Any] | None = None,
         raise GameError(f"where must be a mapping {{name: value or (lo, hi)}}; got {where!r}")
     values = {**dict(where or {}), **values}
     _parameter_names(game, "closed-form equilibria")
-    kind = _kind(game, "auto")
-    point, region = _locate(game, values)
+    kind = _kind(game, method)
+    point, region = _locate(game, values, method)
     at = game.substitute(**point)
-    sol = gt.solve(at, method=_confirming(game, "auto"), exact=True)
+    sol = gt.solve(at, method=_confirming(game, method), exact=True)
     subs = {p: point[p.name] for p in game.parameters}
     if kind in ("backward", "subgames"):
         eqs = _tree(game, sol)

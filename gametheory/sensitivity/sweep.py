@@ -816,8 +816,9 @@ class SweepResult:
         if key not in self._cache:
             others = self._other_values(parameter)
             game = self.game.substitute(**others) if others else self.game
+            method = self.method if isinstance(self.method, str) else "auto"
             self._cache[key] = region_formulas(game, parameter, regions,
-                                               strict=closed_form is True)
+                                               strict=closed_form is True, method=method)
         found = self._cache[key]
         return None if found is None else [list(eqs) for eqs in found]
 

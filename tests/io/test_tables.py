@@ -291,19 +291,24 @@ def test_sweep_table_of_a_tree():
     sw = gt.sweep(guarantees_tree(q), {"q": np.linspace(0, 1, 11)})
     md = sweep_table(sw, "q", "md").strip().splitlines()
     spans = [line.split(" | ")[0][2:] for line in md[2:]]
+    # "auto" on a two-player tree with imperfect information: Nash equilibria of its
+    # reduced normal form, as gt.solve. On [0, 1/3) Russia may mix off the path after
+    # neutral, escalating with p >= 4/(5 - 3q) (Ukraine's 1 + p(3q - 5) stays <= -3);
     # at q = 1/3 Ukraine is indifferent: a continuum of its mixtures, a point region;
     # on (1/3, 2/5) Russia may mix after NATO, off the path, while Ukraine's payoff
     # -3 + 5p after NATO stays below 3q - 4 under neutrality (Nash, not subgame perfect)
-    assert spans[:3] == ["[0, 1/3)", "{1/3} (a continuum)", "(1/3, 2/5) (a continuum)"]
-    assert "{2/5}" in spans
+    assert spans[:3] == ["[0, 1/3) (a continuum)", "{1/3} (a continuum)",
+                         "(1/3, 2/5) (a continuum)"]
+    assert "{2/5} (a continuum)" in spans
     assert md[0].startswith("| q | q at | Ukraine: root |")
 
 
 def test_sweep_table_closed_form_true_refuses_what_it_cannot():
     q = gt.parameters("q")
     sw = gt.sweep(guarantees_tree(q), {"q": np.linspace(0, 1, 5)})
-    # imperfect information: no behaviour formulas for every equilibrium of a region
-    with pytest.raises(gt.GameError, match="no closed form for the region"):
+    # imperfect information, Nash equilibria of the reduced normal form: formulas come
+    # as mixed strategies, not behaviour
+    with pytest.raises(gt.GameError, match="no closed form.*not behaviour"):
         sweep_table(sw, "q", closed_form=True)
     with pytest.raises(gt.GameError, match="closed_form"):
         sweep_table(sw, "q", closed_form="yes")

@@ -347,7 +347,10 @@ def test_region_formulas_auto_true_and_two_parameters():
         v.payoffs(0, 1)
     sw = gt.sweep(tree, {"q": [0.0, 1.0]})
     assert sw.region_formulas("q") is None                  # imperfect information
-    (forms,) = sw.region_formulas("q", closed_form=True)     # asked: pure behaviour
+    with pytest.raises(gt.GameError, match="no closed form.*not behaviour"):
+        sw.region_formulas("q", closed_form=True)            # Nash of the reduced form
+    spe = gt.sweep(tree, {"q": [0.0, 1.0]}, method="spe")
+    (forms,) = spe.region_formulas("q", closed_form=True)    # subgame perfect: behaviour
     assert all(e.behavior is not None for e in forms) and len(forms) == 2
     two = gt.sweep(gt.NormalFormGame.from_arrays([[Q, 0], [0, R]], [[1, 0], [0, 1]]),
                    {"q": [-1.0, 1.0], "r": [-1.0, 1.0]})
