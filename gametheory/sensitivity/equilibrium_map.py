@@ -165,25 +165,31 @@ def _strategy_text(e: Any, hide: frozenset = frozenset()) -> str:
     return " | ".join(parts)
 
 
-def _tex_text(s: str) -> str:
-    for a, b in (("\\", r"\textbackslash{}"), ("_", r"\_"), ("&", r"\&"), ("%", r"\%"),
-                 ("#", r"\#"), ("$", r"\$"), ("{", r"\{"), ("}", r"\}")):
-        s = s.replace(a, b)
-    return r"\text{" + s + "}"
+def _tex_plain(s: str) -> str:
+    """Text for LaTeX's text mode: special characters escaped, ``|`` as ``\\textbar{}``
+    (a bar in any font encoding) and ``x = 1/2`` mixtures left as text."""
+    return "".join(_TEX_CHARS.get(c, c) for c in s)
 
 
-def _tex_equilibrium(e: Any) -> str:
+_TEX_CHARS = {"\\": r"\textbackslash{}", "_": r"\_", "&": r"\&", "%": r"\%", "#": r"\#",
+              "$": r"\$", "{": r"\{", "}": r"\}", "|": r"\textbar{}", "<": r"\textless{}",
+              ">": r"\textgreater{}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+
+
+def _tex_profile(e: Any, hide: frozenset = frozenset()) -> str:
+    """An equilibrium for LaTeX's text mode: a tree's choices as text (without those at
+    ``hide``); a normal form's profile as ``(Hawk; Dove)``, a mixture as each strategy
+    with its probability in math (``Hawk $\\frac{V}{C}$, Dove ...``)."""
     import sympy
 
     if e.behavior is not None:
-        return r",\ ".join(_tex_text(f"{h}: " + ", ".join(a for a, p in d.items() if p != 0))
-                           for h, d in e.behavior.items())
+        return _tex_plain(_strategy_text(e, hide))
     parts = []
-    for lab, s in zip(e.labels, e.strategies):
-        used = [k for k, v in enumerate(s) if v != 0]
-        parts.append(_tex_text(lab[used[0]]) if len(used) == 1 and s[used[0]] == 1 else
-                     r",\ ".join(f"{_tex_text(lab[k])} = {sympy.latex(s[k])}" for k in used))
-    return r"\left(" + r";\ ".join(parts) + r"\right)"
+    for lab, st in zip(e.labels, e.strategies):
+        used = [k for k, v in enumerate(st) if v != 0]
+        parts.append(_tex_plain(lab[used[0]]) if len(used) == 1 and st[used[0]] == 1 else
+                     ", ".join(f"{_tex_plain(lab[k])} ${sympy.latex(st[k])}$" for k in used))
+    return "(" + "; ".join(parts) + ")"
 
 
 @dataclass(frozen=True, eq=False)
@@ -250,20 +256,24 @@ class EquilibriumMap:
                 f"region{'s' if len(self.regions) != 1 else ''}"
                 + (f" ({fixed})" if fixed and len(fixed) < 200 else ""))
         rows = [head]
-        every = [_choices(e) for r in self.regions for e in r.equilibria
-                 if e.behavior is not None]
-        common = frozenset(h for h in (every[0] if every else {})
-                           if all(c.get(h) == every[0][h] for c in every))
-        if common and len(every) > 1:
-            rows.append("in every equilibrium: " + "; ".join(
-                f"{h}: {every[0][h]}" for h in every[0] if h in common))
-        else:
-            common = frozenset()
+        common, text = self._common()
+        if common:
+            rows.append("in every equilibrium: " + text)
         rows += [r.show(common) for r in self.regions]
         if not self.complete:
             rows.append("incomplete: see the notes")
         rows += [f"note: {n}" for n in self.notes]
         return "\n".join(rows)
+
+    def _common(self) -> tuple[frozenset, str]:
+        """The information sets where every equilibrium of every region (of a tree) makes
+        the same choice, and those choices as text ("" when there are none)."""
+        every = [_choices(e) for r in self.regions for e in r.equilibria
+                 if e.behavior is not None]
+        if len(every) < 2:
+            return frozenset(), ""
+        common = frozenset(h for h in every[0] if all(c.get(h) == every[0][h] for c in every))
+        return common, "; ".join(f"{h}: {every[0][h]}" for h in every[0] if h in common)
 
     def __repr__(self) -> str:
         return f"<EquilibriumMap {', '.join(self.parameters)}: {len(self.regions)} regions>"
@@ -277,31 +287,38 @@ class EquilibriumMap:
         if style not in ("itemize", "table"):
             raise GameError(f"style must be 'itemize' or 'table'; got {style!r}")
 
-        def eqs(r):
-            return [_tex_equilibrium(e) for e in r.equilibria]
-
-        def pays(e):
-            return r"\left(" + ", ".join(sympy.latex(v) for v in e.payoffs) + r"\right)"
+        def pays(e):          # one formula per player, so that a line may break between
+            return "(" + ", ".join(f"${sympy.latex(v)}$" for v in e.payoffs) + ")"
 
         if style == "itemize":
-            out = [r"% needs \usepackage{amsmath}", r"\begin{itemize}"]
+            common, text = self._common()
+            out = [r"% needs \usepackage{amsmath}"]
+            if common:
+                out.append(f"In every equilibrium: {_tex_plain(text)}.")
+            out.append(r"\begin{itemize}")
             for r in self.regions:
                 n = len(r.equilibria)
                 what = "one equilibrium" if n == 1 and not r.continuum else \
                     f"{n} extreme equilibria" + (" of a continuum" if r.continuum else "") \
                     + ("" if r.closed_form else " (values at a point)")
-                items = "; ".join(f"${t}$ with payoffs ${pays(e)}$"
-                                  for t, e in zip(eqs(r), r.equilibria))
+                items = "; ".join(f"{_tex_profile(e, common)}, with payoffs {pays(e)}"
+                                  for e in r.equilibria)
                 out.append(f"  \\item If ${sympy.latex(r.condition)}$: {what}: {items}.")
             out.append(r"\end{itemize}")
             return "\n".join(out)
-        out = [r"% needs \usepackage{booktabs,amsmath}", r"\begin{tabular}{lll}",
+        common, text = self._common()
+        col = r">{\raggedright\arraybackslash}p"
+        out = [r"% needs \usepackage{booktabs,amsmath,array}",
+               f"\\begin{{tabular}}{{{col}{{0.24\\textwidth}}{col}{{0.33\\textwidth}}"
+               f"{col}{{0.26\\textwidth}}}}",
                r"\toprule", r"Condition & Equilibrium & Payoffs \\", r"\midrule"]
         for r in self.regions:
-            for k, (t, e) in enumerate(zip(eqs(r), r.equilibria)):
+            for k, e in enumerate(r.equilibria):
                 cond = f"${sympy.latex(r.condition)}$" if k == 0 else ""
-                out.append(f"{cond} & ${t}$ & ${pays(e)}$ \\\\")
+                out.append(f"{cond} & {_tex_profile(e, common)} & {pays(e)} \\\\")
         out += [r"\bottomrule", r"\end{tabular}"]
+        if common:
+            out.append(f"\n\\noindent In every equilibrium: {_tex_plain(text)}.")
         return "\n".join(out)
 
     def records(self) -> list[dict]:

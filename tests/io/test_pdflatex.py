@@ -93,3 +93,25 @@ def test_tikz_trees_compile(tmp_path):
     compile_latex(tmp_path, body)
     compile_latex(tmp_path, tree_tikz(guarantees_tree(q), standalone=True), name="alone",
                   whole=True)
+
+
+def test_equilibrium_maps_compile_without_overfull_lines(tmp_path):
+    """Both LaTeX forms of the Hawk-Dove map in (V, C) (Maynard Smith 1982) and of the
+    Ukraine model's map in (q, r) fit a default article page: no Overfull \\hbox (a
+    breakable text form; the table's paragraph columns fit the text width)."""
+    from gametheory.models import ukraine_guarantees
+
+    V, C = gt.parameters("V C")
+    hd = gt.NormalFormGame.from_arrays([[(V - C) / 2, V], [0, V / 2]],
+                                       [[(V - C) / 2, 0], [V, V / 2]],
+                                       strategies=[["Hawk", "Dove"], ["Hawk | x_1", "Dove"]])
+    hd = hd.describe(gt.Parameter("V", domain=(0, None)), gt.Parameter("C", domain=(0, None)))
+    maps = [gt.equilibrium_map(hd, ["V", "C"]),
+            gt.equilibrium_map(ukraine_guarantees.build(), ["q", "r"])]
+    body = "\n\n".join(m.to_latex(style) for m in maps for style in ("itemize", "table"))
+    assert all(t.startswith("% needs") for m in maps for t in (m.to_latex(), m.to_latex("table")))
+    preamble = "\\documentclass{article}\n\\usepackage{amsmath,booktabs,array}\n"
+    log = compile_latex(tmp_path, preamble + "\\begin{document}\n" + body + "\n\\end{document}\n",
+                        whole=True)
+    assert "Overfull \\hbox" not in log
+    assert "Hawk \\textbar{} x\\_1" in body            # escaped as text, not math
