@@ -56,11 +56,15 @@ __all__ = ["sweep", "SweepResult"]
 
 #: With ``regions(exact="auto")``, normal forms of at most this many cells (the product
 #: of the strategy counts, any number of players) and trees of at most this many nodes
-#: (any information structure) are offered to the exact critical values. A size bound
-#: only: it does not bound their time (a tree's simultaneous subgames, an N-player
-#: form's polynomial systems can take long below it, and critical_values refuses some
-#: such games, which then bisect); ``exact=True`` asks for bigger games all the same.
-EXACT_CELLS, EXACT_NODES = 64, 1000
+#: (any information structure) are offered to the exact critical values; two-player
+#: normal forms also need at most :data:`EXACT_PAIRS` support pairs of equal size
+#: (``comb(m + n, m) - 1``: 251 for 5 x 5, 923 for 6 x 6, whose exact critical values
+#: took about 2 minutes against 6 s for the bisected regions on this 2-core machine;
+#: 5 x 5 took 13 s against 6 s). A size bound only: it does not bound their time (a
+#: tree's simultaneous subgames, an N-player form's polynomial systems can take long
+#: below it, and critical_values refuses some such games, which then bisect);
+#: ``exact=True`` asks for bigger games all the same.
+EXACT_CELLS, EXACT_NODES, EXACT_PAIRS = 64, 1000, 300
 #: Without an explicit ``progress``, a per-point run shows a progress bar from this size.
 PROGRESS_POINTS = 2000
 
@@ -462,7 +466,8 @@ class SweepResult:
         forms, small N-player ones, trees with perfect information or, under subgame
         perfection, with imperfect information and perfect recall; with
         ``exact="auto"`` only games of at most :data:`EXACT_CELLS` cells or
-        :data:`EXACT_NODES` nodes, a size bound that does not bound the time), the
+        :data:`EXACT_NODES` nodes and two-player games of at most :data:`EXACT_PAIRS`
+        support pairs, a size bound that does not bound the time), the
         regions are exactly the open intervals between consecutive
         critical values and the critical values themselves, each solved exactly at a
         simple rational inside it (or at the value), whether or not the grid hits it; the
@@ -715,6 +720,12 @@ class SweepResult:
             raise SolverError(f"the game has {size} {'nodes' if g.is_tree else 'cells'}, "
                               f"more than the {limit} for which regions are made exact "
                               f"unasked; ask with regions(exact=True)")
+        if not g.is_tree and g.num_players == 2 and not force:
+            pairs = math.comb(sum(g.shape), g.shape[0]) - 1
+            if pairs > EXACT_PAIRS:
+                raise SolverError(f"the game has {pairs} support pairs, more than the "
+                                  f"{EXACT_PAIRS} for which regions are made exact unasked; "
+                                  f"ask with regions(exact=True)")
         x = self.values(parameter)
         lo, hi = float(x.min()), float(x.max())
         if not lo < hi:

@@ -6,6 +6,7 @@ the bisection fallback; 2-D cells are sets of grid points, never boxes."""
 from __future__ import annotations
 
 import json
+import math
 import subprocess
 import sys
 from fractions import Fraction
@@ -387,3 +388,19 @@ def test_cli_conditions_in_text_and_json():
     assert "where q < 1/7: " in text
     bad = subprocess.run(base[:6] + ["--conditions"], capture_output=True, text=True)
     assert bad.returncode == 2 and "--conditions needs two varied parameters" in bad.stderr
+
+
+def test_big_two_player_games_bisect_unless_asked():
+    """A 6 x 6 game has comb(12, 6) - 1 = 923 support pairs, more than EXACT_PAIRS: its
+    exact critical values take minutes, so regions(exact="auto") bisects (and says so
+    through Region.exact); a 2 x 2 game (5 pairs) gets the exact partition."""
+    from gametheory.sensitivity.sweep import EXACT_PAIRS
+
+    rng = np.random.default_rng(3)
+    big = gt.NormalFormGame.from_arrays(rng.integers(0, 9, (6, 6)) + 0 * Q,
+                                        rng.integers(0, 9, (6, 6)) + Q * np.eye(6))
+    assert math.comb(12, 6) - 1 > EXACT_PAIRS
+    sw = gt.sweep(big, {"q": np.linspace(0, 1, 11)})
+    assert not any(r.exact for r in sw.regions("q"))
+    small = gt.NormalFormGame.from_arrays([[Q, 0], [0, 1]], [[1, 0], [0, 1]])
+    assert all(r.exact for r in gt.sweep(small, {"q": np.linspace(-1, 1, 5)}).regions("q"))
