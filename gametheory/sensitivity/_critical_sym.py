@@ -91,9 +91,26 @@ class Field:
             for f, _ in p.factor_list()[1]:
                 f = -f if f.LC < 0 else f
                 if f not in self._roots:
-                    self._roots[f] = sympy.Poly(f.as_expr(), self.q).real_roots()
-                out += [r for r in self._roots[f] if self.inside(r, lo, hi)]
+                    poly = sympy.Poly(f.as_expr(), self.q)
+                    self._roots[f] = (poly, poly.real_roots())
+                poly, found = self._roots[f]
+                out += self._between(poly, found, lo, hi)
         return sort_unique(set(out), self.num)
+
+    def _between(self, poly: Any, found: list, lo: Any, hi: Any) -> list:
+        """The roots ``found`` (all real roots of the irreducible ``poly``, ascending) in
+        (lo, hi). With rational or infinite ends and degree at least 2 (no rational root,
+        so none at an end) by Sturm counts, exactly and without evaluating a root: the
+        roots inside are those after the ``count_roots(-oo, lo)`` smallest and before the
+        ``count_roots(-oo, hi)``-th; else each root is compared (to 60 digits)."""
+        import sympy
+
+        ends = [x for x in (lo, hi) if x not in (sympy.oo, -sympy.oo)]
+        if poly.degree() < 2 or not all(getattr(x, "is_Rational", False) for x in ends):
+            return [r for r in found if self.inside(r, lo, hi)]
+        first = 0 if lo == -sympy.oo else poly.count_roots(None, lo)
+        last = len(found) if hi == sympy.oo else poly.count_roots(None, hi)
+        return found[first:last]
 
 
 class Candidates:

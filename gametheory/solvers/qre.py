@@ -275,6 +275,11 @@ def solve_qre(game: Game, exact: bool = False, tol: float | None = None,
     """
     if exact:
         raise SolverError("qre computes in floating point; call it with exact=False")
+    if game.is_tree and not len(game.arrays.infoset_labels):
+        # nobody moves (chance only): the empty profile is the one equilibrium, no path
+        return build_tree_solution(game, [{}], "qre", True, False,
+                                   notes=["no player moves: the empty profile is the "
+                                          "only equilibrium"])
     with Budget(int(max_steps), "qre", progress, time_limit, unit="step") as budget:
         _, tree, tol, raw, branch = _trace(game, max_lambda, tol, first_step, max_accel,
                                            max_steps, lambdas or (), budget)

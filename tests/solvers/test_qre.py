@@ -232,3 +232,17 @@ def test_every_reported_profile_is_an_equilibrium(seed, shape):
     for eq in sol.equilibria:
         assert gt.max_regret(g, eq) <= 1e-9 * 3
     assert sol.equilibria or "no equilibrium is reported" in sol.notes[-1]
+
+
+def test_tree_where_nobody_moves():
+    """Found by the property test (random_tree(12, seed=9533, players=3): a chance root
+    and two leaves): no information set, so the empty profile is the one equilibrium;
+    the tracer used to fail on an empty Jacobian."""
+    from gametheory.games.generators import random_tree
+
+    t = random_tree(12, seed=9533, players=3, zero_sum=False)
+    assert not len(t.arrays.infoset_labels)
+    sol = gt.solve(t, method="qre")
+    assert sol.complete and len(sol.equilibria) == 1
+    assert [float(v) for v in sol.equilibria[0].payoffs] == \
+        [float(v) for v in gt.solve(t, method="spe").equilibria[0].payoffs]
