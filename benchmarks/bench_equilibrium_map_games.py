@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from pathlib import Path
 
 import gametheory as gt
@@ -22,17 +21,9 @@ import gametheory as gt
 HERE = Path(__file__).resolve().parent.parent / "tests"
 sys.path[:0] = [str(HERE), str(HERE / "sensitivity")]
 
+from bench_equilibrium_map import best  # noqa: E402  (benchmarks/ is on the path)
 from map_games import guarantor_tree, volunteers_with_russia  # noqa: E402
 from test_equilibrium_map_games import random_tree  # noqa: E402
-
-
-def best(f, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        f()
-        times.append(time.perf_counter() - t0)
-    return min(times)
 
 
 def main() -> None:

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from ..games.normal import NormalFormGame
 
 __all__ = ["field_tensor", "pure_candidates", "pure_values", "polynomial_candidates",
+           "event_systems", "numerators", "support_tag",
            "check_size", "MAX_UNKNOWNS", "MAX_PLAYERS", "MAX_PROFILES"]
 
 #: Largest number of unknown probabilities (sum of n_i - 1) and of players analysed by
@@ -123,11 +124,11 @@ def polynomial_candidates(nf: NormalFormGame, F: Field, cand: Candidates) -> Non
     U = field_tensor(nf, F)
     _poles(U, F, cand)
     pure_candidates(nf, U, cand)
-    P = nf.payoffs
     for support in iter_supports(nf.shape):
         if all(len(s) == 1 for s in support):
             continue
-        _support_events(nf, P, support, F, cand)
+        for system, xs, reason in event_systems(nf, support):
+            _eliminate(system, xs, F, cand, reason)
 
 
 def _poles(U: np.ndarray, F: Field, cand: Candidates) -> None:
@@ -139,7 +140,7 @@ def _poles(U: np.ndarray, F: Field, cand: Candidates) -> None:
             cand.add(F(den), "a payoff has a pole")
 
 
-def _numerators(exprs: list, q: Any) -> list:
+def numerators(exprs: list) -> list:
     """The numerators of the expressions (over a common denominator each), nonzero."""
     import sympy
 
@@ -151,28 +152,30 @@ def _numerators(exprs: list, q: Any) -> list:
     return out
 
 
-def _support_tag(nf: NormalFormGame, support: tuple) -> str:
+def support_tag(nf: NormalFormGame, support: tuple) -> str:
     return "support " + " x ".join("{" + ", ".join(nf.strategies[i][s] for s in sup) + "}"
                                    for i, sup in enumerate(support))
 
 
-def _support_events(nf: NormalFormGame, P: np.ndarray, support: tuple, F: Field,
-                    cand: Candidates) -> None:
-    """Add the eliminated events of one support profile (module docstring)."""
+def event_systems(nf: NormalFormGame, support: tuple):
+    """The polynomial systems to eliminate for one support profile (module docstring),
+    as ``(system, unknowns, reason)``: its indifference system alone, with its Jacobian
+    determinant at 0 (when square), and with each event (a support probability at 0, an
+    outside strategy as good as the support). Shared by the critical values (one
+    parameter) and the equilibrium maps (several, :mod:`._map_poly`)."""
     import sympy
 
-    q = F.q
+    P = nf.payoffs
     eqs, xs, profile = exact_system(P, support)
-    eqs = _numerators(eqs, q)
-    tag = _support_tag(nf, support)
+    eqs = numerators(eqs)
     if not eqs:
         return
-    _eliminate(eqs, xs, F, cand, f"{tag}: its system has solutions only here")
+    tag = support_tag(nf, support)
+    yield eqs, xs, f"{tag}: its system has solutions only here"
     if len(eqs) == len(xs):
         det = sympy.Matrix(eqs).jacobian(xs).det()
-        for e in _numerators([det], q):
-            _eliminate(eqs + [e], xs, F, cand,
-                       f"{tag}: the indifference system is singular (solutions meet)")
+        for e in numerators([det]):
+            yield eqs + [e], xs, f"{tag}: the indifference system is singular (solutions meet)"
     for i, sup in enumerate(support):
         events = [] if len(sup) == 1 else [
             (profile[i][s], f"probability of {nf.strategies[i][s]} ({nf.players[i]}) "
@@ -182,8 +185,8 @@ def _support_events(nf: NormalFormGame, P: np.ndarray, support: tuple, F: Field,
                                              "becomes a best response")
                    for s in sorted(set(range(nf.shape[i])) - set(sup))]
         for expr, what in events:
-            for e in _numerators([expr], q):
-                _eliminate(eqs + [e], xs, F, cand, f"{tag}: {what}")
+            for e in numerators([expr]):
+                yield eqs + [e], xs, f"{tag}: {what}"
 
 
 def _eliminate(system: list, xs: list, F: Field, cand: Candidates, reason: str) -> None:

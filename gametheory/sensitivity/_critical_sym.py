@@ -132,15 +132,20 @@ class Candidates:
         self._seen.add(key)
         new = []
         for r in self.field.roots(e, lo, hi):
-            if r in self.found:
-                continue
-            if not self.field.fast:      # roots of other expressions: compare numerically
-                n = self.field.num(r)
-                if any(_same(r, x, n, self.field.num(x)) for x in self.found):
-                    continue
-            self.found[r] = reason
-            new.append(r)
+            if not self._known(r):
+                self.found[r] = reason
+                new.append(r)
         return new
+
+    def _known(self, r: Any) -> bool:
+        """Whether ``r`` is found already: the same object, or (roots of other
+        expressions, outside the fast field) the same number to 45 digits."""
+        if r in self.found:
+            return True
+        if self.field.fast:
+            return False
+        n = self.field.num(r)
+        return any(_same(r, x, n, self.field.num(x)) for x in self.found)
 
     def values(self) -> list:
         return sort_unique(self.found, self.field.num)
@@ -150,14 +155,9 @@ class Candidates:
         their reasons; returns those new ones."""
         new = []
         for r, reason in other.found.items():
-            if r in self.found:
-                continue
-            if not self.field.fast:
-                n = self.field.num(r)
-                if any(_same(r, x, n, self.field.num(x)) for x in self.found):
-                    continue
-            self.found[r] = reason
-            new.append(r)
+            if not self._known(r):
+                self.found[r] = reason
+                new.append(r)
         return new
 
 

@@ -23,8 +23,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..errors import SolverError
-from ..solvers._enumpoly_support import count_supports, exact_system, iter_supports
-from ..solvers._enumpoly_support import strategy_payoffs as _strategy_payoffs
+from ..solvers._enumpoly_support import count_supports, iter_supports
 from . import _critical_poly as poly
 
 if TYPE_CHECKING:
@@ -88,47 +87,8 @@ def normal_atoms(nf: NormalFormGame, F: Any, cand: Any, source: str = "polynomia
         cand.add_expr(x.denom.as_expr(*F.symbols), "a payoff has a pole")
     for support in iter_supports(nf.shape):
         if any(len(s) > 1 for s in support):
-            _support_events(nf, support, F, cand)
-
-
-def _numerators(exprs: list) -> list:
-    import sympy
-
-    out = []
-    for e in exprs:
-        n = sympy.numer(sympy.together(e))
-        if n != 0:
-            out.append(sympy.expand(n))
-    return out
-
-
-def _support_events(nf: NormalFormGame, support: tuple, F: Any, cand: Any) -> None:
-    """Add the eliminated events of one support profile."""
-    import sympy
-
-    P = nf.payoffs
-    eqs, xs, profile = exact_system(P, support)
-    eqs = _numerators(eqs)
-    if not eqs:
-        return
-    tag = poly._support_tag(nf, support)
-    _eliminate(eqs, xs, F, cand, f"{tag}: its system has solutions only here")
-    if len(eqs) == len(xs):
-        det = sympy.Matrix(eqs).jacobian(xs).det()
-        for e in _numerators([det]):
-            _eliminate(eqs + [e], xs, F, cand,
-                       f"{tag}: the indifference system is singular (solutions meet)")
-    for i, sup in enumerate(support):
-        events = [] if len(sup) == 1 else [
-            (profile[i][s], f"probability of {nf.strategies[i][s]} ({nf.players[i]}) "
-                            "reaches 0") for s in sup]
-        vals = _strategy_payoffs(P, i, profile)
-        events += [(vals[s] - vals[sup[-1]], f"{nf.strategies[i][s]} ({nf.players[i]}) "
-                                             "becomes a best response")
-                   for s in sorted(set(range(nf.shape[i])) - set(sup))]
-        for expr, what in events:
-            for e in _numerators([expr]):
-                _eliminate(eqs + [e], xs, F, cand, f"{tag}: {what}")
+            for system, xs, reason in poly.event_systems(nf, support):
+                _eliminate(system, xs, F, cand, reason)
 
 
 def _eliminate(system: list, xs: list, F: Any, cand: Any, reason: str) -> None:
