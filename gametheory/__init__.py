@@ -64,13 +64,39 @@ from .sensitivity import (
 from .sensitivity.equilibrium_map import EquilibriumMap, equilibrium_map
 from .solvers import METHODS, Solution, show_method, solve
 from .solvers.qre import QREBranch, QREFit, qre_fit
-from .solvers.result import Component, Equilibrium, NashSubset
+from .solvers.result import AssessmentComponent, BeliefRange, Component, Equilibrium, NashSubset
+
+#: Names imported on first use (``gt.RepeatedGame`` imports :mod:`gametheory.repeated`).
+_LAZY = {
+    "BayesianGame": "gametheory.games.bayesian",
+    "RepeatedGame": "gametheory.repeated",
+    "signalling_structure": "gametheory.refinements.signalling",
+    "SignallingStructure": "gametheory.refinements.signalling",
+    "intuitive_criterion": "gametheory.refinements.signalling",
+    "d1_criterion": "gametheory.refinements.signalling",
+    "classify_signalling": "gametheory.refinements.signalling",
+}
+
+
+def __getattr__(name: str):
+    if name == "classics":
+        import importlib
+
+        return importlib.import_module("gametheory.games.classics")
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'gametheory' has no attribute {name!r}")
 
 __version__ = "0.1.0"
 
 __all__ = [
     "NormalFormGame", "ExtensiveFormGame", "Game", "parameters", "Parameter",
     "solve", "METHODS", "show_method", "Solution", "Equilibrium", "Component", "NashSubset",
+    "BeliefRange", "AssessmentComponent", "BayesianGame", "RepeatedGame", "classics",
+    "signalling_structure", "SignallingStructure", "intuitive_criterion", "d1_criterion",
+    "classify_signalling",
     "best_responses", "regrets", "max_regret", "is_equilibrium",
     "dominating_strategy", "dominated_strategies", "iterated_elimination", "EliminationResult",
     "read_gambit", "write_gambit",

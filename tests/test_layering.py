@@ -1,6 +1,6 @@
 """The package's layers, checked by parsing every module's imports with ``ast``.
 
-Layers, lowest first: errors < games < solvers < analysis < refinements, dynamics <
+Layers, lowest first: errors < games < solvers < analysis < refinements, dynamics, repeated <
 sensitivity < io < cli < the package's ``__init__``, ``__main__`` < models. A module
 imports, at module level, only from its own layer or lower ones (a function may import
 from a higher layer when it runs, e.g. the CLI loading a bundled model, or a game's
@@ -18,7 +18,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 LAYERS = {"errors": 0, "games": 1, "solvers": 2, "analysis": 3, "refinements": 4,
-          "dynamics": 4, "sensitivity": 5, "io": 6, "cli": 7, "": 8, "__main__": 8,
+          "dynamics": 4, "repeated": 4, "sensitivity": 5, "io": 6, "cli": 7, "": 8, "__main__": 8,
           "models": 9}
 
 

@@ -570,6 +570,9 @@ def critical_values(game: Game, parameter: str, method: str = "auto",
     >>> [str(c.value) for c in gt.critical_values(g, "q", interval=(0, 5))]
     ['1', '3 - 2*sqrt(15)/5', '3']
     """
+    own = getattr(game, "_critical_values", None)
+    if callable(own):  # a game with its own analysis (gt.RepeatedGame: the discount factor)
+        return own(parameter, method=method, interval=interval, symbolic=symbolic, **fixed)
     if symbolic:  # parameters kept as symbols: candidates' roots as expressions in them
         return _symbolic.symbolic_critical_values(game, parameter, symbolic, fixed,
                                                   numeric=critical_values,

@@ -23,7 +23,8 @@ if TYPE_CHECKING:
     from ..games.extensive import ExtensiveFormGame
     from ..games.normal import NormalFormGame
 
-__all__ = ["Equilibrium", "Solution", "NashSubset", "Component", "build_solution",
+__all__ = ["Equilibrium", "Solution", "NashSubset", "Component", "BeliefRange",
+           "AssessmentComponent", "build_solution",
            "build_tree_solution", "solve_in_float_range",
            "default_tol", "payoff_tolerance"]
 
@@ -50,6 +51,18 @@ class Equilibrium:
         True when the probabilities and payoffs are exact Fractions.
     behavior : dict or None
         For extensive-form games: ``{information set: {action: probability}}``.
+    beliefs : dict or None
+        For assessments (``method="sequential"``, ``"pbe"``): a belief at every
+        information set with more than one node, ``{information set: {node path:
+        probability}}``, reached or not; with ``behavior`` it passes
+        :func:`~gametheory.refinements.check_assessment`.
+    belief_ranges : dict or None
+        For assessments: ``{information set: BeliefRange}`` at the information sets the
+        profile leaves unreached, each the exact set of beliefs there that keep the
+        assessment an equilibrium of its kind (the other beliefs as in ``beliefs``).
+    label : str or None
+        A classification, e.g. ``"pooling on beer"`` or ``"separating"`` for signalling
+        games.
 
     Examples
     --------
@@ -68,6 +81,9 @@ class Equilibrium:
     labels: tuple
     exact: bool = False
     behavior: Mapping | None = None
+    beliefs: Mapping | None = None
+    belief_ranges: Mapping | None = None
+    label: str | None = None
 
     @property
     def supports(self) -> tuple[tuple[int, ...], ...]:
@@ -156,6 +172,121 @@ class Component:
         return len(self.equilibria) == 1
 
 
+@dataclass(frozen=True)
+class BeliefRange:
+    """The beliefs at one information set that keep an assessment an equilibrium.
+
+    The set is ``{mu in the simplex over nodes : rows[k] . mu (>= or ==) rhs[k]}``, a
+    polytope with extreme points ``vertices``, all exact when the game is.
+
+    Attributes
+    ----------
+    infoset : str
+        The information set's label.
+    nodes : tuple of str
+        Node paths (as :meth:`ExtensiveFormGame.path` names them), the order of mu.
+    names : tuple of str
+        Short names of the nodes, for printing (what distinguishes them: a type, an
+        earlier action).
+    rows, rhs, senses : tuples
+        The constraints besides the simplex: ``sum_j rows[k][j] * mu[j]`` is ``>=``
+        (sense ``">="``) or ``==`` (``"=="``) ``rhs[k]``.
+    vertices : tuple of tuple
+        The extreme points of the set, each a belief (a tuple in ``nodes`` order).
+
+    Examples
+    --------
+    >>> from fractions import Fraction as F
+    >>> r = BeliefRange("Receiver: quiche", ("weak/quiche", "strong/quiche"),
+    ...                 ("weak", "strong"), ((F(1), F(0)),), (F(1, 2),), (">=",),
+    ...                 ((F(1, 2), F(1, 2)), (F(1), F(0))))
+    >>> print(r)
+    mu(weak | Receiver: quiche) >= 1/2
+    >>> r.contains({"weak/quiche": F(3, 4), "strong/quiche": F(1, 4)})
+    True
+    """
+
+    infoset: str
+    nodes: tuple
+    names: tuple
+    rows: tuple
+    rhs: tuple
+    senses: tuple
+    vertices: tuple
+
+    @property
+    def is_point(self) -> bool:
+        """True when only one belief qualifies."""
+        return len(self.vertices) == 1
+
+    @property
+    def is_everything(self) -> bool:
+        """True when every belief over the nodes qualifies (no constraint)."""
+        return not self.rows
+
+    def contains(self, belief: Mapping[str, Any] | Sequence[Any]) -> bool:
+        """Whether ``belief`` (``{node path: probability}`` or a sequence in ``nodes``
+        order) lies in the set (exactly, for exact numbers)."""
+        mu = [belief.get(n, 0) for n in self.nodes] if isinstance(belief, Mapping) \
+            else list(belief)
+        if len(mu) != len(self.nodes) or min(mu) < 0 or sum(mu) != 1 and \
+                abs(float(sum(mu)) - 1) > 1e-9:
+            return False
+        for row, b, sense in zip(self.rows, self.rhs, self.senses):
+            lhs = sum(c * m for c, m in zip(row, mu))
+            if sense == "==" and lhs != b and abs(float(lhs - b)) > 1e-9:
+                return False
+            if sense == ">=" and lhs < b and float(b - lhs) > 1e-9:
+                return False
+        return True
+
+    def __str__(self) -> str:
+        if self.is_everything:
+            return f"mu at {self.infoset}: any"
+        if self.is_point:
+            return ", ".join(f"mu({n} | {self.infoset}) = {fmt(v)}"
+                             for n, v in zip(self.names, self.vertices[0]) if v != 0
+                             or len(self.names) == 2 and n == self.names[0])
+        parts = []
+        for row, b, sense in zip(self.rows, self.rhs, self.senses):
+            nz = [(c, n) for c, n in zip(row, self.names) if c != 0]
+            if len(nz) == 1 and nz[0][0] > 0:
+                lhs, b = f"mu({nz[0][1]} | {self.infoset})", b / nz[0][0]
+            else:
+                lhs = " + ".join(f"{fmt(c)} mu({n})" for c, n in nz)
+            parts.append(f"{lhs} {sense} {fmt(b)}")
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True, eq=False)
+class AssessmentComponent:
+    """A connected set of assessments (``method="sequential"``, ``"pbe"``): the extreme
+    assessments ``equilibria`` (indices into ``Solution.equilibria``) and ``pieces``.
+
+    Each piece is ``(indices, conditions)``: every behaviour profile in the convex hull
+    of the listed assessments' profiles is an equilibrium of the kind with the beliefs
+    ``conditions`` (``{information set: BeliefRange}``, for the profiles in the
+    relative interior; each extreme assessment carries its own ranges).
+    """
+
+    equilibria: tuple[int, ...]
+    pieces: tuple = ()
+
+    @property
+    def is_isolated(self) -> bool:
+        """True when the component is a single assessment."""
+        return len(self.equilibria) == 1
+
+    def describe(self) -> str:
+        """One line for printing."""
+        lines = [f"component joining assessments {list(self.equilibria)}: a continuum"]
+        for idx, cond in self.pieces:
+            if len(idx) > 1:
+                lines.append(f"    between {list(idx)}: " + ("; ".join(
+                    str(r) for r in cond.values()) if cond else "any beliefs"))
+        return "\n".join(lines)
+
+
 @dataclass(frozen=True, eq=False)
 class Solution:
     """The result of :func:`gametheory.solve`.
@@ -225,6 +356,9 @@ class Solution:
             lines.append(f"  value: {fmt(self.value)}")
         continua = [c for c in self.components if not c.is_isolated]
         for c in continua:
+            if isinstance(c, AssessmentComponent):
+                lines.append("  " + c.describe())
+                continue
             lines.append(f"  component joining equilibria {list(c.equilibria)} "
                          f"({len(c.nash_subsets)} maximal Nash subset(s)): a continuum")
         lines += [f"  note: {t}" for t in self.notes]
@@ -485,4 +619,8 @@ def _behavior_text(eq: Equilibrium, limit: int = 12) -> str:
                                  else ", ".join(f"{a} {fmt(p)}" for a, p in used)))
     if len(eq.behavior) > limit:
         parts.append(f"... ({len(eq.behavior) - limit} more information sets)")
-    return "; ".join(parts + ["payoffs " + ", ".join(fmt(v) for v in eq.payoffs)])
+    parts.append("payoffs " + ", ".join(fmt(v) for v in eq.payoffs))
+    if eq.belief_ranges:
+        parts.append("beliefs " + "; ".join(str(r) for r in eq.belief_ranges.values()))
+    text = "; ".join(parts)
+    return f"{eq.label}: {text}" if eq.label else text
