@@ -310,6 +310,31 @@ _BUILTIN = (
         batch="gametheory.solvers.batched_subgames:ENGINE", takes_normal_solver=True,
         sensitivity="subgames"),
     Method(
+        "sequential", "sequential equilibria (Kreps-Wilson) as assessments with belief "
+                      "ranges: all of them for small two-player trees, pure ones and the "
+                      "agent-QRE limit for more players",
+        "gametheory.refinements.sequential", "solve_sequential", _TREE, None,
+        complete=True, exact=True,
+        options=(Option("tol", None, "payoff slack for float payoffs (default 1e-9 times "
+                                     "the payoff scale)"),
+                 Option("max_profiles", 20000, "refuse trees with more candidate "
+                                               "profiles to check")),
+        reference="Kreps, D. M. & Wilson, R. (1982). Sequential equilibria. Econometrica "
+                  "50(4), 863-894.",
+        auto=False, requires=frozenset({"perfect-recall"}),
+        accepts="gametheory.refinements.sequential:accepts"),
+    Method(
+        "pbe", "weak perfect Bayesian equilibria of signalling games, classified as "
+               "pooling, separating or semi-separating, with belief ranges",
+        "gametheory.refinements.signalling", "solve_pbe", _TREE, 2,
+        complete=True, exact=True,
+        options=(Option("tol", None, "payoff slack for float payoffs (default 1e-9 times "
+                                     "the payoff scale)"),),
+        reference="Fudenberg, D. & Tirole, J. (1991). Game Theory, MIT Press, sec. 8.2. "
+                  "Cho, I.-K. & Kreps, D. M. (1987). Signaling games and stable "
+                  "equilibria. Quarterly Journal of Economics 102(2), 179-221.",
+        auto=False, accepts="gametheory.refinements.signalling:accepts"),
+    Method(
         "sequence-lp", "sequence-form linear programming, two-player zero-sum trees",
         _S + "sequence_lp", "solve_sequence_lp", _TREE, 2, complete=False, exact=True,
         options=(Option("tol", None, "regret tolerance for float results and of the "
