@@ -244,14 +244,16 @@ class BeliefRange:
         if self.is_everything:
             return f"mu at {self.infoset}: any"
         if self.is_point:
-            return ", ".join(f"mu({n} | {self.infoset}) = {fmt(v)}"
-                             for n, v in zip(self.names, self.vertices[0]) if v != 0
-                             or len(self.names) == 2 and n == self.names[0])
+            pairs = list(zip(self.names, self.vertices[0]))
+            shown = pairs[:1] if len(pairs) == 2 else [(n, v) for n, v in pairs if v != 0]
+            return ", ".join(f"mu({n} | {self.infoset}) = {fmt(v)}" for n, v in shown)
         parts = []
         for row, b, sense in zip(self.rows, self.rhs, self.senses):
             nz = [(c, n) for c, n in zip(row, self.names) if c != 0]
-            if len(nz) == 1 and nz[0][0] > 0:
+            if len(nz) == 1:
                 lhs, b = f"mu({nz[0][1]} | {self.infoset})", b / nz[0][0]
+                if nz[0][0] < 0 and sense == ">=":
+                    sense = "<="
             else:
                 lhs = " + ".join(f"{fmt(c)} mu({n})" for c, n in nz)
             parts.append(f"{lhs} {sense} {fmt(b)}")

@@ -1,0 +1,574 @@
+"""Sequential equilibria of small game trees, as assessments with belief ranges.
+
+``gt.solve(tree, method="sequential")`` returns sequential equilibria (Kreps & Wilson
+1982): behaviour at every information set, a belief at every information set with more
+than one node (reached or not), and, where the profile leaves a set unreached, the exact
+range of beliefs there that keep the assessment sequential (``mu(weak | beer) >= 1/2``).
+
+The route (two players)
+-----------------------
+Every sequential equilibrium is a Nash equilibrium, so its behaviour is, by Kuhn's
+theorem, a Nash equilibrium of the reduced normal form. The method
+
+1. enumerates the extreme equilibria and maximal Nash subsets of the reduced normal
+   form exactly (``"vertex"``, Avis, Rosenberg, Savani & von Stengel 2010): each subset
+   is a product ``X x Y`` of polytopes of mixed strategies;
+2. turns every pair of extreme strategies into behaviour. Where a player's own plan
+   excludes an information set, the reduced normal form says nothing; every action
+   there is tried (pure choices);
+3. decides, for each such behaviour profile, whether beliefs make it sequential:
+   beliefs at reached sets are Bayes' rule; at an unreached set the beliefs under which
+   every action played is a best reply form a polytope (sequential rationality is
+   linear in the belief once the rest is fixed), computed exactly with its vertices;
+   a belief point in it is then checked for Kreps-Wilson consistency with the rank and
+   ratio systems of :func:`~gametheory.refinements.check_assessment` (the interior
+   point of each range first, then its vertices);
+4. joins extreme assessments into continua: the product of the strategies of the
+   sequential extreme assessments of a Nash subset (with mixtures over the choices at
+   self-excluded sets) is sequential when its barycentre is, because the set of
+   sequential equilibria is closed and, where unreached sets are followed only by
+   payoffs, depends on a profile only through its supports; otherwise each segment
+   between two of them is tested. Each piece is an
+   :class:`~gametheory.solvers.result.AssessmentComponent` piece with the belief
+   conditions on its relative interior.
+
+What ``complete`` means: ``sol.complete`` is True when every information set that some
+Nash equilibrium leaves unreached (or that a player's own plan excludes) is followed only
+by terminal nodes, which covers signalling games, screening games and the short crisis
+games this package bundles. There, sequential rationality at unreached sets depends on
+the profile only through the beliefs, so the sequential equilibria in a Nash subset are
+a union of its faces, each extreme sequential assessment is an extreme point of a Nash
+subset (with a pure choice at excluded sets), and all of them are listed. Where
+unreached sets are followed by further moves, a sequential equilibrium may need
+behaviour off the path that is no extreme point of a Nash subset; those listed are
+sequential, but others may exist (``complete`` False, a note says why). Consistency is
+checked at one belief point per set; where trembles couple several unreached sets (one
+deviation reaching two of them), the range printed at a set holds with the others'
+beliefs as reported, and a note says so.
+
+More than two players
+---------------------
+The reduced normal form's equilibria are then not enumerated exactly (they may be
+irrational or form curved continua). The method lists every pure behaviour profile that
+is sequential (exhaustively, up to ``max_profiles``) and the limit of the agent logit
+QRE branch (McKelvey & Palfrey 1998), a sequential equilibrium for generic games, read
+as exact fractions and kept only when the exact check passes. ``complete`` is False.
+
+References
+----------
+Kreps, D. M. & Wilson, R. (1982). Sequential equilibria. *Econometrica* 50(4), 863-894.
+Fudenberg, D. & Tirole, J. (1991). *Game Theory*, sec. 8.3. MIT Press. Avis, D.,
+Rosenberg, G. D., Savani, R. & von Stengel, B. (2010). Enumeration of Nash equilibria for
+two-player games. *Economic Theory* 42, 9-37. McKelvey, R. D. & Palfrey, T. R. (1998).
+Quantal response equilibria for extensive form games. *Experimental Economics* 1, 9-41.
+
+Examples
+--------
+A sender (strong with probability 9/10) drinks beer or eats quiche; the receiver, seeing
+the breakfast, duels or not (Cho & Kreps 1987, Beer-Quiche):
+
+>>> import gametheory as gt
+>>> g = gt.ExtensiveFormGame(["Sender", "Receiver"])
+>>> for t, node in zip(["weak", "strong"], g.root.chance({"weak": "1/10", "strong": "9/10"})):
+...     for m, n2 in zip(["beer", "quiche"], node.decide("Sender", ["beer", "quiche"],
+...                                                       infoset=f"Sender ({t})")):
+...         for r, leaf in zip(["duel", "not"], n2.decide("Receiver", ["duel", "not"],
+...                                                        infoset=f"Receiver: {m}")):
+...             likes = (m == "quiche") == (t == "weak")
+...             _ = leaf.payoffs(likes + 2 * (r == "not"),
+...                              int((r == "duel") == (t == "weak")))
+>>> sol = gt.solve(g, method="sequential", exact=True)
+>>> sol.complete, len(sol.components)
+(True, 2)
+>>> print(sol.equilibria[-1].belief_ranges["Receiver: quiche"])
+mu(weak | Receiver: quiche) >= 1/2
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping, Sequence
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from ..errors import GameError, SolverError
+from ..games._tree_util import behavior_table
+from ..games.values import to_fraction
+from ..solvers.result import AssessmentComponent, Equilibrium, Solution
+from ._belief_polytope import belief_range
+from .assessment import _members, _node_values, check_assessment
+
+if TYPE_CHECKING:
+    from ..games.extensive import ExtensiveFormGame
+
+__all__ = ["solve_sequential", "accepts", "assess"]
+
+#: Largest number of behaviour profiles (extreme strategy pairs times choices at
+#: excluded information sets, or pure profiles with more than two players) checked.
+MAX_PROFILES = 20000
+#: Largest number of pieces tried per Nash subset when joining extreme assessments.
+MAX_PIECES = 400
+
+
+class _Tree:
+    """What the checks need of a tree, computed once."""
+
+    def __init__(self, game: ExtensiveFormGame):
+        a = game.arrays
+        self.game, self.a = game, a
+        self.members = _members(a)
+        self.paths = [tuple(game.path(v) for v in m) for m in self.members]
+        self.labels = a.infoset_labels
+        self.actions = a.infoset_actions
+        self.owner = [int(p) for p in a.infoset_player]
+        self.offsets = np.cumsum([0] + [len(x) for x in self.actions])
+        kids = [game.children(v) for v in range(len(a.parent))]
+        self.kids = kids
+        # chance reach of every node (chance never trembles: 0 stays 0)
+        cr = [Fraction(1)] * len(a.parent)
+        chance = [to_fraction(p) for p in a.chance_prob]
+        for v in range(1, len(a.parent)):
+            cr[v] = cr[a.parent[v]] * chance[v]
+        self.chance_reach = cr
+        # own information sets and actions on the path to each information set
+        self.own_path: list[list[tuple[int, int]]] = []
+        for h, nodes in enumerate(self.members):
+            v, steps = nodes[0], []
+            while a.parent[v] >= 0:
+                u = a.parent[v]
+                if a.player[u] == self.owner[h]:
+                    steps.append((int(a.infoset[u]), int(a.action[v])))
+                v = u
+            self.own_path.append(steps)
+        self.terminal_follow = [all(a.player[c] == -2 for x in nodes for c in kids[x])
+                                for nodes in self.members]
+
+
+def _exact_flat(tree: _Tree, behavior: Mapping) -> np.ndarray:
+    flat, _, _ = behavior_table(tree.game, behavior)
+    out = np.empty(len(flat), dtype=object)
+    out[:] = [to_fraction(p) for p in flat]
+    return out
+
+
+def _reach(tree: _Tree, flat: np.ndarray) -> list[Fraction]:
+    a = tree.a
+    r = [Fraction(1)] * len(a.parent)
+    for v in range(1, len(a.parent)):
+        u = a.parent[v]
+        step = flat[tree.offsets[a.infoset[u]] + a.action[v]] if a.player[u] >= 0 \
+            else tree.chance_reach[v] / tree.chance_reach[u] if tree.chance_reach[u] \
+            else Fraction(0)
+        r[v] = r[u] * step
+    return r
+
+
+def assess(tree: _Tree, behavior: Mapping) -> tuple[dict, dict, list[int]] | None:
+    """Beliefs making ``behavior`` sequentially rational, or None.
+
+    Returns ``(bayes, ranges, unreached)``: Bayes beliefs at the reached multi-node sets,
+    ``{label: BeliefRange}`` at the unreached multi-node sets (the sequentially rational
+    beliefs there, the rest of the profile fixed), and the indices of all unreached
+    information sets. Consistency is not checked here (:func:`_consistent_point`).
+    """
+    a = tree.a
+    flat = _exact_flat(tree, behavior)
+    V = _node_values(a, flat, tree.offsets, "exact")
+    reach = _reach(tree, flat)
+    bayes, ranges, unreached = {}, {}, []
+    for h, nodes in enumerate(tree.members):
+        i = tree.owner[h]
+        probs = flat[tree.offsets[h]:tree.offsets[h + 1]]
+        supp = [k for k, p in enumerate(probs) if p > 0]
+        D = [[V[tree.kids[x][k], i] for x in nodes] for k in range(len(probs))]
+        total = sum((reach[x] for x in nodes), Fraction(0))
+        if total > 0:
+            mu = [reach[x] / total for x in nodes]
+            Q = [sum(m * d for m, d in zip(mu, row)) for row in D]
+            best = max(Q)
+            if any(Q[k] != best for k in supp):
+                return None
+            if len(nodes) > 1:
+                bayes[tree.labels[h]] = dict(zip(tree.paths[h], mu))
+            continue
+        unreached.append(h)
+        a0 = supp[0]
+        eq = [[x - y for x, y in zip(D[k], D[a0])] for k in supp[1:]]
+        ge = [[x - y for x, y in zip(D[a0], D[k])] for k in range(len(probs))
+              if k not in supp]
+        zero = [j for j, x in enumerate(nodes) if tree.chance_reach[x] == 0]
+        if len(zero) == len(nodes):
+            zero = []          # a set chance never reaches: no restriction from chance
+        r = belief_range(tree.labels[h], tree.paths[h], eq, ge, zero)
+        if r is None:
+            return None
+        if len(nodes) > 1:
+            ranges[tree.labels[h]] = r
+    return bayes, ranges, unreached
+
+
+def _centre(r) -> tuple[Fraction, ...]:
+    k = len(r.vertices)
+    return tuple(sum(v[j] for v in r.vertices) / k for j in range(len(r.nodes)))
+
+
+def _consistent_point(tree: _Tree, behavior: Mapping, bayes: dict, ranges: dict,
+                      limit: int = 64) -> dict | None:
+    """A belief point (Bayes where reached, inside each range elsewhere) that passes the
+    Kreps-Wilson consistency check, or None: the centre of every range first, then
+    combinations of vertices (at most ``limit``)."""
+    labels = list(ranges)
+    choices = [[_centre(ranges[h])] + [v for v in ranges[h].vertices if v != _centre(ranges[h])]
+               for h in labels]
+    for k, combo in enumerate(itertools.product(*choices)):
+        if k >= limit:
+            break
+        beliefs = dict(bayes)
+        for h, mu in zip(labels, combo):
+            beliefs[h] = dict(zip(ranges[h].nodes, mu))
+        chk = check_assessment(tree.game, behavior, beliefs)
+        if chk.sequential:
+            return beliefs
+    return None
+
+
+# ------------------------------------------------------------------ behaviour profiles
+def _player_behavior(tree: _Tree, game, strategies, player: int) -> dict:
+    full = game.mixed_to_behavior(strategies)
+    return {tree.labels[h]: {act: to_fraction(p) for act, p in full[tree.labels[h]].items()}
+            for h in range(len(tree.labels)) if tree.owner[h] == player}
+
+
+def _excluded(tree: _Tree, behavior: Mapping) -> list[int]:
+    """Information sets the owner's own plan never reaches."""
+    out = []
+    for h in range(len(tree.labels)):
+        p = Fraction(1)
+        for g, k in tree.own_path[h]:
+            p *= behavior[tree.labels[g]][tree.actions[g][k]]
+        if p == 0:
+            out.append(h)
+    return out
+
+
+def _pure(tree: _Tree, h: int, k: int) -> dict:
+    return {act: Fraction(int(j == k)) for j, act in enumerate(tree.actions[h])}
+
+
+def _mix(tree: _Tree, h: int, ks: Sequence[int]) -> dict:
+    ks = sorted(set(ks))
+    return {act: (Fraction(1, len(ks)) if j in ks else Fraction(0))
+            for j, act in enumerate(tree.actions[h])}
+
+
+class _Vertex:
+    """An extreme strategy pair of a Nash subset with pure choices at excluded sets."""
+
+    def __init__(self, xs: int, ys: int, free: tuple, behavior: dict):
+        self.xs, self.ys, self.free, self.behavior = xs, ys, free, behavior
+
+
+def _nash_subsets(tree: _Tree, nf) -> list[tuple[list, list]]:
+    from ..solvers import solve
+
+    try:
+        sol = solve(nf, method="vertex", exact=True)
+    except SolverError as e:
+        raise SolverError(f"method 'sequential' enumerates the reduced normal form's "
+                          f"equilibria with 'vertex', which refused: {e}") from None
+    subsets = [(list(ns.extreme[0]), list(ns.extreme[1]))
+               for comp in sol.components for ns in comp.nash_subsets]
+    if not subsets:
+        subsets = [([eq.strategies[0]], [eq.strategies[1]]) for eq in sol.equilibria]
+    return subsets
+
+
+def _subset_vertices(tree: _Tree, game, X, Y, budget: list[int]) -> list[_Vertex]:
+    bx = [_player_behavior(tree, game, [x, Y[0]], 0) for x in X]
+    by = [_player_behavior(tree, game, [X[0], y], 1) for y in Y]
+    out = []
+    for ix, iy in itertools.product(range(len(X)), range(len(Y))):
+        beh = {**bx[ix], **by[iy]}
+        free = _excluded(tree, beh)
+        combos = itertools.product(*[range(len(tree.actions[h])) for h in free])
+        for combo in combos:
+            budget[0] -= 1
+            if budget[0] < 0:
+                raise SolverError("method 'sequential': more behaviour profiles to check "
+                                  "than max_profiles; the tree is too large (try "
+                                  "method='qre', whose limit is one sequential equilibrium)")
+            b = dict(beh)
+            for h, k in zip(free, combo):
+                b[tree.labels[h]] = _pure(tree, h, k)
+            out.append(_Vertex(ix, iy, tuple(zip(free, combo)), b))
+    return out
+
+
+def _barycentre(tree: _Tree, game, X, Y, group: Sequence[_Vertex]) -> dict:
+    xs = sorted({v.xs for v in group})
+    ys = sorted({v.ys for v in group})
+    x = [sum(X[k][j] for k in xs) / len(xs) for j in range(len(X[0]))]
+    y = [sum(Y[k][j] for k in ys) / len(ys) for j in range(len(Y[0]))]
+    beh = {**_player_behavior(tree, game, [x, y], 0), **_player_behavior(tree, game, [x, y], 1)}
+    choices: dict[int, set[int]] = {}
+    for v in group:
+        for h, k in v.free:
+            choices.setdefault(h, set()).add(k)
+    for h in _excluded(tree, beh):
+        beh[tree.labels[h]] = _mix(tree, h, sorted(choices.get(h, {0})))
+    return beh
+
+
+# ---------------------------------------------------------------------- the solver
+def accepts(game: ExtensiveFormGame, exact: bool) -> bool:
+    """Whether the method starts on ``game``: two players and a reduced normal form that
+    ``"vertex"`` takes, or more players and at most :data:`MAX_PROFILES` pure profiles."""
+    if not game.has_perfect_recall or game.arrays.kind == "symbolic":
+        return False
+    if game.num_players == 2:
+        from ..solvers.vertex import accepts as vertex_accepts
+
+        return bool(vertex_accepts(game.to_normal_form(), True))
+    sizes = [len(x) for x in game.arrays.infoset_actions]
+    return float(np.prod(sizes, dtype=float)) <= MAX_PROFILES
+
+
+def _check_game(game: Any) -> None:
+    if not getattr(game, "is_tree", False) or not hasattr(game, "arrays"):
+        raise GameError("method 'sequential' solves game trees (ExtensiveFormGame); a "
+                        "normal form has no information sets to hold beliefs")
+    if game.arrays.kind == "symbolic":
+        raise GameError("method 'sequential' needs numeric payoffs; fix the parameters "
+                        "with game.substitute(...)")
+    if not game.has_perfect_recall:
+        raise GameError("method 'sequential' needs perfect recall: "
+                        + game.recall_problems()[0])
+
+
+def solve_sequential(game: ExtensiveFormGame, exact: bool = False, *, tol: float | None = None,
+                     max_profiles: int = MAX_PROFILES) -> Solution:
+    """Sequential equilibria of a small tree as assessments (see the module docstring).
+
+    Parameters
+    ----------
+    game : ExtensiveFormGame
+        Numeric payoffs, perfect recall.
+    exact : bool
+        Report probabilities, beliefs and payoffs as Fractions (the computation is exact
+        either way; float payoffs are read as the decimals they print as).
+    tol : float, optional
+        Unused by the exact computation; accepted for the common interface.
+    max_profiles : int
+        Refuse trees with more behaviour profiles to check (SolverError).
+
+    Returns
+    -------
+    Solution
+        Equilibria with ``behavior``, ``beliefs`` and ``belief_ranges``; ``components``
+        of :class:`~gametheory.solvers.result.AssessmentComponent`.
+    """
+    _check_game(game)
+    tree = _Tree(game)
+    notes: list[str] = []
+    if game.num_players == 2:
+        found, pieces, complete = _two_players(tree, game, max_profiles, notes)
+    else:
+        found, pieces, complete = _many_players(tree, game, max_profiles, notes)
+    return _solution(tree, game, found, pieces, complete, exact, notes)
+
+
+def _record(tree: _Tree, behavior: dict) -> tuple[dict, dict] | None:
+    got = assess(tree, behavior)
+    if got is None:
+        return None
+    bayes, ranges, _ = got
+    point = _consistent_point(tree, behavior, bayes, ranges)
+    if point is None:
+        return None
+    return point, ranges
+
+
+def _two_players(tree: _Tree, game, max_profiles: int, notes: list[str]):
+    nf = game.to_normal_form()
+    budget = [max_profiles]
+    found: list[tuple[dict, dict, dict]] = []          # (behaviour, beliefs, ranges)
+    index: dict[tuple, int] = {}
+    pieces: list[tuple[tuple[int, ...], dict]] = []
+    off_path_moves = False
+    coupled = False
+    for X, Y in _nash_subsets(tree, nf):
+        verts = _subset_vertices(tree, game, X, Y, budget)
+        good = []
+        for v in verts:
+            got = assess(tree, v.behavior)
+            if got is None:
+                continue
+            off_path_moves |= any(not tree.terminal_follow[h] for h in got[2])
+            rec = _record(tree, v.behavior)
+            if rec is None:
+                coupled = True
+                continue
+            key = _key(tree, v.behavior)
+            if key not in index:
+                index[key] = len(found)
+                found.append((v.behavior, *rec))
+            good.append((v, index[key]))
+        pieces += _join(tree, game, X, Y, good)
+    complete = not off_path_moves
+    if off_path_moves:
+        notes.append("some information set off the path of play is followed by further "
+                     "moves: the assessments listed are sequential, but sequential "
+                     "equilibria whose off-path behaviour is no extreme point of a Nash "
+                     "subset are not searched for")
+    if coupled:
+        notes.append("for some profile the sequentially rational beliefs were not found "
+                     "consistent at the points tried (the centre and vertices of each "
+                     "range); such profiles are left out")
+    return found, pieces, complete and not coupled
+
+
+def _join(tree: _Tree, game, X, Y, good) -> list[tuple[tuple[int, ...], dict]]:
+    """Pieces of continua among the sequential extreme assessments of one Nash subset."""
+    if len({k for _, k in good}) < 2:
+        return []
+    idx = sorted({k for _, k in good})
+    groups = [good] + [[p, q] for p, q in itertools.combinations(good, 2) if p[1] != q[1]]
+    out, covered = [], []
+    for group in groups[:MAX_PIECES]:
+        ks = tuple(sorted({k for _, k in group}))
+        if any(set(ks) <= c for c in covered):
+            continue
+        beh = _barycentre(tree, game, X, Y, [v for v, _ in group])
+        rec = _record(tree, beh)
+        if rec is None:
+            continue
+        out.append((ks, rec[1]))
+        covered.append(set(ks))
+        if ks == tuple(idx):
+            break
+    return out
+
+
+def _key(tree: _Tree, behavior: Mapping) -> tuple:
+    return tuple(tuple(behavior[h][a] for a in tree.actions[k])
+                 for k, h in enumerate(tree.labels))
+
+
+def _many_players(tree: _Tree, game, max_profiles: int, notes: list[str]):
+    sizes = [len(x) for x in tree.actions]
+    if float(np.prod(sizes, dtype=float)) > max_profiles:
+        raise SolverError(f"method 'sequential' with {game.num_players} players checks "
+                          f"every pure behaviour profile; this tree has "
+                          f"{int(np.prod(sizes, dtype=float)):,}, more than max_profiles = "
+                          f"{max_profiles:,} (try method='qre', whose limit is one "
+                          f"sequential equilibrium)")
+    found, index = [], {}
+    for combo in itertools.product(*[range(s) for s in sizes]):
+        beh = {tree.labels[h]: _pure(tree, h, k) for h, k in enumerate(combo)}
+        if any(r != 0 for r in game.behavior_regrets(beh)):
+            continue
+        rec = _record(tree, beh)
+        if rec is not None:
+            index[_key(tree, beh)] = len(found)
+            found.append((beh, *rec))
+    notes.append(f"{game.num_players} players: every pure sequential equilibrium is "
+                 f"listed; mixed ones only as the limit of the agent logit QRE")
+    q = _qre_limit(tree, game)
+    if q is None:
+        notes.append("the agent QRE limit could not be confirmed as an exact sequential "
+                     "equilibrium")
+    elif _key(tree, q[0]) not in index:
+        index[_key(tree, q[0])] = len(found)
+        found.append(q)
+    return found, [], False
+
+
+def _qre_limit(tree: _Tree, game):
+    from ..solvers import solve
+
+    try:
+        sol = solve(game, method="qre")
+    except (SolverError, GameError):
+        return None
+    if not sol.equilibria:
+        return None
+    raw = sol.equilibria[0].behavior
+    for den in (10, 100, 1000, 10**4, 10**6):
+        beh = {}
+        for h, acts in raw.items():
+            ps = {a: Fraction(float(p)).limit_denominator(den) for a, p in acts.items()}
+            total = sum(ps.values())
+            if total == 0:
+                break
+            beh[h] = {a: p / total for a, p in ps.items()}
+        else:
+            if any(r != 0 for r in game.behavior_regrets(beh)):
+                continue
+            rec = _record(tree, beh)
+            if rec is not None:
+                return (beh, *rec)
+    return None
+
+
+# ---------------------------------------------------------------------- the result
+def _label(game, eq: Equilibrium) -> str | None:
+    try:
+        from .signalling import classify_signalling
+    except ImportError:          # pragma: no cover - the module ships with the package
+        return None
+    try:
+        return classify_signalling(game, eq)
+    except GameError:
+        return None
+
+
+def _solution(tree: _Tree, game, found, pieces, complete: bool, exact: bool,
+              notes: list[str]) -> Solution:
+    order = sorted(range(len(found)), key=lambda k: tuple(
+        float(p) for row in _key(tree, found[k][0]) for p in row))
+    new = {old: pos for pos, old in enumerate(order)}
+    eqs = []
+    for old in order:
+        beh, beliefs, ranges = found[old]
+        chk = check_assessment(game, beh, beliefs)
+        if not chk.sequential:
+            raise SolverError("method 'sequential' produced an assessment that fails "
+                              "check_assessment: " + "; ".join(chk.problems)
+                              + " (a solver bug)")
+        pay = tuple(to_fraction(v) for v in game.expected_payoffs(beh))
+        if not exact:
+            beh = {h: {a: float(p) for a, p in acts.items()} for h, acts in beh.items()}
+            beliefs = {h: {n: float(p) for n, p in mu.items()} for h, mu in beliefs.items()}
+            pay = tuple(float(v) for v in pay)
+        eq = Equilibrium((), pay, game.players, (), exact, beh, beliefs, ranges)
+        label = _label(game, eq)
+        if label is not None:
+            eq = Equilibrium((), pay, game.players, (), exact, beh, beliefs, ranges, label)
+        eqs.append(eq)
+    comps = _components(len(found), [(tuple(sorted(new[k] for k in ks)), cond)
+                                     for ks, cond in pieces], new)
+    return Solution(eqs, "sequential", complete, exact, game, comps, None, tuple(notes))
+
+
+def _components(n: int, pieces, new) -> tuple[AssessmentComponent, ...]:
+    parent = list(range(n))
+
+    def find(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for ks, _ in pieces:
+        for k in ks[1:]:
+            parent[find(k)] = find(ks[0])
+    groups: dict[int, list[int]] = {}
+    for k in range(n):
+        groups.setdefault(find(k), []).append(k)
+    out = []
+    for members in sorted(groups.values()):
+        own = tuple(p for p in pieces if p[0][0] in members)
+        out.append(AssessmentComponent(tuple(members), own))
+    return tuple(out)
