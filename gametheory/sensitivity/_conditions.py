@@ -425,16 +425,17 @@ def kind_of(source: str) -> str:
     """The kind of game mapped for a candidate source (the registry's
     :attr:`~gametheory.solvers.registry.Method.sensitivity`, as ``critical_values`` reads
     it): ``"tree"`` (``"backward"``, ``"subgames"``), ``"bimatrix"`` (``"support"``: a
-    two-player normal form, or a tree's reduced one) or ``"normal"`` (``"polynomial"``,
-    ``"pure"``: any number of players).
+    two-player normal form, or a tree's reduced one), ``"normal"`` (``"polynomial"``,
+    ``"pure"``: any number of players) or ``"assessment"`` (a tree whose sequential
+    equilibria are mapped: the conditions are found once, as for a normal form).
 
     Examples
     --------
     >>> kind_of("subgames"), kind_of("support"), kind_of("polynomial")
     ('tree', 'bimatrix', 'normal')
     """
-    return {"backward": "tree", "subgames": "tree", "support": "bimatrix"}.get(source,
-                                                                             "normal")
+    return {"backward": "tree", "subgames": "tree", "support": "bimatrix",
+            "assessment": "assessment"}.get(source, "normal")
 
 
 # ----------------------------------------------------------------------------- mapper
@@ -472,7 +473,8 @@ class Explorer:
     def __init__(self, game: Any, syms: tuple, box: list, seed: int, resolved: tuple):
         self.method, self.source = resolved
         self.kind = kind_of(self.source)
-        self.game = game.to_normal_form() if self.kind != "tree" and game.is_tree else game
+        self.game = game.to_normal_form() if self.kind not in ("tree", "assessment") and \
+            game.is_tree else game
         self.syms = syms
         self.names = tuple(s.name for s in syms)
         self.box = box
@@ -521,6 +523,11 @@ class Explorer:
     def static_atoms(self) -> None:
         """The atoms of a normal form, found once: support conditions (two players),
         pure-deviation comparisons and eliminated support systems (any number)."""
+        if self.source == "assessment":
+            from ._critical_assessment import add_conditions
+
+            add_conditions(self.game, self.F, self.collector)
+            return
         if self.source == "support":
             P = self.game.payoffs
             A, B = ([[self.F(x) for x in row] for row in P[i].tolist()] for i in (0, 1))

@@ -445,6 +445,9 @@ def _solver(game: Game, name: str, kind: str, method: str = "auto"):
 def _candidates(game: Game, q: Any, kind: str, lo: Any, hi: Any) -> Any:
     """The candidate values in (lo, hi) of the source ``kind`` (:func:`_kind`) for
     ``game``, whose only parameter is the Symbol ``q``."""
+    if kind == "assessment":
+        from ._critical_assessment import assessment_candidates
+        return assessment_candidates(game, q, lo, hi)
     if kind in ("backward", "subgames"):
         a = game.arrays
         F = sym.Field(q, list(a.payoffs.ravel()) + list(a.chance_prob))

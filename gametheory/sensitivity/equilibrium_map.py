@@ -445,6 +445,8 @@ def _formulas(m: _Mapper, pt: tuple) -> tuple[tuple, bool]:
 
     sol = m.solve(pt)
     try:
+        if m.kind == "assessment":
+            raise GameError("assessments are reported by their values")
         if m.kind == "tree":
             try:
                 return tuple(formulas._tree(m.game, sol)), True
@@ -515,7 +517,7 @@ def _agrees(m: _Mapper, eqs: tuple, pt: tuple) -> bool:
 
     mine = sorted(str((tuple(tuple(x) for x in s), tuple(p), _behaviour(e, at)))
                   for e, (s, p) in ((e, e.evaluate(**at)) for e in eqs))  # str: no nan ==
-    if m.kind == "tree":
+    if m.kind in ("tree", "assessment"):
         theirs = sorted(str(((), tuple(fr(v) for v in eq.payoffs),
                              _behaviour(eq, None))) for eq in sol.equilibria)
     else:
@@ -661,7 +663,12 @@ def equilibrium_map(game: Game, parameters: Any, *, per_axis: int | None = None,
     box, notes = cnd.box_of(domains, [getattr(info.get(n), "default", None) for n in mapped])
     notes = list(notes)
     m = _Mapper(sub, syms, box, seed, method)
-    if m.kind != "tree" and sub.is_tree:
+    if m.kind == "assessment":
+        notes.append(f"assessments of method {m.method!r}: the conditions are the reduced "
+                     f"normal form's Nash conditions and the payoff comparisons that bound "
+                     f"off-path beliefs; each region's equilibria are the values at one "
+                     f"point (its beliefs: gt.solve(..., method={m.method!r}))")
+    elif m.kind != "tree" and sub.is_tree:
         notes.append(f"a tree mapped through its reduced normal form (method "
                      f"{m.method!r}: candidate source {m.source!r})")
     n_axis = per_axis or (9 if len(syms) < 3 else 5)

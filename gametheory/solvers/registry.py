@@ -103,8 +103,10 @@ class Method:
         (pure-deviation comparisons), ``"polynomial"`` (the support systems of an
         N-player normal form, eliminated to polynomials in the parameter),
         ``"backward"`` (comparisons along backward induction, perfect-information
-        trees) or ``"subgames"`` (each proper subgame's conditions, bottom-up; backward
-        induction where a tree has perfect information). None: the method's equilibria
+        trees), ``"subgames"`` (each proper subgame's conditions, bottom-up; backward
+        induction where a tree has perfect information) or ``"assessment"`` (sequential
+        and perfect Bayesian equilibria of trees: the reduced normal form's Nash
+        conditions and the payoff comparisons that bound off-path beliefs). None: the method's equilibria
         are not analysed exactly (float-only or no exact conditions known). A new method
         whose equilibria change where those of an existing source do needs only this
         field.
@@ -221,7 +223,7 @@ REQUIREMENTS: dict[str, Callable[[Game], bool]] = {
 #: The candidate sources a Method's ``sensitivity`` may name (see :class:`Method`);
 #: :mod:`gametheory.sensitivity.critical` implements each.
 SENSITIVITY_SOURCES: tuple[str, ...] = ("support", "pure", "polynomial", "backward",
-                                        "subgames")
+                                        "subgames", "assessment")
 
 
 # ----------------------------------------------------------------- the built-in methods
@@ -322,7 +324,7 @@ _BUILTIN = (
         reference="Kreps, D. M. & Wilson, R. (1982). Sequential equilibria. Econometrica "
                   "50(4), 863-894.",
         auto=False, requires=frozenset({"perfect-recall"}),
-        accepts="gametheory.refinements.sequential:accepts"),
+        accepts="gametheory.refinements.sequential:accepts", sensitivity="assessment"),
     Method(
         "pbe", "weak perfect Bayesian equilibria of signalling games, classified as "
                "pooling, separating or semi-separating, with belief ranges",
@@ -333,7 +335,8 @@ _BUILTIN = (
         reference="Fudenberg, D. & Tirole, J. (1991). Game Theory, MIT Press, sec. 8.2. "
                   "Cho, I.-K. & Kreps, D. M. (1987). Signaling games and stable "
                   "equilibria. Quarterly Journal of Economics 102(2), 179-221.",
-        auto=False, accepts="gametheory.refinements.signalling:accepts"),
+        auto=False, accepts="gametheory.refinements.signalling:accepts",
+        sensitivity="assessment"),
     Method(
         "sequence-lp", "sequence-form linear programming, two-player zero-sum trees",
         _S + "sequence_lp", "solve_sequence_lp", _TREE, 2, complete=False, exact=True,
