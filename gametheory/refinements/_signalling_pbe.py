@@ -1,0 +1,465 @@
+"""All weak perfect Bayesian equilibria of a signalling game, exactly (``method="pbe"``).
+
+Notation: types ``t`` with prior ``p_t``, the sender's behaviour ``sigma_t(m)``, the
+receiver's ``rho_m(r)``, beliefs ``mu_m(t)``. Write ``w_t(m) = p_t sigma_t(m)``. Fix a
+*receiver support* ``Q_m`` at every message and a *sender support* ``S_t`` for every type
+(closed: probabilities outside are 0, inside at least 0). Then:
+
+* the receiver's condition at ``m`` is that every ``r`` in ``Q_m`` is a best response:
+  ``w(m)`` lies in the cone ``C_m(Q_m)`` of weights over the types to which all of
+  ``Q_m`` are best responses (linear in ``sigma``). At a message nobody sends
+  (``w(m) = 0``) the condition holds trivially, and what it needs instead, a belief to
+  which ``Q_m`` are best responses, exists exactly when ``C_m(Q_m) != {0}``; so only
+  such ``Q`` are enumerated and the receiver's condition is closed and linear;
+* the sender's condition is that every message in ``S_t`` is optimal for type ``t``
+  (linear in ``rho``).
+
+So each pair ``(S, Q)`` gives a product of two polytopes ``P_sigma(S, Q) x P_rho(S, Q)``
+of equilibrium profiles, every equilibrium lies in the one of its own supports, and the
+equilibrium set is the finite union of these products. Their vertices are the *extreme
+assessments*; "all" means the vertices of the maximal products (no product is contained
+in another), each with its beliefs. Two products meet in a face of each (their
+intersection is the product of the same kind for ``S cap S'`` and ``Q cup Q'``), so
+products that meet share an extreme assessment, and the components (connected sets of
+assessments) are the classes of products linked by shared extreme assessments.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from fractions import Fraction
+from itertools import combinations, product
+from typing import TYPE_CHECKING, Any
+
+from ..errors import GameError, SolverError
+from ..solvers.result import AssessmentComponent, BeliefRange, Equilibrium, Solution
+from ._signalling_polytope import satisfies, vertices
+from ._signalling_structure import SignallingStructure, signalling_structure
+
+if TYPE_CHECKING:
+    from ..games.extensive import ExtensiveFormGame
+
+__all__ = ["solve_pbe", "belief_system", "belief_range", "receiver_supports", "label_of",
+           "numeric_structure"]
+
+
+def _subsets(items: Sequence) -> list[tuple]:
+    return [c for k in range(1, len(items) + 1) for c in combinations(items, k)]
+
+
+def numeric_structure(game: ExtensiveFormGame, exact: bool = True) -> SignallingStructure:
+    """The signalling structure with Fraction prior and payoffs; GameError for free
+    parameters (and for irrational numbers when ``exact``: floats otherwise)."""
+    if game.parameters:
+        raise GameError(game.unsubstituted_message())
+    st = signalling_structure(game)
+    if game.kind == "symbolic":
+        if exact:
+            raise GameError("exact=True needs rational payoffs and probabilities; this game "
+                            "has irrational ones")
+        st = dataclasses.replace(
+            st, prior=tuple(float(p) for p in st.prior),
+            payoffs=tuple(tuple({m: {r: float(v) for r, v in row.items()}
+                                 for m, row in per_t.items()} for per_t in per_i)
+                          for per_i in st.payoffs))
+    return st.exact()
+
+
+def belief_system(st: SignallingStructure, m: str, Q: Sequence[str],
+                  among: Sequence[int] | None = None):
+    """``(E, e, G, g)``: the beliefs over the types ``among`` (default: all that can send
+    ``m``) to which every response in ``Q`` is a best response, as
+    ``{mu >= 0 : E mu = e, G mu >= g}`` (the first row of ``E`` sums mu to 1)."""
+    T = st.senders_of(m) if among is None else tuple(among)
+    uR = st.payoffs[st.receiver]
+    E, e, G, g = [[Fraction(1)] * len(T)], [Fraction(1)], [], []
+    r0 = Q[0]
+    for r in st.responses[m]:
+        if r == r0:
+            continue
+        row = [uR[t][m][r0] - uR[t][m][r] for t in T]
+        if r in Q:
+            E.append(row)
+            e.append(Fraction(0))
+        else:
+            G.append(row)
+            g.append(Fraction(0))
+    return E, e, G, g
+
+
+def receiver_supports(st: SignallingStructure, m: str, among: Sequence[int] | None = None
+                      ) -> list[tuple[str, ...]]:
+    """The sets of responses at ``m`` that are all best responses to one belief over the
+    types ``among`` (default: all that can send ``m``), smallest first."""
+    return [Q for Q in _subsets(st.responses[m]) if vertices(len(
+        st.senders_of(m) if among is None else among), *belief_system(st, m, Q, among))]
+
+
+def _simplify(row: list[Fraction], sense: str) -> tuple[list[Fraction], Fraction] | None:
+    """``row . mu (sense) 0`` on the simplex, rewritten with fewest non-zero coefficients
+    (subtracting ``c (sum mu - 1)``); None when every belief satisfies it."""
+    if sense == ">=" and min(row) >= 0 or sense == "==" and not any(row):
+        return None
+    best = None
+    for c in {*row, Fraction(0)}:
+        new = [v - c for v in row]
+        rhs = -c
+        if sense == "==" and sum(1 for v in new if v) and min(v for v in new if v) < 0 \
+                and max(new) <= 0:
+            new, rhs = [-v for v in new], -rhs
+        score = (sum(1 for v in new if v), min(new) < 0)
+        if best is None or score < best[0]:
+            best = (score, new, rhs)
+    _, new, rhs = best
+    return new, rhs
+
+
+def belief_range(st: SignallingStructure, m: str, Q: Sequence[str]) -> BeliefRange:
+    """The :class:`BeliefRange` at ``m``'s information set: the beliefs to which every
+    response in ``Q`` is a best response."""
+    T = st.senders_of(m)
+    E, e, G, g = belief_system(st, m, Q)
+    rows, rhs, senses = [], [], []
+    for sense, block in (("==", E[1:]), (">=", G)):
+        for row in block:
+            s = _simplify(list(row), sense)
+            if s is not None and (tuple(s[0]), s[1], sense) not in zip(rows, rhs, senses):
+                rows.append(tuple(s[0]))
+                rhs.append(s[1])
+                senses.append(sense)
+    verts = vertices(len(T), E, e, G, g)
+    return BeliefRange(st.receiver_sets[m], tuple(st.nodes[(t, m)] for t in T),
+                       tuple(st.types[t] for t in T), tuple(rows), tuple(rhs),
+                       tuple(senses), tuple(verts))
+
+
+def label_of(st: SignallingStructure, supports: Sequence[Sequence[str]]) -> str:
+    """``"pooling on m"``, ``"separating"`` or ``"semi-separating"`` from the types'
+    message supports (see :func:`~gametheory.refinements.signalling.classify_signalling`)."""
+    sets = [set(s) for s in supports]
+    if all(len(s) == 1 for s in sets) and len(set.union(*sets)) == 1:
+        return f"pooling on {next(iter(sets[0]))}"
+    if len(sets) > 1 and sum(len(s) for s in sets) == len(set.union(*sets)):
+        return "separating"
+    return "semi-separating"
+
+
+class _Pieces:
+    """The polytopes ``P_sigma(S, Q)`` and ``P_rho(S, Q)`` of one signalling game."""
+
+    def __init__(self, st: SignallingStructure):
+        self.st = st
+        self.T = range(len(st.types))
+        self.svars = [(t, m) for t in self.T for m in st.type_messages[t]]
+        self.rvars = [(m, r) for m in st.messages for r in st.responses[m]]
+
+    def sender_system(self, S, Q):
+        """``P_sigma(S, Q)`` on the variables ``[(t, m) for m in S[t]]``."""
+        st, uR = self.st, self.st.payoffs[self.st.receiver]
+        var = [(t, m) for t in self.T for m in S[t]]
+        col = {v: k for k, v in enumerate(var)}
+        E, e, G, g = [], [], [], []
+        for t in self.T:
+            E.append([Fraction(1) if v[0] == t else Fraction(0) for v in var])
+            e.append(Fraction(1))
+        for m, Qm in zip(st.messages, Q):
+            senders = [t for t in self.T if m in S[t]]
+            if not senders:
+                continue
+            r0 = Qm[0]
+            for r in st.responses[m]:
+                if r == r0:
+                    continue
+                row = [Fraction(0)] * len(var)
+                for t in senders:
+                    row[col[(t, m)]] = st.prior[t] * (uR[t][m][r0] - uR[t][m][r])
+                if not any(row):
+                    continue
+                (E if r in Qm else G).append(row)
+                (e if r in Qm else g).append(Fraction(0))
+        return var, (E, e, G, g)
+
+    def receiver_system(self, S, Q):
+        """``P_rho(S, Q)`` on the variables ``[(m, r) for r in Q[m]]``."""
+        st, uS = self.st, self.st.payoffs[self.st.sender]
+        var = [(m, r) for m, Qm in zip(st.messages, Q) for r in Qm]
+        col = {v: k for k, v in enumerate(var)}
+        E, e, G, g = [], [], [], []
+        for m in st.messages:
+            E.append([Fraction(1) if v[0] == m else Fraction(0) for v in var])
+            e.append(Fraction(1))
+
+        def value(t, m, sign, row):
+            for r in Q[st.messages.index(m)]:
+                row[col[(m, r)]] += sign * uS[t][m][r]
+
+        for t in self.T:
+            m0 = S[t][0]
+            for m in st.type_messages[t]:
+                if m == m0:
+                    continue
+                row = [Fraction(0)] * len(var)
+                value(t, m0, 1, row)
+                value(t, m, -1, row)
+                (E if m in S[t] else G).append(row)
+                (e if m in S[t] else g).append(Fraction(0))
+        return var, (E, e, G, g)
+
+    def full(self, var, point, allvars) -> tuple:
+        where = dict(zip(var, point))
+        return tuple(where.get(v, Fraction(0)) for v in allvars)
+
+    def restricted(self, var, x, allvars) -> list | None:
+        """``x`` (over ``allvars``) on ``var``, or None if ``x`` is non-zero elsewhere."""
+        where = dict(zip(allvars, x))
+        if any(v != 0 for k, v in where.items() if k not in set(var)):
+            return None
+        return [where[k] for k in var]
+
+
+def _enumerate(st: SignallingStructure):
+    """The maximal pieces: ``[(sigma vertices, rho vertices)]`` as full vectors."""
+    P = _Pieces(st)
+    valid = [receiver_supports(st, m) for m in st.messages]
+    sender_supports = [_subsets(ms) for ms in st.type_messages]
+    pieces = {}
+    systems = {}
+    for Q in product(*valid):
+        empty: list[tuple] = []
+        for S in product(*sender_supports):
+            if any(all(set(a) <= set(b) for a, b in zip(E0, S)) for E0 in empty):
+                continue
+            rvar, rsys = P.receiver_system(S, Q)
+            rv = vertices(len(rvar), *rsys)
+            if not rv:
+                empty.append(S)
+                continue
+            svar, ssys = P.sender_system(S, Q)
+            sv = vertices(len(svar), *ssys)
+            if not sv:
+                continue
+            key = (frozenset(P.full(svar, x, P.svars) for x in sv),
+                   frozenset(P.full(rvar, x, P.rvars) for x in rv))
+            if key not in pieces:
+                pieces[key] = None
+                systems[key] = ((svar, ssys), (rvar, rsys))
+    keys = list(pieces)
+
+    def inside(a, b) -> bool:
+        (svar, ssys), (rvar, rsys) = systems[b]
+        for x in a[0]:
+            y = P.restricted(svar, x, P.svars)
+            if y is None or not satisfies(y, *ssys):
+                return False
+        for x in a[1]:
+            y = P.restricted(rvar, x, P.rvars)
+            if y is None or not satisfies(y, *rsys):
+                return False
+        return True
+
+    maximal = [a for a in keys if not any(b != a and inside(a, b) for b in keys)]
+    return P, maximal
+
+
+def _numbers(x: Any, exact: bool) -> Any:
+    return x if exact else float(x)
+
+
+def _assessment(st: SignallingStructure, P: _Pieces, game, sigma, rho, exact: bool):
+    """``(behavior, beliefs, belief_ranges, payoffs, label)`` of one extreme assessment
+    (exact Fractions)."""
+    sig = dict(zip(P.svars, sigma))
+    rh = dict(zip(P.rvars, rho))
+    behavior: dict[str, dict[str, Any]] = {}
+    for t, h in enumerate(st.sender_sets):
+        behavior[h] = {m: sig[(t, m)] for m in st.type_messages[t]}
+    for m in st.messages:
+        behavior[st.receiver_sets[m]] = {r: rh[(m, r)] for r in st.responses[m]}
+    beliefs, ranges = {}, {}
+    for m in st.messages:
+        T = st.senders_of(m)
+        w = [st.prior[t] * sig[(t, m)] for t in T]
+        total = sum(w)
+        if total > 0:
+            if len(T) > 1:
+                beliefs[st.receiver_sets[m]] = {st.nodes[(t, m)]: x / total
+                                               for t, x in zip(T, w)}
+            continue
+        if len(T) < 2:
+            continue
+        br = belief_range(st, m, [r for r in st.responses[m] if rh[(m, r)] > 0])
+        ranges[st.receiver_sets[m]] = br
+        k = len(br.vertices)
+        beliefs[st.receiver_sets[m]] = {n: sum(v[j] for v in br.vertices) / k
+                                       for j, n in enumerate(br.nodes)}
+    uS = [sum(sig[(t, m)] * rh[(m, r)] * st.payoffs[i][t][m][r]
+              for m in st.type_messages[t] for r in st.responses[m])
+          for i in range(2) for t in P.T]
+    k = len(st.types)
+    pay = tuple(sum(st.prior[t] * uS[i * k + t] for t in P.T) for i in range(2))
+    supports = [[m for m in st.type_messages[t] if sig[(t, m)] > 0] for t in P.T]
+    return behavior, beliefs, ranges, pay, label_of(st, supports)
+
+
+def _verify(game, behavior, beliefs, tol) -> None:
+    from .assessment import check_assessment
+
+    chk = check_assessment(game, behavior, beliefs, tol=1e-9 if tol is None else tol)
+    if not chk.sequential or not chk.bayes_consistent:
+        raise SolverError(f"a weak PBE assessment failed check_assessment "
+                          f"({'; '.join(chk.problems)}); this is a solver bug")
+    regret = max(game.behavior_regrets(behavior))
+    if regret != 0 and (game.kind != "float" or abs(float(regret)) > 1e-9):
+        raise SolverError(f"a weak PBE profile is not a Nash equilibrium (regret "
+                          f"{regret}); this is a solver bug")
+
+
+def _floats(br: BeliefRange) -> BeliefRange:
+    return dataclasses.replace(
+        br, rows=tuple(tuple(float(v) for v in row) for row in br.rows),
+        rhs=tuple(float(v) for v in br.rhs),
+        vertices=tuple(tuple(float(v) for v in x) for x in br.vertices))
+
+
+def solve_pbe(game: ExtensiveFormGame, exact: bool = False, tol: float | None = None
+              ) -> Solution:
+    """All weak perfect Bayesian equilibria of a signalling game, as assessments.
+
+    A weak perfect Bayesian equilibrium (Fudenberg & Tirole 1991, sec. 8.2) is a
+    behaviour profile with beliefs at the receiver's information sets such that each
+    type's messages are optimal given the receiver's responses, the receiver's responses
+    are optimal given the beliefs, and the beliefs follow Bayes' rule at every message
+    sent with positive probability (any belief elsewhere). In a signalling game every
+    such assessment is consistent (Kreps & Wilson 1982), so these are its sequential
+    equilibria.
+
+    The equilibrium set is a finite union of polytopes, one product
+    ``P_sigma x P_rho`` (sender's behaviour times receiver's behaviour) for each
+    sender support per type and receiver support per message (the module docstring
+    of :mod:`gametheory.refinements._signalling_pbe` derives it). "All" means: every
+    vertex (extreme assessment) of every maximal such polytope, exactly. Where the
+    set is a continuum, ``Solution.components`` has an
+    :class:`~gametheory.solvers.result.AssessmentComponent` whose pieces are the
+    maximal polytopes (their vertices, and the beliefs needed at the messages nobody
+    sends in their interiors); every profile in a piece's convex hull is an
+    equilibrium. Each assessment carries ``beliefs`` at every receiver information set
+    with more than one node (Bayes' rule where the message is sent; elsewhere the
+    centre of the range), ``belief_ranges`` at the messages it leaves unsent (the exact
+    polytope of beliefs that keep it an equilibrium) and ``label``: ``"pooling on m"``
+    (every type sends ``m`` alone), ``"separating"`` (the types' sets of messages sent
+    are disjoint) or ``"semi-separating"`` (anything else). Every assessment is checked
+    with :func:`~gametheory.refinements.check_assessment` (exactly for exact games); a
+    failure is a SolverError.
+
+    Parameters
+    ----------
+    game : ExtensiveFormGame
+        A signalling game (:func:`~gametheory.refinements.signalling.signalling_structure`)
+        with numeric payoffs and prior.
+    exact : bool
+        Fractions in the result; otherwise floats (the computation is exact either way,
+        floats in the game read as the decimals they print as).
+    tol : float, optional
+        Tolerance of the final check for float games (relative to the payoff scale).
+
+    Returns
+    -------
+    Solution
+        ``method="pbe"``, ``complete=True``; ``equilibria`` grouped by component.
+
+    References
+    ----------
+    Fudenberg, D. and Tirole, J. (1991). *Game Theory*, MIT Press, sec. 8.2 and 11.2.
+    Cho, I.-K. and Kreps, D. M. (1987). Signaling games and stable equilibria. *Quarterly
+    Journal of Economics* 102(2), 179-221.
+
+    Examples
+    --------
+    Beer-Quiche (Cho & Kreps 1987): two pooling components, each a continuum of the
+    receiver's behaviour after the unsent breakfast.
+
+    >>> import gametheory as gt
+    >>> g = gt.ExtensiveFormGame(["Sender", "Receiver"])
+    >>> types = g.root.chance({"weak": "1/10", "strong": "9/10"})
+    >>> for t, node in zip(("weak", "strong"), types):
+    ...     for b, m in zip(("beer", "quiche"), node.decide("Sender", ["beer", "quiche"],
+    ...                                                   infoset=f"Sender: {t}")):
+    ...         likes = (b == "quiche") == (t == "weak")
+    ...         d, n = m.decide("Receiver", ["duel", "not"], infoset=f"Receiver: {b}")
+    ...         _ = d.payoffs(int(likes), int(t == "weak"))
+    ...         _ = n.payoffs(int(likes) + 2, int(t == "strong"))
+    >>> sol = gt.solve(g, method="pbe", exact=True)
+    >>> [eq.label for eq in sol], len(sol.components)
+    (['pooling on beer', 'pooling on beer', 'pooling on quiche', 'pooling on quiche'], 2)
+    >>> print(sol.equilibria[0].belief_ranges["Receiver: quiche"])
+    mu(weak | Receiver: quiche) >= 1/2
+    """
+    st = numeric_structure(game, exact)
+    P, maximal = _enumerate(st)
+    pairs: dict[tuple, None] = {}
+    for sv, rv in maximal:
+        for x in sorted(sv, reverse=True):
+            for y in sorted(rv, reverse=True):
+                pairs[(x, y)] = None
+    # components: pieces linked by shared extreme assessments (union-find)
+    parent = list(range(len(maximal)))
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    owner: dict[tuple, int] = {}
+    for i, (sv, rv) in enumerate(maximal):
+        for pair in product(sv, rv):
+            if pair in owner:
+                parent[find(i)] = find(owner[pair])
+            else:
+                owner[pair] = i
+    comp_of = {pair: find(owner[pair]) for pair in pairs}
+    roots = list(dict.fromkeys(comp_of.values()))   # components by first assessment
+    ordered = [pair for r in roots for pair in pairs if comp_of[pair] == r]
+    index = {pair: k for k, pair in enumerate(ordered)}
+    eqs = []
+    for sigma, rho in ordered:
+        behavior, beliefs, ranges, pay, label = _assessment(st, P, game, sigma, rho, exact)
+        _verify(game, behavior, beliefs, tol)
+        if not exact:
+            behavior = {h: {a: float(p) for a, p in d.items()} for h, d in behavior.items()}
+            beliefs = {h: {n: float(p) for n, p in d.items()} for h, d in beliefs.items()}
+            ranges = {h: _floats(br) for h, br in ranges.items()}
+        eqs.append(Equilibrium((), tuple(_numbers(v, exact) for v in pay), game.players,
+                               (), exact, behavior, beliefs, ranges, label))
+    components = []
+    for r in roots:
+        members = [i for i, (sv, rv) in enumerate(maximal) if find(i) == r]
+        idx = sorted({index[pair] for i in members for pair in product(*maximal[i])})
+        pieces = []
+        for i in members:
+            sv, rv = maximal[i]
+            conds = _interior_conditions(st, P, sv, rv)
+            if not exact:
+                conds = {h: _floats(br) for h, br in conds.items()}
+            pieces.append((tuple(sorted(index[pair] for pair in product(sv, rv))), conds))
+        components.append(AssessmentComponent(tuple(idx), tuple(pieces)))
+    notes = ("all extreme assessments of the maximal polytopes of weak perfect Bayesian "
+             "equilibria (in signalling games, the sequential equilibria)",)
+    return Solution(eqs, "pbe", True, exact, game, tuple(components), None, notes)
+
+
+def _interior_conditions(st, P, sv, rv) -> dict:
+    """The belief ranges at the messages nobody sends anywhere in a piece, for the
+    profiles in its relative interior (the receiver's support there: the union of the
+    vertices' supports)."""
+    out = {}
+    for m in st.messages:
+        T = st.senders_of(m)
+        if len(T) < 2:
+            continue
+        if any(x[P.svars.index((t, m))] != 0 for x in sv for t in T):
+            continue
+        Q = [r for r in st.responses[m] if any(y[P.rvars.index((m, r))] != 0 for y in rv)]
+        out[st.receiver_sets[m]] = belief_range(st, m, Q)
+    return out
