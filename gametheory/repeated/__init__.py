@@ -1,0 +1,17 @@
+"""Repeated games: a stage game in normal form played again and again with perfect
+monitoring. Critical discount factors under grim trigger, stick-and-carrot and the best
+penal codes tried (with the minmax bound), checked by the one-shot deviation principle;
+finitely repeated games by backward induction.
+
+References
+----------
+Mailath, G. J. & Samuelson, L. (2006). *Repeated Games and Reputations*, ch. 2.
+"""
+
+from .automaton import Automaton, DeviationCheck, Phase
+from .discount import DiscountThreshold, critical_discount
+from .finite import FiniteRepeated, finite_spe
+from .game import RepeatedGame
+
+__all__ = ["RepeatedGame", "critical_discount", "DiscountThreshold", "Automaton", "Phase",
+           "DeviationCheck", "finite_spe", "FiniteRepeated"]

@@ -1,0 +1,109 @@
+"""Grim-trigger thresholds as formulas in the stage game's parameters.
+
+With symbolic payoffs the stage equilibria are not enumerated, so the reversion profile
+is given (a pure profile, per deviator or for all), and the conditions under which it is
+a stage equilibrium become part of the answer.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..errors import GameError
+from .codes import Constraint
+
+if TYPE_CHECKING:
+    from .game import RepeatedGame
+
+__all__ = ["symbolic_grim"]
+
+
+def _cell(U: Any, i: int, prof: tuple) -> Any:
+    import sympy
+
+    # trusted: strict sympify, text raises; stored payoffs are numbers or sympy
+    return sympy.sympify(U[(i, *prof)], strict=True)
+
+
+def symbolic_grim(rep: RepeatedGame, path: tuple, reversion: Any) -> Any:
+    """The grim-trigger threshold of ``path`` for symbolic stage payoffs.
+
+    Player j's constraint is ``delta * (d_j - p_j) >= d_j - v_j`` with ``d_j`` the
+    largest deviation payoff (a ``Max`` of the candidates), ``v_j`` the path payoff and
+    ``p_j`` the reversion payoff. Where every ``v_j > p_j`` and the reversion profiles are
+    stage equilibria (the ``condition``), the path is sustained exactly for
+    ``delta >= max(0, max_j (d_j - v_j)/(d_j - p_j))``; ``value`` is the inner maximum,
+    the threshold where some player is tempted (``d_j >= v_j``), and ``pieces`` add 0
+    where nobody is.
+
+    Examples
+    --------
+    The Prisoner's Dilemma with temptation T, reward R, punishment P, sucker S:
+    cooperation is sustained by reversion to (D, D) for delta >= (T - R)/(T - P)
+    (Mailath & Samuelson 2006, ch. 2).
+
+    >>> import gametheory as gt
+    >>> T, R, P, S = gt.parameters("T R P S")
+    >>> pd = gt.NormalFormGame.from_arrays([[R, S], [T, P]], [[R, T], [S, P]],
+    ...                                    strategies=[["C", "D"], ["C", "D"]])
+    >>> th = gt.RepeatedGame(pd).critical_discount(("C", "C"), reversion=("D", "D"))
+    >>> th.value
+    (-R + T)/(-P + T)
+    >>> sorted(str(c) for c in th.condition.args)
+    ['P >= S', 'R > P', 'T >= R']
+    """
+    import sympy
+
+    from .discount import DiscountThreshold
+
+    N = rep.num_players
+    if reversion is None:
+        raise GameError("with symbolic payoffs give reversion= (a pure stage profile, or "
+                        "{player: profile}): the stage equilibria of a symbolic game are "
+                        "not enumerated")
+    if isinstance(reversion, dict):
+        chosen = {rep.stage.player_index(k): rep.pure_profile(v) for k, v in reversion.items()}
+        missing = [rep.players[j] for j in range(N) if j not in chosen]
+        if missing:
+            raise GameError(f"reversion= names no profile for {', '.join(missing)}")
+        revs = [chosen[j] for j in range(N)]
+    else:
+        revs = [rep.pure_profile(reversion)] * N
+    U = rep.payoff_array()
+    conds = []
+    for e in set(revs):
+        for k in range(N):
+            u = _cell(U, k, e)
+            for a in range(rep.shape[k]):
+                if a != e[k]:
+                    conds.append(u >= _cell(U, k, e[:k] + (a,) + e[k + 1:]))
+    ratios, tempted, calm, cons = [], [], [], []
+    for j in range(N):
+        devs = [(a, _cell(U, j, path[:j] + (a,) + path[j + 1:]))
+                for a in range(rep.shape[j]) if a != path[j]]
+        if not devs:
+            continue
+        v, p = _cell(U, j, path), _cell(U, j, revs[j])
+        d = sympy.Max(*(x for _, x in devs))
+        conds.append(v > p)
+        ratios.append(sympy.cancel(d - v) / sympy.cancel(d - p) if len(devs) == 1
+                      else (d - v) / (d - p))
+        tempted.append(d >= v)
+        calm.append(d < v)
+        label = rep.strategies[j][devs[0][0]] if len(devs) == 1 else "best deviation"
+        cons.append(Constraint(rep.players[j], "cooperation", label, d - v, d - p))
+    base = sympy.And(*conds)
+    if base is sympy.false:
+        raise GameError("the reversion profile is never a stage Nash equilibrium below "
+                        "the path's payoffs (its conditions cannot all hold)")
+    labels = tuple(rep.strategies[i][a] for i, a in enumerate(path))
+    desc = "; ".join(f"{p}: Nash reversion to {rep.profile_text(e)}"
+                     for p, e in zip(rep.players, revs))
+    if not ratios:
+        return DiscountThreshold(labels, "grim", sympy.Integer(0), constraints=tuple(cons),
+                                 condition=base, pieces=((sympy.Integer(0), base),), code=desc)
+    value = sympy.Max(*ratios)
+    cond = sympy.And(base, sympy.Or(*tempted))
+    pieces = ((value, cond), (sympy.Integer(0), sympy.And(base, *calm)))
+    return DiscountThreshold(labels, "grim", value, constraints=tuple(cons), condition=cond,
+                             pieces=pieces, code=desc)
