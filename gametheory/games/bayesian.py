@@ -234,16 +234,18 @@ class BayesianGame:
 
     def _marginal(self, i: int, t: int) -> Any:
         s = self._spec
-        total = sum((v for p, v in zip(s.profiles, s.prior) if p[i] == t), start=0 * s.prior[0])
-        return total
+        return sum((v for p, v in zip(s.profiles, s.prior) if p[i] == t), start=0 * s.prior[0])
+
+    def _player_index(self, player: Any) -> int:
+        try:
+            return self._spec.players.index(str(player))
+        except ValueError:
+            raise GameError(f"no player named {player!r}; players are "
+                            f"{', '.join(self._spec.players)}") from None
 
     def _type_index(self, player: Any, type: Any) -> tuple[int, int]:
         s = self._spec
-        try:
-            i = s.players.index(str(player))
-        except ValueError:
-            raise GameError(f"no player named {player!r}; players are "
-                            f"{', '.join(s.players)}") from None
+        i = self._player_index(player)
         if not s.typed[i]:
             if type is not None:
                 raise GameError(f"{s.players[i]} has no types")
@@ -415,13 +417,7 @@ class BayesianGame:
         """The labels of a player's type-contingent strategies (the normal form's):
         ``"revisionist: escalate, status quo: accept"``; just the action for a player
         with one type."""
-        s = self._spec
-        try:
-            i = s.players.index(str(player))
-        except ValueError:
-            raise GameError(f"no player named {player!r}; players are "
-                            f"{', '.join(s.players)}") from None
-        return self._labels_of(i)
+        return self._labels_of(self._player_index(player))
 
     def _labels_of(self, i: int) -> tuple[str, ...]:
         s = self._spec
