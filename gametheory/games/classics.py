@@ -31,7 +31,7 @@ Examples
 --------
 >>> import gametheory as gt
 >>> g = gt.classics.beer_quiche()
->>> beer_pool = {"Sender (strong)": "beer", "Sender (weak)": "beer",
+>>> beer_pool = {"Sender: strong": "beer", "Sender: weak": "beer",
 ...              "Receiver: beer": "no duel", "Receiver: quiche": "duel"}
 >>> gt.check_assessment(g, beer_pool, {"Receiver: quiche": {"weak/quiche": 1}}).sequential
 True
@@ -93,17 +93,13 @@ def _described(g: ExtensiveFormGame, meta: list[Parameter]) -> ExtensiveFormGame
 def _signalling_tree(title: str, sender: str, receiver: str, types: dict[str, Any],
                      messages: tuple[str, str], responses: tuple[str, str],
                      payoff) -> ExtensiveFormGame:
-    """Chance picks a type; the sender (set ``"<sender> (<type>)"``) sends a message; the
-    receiver (set ``"<receiver>: <message>"``) responds; ``payoff(t, m, r)`` is the pair."""
-    g = ExtensiveFormGame([sender, receiver], title=title)
-    for t, node in zip(types, g.root.chance(types), strict=True):
-        for m, mnode in zip(messages, node.decide(sender, list(messages),
-                                                  infoset=f"{sender} ({t})"), strict=True):
-            for r, leaf in zip(responses, mnode.decide(receiver, list(responses),
-                                                       infoset=f"{receiver}: {m}"),
-                               strict=True):
-                leaf.payoffs(*payoff(t, m, r))
-    return g
+    """Chance picks a type; the sender (set ``"<sender>: <type>"``) sends a message; the
+    receiver (set ``"<receiver>: <message>"``) responds; ``payoff(t, m, r)`` is the pair
+    (the signalling games' builder)."""
+    from ..refinements._signalling_structure import signalling_tree
+
+    return signalling_tree(types, list(messages), list(responses), payoff,
+                           players=(sender, receiver), title=title)
 
 
 def beer_quiche(prior_strong: Any = Fraction(9, 10)) -> ExtensiveFormGame:
@@ -129,7 +125,7 @@ def beer_quiche(prior_strong: Any = Fraction(9, 10)) -> ExtensiveFormGame:
     weak    quiche    (1, 1)     (3, 0)
     ======  ========  =========  ==========
 
-    Information sets: ``"Sender (strong)"``, ``"Sender (weak)"``, ``"Receiver: beer"``,
+    Information sets: ``"Sender: strong"``, ``"Sender: weak"``, ``"Receiver: beer"``,
     ``"Receiver: quiche"``. Node paths are ``type/message`` at the Receiver's sets, so a
     belief is ``{"Receiver: quiche": {"strong/quiche": ..., "weak/quiche": ...}}``.
 
@@ -191,7 +187,7 @@ def beer_quiche(prior_strong: Any = Fraction(9, 10)) -> ExtensiveFormGame:
     --------
     >>> import gametheory as gt
     >>> g = gt.classics.beer_quiche()
-    >>> quiche_pool = {"Sender (strong)": "quiche", "Sender (weak)": "quiche",
+    >>> quiche_pool = {"Sender: strong": "quiche", "Sender: weak": "quiche",
     ...                "Receiver: beer": "duel", "Receiver: quiche": "no duel"}
     >>> gt.check_assessment(g, quiche_pool, {"Receiver: beer": {"weak/beer": "1/2",
     ...                                      "strong/beer": "1/2"}}).sequential
@@ -454,7 +450,7 @@ def spence_job_market(prior_high: Any = Fraction(1, 3), cost_high: Any = Fractio
     signals and two jobs, as in the textbook discrete versions of Spence's model
     (Gibbons 1992, sec. 4.2.B, treats the continuous one); the numbers are chosen here.
 
-    Information sets: ``"Worker (high)"``, ``"Worker (low)"``, ``"Firm: educate"``,
+    Information sets: ``"Worker: high"``, ``"Worker: low"``, ``"Firm: educate"``,
     ``"Firm: no education"`` (nodes ``"high/educate"`` and so on).
 
     Parameters
@@ -512,7 +508,7 @@ def spence_job_market(prior_high: Any = Fraction(1, 3), cost_high: Any = Fractio
     --------
     >>> import gametheory as gt
     >>> g = gt.classics.spence_job_market()
-    >>> sep = {"Worker (high)": "educate", "Worker (low)": "no education",
+    >>> sep = {"Worker: high": "educate", "Worker: low": "no education",
     ...        "Firm: educate": "manager", "Firm: no education": "clerk"}
     >>> gt.check_assessment(g, sep).sequential
     True
@@ -557,9 +553,9 @@ def audience_cost_signalling(q: Any = None, a: Any = None, v_R: Any = None, v_I:
     type's value. Nothing is paid for the pledge itself (the audience cost is paid only
     on backing down: Fearon's tying hands, not sinking costs).
 
-    Information sets: ``"Guarantor (resolved)"``, ``"Guarantor (irresolute)"``,
+    Information sets: ``"Guarantor: resolved"``, ``"Guarantor: irresolute"``,
     ``"Russia: pledge"``, ``"Russia: silent"`` (nodes ``"resolved/pledge"`` and so on)
-    and the Guarantor's response ``"Guarantor (<type>): <message>, pressed"``. The
+    and the Guarantor's response ``"Guarantor: <type>, <message>, pressed"``. The
     Guarantor moves after Russia, so this is not a pure sender-receiver game.
 
     Parameters
@@ -587,7 +583,7 @@ def audience_cost_signalling(q: Any = None, a: Any = None, v_R: Any = None, v_I:
 
     *Binding pledge* (``a > c - v_I``). After a pledge both types defend, so Russia
     refrains there whatever it believes, and a pledge gives each type its best payoff
-    ``v``. In every sequential equilibrium Russia is never pressed on the path
+    ``v``. In every sequential equilibrium Russia never presses on the path
     (status quo; payoffs ``v`` and 0): a type that stays silent must be left alone, so
     silence, if used, has belief ``m >= theta`` and ``s_silent = 0``; if unused, any
     belief there, with Russia's response optimal for it (press iff ``m <= theta``).
@@ -599,7 +595,7 @@ def audience_cost_signalling(q: Any = None, a: Any = None, v_R: Any = None, v_I:
     Russia would refrain after it and the irresolute type would pledge too (``v_I > 0``);
     the reverse separation leaves the resolved type pressed after its pledge.
 
-    - ``q > theta``: Russia is never pressed on the path. Pooling on silence with any
+    - ``q > theta``: Russia never presses on the path. Pooling on silence with any
       belief after a pledge and Russia's response optimal for it;
       pooling on the pledge, likewise with any belief after silence; and mixtures of
       messages keeping both beliefs at least ``theta``. (If Russia pressed after a used
@@ -635,13 +631,13 @@ def audience_cost_signalling(q: Any = None, a: Any = None, v_R: Any = None, v_I:
     >>> [p.name for p in g.parameters], g.parameter_info["a"].default
     (['a', 'c', 'q', 'r', 'v_I', 'v_R'], Fraction(1, 2))
     >>> g0 = gt.classics.audience_cost_signalling(q="1/4", a="1/2", v_R=3, v_I=1, c=2, r=1)
-    >>> bluff = {"Guarantor (resolved)": "pledge",
-    ...          "Guarantor (irresolute)": {"pledge": "1/3", "silent": "2/3"},
+    >>> bluff = {"Guarantor: resolved": "pledge",
+    ...          "Guarantor: irresolute": {"pledge": "1/3", "silent": "2/3"},
     ...          "Russia: pledge": {"press": "2/3", "refrain": "1/3"},
     ...          "Russia: silent": "press"}
     >>> for t in ("resolved", "irresolute"):
     ...     for m in ("pledge", "silent"):
-    ...         bluff[f"Guarantor ({t}): {m}, pressed"] = (
+    ...         bluff[f"Guarantor: {t}, {m}, pressed"] = (
     ...             "defend" if t == "resolved" else "back down")
     >>> gt.check_assessment(g0, bluff).sequential
     True
@@ -662,12 +658,12 @@ def audience_cost_signalling(q: Any = None, a: Any = None, v_R: Any = None, v_I:
                        strict=True):
         for m, mnode in zip(("pledge", "silent"),
                             node.decide("Guarantor", ["pledge", "silent"],
-                                        infoset=f"Guarantor ({t})"), strict=True):
+                                        infoset=f"Guarantor: {t}"), strict=True):
             press, refrain = mnode.decide("Russia", ["press", "refrain"],
                                           infoset=f"Russia: {m}")
             refrain.payoffs(value[t], 0)
             defend, back = press.decide("Guarantor", ["defend", "back down"],
-                                        infoset=f"Guarantor ({t}): {m}, pressed")
+                                        infoset=f"Guarantor: {t}, {m}, pressed")
             defend.payoffs(value[t] - s["c"], -s["r"])
             back.payoffs(-s["a"] if m == "pledge" else 0, 1)
     return _described(g, meta)

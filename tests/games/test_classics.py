@@ -42,7 +42,7 @@ def mixed(game, behavior) -> tuple[tuple, ...]:
 # ------------------------------------------------------------------ beer-quiche
 def beer_quiche_profile(pool: str, s: F) -> dict:
     other = "quiche" if pool == "beer" else "beer"
-    return {"Sender (strong)": pool, "Sender (weak)": pool,
+    return {"Sender: strong": pool, "Sender: weak": pool,
             f"Receiver: {pool}": "no duel",
             f"Receiver: {other}": {"duel": s, "no duel": 1 - s}}
 
@@ -54,7 +54,7 @@ def off_belief(message: str, weak: F) -> dict:
 def test_beer_quiche_tree_and_payoffs():
     g = classics.beer_quiche()
     assert g.players == ("Sender", "Receiver")
-    assert set(g.infosets) == {"Sender (strong)", "Sender (weak)", "Receiver: beer",
+    assert set(g.infosets) == {"Sender: strong", "Sender: weak", "Receiver: beer",
                                "Receiver: quiche"}
     # Cho & Kreps (1987, Fig. II): 1 for the preferred breakfast, 2 for no duel
     pays = {g.path(v): tuple(int(x) for x in g.arrays.payoffs[k])
@@ -80,7 +80,7 @@ def test_beer_quiche_pooling_components(pool):
     # the off-path duel must be likely enough: s < 1/2 lets a type deviate
     chk = gt.check_assessment(g, beer_quiche_profile(pool, F(1, 3)), off_belief(other, H))
     assert not chk.sequential and chk.problems[0].startswith(
-        f"at information set 'Sender ({'weak' if pool == 'beer' else 'strong'})'")
+        f"at information set 'Sender: {'weak' if pool == 'beer' else 'strong'}'")
     # the pooled message is answered by no duel (posterior weak 1/10)
     assert gt.check_assessment(g, beer_quiche_profile(pool, F(1)),
                                off_belief(other, F(1))).beliefs[f"Receiver: {pool}"] == {
@@ -99,7 +99,7 @@ def test_quiche_pooling_needs_belief_weak_after_beer():
     # nor does the Receiver's not dueling at beer keep the strong type eating quiche
     prof["Receiver: beer"] = "no duel"
     chk = gt.check_assessment(g, prof, off_belief("beer", F(1, 3)))
-    assert not chk.sequential and "Sender (strong)" in chk.problems[0]
+    assert not chk.sequential and "Sender: strong" in chk.problems[0]
 
 
 def test_beer_quiche_no_separating_equilibrium():
@@ -107,7 +107,7 @@ def test_beer_quiche_no_separating_equilibrium():
     for strong, weak in (("beer", "quiche"), ("quiche", "beer")):
         for rb in ("duel", "no duel"):
             for rq in ("duel", "no duel"):
-                prof = {"Sender (strong)": strong, "Sender (weak)": weak,
+                prof = {"Sender: strong": strong, "Sender: weak": weak,
                         "Receiver: beer": rb, "Receiver: quiche": rq}
                 assert not sequential(g, prof)
 
@@ -125,7 +125,7 @@ def test_beer_quiche_low_prior_semi_separating():
     with probability p / (1 - p) = 1/3, the Receiver duels quiche and duels beer half the
     time (docstring)."""
     g = classics.beer_quiche("1/4")
-    prof = {"Sender (strong)": "beer", "Sender (weak)": {"beer": F(1, 3), "quiche": F(2, 3)},
+    prof = {"Sender: strong": "beer", "Sender: weak": {"beer": F(1, 3), "quiche": F(2, 3)},
             "Receiver: beer": {"duel": H, "no duel": H}, "Receiver: quiche": "duel"}
     chk = gt.check_assessment(g, prof)
     assert chk.sequential
@@ -278,7 +278,7 @@ def test_common_tremble_sequential_equilibria():
 
 # ------------------------------------------------------------------ Spence
 def worker(high, low) -> dict:
-    return {"Worker (high)": high, "Worker (low)": low}
+    return {"Worker: high": high, "Worker: low": low}
 
 
 def firm(educate, none) -> dict:
@@ -362,11 +362,11 @@ def test_spence_symbolic():
 
 # ------------------------------------------------------------------ audience costs
 def guarantor(res_msg, irr_msg, irr_after_pledge="back down") -> dict:
-    beh = {"Guarantor (resolved)": res_msg, "Guarantor (irresolute)": irr_msg}
+    beh = {"Guarantor: resolved": res_msg, "Guarantor: irresolute": irr_msg}
     for m in ("pledge", "silent"):
-        beh[f"Guarantor (resolved): {m}, pressed"] = "defend"
-    beh["Guarantor (irresolute): pledge, pressed"] = irr_after_pledge
-    beh["Guarantor (irresolute): silent, pressed"] = "back down"
+        beh[f"Guarantor: resolved, {m}, pressed"] = "defend"
+    beh["Guarantor: irresolute, pledge, pressed"] = irr_after_pledge
+    beh["Guarantor: irresolute, silent, pressed"] = "back down"
     return beh
 
 
@@ -446,7 +446,7 @@ def test_audience_cost_binding_pledge_deters():
                                                           "irresolute/silent": 1 - m}})
         assert g.expected_payoffs(beh)[1] == 0
         # an irresolute type that would back down after a pledge is not sequential
-        assert not sequential(g, beh | {"Guarantor (irresolute): pledge, pressed":
+        assert not sequential(g, beh | {"Guarantor: irresolute, pledge, pressed":
                                         "back down"},
                               {"Russia: silent": {"irresolute/silent": 1}})
     # the bluffing profile of the cheap pledge is not an equilibrium once the pledge binds
