@@ -54,6 +54,18 @@ Defending costs 1 when Russia accepts.
   [0] Russia (revisionist): escalate; Russia (status quo): accept;
       Guarantor (resolved): defend; Guarantor (unresolved): abandon; payoffs 1/2, -1/4
 
+When revisionists are rare, the resolved guarantor defends only sometimes and the
+status-quo type gambles; the normal form keeps q symbolic, so the sensitivity tools find
+where the equilibrium changes (q = 1/4 with r = 1/2):
+
+>>> low = bg.substitute(q="1/8", r="1/2").bayesian_equilibria(exact=True)[0]
+>>> print(low)  # doctest: +NORMALIZE_WHITESPACE
+Russia (revisionist): escalate; Russia (status quo): escalate 1/7, accept 6/7;
+Guarantor (resolved): defend 2/5, abandon 3/5; Guarantor (unresolved): abandon;
+payoffs 7/20, -3/8
+>>> [str(c.value) for c in gt.critical_values(bg.substitute(r="1/2").to_normal(), "q")]
+['0', '1/4', '1']
+
 References
 ----------
 Harsanyi, J. C. (1967-68). Games with incomplete information played by "Bayesian"
@@ -457,7 +469,6 @@ class BayesianGame:
             self._normal = self._build_normal()
         return self._normal
 
-    #: The protocol's name for :meth:`to_normal`.
     def to_normal_form(self) -> NormalFormGame:
         """The same as :meth:`to_normal` (the name every game has)."""
         return self.to_normal()
@@ -670,17 +681,16 @@ class BayesianGame:
             raise GameError(self.unsubstituted_message())
         s = self._spec
         table = self._read_behavior(behavior)
-        convert = (lambda a: to_fraction_array(a)) if exact and s.kind != "symbolic" else \
-            (lambda a: np.asarray(a, dtype=object) if s.kind == "symbolic" or _algebraic(a)
-             else np.asarray(a, dtype=np.float64))
-        vec = {key: convert(np.array(v, dtype=object)) for key, v in table.items()}
+        algebraic = any(_is_sympy(x) for v in table.values() for x in v)
+        mode = "object" if algebraic or s.kind == "symbolic" else "exact" if exact else "float"
+        vec = {key: _cast(v, mode) for key, v in table.items()}
         N = len(s.players)
         values = []
         for prof, p, tab in zip(s.profiles, s.prior, s.tables):
-            v = convert(tab.astype(object))
+            v = _cast(tab, mode)
             for j in reversed(range(N)):
                 v = np.tensordot(v, vec[(j, prof[j])], axes=([j + 1], [0]))
-            prob = convert(np.array([p], dtype=object))[0]
+            prob = _cast([p], mode)[0]
             values.append((prof, prob, v))
         zero = values[0][1] * 0
         payoffs = tuple(sum((p * v[i] for _, p, v in values), start=zero) for i in range(N))
@@ -764,5 +774,13 @@ class BayesianGame:
         return "\n\n".join(lines)
 
 
-def _algebraic(a: np.ndarray) -> bool:
-    return any(type(x).__module__.startswith("sympy") for x in a.flat)
+def _is_sympy(x: Any) -> bool:
+    return type(x).__module__.startswith("sympy")
+
+
+def _cast(a: Any, mode: str) -> np.ndarray:
+    """Values as sympy/other objects (``"object"``: irrational numbers), Fractions or floats."""
+    if mode == "exact":
+        return to_fraction_array(np.asarray(a, dtype=object))
+    arr = np.asarray(a, dtype=object)
+    return arr if mode == "object" else arr.astype(np.float64)

@@ -436,3 +436,43 @@ def test_normal_form_size_limit(monkeypatch):
     monkeypatch.setattr(mod, "MAX_NORMAL_CELLS", 10)
     with pytest.raises(GameError, match="solve the tree"):
         guarantee_game().to_normal()
+
+
+def test_solve_hook_for_the_dispatcher():
+    """``_solve(method, exact, options)`` is what ``gt.solve`` calls for a Bayesian game
+    (once wired): the normal form's Solution with per-type behaviour."""
+    bg = guarantee_game()
+    sol = bg._solve("auto", True, {})
+    assert sol.method == "vertex" and sol.game == bg.to_normal()
+    assert sol.equilibria[0].behavior["Guarantor (resolved)"] == {"defend": 1, "abandon": 0}
+    assert str(bg.per_type(sol)[0]) == str(bg.bayesian_equilibria(exact=True)[0])
+
+
+def test_joint_prior_as_an_array_and_types_in_their_own_order():
+    bg = BayesianGame(["A", "B"], types={"A": ["x", "y"], "B": ["v", "w"]},
+                      prior=[["1/2", 0], ["1/8", "3/8"]], actions=ACTS,
+                      payoffs=lambda t, a: (len(t[0] + t[1]), int(a[0] == "u")))
+    assert bg.prior == {("x", "v"): F(1, 2), ("x", "w"): 0, ("y", "v"): F(1, 8),
+                        ("y", "w"): F(3, 8)}
+    with pytest.raises(GameError, match=r"prior array has shape \(2,\); expected \(2, 2\)"):
+        BayesianGame(["A", "B"], types={"A": ["x", "y"], "B": ["v", "w"]}, prior=[1, 0],
+                     actions=ACTS, payoffs=zero)
+    ordered = BayesianGame(["A", "B"], types={"A": ["y", "x"]},
+                           prior={"A": {"x": "1/4", "y": "3/4"}}, actions=ACTS, payoffs=zero)
+    assert ordered.types["A"] == ("y", "x") and ordered.prior == {"y": F(3, 4), "x": F(1, 4)}
+
+
+def test_from_tree_with_a_move_order_per_type_profile():
+    """Below one chance outcome A moves first, below the other B: still simultaneous."""
+    t = gt.ExtensiveFormGame(["A", "B"])
+    x, y = t.root.chance({"x": "1/3", "y": "2/3"})
+    for a, node in zip("ud", x.decide("A", ["u", "d"], infoset="A (x)")):
+        for b, leaf in zip("lr", node.decide("B", ["l", "r"], infoset="B")):
+            leaf.payoffs(int(a == "u"), int(b == "l"))
+    for b, node in zip("lr", y.decide("B", ["l", "r"], infoset="B")):
+        for a, leaf in zip("ud", node.decide("A", ["u", "d"], infoset="A (y)")):
+            leaf.payoffs(2 * (a == "d"), int(b == "r"))
+    bg = BayesianGame.from_tree(t)
+    assert bg.types == {"A": ("x", "y"), "B": ()}
+    assert bg.table("y").payoffs.tolist() == [[[0, 0], [2, 2]], [[0, 1], [0, 1]]]
+    assert np.array_equal(bg.to_normal().exact_payoffs(), t.to_normal_form().exact_payoffs())
