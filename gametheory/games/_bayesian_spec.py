@@ -23,7 +23,7 @@ from ._tree_compile import cast_values, unify_kinds
 from ._tree_util import check_distribution
 from .values import as_entry_array, convert_array
 
-__all__ = ["Spec", "read_spec", "profile_name", "cast_table"]
+__all__ = ["Spec", "read_spec", "profile_name", "profile_key", "profile_index", "cast_table"]
 
 
 class Spec(NamedTuple):
@@ -68,6 +68,13 @@ def profile_name(types: tuple, typed: tuple[bool, ...], profile: tuple[int, ...]
     return ", ".join(str(types[i][t]) for i, t in enumerate(profile) if typed[i])
 
 
+def profile_key(types: tuple, typed: tuple[bool, ...], profile: tuple[int, ...]) -> Any:
+    """The user's name of a type profile: the tuple of the typed players' types (the one
+    type itself when one player is typed)."""
+    key = tuple(types[i][t] for i, t in enumerate(profile) if typed[i])
+    return key[0] if len(key) == 1 else key
+
+
 def _independent(prior: Any, players: tuple[str, ...]) -> bool:
     return isinstance(prior, Mapping) and bool(prior) and all(
         isinstance(k, str) and k in players for k in prior)
@@ -105,7 +112,7 @@ def _entries(values: Sequence[Any], where: Callable[[int], str]) -> tuple[np.nda
     return convert_array(raw, lambda idx: where(idx[0]))
 
 
-def _profile_index(key: Any, players, types, typed, what: str) -> tuple[int, ...]:
+def profile_index(key: Any, players, types, typed, what: str) -> tuple[int, ...]:
     """The type indices of a type-profile key (a tuple, or a string for one typed player)."""
     who = [i for i in range(len(players)) if typed[i]]
     parts = (key,) if isinstance(key, str) and len(who) == 1 else key
@@ -139,7 +146,7 @@ def _read_prior(prior: Any, players, types, typed) -> tuple[list[tuple[int, ...]
             raise GameError("the prior is empty")
         profiles, seen = [], {}
         for key in prior:
-            p = _profile_index(key, players, types, typed, "prior")
+            p = profile_index(key, players, types, typed, "prior")
             if p in seen:
                 raise GameError(f"prior: the type profile {key!r} is given twice (also as "
                                 f"{seen[p]!r})")
@@ -262,7 +269,7 @@ def _read_tables(payoffs: Any, players, types, typed, profiles, actions) -> list
     if isinstance(payoffs, Mapping):
         tables: dict[tuple[int, ...], Any] = {}
         for key, table in payoffs.items():
-            p = _profile_index(key, players, types, typed, "payoffs")
+            p = profile_index(key, players, types, typed, "payoffs")
             if p not in profiles:
                 raise GameError(f"payoffs for the type profile {key!r}, which the prior does "
                                 "not list")

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..errors import GameError
+from ._bayesian_spec import profile_key
 
 if TYPE_CHECKING:
     from .extensive import ExtensiveFormGame
@@ -94,10 +95,7 @@ def harsanyi_parts(tree: ExtensiveFormGame) -> dict[str, Any]:
                             f"information as chance outcome "
                             f"{tree.action_labels(0)[profiles.index(prof)]!r}")
         profiles.append(prof)
-    keys = []
-    for prof in profiles:
-        key = tuple(types[p][prof[p]] for p in range(N) if typed[p])
-        keys.append(key[0] if len(key) == 1 else key)
+    keys = [profile_key(types, typed, prof) for prof in profiles]
     tables = {}
     for top, lay, prof, key in zip(tops, layers, profiles, keys):
         acts = [infos[own[p][prof[p]]].actions for p in range(N)]

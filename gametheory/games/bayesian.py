@@ -85,7 +85,7 @@ import numpy as np
 from ..errors import GameError
 from . import parameters as _params
 from ._bayesian_result import BayesianEquilibrium, BayesianSolution
-from ._bayesian_spec import Spec, cast_table, profile_name, read_spec
+from ._bayesian_spec import Spec, cast_table, profile_index, profile_key, profile_name, read_spec
 from ._tree_compile import cast_values, unify_kinds
 from ._tree_util import check_distribution
 from .extensive import ExtensiveFormGame
@@ -217,9 +217,7 @@ class BayesianGame:
         return {p: (s.types[i] if s.typed[i] else ()) for i, p in enumerate(s.players)}
 
     def _key(self, profile: tuple[int, ...]) -> Any:
-        s = self._spec
-        key = tuple(s.types[i][t] for i, t in enumerate(profile) if s.typed[i])
-        return key[0] if len(key) == 1 else key
+        return profile_key(self._spec.types, self._spec.typed, profile)
 
     @property
     def prior(self) -> dict[Any, Any]:
@@ -316,13 +314,11 @@ class BayesianGame:
         u         1, 0
         d         0, 0
         """
-        from ._bayesian_spec import _profile_index
-
         s = self._spec
         if profile is None and not any(s.typed):
             k = 0
         else:
-            p = _profile_index(profile, s.players, s.types, s.typed, "table")
+            p = profile_index(profile, s.players, s.types, s.typed, "table")
             if p not in s.profiles:
                 raise GameError(f"the type profile {profile!r} has no payoffs (it is not in "
                                 "the prior)")
@@ -360,7 +356,8 @@ class BayesianGame:
 
         def sub(arr: np.ndarray) -> tuple[np.ndarray, str]:
             new = _params.substitute_array(arr, params, values)
-            return convert_array(new, lambda idx: f"entry {idx}")
+            return convert_array(new, lambda idx: f"an entry of the game after substituting "
+                                                  f"{values}")
 
         prior, pkind = sub(s.prior)
         check_distribution(prior, pkind, "the prior")
@@ -617,10 +614,12 @@ class BayesianGame:
 
         tree = self._cached_tree()
         flat, offsets, _ = behavior_table(tree, behavior)
-        index = {label: h for h, (label, _, _) in enumerate(tree._infosets)}
-        return {(i, t): list(flat[offsets[index[self._label(i, t)]]:
-                                  offsets[index[self._label(i, t)] + 1]])
-                for i, t in self._agents()}
+        index = {h.label: h.index for h in tree.information_sets}
+        out = {}
+        for i, t in self._agents():
+            h = index[self._label(i, t)]
+            out[(i, t)] = list(flat[offsets[h]:offsets[h + 1]])
+        return out
 
     def per_type(self, result: Any) -> Any:
         """Read an equilibrium (or every equilibrium of a Solution) per type.
@@ -693,12 +692,14 @@ class BayesianGame:
             prob = _cast([p], mode)[0]
             values.append((prof, prob, v))
         zero = values[0][1] * 0
-        payoffs = tuple(sum((p * v[i] for _, p, v in values), start=zero) for i in range(N))
+        plain = float if mode == "float" else (lambda x: x)
+        payoffs = tuple(plain(sum((p * v[i] for _, p, v in values), start=zero))
+                        for i in range(N))
         interim: dict[str, Any] = {}
         for i, t in self._agents():
             mass = sum((p for prof, p, _ in values if prof[i] == t), start=zero)
             gain = sum((p * v[i] for prof, p, v in values if prof[i] == t), start=zero)
-            interim[self._label(i, t)] = gain / mass if mass != 0 else None
+            interim[self._label(i, t)] = plain(gain / mass) if mass != 0 else None
         beh = {self._label(i, t): dict(zip(s.actions[i][t], [vec[(i, t)][a] for a in
                                                                   range(len(s.actions[i][t]))]))
                for i, t in self._agents()}

@@ -476,3 +476,16 @@ def test_from_tree_with_a_move_order_per_type_profile():
     assert bg.types == {"A": ("x", "y"), "B": ()}
     assert bg.table("y").payoffs.tolist() == [[[0, 0], [2, 2]], [[0, 1], [0, 1]]]
     assert np.array_equal(bg.to_normal().exact_payoffs(), t.to_normal_form().exact_payoffs())
+
+
+def test_callable_may_return_payoffs_by_player_name():
+    by_name = BayesianGame(["A", "B"], prior={"A": {"x": "1/2", "y": "1/2"}}, actions=ACTS,
+                           payoffs=lambda t, a: {"B": len(a[1]), "A": int(t[0] == "x")})
+    in_order = BayesianGame(["A", "B"], prior={"A": {"x": "1/2", "y": "1/2"}}, actions=ACTS,
+                            payoffs=lambda t, a: (int(t[0] == "x"), len(a[1])))
+    assert by_name == in_order
+    with pytest.raises(GameError, match="returned a mapping with keys"):
+        BayesianGame(["A", "B"], prior={"A": {"x": "1/2", "y": "1/2"}}, actions=ACTS,
+                     payoffs=lambda t, a: {"A": 1, "C": 2})
+    beq = in_order.bayesian_equilibria()[0]
+    assert isinstance(beq.payoffs[0], float) and not beq.exact
