@@ -247,7 +247,15 @@ def _one_reversion(rep: RepeatedGame, spec: Any, nash: list, U: Any) -> tuple:
 def _reversions(rep: RepeatedGame, spec: Any, U: Any) -> tuple[list, list]:
     """Per player, the stage equilibrium played for ever after that player deviates."""
     N = rep.num_players
-    nash, notes = _nash_list(rep)
+    given = spec if isinstance(spec, dict) else {} if spec is None else None
+    if given is not None and len(given) == N \
+            and not any(isinstance(v, int) and not isinstance(v, bool) for v in given.values()):
+        nash, notes = [], []     # every deviator's equilibrium given: no need to solve
+    elif given is None and not (isinstance(spec, int) and not isinstance(spec, bool)):
+        e = _one_reversion(rep, spec, [], U)
+        return [e] * N, []
+    else:
+        nash, notes = _nash_list(rep)
     if spec is None:
         worst = [min(nash, key=lambda e, j=j: stage_payoff(U, j, e)) for j in range(N)]
         return worst, notes
@@ -317,7 +325,7 @@ def _why(cons: list) -> str:
                         f"{fmt(c.gain)} now and the punishment does not cost them more "
                         "than the path pays")
             return (f"{c.player}'s deviation to {c.deviation} in {c.phase} needs delta >= "
-                    f"{fmt(Fraction(c.gain) / c.weight)}")
+                    f"{fmt(Fraction(c.gain) / c.weight)}, not below 1")
     return "the constraints of different players cannot hold together"
 
 
