@@ -13,7 +13,9 @@ from __future__ import annotations
 
 from fractions import Fraction as F
 
+import assessment_games
 import pytest
+from hypothesis import given, settings
 
 import gametheory as gt
 from gametheory import GameError
@@ -476,3 +478,59 @@ def test_audience_cost_high_prior_pledge_pooling():
     assert sequential(g, beh | russia("refrain", "press"),
                       {"Russia: silent": {"irresolute/silent": 1}})
     assert not sequential(g, beh, {"Russia: silent": {"irresolute/silent": 1}})
+
+
+# ------------------------------------------------------------------ random games (shared)
+def test_random_signalling_game_structure():
+    random_signalling_game = assessment_games.random_signalling_game
+    for seed in range(20):
+        g = random_signalling_game(seed, types=3, messages=2, responses=3)
+        st_ = gt.signalling_structure(g)
+        assert st_.types == ("t1", "t2", "t3") and st_.messages == ("m1", "m2")
+        assert all(isinstance(p, F) and p > 0 for p in st_.prior) and sum(st_.prior) == 1
+        pays = g.arrays.payoffs
+        assert all(isinstance(x, int) and -3 <= x <= 3 for x in pays.ravel().tolist())
+        assert g == random_signalling_game(seed, types=3, messages=2, responses=3)
+    assert random_signalling_game(0) != random_signalling_game(1)
+
+
+def test_random_small_tree_limits():
+    random_small_tree = assessment_games.random_small_tree
+    chance = 0
+    for seed in range(60):
+        g = random_small_tree(seed)
+        a = g.arrays
+        assert g.num_players == 2 and g.has_perfect_recall and not g.has_perfect_information
+        assert len(a.terminals) <= 12 and g.kind == "exact"
+        inner = set(range(g.num_nodes)) - set(a.terminals.tolist())
+        chance += any(a.player[v] < 0 for v in inner)
+        assert g == random_small_tree(seed)
+        h = random_small_tree(seed, chance=False)
+        inner = set(range(h.num_nodes)) - set(h.arrays.terminals.tolist())
+        assert not any(h.arrays.player[v] < 0 for v in inner)
+    assert 10 < chance < 60          # chance moves in many trees, not all
+    assert len(random_small_tree(4, max_terminals=5).arrays.terminals) <= 5
+
+
+@settings(max_examples=40, deadline=None)
+@given(assessment_games.assessments(zeros=False))
+def test_totally_mixed_bayes_beliefs_are_consistent(case):
+    """Kreps & Wilson (1982): Bayes beliefs of a totally mixed profile are consistent (the
+    constant sequence is the witness)."""
+    game, behavior, beliefs = case
+    assert beliefs == {}                     # every set is reached
+    chk = gt.check_assessment(game, behavior)
+    assert chk.bayes_consistent and chk.consistent
+
+
+@settings(max_examples=40, deadline=None)
+@given(assessment_games.assessments(assessment_games.signalling_games()))
+def test_signalling_game_off_path_beliefs_are_free(case):
+    """In a signalling game any belief at an unused message is consistent: the types'
+    trembles are independent (Kreps & Wilson 1982; so sequential = weak perfect Bayesian
+    there). And a sequentially rational consistent assessment is a Nash equilibrium."""
+    game, behavior, beliefs = case
+    chk = gt.check_assessment(game, behavior, beliefs)
+    assert chk.consistent
+    if chk.sequentially_rational:
+        assert max(game.behavior_regrets(behavior)) == 0
