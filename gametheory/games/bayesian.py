@@ -504,14 +504,17 @@ class BayesianGame:
 
         Examples
         --------
+        A single player who knows its type: it plays u when it is x, d when it is y.
+
         >>> import gametheory as gt
-        >>> bg = gt.BayesianGame(["A", "B"], prior={"B": {"x": "1/2", "y": "1/2"}},
-        ...                      actions=[["l", "r"], ["l", "r"]],
-        ...                      payoffs=lambda t, a: (2 * (a[0] == a[1]) + (a[0] == "l"),
-        ...                                            int((a[1] == "l") == (t[1] == "x"))))
+        >>> bg = gt.BayesianGame(["A"], prior={"A": {"x": "1/3", "y": "2/3"}},
+        ...                      actions=[["u", "d"]],
+        ...                      payoffs=lambda t, a: (int((a[0] == "u") == (t[0] == "x")),))
         >>> sol = bg.solve(exact=True)
-        >>> sol.equilibria[0].behavior["B (y)"]
-        {'l': Fraction(0, 1), 'r': Fraction(1, 1)}
+        >>> sol.equilibria[0].strategies[0].tolist(), sol.game.strategies[0][1]
+        ([Fraction(0, 1), Fraction(1, 1), Fraction(0, 1), Fraction(0, 1)], 'x: u, y: d')
+        >>> sol.equilibria[0].behavior["A (y)"]
+        {'u': Fraction(0, 1), 'd': Fraction(1, 1)}
         """
         import dataclasses
 
