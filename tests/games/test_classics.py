@@ -178,6 +178,14 @@ def test_selten_horse_nash_components():
     assert max(g.behavior_regrets(horse("C", F(1), F(3, 10)))) > 0
     assert max(g.behavior_regrets(horse("D", F(3, 10), F(1)))) > 0
     nf = g.to_normal_form()
+    sol = gt.solve(nf, exact=True)             # 3 players: points of the components
+    found = {tuple(tuple(F(x) for x in s) for s in eq.strategies) for eq in sol.equilibria}
+    for prof in (horse("C", F(1), F(0)), horse("C", F(1), F(1, 4)), horse("D", F(1), F(1)),
+                 horse("D", F(1, 3), F(1))):
+        assert mixed(g, prof) in found
+    for (c1, _), (b, _), (ell, _) in found:
+        assert (c1 == 1 and b == 1 and ell <= F(1, 4)) or (c1 == 0 and b >= F(1, 3)
+                                                            and ell == 1)
     pure = [(x, y, z) for x in "CD" for y in "cd" for z in "LR"
             if gt.is_equilibrium(nf, [x, y, z])]
     assert pure == [("C", "c", "R"), ("D", "c", "L")]
@@ -406,6 +414,7 @@ def test_audience_cost_cheap_pledge_bluffing():
         chk = gt.check_assessment(g, beh)
         assert chk.sequential, chk.problems
         assert chk.beliefs["Russia: pledge"]["resolved/pledge"] == 1 / (1 + r)
+        assert max(g.behavior_regrets(beh)) == 0            # a Nash equilibrium too
         # a different pressure after the pledge breaks the irresolute type's indifference
         bad = beh | russia(press(s + F(1, 10)), "press")
         assert not sequential(g, bad)
