@@ -6,9 +6,10 @@ A profile is a finite set of phases (states). Each phase prescribes a stage acti
 follows when nobody deviates, and the phase that follows a unilateral deviation by each
 player. Values are normalised discounted payoffs, ``V = (1 - delta) u + delta V(next)``.
 
-By the one-shot deviation principle (Mailath & Samuelson 2006, sec. 2.2; for automata
-sec. 2.4) the profile is a subgame-perfect equilibrium at ``delta`` exactly when no
-player gains, in any phase, by deviating for one period and following the profile after.
+By the one-shot deviation principle (Mailath & Samuelson 2006, ch. 2, for profiles
+represented by automata) the profile is a subgame-perfect equilibrium at ``delta`` exactly
+when no player gains, in any phase, by deviating for one period and following the profile
+after.
 Every phase of these automata is reached after some history, so every phase is checked.
 """
 

@@ -5,7 +5,7 @@ constraints as linear inequalities in the discount factor, and their automata.
 With normalised payoffs and a path ``a`` worth ``v`` every period, a deviator j gains
 ``g`` today from a one-shot deviation and loses the difference between continuations.
 Every constraint of these codes reduces, after dividing by ``1 - delta > 0``, to
-``delta * c >= g`` (Abreu 1986, sec. 3; Mailath & Samuelson 2006, sec. 2.6):
+``delta * c >= g`` (Abreu 1986; Mailath & Samuelson 2006, sec. 2.6):
 
 * j punished by Nash reversion to a stage equilibrium worth ``p_j``: on the path
   ``c = d_j - p_j``, ``g = d_j - v_j`` (``d_j`` the best deviation payoff); in another

@@ -19,7 +19,7 @@ deviator: Nash reversion to the worst stage equilibrium for them, or any pure st
 with the lower bound that no subgame-perfect equilibrium beats, the minmax bound
 ``max_j (d_j - v_j) / (d_j - m_j)`` (``m_j`` the minmax payoff). When the two agree the
 value is the optimal threshold of Abreu (1988); otherwise the optimal one lies between
-(optimal penal codes may need longer sticks or mixed punishments: Abreu 1988, sec. 4;
+(optimal penal codes may need longer sticks or mixed punishments: Abreu 1988;
 Mailath & Samuelson 2006, sec. 2.6), and the result says so (``exact`` False).
 
 Thresholds are weak: the profile is sustained AT the critical value too (indifferent
@@ -40,14 +40,15 @@ Samuelson, L. (2006). *Repeated Games and Reputations*, ch. 2.
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from ..errors import GameError, SolverError
 from ..games._display import fmt
-from .automaton import Automaton, stage_payoff
+from ._common import is_stage_nash, profile_vector
+from .automaton import stage_payoff
 from .codes import Code, Constraint, best_deviation, interval
+from .threshold import DiscountThreshold
 
 if TYPE_CHECKING:
     from .game import RepeatedGame
@@ -61,158 +62,7 @@ PUNISHMENTS = ("grim", "stick", "optimal")
 MAX_CODES = 50_000
 
 
-@dataclass(frozen=True, eq=False)
-class DiscountThreshold:
-    """The critical discount factor of a pure path under one kind of punishment.
-
-    Attributes
-    ----------
-    profile : tuple of str
-        The path's stage profile, by label.
-    punishment : str
-        ``"grim"``, ``"stick"`` or ``"optimal"``.
-    value : Fraction, sympy expression or None
-        The least discount factor from which on (inclusive, up to 1) the path is
-        sustained by the punishment; None when no discount factor close to 1 sustains it
-        (see ``reason``). Symbolic payoffs: an expression, valid where ``condition``
-        holds.
-    sustained : tuple of (lo, hi)
-        The exact discount factors in (0, 1) at which the code(s) sustain the path, as
-        closed intervals intersected with (0, 1) (numeric payoffs only).
-    binding : tuple of Constraint
-        The incentive constraints that hold with equality at ``value``.
-    constraints : tuple of Constraint
-        Every incentive constraint of the code (of the best code for ``"optimal"``).
-    strategy : Automaton or None
-        The strategy profile that sustains the path from ``value`` on (the best code).
-    lower_bound : Fraction or None
-        ``"optimal"``: the minmax bound, below which no subgame-perfect equilibrium has
-        this path.
-    exact : bool
-        ``"optimal"``: True when ``value`` equals ``lower_bound``, so it is the optimal
-        threshold. Always True for ``"grim"`` and ``"stick"`` (exact for their code).
-    reason : str
-        Why the path is not sustained (when ``value`` is None), else ``""``.
-    condition : sympy Boolean or None
-        Symbolic payoffs: where ``value`` is the threshold.
-    pieces : tuple of (expression, condition)
-        Symbolic payoffs: the threshold on each region of the parameters where it has one
-        formula (including 0 where nobody is tempted).
-    code : str
-        The punishments, in words.
-    """
-
-    profile: tuple
-    punishment: str
-    value: Any
-    sustained: tuple = ()
-    binding: tuple = ()
-    constraints: tuple = ()
-    strategy: Automaton | None = field(default=None, repr=False)
-    lower_bound: Any = None
-    exact: bool = True
-    reason: str = ""
-    condition: Any = None
-    pieces: tuple = ()
-    code: str = ""
-    _codes: tuple = field(default=(), repr=False)
-
-    @property
-    def is_sustainable(self) -> bool:
-        """True when some discount factor close to 1 sustains the path."""
-        return self.value is not None
-
-    def __float__(self) -> float:
-        if self.value is None:
-            raise GameError(f"no critical discount factor: {self.reason}")
-        return float(self.value)
-
-    def strategy_at(self, discount: Any) -> Automaton | None:
-        """A strategy profile of the family that sustains the path at ``discount`` (None
-        if none does)."""
-        d = Fraction(discount)
-        for (lo, hi), auto in self._codes:
-            if lo <= d <= hi:
-                return auto
-        return None
-
-    def piecewise(self) -> Any:
-        """Symbolic payoffs: the pieces as one ``sympy.Piecewise`` (nan elsewhere)."""
-        import sympy
-
-        if not self.pieces:
-            raise GameError("piecewise() is for symbolic payoffs; this threshold is "
-                            f"{fmt(self.value)}")
-        return sympy.Piecewise(*self.pieces, (sympy.nan, True))
-
-    def records(self) -> list[dict[str, Any]]:
-        """One plain dict per incentive constraint: player, phase, deviation, gain,
-        weight, the bound it gives and whether it binds."""
-        rows = []
-        for c in self.constraints:
-            b = c.bound() if not self.pieces else None
-            rows.append({"profile": "(" + ", ".join(self.profile) + ")",
-                         "punishment": self.punishment, "player": c.player,
-                         "phase": c.phase, "deviation": c.deviation, "gain": c.gain,
-                         "weight": c.weight,
-                         "from": None if b is None else b[0],
-                         "binding": c in self.binding})
-        return rows
-
-    def __str__(self) -> str:
-        prof = "(" + ", ".join(self.profile) + ")"
-        kind = {"grim": "grim trigger (Nash reversion)", "stick": "stick and carrot",
-                "optimal": "the harshest codes tried"}[self.punishment]
-        if self.value is None:
-            lines = [f"{prof} is not sustained by {kind}: {self.reason}"]
-        elif self.pieces:
-            lines = [f"{prof} is sustained by {kind} for delta >= {self.value} where "
-                     f"{self.condition}"]
-        else:
-            lines = [f"{prof} is sustained by {kind} for delta >= {fmt(self.value)}"
-                     + ("" if self.value == 0 else f" ~ {float(self.value):.6g}")]
-        if self.punishment == "optimal" and self.lower_bound is not None:
-            if self.exact:
-                lines.append(f"  optimal: equals the minmax bound {fmt(self.lower_bound)}, "
-                             "which no subgame-perfect equilibrium beats")
-            else:
-                lines.append(f"  the optimal threshold lies in [{fmt(self.lower_bound)}, "
-                             f"{fmt(self.value)}] (minmax bound below)")
-        if self.code:
-            lines.append(f"  punishments: {self.code}")
-        lines += [f"  binding: {c}" for c in self.binding]
-        if len(self.sustained) > 1 or (self.sustained and self.value is None):
-            lines.append("  sustained on " + ", ".join(f"[{fmt(lo)}, {fmt(hi)}]"
-                                                      for lo, hi in self.sustained))
-        return "\n".join(lines)
-
-    def __repr__(self) -> str:
-        return f"<DiscountThreshold {str(self).splitlines()[0]}>"
-
-
 # ----------------------------------------------------------------------------- helpers
-def _profile_vector(rep: RepeatedGame, e: Any) -> tuple:
-    """A stage profile (labels, indices, vectors, or an Equilibrium) as a tuple of action
-    indices and Fraction vectors (a unit vector becomes its index)."""
-    strategies = e.strategies if hasattr(e, "strategies") and hasattr(e, "payoffs") else e
-    vecs = rep.stage.mixed_profile(list(strategies), exact=True)
-    out = []
-    for v in vecs:
-        nz = [k for k, p in enumerate(v) if p != 0]
-        out.append(nz[0] if len(nz) == 1 else tuple(Fraction(p) for p in v))
-    return tuple(out)
-
-
-def _is_stage_nash(U: Any, e: tuple) -> bool:
-    N = U.shape[0]
-    for i in range(N):
-        u = stage_payoff(U, i, e)
-        for a in range(U.shape[1 + i]):
-            if stage_payoff(U, i, e[:i] + (a,) + e[i + 1:]) > u:
-                return False
-    return True
-
-
 def _nash_list(rep: RepeatedGame) -> tuple[list, list]:
     """The stage equilibria as profile tuples (exact ones only), and notes."""
     sol = rep.stage_equilibria()
@@ -220,7 +70,7 @@ def _nash_list(rep: RepeatedGame) -> tuple[list, list]:
     out = []
     for eq in sol.equilibria:
         try:
-            out.append(_profile_vector(rep, eq))
+            out.append(profile_vector(rep, eq))
         except (GameError, TypeError, ValueError):
             notes.append("a stage equilibrium with irrational probabilities was left out")
     if not sol.complete:
@@ -237,8 +87,8 @@ def _one_reversion(rep: RepeatedGame, spec: Any, nash: list, U: Any) -> tuple:
             raise GameError(f"reversion={spec}: the stage game has {len(nash)} Nash "
                             f"equilibria (numbered 0 to {len(nash) - 1})")
         return nash[spec]
-    e = _profile_vector(rep, spec)
-    if not _is_stage_nash(U, e):
+    e = profile_vector(rep, spec)
+    if not is_stage_nash(U, e):
         raise GameError(f"the reversion profile {rep.profile_text(e)} is not a Nash "
                         "equilibrium of the stage game")
     return e
@@ -456,13 +306,13 @@ def _optimal(rep: RepeatedGame, path: tuple, U: Any) -> DiscountThreshold:
         return DiscountThreshold(labels, "optimal", None, tuple(pieces), lower_bound=lower,
                                  exact=low is None, reason=reason)
     value = top[0][0]
-    ivs = sorted((iv for iv in best if iv[1] == 1), key=lambda iv: iv[0])
-    code = best[ivs[0]]
-    res = _result(rep, path, "optimal", code, U)
+    # the code that starts at value and reaches farthest (the others cover the rest)
+    first = max((iv for iv in best if iv[0] == value), key=lambda iv: iv[1])
+    res = _result(rep, path, "optimal", best[first], U)
     codes = tuple((iv, best[iv].automaton(U, players, strategies))
                   for iv in sorted(best, key=lambda iv: (-iv[1], iv[0])))
     return DiscountThreshold(labels, "optimal", value, tuple(pieces),
-                             _binding(list(res.constraints), ivs[0][0]), res.constraints,
+                             _binding(list(res.constraints), value), res.constraints,
                              res.strategy, lower_bound=lower,
                              exact=lower is not None and value == lower, code=res.code,
                              _codes=codes)

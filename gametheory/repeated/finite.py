@@ -4,7 +4,7 @@ With a unique stage Nash equilibrium (pure or mixed) the unique subgame-perfect
 equilibrium plays it in every period: play in the last period is the stage equilibrium
 whatever happened, so nothing later rewards or punishes earlier play, and the argument
 unravels back to the first period (Luce & Raiffa 1957, ch. 5; Selten 1978; Benoit &
-Krishna 1985, Lemma 1).
+Krishna 1985).
 
 With several stage equilibria, earlier play can be rewarded by a good equilibrium at the
 end and deviations punished by a bad one (Benoit & Krishna 1985). This module computes
@@ -39,6 +39,7 @@ import numpy as np
 
 from ..errors import GameError, SolverError
 from ..games._display import fmt
+from ._common import parse_discount, profile_vector
 from .automaton import stage_payoff
 from .codes import best_deviation
 
@@ -177,9 +178,7 @@ def finite_spe(rep: RepeatedGame, horizon: int, discount: Any = None, *,
     if discount is None:
         d = rep.discount if not rep.discount_is_symbolic else Fraction(1)
     else:
-        from .game import _discount
-
-        d = _discount(discount, True)
+        d = parse_discount(discount, True)
         if not isinstance(d, Fraction):
             raise GameError("the finitely repeated game needs a number for the discount "
                             "factor")
@@ -281,9 +280,8 @@ def _collect(rep: RepeatedGame, level: list, T: int, d: Fraction, limit: int,
 
 def _unravel(rep: RepeatedGame, eq: Any, T: int, d: Fraction, U: Any) -> FiniteRepeated:
     from .automaton import _action_text
-    from .discount import _profile_vector
 
-    e = _profile_vector(rep, eq)
+    e = profile_vector(rep, eq)
     prof = tuple(_action_text(lab, a) for lab, a in zip(rep.strategies, e))
     u = tuple(stage_payoff(U, j, e) for j in range(rep.num_players))
     pays, worst = [], []

@@ -23,40 +23,10 @@ from ..errors import GameError
 from ..games._display import fmt
 from ..games.normal import NormalFormGame
 from ..games.parameters import Parameter
-from ..games.values import to_fraction
+from ._common import DISCOUNT_NAME
+from ._common import parse_discount as _discount
 
 __all__ = ["RepeatedGame", "DISCOUNT_NAME"]
-
-#: The name of the discount factor when none is given.
-DISCOUNT_NAME = "delta"
-
-
-def _discount(value: Any, finite: bool) -> Any:
-    """A Fraction in (0, 1) (``(0, 1]`` for a finite horizon) or a real sympy Symbol."""
-    import sympy
-
-    from ..games.expr import is_name
-
-    if value is None:
-        return sympy.Symbol(DISCOUNT_NAME, real=True)
-    if isinstance(value, str) and is_name(value):
-        return sympy.Symbol(value, real=True)
-    if isinstance(value, sympy.Symbol):
-        return sympy.Symbol(value.name, real=True)
-    if isinstance(value, sympy.Basic) and value.free_symbols:
-        raise GameError(f"the discount factor must be a number or one parameter name; got "
-                        f"the expression {value}")
-    if isinstance(value, (bool, np.bool_)):
-        raise GameError(f"the discount factor must be a number in (0, 1); got {value!r}")
-    try:
-        d = to_fraction(value)
-    except (GameError, TypeError, ValueError):
-        raise GameError(f"the discount factor must be a number in (0, 1) or a parameter "
-                        f"name; got {value!r}") from None
-    if not (0 < d < 1 or (finite and d == 1)):
-        where = "(0, 1]" if finite else "(0, 1)"
-        raise GameError(f"the discount factor must lie in {where}; got {d}")
-    return d
 
 
 class RepeatedGame:
@@ -79,7 +49,7 @@ class RepeatedGame:
     Examples
     --------
     The Prisoner's Dilemma with T = 5, R = 3, P = 1, S = 0: cooperation is sustained by
-    grim trigger for delta >= (T - R)/(T - P) = 1/2 (Mailath & Samuelson 2006, sec. 2.1).
+    grim trigger for delta >= (T - R)/(T - P) = 1/2 (Mailath & Samuelson 2006, ch. 2).
 
     >>> import gametheory as gt
     >>> pd = gt.NormalFormGame.from_arrays([[3, 0], [5, 1]], [[3, 5], [0, 1]],

@@ -74,10 +74,10 @@ def _profiles(rep: RepeatedGame, profiles: Any, everything: bool = False) -> lis
     out = [tuple(int(x) for x in a) for a in np.ndindex(*rep.shape)]
     if everything:
         return out
-    from .discount import _is_stage_nash
+    from ._common import is_stage_nash
 
     U = rep.payoff_array()
-    return [a for a in out if not _is_stage_nash(U, a)]
+    return [a for a in out if not is_stage_nash(U, a)]
 
 
 def repeated_critical_values(rep: RepeatedGame, parameter: str, method: str = "auto",

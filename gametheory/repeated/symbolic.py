@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import GameError
 from .codes import Constraint
+from .threshold import DiscountThreshold
 
 if TYPE_CHECKING:
     from .game import RepeatedGame
@@ -53,8 +54,6 @@ def symbolic_grim(rep: RepeatedGame, path: tuple, reversion: Any) -> Any:
     ['P >= S', 'R > P', 'T >= R']
     """
     import sympy
-
-    from .discount import DiscountThreshold
 
     N = rep.num_players
     if reversion is None:

@@ -53,7 +53,7 @@ def both_sides(rep, profile, value, **kw):
 @pytest.mark.parametrize("T,R,P,S", [(5, 3, 1, 0), (4, 3, 0, -1), (10, 9, 3, 1), (3, 2, 1, 0)])
 def test_prisoners_dilemma_grim_threshold(T, R, P, S):
     # Grim trigger sustains cooperation iff delta >= (T - R)/(T - P): Mailath & Samuelson
-    # (2006) sec. 2.1; Osborne (2004) An Introduction to Game Theory, ch. 14.
+    # (2006) ch. 2; Osborne (2004) An Introduction to Game Theory, ch. 14.
     rep = gt.RepeatedGame(pd(T, R, P, S))
     th = rep.critical_discount(("C", "C"))
     assert th.value == F(T - R, T - P)
@@ -83,9 +83,10 @@ def test_cournot_duopoly_nine_seventeenths():
 
 
 def test_cournot_three_firms():
-    # n-firm linear Cournot: Nash reversion sustains the collusive quantities iff
-    # delta >= (n + 1)**2 / (n**2 + 6 n + 1) (Shapiro 1989, Handbook of IO I, ch. 6):
-    # 4/7 for n = 3 (collusive quantity 2, Cournot 3, best deviation 4).
+    # Friedman's (1971) argument with n firms, demand a - Q: collusive profit a^2/(4n),
+    # Cournot a^2/(n+1)^2, best deviation a^2 (n+1)^2/(16 n^2), so Nash reversion needs
+    # delta >= (n + 1)^2 / (n^2 + 6n + 1): 9/17 for n = 2, 4/7 for n = 3 (a = 12:
+    # collusive quantity 2, Cournot 3, best deviation 4).
     rep = gt.RepeatedGame(cournot([2, 3, 4], firms=3))
     th = rep.critical_discount(("2", "2", "2"), reversion=("3", "3", "3"))
     assert th.value == F(16, 28)
@@ -93,8 +94,9 @@ def test_cournot_three_firms():
 
 
 def abreu_game():
-    # A 3 x 3 stage game with one stage equilibrium (M, M) worth 7 and a harsh action H
-    # (the shape of Abreu's 1988 example): (L, L) worth 10, deviations to M worth 15.
+    # A 3 x 3 stage game (constructed here; thresholds derived by hand below) with one
+    # stage equilibrium (M, M) worth 7 and a harsh action H: (L, L) worth 10, a deviation
+    # to M worth 15.
     return symmetric([[10, 3, 0], [15, 7, -4], [7, 5, -15]], ["L", "M", "H"])
 
 
@@ -235,6 +237,34 @@ def test_critical_values_in_a_stage_parameter():
         gt.critical_values(gt.RepeatedGame(g), "T")
     with pytest.raises(GameError, match="unknown parameter"):
         gt.critical_values(gt.RepeatedGame(g), "x", delta="1/2")
+
+
+def test_critical_values_where_the_stage_equilibria_change():
+    # PD with sucker payoff S at delta = 3/4. For S < 1, D dominates and (C, C) needs
+    # delta >= 2/4. For S > 1 the stage game is a snowdrift: equilibria (C, D), (D, C)
+    # and a mixed one worth 1 + 4 (S - 1)/(S + 1) > S to Row (for 1 < S < 3), so the
+    # worst for Row is (C, D), worth S: (C, C) needs (5 - 3)/(5 - S) <= 3/4, S <= 7/3.
+    # (D, D) stops being sustained at S = 1 (C against D pays S > 1, and no punishment
+    # is below S then); (C, D) and (D, C) become stage equilibria.
+    S = gt.parameters("S")
+    g = gt.NormalFormGame.from_arrays([[3, S], [5, 1]], [[3, 5], [S, 1]],
+                                      strategies=[["C", "D"], ["C", "D"]])
+    rep = gt.RepeatedGame(g, discount="3/4")
+    one, seven = gt.critical_values(rep, "S", interval=(-2, 3))
+    assert one.value == 1 and seven.value == sympy.Rational(7, 3)
+    assert set(one.below) == {("C", "C"), ("D", "D")}
+    assert set(one.above) == {("C", "C"), ("C", "D"), ("D", "C")}
+    assert ("C", "C") in seven.below and ("C", "C") not in seven.above
+    # confirmed against the numeric game and its one-shot deviation checks
+    for c in (one, seven):
+        for at, sustained in ((c.below_at, c.below), (c.above_at, c.above)):
+            num = rep.substitute(S=at)
+            assert num.is_subgame_perfect(("C", "C"), discount="3/4").ok == \
+                (("C", "C") in sustained)
+    with pytest.raises(GameError, match="symbolic= is not supported"):
+        gt.critical_values(rep, "S", symbolic=["S"])
+    with pytest.raises(GameError, match="method='grim'"):
+        gt.critical_values(rep, "S", method="support")
 
 
 # ----------------------------------------------------------------------------- validation

@@ -19,7 +19,7 @@ def pd():
 
 
 def gibbons():
-    # Gibbons (1992), Figure 2.3.3: pure stage equilibria (L, L) worth 1 and (R, R) worth 3;
+    # Gibbons (1992), sec. 2.3.A: pure stage equilibria (L, L) worth 1 and (R, R) worth 3;
     # (M, M) worth 4 is not one (L against M pays 5).
     A = [[1, 5, 0], [0, 4, 0], [0, 0, 3]]
     return gt.NormalFormGame.from_arrays(A, [list(r) for r in zip(*A)],
@@ -95,6 +95,35 @@ def test_benoit_krishna_three_periods():
     assert (("M", "M"), ("M", "M"), ("R", "R")) in paths
     assert not any(p[-1] == ("M", "M") for p in paths)
     assert res.playable[2] == (("L", "L"), ("R", "R"))
+
+
+def test_three_players():
+    # Three players, each choosing 0 or 1: all matching pays 2 (all 1) or 1 (all 0);
+    # a mismatch pays 0 to the odd one out and 3 to the others. Pure stage equilibria:
+    # (0, 0, 0) and (1, 1, 1) only.
+    import numpy as np
+
+    U = np.zeros((3, 2, 2, 2), dtype=object)
+    for a in np.ndindex(2, 2, 2):
+        for i in range(3):
+            if len(set(a)) == 1:
+                U[(i, *a)] = 2 if a[0] == 1 else 1
+            else:
+                odd = a[i] != max(set(a), key=a.count)
+                U[(i, *a)] = 0 if odd else 3
+    res = gt.RepeatedGame(gt.NormalFormGame(U)).finite(2)
+    assert res.playable[1] == (("a1", "b1", "c1"), ("a2", "b2", "c2"))
+    # a mismatched profile in period 1: the odd player would gain 1 (matching pays 1 or
+    # 2) and the others lose nothing by staying... every listed path passes the test
+    U_ = gt.NormalFormGame(U).exact_payoffs()
+    worst = res.worst[0]
+    for path, _ in res.paths:
+        a = tuple(gt.NormalFormGame(U).strategy_index(i, x) for i, x in enumerate(path[0]))
+        w = tuple(gt.NormalFormGame(U).strategy_index(i, x) for i, x in enumerate(path[1]))
+        for i in range(3):
+            for b in range(2):
+                dev = a[:i] + (b,) + a[i + 1:]
+                assert U_[(i, *a)] + U_[(i, *w)] >= U_[(i, *dev)] + worst[i]
 
 
 def test_discount_decides_period_one():
