@@ -107,25 +107,36 @@ class Code:
     path: tuple
     kinds: tuple
 
-    def constraints(self, U: Any, players: tuple, strategies: tuple) -> list[Constraint]:
-        """Every incentive constraint, exactly (see the module docstring)."""
+    def constraints(self, U: Any, players: tuple, strategies: tuple,
+                    memo: dict | None = None) -> list[Constraint]:
+        """Every incentive constraint, exactly (see the module docstring); ``memo`` caches
+        stage payoffs and best deviations across codes of one path."""
+        memo = {} if memo is None else memo
+
+        def pay(j, prof):
+            if ("u", j, prof) not in memo:
+                memo["u", j, prof] = stage_payoff(U, j, prof)
+            return memo["u", j, prof]
+
+        def dev(j, prof):
+            if ("d", j, prof) not in memo:
+                memo["d", j, prof] = best_deviation(U, j, prof)
+            return memo["d", j, prof]
+
         a = self.path
-        N = len(players)
-        v = [stage_payoff(U, j, a) for j in range(N)]
         out = []
-        for j in range(N):
+        for j in range(len(players)):
             kind, e = self.kinds[j]
-            own = stage_payoff(U, j, e)
-            weight = v[j] - own
+            own = pay(j, e)
+            weight = pay(j, a) - own
             phases = [("cooperation", a)] + [(f"stick for {players[i]}", s)
                                              for i, (k, s) in enumerate(self.kinds)
                                              if k == "stick"]
             for name, prof in phases:
-                d, arg = best_deviation(U, j, prof)
+                d, arg = dev(j, prof)
                 if arg is None:
                     continue
-                u = stage_payoff(U, j, prof)
-                gain = d - u
+                gain = d - pay(j, prof)
                 if kind == "stick":
                     w = weight
                 elif name == "cooperation":

@@ -288,9 +288,11 @@ def _optimal(rep: RepeatedGame, path: tuple, U: Any) -> DiscountThreshold:
                for j in range(N)]
     players, strategies = rep.players, rep.strategies
     best: dict = {}
+    memo: dict = {}
     for kinds in itertools.product(*options):
         code = Code(path, kinds)
-        iv = interval([(c.gain, c.weight) for c in code.constraints(U, players, strategies)])
+        iv = interval([(c.gain, c.weight)
+                       for c in code.constraints(U, players, strategies, memo)])
         if iv is not None and iv not in best:
             best[iv] = code
     low = minmax_bound(rep, path, U)

@@ -312,6 +312,17 @@ class RepeatedGame:
                             "critical_discount for why")
         return auto.check(d)
 
+    def equilibrium_payoffs(self, discount: Any = None, **options: Any) -> Any:
+        """The subgame-perfect equilibrium payoff set with public randomisation (two
+        players; Abreu & Sannikov 2014), by
+        :func:`gametheory.repeated.payoff_set.equilibrium_payoffs` at ``discount``
+        (default the game's own); ``options`` go to that function."""
+        from .payoff_set import equilibrium_payoffs
+
+        d = self._numeric_discount(discount, "the equilibrium payoff set")
+        self._require_numeric("the equilibrium payoff set")
+        return equilibrium_payoffs(self._stage, d, **options)
+
     def finite(self, horizon: int | None = None, discount: Any = None, *,
                max_paths: int | None = None) -> Any:
         """Subgame-perfect equilibria of the finitely repeated game by backward

@@ -360,3 +360,18 @@ def test_threshold_checked_on_both_sides(data, punishment):
         assert th.lower_bound <= th.value
         grim = rep.critical_discount((i, j))
         assert grim.value is None or grim.value >= th.value
+
+
+def test_optimal_bounds_agree_with_the_payoff_set():
+    # Cross-check against the Abreu-Sannikov payoff set (pure strategies with public
+    # randomisation; gametheory.repeated.payoff_set): (10, 10) is an equilibrium payoff
+    # where our code sustains (L, L) and not below the minmax bound 1/3. With public
+    # randomisation the worst equilibrium payoff is already the minmax 0 at delta = 1/3 +,
+    # so there the optimal threshold is the bound; our codes (no randomisation) give 5/14.
+    pytest.importorskip("gametheory.repeated.payoff_set")
+    rep = gt.RepeatedGame(abreu_game())
+    opt = rep.critical_discount(("L", "L"), "optimal")
+    assert rep.equilibrium_payoffs(opt.value).contains((10, 10))
+    assert not rep.equilibrium_payoffs(opt.lower_bound - F(1, 100)).contains((10, 10))
+    V = rep.equilibrium_payoffs(F(34, 100))
+    assert V.contains((10, 10)) and abs(V.punishment[0]) < 1e-6
