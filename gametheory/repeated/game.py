@@ -60,6 +60,19 @@ class RepeatedGame:
     <RepeatedGame of a 2 x 2 stage game, discount delta>
     >>> rep.critical_discount(("C", "C")).value
     Fraction(1, 2)
+
+    Two guarantors each honour their pledge, at a cost c to themselves and worth b to the
+    other, or shirk: honouring together is sustained by reverting to mutual shirking for
+    delta >= c/b, where c >= 0 and b > c.
+
+    >>> b, c = gt.parameters("b c")
+    >>> pledge = gt.NormalFormGame.from_arrays([[b - c, -c], [b, 0]], [[b - c, b], [-c, 0]],
+    ...                                        players=["US", "UK"],
+    ...                                        strategies=[["honour", "shirk"]] * 2)
+    >>> th = gt.RepeatedGame(pledge).critical_discount(("honour", "honour"),
+    ...                                                reversion=("shirk", "shirk"))
+    >>> th.value, th.condition
+    (c/b, (c >= 0) & (b - c > 0))
     """
 
     def __init__(self, stage: NormalFormGame, discount: Any = None,

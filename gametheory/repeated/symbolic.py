@@ -26,6 +26,28 @@ def _cell(U: Any, i: int, prof: tuple) -> Any:
     return sympy.sympify(U[(i, *prof)], strict=True)
 
 
+def _tidy(rel: Any) -> Any:
+    """A relation with its sides moved together when that is shorter (``b >= b - c``
+    becomes ``c >= 0``; ``P >= S`` stays)."""
+    import sympy
+
+    if not isinstance(rel, sympy.core.relational.Relational) or rel.has(sympy.Max):
+        return rel
+    diff = sympy.cancel(rel.lhs - rel.rhs)
+    num, den = sympy.fraction(diff)
+    if den.is_number and den > 0:
+        diff = num
+    terms = sympy.Add.make_args(diff)
+    const = sum((t for t in terms if t.is_number), sympy.Integer(0))
+    rest = diff - const
+    out = rel.func(rest, -const)
+    if isinstance(out, sympy.core.relational.Relational) and rest.could_extract_minus_sign():
+        out = rel.reversed.func(-rest, const)
+    if not isinstance(out, sympy.core.relational.Relational):
+        return out
+    return out if sympy.count_ops(out) < sympy.count_ops(rel) else rel
+
+
 def symbolic_grim(rep: RepeatedGame, path: tuple, reversion: Any) -> Any:
     """The grim-trigger threshold of ``path`` for symbolic stage payoffs.
 
@@ -91,6 +113,9 @@ def symbolic_grim(rep: RepeatedGame, path: tuple, reversion: Any) -> Any:
         calm.append(d < v)
         label = rep.strategies[j][devs[0][0]] if len(devs) == 1 else "best deviation"
         cons.append(Constraint(rep.players[j], "cooperation", label, d - v, d - p))
+    conds = [_tidy(c) for c in conds]
+    tempted = [_tidy(c) for c in tempted]
+    calm = [_tidy(c) for c in calm]
     base = sympy.And(*conds)
     if base is sympy.false:
         raise GameError("the reversion profile is never a stage Nash equilibrium below "
@@ -103,6 +128,8 @@ def symbolic_grim(rep: RepeatedGame, path: tuple, reversion: Any) -> Any:
                                  condition=base, pieces=((sympy.Integer(0), base),), code=desc)
     value = sympy.Max(*ratios)
     cond = sympy.And(base, sympy.Or(*tempted))
-    pieces = ((value, cond), (sympy.Integer(0), sympy.And(base, *calm)))
+    pieces = tuple((v, c) for v, c in ((value, cond),
+                                       (sympy.Integer(0), sympy.And(base, *calm)))
+                   if c is not sympy.false)
     return DiscountThreshold(labels, "grim", value, constraints=tuple(cons), condition=cond,
                              pieces=pieces, code=desc)
