@@ -189,17 +189,9 @@ def intuitive_criterion(tree: ExtensiveFormGame, equilibrium: Any) -> CriterionR
     Examples
     --------
     >>> import gametheory as gt
-    >>> g = gt.ExtensiveFormGame(["Sender", "Receiver"])
-    >>> for t, node in zip(("weak", "strong"), g.root.chance({"weak": "1/10",
-    ...                                                      "strong": "9/10"})):
-    ...     for b, m in zip(("beer", "quiche"), node.decide("Sender", ["beer", "quiche"],
-    ...                                                   infoset=f"Sender: {t}")):
-    ...         likes = (b == "quiche") == (t == "weak")
-    ...         d, n = m.decide("Receiver", ["duel", "not"], infoset=f"Receiver: {b}")
-    ...         _ = d.payoffs(int(likes), int(t == "weak"))
-    ...         _ = n.payoffs(int(likes) + 2, int(t == "strong"))
+    >>> g = gt.classics.beer_quiche()
     >>> quiche = {"Sender: weak": "quiche", "Sender: strong": "quiche",
-    ...           "Receiver: beer": "duel", "Receiver: quiche": "not"}
+    ...           "Receiver: beer": "duel", "Receiver: quiche": "no duel"}
     >>> print(gt.intuitive_criterion(g, quiche))  # doctest: +NORMALIZE_WHITESPACE
     fails the Intuitive Criterion: after beer (unsent), weak is equilibrium-dominated;
     strong gains against every best response to beliefs on strong
@@ -247,11 +239,13 @@ def d1_criterion(tree: ExtensiveFormGame, equilibrium: Any) -> CriterionResult:
     that leave ``t`` indifferent between ``m`` and its equilibrium payoff and ``D(t)``
     those that make it strictly gain. Type ``t`` is eliminated at ``m`` when
     ``D(t) | D0(t)`` is contained in ``D(t')`` for some other type ``t'`` (``t'`` gains
-    whenever ``t`` would weakly). The pair ``(t, m)`` is then pruned: the equilibrium
-    survives when, at every unsent message with a type not eliminated, some belief on
-    the remaining types ``J`` has a (mixed) best response that keeps every type of
-    ``J`` from gaining by sending ``m`` (a message whose every type is eliminated
-    constrains nothing). Exact, with mixed responses.
+    whenever ``t`` would weakly) and not the other way round (two types that gain at
+    exactly the same responses do not eliminate each other; so some type always
+    remains, and an equilibrium that fails the Intuitive Criterion fails D1). The pair
+    ``(t, m)`` is then pruned: the equilibrium
+    survives when, at every unsent message, some belief on the remaining types ``J``
+    has a (mixed) best response that keeps every type of ``J`` from gaining by sending
+    ``m`` (the pruned types cannot send it). Exact, with mixed responses.
 
     Parameters
     ----------
@@ -273,17 +267,9 @@ def d1_criterion(tree: ExtensiveFormGame, equilibrium: Any) -> CriterionResult:
     Examples
     --------
     >>> import gametheory as gt
-    >>> g = gt.ExtensiveFormGame(["Sender", "Receiver"])
-    >>> for t, node in zip(("weak", "strong"), g.root.chance({"weak": "1/10",
-    ...                                                      "strong": "9/10"})):
-    ...     for b, m in zip(("beer", "quiche"), node.decide("Sender", ["beer", "quiche"],
-    ...                                                   infoset=f"Sender: {t}")):
-    ...         likes = (b == "quiche") == (t == "weak")
-    ...         d, n = m.decide("Receiver", ["duel", "not"], infoset=f"Receiver: {b}")
-    ...         _ = d.payoffs(int(likes), int(t == "weak"))
-    ...         _ = n.payoffs(int(likes) + 2, int(t == "strong"))
+    >>> g = gt.classics.beer_quiche()
     >>> beer = {"Sender: weak": "beer", "Sender: strong": "beer",
-    ...         "Receiver: beer": "not", "Receiver: quiche": "duel"}
+    ...         "Receiver: beer": "no duel", "Receiver: quiche": "duel"}
     >>> print(gt.d1_criterion(g, beer))  # doctest: +NORMALIZE_WHITESPACE
     passes D1: after quiche (unsent), D1 eliminates strong; a best response to beliefs
     on weak deters weak
@@ -294,15 +280,13 @@ def d1_criterion(tree: ExtensiveFormGame, equilibrium: Any) -> CriterionResult:
     for m in unsent:
         T = st.senders_of(m)
         supports = receiver_supports(st, m, T)
-        gone = [t for t in T if any(
-            all(_weakly_gains_inside(st, m, Q, t, value[t], t2, value[t2]) for Q in supports)
-            for t2 in T if t2 != t)]
+        inside = {(t, t2): all(_weakly_gains_inside(st, m, Q, t, value[t], t2, value[t2])
+                               for Q in supports) for t in T for t2 in T if t2 != t}
+        gone = [t for t in T if any(inside[(t, t2)] and not inside[(t2, t)]
+                                    for t2 in T if t2 != t)]
         J = [t for t in T if t not in gone]
         excluded[m] = tuple(st.types[t] for t in gone)
         head = f"after {m} (unsent), D1 eliminates {_names(st, gone)}"
-        if not J:
-            notes.append(f"{head}: no type would send it")
-            continue
         deterred = any(vertices(len(Q), [[1] * len(Q)], [1],
                                 [[-uS[t][m][r] for r in Q] for t in J], [-value[t] for t in J])
                        for Q in receiver_supports(st, m, J))

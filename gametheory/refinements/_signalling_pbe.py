@@ -380,15 +380,7 @@ def solve_pbe(game: ExtensiveFormGame, exact: bool = False, tol: float | None = 
     receiver's behaviour after the unsent breakfast.
 
     >>> import gametheory as gt
-    >>> g = gt.ExtensiveFormGame(["Sender", "Receiver"])
-    >>> types = g.root.chance({"weak": "1/10", "strong": "9/10"})
-    >>> for t, node in zip(("weak", "strong"), types):
-    ...     for b, m in zip(("beer", "quiche"), node.decide("Sender", ["beer", "quiche"],
-    ...                                                   infoset=f"Sender: {t}")):
-    ...         likes = (b == "quiche") == (t == "weak")
-    ...         d, n = m.decide("Receiver", ["duel", "not"], infoset=f"Receiver: {b}")
-    ...         _ = d.payoffs(int(likes), int(t == "weak"))
-    ...         _ = n.payoffs(int(likes) + 2, int(t == "strong"))
+    >>> g = gt.classics.beer_quiche()
     >>> sol = gt.solve(g, method="pbe", exact=True)
     >>> [eq.label for eq in sol], len(sol.components)
     (['pooling on beer', 'pooling on beer', 'pooling on quiche', 'pooling on quiche'], 2)

@@ -1,22 +1,31 @@
 """Exact vertices of small polytopes ``{x >= 0 : E x = e, G x >= g}`` over the rationals.
 
 The polytopes of :mod:`.signalling` (mixed behaviour at the sender's or the receiver's
-information sets, beliefs at one information set) live in a product of simplices and
-have a handful of dimensions, so the vertices are found by brute force: the affine hull
-of the equalities is parametrised exactly, and every choice of as many tight
-inequalities as it has dimensions is solved by Gaussian elimination over Fractions.
+information sets, beliefs at one information set) live in a product of simplices: the
+first rows of ``E`` sum disjoint blocks of variables to 1. Their vertices come from the
+double description method (Motzkin et al. 1953; Fukuda & Prodon 1996): start from the
+vertices of the product of simplices (the pure profiles) and cut by one constraint at a
+time, adding the points where the cut's hyperplane meets an edge; two vertices span an
+edge when no third vertex is tight at every constraint tight at both (the combinatorial
+adjacency test). Other polytopes fall back to brute force: every choice of as many tight
+inequalities as the affine hull has dimensions, solved over Fractions.
+
+References
+----------
+Fukuda, K. and Prodon, A. (1996). Double description method revisited. In
+*Combinatorics and Computer Science*, LNCS 1120, 91-111.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from fractions import Fraction
-from itertools import combinations
+from itertools import combinations, product
 from math import comb
 
 from ..errors import SolverError
 
-__all__ = ["vertices", "satisfies", "MAX_SYSTEMS"]
+__all__ = ["vertices", "brute_vertices", "satisfies", "MAX_SYSTEMS"]
 
 #: Refuse a polytope needing more linear systems than this (a game too big to enumerate).
 MAX_SYSTEMS = 200_000
@@ -75,12 +84,60 @@ def _solve(A: list[list[Fraction]], b: list[Fraction]) -> list[Fraction] | None:
     return [R[i][d] for i in range(d)]
 
 
+def _blocks(n: int, E: Sequence[Sequence], e: Sequence) -> int:
+    """How many leading rows of ``E`` are 0/1 rows with right-hand side 1 on disjoint
+    blocks covering all ``n`` variables (0 if they do not cover them)."""
+    seen: set[int] = set()
+    for k, (row, rhs) in enumerate(zip(E, e)):
+        if rhs != 1 or any(v not in (0, 1) for v in row):
+            break
+        block = {j for j, v in enumerate(row) if v}
+        if not block or block & seen:
+            break
+        seen |= block
+        if len(seen) == n:
+            return k + 1
+    return 0
+
+
+def _double_description(n: int, blocks: list[list[int]], cons: list) -> list[tuple]:
+    """Vertices of the product of simplices over ``blocks`` cut by ``cons``, a list of
+    ``(row, rhs, is_equality)`` meaning ``row . x >= rhs`` (or ``==``)."""
+    verts = []
+    for choice in product(*blocks):
+        x = [Fraction(0)] * n
+        for j in choice:
+            x[j] = Fraction(1)
+        verts.append((x, frozenset(j for j in range(n) if x[j] == 0)))
+    for k, (row, rhs, eq) in enumerate(cons, start=n):
+        nz = [(j, v) for j, v in enumerate(row) if v]
+        slack = [sum((v * x[j] for j, v in nz), Fraction(0)) - rhs for x, _ in verts]
+        plus = [i for i, s in enumerate(slack) if s > 0]
+        minus = [i for i, s in enumerate(slack) if s < 0]
+        new = [(verts[i][0], verts[i][1] | {k}) for i, s in enumerate(slack) if s == 0]
+        if not eq:
+            new += [verts[i] for i in plus]
+        zsets = [z for _, z in verts]
+        for i in plus:
+            for j in minus:
+                common = verts[i][1] & verts[j][1]
+                if any(u != i and u != j and common <= z for u, z in enumerate(zsets)):
+                    continue
+                t = slack[i] / (slack[i] - slack[j])
+                xi, xj = verts[i][0], verts[j][0]
+                new.append(([a + t * (b - a) for a, b in zip(xi, xj)], common | {k}))
+        verts = new
+        if not verts:
+            return []
+    return list({tuple(x): None for x, _ in verts})
+
+
 def vertices(n: int, E: Sequence[Sequence] = (), e: Sequence = (),
              G: Sequence[Sequence] = (), g: Sequence = ()) -> list[tuple[Fraction, ...]]:
     """The vertices of the bounded polytope ``{x in R^n : x >= 0, E x = e, G x >= g}``.
 
     Empty when the polytope is. The caller guarantees boundedness (every use here lies
-    in a product of simplices).
+    in a product of simplices, whose sums to 1 lead ``E``).
 
     Examples
     --------
@@ -89,6 +146,24 @@ def vertices(n: int, E: Sequence[Sequence] = (), e: Sequence = (),
     True
     >>> vertices(2, [[1, 1]], [1], [[1, 0]], [2])
     []
+    """
+    k = _blocks(n, E, e)
+    if not k:
+        return brute_vertices(n, E, e, G, g)
+    blocks = [[j for j, v in enumerate(row) if v] for row in E[:k]]
+    cons = [([Fraction(v) for v in row], Fraction(b), True) for row, b in zip(E[k:], e[k:])]
+    cons += [([Fraction(v) for v in row], Fraction(b), False) for row, b in zip(G, g)]
+    return sorted(_double_description(n, blocks, cons), reverse=True)
+
+
+def brute_vertices(n: int, E: Sequence[Sequence] = (), e: Sequence = (),
+                   G: Sequence[Sequence] = (), g: Sequence = ()) -> list[tuple[Fraction, ...]]:
+    """:func:`vertices` by brute force over the choices of tight inequalities (any
+    bounded polytope; slower).
+
+    >>> from fractions import Fraction as F
+    >>> brute_vertices(2, [[1, 1]], [1], [[1, -1]], [0]) == [(F(1), F(0)), (F(1, 2), F(1, 2))]
+    True
     """
     hull = _hull(n, E, e)
     if hull is None:
