@@ -93,7 +93,36 @@ def test_cournot_three_firms():
     both_sides(rep, ("2", "2", "2"), th.value, reversion=("3", "3", "3"))
 
 
-def abreu_game():
+def test_abreu_stick_and_carrot_cournot():
+    # Abreu (1986): in the symmetric linear Cournot duopoly the best symmetric two-phase
+    # punishment is one period of a high output x, then back to collusion. With demand
+    # 24 - Q and no costs (derived here): collusion 6 each (72), best deviation 9 (81),
+    # Cournot 8 (64). Both constraints bind at the best x: on the path
+    # delta (72 - pi(x)) >= 81 - 72 and in the stick delta (72 - pi(x)) >= d(x) - pi(x),
+    # so d(x) - pi(x) = 9: x = 10 (pi = 40, best reply 7 gives d = 49), delta >= 9/32,
+    # against 9/17 for Nash reversion (Friedman 1971). The grid holds every action these
+    # use (6, 7, 8, 9, 10).
+    qs = [6, 7, 8, 9, 10]
+    rep = gt.RepeatedGame(cournot(qs, a=24))
+    assert rep.critical_discount(("6", "6"), reversion=("8", "8")).value == F(9, 17)
+    sticks = {0: ("10", "10"), 1: ("10", "10")}
+    th = rep.critical_discount(("6", "6"), "stick", sticks=sticks)
+    assert th.value == F(9, 32)
+    assert {c.phase for c in th.binding} == {"cooperation", "stick for Player 1",
+                                             "stick for Player 2"}
+    both_sides(rep, ("6", "6"), th.value, punishment="stick", sticks=sticks)
+    # the stick's value (1 - delta) 40 + delta 72 is 49 at 9/32: the minmax in this grid
+    # (against 10 the best reply 7 earns 49), so here the code is optimal (Abreu 1988)
+    opt = rep.critical_discount(("6", "6"), "optimal")
+    assert rep.minmax(0) == 49
+    assert opt.value == opt.lower_bound == F(9, 32) and opt.exact
+    # player-specific Nash reversion to the asymmetric stage equilibria (7, 9), (9, 7)
+    # (ties in the grid), worth 56 to the deviator, already beats symmetric reversion
+    grim = rep.critical_discount(("6", "6"))
+    assert grim.value == F(9, 81 - 56)
+
+
+def harsh_game():
     # A 3 x 3 stage game (constructed here; thresholds derived by hand below) with one
     # stage equilibrium (M, M) worth 7 and a harsh action H: (L, L) worth 10, a deviation
     # to M worth 15.
@@ -101,7 +130,7 @@ def abreu_game():
 
 
 def test_stick_and_carrot_beats_nash_reversion():
-    rep = gt.RepeatedGame(abreu_game())
+    rep = gt.RepeatedGame(harsh_game())
     grim = rep.critical_discount(("L", "L"))
     assert grim.value == F(5, 8)                      # (15 - 10)/(15 - 7)
     # Symmetric stick (H, H) for one period, then back to (L, L) (Abreu 1986): on the
@@ -208,7 +237,7 @@ def test_symbolic_needs_reversion_and_grim():
 
 # ----------------------------------------------------------------------------- critical values
 def test_critical_values_in_delta():
-    rep = gt.RepeatedGame(abreu_game())
+    rep = gt.RepeatedGame(harsh_game())
     cvs = gt.critical_values(rep, "delta")
     grim = {c.value: c for c in cvs}
     assert sympy.Rational(5, 8) in grim
@@ -369,7 +398,7 @@ def test_optimal_bounds_agree_with_the_payoff_set():
     # randomisation the worst equilibrium payoff is already the minmax 0 at delta = 1/3 +,
     # so there the optimal threshold is the bound; our codes (no randomisation) give 5/14.
     pytest.importorskip("gametheory.repeated.payoff_set")
-    rep = gt.RepeatedGame(abreu_game())
+    rep = gt.RepeatedGame(harsh_game())
     opt = rep.critical_discount(("L", "L"), "optimal")
     assert rep.equilibrium_payoffs(opt.value).contains((10, 10))
     assert not rep.equilibrium_payoffs(opt.lower_bound - F(1, 100)).contains((10, 10))
