@@ -128,6 +128,9 @@ def repeated_critical_values(rep: RepeatedGame, parameter: str, method: str = "a
         return _in_discount(rep.substitute(**fixed), parameter, punishment, interval,
                             profiles)
     names = [p.name for p in rep.stage.parameters]
+    if parameter not in names and not rep.discount_is_symbolic and parameter == "delta":
+        raise GameError(f"the discount factor is fixed at {rep.discount}; for critical "
+                        "values in it build the game with a symbolic discount (the default)")
     if parameter not in names:
         known = ", ".join(p.name for p in rep.parameters) or "none"
         raise GameError(f"unknown parameter {parameter!r}; this repeated game's parameters "

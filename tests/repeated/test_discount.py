@@ -266,6 +266,8 @@ def test_critical_values_in_a_stage_parameter():
         gt.critical_values(gt.RepeatedGame(g), "T")
     with pytest.raises(GameError, match="unknown parameter"):
         gt.critical_values(gt.RepeatedGame(g), "x", delta="1/2")
+    with pytest.raises(GameError, match="fixed at 3/4"):
+        gt.critical_values(gt.RepeatedGame(g.substitute(T=5), discount="3/4"), "delta")
 
 
 def test_critical_values_where_the_stage_equilibria_change():
