@@ -186,6 +186,8 @@ def write_gambit(game: Game, path: str | os.PathLike | None = None, *, title: st
     from ._gambit_efg import format_efg
     from ._gambit_nfg import format_nfg
 
+    if not isinstance(game, (ExtensiveFormGame, NormalFormGame)) and hasattr(game, "to_tree"):
+        game = game.to_tree()            # a BayesianGame: its Harsanyi tree
     if isinstance(game, ExtensiveFormGame):
         text = format_efg(game, title=title, comment=comment)
     elif isinstance(game, NormalFormGame):

@@ -146,6 +146,9 @@ def solve(game: Game, method: str | Callable[..., Solution] = "auto", exact: boo
     from ..games.extensive import ExtensiveFormGame
     from ..games.normal import NormalFormGame
 
+    own = getattr(game, "_solve", None)   # a game solved through another form (BayesianGame)
+    if own is not None and not isinstance(game, (NormalFormGame, ExtensiveFormGame)):
+        return own(method, exact, options)
     if not isinstance(game, (NormalFormGame, ExtensiveFormGame)):
         raise GameError(f"solve needs a game, got {type(game).__name__}")
     if callable(method):

@@ -489,3 +489,10 @@ def test_callable_may_return_payoffs_by_player_name():
                      payoffs=lambda t, a: {"A": 1, "C": 2})
     beq = in_order.bayesian_equilibria()[0]
     assert isinstance(beq.payoffs[0], float) and not beq.exact
+
+
+def test_gt_solve_and_write_gambit_take_a_bayesian_game():
+    bg = guarantee_game()
+    sol = gt.solve(bg, exact=True)
+    assert str(bg.per_type(sol)[0]) == str(bg.bayesian_equilibria(exact=True)[0])
+    assert gt.read_gambit(gt.write_gambit(bg)) == bg.to_tree()
