@@ -30,18 +30,26 @@ import dataclasses
 from collections.abc import Sequence
 from fractions import Fraction
 from itertools import combinations, product
+from math import gcd
 from typing import TYPE_CHECKING, Any
 
 from ..errors import GameError, SolverError
 from ..solvers.result import AssessmentComponent, BeliefRange, Equilibrium, Solution
+from ._belief_polytope import belief_range as _belief_range
 from ._signalling_polytope import satisfies, vertices
-from ._signalling_structure import SignallingStructure, signalling_structure
+from ._signalling_structure import (
+    MAX_SUPPORT_PROFILES,
+    SignallingStructure,
+    signalling_structure,
+    support_profiles,
+)
 
 if TYPE_CHECKING:
     from ..games.extensive import ExtensiveFormGame
 
 __all__ = ["solve_pbe", "belief_system", "belief_range", "receiver_supports", "label_of",
            "numeric_structure"]
+
 
 
 def _subsets(items: Sequence) -> list[tuple]:
@@ -96,42 +104,16 @@ def receiver_supports(st: SignallingStructure, m: str, among: Sequence[int] | No
         st.senders_of(m) if among is None else among), *belief_system(st, m, Q, among))]
 
 
-def _simplify(row: list[Fraction], sense: str) -> tuple[list[Fraction], Fraction] | None:
-    """``row . mu (sense) 0`` on the simplex, rewritten with fewest non-zero coefficients
-    (subtracting ``c (sum mu - 1)``); None when every belief satisfies it."""
-    if sense == ">=" and min(row) >= 0 or sense == "==" and not any(row):
-        return None
-    best = None
-    for c in {*row, Fraction(0)}:
-        new = [v - c for v in row]
-        rhs = -c
-        if sense == "==" and sum(1 for v in new if v) and min(v for v in new if v) < 0 \
-                and max(new) <= 0:
-            new, rhs = [-v for v in new], -rhs
-        score = (sum(1 for v in new if v), min(new) < 0)
-        if best is None or score < best[0]:
-            best = (score, new, rhs)
-    _, new, rhs = best
-    return new, rhs
-
-
 def belief_range(st: SignallingStructure, m: str, Q: Sequence[str]) -> BeliefRange:
     """The :class:`BeliefRange` at ``m``'s information set: the beliefs to which every
-    response in ``Q`` is a best response."""
+    response in ``Q`` is a best response (read as by ``method="sequential"``)."""
     T = st.senders_of(m)
-    E, e, G, g = belief_system(st, m, Q)
-    rows, rhs, senses = [], [], []
-    for sense, block in (("==", E[1:]), (">=", G)):
-        for row in block:
-            s = _simplify(list(row), sense)
-            if s is not None and (tuple(s[0]), s[1], sense) not in zip(rows, rhs, senses):
-                rows.append(tuple(s[0]))
-                rhs.append(s[1])
-                senses.append(sense)
-    verts = vertices(len(T), E, e, G, g)
-    return BeliefRange(st.receiver_sets[m], tuple(st.nodes[(t, m)] for t in T),
-                       tuple(st.types[t] for t in T), tuple(rows), tuple(rhs),
-                       tuple(senses), tuple(verts))
+    E, _, G, _ = belief_system(st, m, Q)
+    out = _belief_range(st.receiver_sets[m], [st.nodes[(t, m)] for t in T], E[1:], G)
+    if out is None:
+        raise SolverError(f"no belief at {st.receiver_sets[m]!r} supports {list(Q)}; this "
+                          f"is a solver bug")
+    return out
 
 
 def label_of(st: SignallingStructure, supports: Sequence[Sequence[str]]) -> str:
@@ -161,8 +143,8 @@ class _Pieces:
         col = {v: k for k, v in enumerate(var)}
         E, e, G, g = [], [], [], []
         for t in self.T:
-            E.append([Fraction(1) if v[0] == t else Fraction(0) for v in var])
-            e.append(Fraction(1))
+            E.append([int(v[0] == t) for v in var])
+            e.append(1)
         for m, Qm in zip(st.messages, Q):
             senders = [t for t in self.T if m in S[t]]
             if not senders:
@@ -171,13 +153,13 @@ class _Pieces:
             for r in st.responses[m]:
                 if r == r0:
                     continue
-                row = [Fraction(0)] * len(var)
+                row = [0] * len(var)
                 for t in senders:
                     row[col[(t, m)]] = st.prior[t] * (uR[t][m][r0] - uR[t][m][r])
                 if not any(row):
                     continue
                 (E if r in Qm else G).append(row)
-                (e if r in Qm else g).append(Fraction(0))
+                (e if r in Qm else g).append(0)
         return var, (E, e, G, g)
 
     def receiver_system(self, S, Q):
@@ -187,8 +169,8 @@ class _Pieces:
         col = {v: k for k, v in enumerate(var)}
         E, e, G, g = [], [], [], []
         for m in st.messages:
-            E.append([Fraction(1) if v[0] == m else Fraction(0) for v in var])
-            e.append(Fraction(1))
+            E.append([int(v[0] == m) for v in var])
+            e.append(1)
 
         def value(t, m, sign, row):
             for r in Q[st.messages.index(m)]:
@@ -199,32 +181,51 @@ class _Pieces:
             for m in st.type_messages[t]:
                 if m == m0:
                     continue
-                row = [Fraction(0)] * len(var)
+                row = [0] * len(var)
                 value(t, m0, 1, row)
                 value(t, m, -1, row)
                 (E if m in S[t] else G).append(row)
-                (e if m in S[t] else g).append(Fraction(0))
+                (e if m in S[t] else g).append(0)
         return var, (E, e, G, g)
 
     def full(self, var, point, allvars) -> tuple:
         where = dict(zip(var, point))
         return tuple(where.get(v, Fraction(0)) for v in allvars)
 
-    def restricted(self, var, x, allvars) -> list | None:
-        """``x`` (over ``allvars``) on ``var``, or None if ``x`` is non-zero elsewhere."""
+    def restricted(self, var, x, allvars) -> list:
+        """``x`` (over ``allvars``) on ``var`` (the caller knows it is 0 elsewhere)."""
         where = dict(zip(allvars, x))
-        if any(v != 0 for k, v in where.items() if k not in set(var)):
-            return None
         return [where[k] for k in var]
+
+
+def _integral(st: SignallingStructure) -> SignallingStructure:
+    """A copy with integer prior weights and payoffs: the prior and each player's payoffs
+    times a common denominator (positive scalings: the same equilibria and beliefs)."""
+    def lcm(values) -> int:
+        den = 1
+        for v in values:
+            den = den * v.denominator // gcd(den, v.denominator)
+        return den
+
+    prior = lcm(st.prior)
+    pay = []
+    for per_i in st.payoffs:
+        c = lcm(v for per_t in per_i for row in per_t.values() for v in row.values())
+        pay.append(tuple({m: {r: int(v * c) for r, v in row.items()}
+                          for m, row in per_t.items()} for per_t in per_i))
+    return dataclasses.replace(st, prior=tuple(int(p * prior) for p in st.prior),
+                               payoffs=tuple(pay))
 
 
 def _enumerate(st: SignallingStructure):
     """The maximal pieces: ``[(sigma vertices, rho vertices)]`` as full vectors."""
+    st = _integral(st)
     P = _Pieces(st)
     valid = [receiver_supports(st, m) for m in st.messages]
     sender_supports = [_subsets(ms) for ms in st.type_messages]
     pieces = {}
     systems = {}
+    sender_cache: dict[tuple, tuple] = {}
     for Q in product(*valid):
         empty: list[tuple] = []
         for S in product(*sender_supports):
@@ -235,8 +236,13 @@ def _enumerate(st: SignallingStructure):
             if not rv:
                 empty.append(S)
                 continue
-            svar, ssys = P.sender_system(S, Q)
-            sv = vertices(len(svar), *ssys)
+            # P_sigma depends on Q only at the messages S uses
+            sent = set().union(*S)
+            skey = (S, tuple(Qm if m in sent else None for m, Qm in zip(st.messages, Q)))
+            if skey not in sender_cache:
+                svar, ssys = P.sender_system(S, Q)
+                sender_cache[skey] = (svar, ssys, vertices(len(svar), *ssys))
+            svar, ssys, sv = sender_cache[skey]
             if not sv:
                 continue
             key = (frozenset(P.full(svar, x, P.svars) for x in sv),
@@ -245,18 +251,17 @@ def _enumerate(st: SignallingStructure):
                 pieces[key] = None
                 systems[key] = ((svar, ssys), (rvar, rsys))
     keys = list(pieces)
+    # what each piece uses and allows: a piece inside another uses only what it allows
+    used = {a: (frozenset(v for x in a[0] for v, p in zip(P.svars, x) if p),
+                frozenset(v for x in a[1] for v, p in zip(P.rvars, x) if p)) for a in keys}
+    allowed = {a: (frozenset(systems[a][0][0]), frozenset(systems[a][1][0])) for a in keys}
 
     def inside(a, b) -> bool:
+        if not (used[a][0] <= allowed[b][0] and used[a][1] <= allowed[b][1]):
+            return False
         (svar, ssys), (rvar, rsys) = systems[b]
-        for x in a[0]:
-            y = P.restricted(svar, x, P.svars)
-            if y is None or not satisfies(y, *ssys):
-                return False
-        for x in a[1]:
-            y = P.restricted(rvar, x, P.rvars)
-            if y is None or not satisfies(y, *rsys):
-                return False
-        return True
+        return all(satisfies(P.restricted(svar, x, P.svars), *ssys) for x in a[0]) and \
+            all(satisfies(P.restricted(rvar, x, P.rvars), *rsys) for x in a[1])
 
     maximal = [a for a in keys if not any(b != a and inside(a, b) for b in keys)]
     return P, maximal
@@ -385,9 +390,14 @@ def solve_pbe(game: ExtensiveFormGame, exact: bool = False, tol: float | None = 
     >>> [eq.label for eq in sol], len(sol.components)
     (['pooling on beer', 'pooling on beer', 'pooling on quiche', 'pooling on quiche'], 2)
     >>> print(sol.equilibria[0].belief_ranges["Receiver: quiche"])
-    mu(weak | Receiver: quiche) >= 1/2
+    mu(strong | Receiver: quiche) <= 1/2
     """
     st = numeric_structure(game, exact)
+    if support_profiles(st) > MAX_SUPPORT_PROFILES:
+        raise SolverError(f"this signalling game has {support_profiles(st):,} pairs of "
+                          f"support profiles, more than method='pbe' enumerates "
+                          f"({MAX_SUPPORT_PROFILES:,}); try method='sequential' or a "
+                          f"smaller game")
     P, maximal = _enumerate(st)
     pairs: dict[tuple, None] = {}
     for sv, rv in maximal:

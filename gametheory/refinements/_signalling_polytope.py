@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from fractions import Fraction
 from itertools import combinations, product
-from math import comb
+from math import comb, gcd
 
 from ..errors import SolverError
 
@@ -100,36 +100,60 @@ def _blocks(n: int, E: Sequence[Sequence], e: Sequence) -> int:
     return 0
 
 
+def _integer_row(row: Sequence[Fraction], rhs: Fraction) -> tuple[list[int], int]:
+    """``row . x >= rhs`` times the common denominator: integer coefficients."""
+    den = 1
+    for v in (*row, rhs):
+        den = den * v.denominator // gcd(den, v.denominator)
+    if den == 1:
+        return [int(v) for v in row], int(rhs)
+    return [v.numerator * (den // v.denominator) for v in row], \
+        rhs.numerator * (den // rhs.denominator)
+
+
 def _double_description(n: int, blocks: list[list[int]], cons: list) -> list[tuple]:
     """Vertices of the product of simplices over ``blocks`` cut by ``cons``, a list of
-    ``(row, rhs, is_equality)`` meaning ``row . x >= rhs`` (or ``==``)."""
+    ``(row, rhs, is_equality)`` meaning ``row . x >= rhs`` (or ``==``), ints or
+    Fractions.
+
+    Vertices are kept as integer vectors ``X`` with a positive integer ``d``
+    (``x = X / d``), so the cuts run in integer arithmetic."""
     verts = []
     for choice in product(*blocks):
-        x = [Fraction(0)] * n
+        X = [0] * n
         for j in choice:
-            x[j] = Fraction(1)
-        verts.append((x, frozenset(j for j in range(n) if x[j] == 0)))
+            X[j] = 1
+        verts.append((X, 1, frozenset(j for j in range(n) if X[j] == 0)))
     for k, (row, rhs, eq) in enumerate(cons, start=n):
-        nz = [(j, v) for j, v in enumerate(row) if v]
-        slack = [sum((v * x[j] for j, v in nz), Fraction(0)) - rhs for x, _ in verts]
+        irow, irhs = _integer_row(row, rhs)
+        nz = [(j, v) for j, v in enumerate(irow) if v]
+        slack = [sum(v * X[j] for j, v in nz) - irhs * d for X, d, _ in verts]
         plus = [i for i, s in enumerate(slack) if s > 0]
         minus = [i for i, s in enumerate(slack) if s < 0]
-        new = [(verts[i][0], verts[i][1] | {k}) for i, s in enumerate(slack) if s == 0]
+        new = [(X, d, z | {k}) for (X, d, z), s in zip(verts, slack) if s == 0]
         if not eq:
             new += [verts[i] for i in plus]
-        zsets = [z for _, z in verts]
+        zsets = [z for _, _, z in verts]
         for i in plus:
+            Xi, di, zi = verts[i]
+            si = slack[i]
             for j in minus:
-                common = verts[i][1] & verts[j][1]
+                Xj, dj, zj = verts[j]
+                common = zi & zj
                 if any(u != i and u != j and common <= z for u, z in enumerate(zsets)):
                     continue
-                t = slack[i] / (slack[i] - slack[j])
-                xi, xj = verts[i][0], verts[j][0]
-                new.append(([a + t * (b - a) for a, b in zip(xi, xj)], common | {k}))
+                sj = slack[j]
+                X = [si * b - sj * a for a, b in zip(Xi, Xj)]
+                d = si * dj - sj * di
+                g = d
+                for v in X:
+                    if v:
+                        g = gcd(g, v)
+                new.append(([v // g for v in X], d // g, common | {k}))
         verts = new
         if not verts:
             return []
-    return list({tuple(x): None for x, _ in verts})
+    return list({tuple(Fraction(v, d) for v in X): None for X, d, _ in verts})
 
 
 def vertices(n: int, E: Sequence[Sequence] = (), e: Sequence = (),
@@ -151,8 +175,8 @@ def vertices(n: int, E: Sequence[Sequence] = (), e: Sequence = (),
     if not k:
         return brute_vertices(n, E, e, G, g)
     blocks = [[j for j, v in enumerate(row) if v] for row in E[:k]]
-    cons = [([Fraction(v) for v in row], Fraction(b), True) for row, b in zip(E[k:], e[k:])]
-    cons += [([Fraction(v) for v in row], Fraction(b), False) for row, b in zip(G, g)]
+    cons = [(row, b, True) for row, b in zip(E[k:], e[k:])]
+    cons += [(row, b, False) for row, b in zip(G, g)]
     return sorted(_double_description(n, blocks, cons), reverse=True)
 
 

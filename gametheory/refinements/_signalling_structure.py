@@ -19,7 +19,8 @@ from ..games.values import to_fraction
 if TYPE_CHECKING:
     from ..games.extensive import ExtensiveFormGame
 
-__all__ = ["SignallingStructure", "signalling_structure", "signalling_tree", "accepts"]
+__all__ = ["SignallingStructure", "signalling_structure", "signalling_tree", "accepts",
+           "support_profiles", "MAX_SUPPORT_PROFILES"]
 
 
 @dataclass(frozen=True)
@@ -247,19 +248,37 @@ def signalling_tree(prior: Mapping[str, Any], messages: Sequence[str] | Mapping[
     return g
 
 
+#: Refuse games with more pairs of sender and receiver support profiles than this (a
+#: game with 3 types, 3 messages and 3 responses has 117,649 and takes seconds).
+MAX_SUPPORT_PROFILES = 1_000_000
+
+
+def support_profiles(st: SignallingStructure) -> int:
+    """An upper bound on the pairs ``(S, Q)`` ``method="pbe"`` enumerates: the product
+    over types and messages of the numbers of non-empty supports."""
+    n = 1
+    for ms in st.type_messages:
+        n *= 2 ** len(ms) - 1
+    for m in st.messages:
+        n *= 2 ** len(st.responses[m]) - 1
+    return n
+
+
 def _same(x: Any) -> Any:
     return x
 
 
 def accepts(game: Any, exact: bool = False) -> bool:
-    """Whether ``game`` is a signalling game (:func:`signalling_structure` reads it).
+    """Whether ``method="pbe"`` takes ``game``: a signalling game
+    (:func:`signalling_structure` reads it) small enough to enumerate
+    (:data:`MAX_SUPPORT_PROFILES`).
 
     >>> import gametheory as gt
     >>> accepts(gt.NormalFormGame.from_arrays([[1]], [[1]]))
     False
     """
     try:
-        signalling_structure(game)
+        st = signalling_structure(game)
     except GameError:
         return False
-    return True
+    return support_profiles(st) <= MAX_SUPPORT_PROFILES

@@ -56,7 +56,7 @@ def test_beer_quiche_two_pooling_components():
     assert duel == [1, F(1, 2)]
     assert [eq.payoffs for eq in sol.equilibria[:2]] == [(F(29, 10), F(9, 10))] * 2
     full, half = (eq.belief_ranges["Receiver: quiche"] for eq in sol.equilibria[:2])
-    assert str(full) == "mu(weak | Receiver: quiche) >= 1/2"
+    assert str(full) == "mu(strong | Receiver: quiche) <= 1/2"
     assert full.names == ("strong", "weak")
     assert set(full.vertices) == {(F(1, 2), F(1, 2)), (F(0), F(1))}
     assert half.is_point and half.vertices == ((F(1, 2), F(1, 2)),)
@@ -71,7 +71,7 @@ def test_beer_quiche_two_pooling_components():
     assert idx == (0, 1) and cond["Receiver: quiche"].vertices == ((F(1, 2), F(1, 2)),)
     assert [eq.payoffs for eq in sol.equilibria[2:]] == [(F(21, 10), F(9, 10))] * 2
     assert str(sol.equilibria[2].belief_ranges["Receiver: beer"]) == \
-        "mu(weak | Receiver: beer) >= 1/2"
+        "mu(strong | Receiver: beer) <= 1/2"
     for eq in sol:
         assert gt.check_assessment(g, eq.behavior, eq.beliefs).sequential
 

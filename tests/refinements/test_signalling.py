@@ -206,7 +206,7 @@ def test_job_market_low_prior(p):
     assert all(eq.behavior["Firm: no education"]["clerk"] == 1 for eq in pool)
     assert sorted(eq.behavior["Firm: educate"]["manager"] for eq in pool) == [0, F(1, 2)]
     s0 = next(eq for eq in pool if eq.behavior["Firm: educate"]["manager"] == 0)
-    assert str(s0.belief_ranges["Firm: educate"]) == "mu(low | Firm: educate) >= 1/2"
+    assert str(s0.belief_ranges["Firm: educate"]) == "mu(high | Firm: educate) <= 1/2"
     assert len(sol.components) == 2
     sep = next(eq for eq in sol if eq.label == "separating")
     assert gt.intuitive_criterion(g, sep).passes and gt.d1_criterion(g, sep).passes
