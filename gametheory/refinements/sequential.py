@@ -165,6 +165,44 @@ def _reach(tree: _Tree, flat: np.ndarray) -> list[Fraction]:
     return r
 
 
+def _trembles(tree: _Tree, flat: np.ndarray) -> tuple[list[frozenset], list[Fraction]]:
+    """For every node: the actions of probability 0 on its path (flat indices) and the
+    product ``W`` of the positive probabilities (chance included) on it."""
+    a = tree.a
+    Z: list[frozenset] = [frozenset()] * len(a.parent)
+    W = [Fraction(1)] * len(a.parent)
+    for v in range(1, len(a.parent)):
+        u = a.parent[v]
+        if a.player[u] >= 0:
+            k = int(tree.offsets[a.infoset[u]] + a.action[v])
+            p = flat[k]
+            Z[v], W[v] = (Z[u] | {k}, W[u]) if p == 0 else (Z[u], W[u] * p)
+        else:
+            Z[v], W[v] = Z[u], W[u] * (tree.chance_reach[v] / tree.chance_reach[u]
+                                      if tree.chance_reach[u] else Fraction(0))
+    return Z, W
+
+
+def _consistency_rows(nodes: Sequence[int], Z: list, W: list) -> tuple[list, list[int]]:
+    """Kreps-Wilson restrictions at one unreached set, on its own: nodes reached by the
+    same zero-probability actions keep the ratio of their ``W`` (equality rows), and a node
+    whose zero actions strictly include another node's gets belief 0 (it has a higher
+    rank along every sequence of trembles)."""
+    rows, zero = [], []
+    n = len(nodes)
+    for j, x in enumerate(nodes):
+        if W[x] == 0 or any(Z[y] < Z[x] and W[y] != 0 for y in nodes):
+            zero.append(j)
+    for j, k in itertools.combinations(range(n), 2):
+        x, y = nodes[j], nodes[k]
+        if j in zero or k in zero or Z[x] != Z[y]:
+            continue
+        row = [Fraction(0)] * n
+        row[j], row[k] = W[y], -W[x]
+        rows.append(row)
+    return rows, zero
+
+
 def assess(tree: _Tree, behavior: Mapping) -> tuple[dict, dict, list[int]] | None:
     """Beliefs making ``behavior`` sequentially rational, or None.
 
@@ -177,6 +215,7 @@ def assess(tree: _Tree, behavior: Mapping) -> tuple[dict, dict, list[int]] | Non
     flat = _exact_flat(tree, behavior)
     V = _node_values(a, flat, tree.offsets, "exact")
     reach = _reach(tree, flat)
+    Z, W = _trembles(tree, flat)
     bayes, ranges, unreached = {}, {}, []
     for h, nodes in enumerate(tree.members):
         i = tree.owner[h]
@@ -198,10 +237,10 @@ def assess(tree: _Tree, behavior: Mapping) -> tuple[dict, dict, list[int]] | Non
         eq = [[x - y for x, y in zip(D[k], D[a0])] for k in supp[1:]]
         ge = [[x - y for x, y in zip(D[a0], D[k])] for k in range(len(probs))
               if k not in supp]
-        zero = [j for j, x in enumerate(nodes) if tree.chance_reach[x] == 0]
+        fixed, zero = _consistency_rows(nodes, Z, W)
         if len(zero) == len(nodes):
-            zero = []          # a set chance never reaches: no restriction from chance
-        r = belief_range(tree.labels[h], tree.paths[h], eq, ge, zero)
+            fixed, zero = [], []     # a set chance never reaches: nothing restricts it
+        r = belief_range(tree.labels[h], tree.paths[h], eq + fixed, ge, zero)
         if r is None:
             return None
         if len(nodes) > 1:
@@ -285,11 +324,44 @@ def _nash_subsets(tree: _Tree, nf) -> list[tuple[list, list]]:
     return subsets
 
 
+def _realization(tree: _Tree, behavior: Mapping, player: int) -> tuple[Fraction, ...]:
+    """The player's realisation plan: own reach of each of its sets times each action's
+    probability there (a linear image of its mixed strategy)."""
+    out = []
+    for h in range(len(tree.labels)):
+        if tree.owner[h] != player:
+            continue
+        reach = Fraction(1)
+        for g, k in tree.own_path[h]:
+            reach *= behavior[tree.labels[g]][tree.actions[g][k]]
+        out += [reach * p for p in behavior[tree.labels[h]].values()]
+    return tuple(out)
+
+
+def _extreme(points: Sequence[tuple]) -> list[int]:
+    """Indices of the distinct points that are no convex combination of the others
+    (exact LPs), in order; the first of equal points stands for them."""
+    from ..solvers._exact_lp import simplex
+
+    first = list(dict.fromkeys(points))
+    keep = []
+    for k, p in enumerate(first):
+        others = [q for j, q in enumerate(first) if j != k]
+        if others:
+            A = [[q[d] for q in others] for d in range(len(p))] + [[1] * len(others)]
+            if simplex([0] * len(others), A, [*p, 1])[0] == "optimal":
+                continue
+        keep.append(points.index(p))
+    return keep
+
+
 def _subset_vertices(tree: _Tree, game, X, Y, budget: list[int]) -> list[_Vertex]:
     bx = [_player_behavior(tree, game, [x, Y[0]], 0) for x in X]
     by = [_player_behavior(tree, game, [X[0], y], 1) for y in Y]
+    kx = _extreme([_realization(tree, b, 0) for b in bx])
+    ky = _extreme([_realization(tree, b, 1) for b in by])
     out = []
-    for ix, iy in itertools.product(range(len(X)), range(len(Y))):
+    for ix, iy in itertools.product(kx, ky):
         beh = {**bx[ix], **by[iy]}
         free = _excluded(tree, beh)
         combos = itertools.product(*[range(len(tree.actions[h])) for h in free])
@@ -398,35 +470,68 @@ def _two_players(tree: _Tree, game, max_profiles: int, notes: list[str]):
     pieces: list[tuple[tuple[int, ...], dict]] = []
     off_path_moves = False
     coupled = False
+    deep: list[tuple[dict, list[int]]] = []    # vertices with moves after unreached sets
+
+    def keep(behavior: dict, rec: tuple) -> int:
+        key = _key(tree, behavior)
+        if key not in index:
+            index[key] = len(found)
+            found.append((behavior, *rec))
+        return index[key]
+
     for X, Y in _nash_subsets(tree, nf):
         verts = _subset_vertices(tree, game, X, Y, budget)
         good = []
         for v in verts:
+            off = _unreached(tree, v.behavior)
+            if any(not tree.terminal_follow[h] for h in off):
+                off_path_moves = True
+                deep.append((v.behavior, off))
             got = assess(tree, v.behavior)
             if got is None:
                 continue
-            off_path_moves |= any(not tree.terminal_follow[h] for h in got[2])
             rec = _record(tree, v.behavior)
             if rec is None:
                 coupled = True
                 continue
-            key = _key(tree, v.behavior)
-            if key not in index:
-                index[key] = len(found)
-                found.append((v.behavior, *rec))
-            good.append((v, index[key]))
+            good.append((v, keep(v.behavior, rec)))
         pieces += _join(tree, game, X, Y, good)
+    if deep:          # off-path play from the subgame-perfect equilibria (SE are SPE)
+        for spe in _spe_profiles(game):
+            trials = [spe] + [{**beh, **{tree.labels[h]: spe[tree.labels[h]] for h in off}}
+                              for beh, off in deep]
+            for beh in trials:
+                rec = _record(tree, beh)
+                if rec is not None:
+                    keep(beh, rec)
     complete = not off_path_moves
     if off_path_moves:
         notes.append("some information set off the path of play is followed by further "
-                     "moves: the assessments listed are sequential, but sequential "
-                     "equilibria whose off-path behaviour is no extreme point of a Nash "
-                     "subset are not searched for")
+                     "moves: the assessments listed are sequential (extreme points of "
+                     "Nash subsets, and their off-path play replaced by that of each "
+                     "subgame-perfect equilibrium 'spe' finds), but others may exist")
     if coupled:
         notes.append("for some profile the sequentially rational beliefs were not found "
                      "consistent at the points tried (the centre and vertices of each "
                      "range); such profiles are left out")
     return found, pieces, complete and not coupled
+
+
+def _unreached(tree: _Tree, behavior: Mapping) -> list[int]:
+    reach = _reach(tree, _exact_flat(tree, behavior))
+    return [h for h, nodes in enumerate(tree.members) if all(reach[x] == 0 for x in nodes)]
+
+
+def _spe_profiles(game) -> list[dict]:
+    """The behaviour profiles method ``"spe"`` finds (exact), or none if it fails."""
+    from ..solvers import solve
+
+    try:
+        sol = solve(game, method="spe", exact=True)
+    except (SolverError, GameError):
+        return []
+    return [{h: {a: to_fraction(p) for a, p in acts.items()} for h, acts in eq.behavior.items()}
+            for eq in sol.equilibria]
 
 
 def _join(tree: _Tree, game, X, Y, good) -> list[tuple[tuple[int, ...], dict]]:
