@@ -46,6 +46,27 @@ def _prune(xs: list, ys: list, idx: list[int], eps: float) -> list[int]:
     return idx
 
 
+#: Directions, counter-clockwise from straight down, of the octagon of extreme points.
+_DIRS = np.array([[0, -1], [1, -1], [1, 0], [1, 1], [0, 1], [-1, 1], [-1, 0], [-1, -1]],
+                 dtype=float)
+
+
+def _outside_octagon(pts: np.ndarray, eps: float) -> np.ndarray:
+    """A mask of the points not strictly inside the polygon of the extreme points in eight
+    directions (Akl & Toussaint 1978): those cannot be hull vertices. Order is kept."""
+    ext = np.argmax(pts @ _DIRS.T, axis=0)
+    ext = ext[np.r_[True, ext[1:] != ext[:-1]]]
+    if len(ext) > 1 and ext[0] == ext[-1]:
+        ext = ext[:-1]
+    if len(ext) < 3:
+        return np.ones(len(pts), dtype=bool)
+    A = pts[ext]
+    D = np.concatenate([A[1:], A[:1]]) - A
+    R = pts[:, None, :] - A[None, :, :]
+    cross = D[None, :, 0] * R[..., 1] - D[None, :, 1] * R[..., 0]
+    return ~(cross > eps).all(axis=1)
+
+
 def hull(points: np.ndarray, tol: float = 0.0) -> np.ndarray:
     """Indices of the vertices of the convex hull of ``points``, counter-clockwise from
     the lowest-leftmost one (Andrew's monotone chain).
@@ -77,28 +98,31 @@ def hull(points: np.ndarray, tol: float = 0.0) -> np.ndarray:
         if len(order) == 2 and np.abs(pts[order[0]] - pts[order[1]]).max() <= tol:
             order = order[:1]
         return order.astype(int)
-    # a set thinner than tol is a segment: its ends along the principal axis (the chains'
-    # tolerant turns would pick arbitrary points of a sliver)
     sub = pts[order]
-    _, _, axes = np.linalg.svd(sub - sub.mean(axis=0), full_matrices=False)
-    along, across = (sub - sub.mean(axis=0)) @ axes.T[:, 0], (sub @ axes[1])
-    if float(np.ptp(across)) <= tol:
-        ends = [int(order[along.argmin()]), int(order[along.argmax()])]
-        if float(np.ptp(along)) <= tol:
-            return np.asarray(ends[:1], dtype=int)
-        ends.sort(key=lambda k: (pts[k, 0], pts[k, 1]))
-        return np.asarray(ends, dtype=int)
     span = float(np.ptp(sub, axis=0).max())
     eps = tol * max(span, 1.0)                       # cross products scale with length
+    if len(order) > 16:
+        inner = _outside_octagon(sub, eps)
+        order, sub = order[inner], sub[inner]
     xs, ys = pts[:, 0].tolist(), pts[:, 1].tolist()
-    order = order.tolist()
-    lower = _chain(xs, ys, order, eps)
-    upper = _chain(xs, ys, order[::-1], eps)
+    ordered = order.tolist()
+    lower = _chain(xs, ys, ordered, eps)
+    upper = _chain(xs, ys, ordered[::-1], eps)
     idx = _prune(xs, ys, lower[:-1] + upper[:-1], eps)
+    if len(idx) < 3 or 2 * area(pts[idx]) <= tol * span:
+        # a set thinner than tol is a segment: its ends along the principal axis (the
+        # chains' tolerant turns may pick arbitrary points of a sliver)
+        centred = sub - sub.mean(axis=0)
+        _, _, axes = np.linalg.svd(centred, full_matrices=False)
+        along, across = centred @ axes[0], centred @ axes[1]
+        if float(np.ptp(across)) <= tol or len(idx) < 3:
+            ends = [int(order[along.argmin()]), int(order[along.argmax()])]
+            if float(np.ptp(along)) <= tol:
+                return np.asarray(ends[:1], dtype=int)
+            ends.sort(key=lambda k: (xkey[k], ys[k]))
+            return np.asarray(ends, dtype=int)
     first = idx.index(min(idx, key=lambda k: (xkey[k], ys[k])))
     idx = idx[first:] + idx[:first]
-    if len(idx) == 2 and np.abs(pts[idx[0]] - pts[idx[1]]).max() <= tol:
-        idx = idx[:1]
     return np.asarray(idx, dtype=int)
 
 

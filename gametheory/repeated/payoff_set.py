@@ -43,6 +43,7 @@ perfect monitoring. *Theoretical Economics* 9(2), 313-338.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -79,9 +80,9 @@ class EquilibriumPayoffSet:
         The Hausdorff distance between the last two iterates.
     feasible : ndarray, shape (f, 2)
         The vertices of the feasible set ``co g(A)`` (counter-clockwise).
-    pure_minmax, minmax : ndarray, shape (2,)
+    pure_minmax : ndarray, shape (2,)
         Each player's stage minmax over pure actions (no pure-strategy equilibrium gives
-        less) and over mixed actions.
+        less); :attr:`minmax` is the one over mixed actions.
     nash : ndarray, shape (e, 2)
         The payoffs of the stage game's pure Nash equilibria (in ``V*``: playing one
         forever is subgame perfect).
@@ -102,9 +103,14 @@ class EquilibriumPayoffSet:
     tol: float
     feasible: np.ndarray
     pure_minmax: np.ndarray
-    minmax: np.ndarray
     nash: np.ndarray
     generators: tuple = field(repr=False, default=())
+    stage_payoffs: np.ndarray = field(repr=False, default=None)
+
+    @cached_property
+    def minmax(self) -> np.ndarray:
+        """Each player's stage minmax over mixed actions (an LP each, on first use)."""
+        return _mixed_minmax(self.stage_payoffs)
 
     @property
     def area(self) -> float:
@@ -432,5 +438,5 @@ def equilibrium_payoffs(stage: NormalFormGame, discount: Any, *, tol: float = 1e
         vertices=W, players=stage.players, strategies=stage.strategies, discount=d,
         punishment=u if len(W) else np.full(2, np.nan), iterations=it,
         converged=converged, step=step if len(W) else 0.0, tol=eps, feasible=feasible,
-        pure_minmax=_pure_minmax(U), minmax=_mixed_minmax(U), nash=G[cells],
-        generators=generators)
+        pure_minmax=_pure_minmax(U), nash=G[cells], generators=generators,
+        stage_payoffs=U)

