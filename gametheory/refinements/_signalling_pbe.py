@@ -34,7 +34,13 @@ from math import gcd
 from typing import TYPE_CHECKING, Any
 
 from ..errors import GameError, SolverError
-from ..solvers.result import AssessmentComponent, BeliefRange, Equilibrium, Solution
+from ..solvers.result import (
+    AssessmentComponent,
+    BeliefRange,
+    Equilibrium,
+    Solution,
+    payoff_tolerance,
+)
 from ._belief_polytope import belief_range as _belief_range
 from ._signalling_polytope import satisfies, vertices
 from ._signalling_structure import (
@@ -315,7 +321,9 @@ def _verify(game, behavior, beliefs, tol) -> None:
         raise SolverError(f"a weak PBE assessment failed check_assessment "
                           f"({'; '.join(chk.problems)}); this is a solver bug")
     regret = max(game.behavior_regrets(behavior))
-    if regret != 0 and (game.kind != "float" or abs(float(regret)) > 1e-9):
+    slack = payoff_tolerance(game.arrays.payoffs, player_axis=1) if game.kind == "float" \
+        else 0
+    if regret > slack:
         raise SolverError(f"a weak PBE profile is not a Nash equilibrium (regret "
                           f"{regret}); this is a solver bug")
 

@@ -25,6 +25,7 @@ import assessment_games
 import numpy as np
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 from sample_trees import entry_game
 from scipy.optimize import linprog
 
@@ -271,3 +272,51 @@ def test_random_piece_centres_are_equilibria(g):
                        for h, br in cond.items()}
             chk = gt.check_assessment(g, beh, beliefs)
             assert chk.sequential, chk.problems
+
+
+@settings(deadline=None, max_examples=10)
+@given(signalling_games())
+def test_random_agrees_with_sequential(g):
+    """In a signalling game the weak PBE are the sequential equilibria (every off-path
+    belief is consistent), so method="sequential" (normal-form components, then
+    beliefs) finds the same extreme behaviour profiles and the same components."""
+    s = signalling_structure(g)
+    mine, theirs = solve_pbe(g, exact=True), gt.solve(g, method="sequential", exact=True)
+
+    def profiles(sol):
+        return [tuple(map(tuple, _vectors(s, eq))) for eq in sol]
+
+    a, b = profiles(mine), profiles(theirs)
+    assert set(a) == set(b)
+    assert {frozenset(a[i] for i in c.equilibria) for c in mine.components} == \
+        {frozenset(b[i] for i in c.equilibria) for c in theirs.components}
+
+
+@st.composite
+def restricted_games(draw):
+    """Random signalling games in which the first type cannot send the last message
+    (messages differ by type) and the last message has its own responses."""
+    seed, k = draw(st.integers(0, 2**31 - 1)), draw(st.integers(2, 3))
+    rng = np.random.default_rng(seed)
+    types = [f"t{i + 1}" for i in range(k)]
+    w = rng.integers(1, 4, size=k)
+    prior = {t: F(int(x), int(w.sum())) for t, x in zip(types, w)}
+    messages = {t: ["m1", "m2"] if i else ["m1"] for i, t in enumerate(types)}
+    responses = {"m1": ["r1", "r2"], "m2": ["s1", "s2", "s3"]}
+    pay = {(t, m, r): tuple(int(v) for v in rng.integers(-2, 3, size=2))
+           for t in types for m in messages[t] for r in responses[m]}
+    return signalling_tree(prior, messages, responses, lambda t, m, r: pay[(t, m, r)])
+
+
+@settings(deadline=None, max_examples=15)
+@given(restricted_games())
+def test_random_restricted_messages(g):
+    s = signalling_structure(g)
+    assert s.senders_of("m2") == tuple(range(1, len(s.types)))
+    sol = solve_pbe(g, exact=True)
+    for eq in sol:
+        assert gt.check_assessment(g, eq.behavior, eq.beliefs).sequential
+    a = {tuple(map(tuple, _vectors(s, eq))) for eq in sol}
+    b = {tuple(map(tuple, _vectors(s, eq))) for eq in gt.solve(g, method="sequential",
+                                                                exact=True)}
+    assert a == b
