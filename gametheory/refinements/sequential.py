@@ -440,6 +440,28 @@ def solve_sequential(game: ExtensiveFormGame, exact: bool = False, *, tol: float
     Solution
         Equilibria with ``behavior``, ``beliefs`` and ``belief_ranges``; ``components``
         of :class:`~gametheory.solvers.result.AssessmentComponent`.
+
+    References
+    ----------
+    Kreps, D. M. & Wilson, R. (1982). Sequential equilibria. *Econometrica* 50(4),
+    863-894.
+
+    Examples
+    --------
+    Selten's (1975) horse: (D, c, L) is a Nash equilibrium but not sequential; the
+    sequential ones have 1 continue and 3 play R, believing D at most 1/3 likely.
+
+    >>> import gametheory as gt
+    >>> g = gt.ExtensiveFormGame(["1", "2", "3"])
+    >>> C, D = g.root.decide("1", ["C", "D"])
+    >>> c, d = C.decide("2", ["c", "d"])
+    >>> _ = c.payoffs(1, 1, 1)
+    >>> for node, pays in ((D, ((3, 3, 2), (0, 0, 0))), (d, ((4, 4, 0), (1, 1, 1)))):
+    ...     for leaf, pay in zip(node.decide("3", ["L", "R"], infoset="3"), pays):
+    ...         _ = leaf.payoffs(*pay)
+    >>> sol = solve_sequential(g, exact=True)
+    >>> print(sol.equilibria[-1])
+    1: root = C; 2: C = c; 3 = R; payoffs 1, 1, 1; beliefs mu(D | 3) <= 1/3
     """
     _check_game(game)
     tree = _Tree(game)

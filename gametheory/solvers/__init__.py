@@ -54,7 +54,7 @@ def tree_methods() -> tuple[str, ...]:
     method solves a tree's reduced normal form.
 
     >>> tree_methods()
-    ('spe', 'sequence-lp', 'sequence-lcp', 'qre')
+    ('spe', 'sequential', 'pbe', 'sequence-lp', 'sequence-lcp', 'qre')
     """
     return tuple(n for n, m in METHODS.items() if "tree" in m.forms)
 

@@ -316,7 +316,7 @@ _BUILTIN = (
                       "ranges: all of them for small two-player trees, pure ones and the "
                       "agent-QRE limit for more players",
         "gametheory.refinements.sequential", "solve_sequential", _TREE, None,
-        complete=True, exact=True,
+        complete=False, exact=True,
         options=(Option("tol", None, "payoff slack for float payoffs (default 1e-9 times "
                                      "the payoff scale)"),
                  Option("max_profiles", 20000, "refuse trees with more candidate "
