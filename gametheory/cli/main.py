@@ -104,6 +104,14 @@ def _cmd_solve(args: Any) -> int:
                 d["strategies"] = _jsonable(list(eq.strategies))
             if eq.behavior is not None:
                 d["behavior"] = _jsonable(dict(eq.behavior))
+            if eq.label:
+                d["label"] = eq.label
+            if eq.beliefs:
+                d["beliefs"] = _jsonable(dict(eq.beliefs))
+            if eq.belief_ranges:
+                d["belief_ranges"] = {h: {"condition": str(r), "nodes": list(r.nodes),
+                                          "vertices": _jsonable([list(v) for v in r.vertices])}
+                                      for h, r in eq.belief_ranges.items()}
         if not game.is_tree:
             out["strategies"] = [list(s) for s in game.strategies]
         print(json.dumps(out, indent=2))

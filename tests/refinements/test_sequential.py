@@ -201,3 +201,25 @@ def test_kreps_wilson_reputation_agrees_with_chain_store(N, delta):
     for eq in sol:               # beliefs after an unreached history: the prior (consistency)
         for h, r in (eq.belief_ranges or {}).items():
             assert r.contains(eq.beliefs[h])
+
+
+def test_cli_text_and_json_carry_the_beliefs(capsys, tmp_path):
+    """The same assessments from Python, the command line's text and its JSON."""
+    import json
+
+    from gametheory.cli.main import main
+
+    f = tmp_path / "bq.efg"
+    gt.write_gambit(beer_quiche(), f)
+    assert main(["solve", str(f), "--method", "sequential", "--exact"]) == 0
+    text = capsys.readouterr().out
+    assert "mu(weak | Receiver: beer) >= 1/2" in text and "(complete, exact)" in text
+    assert main(["solve", str(f), "--method", "sequential", "--exact", "--format",
+                 "json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    sol = gt.solve(beer_quiche(), method="sequential", exact=True)
+    assert len(out["equilibria"]) == len(sol)
+    conds = [r["condition"] for e in out["equilibria"] for r in e.get("belief_ranges", {}).values()]
+    assert "mu(weak | Receiver: beer) >= 1/2" in conds
+    assert all(set(e["beliefs"]) == {"Receiver: beer", "Receiver: quiche"}
+               for e in out["equilibria"])
