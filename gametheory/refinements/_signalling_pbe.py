@@ -49,6 +49,7 @@ from ._signalling_structure import (
     signalling_structure,
     support_profiles,
 )
+from .assessment import check_assessment
 
 if TYPE_CHECKING:
     from ..games.extensive import ExtensiveFormGame
@@ -277,7 +278,7 @@ def _numbers(x: Any, exact: bool) -> Any:
     return x if exact else float(x)
 
 
-def _assessment(st: SignallingStructure, P: _Pieces, game, sigma, rho, exact: bool):
+def _assessment(st: SignallingStructure, P: _Pieces, sigma, rho):
     """``(behavior, beliefs, belief_ranges, payoffs, label)`` of one extreme assessment
     (exact Fractions)."""
     sig = dict(zip(P.svars, sigma))
@@ -314,8 +315,6 @@ def _assessment(st: SignallingStructure, P: _Pieces, game, sigma, rho, exact: bo
 
 
 def _verify(game, behavior, beliefs, tol) -> None:
-    from .assessment import check_assessment
-
     chk = check_assessment(game, behavior, beliefs, tol=1e-9 if tol is None else tol)
     if not chk.sequential or not chk.bayes_consistent:
         raise SolverError(f"a weak PBE assessment failed check_assessment "
@@ -434,7 +433,7 @@ def solve_pbe(game: ExtensiveFormGame, exact: bool = False, tol: float | None = 
     index = {pair: k for k, pair in enumerate(ordered)}
     eqs = []
     for sigma, rho in ordered:
-        behavior, beliefs, ranges, pay, label = _assessment(st, P, game, sigma, rho, exact)
+        behavior, beliefs, ranges, pay, label = _assessment(st, P, sigma, rho)
         _verify(game, behavior, beliefs, tol)
         if not exact:
             behavior = {h: {a: float(p) for a, p in d.items()} for h, d in behavior.items()}
