@@ -7,7 +7,7 @@ max_iter 500; Abreu & Sannikov's at most four points per profile, numba, Qhull).
 Abreu & Sannikov's (2014) 3 x 3 example, QuantEcon's Prisoner's Dilemma, and random
 games (uniform payoffs; only those whose set is two-dimensional, since QuantEcon's Qhull
 refuses a flat set). QuantEcon's numba functions are compiled before timing. Each side
-is timed over ``--repeat`` runs (median printed) one after the other in one process; the
+is timed over ``--repeat`` runs (the fastest printed) one after the other in one process; the
 last column is the Hausdorff distance between the two polygons.
 
 Usage::
@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import time
+import sys
+from pathlib import Path
 
 import numpy as np
 from quantecon.game_theory import NormalFormGame, RepeatedGame
@@ -29,28 +30,17 @@ import gametheory as gt
 from gametheory.repeated import _polygon
 from gametheory.repeated.payoff_set import equilibrium_payoffs
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_equilibrium_map import best  # noqa: E402  (benchmarks/ is on the path)
+
 AS_GAME = [[[16, 3, 0], [21, 10, -1], [9, 5, -5]], [[9, 13, 3], [1, 4, 0], [0, -4, -15]]]
 PD = [[[9, 1], [10, 3]], [[9, 10], [1, 3]]]
-
-
-def _median_time(fn, repeat: int):
-    times, out = [], None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        out = fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), out
 
 
 def _quantecon(U, d):
     sg = NormalFormGame(np.stack([U[0], U[1]], axis=-1).astype(float))
     hull = RepeatedGame(sg, d).equilibrium_payoffs()
     return hull.points[hull.vertices]
-
-
-def _row(name, ours, theirs, iters, dist):
-    print(f"{name:<26} {ours * 1e3:>9.2f} {theirs * 1e3:>13.2f} {ours / theirs:>7.2f} "
-          f"{iters:>6d} {dist:>10.1e}")
 
 
 def main() -> None:
@@ -75,9 +65,11 @@ def main() -> None:
     for name, U, d in cases:
         U = np.asarray(U, dtype=float)
         g = gt.NormalFormGame.from_arrays(*U)
-        t_ours, V = _median_time(lambda g=g, d=d: equilibrium_payoffs(g, d), args.repeat)
-        t_qe, P = _median_time(lambda U=U, d=d: _quantecon(U, d), args.repeat)
-        _row(name, t_ours, t_qe, V.iterations, _polygon.hausdorff(V.vertices, P))
+        V, P = equilibrium_payoffs(g, d), _quantecon(U, d)
+        t_ours = best(lambda g=g, d=d: equilibrium_payoffs(g, d), args.repeat)
+        t_qe = best(lambda U=U, d=d: _quantecon(U, d), args.repeat)
+        print(f"{name:<26} {t_ours * 1e3:>9.2f} {t_qe * 1e3:>13.2f} {t_ours / t_qe:>7.2f} "
+              f"{V.iterations:>6d} {_polygon.hausdorff(V.vertices, P):>10.1e}")
         ratios.append(t_ours / t_qe)
     print(f"\nmedian ratio ours / QuantEcon: {statistics.median(ratios):.2f} (< 1 is faster)")
 

@@ -188,10 +188,14 @@ class EquilibriumPayoffSet:
         if len(self.nash):
             ax.plot(*self.nash.T, marker="*", color="tab:orange", linestyle="none",
                     markersize=10, label="stage Nash")
-        if annotate:
-            for v in V:
-                ax.annotate(f"({fmt(v[0], 3)}, {fmt(v[1], 3)})", v, fontsize=8,
-                            textcoords="offset points", xytext=(4, 4))
+        if annotate and len(V):
+            gap = 0.04 * max(float(np.ptp(self.feasible, axis=0).max()), 1e-12)
+            shown: list = []
+            for v in V:                 # skip labels that would overlap an earlier one
+                if all(np.abs(v - w).max() > gap for w in shown):
+                    shown.append(v)
+                    ax.annotate(f"({fmt(v[0], 3)}, {fmt(v[1], 3)})", v, fontsize=8,
+                                textcoords="offset points", xytext=(4, 4))
         ax.set_xlabel(f"payoff of {self.players[0]}")
         ax.set_ylabel(f"payoff of {self.players[1]}")
         ax.autoscale_view()
@@ -396,7 +400,7 @@ def equilibrium_payoffs(stage: NormalFormGame, discount: Any, *, tol: float = 1e
     if progress:
         from tqdm.auto import tqdm
 
-        bar = tqdm(total=max_iter, desc="equilibrium payoffs", leave=False)
+        bar = tqdm(desc="equilibrium payoffs", unit="it", leave=False)
     it, step, converged = 0, float("inf"), False
     try:
         while it < max_iter:
@@ -428,6 +432,7 @@ def equilibrium_payoffs(stage: NormalFormGame, discount: Any, *, tol: float = 1e
         cont = np.where(near[:, None], G[acts], cont)
         keep = _polygon.hull(W, err)
         W, cont, acts = W[keep], cont[keep], acts[keep]
+        W = np.where(np.abs(W) <= eps, 0.0, W)                 # no -2e-15 in print
         u = W.min(axis=0)
     IC = u + H
     generators = tuple(((int(a) // n, int(a) % n), w.copy(),

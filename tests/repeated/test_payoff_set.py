@@ -90,7 +90,8 @@ AS_GAME = [[[16, 3, 0], [21, 10, -1], [9, 5, -5]], [[9, 13, 3], [1, 4, 0], [0, -
 PD = [[[9, 1], [10, 3]], [[9, 10], [1, 3]]]
 
 
-KNOWN = [(AS_GAME, 0.3), (AS_GAME, 0.6), (PD, 0.9), (PD, 0.3), (PD, 0.5)]
+BIG = np.random.default_rng(5).random((2, 6, 6)).tolist()          # a 6 x 6 game
+KNOWN = [(AS_GAME, 0.3), (AS_GAME, 0.6), (PD, 0.9), (PD, 0.3), (PD, 0.5), (BIG, 0.8)]
 
 
 def random_games(seed, count):
@@ -205,6 +206,20 @@ def test_empty_pinned():
     assert E.is_empty and not E.contains((0, 0)) and np.allclose(E.minmax, [0, 0])
     assert "empty" in str(E) and E.records() == []
     assert all(np.isnan(x) for x in E.extreme_payoffs()["Player 1"])
+
+
+def test_scale_invariance_and_iteration_limit():
+    # V* of (c U + b) is c V*(U) + b: the tolerances scale with the payoffs
+    for c, b in ((1e-6, 0.0), (1e6, 5e6), (1.0, -100.0)):
+        V = equilibrium_payoffs(game(np.array(AS_GAME) * c + b), 0.6)
+        W = equilibrium_payoffs(game(AS_GAME), 0.6)
+        assert len(V.vertices) == len(W.vertices) and V.converged
+        assert _polygon.hausdorff((V.vertices - b) / c, W.vertices) < 1e-6
+    short = equilibrium_payoffs(game(PD), 0.9, max_iter=5)
+    assert not short.converged and short.iterations == 5 and "NOT converged" in str(short)
+    full = equilibrium_payoffs(game(PD), 0.9, progress=True)
+    assert full.contains(short.vertices).sum() < len(short.vertices)   # iterates shrink
+    assert _polygon.contains(short.vertices, full.vertices, 1e-9).all()
 
 
 def test_degenerate_stage_games():
