@@ -3,8 +3,8 @@
 :func:`equilibrium_payoffs` computes ``V*``, the payoffs of all pure-strategy subgame
 perfect equilibria with public randomisation of the infinitely repeated game with
 perfect monitoring and common discount factor ``delta``, by the Abreu & Sannikov (2014)
-iteration. It is a convex polygon (with at most ``3 |A|`` vertices, AS Theorem 2), here an
-:class:`EquilibriumPayoffSet`.
+iteration. It is a convex polygon (with at most ``3 |A|`` vertices, as Abreu & Sannikov
+prove), here an :class:`EquilibriumPayoffSet`.
 
 The operator
 ------------
@@ -21,12 +21,15 @@ Abreu & Sannikov's observation makes ``B`` a finite computation: ``(1 - delta) g
 delta Q(a, W)`` is a scaled copy of the polygon ``Q(a, W)``, whose vertices are the
 vertices of ``W`` inside the quadrant ``{w >= IC(a)}``, the at most four points where the
 quadrant's two sides cross the boundary of ``W`` (the corner ``IC(a)`` itself when it
-lies in ``W``). AS Theorem 1 shows that at the fixed point only ``g(a)`` (when it is in
-``Q(a, V*)``) and the points on the quadrant's sides generate vertices of ``V*``. We
-generate all the vertices of every ``Q(a, W)``, so that each step is exactly the APS
-operator and the iterates are nested; the vertices of the final set are then labelled
-with the profile and the continuation that generate them (:meth:`EquilibriumPayoffSet.
-records`).
+lies in ``W``). Abreu & Sannikov show that at the fixed point only ``g(a)`` (when it is
+in ``Q(a, V*)``) and the points on the quadrant's sides generate vertices of ``V*``, and
+their algorithm (like QuantEcon's implementation) generates only those. We generate all
+the vertices of every ``Q(a, W)``, so that each step is exactly the APS operator and the
+iterates are nested supersets of ``V*`` whatever the intermediate sets look like; the
+vertices of the final set are labelled with the profile and the continuation that
+generate them (:meth:`EquilibriumPayoffSet.records`). Polygons may be points, segments
+or empty at any step (our own hull, :mod:`gametheory.repeated._polygon`, handles them;
+Qhull refuses flat input).
 
 References
 ----------
@@ -74,7 +77,7 @@ class EquilibriumPayoffSet:
     iterations : int
         Applications of the operator.
     converged : bool
-        Whether the last step moved the set by at most ``tol`` (times the payoff range);
+        Whether the last two steps moved the set by at most ``tol`` (times the payoff range);
         the distance to ``V*`` is then about ``step * delta / (1 - delta)`` at most.
     step : float
         The Hausdorff distance between the last two iterates.
@@ -326,9 +329,9 @@ def equilibrium_payoffs(stage: NormalFormGame, discount: Any, *, tol: float = 1e
     discount : float, Fraction or str
         The common discount factor, in (0, 1).
     tol : float
-        Stop when an iteration moves the set (Hausdorff distance) and the punishments by
-        at most ``tol`` times the payoff range; points within that distance count as one
-        and membership tests use it.
+        Stop when two iterations in a row move the set (Hausdorff distance) and the
+        punishments by at most ``tol`` times the payoff range; points within that
+        distance count as one and membership tests use it.
     max_iter : int
         The most iterations; ``converged`` is False if they run out.
     progress : bool
@@ -376,7 +379,7 @@ def equilibrium_payoffs(stage: NormalFormGame, discount: Any, *, tol: float = 1e
       vertices: (3, 3)
       worst / best: Row 3 / 3; Col 3 / 3
       stage minmax: pure (3, 3), mixed (3, 3); feasible set: 4 vertices
-      converged after 10 iterations (last step 6.3e-09)
+      converged after 11 iterations (last step 6.3e-10)
     """
     U, d = _check(stage, discount)
     if isinstance(max_iter, bool) or not isinstance(max_iter, (int, np.integer)) \
@@ -401,7 +404,7 @@ def equilibrium_payoffs(stage: NormalFormGame, discount: Any, *, tol: float = 1e
         from tqdm.auto import tqdm
 
         bar = tqdm(desc="equilibrium payoffs", unit="it", leave=False)
-    it, step, converged = 0, float("inf"), False
+    it, step, converged, calm = 0, float("inf"), False, 0
     try:
         while it < max_iter:
             ws, acts = _generate(W, u + H, eps)
@@ -417,8 +420,9 @@ def equilibrium_payoffs(stage: NormalFormGame, discount: Any, *, tol: float = 1e
             u_new = W_new.min(axis=0)
             step = max(_moved(W, W_new, eps), float(np.abs(u_new - u).max()))
             W, u = W_new, u_new
-            if step <= eps:
-                converged = True
+            calm = calm + 1 if step <= eps else 0
+            if calm == 2:            # twice in a row: a vertex that flickers in and out
+                converged = True     # at a knife edge does not stop the iteration early
                 break
     finally:
         if bar is not None:

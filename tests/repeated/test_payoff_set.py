@@ -119,7 +119,7 @@ def test_abreu_sannikov_example_and_pd_agree_with_quantecon(oracle):
         V = equilibrium_payoffs(game(U), d)
         assert V.converged
         assert _polygon.hausdorff(V.vertices, P) < 1e-6 * scale(U)
-        assert len(V.vertices) <= 3 * np.size(U[0])           # AS Theorem 2: |E| <= 3|A|
+        assert len(V.vertices) <= 3 * np.size(U[0])           # Abreu & Sannikov: |E| <= 3|A|
         assert all(enforceable(U, d, V.vertices))
 
 
@@ -254,7 +254,7 @@ def test_properties(U, d):
     assert V.converged
     tol = 1e-6 * scale(U)
     # every vertex is enforceable by the set itself (the set is self-generating, so it
-    # lies in V*: Abreu, Pearce & Stacchetti 1990, Theorem 1)
+    # lies in V*: self-generation, Abreu, Pearce & Stacchetti 1990)
     assert all(enforceable(U, d, V.vertices))
     # pure stage Nash payoffs (and, by public randomisation, their convex hull) are in V*
     if len(V.nash):
