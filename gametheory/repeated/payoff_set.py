@@ -296,11 +296,10 @@ def _generate(W: np.ndarray, IC: np.ndarray, eps: float):
             w[:, o] = x[a_idx, e_idx]
             ws.append(w)
             acts.append(a_idx)
-    if k >= 3:                                    # the corner inside W
-        R = IC[:, None, :] - W[None, :, :]
-        cross = D[None, :, 0] * R[..., 1] - D[None, :, 1] * R[..., 0]
-        lengths = np.hypot(D[:, 0], D[:, 1])[None, :]
-        corner = (cross >= -eps * lengths).all(axis=1)
+    if k >= 3:
+        # the corner inside W, by its distance to W: a tolerance on the edges' half-planes
+        # would accept points far along a side of a thin W (near-parallel edges)
+        corner = _polygon.contains(W, IC, eps)
         ws.append(IC[corner])
         acts.append(np.nonzero(corner)[0])
     return np.concatenate(ws), np.concatenate(acts)

@@ -222,6 +222,19 @@ def test_scale_invariance_and_iteration_limit():
     assert _polygon.contains(short.vertices, full.vertices, 1e-9).all()
 
 
+def test_thin_iterates_do_not_cycle():
+    # Regression: the iterates of this game thin down to the segment between its two
+    # stage Nash payoffs (1, 1) and (3, 1) (both players' pure minmax is 1); a corner test
+    # by half-planes with a tolerance once admitted the continuation (4, 1), far along
+    # the thin set's base, and the iteration cycled instead of converging.
+    U = [[[1, -1, 1, 1], [3, 2, 1, 2], [3, -2, -2, -2]],
+         [[3, 3, 1, -2], [1, 0, 1, 0], [0, 3, -2, 1]]]
+    V = equilibrium_payoffs(game(U), 0.4)
+    assert V.converged and V.iterations < 100
+    assert V.contains([[1, 1], [3, 1], [2, 1]]).all() and not V.contains((2, 1.01))
+    assert all(enforceable(U, 0.4, V.vertices))
+
+
 def test_degenerate_stage_games():
     # all payoffs equal: a point; repeated payoff cells; a one-action player
     const = equilibrium_payoffs(game(np.ones((2, 3, 3))), 0.5)
