@@ -279,38 +279,39 @@ def _generate(W: np.ndarray, IC: np.ndarray, eps: float):
     a_idx, v_idx = np.nonzero(inside)
     ws.append(W[v_idx])
     acts.append(a_idx)
-    if k >= 2:
-        A, B = W, np.concatenate([W[1:], W[:1]])
-        D = B - A
-        for i in (0, 1):                          # the side w_i = IC_i of the quadrant
-            o = 1 - i
-            d = D[:, i]
-            ok = np.abs(d) > 1e-300
-            with np.errstate(divide="ignore", invalid="ignore"):
-                t = (IC[:, i, None] - A[None, :, i]) / np.where(ok, d, 1.0)[None, :]
-            x = A[None, :, o] + t * D[None, :, o]
-            hit = ok[None, :] & (t >= 0) & (t <= 1) & (x >= IC[:, o, None] - eps)
-            a_idx, e_idx = np.nonzero(hit)
-            w = np.empty((len(a_idx), 2))
-            w[:, i] = IC[a_idx, i]
-            w[:, o] = x[a_idx, e_idx]
-            ws.append(w)
-            acts.append(a_idx)
+    if k >= 2:           # the sides w_i = IC_i (i = 0, 1) of the quadrants cross the edges
+        A = W.T                                                         # (2, k)
+        D = np.concatenate([W[1:], W[:1]]).T - A
+        ok = np.abs(D) > 1e-300
+        with np.errstate(divide="ignore", invalid="ignore"):
+            t = (IC.T[:, :, None] - A[:, None, :]) / np.where(ok, D, 1.0)[:, None, :]
+        x = A[::-1, None, :] + t * D[::-1, None, :]       # the other coordinate there
+        hit = ok[:, None, :] & (t >= 0) & (t <= 1) & (x >= IC.T[::-1, :, None] - eps)
+        i_idx, a_idx, e_idx = np.nonzero(hit)
+        w = np.empty((len(a_idx), 2))
+        rows = np.arange(len(a_idx))
+        w[rows, i_idx] = IC[a_idx, i_idx]
+        w[rows, 1 - i_idx] = x[i_idx, a_idx, e_idx]
+        ws.append(w)
+        acts.append(a_idx)
     if k >= 3:
         # the corner inside W, by its distance to W: a tolerance on the edges' half-planes
         # would accept points far along a side of a thin W (near-parallel edges)
-        corner = _polygon.contains(W, IC, eps)
+        lo, hi = W.min(axis=0) - eps, W.max(axis=0) + eps
+        box = np.nonzero(((IC >= lo) & (IC <= hi)).all(axis=1))[0]
+        corner = box[_polygon.contains(W, IC[box], eps)]
         ws.append(IC[corner])
-        acts.append(np.nonzero(corner)[0])
+        acts.append(corner)
     return np.concatenate(ws), np.concatenate(acts)
 
 
 def _moved(W: np.ndarray, W_new: np.ndarray, eps: float) -> float:
     """How far the set moved: the largest vertex displacement when the vertices
-    correspond (an upper bound on the Hausdorff distance), else the Hausdorff distance."""
+    correspond (an upper bound on the Hausdorff distance) and it is tiny or large, else
+    the Hausdorff distance."""
     if len(W) == len(W_new):
         e = float(np.abs(W - W_new).max()) if len(W) else 0.0
-        if e <= eps:
+        if e <= eps or e > 1e3 * eps:      # converged, or far from it: no need to refine
             return e
     return _polygon.hausdorff(W, W_new)
 
