@@ -97,7 +97,7 @@ from ..errors import GameError, SolverError
 from ..games._tree_util import behavior_table
 from ..games.values import to_fraction
 from ..solvers.result import AssessmentComponent, Equilibrium, Solution
-from ._belief_polytope import belief_range
+from ._belief_polytope import belief_range, solve_exact
 from .assessment import _members, _node_values, check_assessment
 
 if TYPE_CHECKING:
@@ -339,20 +339,63 @@ def _realization(tree: _Tree, behavior: Mapping, player: int) -> tuple[Fraction,
 
 
 def _extreme(points: Sequence[tuple]) -> list[int]:
-    """Indices of the distinct points that are no convex combination of the others
-    (exact LPs), in order; the first of equal points stands for them."""
-    from ..solvers._exact_lp import simplex
+    """Indices of the distinct points that are no convex combination of the others, in
+    order; the first of equal points stands for them.
+
+    A point is dropped only when a float LP (HiGHS) finds weights for it and the weights
+    on that support are confirmed exactly (Fractions); any doubt keeps it, which at worst
+    lists an assessment that is sequential but not extreme."""
+    from scipy.optimize import linprog
 
     first = list(dict.fromkeys(points))
+    if len(first) < 3:
+        return [points.index(p) for p in first]
+    M = np.array([[float(v) for v in p] for p in first])
     keep = []
     for k, p in enumerate(first):
-        others = [q for j, q in enumerate(first) if j != k]
-        if others:
-            A = [[q[d] for q in others] for d in range(len(p))] + [[1] * len(others)]
-            if simplex([0] * len(others), A, [*p, 1])[0] == "optimal":
-                continue
+        others = [j for j in range(len(first)) if j != k]
+        A = np.vstack([M[others].T, np.ones(len(others))])
+        b = np.append(M[k], 1.0)
+        res = linprog(np.zeros(len(others)), A_eq=A, b_eq=b, bounds=(0, None),
+                      method="highs")
+        if res.status == 0 and _confirm(first, k, [others[j] for j in
+                                                   np.flatnonzero(res.x > 1e-12)]):
+            continue
         keep.append(points.index(p))
     return keep
+
+
+def _confirm(points: Sequence[tuple], k: int, support: Sequence[int]) -> bool:
+    """Whether ``points[k]`` is exactly a convex combination of ``points[support]``."""
+    cols = [list(points[j]) + [Fraction(1)] for j in support]
+    rhs = list(points[k]) + [Fraction(1)]
+    rows = [[c[r] for c in cols] for r in range(len(rhs))]
+    # pick independent rows, solve the square system, check every row and the signs
+    chosen: list[int] = []
+    for r in range(len(rows)):
+        trial = chosen + [r]
+        sub = [rows[i] for i in trial]
+        if len(trial) <= len(cols) and _independent(sub):
+            chosen = trial
+    if len(chosen) != len(cols):
+        return False
+    lam = solve_exact([rows[i] for i in chosen], [rhs[i] for i in chosen])
+    if lam is None or min(lam) < 0:
+        return False
+    return all(sum(c * v for c, v in zip(row, lam)) == b for row, b in zip(rows, rhs))
+
+
+def _independent(rows: list[list[Fraction]]) -> bool:
+    M = [list(r) for r in rows]
+    for i in range(len(M)):
+        piv = next((c for c in range(len(M[i])) if M[i][c] != 0), None)
+        if piv is None:
+            return False
+        for r in range(i + 1, len(M)):
+            if M[r][piv] != 0:
+                f = M[r][piv] / M[i][piv]
+                M[r] = [x - f * y for x, y in zip(M[r], M[i])]
+    return True
 
 
 def _subset_vertices(tree: _Tree, game, X, Y, budget: list[int]) -> list[_Vertex]:
