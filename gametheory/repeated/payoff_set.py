@@ -81,6 +81,9 @@ class EquilibriumPayoffSet:
         the distance to ``V*`` is then about ``step * delta / (1 - delta)`` at most.
     step : float
         The Hausdorff distance between the last two iterates.
+    tol : float
+        The absolute tolerance used: ``tol`` times the payoff range (the default of
+        :meth:`contains`).
     feasible : ndarray, shape (f, 2)
         The vertices of the feasible set ``co g(A)`` (counter-clockwise).
     pure_minmax : ndarray, shape (2,)
