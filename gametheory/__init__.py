@@ -70,6 +70,12 @@ from .solvers.result import AssessmentComponent, BeliefRange, Component, Equilib
 _LAZY = {
     "BayesianGame": "gametheory.games.bayesian",
     "RepeatedGame": "gametheory.repeated",
+    "DiscountThreshold": "gametheory.repeated",
+    "FiniteRepeated": "gametheory.repeated",
+    "EquilibriumPayoffSet": "gametheory.repeated",
+    "equilibrium_payoffs": "gametheory.repeated",
+    "BayesianEquilibrium": "gametheory.games.bayesian",
+    "BayesianSolution": "gametheory.games.bayesian",
     "signalling_structure": "gametheory.refinements.signalling",
     "SignallingStructure": "gametheory.refinements.signalling",
     "intuitive_criterion": "gametheory.refinements.signalling",
@@ -94,7 +100,9 @@ __version__ = "0.1.0"
 __all__ = [
     "NormalFormGame", "ExtensiveFormGame", "Game", "parameters", "Parameter",
     "solve", "METHODS", "show_method", "Solution", "Equilibrium", "Component", "NashSubset",
-    "BeliefRange", "AssessmentComponent", "BayesianGame", "RepeatedGame", "classics",
+    "BeliefRange", "AssessmentComponent", "BayesianGame", "BayesianEquilibrium",
+    "BayesianSolution", "RepeatedGame", "DiscountThreshold", "FiniteRepeated",
+    "equilibrium_payoffs", "EquilibriumPayoffSet", "classics",
     "signalling_structure", "SignallingStructure", "intuitive_criterion", "d1_criterion",
     "classify_signalling",
     "best_responses", "regrets", "max_regret", "is_equilibrium",
