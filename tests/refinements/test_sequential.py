@@ -223,3 +223,51 @@ def test_cli_text_and_json_carry_the_beliefs(capsys, tmp_path):
     assert "mu(weak | Receiver: beer) >= 1/2" in conds
     assert all(set(e["beliefs"]) == {"Receiver: beer", "Receiver: quiche"}
                for e in out["equilibria"])
+
+
+# ------------------------------------------------------- the classic games (gt.classics)
+def test_three_action_entry_has_one_sequential_equilibrium():
+    """Gibbons (1992, Fig. 4.1.1): (R, R') is subgame perfect but no belief supports R';
+    the only sequential equilibrium is (L, L')."""
+    sol = gt.solve(gt.classics.three_action_entry(), method="sequential", exact=True)
+    assert sol.complete and [_pure(eq) for eq in sol] == [{"Player 1": "L", "Player 2": "L'"}]
+
+
+@pytest.mark.parametrize("prior", [F(1, 5), F(1, 3), F(2, 3), F(9, 10)])
+def test_spence_sequential_equals_pbe(prior):
+    """In signalling games weak PBE and sequential equilibria coincide (Fudenberg & Tirole
+    1991, sec. 8.2): two independent solvers give the same extreme assessments."""
+    g = gt.classics.spence_job_market(prior_high=prior)
+    a = gt.solve(g, method="sequential", exact=True)
+    b = gt.solve(g, method="pbe", exact=True)
+
+    def keys(sol):
+        return sorted((eq.label, tuple(sorted((h, tuple(d.items()))
+                                              for h, d in eq.behavior.items()))) for eq in sol)
+
+    assert a.complete and keys(a) == keys(b)
+    assert any(eq.label == "separating" for eq in a)       # separating at every prior
+    assert any(eq.label.startswith("pooling") for eq in a)
+
+
+def test_spence_critical_prior_by_both_methods():
+    g = gt.classics.spence_job_market(prior_high=gt.parameters("prior_high"))
+    for method in ("sequential", "pbe"):
+        assert [c.value for c in gt.critical_values(g, "prior_high", method=method)] \
+            == [F(1, 2)]
+
+
+@pytest.mark.parametrize("q, a", [(F(1, 4), F(1, 2)), (F(1, 5), F(1, 3))])
+def test_audience_cost_bluffing_equilibrium(q, a):
+    """Cheap pledge (a < c - v_I) and q < 1/(1 + r): the irresolute guarantor bluffs,
+    pledging with probability q r / (1 - q), and Russia presses after a pledge with
+    probability v_I / (v_I + a) (the derivation in gt.classics.audience_cost_signalling,
+    after Fearon 1994 and 1997); silence pooling is sequential too."""
+    vI, r = 1, 1
+    g = gt.classics.audience_cost_signalling(q=q, a=a, v_R=3, v_I=vI, c=2, r=r)
+    sol = gt.solve(g, method="sequential", exact=True)
+    bluff = [eq for eq in sol if 0 < eq.behavior["Guarantor: irresolute"]["pledge"] < 1]
+    assert [eq.behavior["Guarantor: irresolute"]["pledge"] for eq in bluff] == [q * r / (1 - q)]
+    assert bluff[0].behavior["Russia: pledge"]["press"] == F(vI) / (vI + a)
+    assert any(eq.behavior["Guarantor: resolved"]["silent"] == 1
+               and eq.behavior["Guarantor: irresolute"]["silent"] == 1 for eq in sol)
