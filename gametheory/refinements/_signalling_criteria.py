@@ -209,7 +209,7 @@ def intuitive_criterion(tree: ExtensiveFormGame, equilibrium: Any) -> CriterionR
         bestJ = _pure_best(st, m, J)
         gainers = [t for t in T if value[t] < min(uS[t][m][r] for r in bestJ)]
         head = f"after {m} (unsent), {_names(st, dominated)} " + \
-            ("is" if len(dominated) == 1 else "are") + " equilibrium-dominated"
+            ("is" if len(dominated) <= 1 else "are") + " equilibrium-dominated"
         if gainers:
             return CriterionResult(
                 "Intuitive Criterion", False, m, excluded[m], st.types[gainers[0]],
