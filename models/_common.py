@@ -2,8 +2,9 @@
 domains, free parameters left symbolic with their :class:`gametheory.Parameter` metadata;
 and the shape of the summary every model's ``analyze`` returns.
 
-Each model declares ``PARAMETERS = {name: (default, domain, meaning)}`` and calls these
-helpers with its own name (for the error messages).
+Each model declares ``PARAMETERS = {name: (default, domain, meaning)}`` (optionally with a
+fourth entry, the parameter's LaTeX name) and calls these helpers with its own name (for
+the error messages).
 """
 
 from __future__ import annotations
@@ -16,13 +17,15 @@ from gametheory.errors import GameError
 from gametheory.games.parameters import _value, check_domain
 from gametheory.games.values import to_fraction
 
-Spec = dict[str, tuple[Any, tuple[Any, Any], str]]
+Spec = dict[str, tuple[Any, ...]]     # (default, domain, meaning[, latex])
 
 
 def metadata(spec: Spec) -> dict[str, gt.Parameter]:
-    """``{name: gt.Parameter}`` with the default, domain and meaning of each parameter."""
-    return {name: gt.Parameter(name, default=d, domain=dom, description=text)
-            for name, (d, dom, text) in spec.items()}
+    """``{name: gt.Parameter}`` with the default, domain, meaning and LaTeX name of each
+    parameter."""
+    return {name: gt.Parameter(name, default=e[0], domain=e[1], description=e[2],
+                               latex=e[3] if len(e) > 3 else "")
+            for name, e in spec.items()}
 
 
 def check_names(model: str, spec: Spec, values: dict) -> None:
@@ -60,7 +63,7 @@ def fractions(model: str, spec: Spec, values: dict) -> dict[str, Fraction]:
     """Every parameter as a Fraction: the given value, else the default; GameError for
     an irrational value (the models are solved in exact arithmetic)."""
     check_names(model, spec, values)
-    full = {name: d for name, (d, _, _) in spec.items()}
+    full = {name: e[0] for name, e in spec.items()}
     for name, v in values.items():
         x = checked(spec, name, v)
         if isinstance(v, (float, int, Fraction)):

@@ -149,6 +149,9 @@ class Parameter:
         side unbounded: ``(0, None)`` is "non-negative".
     description : str
         What the parameter stands for, in words.
+    latex : str, optional
+        Its name in LaTeX math (``r"V_{\mathrm{rev}}"``) for tables and figures; empty
+        means the name itself.
 
     References
     ----------
@@ -174,6 +177,7 @@ class Parameter:
     default: Any = None
     domain: tuple[Any, Any] | None = None
     description: str = ""
+    latex: str = ""
 
     def __post_init__(self) -> None:
         if not isinstance(self.name, str) or not self.name:
@@ -191,6 +195,8 @@ class Parameter:
             object.__setattr__(self, "domain", d)
         if not isinstance(self.description, str):
             raise GameError(f"the description of parameter {self.name!r} must be a string")
+        if not isinstance(self.latex, str):
+            raise GameError(f"the LaTeX name of parameter {self.name!r} must be a string")
         if self.default is not None:
             check_domain(self, _value(self.name, self.default), "default", self.default)
 

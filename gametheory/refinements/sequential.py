@@ -442,10 +442,15 @@ def accepts(game: ExtensiveFormGame, exact: bool) -> bool:
     ``"vertex"`` takes, or more players and at most :data:`MAX_PROFILES` pure profiles."""
     if not game.has_perfect_recall or game.arrays.kind == "symbolic":
         return False
-    if game.num_players == 2:
-        from ..solvers.vertex import accepts as vertex_accepts
+    if game.num_players == 2:      # the reduced normal form's shape, without building it
+        from ..games._tree_reduce import reduced_strategies
+        from ..solvers.vertex import accepts_shape
 
-        return bool(vertex_accepts(game.to_normal_form(), True))
+        kids = [game.children(v) for v in range(len(game.arrays.parent))]
+        sizes = [reduced_strategies(game.arrays, kids, p, limit=200) for p in (0, 1)]
+        if any(s is None for s in sizes):
+            return False
+        return accepts_shape(*(len(s) for s in sizes))
     sizes = [len(x) for x in game.arrays.infoset_actions]
     return float(np.prod(sizes, dtype=float)) <= MAX_PROFILES
 

@@ -420,5 +420,14 @@ def accepts(game: NormalFormGame, exact: bool = False) -> bool:
     >>> accepts(gt.NormalFormGame.from_arrays(np.zeros((200, 200)), np.zeros((200, 200))))
     False
     """
-    m, n = game.shape
+    return accepts_shape(*game.shape)
+
+
+def accepts_shape(m: int, n: int) -> bool:
+    """:func:`accepts` for an ``m`` x ``n`` game (a tree's reduced normal form can be
+    judged by its shape before it is built).
+
+    >>> accepts_shape(3, 3), accepts_shape(200, 200)
+    (True, False)
+    """
     return max(predicted_seconds(m, n), predicted_seconds(n, m)) <= 10.0
