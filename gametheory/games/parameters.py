@@ -150,7 +150,7 @@ class Parameter:
     description : str
         What the parameter stands for, in words.
     latex : str, optional
-        Its name in LaTeX math (``r"V_{\mathrm{rev}}"``) for tables and figures; empty
+        Its name in LaTeX math (``"V_{\\mathrm{rev}}"``) for tables and figures; empty
         means the name itself.
 
     References
