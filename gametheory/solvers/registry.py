@@ -304,7 +304,10 @@ _BUILTIN = (
                  Option("tol", None, "payoff differences up to tol are ties (default "
                                      "1e-9 times the payoff scale)"),
                  Option("max_equilibria", 10000, "raise TooManyEquilibria beyond this "
-                                                 "many equilibria")),
+                                                 "many equilibria"),
+                 Option("multi_method", "pure", "the normal-form method of pieces in "
+                                                "which three or more players move "
+                                                "('pure' or e.g. 'enumpoly')")),
         reference="Selten, R. (1975). Reexamination of the perfectness concept for "
                   "equilibrium points in extensive games. International Journal of Game "
                   "Theory 4, 25-55. Osborne, M. J. & Rubinstein, A. (1994). A Course in "

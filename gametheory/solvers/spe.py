@@ -37,7 +37,7 @@ __all__ = ["solve_spe"]
 def solve_spe(game: ExtensiveFormGame, exact: bool = False, *,
               normal_solver: NormalSolver | None = None, subgame_method: str = "vertex",
               tol: float | None = None, max_equilibria: int = 10000,
-              **options: Any) -> Solution:
+              multi_method: str = "pure", **options: Any) -> Solution:
     """Subgame-perfect equilibria of a tree: backward induction or proper subgames.
 
     With perfect information (every information set one node; chance nodes allowed),
@@ -67,6 +67,11 @@ def solve_spe(game: ExtensiveFormGame, exact: bool = False, *,
     max_equilibria : int
         Raise :class:`~gametheory.errors.TooManyEquilibria` (a ``SolverError``) when
         there are more equilibria.
+    multi_method : str
+        For imperfect information, the method of pieces in which three or more players
+        move: ``"pure"`` (default; pure equilibria only, ``complete=False``) or
+        ``"enumpoly"`` (all equilibria of small pieces, mixed ones included), called
+        through ``normal_solver`` on the game of the players who move there.
     **options
         None are accepted: an unknown option is a SolverError.
 
@@ -148,4 +153,4 @@ def solve_spe(game: ExtensiveFormGame, exact: bool = False, *,
     if game.has_perfect_information:
         return backward_induction(game, exact, tol=tol, max_equilibria=max_equilibria)
     return solve_subgames(game, exact, max_equilibria, tol=tol, subgame_method=subgame_method,
-                          normal_solver=normal_solver)
+                          normal_solver=normal_solver, multi_method=multi_method)

@@ -175,7 +175,8 @@ def subgame_pieces(game: ExtensiveFormGame) -> tuple[list[int], dict[int, list[i
 
 
 def _solve_piece(piece: ExtensiveFormGame, exact: bool, tol: Any, limit: int, method: str,
-                 stats: SubgameStats, normal_solver: NormalSolver | None) -> list[Piece]:
+                 stats: SubgameStats, normal_solver: NormalSolver | None,
+                 multi_method: str = "pure") -> list[Piece]:
     """All equilibria found of one piece: (payoffs, behaviour) pairs, without repeats."""
     if piece.has_perfect_information:
         sol, tied = induce(piece, exact=exact, max_equilibria=limit, tol=tol)
@@ -203,6 +204,8 @@ def _solve_piece(piece: ExtensiveFormGame, exact: bool, tol: Any, limit: int, me
             full = [[one]] * N
             full[pair[0]], full[pair[1]] = eq.strategies
             profiles.append((eq.payoffs, full))
+    elif N > 1 and multi_method != "pure" and _movers(nf)[1:]:   # three or more move
+        profiles = _solve_movers(nf, exact, tol, multi_method, stats, normal_solver)
     else:                   # pair is None: one player in all, or three or more move
         sol = solve_pure(nf, exact=exact, tol=tol)
         profiles = [(eq.payoffs, eq.strategies) for eq in sol]
@@ -218,6 +221,38 @@ def _solve_piece(piece: ExtensiveFormGame, exact: bool, tol: Any, limit: int, me
                     for acts in beh.values() for v in acts.values())
         out.setdefault(key, (_full_payoffs(piece, beh, payoffs, exact), beh))
     return list(out.values())
+
+
+def _movers(nf: NormalFormGame) -> list[int]:
+    """The players with more than one strategy in the normal form of a piece."""
+    return [p for p in range(nf.num_players) if nf.shape[p] > 1]
+
+
+def _solve_movers(nf: NormalFormGame, exact: bool, tol: Any, method: str,
+                  stats: SubgameStats, normal_solver: NormalSolver | None) -> list:
+    """(payoffs, full profile) of every equilibrium that ``method`` finds of the game of
+    the players who move in a piece (``multi_method``: three or more of them move)."""
+    if normal_solver is None:
+        raise TypeError("solve_subgames needs normal_solver for multi_method="
+                        f"{method!r}; gt.solve(game, method='spe') passes it")
+    movers = _movers(nf)
+    sol = normal_solver(project_pair(nf, movers), method, exact,
+                        {} if tol is None else {"tol": tol})
+    stats.count(method)
+    stats.incomplete = stats.incomplete or not sol.complete
+    one = Fraction(1) if exact else 1.0
+    profiles = []
+    for eq in sol:
+        if exact and not all(isinstance(x, Fraction) for v in eq.strategies for x in v):
+            raise SolverError(f"{method} found an equilibrium with irrational "
+                              f"probabilities in a piece in which {len(movers)} players "
+                              "move; exact subgame-perfect equilibria are rational only: "
+                              "solve with exact=False")
+        full = [[one]] * nf.num_players
+        for p, strategy in zip(movers, eq.strategies, strict=True):
+            full[p] = strategy
+        profiles.append((eq.payoffs, full))
+    return profiles
 
 
 def piece_pair(nf: NormalFormGame) -> list[int] | None:
@@ -240,7 +275,8 @@ def piece_pair(nf: NormalFormGame) -> list[int] | None:
 
 
 def project_pair(nf: NormalFormGame, pair: list[int]) -> NormalFormGame:
-    """The two-player game of players ``pair`` (every other player has one strategy).
+    """The game of the players ``pair`` (two of them, or all who move in a piece; every
+    other player has one strategy).
 
     Examples
     --------
@@ -249,7 +285,7 @@ def project_pair(nf: NormalFormGame, pair: list[int]) -> NormalFormGame:
     >>> project_pair(gt.NormalFormGame(np.zeros((3, 1, 2, 2))), [1, 2]).shape
     (2, 2)
     """
-    U = nf.payoffs[pair].reshape((2,) + tuple(nf.shape[p] for p in pair))
+    U = nf.payoffs[pair].reshape((len(pair),) + tuple(nf.shape[p] for p in pair))
     return NormalFormGame(U, [nf.players[p] for p in pair], [nf.strategies[p] for p in pair])
 
 
@@ -270,7 +306,8 @@ def _too_many(limit: int) -> TooManyEquilibria:
 
 def solve_subgames(game: ExtensiveFormGame, exact: bool = False, max_equilibria: int = 10000,
                    tol: float | None = None, subgame_method: str = "vertex", *,
-                   normal_solver: NormalSolver | None = None) -> Solution:
+                   normal_solver: NormalSolver | None = None,
+                   multi_method: str = "pure") -> Solution:
     """Subgame-perfect equilibria of a tree with imperfect information and perfect recall.
 
     Called by :func:`~gametheory.solvers.spe.solve_spe` (``gt.solve(tree,
@@ -293,6 +330,11 @@ def solve_subgames(game: ExtensiveFormGame, exact: bool = False, max_equilibria:
         two players move: ``"vertex"`` (all extreme equilibria; refuses large pieces) or
         any other two-player method of :func:`gametheory.solve`, e.g.
         ``"lemke-howson"`` for large pieces (some equilibria only).
+    multi_method : str
+        The method for pieces in which three or more players move: ``"pure"`` (the
+        default: pure equilibria only, and ``complete`` is then False) or an N-player
+        method of :func:`gametheory.solve` such as ``"enumpoly"`` (all equilibria of small
+        pieces), given the game of the players who move there through ``normal_solver``.
     normal_solver : callable, optional
         ``normal_solver(game, method, exact, options) -> Solution`` (:data:`NormalSolver`)
         solves the two-player normal form of a piece by ``subgame_method``; ``gt.solve``
@@ -371,7 +413,8 @@ def solve_subgames(game: ExtensiveFormGame, exact: bool = False, max_equilibria:
                                      terminals)
                 try:
                     cache[key] = _solve_piece(piece, exact, tol, max_equilibria,
-                                              subgame_method, stats, normal_solver)
+                                              subgame_method, stats, normal_solver,
+                                              multi_method)
                 except TooManyEquilibria:
                     raise
                 except SolverError as err:
