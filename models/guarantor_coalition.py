@@ -420,8 +420,9 @@ def analyze(guarantors: int | Sequence[str] = tuple(GUARANTORS),
     -------
     dict
         Per equilibrium (sorted by the success probability, lowest first, then Russia's
-        attack probability and the defence probabilities): ``"track"``, ``"defends"`` (``{g: probability}``),
-        ``"success"`` (the probability that the defence succeeds if Russia attacks),
+        attack probability and the defence probabilities): ``"track"``,
+        ``"defends"`` (``{g: probability}``), ``"success"`` (the probability that the
+        defence succeeds if Russia attacks),
         ``"attacks"``, ``"deterred"``, ``"payoffs"`` (``{player: expected payoff}``) and
         ``"behavior"``; the first equilibrium's keys at the top level, with
         ``"equilibria"``, ``"num_equilibria"``, ``"tie"``, ``"parameters"``, ``"exact"``,
@@ -568,8 +569,8 @@ def leader_equilibria(r_leader: Any, r_rest: Mapping[str, Any], leader: str = "U
     >>> from gametheory.models import guarantor_coalition as m
     >>> eqs = m.leader_equilibria(F(3, 5), {"EU": F(3, 10), "Canada": F(1, 5),
     ...                                     "Japan": F(1, 5)})
-    >>> len(eqs), eqs[0], eqs[1]["US"]
-    (3, {'US': Fraction(1, 1), 'EU': Fraction(0, 1), 'Canada': Fraction(0, 1), 'Japan': Fraction(0, 1)}, Fraction(0, 1))
+    >>> len(eqs), eqs[0]["US"], eqs[0]["EU"], eqs[1]["US"], eqs[1]["EU"]
+    (3, Fraction(1, 1), Fraction(0, 1), Fraction(0, 1), Fraction(1, 1))
     >>> round(float(eqs[2]["US"]), 4)
     0.5783
     """
