@@ -32,6 +32,21 @@ def test_models_is_a_subpackage():
     assert set(catalog.GAMES) >= {"prisoners_dilemma", "chicken", "matching_pennies"}
 
 
+def test_setup_cfg_lists_every_subpackage():
+    """A non-editable install ships only the packages setup.cfg names: every directory
+    of gametheory/ with an __init__.py must be there (gametheory.repeated was not)."""
+    import configparser
+    from pathlib import Path
+
+    root = Path(__file__).parent.parent
+    cfg = configparser.ConfigParser()
+    cfg.read(root / "setup.cfg")
+    listed = set(cfg["options"]["packages"].split())
+    found = {".".join(p.parent.relative_to(root).parts)
+             for p in (root / "gametheory").rglob("__init__.py")}
+    assert found - {"gametheory.models"} <= listed and "gametheory.models" in listed
+
+
 def test_readme_python_examples_run():
     """Every ```python block of the README runs, in order, in one namespace."""
     import re
