@@ -178,7 +178,7 @@ Examples
 (m/v, c/(c + v), (m/v, k/(g + k)))
 >>> m.critical_discount(m="1/4", v=2), m.sequential_critical_discount(c=1, v=2)
 (Fraction(1, 8), Fraction(1, 3))
->>> rep = m.repeated(v=2, m="1/4", g=1, k=1)
+>>> rep = m.repeated(v=2, c=1, m="1/4", g=1, k=1)
 >>> rep.critical_discount(m.PATH, "optimal").value
 Fraction(1, 8)
 >>> [str(c.value) for c in gt.critical_values(rep, "delta", method="grim")]
