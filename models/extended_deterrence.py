@@ -9,8 +9,9 @@ or takes a step Russia objects to (``"provoke"``: e.g. moves towards alliance
 integration), which is worth ``B`` to the protégé whatever follows and costs the
 challenger ``H`` if it tolerates it. The challenger, having seen this, keeps the
 ``"status quo"`` or makes a ``"challenge"`` (a demand on the protégé backed by force).
-After a challenge the defender ``"support"``\\s the protégé or ``"abandon"``\\s it, and
-the protégé then ``"resist"``\\s (war) or ``"concede"``\\s. The defender's commitment has
+After a challenge the defender supports the protégé (``"support"``) or abandons it
+(``"abandon"``), and the protégé then resists (``"resist"``: war) or concedes
+(``"concede"``). The defender's commitment has
 uncertain credibility: it is *committed* (it prefers supporting to abandoning: its cost
 of war ``k_committed`` is below its loss from abandonment ``L_D``) with probability
 ``p``, and *uncommitted* (``k_uncommitted``) otherwise; only the defender knows which.
@@ -64,7 +65,8 @@ What follows the paper and what is this module's simplification
 ---------------------------------------------------------------
 The game form of Zagare & Kilgour (2003) could not be checked here (only its abstract
 was available). From the abstract: it is a three-person game among Challenger,
-Defender and Protégé; it relates Snyder's "Alliance" and "Adversary" games; it
+Defender and Protégé; it captures tensions of Snyder's "Alliance" and "Adversary"
+games; it
 delineates the "deterrence versus restraint" dilemma; it addresses Fearon's question of
 why half-hearted commitments are sent when convincing ones are possible; and the
 protégé's threat to *realign*, directed at the defender, can bolster or undermine
@@ -139,16 +141,18 @@ iff ``p < p_v``, the **threshold for deterring a provoked challenger**
 1. ``p < p_d``: the protégé provokes and is challenged; war (defended) with probability
    ``p``, concession otherwise.
 2. ``p_d < p < min(p_r, p_v)``: **deterrence with restraint**: the protégé restrains and
-   the status quo holds. Non-empty iff ``p_d < p_r`` (and ``H > 0``).
+   the status quo holds. Non-empty (inside (0, 1)) iff ``p_d < min(p_r, p_v, 1)``, i.e.
+   ``p_d < p_r``, ``H > 0`` and ``C > 0``.
 3. ``max(p_d, p_r) < p < p_v``: the **restraint dilemma**: the credibility that deters a
    challenge against a restrained protégé emboldens it to provoke, and the provocation
-   brings the challenge (war with probability ``p``). Non-empty iff ``p_r < p_v``.
+   brings the challenge (war with probability ``p``). Non-empty iff
+   ``max(p_d, p_r) < min(p_v, 1)``.
 4. ``p > p_v``: deterrence despite provocation: the protégé provokes, no challenge.
 
 The **deterrence dilemma** is the lower bound ``p > p_d``: a commitment below it invites a
-challenge whatever the protégé does. The two dilemmas conflict when ``p_r <= p_d``: then
-no credibility below ``p_v`` both deters and restrains, and the status quo with a
-restrained protégé is never an equilibrium outcome. War has probability ``p`` in regions
+challenge whatever the protégé does. The two dilemmas conflict when ``p_r < p_d``: then
+no credibility both deters a challenge and restrains the protégé, and the status quo with
+a restrained protégé is an equilibrium outcome for no p. War has probability ``p`` in regions
 1 and 3 and 0 in 2 and 4: it is not monotone in the credibility of the commitment.
 Expected payoffs (Challenger, Defender, Protege): in regions 1 and 3
 ``(W - p (W + C), -p k_committed - (1 - p) L_D, B - p k_P - (1 - p) L_P)``, in region 2
@@ -157,7 +161,8 @@ Expected payoffs (Challenger, Defender, Protege): in regions 1 and 3
 *Ties.* At ``p = p_d`` the challenger is indifferent after ``restrain`` and at ``p = p_v``
 after ``provoke``; at ``p = p_r`` inside ``(p_d, p_v)`` the protégé is indifferent. At each
 the solver lists two pure SPE (mixtures of the tied actions are SPE too, so ``complete``
-is False). These are the critical values of ``p`` (:func:`critical_p`).
+is False; where two thresholds coincide more are listed). These are the critical
+values of ``p`` (:func:`critical_p`).
 
 *The defaults* (``W = 1``, ``C = 2``, ``H = 1``, ``B = 5/8``, ``L_P = 1``, ``k_P = 1/4``):
 ``p_d = 1/3``, ``p_r = 1/2``, ``p_v = 2/3``. At the default ``p = 2/5`` the protégé
@@ -175,8 +180,6 @@ Zagare, F. C. & Kilgour, D. M. (2000). *Perfect Deterrence*. Cambridge Universit
 Kilgour, D. M. & Zagare, F. C. (1994). Uncertainty and the role of the pawn in extended
 deterrence. *Synthese* 100(3), 379-412. Snyder, G. H. (1984). The security dilemma in
 alliance politics. *World Politics* 36(4), 461-495 (abandonment and entrapment).
-Fearon, J. D. (1997). Signaling foreign policy interests: tying hands versus sinking
-costs. *Journal of Conflict Resolution* 41(1), 68-90.
 
 Examples
 --------

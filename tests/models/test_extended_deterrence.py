@@ -12,7 +12,7 @@ import pytest
 import sympy
 
 import gametheory as gt
-from gametheory.errors import GameError
+from gametheory.errors import GameError, SolverError
 from gametheory.models import deterrence
 from gametheory.models import extended_deterrence as m
 
@@ -254,6 +254,22 @@ def test_private_type_tree_sequential_agrees_with_spe(p):
         shared = h.replace(", committed", "").replace(", uncommitted", "") \
             if h.startswith("Protege |") else h
         assert {a: F(x) for a, x in seq[shared].items()} == d
+
+
+def test_sequential_refuses_the_perfect_information_tree():
+    with pytest.raises(SolverError, match="32,768"):
+        gt.solve(m.build(**DEFAULTS), method="sequential", exact=True)
+
+
+def test_coinciding_thresholds_list_more_equilibria():
+    # H = 0: p_d = p_v = 1/3, both challenger nodes tied: 2 x 2 pure SPE
+    out = m.analyze(p="1/3", H=0)
+    assert exact_thresholds(H=0)["provoked"] == F(1, 3) and out["num_equilibria"] == 4
+    # B = 3/4: p_r = p_d = 1/3; the restrained status quo survives as one of three
+    assert exact_thresholds(B=F(3, 4))["restraint"] == F(1, 3)
+    out = m.analyze(p="1/3", B="3/4")
+    assert out["num_equilibria"] == 3
+    assert sum(e["provokes"] == 0 and e["deterred"] for e in out["equilibria"]) == 1
 
 
 def test_private_type_tree_spe_admits_empty_threats():
