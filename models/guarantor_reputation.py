@@ -56,9 +56,10 @@ Assumptions
 Perfect monitoring; the stage payoffs are common knowledge in part 1; payoffs are the
 normalised discounted sums of the package, ``(1 - delta) sum_t delta**t u_t``. Part 2 is
 the finite, undiscounted chain store of :mod:`gametheory.models.chain_store` (N
-challengers, the guarantor summing its stage payoffs). The closed forms take ``v``,
-``g`` and ``k`` positive (and ``c`` positive where it enters; GameError otherwise);
-:func:`build` accepts the closed domains of :data:`PARAMETERS`. The defaults (``v = 2``,
+challengers, the guarantor summing its stage payoffs). The closed forms and the solvers
+need the parameters they use among ``v``, ``c``, ``g``, ``k`` positive (``m >= 0``;
+GameError otherwise); :func:`build` and :func:`policy_stage` accept the closed domains
+of :data:`PARAMETERS`. The defaults (``v = 2``,
 ``c = 1``, ``m = 1/4``, ``g = k = 1``, ``delta = 9/10``, ``mu = 1/10``) are
 illustrative, not estimates.
 
@@ -93,15 +94,15 @@ Grim trigger sustains the path exactly on ``[m / v, k / (g + k)]`` (empty when
 ``m / v > k / (g + k)``), an interval ending below 1 (:func:`grim_interval`); for
 one-period challengers this constraint does not exist. With ``m = 0`` the path is itself
 a (weak) stage equilibrium: the guarantor's plan to honour costs nothing unless a
-challenge comes, and the path is sustained at every delta by any of these codes.
+challenge comes, and grim trigger and the optimal code sustain the path at every delta.
 
 *Part 1b, the sequential stage repeated* (:func:`sequential_critical_discount`). Now the
 guarantor's resolve is seen only when it is challenged. Profile: in "trust" every
 challenger refrains and a challenged guarantor honours (trust continues after an
 honoured challenge); after an abandonment, "punishment" for ever: every challenger
 challenges and the guarantor abandons. One-shot deviations (the principle holds on the
-repeated tree): a challenger in trust loses ``k`` by challenging, in punishment gains
-``g`` by challenging (the continuation does not depend on its move, so long-run and
+repeated tree): a challenger in trust loses ``k`` by challenging, in punishment loses
+``g`` by refraining (the continuation does not depend on its move, so long-run and
 one-period challengers agree); the guarantor in punishment abandons (honouring costs
 ``c`` and changes nothing); the guarantor challenged in trust honours iff
 ``(1 - delta)(-c) + delta v >= (1 - delta) * 0 + delta * 0``, i.e.
@@ -113,10 +114,10 @@ repeated strategic form (``m = 0``) sustains the path at every delta because the
 guarantor's plan to honour is never put to the test there, which is the non-credible
 threat subgame perfection on the tree rules out. :func:`sequential_check` is the exact
 one-shot deviation check on the repeated tree, with the phase values from the package's
-:class:`gametheory.repeated.Automaton`. Compared with part 1a, the upkeep ``m`` is
-replaced by the cost of a fight ``c`` and the value lost by ``v + c``: a guarantee whose
-lapse is seen without a challenge (``m / v``) is easier to keep than one tested only by
-a challenge (``c / (c + v)``) when ``m < c v / (c + v)``. At the defaults: ``m / v =
+:class:`gametheory.repeated.Automaton`. Part 1a's constraint ``delta v >= m`` becomes
+``delta (v + c) >= c``: a guarantee whose lapse is seen without a challenge (``m / v``)
+is easier to keep than one tested only by a challenge (``c / (c + v)``) iff
+``m < c v / (c + v)``. At the defaults: ``m / v =
 1/8``, ``k / (g + k) = 1/2``, ``c / (c + v) = 1/3``, all below ``delta = 9/10``.
 
 *Part 2, reputation* (Kreps & Wilson 1982; Milgrom & Roberts 1982). The stage tree is
@@ -134,8 +135,9 @@ abandoning than by honouring (a ratified obligation, audience costs). Kreps and
 Wilson's equilibrium (:func:`gametheory.models.chain_store.kreps_wilson`, needs
 ``a > 1``, i.e. ``v > c``, and ``0 < b < 1``), with ``n`` challenges left and belief
 ``p`` that the guarantor is resolute: the challenger refrains iff ``p > b**n``; a weak
-guarantor honours for sure if ``p >= b**(n - 1)``, otherwise with the probability that
-brings the belief after an honour to ``b**(n - 1)``; an abandonment reveals a weak
+guarantor abandons in the last period and before it (for ``0 < p < 1``) honours for sure
+if ``p >= b**(n - 1)``, otherwise with the probability that brings the belief after an
+honour to ``b**(n - 1)``; an abandonment reveals a weak
 guarantor, the belief drops to 0 and every later challenger challenges
 (:func:`posterior`). On the path without challenges the belief stays at ``mu``, so the
 periods deterred at the start are those with ``mu > b**n``:
@@ -146,9 +148,10 @@ periods deterred at the start are those with ``mu > b**n``:
 *The Budapest reading.* Read 2014 as an observed abandonment by the guarantors of
 1994: in this equilibrium it is fully revealing (only a weak guarantor abandons), the
 belief becomes 0 and reputation deters no challenger after it
-(``deterred_periods(N, mu=0) == 0``). A new guarantee by the same guarantors therefore
-deters by reputation only if it changes their type (a prior ``mu > b**n`` again: a
-ratified treaty, a tripwire force), not by being announced. Caveats: the Memorandum gave
+(``deterred_periods(N, mu=0) == 0``). In the model a new guarantee by the same
+guarantors deters by reputation only if something raises the challengers' prior again
+(``mu > b**n``: e.g. a ratified treaty or a tripwire force that makes honouring pay), not
+by being announced. Caveats: the Memorandum gave
 assurances (to respect Ukraine's borders, refrain from force, seek Security Council
 action), not an obligation to defend, and Russia, the challenger, was itself a
 signatory; reading 2014 as "abandon" takes the Memorandum as a guarantee in the model's
@@ -585,7 +588,8 @@ def deterred_periods(N: int, **values: Any) -> int:
 
     Equals ``#{n in 1..N : mu > b**n}`` (module docstring). At ``mu = b**n`` that
     challenger is indifferent and Kreps and Wilson's equilibrium has it challenge with
-    probability ``1 - 1/a``; it is not counted.
+    probability ``1 - 1/a``; it is not counted. GameError unless ``v > c``, ``g > 0``
+    and ``k > 0``.
 
     References
     ----------

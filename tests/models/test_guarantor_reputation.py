@@ -98,6 +98,18 @@ def test_optimal_threshold_is_m_over_v(vm, gk, c):
         assert th.exact and th.lower_bound == expected
 
 
+@pytest.mark.parametrize("vm, gk, c", [x for x in GRID if 0 < x[0][1] < x[0][0]])
+def test_optimal_code_leaves_the_challenger_to_its_stage_best_responses(vm, gk, c):
+    """The optimal code answers a challenge by one period of the path (the fought
+    challenge is its own punishment): every constraint of the challenger has weight 0,
+    i.e. is a stage best response, so one-period challengers face the same threshold."""
+    th = m.repeated(**stage(vm, gk, c)).critical_discount(PATH, "optimal")
+    assert th.code.startswith("Challenger: stick (refrain, honour) for one period, then "
+                              "back; Guarantor: Nash reversion to (challenge, abandon)")
+    mine = [x for x in th.constraints if x.player == "Challenger"]
+    assert mine and all(x.weight == 0 and x.gain <= 0 for x in mine)
+
+
 @pytest.mark.parametrize("vm, gk, c", GRID)
 def test_grim_trigger_interval_with_a_long_run_challenger(vm, gk, c):
     p = stage(vm, gk, c)
