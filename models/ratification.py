@@ -339,7 +339,7 @@ def analyze(terms: Sequence[Any] | None = None, **values: Any) -> dict[str, Any]
     sol = gt.solve(build(xs, **p), method="spe", exact=True)
     eqs = sorted((_summary(eq, xs, p) for eq in sol.equilibria),
                  key=lambda e: (e["offer"] is not None, e["offer"] or 0,
-                                sorted(e["behavior"].items())))
+                               sorted((h, sorted(d.items())) for h, d in e["behavior"].items())))
     return _common.summarize(eqs, parameters=p, terms=xs, **_common.spe_completeness(sol))
 
 
