@@ -23,13 +23,14 @@ resolute.
 ``v`` is what the guaranteed state left alone is worth to the guarantor per period,
 relative to a challenge it abandons; ``c`` its cost of fighting; ``g`` the challenger's
 gain from an abandoned challenge and ``k`` its loss from a fought one. :func:`build`
-returns this tree; ``gametheory solve guarantor_reputation`` solves it.
+returns this tree (the game the command line solves).
 
 *Which challenger.* The package's :class:`gametheory.RepeatedGame` repeats a
 simultaneous-move stage between long-run players, so in part 1 the challenger is one
 long-run player (Russia is one long-lived state, which is also the realistic reading);
-the thresholds below say where successive one-period challengers would change them (they
-do not for the codes that matter). Part 2 has N successive challengers, each playing
+part 1a says what changes with successive one-period challengers instead (nothing under
+the optimal code; grim trigger loses its upper bound). Part 2 has N successive
+challengers, each playing
 once, as in the chain store (Selten 1978; Kreps & Wilson 1982), where reputation is
 built against a sequence of short-run challengers (several states probing, or one state's
 successive crises, each judged on its own).
@@ -59,9 +60,8 @@ the finite, undiscounted chain store of :mod:`gametheory.models.chain_store` (N
 challengers, the guarantor summing its stage payoffs). The closed forms and the solvers
 need the parameters they use among ``v``, ``c``, ``g``, ``k`` positive (``m >= 0``;
 GameError otherwise); :func:`build` and :func:`policy_stage` accept the closed domains
-of :data:`PARAMETERS`. The defaults (``v = 2``,
-``c = 1``, ``m = 1/4``, ``g = k = 1``, ``delta = 9/10``, ``mu = 1/10``) are
-illustrative, not estimates.
+of :data:`PARAMETERS`. The defaults (``v = 2``, ``c = 1``, ``m = 1/4``, ``g = k = 1``,
+``delta = 9/10``, ``mu = 1/10``) are illustrative, not estimates.
 
 Analytic solution
 -----------------
@@ -92,9 +92,17 @@ pays a long-run challenger ``g`` for ever, more than the path's 0, and it challe
 once to trigger it iff ``(1 - delta)(-k) + delta g > 0``, i.e. ``delta > k / (g + k)``.
 Grim trigger sustains the path exactly on ``[m / v, k / (g + k)]`` (empty when
 ``m / v > k / (g + k)``), an interval ending below 1 (:func:`grim_interval`); for
-one-period challengers this constraint does not exist. With ``m = 0`` the path is itself
-a (weak) stage equilibrium: the guarantor's plan to honour costs nothing unless a
-challenge comes, and grim trigger and the optimal code sustain the path at every delta.
+one-period challengers this constraint does not exist. A finite punishment: after a lapse,
+one period of (challenge, abandon), then back to the path (``punishment="stick"``, a
+challenge answered as above). The lapse is worth ``(1 - delta) v + delta**2 (v - m)``
+against ``v - m`` on the path, so it is deterred iff ``(v - m)(1 + delta) >= v``, i.e.
+
+    ``delta >= m / (v - m)``  (:func:`stick_critical_discount`; below 1 iff ``m < v / 2``),
+
+above ``m / v`` for ``m > 0``: a shorter punishment needs more patience. With ``m = 0``
+the path is itself a (weak) stage equilibrium: the guarantor's plan to honour costs
+nothing unless a challenge comes, and grim trigger and the optimal code sustain the path
+at every delta.
 
 *Part 1b, the sequential stage repeated* (:func:`sequential_critical_discount`). Now the
 guarantor's resolve is seen only when it is challenged. Profile: in "trust" every
@@ -117,8 +125,10 @@ one-shot deviation check on the repeated tree, with the phase values from the pa
 :class:`gametheory.repeated.Automaton`. Part 1a's constraint ``delta v >= m`` becomes
 ``delta (v + c) >= c``: a guarantee whose lapse is seen without a challenge (``m / v``)
 is easier to keep than one tested only by a challenge (``c / (c + v)``) iff
-``m < c v / (c + v)``. At the defaults: ``m / v =
-1/8``, ``k / (g + k) = 1/2``, ``c / (c + v) = 1/3``, all below ``delta = 9/10``.
+``m < c v / (c + v)``. At the defaults ``m / v = 1/8``, ``m / (v - m) = 1/7``,
+``c / (c + v) = 1/3`` and ``k / (g + k) = 1/2``: at ``delta = 9/10`` the optimal and
+the one-period codes and the trust profile on the tree sustain honouring; grim trigger
+with a long-run challenger does not (``9/10 > 1/2``).
 
 *Part 2, reputation* (Kreps & Wilson 1982; Milgrom & Roberts 1982). The stage tree is
 the chain-store stage after a positive affine change of each player's payoffs (which
@@ -137,12 +147,11 @@ Wilson's equilibrium (:func:`gametheory.models.chain_store.kreps_wilson`, needs
 ``p`` that the guarantor is resolute: the challenger refrains iff ``p > b**n``; a weak
 guarantor abandons in the last period and before it (for ``0 < p < 1``) honours for sure
 if ``p >= b**(n - 1)``, otherwise with the probability that brings the belief after an
-honour to ``b**(n - 1)``; an abandonment reveals a weak
-guarantor, the belief drops to 0 and every later challenger challenges
-(:func:`posterior`). On the path without challenges the belief stays at ``mu``, so the
-periods deterred at the start are those with ``mu > b**n``:
-``#{n in 1..N : mu > b**n}`` (:func:`deterred_periods`); at the defaults
-(``b = 1/2``, ``mu = 1/10``, ``N = 5``) two (``1/32`` and ``1/16`` are below
+honour to ``b**(n - 1)``; an abandonment reveals a weak guarantor, the belief drops to 0
+and every later challenger challenges (:func:`posterior`). On the path without
+challenges the belief stays at ``mu``, so the periods deterred at the start are those
+with ``mu > b**n``: ``#{n in 1..N : mu > b**n}`` (:func:`deterred_periods`); at the
+defaults (``b = 1/2``, ``mu = 1/10``, ``N = 5``) two (``1/32`` and ``1/16`` are below
 ``1/10``, ``1/8`` is not).
 
 *The Budapest reading.* Read 2014 as an observed abandonment by the guarantors of
@@ -151,12 +160,12 @@ belief becomes 0 and reputation deters no challenger after it
 (``deterred_periods(N, mu=0) == 0``). In the model a new guarantee by the same
 guarantors deters by reputation only if something raises the challengers' prior again
 (``mu > b**n``: e.g. a ratified treaty or a tripwire force that makes honouring pay), not
-by being announced. Caveats: the Memorandum gave
-assurances (to respect Ukraine's borders, refrain from force, seek Security Council
-action), not an obligation to defend, and Russia, the challenger, was itself a
-signatory; reading 2014 as "abandon" takes the Memorandum as a guarantee in the model's
-sense, as its critics did. A guarantor that sometimes abandons even when resolute (so
-that one abandonment only lowers the belief) is not modelled.
+by being announced. Caveats: the Memorandum gave assurances (to respect Ukraine's
+borders, refrain from force, seek Security Council action), not an obligation to
+defend, and Russia, the challenger, was itself a signatory; reading 2014 as "abandon"
+takes the Memorandum as a guarantee in the model's sense, as its critics did. A
+guarantor that sometimes abandons even when resolute (so that one abandonment only
+lowers the belief) is not modelled.
 
 Sources
 -------
@@ -165,13 +174,15 @@ Kreps, D. M. & Wilson, R. (1982). Reputation and imperfect information. *Journal
 Economic Theory* 27(2), 253-279. Milgrom, P. & Roberts, J. (1982). Predation,
 reputation, and entry deterrence. *Journal of Economic Theory* 27(2), 280-312.
 Friedman, J. W. (1971). A non-cooperative equilibrium for supergames. *Review of
-Economic Studies* 38, 1-12. Abreu, D. (1988). On the theory of infinitely repeated games
-with discounting. *Econometrica* 56, 383-396. Fudenberg, D., Kreps, D. M. & Maskin, E.
-(1990). Repeated games with long-run and short-run players. *Review of Economic Studies*
-57(4), 555-573. Mailath, G. J. & Samuelson, L. (2006). *Repeated Games and Reputations*.
-Oxford University Press, ch. 2. Memorandum on Security Assurances in connection with
-Ukraine's accession to the Treaty on the Non-Proliferation of Nuclear Weapons, Budapest,
-5 December 1994 (UN document A/49/765, S/1994/1399).
+Economic Studies* 38, 1-12. Abreu, D. (1986). Extremal equilibria of oligopolistic
+supergames. *Journal of Economic Theory* 39, 191-225. Abreu, D. (1988). On the theory
+of infinitely repeated games with discounting. *Econometrica* 56, 383-396. Fudenberg,
+D., Kreps, D. M. & Maskin, E. (1990). Repeated games with long-run and short-run
+players. *Review of Economic Studies* 57(4), 555-573. Mailath, G. J. & Samuelson, L.
+(2006). *Repeated Games and Reputations*. Oxford University Press, ch. 2. Memorandum on
+Security Assurances in connection with Ukraine's accession to the Treaty on the
+Non-Proliferation of Nuclear Weapons, Budapest, 5 December 1994 (UN document A/49/765,
+S/1994/1399).
 
 Examples
 --------
@@ -203,10 +214,10 @@ from gametheory.models import _common
 from gametheory.models import chain_store as _chain
 from gametheory.repeated import Automaton, Phase
 
-__all__ = ["PARAMETERS", "PLAYERS", "STRATEGIES", "PATH", "build", "policy_stage",
-           "repeated", "analyze", "critical_discount", "grim_interval",
-           "sequential_critical_discount", "sequential_check", "chain_store_parameters",
-           "posterior", "deterred_periods", "reputation"]
+__all__ = ["PARAMETERS", "PLAYERS", "STRATEGIES", "PATH", "STICKS", "build",
+           "policy_stage", "repeated", "analyze", "critical_discount", "grim_interval",
+           "stick_critical_discount", "sequential_critical_discount", "sequential_check",
+           "chain_store_parameters", "posterior", "deterred_periods", "reputation"]
 
 _INF = float("inf")
 _NONNEG = (0, _INF)
@@ -401,6 +412,37 @@ def grim_interval(**values: Any) -> Any:
     if lo.is_number and hi.is_number:
         return (_exact(lo), _exact(hi)) if lo <= hi else None
     return lo, hi
+
+
+def stick_critical_discount(**values: Any) -> Any:
+    """``m / (v - m)``: the critical discount factor of :data:`PATH` when a lapse is
+    punished by one period of (challenge, abandon) and a return to the path, and a
+    challenge by one period of the path (``punishment="stick"``; module docstring).
+
+    Parameters not given stay symbolic (the expression holds for ``0 <= m < v / 2``);
+    with ``m`` and ``v`` given, a Fraction, or None when ``m >= v / 2``. GameError
+    unless ``v > 0``.
+
+    References
+    ----------
+    Abreu, D. (1986). Extremal equilibria of oligopolistic supergames. *Journal of
+    Economic Theory* 39, 191-225.
+
+    Examples
+    --------
+    >>> from gametheory.models import guarantor_reputation as m
+    >>> m.stick_critical_discount(m="1/4", v=2), m.stick_critical_discount(m=1, v=2)
+    (Fraction(1, 7), None)
+    """
+    x = _formula_inputs("stick_critical_discount", values, ("m", "v"), ("v",))
+    if x["m"].is_number and x["v"].is_number:
+        return _exact(x["m"] / (x["v"] - x["m"])) if 2 * x["m"] < x["v"] else None
+    return x["m"] / (x["v"] - x["m"])
+
+
+#: The one-period punishments of :func:`stick_critical_discount`, for
+#: ``rep.critical_discount(PATH, "stick", sticks=STICKS)``.
+STICKS = {"Challenger": PATH, "Guarantor": ("challenge", "abandon")}
 
 
 def sequential_critical_discount(**values: Any) -> Any:
@@ -646,9 +688,10 @@ def analyze(N: int = 5, **values: Any) -> dict[str, Any]:
     """Solve the model with the package's solvers (exact).
 
     One period: ``gt.solve(build(...), method="spe", exact=True)``, every pure SPE.
-    Part 1a: ``rep.critical_discount(PATH, "optimal")`` and ``(PATH, "grim")`` on
-    :func:`repeated`, and ``rep.is_subgame_perfect(PATH, "optimal", discount=delta)``
-    (the exact one-shot deviation check). Part 1b: :func:`sequential_check` at
+    Part 1a: ``rep.critical_discount(PATH, ...)`` on :func:`repeated` with
+    ``"optimal"``, ``"grim"`` and ``"stick"`` (:data:`STICKS`), and
+    ``rep.is_subgame_perfect(PATH, "optimal", discount=delta)`` (the exact one-shot
+    deviation check). Part 1b: :func:`sequential_check` at
     ``delta``. Part 2 (when ``v > c``): :func:`reputation` and :func:`deterred_periods`
     with ``N`` challengers.
 
@@ -667,11 +710,12 @@ def analyze(N: int = 5, **values: Any) -> dict[str, Any]:
         level, with ``"equilibria"``, ``"num_equilibria"``, ``"tie"``, ``"complete"``,
         ``"note"``; then ``"critical_discount"`` (optimal, None if not sustainable),
         ``"optimal_exact"`` (it equals the minmax bound), ``"grim_sustained"`` (the
-        intervals grim trigger sustains), ``"sustained"`` (PATH is a subgame-perfect
-        path at ``delta``), ``"sequential_subgame_perfect"`` (the trust profile on the
-        tree at ``delta``), ``"reputation"`` (chain_store's summary, None unless
-        ``v > c``), ``"deterred_periods"`` (None unless ``v > c``), ``"parameters"``
-        and ``"N"``.
+        intervals grim trigger sustains), ``"stick_critical_discount"`` (one-period
+        punishments :data:`STICKS`, None if not sustainable), ``"sustained"`` (PATH is
+        a subgame-perfect path at ``delta``), ``"sequential_subgame_perfect"`` (the
+        trust profile on the tree at ``delta``), ``"reputation"`` (chain_store's
+        summary, None unless ``v > c``), ``"deterred_periods"`` (None unless
+        ``v > c``), ``"parameters"`` and ``"N"``.
 
     References
     ----------
@@ -695,12 +739,14 @@ def analyze(N: int = 5, **values: Any) -> dict[str, Any]:
     rep = repeated(**{n: p[n] for n in (*_STAGE, "m")})
     opt = rep.critical_discount(PATH, "optimal")
     grim = rep.critical_discount(PATH, "grim")
+    stick = rep.critical_discount(PATH, "stick", sticks=STICKS)
     sustained = opt.value is not None and bool(
         rep.is_subgame_perfect(PATH, "optimal", discount=p["delta"]))
     kw = p["v"] > p["c"]
     return _common.summarize(
         eqs, **_common.spe_completeness(sol), critical_discount=opt.value,
-        optimal_exact=opt.exact, grim_sustained=grim.sustained, sustained=sustained,
+        optimal_exact=opt.exact, grim_sustained=grim.sustained,
+        stick_critical_discount=stick.value, sustained=sustained,
         sequential_subgame_perfect=sequential_check(**p)["subgame_perfect"],
         reputation=reputation(N, **p) if kw else None,
         deterred_periods=deterred_periods(N, **p) if kw else None, parameters=p, N=N)

@@ -111,6 +111,23 @@ def test_optimal_code_leaves_the_challenger_to_its_stage_best_responses(vm, gk, 
 
 
 @pytest.mark.parametrize("vm, gk, c", GRID)
+def test_one_period_punishment_threshold_is_m_over_v_minus_m(vm, gk, c):
+    p = stage(vm, gk, c)
+    rep = m.repeated(**p)
+    th = rep.critical_discount(PATH, "stick", sticks=m.STICKS)
+    v, mm = F(p["v"]), F(p["m"])
+    expected = mm / (v - mm) if 2 * mm < v else None
+    assert th.value == expected == m.stick_critical_discount(v=v, m=mm)
+    if expected:                  # the exact one-shot check just below and at the value
+        assert rep.is_subgame_perfect(PATH, "stick", sticks=m.STICKS, discount=expected)
+        below = rep.is_subgame_perfect(PATH, "stick", sticks=m.STICKS,
+                                       discount=expected * F(999, 1000))
+        assert not below and {x.player for x in below.deviations} == {"Guarantor"}
+    if expected is not None and mm > 0:
+        assert expected > m.critical_discount(v=v, m=mm)   # shorter punishment, more patience
+
+
+@pytest.mark.parametrize("vm, gk, c", GRID)
 def test_grim_trigger_interval_with_a_long_run_challenger(vm, gk, c):
     p = stage(vm, gk, c)
     th = m.repeated(**p).critical_discount(PATH, "grim")
@@ -172,6 +189,7 @@ def test_symbolic_closed_forms():
     v, mm, c, g, k = sympy.symbols("v m c g k", real=True)
     assert sympy.simplify(m.critical_discount() - mm / v) == 0
     assert sympy.simplify(m.sequential_critical_discount() - c / (c + v)) == 0
+    assert sympy.simplify(m.stick_critical_discount() - mm / (v - mm)) == 0
     lo, hi = m.grim_interval()
     assert sympy.simplify(lo - mm / v) == 0 and sympy.simplify(hi - k / (g + k)) == 0
     assert m.critical_discount(v=4).subs(mm, 1) == sympy.Rational(1, 4)
@@ -300,6 +318,7 @@ def test_analyze_against_the_closed_forms(delta):
     assert out["payoffs"] == {"Challenger": 1, "Guarantor": 0}
     assert out["critical_discount"] == F(1, 8) and out["optimal_exact"]
     assert out["grim_sustained"] == ((F(1, 8), F(1, 2)),)
+    assert out["stick_critical_discount"] == F(1, 7)
     assert out["sustained"] == (delta >= F(1, 8))
     assert out["sequential_subgame_perfect"] == (delta >= F(1, 3))
     assert out["deterred_periods"] == 0                 # 1/10 < 1/8 = b**3
