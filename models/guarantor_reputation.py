@@ -247,12 +247,6 @@ PATH = ("refrain", "honour")
 _STAGE = ("v", "c", "g", "k")
 
 
-def _stage_values(values: dict, names: tuple) -> dict:
-    """The given values of ``names`` after checking every name is a parameter."""
-    _common.check_names(_NAME, PARAMETERS, values)
-    return {n: x for n, x in values.items() if n in names}
-
-
 def build(**values: Any) -> gt.ExtensiveFormGame:
     """The sequential stage (challenge, then honour or abandon), parameters not given
     left symbolic.

@@ -53,6 +53,15 @@ def test_one_shot_spe_is_challenge_and_abandon(v, c, g, k):
     assert [F(x) for x in eq.payoffs] == [F(g), F(0)]
 
 
+def test_equilibrium_map_in_c_has_one_region():
+    """The one-period commitment problem holds for every cost of fighting sampled."""
+    em = gt.equilibrium_map(m.build(v=2, g=1, k=1), "c")
+    assert len(em.regions) == 1
+    (eq,) = em.regions[0].equilibria
+    assert eq.behavior["Challenger"]["challenge"] == 1 and eq.behavior["Guarantor"]["abandon"] == 1
+    assert tuple(eq.payoffs) == (1, 0)
+
+
 def test_build_leaves_parameters_symbolic_with_metadata():
     g = m.build()
     assert [p.name for p in g.parameters] == ["c", "g", "k", "v"]
