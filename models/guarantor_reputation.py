@@ -319,8 +319,9 @@ def repeated(**values: Any) -> gt.RepeatedGame:
     <RepeatedGame of a 2 x 2 stage game, discount 1/2>
     """
     stage = policy_stage(**{n: x for n, x in values.items() if n not in ("delta", "mu")})
-    if "delta" in values:
-        _common.checked(PARAMETERS, "delta", values["delta"])
+    for name in ("delta", "mu"):
+        if name in values:
+            _common.checked(PARAMETERS, name, values[name])
     return gt.RepeatedGame(stage, discount=values.get("delta", "delta"))
 
 

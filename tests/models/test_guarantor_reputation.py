@@ -355,6 +355,8 @@ def test_analyze_without_kreps_wilson_conditions():
     (lambda: m.deterred_periods(0), "positive integer"),
     (lambda: m.chain_store_parameters(c=0), "c > 0"),
     (lambda: m.repeated(delta=2), "outside its domain"),
+    (lambda: m.repeated(mu=-1), "outside its domain"),
+    (lambda: m.analyze(delta=1), "must lie in \\(0, 1\\)"),
 ])
 def test_errors(call, match):
     with pytest.raises(GameError, match=match):
