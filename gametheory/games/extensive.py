@@ -38,6 +38,7 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from ..errors import GameError
+from . import _bridge
 from . import parameters as _params
 from ._labels import check_players
 from ._structure import is_constant_sum_payoffs
@@ -533,6 +534,45 @@ class ExtensiveFormGame(_params.ParametricGame):
         from ._tree_reduce import reduced_normal_form
 
         return self._keep_metadata(reduced_normal_form(self))
+
+    @classmethod
+    def from_pygambit(cls, game: Any, exact: bool = False) -> ExtensiveFormGame:
+        """A ``pygambit.ExtensiveGame`` as an ExtensiveFormGame: title, players, actions,
+        information sets, chance probabilities and exact payoffs kept; decimals as
+        floats, or with ``exact=True`` as Fractions
+        (:func:`gametheory.io.interop.from_pygambit`).
+
+        Examples
+        --------
+        >>> import pygambit
+        >>> import gametheory as gt
+        >>> g = pygambit.ExtensiveGame(["A"], title="one move")
+        >>> g.append_move(pygambit.H.path(), "A", ["x", "y"])
+        >>> gt.ExtensiveFormGame.from_pygambit(g).infosets
+        {'A: 1': ('A', ('x', 'y'))}
+        """
+        ours = _bridge.converter("from_pygambit")(game, exact=exact)
+        if not ours.is_tree:
+            raise GameError("ExtensiveFormGame.from_pygambit needs a pygambit "
+                            "ExtensiveGame; this is a StrategicGame (use "
+                            "NormalFormGame.from_pygambit)")
+        return ours
+
+    def to_pygambit(self) -> Any:
+        """This tree as a ``pygambit.ExtensiveGame``, with its labels, information sets,
+        chance probabilities and exact payoffs (:func:`gametheory.io.interop.to_pygambit`).
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> g = gt.ExtensiveFormGame(["A"])
+        >>> x, y = g.root.decide("A", ["x", "y"])
+        >>> _ = x.payoffs("1/3"), y.payoffs(0)
+        >>> import pygambit
+        >>> g.to_pygambit().get_actions(pygambit.H.path())
+        ['x', 'y']
+        """
+        return _bridge.converter("to_pygambit")(self)
 
     def sequence_form(self):
         """The sequence form (Koller, Megiddo & von Stengel 1996); needs perfect recall.

@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import GameError
+from . import _bridge
 from . import parameters as _params
 from ._labels import check_players, check_strategies, has_sequences, is_sequence
 from ._profiles import mixed_strategy
@@ -169,6 +170,66 @@ class NormalFormGame(_params.ParametricGame):
                             f"{arr.shape}")
         return cls.from_arrays(arr[:, :, 0], arr[:, :, 1], players=players,
                                strategies=strategies)
+
+    # ----------------------------------------------------------------- other libraries
+    @classmethod
+    def from_nashpy(cls, game: Any, players: Sequence[str] | None = None,
+                    strategies: Sequence[Sequence[str]] | None = None) -> NormalFormGame:
+        """A ``nashpy.Game`` as a NormalFormGame, with our default labels or those given
+        (:func:`gametheory.io.interop.from_nashpy`).
+
+        Examples
+        --------
+        >>> import nashpy
+        >>> import gametheory as gt
+        >>> gt.NormalFormGame.from_nashpy(nashpy.Game([[2, 0], [0, 1]])).payoffs[1].tolist()
+        [[-2, 0], [0, -1]]
+        """
+        return _bridge.converter("from_nashpy")(game, players=players, strategies=strategies)
+
+    def to_nashpy(self, exact: bool = False) -> Any:
+        """This two-player game as a ``nashpy.Game``: integers as ints, other numbers as
+        floats, or with ``exact=True`` our values unchanged
+        (:func:`gametheory.io.interop.to_nashpy`).
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> g = gt.NormalFormGame.from_arrays([[3, 0], [5, 1]], [[3, 5], [0, 1]])
+        >>> len(list(g.to_nashpy().support_enumeration()))
+        1
+        """
+        return _bridge.converter("to_nashpy")(self, exact=exact)
+
+    @classmethod
+    def from_pygambit(cls, game: Any, exact: bool = False) -> NormalFormGame:
+        """A ``pygambit.StrategicGame`` as a NormalFormGame, labels and exact numbers kept
+        (a ``pygambit.ExtensiveGame``: its reduced normal form); decimals as floats, or
+        with ``exact=True`` as Fractions (:func:`gametheory.io.interop.from_pygambit`).
+
+        Examples
+        --------
+        >>> import pygambit
+        >>> import gametheory as gt
+        >>> g = pygambit.StrategicGame.from_arrays([[1, 0]], [[0, 1]])
+        >>> gt.NormalFormGame.from_pygambit(g).shape
+        (1, 2)
+        """
+        ours = _bridge.converter("from_pygambit")(game, exact=exact)
+        return ours.to_normal_form()
+
+    def to_pygambit(self) -> Any:
+        """This game as a ``pygambit.StrategicGame``, labels and exact numbers kept
+        (:func:`gametheory.io.interop.to_pygambit`).
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> g = gt.NormalFormGame.from_arrays([[1, 0]], [[0, 1]], players=["R", "C"])
+        >>> list(g.to_pygambit().players)
+        ['R', 'C']
+        """
+        return _bridge.converter("to_pygambit")(self)
 
     # ----------------------------------------------------------------- properties
     @property

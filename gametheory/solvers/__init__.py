@@ -87,7 +87,9 @@ def solve(game: Game, method: str | Callable[..., Solution] = "auto", exact: boo
     Parameters
     ----------
     game : NormalFormGame or ExtensiveFormGame
-        The game; its payoffs must be numeric (substitute parameters first). The tree
+        The game (a ``nashpy.Game`` or a pygambit game is converted first, see
+        :mod:`gametheory.io.interop`); its payoffs must be numeric (substitute
+        parameters first). The tree
         methods (:data:`TREE_METHODS`) work on a tree itself; every other method solves
         its reduced normal form: the Solution's ``game`` is then that normal form, each
         equilibrium keeps its mixed strategies over the reduced strategies and also
@@ -145,7 +147,9 @@ def solve(game: Game, method: str | Callable[..., Solution] = "auto", exact: boo
     """
     from ..games.extensive import ExtensiveFormGame
     from ..games.normal import NormalFormGame
+    from ..io.interop import as_game
 
+    game = as_game(game)                  # a nashpy or pygambit game: ours
     own = getattr(game, "_solve", None)   # a game solved through another form (BayesianGame)
     if own is not None and not isinstance(game, (NormalFormGame, ExtensiveFormGame)):
         return own(method, exact, options)
