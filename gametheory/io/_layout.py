@@ -1,0 +1,140 @@
+r"""The layout shared by the tables of equilibria (:mod:`gametheory.io.tables`), of a
+sweep's regions (:mod:`gametheory.io._sweep_table`) and of an equilibrium map
+(:mod:`gametheory.io._map_table`).
+
+* Columns of choices: one per player of a normal form, one per information set of a
+  tree, grouped under the player who moves there (in LaTeX a row of player names spans
+  their information sets, whose headers are then the rest of the label: ``NATO,
+  revisionist`` under ``Russia``).
+* Compaction: a column of choices that is the same in every row (of two or more) is
+  dropped and stated once in a note below the table ("In every equilibrium: ...").
+* Rows: in LaTeX each equilibrium of a region is a row of its own (so that a page can
+  break between them), the region's cells on its first row; the other formats stack a
+  region's equilibria in one cell.
+* Finishing (:func:`finish`): LaTeX as a snippet of :func:`gametheory.io.latex.snippet`
+  (packages, caption, label, notes, the measured shrink as a last resort); Markdown and
+  the other text formats with the caption above and the notes below; HTML with a
+  ``<caption>`` and ``<p>`` notes; tidy formats (CSV) are data and get neither.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .cells import Cells
+from .formats import Format, Grid, HtmlFormat, LatexFormat, check_options
+from .latex import TEXT_WIDTH, PaperLatex, grid_width, snippet, symbol_names
+
+__all__ = ["options", "paper_cells", "Column", "choice_columns", "compact", "finish",
+           "strategy_cell"]
+
+
+def options(format: str | Format, precision: int | None) -> Format:
+    """:func:`~gametheory.io.formats.check_options`, with ``precision=None`` (the
+    shortest decimal of each float) allowed."""
+    return check_options(format, 0 if precision is None else precision)
+
+
+def paper_cells(fmt: Format, precision: int | None, symbols: Any = (),
+                info: Any = None) -> Cells:
+    """The cell formatter of one table: in LaTeX a :class:`PaperLatex` that prints the
+    parameters (``symbols``, with their metadata ``info``) by their LaTeX names."""
+    if isinstance(fmt, LatexFormat) and not isinstance(fmt, PaperLatex):
+        fmt = PaperLatex(symbol_names(symbols, info))
+    return Cells(fmt, precision)
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of choices: ``key`` (a player, or an information set's label), the
+    player who chooses there and the header under that player's group."""
+
+    key: str
+    player: str
+    detail: str
+
+
+def choice_columns(game: Any, tree: bool, keys: Sequence[str] | None = None) -> list[Column]:
+    """The columns of choices of a game: its players, or its information sets."""
+    if not tree:
+        return [Column(p, p, p) for p in (keys if keys is not None else game.players)]
+    if game is not None and getattr(game, "is_tree", False):
+        sets = [(h.label, game.players[h.player]) for h in game.information_sets]
+    else:
+        sets = [(k, k.split(" | ")[0].split(":")[0]) for k in (keys or [])]
+    out = []
+    for label, player in sets:
+        detail = label[len(player):].lstrip(" |:") if label.startswith(player) else label
+        out.append(Column(label, player, detail))
+    return out
+
+
+def choice_header(c: Cells, cols: Sequence[Column], tree: bool) -> tuple[list[str], list]:
+    """The header cells of the columns of choices and their groups: in formats with
+    groups, one per run of a player's information sets (or "Strategies")."""
+    if not c.fmt.groups:
+        return [c.text(col.key) for col in cols], []
+    if not tree:
+        return [c.text(col.key) for col in cols], [("Strategies", len(cols))] if cols else []
+    groups: list = []
+    for col in cols:
+        if groups and groups[-1][0] == col.player:
+            groups[-1][1] += 1
+        else:
+            groups.append([col.player, 1])
+    head = [c.text(col.detail) for col in cols]
+    return head, [(c.text(p), n) for p, n in groups]
+
+
+def compact(cols: list[Column], cells: list[list[str]]) -> tuple[list[int], list[int]]:
+    """The positions of the columns that vary and of those that are constant (the same
+    non-empty text in every one of two or more rows)."""
+    if len(cells) < 2:
+        return list(range(len(cols))), []
+    keep, const = [], []
+    for j in range(len(cols)):
+        values = {row[j] for row in cells}
+        (const if len(values) == 1 and "" not in values else keep).append(j)
+    return keep, const
+
+
+def constant_note(c: Cells, cols: list[Column], values: list[str], where: str) -> str:
+    """``In every equilibrium: Russia | NATO: escalate; ...`` for the constant columns."""
+    items = "; ".join(f"{c.text(col.key)}: {v}" for col, v in zip(cols, values))
+    return f"{c.text(where)}: {items}."
+
+
+def strategy_cell(e: Any, col: Column, j: int, tree: bool, c: Cells) -> str:
+    """One equilibrium's choice in a column: its behaviour at the information set, or
+    the player's (mixed) strategy."""
+    if tree:
+        acts = (e.behavior or {}).get(col.key, {})
+        return c.mix(list(acts), list(acts.values())) if acts else ""
+    return c.mix(e.labels[j], e.strategies[j])
+
+
+def finish(c: Cells, grids: list[Grid], notes: Sequence[str] = (), caption: str | None = None,
+           label: str | None = None, style: str = "booktabs",
+           packages: Sequence[str] = ("booktabs",)) -> str:
+    """The text of a table in its format, with its caption, label and notes."""
+    fmt = c.fmt
+    if isinstance(fmt, PaperLatex):
+        widths = [grid_width(g) for g in grids]
+        if len(grids) > 1 and sum(widths) + 12 * len(grids) > TEXT_WIDTH:
+            fmt.separator = "\n\n\\medskip\n"           # slices one below the other
+        text = fmt.render(grids, style).rstrip("\n")
+        wide = max(widths, default=0) > 0.97 * TEXT_WIDTH
+        pkgs = ("sgame",) if style == "sgame" else tuple(packages)
+        return snippet(text, pkgs, notes, caption, label, wide=wide, long=fmt.long) + "\n"
+    text = fmt.render(grids, style)
+    if fmt.tidy:
+        return text
+    if isinstance(fmt, HtmlFormat):
+        if caption:
+            text = text.replace("<table>", f"<table>\n<caption>{fmt.escape(caption)}</caption>",
+                                1)
+        return text + "".join(f"<p>{n}</p>\n" for n in notes)
+    head = f"{caption}\n\n" if caption else ""
+    return head + text + "".join(f"\n{n}\n" for n in notes)

@@ -1,0 +1,436 @@
+r"""LaTeX for papers: parameter names, readable formulas, and tables that fit the page.
+
+The tables of :mod:`gametheory.io.tables` write LaTeX through :class:`PaperLatex`, a
+:class:`~gametheory.io.formats.LatexFormat` that knows the game's parameters:
+
+* **Parameter names.** A parameter prints as its :attr:`gametheory.Parameter.latex`
+  name, or else by the rule of :func:`latex_name`: the part before the first
+  underscore is the symbol (a Greek letter's name becomes the letter, a longer word
+  ``\mathit``), every part after it a subscript, upright when it is a word or a letter
+  (``V_rev`` -> ``V_{\mathrm{rev}}``, ``q_N`` -> ``q_{\mathrm{N}}``: labels, not indices),
+  as it is when it is a number (``u_0`` -> ``u_{0}``).
+* **Formulas in a readable order** (:func:`expression`): in a sum the positive terms
+  come first, constants last within each sign (``3 q - 2``, ``1 - r``,
+  ``q_{\mathrm{N}} (w_{\mathrm{B}} - w_{\mathrm{H}}) - w_{\mathrm{B}}``).
+* **Common subexpressions** (:func:`common_subexpressions`): a sum of several terms that
+  repeats across the cells of a table is named once (``A``, ``B``, ... letters no
+  parameter uses) and stated in a note below the table.
+* **Fit.** :func:`estimate_width` guesses a table's width in points; a table that may
+  not fit the text width of a default ``article`` page (345 pt) is wrapped in a box
+  that LaTeX measures and shrinks to ``\linewidth`` only when it is wider (a last
+  resort, after the compact layouts of the tables); a table of more than
+  :data:`LONG_ROWS` body rows is a ``longtable`` (which breaks across pages and is set
+  in a smaller font when it is wide, since it cannot be scaled).
+* **Packages** (:func:`snippet`): every snippet starts with a comment naming the
+  packages it needs (``% needs \usepackage{booktabs}``); :func:`standalone` makes a
+  whole document that loads them.
+
+Examples
+--------
+>>> print(latex_name("V_rev"), latex_name("q_N"), latex_name("kappa_US"), latex_name("u_0"))
+V_{\mathrm{rev}} q_{\mathrm{N}} \kappa_{\mathrm{US}} u_{0}
+>>> import sympy
+>>> q, w_B, w_H = sympy.symbols("q w_B w_H")
+>>> print(expression(q * (w_B - w_H) - w_B))
+q \left(w_{\mathrm{B}} - w_{\mathrm{H}}\right) - w_{\mathrm{B}}
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from .formats import Grid, LatexFormat
+
+__all__ = ["latex_name", "symbol_names", "expression", "common_subexpressions",
+           "estimate_width", "snippet", "standalone", "PaperLatex", "TEXT_WIDTH", "LONG_ROWS"]
+
+#: The text width of a default ``article`` page (10 pt, letter or A4 paper), in points.
+TEXT_WIDTH = 345.0
+#: Body rows beyond which a table becomes a ``longtable`` (a page holds about 40).
+LONG_ROWS = 36
+_CHAR = 5.0          # average width of a character of text at 10 pt, in points
+_COLSEP = 12.0       # 2 \tabcolsep
+
+
+# ----------------------------------------------------------------- names
+def latex_name(name: str) -> str:
+    r"""The default LaTeX name of a parameter (the rule in the module's docstring).
+
+    Examples
+    --------
+    >>> print(latex_name("c_G"), latex_name("delta"), latex_name("rho_N"), latex_name("cost"))
+    c_{\mathrm{G}} \delta \rho_{\mathrm{N}} \mathit{cost}
+    >>> print(latex_name("x_1_a"), latex_name("k_hard"))
+    x_{1,\mathrm{a}} k_{\mathrm{hard}}
+    """
+    base, *subs = str(name).split("_")
+    if not base or not all(subs) or not re.fullmatch(r"[A-Za-z0-9_]+", name):
+        import sympy
+
+        return sympy.latex(sympy.Symbol(name))
+    text = _greek(base) or (base if len(base) == 1 else rf"\mathit{{{base}}}")
+    if not subs:
+        return text
+    return text + "_{" + ",".join(_sub(s) for s in subs) + "}"
+
+
+def _sub(part: str) -> str:
+    if part.isdigit():
+        return part
+    return _greek(part) or rf"\mathrm{{{part}}}"
+
+
+_GREEK = ("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi pi rho "
+          "sigma tau upsilon phi chi psi omega").split()
+
+
+def _greek(word: str) -> str:
+    if word.lower() in _GREEK:
+        return "\\" + (word if word.islower() else word.capitalize())
+    return ""
+
+
+def symbol_names(symbols: Iterable[Any], info: Mapping[str, Any] | None = None) -> dict:
+    """``{Symbol: LaTeX name}``: a parameter's :attr:`~gametheory.Parameter.latex` from
+    ``info`` (a game's ``parameter_info``), else :func:`latex_name` of its name."""
+    info = info or {}
+    out = {}
+    for s in symbols:
+        p = info.get(s.name)
+        out[s] = (getattr(p, "latex", "") or latex_name(s.name))
+    return out
+
+
+# ----------------------------------------------------------------- formulas
+def _printer_class():
+    from sympy.printing.latex import LatexPrinter
+
+    class ReadablePrinter(LatexPrinter):
+        """sympy's LaTeX printer with sums in a readable order: positive terms first,
+        constants last within each sign; products as sympy orders them."""
+
+        def _as_ordered_terms(self, expr, order=None):
+            terms = list(super()._as_ordered_terms(expr, order=order))
+            if not expr.is_Add:
+                return terms
+            return sorted(terms, key=lambda t: (bool(t.could_extract_minus_sign()),
+                                                bool(t.is_number)))
+
+    return ReadablePrinter
+
+
+_PRINTER: list = []
+
+
+def expression(expr: Any, names: Mapping[Any, str] | None = None) -> str:
+    r"""A sympy expression in LaTeX, sums in a readable order, symbols by ``names``
+    (``{Symbol: LaTeX}``; others by :func:`latex_name`).
+
+    >>> import sympy
+    >>> p, r = sympy.symbols("p r")
+    >>> print(expression(1 - 3 * p), "|", expression(-2 + 3 * p), "|", expression(p * (1 - r)))
+    1 - 3 p | 3 p - 2 | p \left(1 - r\right)
+    """
+    import sympy
+
+    if not isinstance(expr, sympy.Basic):
+        expr = sympy.sympify(expr, strict=True)
+    if not _PRINTER:
+        _PRINTER.append(_printer_class())
+    given = dict(names or {})
+    full = {s: given.get(s) or latex_name(s.name) for s in expr.free_symbols
+            if isinstance(s, sympy.Symbol)}
+    return _PRINTER[0]({"symbol_names": full}).doprint(expr)
+
+
+def common_subexpressions(exprs: Sequence[Any], reserved: Iterable[str] = (),
+                          min_ops: int = 4, limit: int = 4) -> tuple[list, list]:
+    r"""Name the sums that repeat across ``exprs``.
+
+    A candidate is a sum of two or more terms of some sum in ``exprs`` (sympy flattens
+    sums, so ``a r + b (1 - r)`` is found inside ``a r + b (1 - r) - q (c + a r + b (1 -
+    r))``) with at least ``min_ops`` operations, that occurs at least twice and at least
+    once inside a larger expression. The one that saves most ((occurrences - 1) x size)
+    is named, and the search repeats, up to ``limit`` names. Names are capital letters
+    that are not in ``reserved`` (the names of the symbols in use).
+
+    Returns
+    -------
+    (list, list)
+        The expressions with the names substituted, and the ``(Symbol, sum)`` pairs in
+        the order named.
+
+    Examples
+    --------
+    >>> import sympy
+    >>> a, b, r, q, c = sympy.symbols("a b r q c")
+    >>> e = [a*r + b*(1 - r) - q*(c + a*r + b*(1 - r)), a*r + b*(1 - r) - c, q]
+    >>> new, named = common_subexpressions(e, reserved=["a", "b"])
+    >>> named
+    [(A, a*r + b*(1 - r))]
+    >>> new[0], new[1]
+    (A - q*(A + c), A - c)
+    """
+    import sympy
+
+    exprs = [e for e in exprs]
+    taken = set(reserved)
+    named: list = []
+    while len(named) < limit:
+        best = _best_candidate([e for e in exprs if isinstance(e, sympy.Basic)], min_ops)
+        if best is None:
+            break
+        letter = next((ch for ch in "ABDEFGHJKMNPQRSTUXYZ" if ch not in taken), None)
+        if letter is None:
+            break
+        taken.add(letter)
+        sym = sympy.Symbol(letter)
+        exprs = [e.subs(best, sym) if isinstance(e, sympy.Basic) else e for e in exprs]
+        named.append((sym, best))
+    return exprs, named
+
+
+def _best_candidate(exprs: list, min_ops: int) -> Any:
+    import sympy
+
+    count: Counter = Counter()
+    inner: Counter = Counter()
+    for e in exprs:
+        for node in sympy.preorder_traversal(e):
+            if not node.is_Add or len(node.args) > 8:
+                continue
+            whole = node is e or node == e
+            for k in range(2, len(node.args) + 1):
+                for sub in itertools.combinations(node.args, k):
+                    key = frozenset(sub)
+                    count[key] += 1
+                    if not (whole and k == len(node.args)):
+                        inner[key] += 1
+    best, saving = None, 0
+    for key, n in count.items():
+        if n < 2 or not inner[key]:
+            continue
+        cand = sympy.Add(*key)
+        size = sympy.count_ops(cand)
+        if size < min_ops or len(cand.free_symbols) < 2:
+            continue
+        s = (n - 1) * size
+        if s > saving or (s == saving and best is not None and str(cand) < str(best)):
+            best, saving = cand, s
+    return best
+
+
+# ----------------------------------------------------------------- width
+_COMMAND = re.compile(r"\\(?:[a-zA-Z]+|.)")
+
+
+def estimate_width(cell: str) -> float:
+    r"""A rough width in points of one cell of LaTeX at 10 pt: visible characters (a
+    fraction counts its longer part, at the smaller size of inline math), a command
+    such as ``\alpha`` one character, stacked lines their longest.
+
+    >>> estimate_width("abc") == 15.0 and estimate_width(r"$\frac{1}{12}$") < 15
+    True
+    """
+    if "\\\\" in cell:
+        return max(estimate_width(part) for part in cell.split("\\\\"))
+    text = cell
+    for cmd in ("\\begin", "\\end"):
+        text = re.sub(re.escape(cmd) + r"\{[^}]*\}(\[[^]]*\])?(\{[^}]*\})?", "", text)
+    text = re.sub(r"\\(?:mathrm|mathit|mbox|mathbf|underline|text|textbf)\b", "", text)
+    frac = 0.0
+    while True:
+        m = re.search(r"\\t?frac\{([^{}]*)\}\{([^{}]*)\}", text)
+        if not m:
+            break
+        frac += 0.7 * max(_visible(m.group(1)), _visible(m.group(2)))
+        text = text[:m.start()] + text[m.end():]
+    subs = sum(_visible(s) for s in re.findall(r"_\{([^{}]*)\}", text))
+    text = re.sub(r"_\{([^{}]*)\}", "", text)
+    return _CHAR * (_visible(text) + frac + 0.7 * subs)
+
+
+def _visible(text: str) -> float:
+    text = _COMMAND.sub("x", text.replace("\\left", "").replace("\\right", "")
+                        .replace("\\,", "").replace("\\quad", "xx"))
+    return float(len(re.sub(r"[{}$^_\s]", "", text)) + 0.5 * len(re.findall(r"\s", text)))
+
+
+# ----------------------------------------------------------------- the format
+class PaperLatex(LatexFormat):
+    r"""LaTeX tables for a paper: parameters by their LaTeX names, formulas in a
+    readable order, long headers on several lines, long tables as ``longtable``.
+
+    ``names`` maps sympy Symbols to LaTeX (:func:`symbol_names`).
+
+    >>> import sympy
+    >>> fmt = PaperLatex({sympy.Symbol("V_rev"): "V"})
+    >>> print(fmt.parameter("V_rev"), fmt.parameter("q_N"))
+    $V$ $q_{\mathrm{N}}$
+    """
+
+    def __init__(self, names: Mapping[Any, str] | None = None):
+        self.names = dict(names or {})
+        self.long = False
+
+    def expression(self, expr: Any) -> str:
+        return expression(expr, self.names)
+
+    def parameter(self, name: str) -> str:
+        return self.math(self.parameter_name(name))
+
+    def parameter_name(self, name: str) -> str:
+        """A parameter's LaTeX name as math content (without ``$``)."""
+        for s, tex in self.names.items():
+            if getattr(s, "name", None) == name:
+                return tex
+        return latex_name(name)
+
+    def header(self, grid: Grid) -> list[str]:
+        widths = column_widths(grid)
+        wrapped = Grid([_wrap_header(h, w) for h, w in zip(grid.header, widths)], grid.rows,
+                       grid.align, grid.groups, grid.title)
+        return super().header(wrapped)
+
+    def table(self, grid: Grid, style: str = "booktabs") -> str:
+        if style == "sgame" or len(grid.rows) <= LONG_ROWS:
+            return super().table(grid, style)
+        self.long = True
+        head = self.header(grid)
+        lines = [f"\\begin{{longtable}}{{{grid.align}}}", "\\toprule"]
+        if grid.title:
+            lines += [f"\\multicolumn{{{len(grid.header)}}}{{c}}{{{grid.title}}} \\\\",
+                      "\\midrule"]
+        n = len(grid.header)
+        lines += head + ["\\endfirsthead", "\\toprule"] + head \
+            + ["\\endhead", "\\midrule",
+               f"\\multicolumn{{{n}}}{{r}}{{\\footnotesize continued on the next page}} \\\\",
+               "\\endfoot", "\\bottomrule", "\\endlastfoot"]
+        lines += [self.row(r) for r in grid.rows]
+        return "\n".join(lines + ["\\end{longtable}"])
+
+
+def column_widths(grid: Grid) -> list[float]:
+    """The estimated width in points of each column's widest body cell."""
+    widths = [0.0] * len(grid.header)
+    for row in grid.rows:
+        for k, cell in enumerate(row[:len(widths)]):
+            widths[k] = max(widths[k], estimate_width(cell))
+    return widths
+
+
+def grid_width(grid: Grid) -> float:
+    """The estimated width in points of a whole table (headers wrapped as written)."""
+    body = column_widths(grid)
+    head = [estimate_width(_wrap_header(h, w)) for h, w in zip(grid.header, body)]
+    return sum(max(a, b) + _COLSEP for a, b in zip(body, head))
+
+
+def _wrap_header(text: str, width: float) -> str:
+    """A header on several lines (a ``[b]`` stack) when it is much wider than its
+    column: broken at spaces into lines about as wide as the column (at least 8
+    characters)."""
+    limit = max(width, 8 * _CHAR)
+    if estimate_width(text) <= limit * 1.15 or "$" in text or "\\begin" in text:
+        return text
+    lines, cur = [], ""
+    for word in text.split(" "):
+        trial = f"{cur} {word}" if cur else word
+        if cur and estimate_width(trial) > limit:
+            lines.append(cur)
+            cur = word
+        else:
+            cur = trial
+    lines.append(cur)
+    if len(lines) == 1:
+        return text
+    return "\\begin{tabular}[b]{@{}l@{}}" + " \\\\ ".join(lines) + "\\end{tabular}"
+
+
+# ----------------------------------------------------------------- snippets
+def snippet(body: str, packages: Sequence[str] = ("booktabs",), notes: Sequence[str] = (),
+            caption: str | None = None, label: str | None = None, wide: bool = False,
+            long: bool = False) -> str:
+    r"""A table snippet ready for a paper.
+
+    Parameters
+    ----------
+    body : str
+        One or more ``tabular`` (or one ``longtable``) environments.
+    packages : sequence of str
+        The packages the body needs; named in the first line's comment, with
+        ``graphicx`` added when ``wide``.
+    notes : sequence of str
+        Paragraphs printed in small type below the table (LaTeX text, escaped).
+    caption, label : str, optional
+        With either, a ``tabular`` goes into a ``table`` float (``\caption`` above, the
+        notes below); a ``longtable`` gets them as its first row.
+    wide : bool
+        The body may be wider than the text: box it, and let LaTeX shrink it to
+        ``\linewidth`` only if it is wider (``\resizebox`` of graphicx).
+    long : bool
+        The body is a ``longtable`` (no float, no scaling; ``\small`` when ``wide``).
+
+    Examples
+    --------
+    >>> print(snippet("\\begin{tabular}{l}\nx \\\\\n\\end{tabular}", notes=["A note."],
+    ...               caption="A table", label="tab:x"))
+    % needs \usepackage{booktabs}
+    \begin{table}[htbp]
+    \centering
+    \caption{A table}
+    \label{tab:x}
+    \begin{tabular}{l}
+    x \\
+    \end{tabular}
+    <BLANKLINE>
+    \par\smallskip{\footnotesize A note.\par}
+    \end{table}
+    """
+    pkgs = list(dict.fromkeys(list(packages) + (["graphicx"] if wide and not long else [])
+                              + (["longtable"] if long else [])))
+    head = [f"% needs \\usepackage{{{','.join(pkgs)}}}"]
+    note = "\n".join(f"\\par\\smallskip{{\\footnotesize {n}\\par}}" for n in notes)
+    if long:
+        cap = ""
+        if caption or label:
+            cap = (f"\\caption{{{caption}}}" if caption else "\\caption{}") \
+                + (f"\\label{{{label}}}" if label else "") + " \\\\"
+        text = body.replace("\\toprule", (cap + "\n\\toprule") if cap else "\\toprule", 1)
+        size = ["\\begingroup\\small"] if wide else []
+        return "\n".join(head + size + [text] + (["\\endgroup"] if wide else [])
+                         + ([note] if note else []))
+    if wide:
+        body = ("\\begingroup\\sbox0{" + body + "}%\n\\ifdim\\wd0>\\linewidth"
+                " \\resizebox{\\linewidth}{!}{\\usebox0}\\else\\usebox0\\fi\\endgroup")
+    if caption or label:
+        lines = ["\\begin{table}[htbp]", "\\centering"]
+        lines += [f"\\caption{{{caption}}}"] if caption else []
+        lines += [f"\\label{{{label}}}"] if label else []
+        lines += [body] + (["", note] if note else []) + ["\\end{table}"]
+        return "\n".join(head + lines)
+    if not note:
+        return "\n".join(head + [body])
+    return "\n".join(head + ["\\begin{center}", body, "", note, "\\end{center}"])
+
+
+def standalone(snippets: Sequence[str]) -> str:
+    r"""A whole ``article`` document with the snippets, loading every package their
+    ``% needs`` comments name.
+
+    >>> print(standalone(["% needs \\usepackage{booktabs,graphicx}\nx"]).splitlines()[1])
+    \usepackage{booktabs,graphicx}
+    """
+    pkgs: list[str] = []
+    for s in snippets:
+        for m in re.finditer(r"^% needs \\usepackage\{([^}]*)\}", s, flags=re.M):
+            pkgs += [p.strip() for p in m.group(1).split(",")]
+    pkgs = list(dict.fromkeys(pkgs))
+    return "\n".join(["\\documentclass{article}"]
+                     + ([f"\\usepackage{{{','.join(pkgs)}}}"] if pkgs else [])
+                     + ["\\begin{document}", "\n\n\\bigskip\n\n".join(snippets),
+                        "\\end{document}", ""])
