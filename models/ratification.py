@@ -101,9 +101,11 @@ so within each class Russia offers the cheapest term. Two offers are candidates:
 - the *risky* offer ``x_R``, the cheapest term the dove ratifies and the negotiator signs
   as a gamble (``x >= x_D`` and ``pi > pi_N(x)``), worth ``pi (D - x_R)``;
 
-and no deal, worth 0. Russia makes the offer of the largest gain. When the negotiator
-signs the dove's price (``x_R = x_D``, i.e. ``pi > pi_N(x_D)``) and ``x_S = x_H``, Russia
-makes the safe offer iff
+and no deal, worth 0. So the equilibrium offer is ``x_S`` if
+``D - x_S > max(0, pi (D - x_R))``, ``x_R`` if ``pi (D - x_R) > max(0, D - x_S)`` and no
+deal if both gains are negative (a missing candidate counts as gain 0). When the
+negotiator signs the dove's price (``x_R = x_D``, i.e. ``pi > pi_N(x_D)``) and
+``x_S = x_H``, Russia makes the safe offer iff
 
     ``pi < pi* = (D - x_H) / (D - x_D)``  (the last element of :func:`critical_pi`),
 
@@ -115,7 +117,7 @@ flips), whether or not Russia makes that offer.
 *Schelling's paradox of weakness.* (a) A more likely hawk: for ``pi < pi*`` Russia pays
 the hawk's price, the agreement is certain and Ukraine gets ``x_H + g`` instead of
 ``x_D + g``. (b) A stricter hawk: the hawk's price ``x_H`` (the cheapest term above
-``r_H - g``) rises with ``r_H``, and Russia keeps paying it iff
+``r_H - g``) rises with ``r_H``, and (with ``x_S = x_H``) Russia keeps paying it iff
 ``x_H < x_bar = D - max(0, pi (D - x_R))``, i.e. iff
 
     ``r_H < g + x_hat``  with ``x_hat = max{x in terms : x < x_bar}``  (:func:`hawk_limit`):
@@ -123,15 +125,17 @@ the hawk's price, the agreement is certain and Ukraine gets ``x_H + g`` instead 
 up to that bound a stricter win-set buys Ukraine strictly better terms at no risk.
 *Involuntary defection.* Beyond it (``r_H > g + x_hat``) Russia stops paying and offers
 ``x_R``: the negotiator signs, the hawk (probability ``1 - pi``) rejects and the war goes
-on. The risk is largest just above ``pi*`` (``1 - pi*``) and is zero below it.
+on (with no signed gamble worth anything to Russia, ``x_bar = D`` and beyond the bound it
+makes no offer). The risk is largest just above ``pi*`` (``1 - pi*``) and is zero below
+it.
 
 *Guarantees.* ``g`` moves every price down (``x_t`` is the cheapest term above
 ``r_t - g``: the guarantee substitutes for terms) and lowers Russia's stake ``D`` by
 ``t_R g``; between two price steps ``pi* = 1 - (x_H - x_D) / (D - x_D)`` falls as ``g``
-rises when ``t_R > 0``, so a guarantee Russia resents makes it gamble on the dove more
-readily, while a guarantee large enough to bring the hawk's price down to the dove's
-(``g > r_H - x_D``) removes the gamble (then ``x_H = x_D``). No offer is worth making
-once ``D`` falls below every term the win-sets allow.
+rises when ``t_R > 0`` and ``x_H > x_D``, so a guarantee Russia resents makes it gamble
+on the dove more readily, while a guarantee large enough to bring the hawk's price down
+to the dove's (``g > r_H - x_D``) removes the gamble (then ``x_H = x_D``). Russia makes
+no offer once ``D`` is below both ``x_S`` and ``x_R``.
 
 *Defaults.* ``D = 11/8``; the win-sets are ``x > 1/8`` (dove, ``x_D = 1/4``) and
 ``x > 5/8`` (hawk, ``x_H = 3/4``); ``pi_N(1/4) = 1/5``, ``pi_N(1/2) = 1/7``; ``pi* =
@@ -139,7 +143,10 @@ once ``D`` falls below every term the win-sets allow.
 Ukraine's deal is worth 1; for ``pi > 5/9`` it offers ``1/4`` and the agreement fails with
 probability ``1 - pi``. At ``pi = 1/2``: ``x_bar = 11/8 - (1/2)(9/8) = 13/16``,
 ``x_hat = 3/4``, so Russia pays the hawk's price for every ``r_H < 1`` (the terms rise
-from 1/4 to 3/4 as ``r_H`` rises from ``3/8`` to 1) and gambles for ``r_H > 1``.
+from 1/4 to 3/4 as ``r_H`` rises from ``3/8`` to 1) and gambles for ``r_H > 1``. In
+``g`` the equilibria change at the win-set edges ``g = r_t - x`` (1/8, 3/8, 5/8, 7/8),
+each lowering a price by 1/4, and at ``g = (1 + c_R) / t_R = 3``, where ``D = 0`` and
+Russia stops offering even terms 0.
 
 *Ties.* At an indifference (``x + g = r_t``, ``pi = pi_N(x)``, ``pi = pi*``, ...) the
 tied actions give several pure subgame-perfect equilibria, all listed by ``analyze``,
@@ -441,7 +448,8 @@ def hawk_limit(terms: Sequence[Any] | None = None, **values: Any) -> Fraction | 
     the risky offer (the cheapest term the dove ratifies and the negotiator signs as a
     gamble at this ``pi``). For ``r_D < r_H < g + x_hat`` Russia offers ``x_H`` (rising
     with ``r_H``: Schelling's paradox of weakness); for ``r_H > g + x_hat`` it offers
-    ``x_R``, which fails ratification with probability ``1 - pi``. Assumes the negotiator
+    ``x_R``, which fails ratification with probability ``1 - pi`` (no deal if ``x_R`` is
+    missing or ``x_R >= D``). Assumes the negotiator
     signs every term from ``x_D`` up when both types ratify it (``x_D + g > r_N``); None
     when no term is below ``x_bar``. Every parameter but ``r_H`` takes its given value,
     else its default.

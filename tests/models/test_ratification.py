@@ -249,6 +249,44 @@ def test_equilibrium_map_in_r_H():
     assert emap.region_at(r_H=1).text == "r_H = 1"     # the hawk limit at pi = 1/2
 
 
+def type_drawn_first(terms, **values):
+    """The same game with the ratifier's type drawn at the root and hidden from Russia and
+    the negotiator (their information sets hold both type nodes)."""
+    v = {**DEFAULTS, **{k: F(x) for k, x in values.items()}}
+    game = gt.ExtensiveFormGame(list(m.PLAYERS))
+    for typ, node in zip(m.TYPES, game.root.chance({"dovish": v["pi"], "hawkish": 1 - v["pi"]})):
+        no_deal, *offers = node.decide("Russia", [m.NO_DEAL, *(f"offer {x}" for x in terms)],
+                                       infoset="Russia")
+        no_deal.payoffs(-v["c_R"], v["r_N"], 0)
+        for x, n in zip(terms, offers):
+            refuse, sign = n.decide("Negotiator", ["refuse", "sign"],
+                                    infoset=f"Negotiator | offer {x}")
+            refuse.payoffs(-v["c_R"], v["r_N"], 0)
+            yes, no = sign.decide("Ratifier", ["ratify", "reject"],
+                                  infoset=f"Ratifier | offer {x}, {typ}")
+            yes.payoffs(1 - x - v["t_R"] * v["g"], x + v["g"], x + v["g"] - v[RESERVE[typ]])
+            no.payoffs(-v["c_R"], v["r_N"] - v["a"], 0)
+    return game
+
+
+@pytest.mark.parametrize("values", [dict(pi=F(2, 3)), dict(pi=F(1, 10))])
+def test_spe_are_the_sequential_equilibria_with_the_type_drawn_first(values):
+    """Kreps & Wilson (1982): with the type drawn first and hidden, method='sequential'
+    finds the same pure profiles as backward induction on the model's tree, with the
+    prior as the belief at every information set of Russia and the negotiator."""
+    terms = (F(1, 4), F(3, 4))                # the dove's and the hawk's prices
+    sol = gt.solve(type_drawn_first(terms, **values), method="sequential")
+    profiles = {frozenset((h, a) for h, d in e.behavior.items() for a, p in d.items()
+                          if p > 0.5) for e in sol.equilibria}
+    spe = m.analyze(terms, **values)
+    assert profiles == set(solver_equilibria(spe))
+    assert spe["offer"] == (F(1, 4) if values["pi"] > F(5, 9) else F(3, 4))
+    pi = float(values["pi"])
+    for e in sol.equilibria:
+        for belief in e.beliefs.values():
+            assert sorted(belief.values()) == pytest.approx(sorted([pi, 1 - pi]))
+
+
 def test_build_leaves_parameters_symbolic_with_metadata():
     g = m.build()
     assert {p.name for p in g.parameters} == set(m.PARAMETERS)
