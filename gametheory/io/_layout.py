@@ -125,7 +125,7 @@ def finish(c: Cells, grids: list[Grid], notes: Sequence[str] = (), caption: str 
         if len(grids) > 1 and sum(widths) + 12 * len(grids) > TEXT_WIDTH:
             fmt.separator = "\n\n\\medskip\n"           # slices one below the other
         text = fmt.render(grids, style).rstrip("\n")
-        wide = max(widths, default=0) > 0.97 * TEXT_WIDTH
+        wide = max(widths, default=0) > 0.9 * TEXT_WIDTH
         pkgs = ("sgame",) if style == "sgame" else tuple(packages)
         return snippet(text, pkgs, notes, caption, label, wide=wide, long=fmt.long) + "\n"
     text = fmt.render(grids, style)

@@ -13,8 +13,19 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..errors import GameError
+from ._layout import (
+    choice_columns,
+    choice_header,
+    compact,
+    constant_note,
+    finish,
+    options,
+    paper_cells,
+    strategy_cell,
+)
 from .cells import Cells
-from .formats import Format, Grid, check_options
+from .formats import Format, Grid
+from .latex import PaperLatex
 
 if TYPE_CHECKING:
     from ..games.protocol import Game
@@ -23,13 +34,19 @@ __all__ = ["sweep_table", "regions_table"]
 
 
 def sweep_table(sweep_result: Any, parameter: str, format: str | Format = "latex",
-                precision: int = 3, closed_form: bool | str = "auto") -> str:
+                precision: int | None = None, closed_form: bool | str = "auto",
+                caption: str | None = None, label: str | None = None) -> str:
     """The regions of a one-parameter sweep as a table, one row per region.
 
     Each row gives the interval of ``parameter`` (open at inner boundaries, where the
     equilibrium set changes, closed at the ends of the grid), the equilibria of the
     region (one line each: every player's strategy, or the behaviour at every
-    information set of a tree) and their payoffs.
+    information set of a tree) and their payoffs. In LaTeX each equilibrium of a region
+    is a row of its own (a page can break between them; more than
+    :data:`~gametheory.io.latex.LONG_ROWS` rows make a ``longtable``). A choice that is
+    the same in every region is stated once in a note below the table, the columns of
+    a tree's information sets are grouped by player, and the parameter prints by its
+    LaTeX name (:attr:`gametheory.Parameter.latex`).
 
     Parameters
     ----------
@@ -41,8 +58,9 @@ def sweep_table(sweep_result: Any, parameter: str, format: str | Format = "latex
         Output format: a name in :data:`gametheory.io.formats.FORMATS` (``"latex"``,
         ``"md"``, ``"csv"``, ``"html"``); tidy formats (CSV) add the interval ends as
         plain numbers (``lo``, ``hi``) and the number of equilibria.
-    precision : int
-        Decimals of float values.
+    precision : int, optional
+        Decimals of float values; None (the default): each float as the shortest
+        decimal that reads back as it.
     closed_form : bool or "auto"
         Strategies and payoffs as formulas in ``parameter`` (other parameters at their
         values in the sweep) from :meth:`SweepResult.region_formulas
@@ -53,6 +71,10 @@ def sweep_table(sweep_result: Any, parameter: str, format: str | Format = "latex
         (:attr:`Region.point <gametheory.sensitivity.sweep.Region.point>`), shown in an
         extra column; True insists (GameError when they cannot be had); False prints
         numbers.
+    caption, label : str, optional
+        A caption (LaTeX text) and a ``\\label`` key; in LaTeX either puts the table in
+        a ``table`` float (a ``longtable`` takes them as its first row), in Markdown
+        and HTML the caption heads the table.
 
     Notes
     -----
@@ -91,14 +113,15 @@ def sweep_table(sweep_result: Any, parameter: str, format: str | Format = "latex
     >>> print(table.splitlines()[4])
     | (1, 7/4] | H | H | (v - 1)/2 | (v - 1)/2 |
     """
-    fmt = check_options(format, precision)
+    fmt = options(format, precision)
     formulas = sweep_result.region_formulas(parameter, closed_form)
     return regions_table(sweep_result.regions(parameter), sweep_result.game, formulas,
-                         format=fmt, precision=precision)
+                         format=fmt, precision=precision, caption=caption, label=label)
 
 
 def regions_table(regions: Sequence[Any], game: Game, formulas: Sequence[Sequence[Any]] | None
-                  = None, format: str | Format = "latex", precision: int = 3) -> str:
+                  = None, format: str | Format = "latex", precision: int | None = None,
+                  caption: str | None = None, label: str | None = None) -> str:
     """The table of :func:`sweep_table` from its data: the regions and their formulas.
 
     Parameters
@@ -114,10 +137,8 @@ def regions_table(regions: Sequence[Any], game: Game, formulas: Sequence[Sequenc
         (:meth:`gametheory.SweepResult.region_formulas`); without them each region
         shows the equilibria of its :attr:`~Region.representative` solution at its
         :attr:`~Region.point`, in an extra column.
-    format : str or Format
+    format, precision, caption, label
         As for :func:`sweep_table`.
-    precision : int
-        Decimals of float values.
 
     Returns
     -------
@@ -137,8 +158,9 @@ def regions_table(regions: Sequence[Any], game: Game, formulas: Sequence[Sequenc
     >>> print(exact.splitlines()[4].split(" | ")[2])
     b1<br>1/(q + 1) b1 + q/(q + 1) b2<br>b2
     """
-    fmt = check_options(format, precision)
-    c = Cells(fmt, precision)
+    fmt = options(format, precision)
+    c = paper_cells(fmt, precision, getattr(game, "parameters", ()),
+                    getattr(game, "parameter_info", {}))
     regions = list(regions)
     if len({len(r.names) for r in regions}) > 1 or any(len(r.names) > 2 for r in regions):
         raise GameError("a table of regions needs the regions of one or two varying "
@@ -148,25 +170,12 @@ def regions_table(regions: Sequence[Any], game: Game, formulas: Sequence[Sequenc
         raise GameError("closed forms by region need one varying parameter")
     if formulas is not None and len(formulas) != len(regions):
         raise GameError(f"{len(formulas)} lists of closed forms for {len(regions)} regions")
-    parameter = (", ".join(regions[0].names) if cells else regions[0].names[0]) \
-        if regions else ""
+    names = list(regions[0].names) if regions else []
     where = any(getattr(r, "condition", None) for r in regions)
     tree = game.is_tree
     players = list(game.players)
-    cols = [h.label for h in game.information_sets] if tree else players
-    if fmt.tidy:
-        header = ["lo", "hi", parameter, "equilibria", "continuum"]
-        header += ["condition"] if where else []
-        header += ([] if formulas else [f"{parameter} at"]) + [f"{h}" for h in cols] \
-            + [f"payoff:{p}" for p in players]
-    else:
-        header = [c.text("cell") if cells else c.parameter(parameter)]
-        header += [c.text("where")] if where else []
-        header += [] if formulas else [(c.text(parameter) if cells else
-                                        c.parameter(parameter)) + " at"]
-        header += [c.text(h) for h in cols]
-        header += [c.text(p) if fmt.groups else f"payoff {c.text(p)}" for p in players]
-    rows = []
+    cols = choice_columns(game, tree)
+    groups_of_rows = []
     for k, r in enumerate(regions):
         span = str(r.number) if cells else _interval(c, r, k == 0, k == len(regions) - 1)
         cont = bool(getattr(r, "continuum", False))
@@ -175,22 +184,57 @@ def regions_table(regions: Sequence[Any], game: Game, formulas: Sequence[Sequenc
         else:
             eqs, at = list(r.representative.equilibria), [", ".join(
                 c.value(v) for v in r.point)]
-        at = ([c.text(r.condition or "")] if where else []) + at
-        strat = [[_cell(e, h, j, tree, c) for e in eqs] for j, h in enumerate(cols)]
-        pays = [[c.value(e.payoffs[i]) for e in eqs] for i in range(len(players))]
-        row = [span + (" " + c.text("(a continuum)") if cont and not fmt.tidy else "")] \
-            + at + [c.stack(s) for s in strat] + [c.stack(p) for p in pays]
-        if fmt.tidy:
-            lo, hi = (r.lo, r.hi) if not cells else (r.bounds[0][0], r.bounds[0][1])
-            row = [repr(float(lo)), repr(float(hi)), span, str(len(eqs)),
-                   str(int(cont))] + row[1:]
-        rows.append(row)
-    groups = []
+        lead = [span + (" " + c.text("(a continuum)") if cont and not fmt.tidy else "")]
+        lead += ([c.text(r.condition or "")] if where else []) + at
+        strat = [[strategy_cell(e, col, j, tree, c) for j, col in enumerate(cols)] for e in eqs]
+        pays = [[c.value(e.payoffs[i]) for i in range(len(players))] for e in eqs]
+        groups_of_rows.append((r, lead, strat, pays, cont))
+    if fmt.tidy:
+        return fmt.render([_tidy(c, groups_of_rows, cols, players, cells, where, formulas,
+                                 ", ".join(names))])
+    one_row_each = isinstance(c.fmt, PaperLatex)
+    every = [row for g in groups_of_rows for row in g[2]]
+    keep, const = compact(cols, every)
+    notes = [constant_note(c, [cols[j] for j in const], [every[0][j] for j in const],
+                           "In every region")] if const else []
+    kept = [cols[j] for j in keep]
+    lead_head = [c.text("cell") if cells else c.parameter(names[0]) if names else ""]
+    lead_head += [c.text("where")] if where else []
+    lead_head += [] if formulas else [(c.text(", ".join(names)) if cells else
+                                       c.parameter(names[0])) + " at"]
+    head, groups = choice_header(c, kept, tree)
+    header = lead_head + head + [c.text(p) if fmt.groups else f"payoff {c.text(p)}"
+                                 for p in players]
+    rows = []
+    for _, lead, strat, pays, _ in groups_of_rows:
+        chosen = [[row[j] for j in keep] for row in strat]
+        if one_row_each:
+            rows += [(lead if e == 0 else [""] * len(lead)) + chosen[e] + pays[e]
+                     for e in range(len(chosen))]
+        else:
+            rows.append(lead + [c.stack([row[j] for row in chosen]) for j in range(len(kept))]
+                        + [c.stack([p[i] for p in pays]) for i in range(len(players))])
     if fmt.groups:
-        groups = [("", 1 + int(where) + (0 if formulas else 1)),
-                  ("Behaviour" if tree else "Strategies", len(cols)), ("Payoffs", len(players))]
-    align = "l" * (1 + int(where) + (0 if formulas else 1)) + "l" * (len(cols) + len(players))
-    return fmt.render([Grid(header, rows, align, groups)])
+        groups = [("", len(lead_head))] + groups + [("Payoffs", len(players))]
+    align = "l" * (len(lead_head) + len(kept) + len(players))
+    return finish(c, [Grid(header, rows, align, groups)], notes, caption, label)
+
+
+def _tidy(c: Cells, groups_of_rows: list, cols: list, players: list, cells: bool,
+          where: bool, formulas: Any, parameter: str) -> Grid:
+    """The tidy (CSV) table: one row per region, the interval's ends as numbers."""
+    header = ["lo", "hi", parameter, "equilibria", "continuum"]
+    header += ["condition"] if where else []
+    header += ([] if formulas else [f"{parameter} at"]) + [col.key for col in cols] \
+        + [f"payoff:{p}" for p in players]
+    rows = []
+    for r, lead, strat, pays, cont in groups_of_rows:
+        lo, hi = (r.lo, r.hi) if not cells else (r.bounds[0][0], r.bounds[0][1])
+        rows.append([repr(float(lo)), repr(float(hi)), lead[0], str(len(strat)),
+                     str(int(cont))] + lead[1:]
+                    + [c.stack([row[j] for row in strat]) for j in range(len(cols))]
+                    + [c.stack([p[i] for p in pays]) for i in range(len(players))])
+    return Grid(header, rows, "")
 
 
 def _interval(c: Cells, region: Any, first: bool, last: bool) -> str:
@@ -203,10 +247,3 @@ def _interval(c: Cells, region: Any, first: bool, last: bool) -> str:
     closed = getattr(region, "closed", None) or (first, last)
     left, right = "[" if closed[0] else "(", "]" if closed[1] else ")"
     return c.math(f"{left}{a}, {b}{right}")
-
-
-def _cell(e: Any, h: str, j: int, tree: bool, c: Cells) -> str:
-    if tree:
-        acts = (e.behavior or {}).get(h, {})
-        return c.mix(list(acts), list(acts.values())) if acts else ""
-    return c.mix(e.labels[j], e.strategies[j])

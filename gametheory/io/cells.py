@@ -3,8 +3,9 @@
 A :class:`Cells` object formats values for one output format
 (:data:`gametheory.io.formats.FORMATS`): exact values (int, Fraction, sympy rationals)
 stay exact (``3/5``, or ``\\frac{3}{5}`` in LaTeX), floats get a fixed number of
-decimals, and sympy expressions print as formulas. It decides what to write; the
-:class:`~gametheory.io.formats.Format` how.
+decimals, or with ``precision=None`` the shortest decimal that reads back as the same
+float (``0.1``, not ``0.10000000000000001``), and sympy expressions print as formulas.
+It decides what to write; the :class:`~gametheory.io.formats.Format` how.
 """
 
 from __future__ import annotations
@@ -54,10 +55,10 @@ class Cells:
     0.25 C + 0.75 D | R\\&D\\_1
     """
 
-    def __init__(self, format: str | Format, precision: int = 3):
-        self.fmt = check_options(format, precision)
+    def __init__(self, format: str | Format, precision: int | None = 3):
+        self.fmt = check_options(format, 0 if precision is None else precision)
         self.format = self.fmt.name
-        self.precision = int(precision)
+        self.precision = None if precision is None else int(precision)
 
     # ------------------------------------------------------------- numbers
     def number(self, x: Any) -> str:
@@ -69,11 +70,24 @@ class Cells:
         if f is not None:
             if not np.isfinite(f):
                 return "nan" if np.isnan(f) else self.fmt.infinity(f < 0)
+            if self.precision is None:
+                return self._shortest(f)
             text = f"{f:.{self.precision}f}"
             return text[1:] if text.startswith("-") and float(text) == 0 else text
         if hasattr(x, "free_symbols"):
-            return self.fmt.expression(_round_floats(x, self.precision))
+            return self.fmt.expression(x if self.precision is None
+                                       else _round_floats(x, self.precision))
         return str(x)
+
+    def _shortest(self, f: float) -> str:
+        """The shortest decimal that reads back as ``f`` (``repr``), an exponent as
+        ``\\times 10^{k}`` where the format writes one."""
+        text = repr(f + 0.0)                          # -0.0 prints as 0.0
+        text = text[:-2] if text.endswith(".0") else text
+        mant, _, exp = text.partition("e")
+        if exp and hasattr(self.fmt, "scientific"):
+            return self.fmt.scientific(mant, int(exp))
+        return text
 
     def math(self, content: str) -> str:
         """Math content as a cell (``$...$`` in LaTeX)."""

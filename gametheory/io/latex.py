@@ -46,7 +46,8 @@ from typing import Any
 from .formats import Grid, LatexFormat
 
 __all__ = ["latex_name", "symbol_names", "expression", "common_subexpressions",
-           "estimate_width", "snippet", "standalone", "PaperLatex", "TEXT_WIDTH", "LONG_ROWS"]
+           "estimate_width", "grid_width", "paragraph_column", "snippet", "standalone",
+           "PaperLatex", "TEXT_WIDTH", "LONG_ROWS"]
 
 #: The text width of a default ``article`` page (10 pt, letter or A4 paper), in points.
 TEXT_WIDTH = 345.0
@@ -247,17 +248,24 @@ def estimate_width(cell: str) -> float:
         m = re.search(r"\\t?frac\{([^{}]*)\}\{([^{}]*)\}", text)
         if not m:
             break
-        frac += 0.7 * max(_visible(m.group(1)), _visible(m.group(2)))
+        frac += 0.7 * max(_visible(m.group(1)), _visible(m.group(2))) + 2
         text = text[:m.start()] + text[m.end():]
     subs = sum(_visible(s) for s in re.findall(r"_\{([^{}]*)\}", text))
     text = re.sub(r"_\{([^{}]*)\}", "", text)
-    return _CHAR * (_visible(text) + frac + 0.7 * subs)
+    return _visible(text) + frac + 0.7 * subs
 
 
 def _visible(text: str) -> float:
+    """Points of text: capitals 7.2, other characters 5, a binary operator in math with
+    its spaces 12."""
     text = _COMMAND.sub("x", text.replace("\\left", "").replace("\\right", "")
                         .replace("\\,", "").replace("\\quad", "xx"))
-    return float(len(re.sub(r"[{}$^_\s]", "", text)) + 0.5 * len(re.findall(r"\s", text)))
+    ops = len(re.findall(r"\s[-+=<>]\s", text))
+    text = re.sub(r"\s[-+=<>]\s", "", text)
+    chars = re.sub(r"[{}$^_\s]", "", text)
+    caps = sum(ch.isupper() for ch in chars)
+    return 7.2 * caps + _CHAR * (len(chars) - caps) + 12.0 * ops \
+        + 2.5 * len(re.findall(r"\s", text))
 
 
 # ----------------------------------------------------------------- the format
@@ -324,10 +332,29 @@ def column_widths(grid: Grid) -> list[float]:
 
 
 def grid_width(grid: Grid) -> float:
-    """The estimated width in points of a whole table (headers wrapped as written)."""
+    """The estimated width in points of a whole table (headers wrapped as written; a
+    paragraph column ``p{..pt}`` its given width)."""
     body = column_widths(grid)
     head = [estimate_width(_wrap_header(h, w)) for h, w in zip(grid.header, body)]
-    return sum(max(a, b) + _COLSEP for a, b in zip(body, head))
+    fixed = paragraph_widths(grid.align)
+    return sum((fixed[k] if k in fixed else max(a, b)) + _COLSEP
+               for k, (a, b) in enumerate(zip(body, head)))
+
+
+def paragraph_widths(align: str) -> dict[int, float]:
+    """``{column: width in points}`` of the ``p{..pt}`` columns of a column spec."""
+    spec = re.sub(r">\{(?:[^{}]|\{[^{}]*\})*\}", "", align)
+    out, k = {}, 0
+    for m in re.finditer(r"p\{([\d.]+)pt\}|[lcr]", spec):
+        if m.group(1):
+            out[k] = float(m.group(1))
+        k += 1
+    return out
+
+
+def paragraph_column(width: float) -> str:
+    """A ragged-right paragraph column of ``width`` points (needs the array package)."""
+    return f">{{\\raggedright\\arraybackslash}}p{{{width:.0f}pt}}"
 
 
 def _wrap_header(text: str, width: float) -> str:
@@ -392,7 +419,8 @@ def snippet(body: str, packages: Sequence[str] = ("booktabs",), notes: Sequence[
     \end{table}
     """
     pkgs = list(dict.fromkeys(list(packages) + (["graphicx"] if wide and not long else [])
-                              + (["longtable"] if long else [])))
+                              + (["longtable"] if long else [])
+                              + (["array"] if "\\arraybackslash" in body else [])))
     head = [f"% needs \\usepackage{{{','.join(pkgs)}}}"]
     note = "\n".join(f"\\par\\smallskip{{\\footnotesize {n}\\par}}" for n in notes)
     if long:
@@ -405,7 +433,7 @@ def snippet(body: str, packages: Sequence[str] = ("booktabs",), notes: Sequence[
         return "\n".join(head + size + [text] + (["\\endgroup"] if wide else [])
                          + ([note] if note else []))
     if wide:
-        body = ("\\begingroup\\sbox0{" + body + "}%\n\\ifdim\\wd0>\\linewidth"
+        body = ("\\noindent\\begingroup\\sbox0{" + body + "}%\n\\ifdim\\wd0>\\linewidth"
                 " \\resizebox{\\linewidth}{!}{\\usebox0}\\else\\usebox0\\fi\\endgroup")
     if caption or label:
         lines = ["\\begin{table}[htbp]", "\\centering"]

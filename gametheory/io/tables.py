@@ -18,9 +18,27 @@ import numpy as np
 
 from ..errors import GameError
 from ..games.protocol import Game
+from ._layout import (
+    choice_columns,
+    choice_header,
+    compact,
+    constant_note,
+    finish,
+    options,
+    paper_cells,
+    strategy_cell,
+)
 from ._sweep_table import regions_table, sweep_table
 from .cells import MARKS, Cells
-from .formats import FORMATS, Format, Grid, check_options
+from .formats import FORMATS, Format, Grid
+from .latex import (
+    TEXT_WIDTH,
+    PaperLatex,
+    column_widths,
+    common_subexpressions,
+    grid_width,
+    paragraph_column,
+)
 
 if TYPE_CHECKING:
     from ..games.normal import NormalFormGame
@@ -37,8 +55,10 @@ def styles() -> tuple[str, ...]:
     return tuple(dict.fromkeys(s for f in FORMATS.values() for s in f.styles))
 
 
-def payoff_table(game: Game, format: str | Format = "latex", precision: int = 3,
-                 style: str = "booktabs", mark: str | None = "underline") -> str:
+def payoff_table(game: Game, format: str | Format = "latex", precision: int | None = None,
+                 style: str = "booktabs", mark: str | None = "underline",
+                 caption: str | None = None, label: str | None = None,
+                 name_repeats: bool = True) -> str:
     """The payoff matrix of a game as a table.
 
     Rows are the first player's strategies, columns the second's; each cell lists every
@@ -54,8 +74,9 @@ def payoff_table(game: Game, format: str | Format = "latex", precision: int = 3,
         A name in :data:`gametheory.io.formats.FORMATS`: ``"latex"``, ``"md"``
         (Markdown), ``"csv"`` (tidy: one row per cell, the strategies, then the payoffs,
         then with ``mark`` the best-response flags) or ``"html"``.
-    precision : int
-        Decimals of float payoffs; exact payoffs print exactly.
+    precision : int, optional
+        Decimals of float payoffs; None (the default) prints each float as the shortest
+        decimal that reads back as it. Exact payoffs print exactly.
     style : {"booktabs", "sgame"}
         LaTeX only (other formats write their one style): a booktabs ``tabular`` (needs
         ``\\usepackage{booktabs}``) or the ``game`` environment of the ``sgame`` package
@@ -64,6 +85,20 @@ def payoff_table(game: Game, format: str | Format = "latex", precision: int = 3,
         Mark each payoff that is a best response to the other players' strategies, so
         that the cells whose payoffs are all marked are the pure equilibria. Parametric
         payoffs are not marked (best responses depend on the parameters).
+    caption, label : str, optional
+        A caption (LaTeX text) and a ``\\label`` key; in LaTeX either puts the table in
+        a ``table`` float, in Markdown and HTML the caption heads the table.
+    name_repeats : bool
+        Parametric payoffs: a sum of several terms that repeats across the cells is
+        named once (``A``, ``B``, ...) and defined in a note below the table
+        (:func:`gametheory.io.latex.common_subexpressions`). Not in tidy formats.
+
+    Notes
+    -----
+    In LaTeX, parameters print by their LaTeX names (:attr:`gametheory.Parameter.latex`,
+    else :func:`gametheory.io.latex.latex_name`) and sums in a readable order
+    (:func:`gametheory.io.latex.expression`); the snippet's first line names the
+    packages it needs.
 
     Returns
     -------
@@ -92,10 +127,20 @@ def payoff_table(game: Game, format: str | Format = "latex", precision: int = 3,
     | C | 3, 3 | 0, <ins>5</ins> |
     | D | <ins>5</ins>, 0 | <ins>1</ins>, <ins>1</ins> |
     <BLANKLINE>
-    >>> print(payoff_table(pd).splitlines()[-3])
+    >>> tex = payoff_table(pd).splitlines()
+    >>> print(tex[0]); print(tex[-3])
+    % needs \\usepackage{booktabs}
     D & $\\underline{5}, 0$ & $\\underline{1}, \\underline{1}$ \\\\
+
+    A sum that repeats is named in a note:
+
+    >>> a, b, r = gt.parameters("a_H b r")
+    >>> g = gt.NormalFormGame.from_arrays([[a * r + b * (1 - r), 0], [0, 1]],
+    ...                                   [[1, a * r + b * (1 - r) - 1], [0, 1]])
+    >>> print(payoff_table(g, mark=None).splitlines()[-2])
+    \\par\\smallskip{\\footnotesize Here $A = a_{\\mathrm{H}} r + b \\left(1 - r\\right)$.\\par}
     """
-    fmt = check_options(format, precision)
+    fmt = options(format, precision)
     known = styles()
     if style not in known:
         raise GameError(f"unknown table style {style!r}; choose one of {', '.join(known)}")
@@ -106,25 +151,62 @@ def payoff_table(game: Game, format: str | Format = "latex", precision: int = 3,
     if game.num_players < 2:
         raise GameError("a payoff table needs at least two players; this game has "
                         f"{game.num_players}")
-    c = Cells(fmt, precision)
+    c = paper_cells(fmt, precision, *_symbols(game))
     best = _best_responses(game) if mark is not None else None
     if fmt.tidy:
         return fmt.render([_tidy_grid(game, c, best)])
+    payoffs, notes = _named_repeats(game, c) if name_repeats else (game.payoffs, [])
+    style = style if style in fmt.styles else fmt.styles[0]
+    grids = _payoff_grids(game, payoffs, c, best, mark)
+    if isinstance(c.fmt, PaperLatex) and style == "booktabs" \
+            and max(grid_width(g) for g in grids) > TEXT_WIDTH:
+        # too wide: each payoff on a line of its own, and the longer side down the page
+        grids = _payoff_grids(game, payoffs, c, best, mark, stacked=True,
+                              transposed=game.shape[1] > game.shape[0])
+        order = ", then ".join(f"{c.text(p)}'s" for p in game.players)
+        notes = [f"Each cell lists {order} payoff."] + notes
+    return finish(c, grids, notes, caption, label, style)
+
+
+def _payoff_grids(game: NormalFormGame, payoffs: Any, c: Cells, best: Any, mark: str | None,
+                  stacked: bool = False, transposed: bool = False) -> list[Grid]:
+    """One grid per profile of players 3, 4, ...: the first player's strategies down
+    (the second's when ``transposed``), each cell the payoffs (one line each when
+    ``stacked``)."""
+    down, across = (1, 0) if transposed else (0, 1)
     grids = []
     for rest in itertools.product(*[range(n) for n in game.shape[2:]]):
-        rows = [[c.text(game.strategies[0][r])]
-                + [_cell(game, c, (r, col) + rest, best, mark) for col in range(game.shape[1])]
-                for r in range(game.shape[0])]
-        p0, p1 = c.text(game.players[0]), c.text(game.players[1])
-        if fmt.groups:
-            header, groups = [p0] + [c.text(s) for s in game.strategies[1]], \
-                [("", 1), (p1, game.shape[1])]
+        rows = [[c.text(game.strategies[down][r])]
+                + [_cell(game, payoffs, c, ((k, r) if transposed else (r, k)) + rest, best,
+                         mark, stacked)
+                   for k in range(game.shape[across])]
+                for r in range(game.shape[down])]
+        p0, p1 = c.text(game.players[down]), c.text(game.players[across])
+        if c.fmt.groups:
+            header, groups = [p0] + [c.text(s) for s in game.strategies[across]], \
+                [("", 1), (p1, game.shape[across])]
         else:
-            header = [f"{p0} \\ {p1}"] + [c.text(s) for s in game.strategies[1]]
+            header = [f"{p0} \\ {p1}"] + [c.text(s) for s in game.strategies[across]]
             groups = []
-        grids.append(Grid(header, rows, "l" + "c" * game.shape[1], groups,
+        grids.append(Grid(header, rows, "l" + "c" * game.shape[across], groups,
                           _slice_title(game, c, rest)))
-    return fmt.render(grids, style if style in fmt.styles else fmt.styles[0])
+    return grids
+
+
+def _named_repeats(game: NormalFormGame, c: Cells) -> tuple[Any, list[str]]:
+    """The payoffs with the sums that repeat across cells named, and the note that
+    defines the names ("where $A = ...$")."""
+    flat = list(np.asarray(game.payoffs, dtype=object).ravel())
+    if not any(hasattr(x, "free_symbols") for x in flat):
+        return game.payoffs, []
+    reserved = {p.name.split("_")[0] for p in getattr(game, "parameters", ())}
+    new, named = common_subexpressions(flat, reserved)
+    if not named:
+        return game.payoffs, []
+    defs = ", ".join(c.math(f"{c.number(sym)} = {c.number(expr)}") for sym, expr in named)
+    payoffs = np.empty(len(new), dtype=object)
+    payoffs[:] = new
+    return payoffs.reshape(np.shape(game.payoffs)), [f"Here {defs}."]
 
 
 def _best_responses(game: NormalFormGame) -> np.ndarray | None:
@@ -142,11 +224,13 @@ def _best_responses(game: NormalFormGame) -> np.ndarray | None:
                      for i in range(game.num_players)])
 
 
-def _cell(game: NormalFormGame, c: Cells, idx: tuple, best: np.ndarray | None,
-          mark: str | None) -> str:
-    vals = [c.marked(c.number(game.payoffs[(i,) + idx]),
+def _cell(game: NormalFormGame, payoffs: Any, c: Cells, idx: tuple, best: np.ndarray | None,
+          mark: str | None, stacked: bool = False) -> str:
+    vals = [c.marked(c.number(payoffs[(i,) + idx]),
                      mark if best is not None and best[(i,) + idx] else None)
             for i in range(game.num_players)]
+    if stacked:
+        return c.stack([c.math(v) for v in vals])
     return c.math(", ".join(vals))
 
 
@@ -170,12 +254,19 @@ def _tidy_grid(game: NormalFormGame, c: Cells, best: np.ndarray | None) -> Grid:
     return Grid(header, rows, "")
 
 
-def equilibrium_table(solution: Any, format: str | Format = "latex", precision: int = 3) -> str:
+def equilibrium_table(solution: Any, format: str | Format = "latex",
+                      precision: int | None = None, caption: str | None = None,
+                      label: str | None = None) -> str:
     """The equilibria of a solution, one row per equilibrium: strategies and payoffs.
 
     A mixed strategy shows its support with probabilities (``3/5 C + 2/5 D``), a pure
     one its label. Equilibria of game trees show one column per information set with
-    the behaviour there. Rows are numbered from 1.
+    the behaviour there, grouped by player (in LaTeX under a row of player names); a
+    choice that is the same in every equilibrium (of two or more) is stated once in a
+    note below the table instead. A tree's table that would be wider than a LaTeX page
+    is set the other way round: one row per information set, one column per
+    equilibrium, the payoffs in the last rows (a ``longtable`` when there are many).
+    Rows are numbered from 1.
 
     Parameters
     ----------
@@ -186,12 +277,17 @@ def equilibrium_table(solution: Any, format: str | Format = "latex", precision: 
         ``"csv"``, ``"html"``). Tidy formats (CSV) have one column per strategy
         (``player:strategy``, or ``infoset:action`` for trees) with its probability,
         then ``payoff:player``.
-    precision : int
-        Decimals of float values.
+    precision : int, optional
+        Decimals of float values; None (the default) prints each float as the shortest
+        decimal that reads back as it.
+    caption, label : str, optional
+        A caption (LaTeX text) and a ``\\label`` key; in LaTeX either puts the table in
+        a ``table`` float, in Markdown and HTML the caption heads the table.
 
     Returns
     -------
     str
+        In LaTeX a snippet whose first line names the packages it needs.
 
     References
     ----------
@@ -209,52 +305,78 @@ def equilibrium_table(solution: Any, format: str | Format = "latex", precision: 
     | 2 | 2/5 U + 3/5 D | 3/5 L + 2/5 R | 6/5 | 6/5 |
     | 3 | D | R | 3 | 2 |
     <BLANKLINE>
-    >>> row = equilibrium_table(gt.solve(g, exact=True)).splitlines()[7]
-    >>> print(row.split(" & ")[1])
+    >>> tex = equilibrium_table(gt.solve(g, exact=True)).splitlines()
+    >>> print(tex[0]); print(tex[8].split(" & ")[1])
+    % needs \\usepackage{booktabs}
     $\\frac{2}{5}\\,\\mbox{U} + \\frac{3}{5}\\,\\mbox{D}$
     """
-    fmt = check_options(format, precision)
-    c = Cells(fmt, precision)
+    fmt = options(format, precision)
+    game = solution.game
+    c = paper_cells(fmt, precision, *_symbols(game))
     eqs = list(solution.equilibria)
     players = _players(solution)
     tree = bool(eqs) and all(e.behavior is not None for e in eqs)
-    if not eqs and solution.game is not None and solution.game.is_tree:
+    if not eqs and game is not None and game.is_tree:
         tree = True
     if fmt.tidy:
         return fmt.render([_equilibria_tidy(eqs, players, tree, c)])
-    cols = _strategy_columns(solution, eqs, tree)
-    header = [c.text("#")] + [c.text(h) for h in cols] \
+    keys = None if game is not None else (list(eqs[0].behavior) if tree and eqs else
+                                          list(players))
+    cols = choice_columns(game, tree, keys)
+    cells = [[strategy_cell(e, col, j, tree, c) for j, col in enumerate(cols)] for e in eqs]
+    keep, const = compact(cols, cells)
+    notes = [constant_note(c, [cols[j] for j in const], [cells[0][j] for j in const],
+                           "In every equilibrium")] if const else []
+    kept = [cols[j] for j in keep]
+    head, groups = choice_header(c, kept, tree)
+    header = [c.text("#")] + head \
         + [c.text(p) if fmt.groups else f"payoff {c.text(p)}" for p in players]
-    rows = [[str(k + 1)] + strategy_cells(e, cols, tree, c)
-            + [c.value(v) for v in e.payoffs] for k, e in enumerate(eqs)]
-    groups = [("", 1), ("Behaviour" if tree else "Strategies", len(cols)),
-              ("Payoffs", len(players))] if fmt.groups else []
-    return fmt.render([Grid(header, rows, "c" + "l" * len(cols) + "r" * len(players), groups)])
+    rows = [[str(k + 1)] + [cells[k][j] for j in keep] + [c.value(v) for v in e.payoffs]
+            for k, e in enumerate(eqs)]
+    if fmt.groups:
+        groups = [("", 1)] + groups + [("Payoffs", len(players))]
+    grid = Grid(header, rows, "c" + "l" * len(kept) + "r" * len(players), groups)
+    if tree and isinstance(c.fmt, PaperLatex) and grid_width(grid) > TEXT_WIDTH:
+        grid = _by_information_set(c, kept, [[row[j] for j in keep] for row in cells], eqs,
+                                   players)
+    return finish(c, [grid], notes, caption, label)
+
+
+def _by_information_set(c: Cells, cols: list, cells: list[list[str]], eqs: list,
+                        players: tuple) -> Grid:
+    """A tree's equilibria the other way round: a row per information set (the player
+    named on the first of theirs), a column per equilibrium, then the payoffs."""
+    rows, last = [], None
+    for j, col in enumerate(cols):
+        rows.append([c.text(col.player) if col.player != last else "", c.text(col.detail)]
+                    + [cells[k][j] for k in range(len(eqs))])
+        last = col.player
+    for i, p in enumerate(players):
+        rows.append([c.text("Payoff") if i == 0 else "", c.text(p)]
+                    + [c.value(e.payoffs[i]) for e in eqs])
+    if cols and players:
+        rows[len(cols)][0] = "\\midrule " + rows[len(cols)][0]
+    header = [c.text("Player"), c.text("Information set")] + [str(k + 1) for k in range(len(eqs))]
+    groups = [("", 2), ("Equilibrium", len(eqs))]
+    grid = Grid(header, rows, "ll" + "l" * len(eqs), groups)
+    over = grid_width(grid) - 0.95 * TEXT_WIDTH
+    if over > 0:              # the labels of the information sets wrap in their column
+        detail = max(120.0, column_widths(grid)[1] - over)
+        grid.align = "l" + paragraph_column(detail) + "l" * len(eqs)
+    return grid
+
+
+def _symbols(game: Any) -> tuple:
+    """The parameters of a game and their metadata (for their LaTeX names)."""
+    if game is None:
+        return (), {}
+    return tuple(getattr(game, "parameters", ())), dict(getattr(game, "parameter_info", {}))
 
 
 def _players(solution: Any) -> tuple:
     if solution.game is not None:
         return tuple(solution.game.players)
     return tuple(solution.equilibria[0].players) if solution.equilibria else ()
-
-
-def _strategy_columns(solution: Any, eqs: list, tree: bool) -> list[str]:
-    if tree:
-        if solution.game is not None and solution.game.is_tree:
-            return [h.label for h in solution.game.information_sets]
-        return list(eqs[0].behavior) if eqs else []
-    return list(_players(solution))
-
-
-def strategy_cells(eq: Any, cols: list[str], tree: bool, c: Cells) -> list[str]:
-    """The strategy cells of one equilibrium (one per player, or per information set)."""
-    if tree:
-        out = []
-        for h in cols:
-            acts = eq.behavior.get(h)
-            out.append(c.mix(list(acts), list(acts.values())) if acts else "")
-        return out
-    return [c.mix(lab, s) for lab, s in zip(eq.labels, eq.strategies)]
 
 
 def _equilibria_tidy(eqs: list, players: tuple, tree: bool, c: Cells) -> Grid:
