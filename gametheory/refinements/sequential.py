@@ -521,8 +521,10 @@ def solve_sequential(game: ExtensiveFormGame, exact: bool = False, *, tol: float
     return _solution(tree, game, found, pieces, complete, exact, notes)
 
 
-def _record(tree: _Tree, behavior: dict) -> tuple[dict, dict] | None:
-    got = assess(tree, behavior)
+def _record(tree: _Tree, behavior: dict, got: Any = None) -> tuple[dict, dict] | None:
+    """(a consistent belief point, the belief ranges) making ``behavior`` sequential,
+    or None; ``got`` is :func:`assess`'s result when the caller has it already."""
+    got = assess(tree, behavior) if got is None else got
     if got is None:
         return None
     bayes, ranges, _ = got
@@ -560,17 +562,22 @@ def _two_players(tree: _Tree, game, max_profiles: int, notes: list[str]):
             got = assess(tree, v.behavior)
             if got is None:
                 continue
-            rec = _record(tree, v.behavior)
+            rec = _record(tree, v.behavior, got)
             if rec is None:
                 coupled = True
                 continue
             good.append((v, keep(v.behavior, rec)))
         pieces += _join(tree, game, X, Y, good)
     if deep:          # off-path play from the subgame-perfect equilibria (SE are SPE)
+        tried = set(index)                  # each distinct trial profile is assessed once
         for spe in _spe_profiles(game):
             trials = [spe] + [{**beh, **{tree.labels[h]: spe[tree.labels[h]] for h in off}}
                               for beh, off in deep]
             for beh in trials:
+                key = _key(tree, beh)
+                if key in tried:
+                    continue
+                tried.add(key)
                 rec = _record(tree, beh)
                 if rec is not None:
                     keep(beh, rec)
