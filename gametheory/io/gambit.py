@@ -133,7 +133,8 @@ def write_gambit(game: Game, path: str | os.PathLike | None = None, *, title: st
     Parameters
     ----------
     game : NormalFormGame or ExtensiveFormGame
-        A game with numeric payoffs (substitute any parameters first).
+        A game with numeric payoffs (substitute any parameters first); also a
+        ``nashpy.Game`` or a pygambit game (see :mod:`gametheory.io.interop`).
     path : str or path-like, optional
         When given, the text is also written to this file.
     title, comment : str, optional
@@ -185,7 +186,9 @@ def write_gambit(game: Game, path: str | os.PathLike | None = None, *, title: st
     from ..games.normal import NormalFormGame
     from ._gambit_efg import format_efg
     from ._gambit_nfg import format_nfg
+    from .interop import as_game
 
+    game = as_game(game)                 # a nashpy or pygambit game: ours
     if not isinstance(game, (ExtensiveFormGame, NormalFormGame)) and hasattr(game, "to_tree"):
         game = game.to_tree()            # a BayesianGame: its Harsanyi tree
     if isinstance(game, ExtensiveFormGame):

@@ -23,7 +23,12 @@ nodes sharing an ``infoset`` label form one information set), a chance node
 (``chance``: ``[outcome, probability, node]`` triples) or a terminal (``payoffs``, one
 per player).
 
-Numbers are JSON numbers (finite) or strings, read exactly by the restricted parser
+The writer's encoding, one rule for every number: an exact number (integer, fraction,
+irrational or symbolic expression) is a string, a float a JSON number, so ``2`` never
+stands beside ``"2/3"`` and a reader knows which numbers are exact by their type:
+``"payoffs": [["2", "-1/3"], ...]`` but ``[[2.0, 0.25], ...]`` for a float game.
+
+The reader takes numbers as JSON numbers (finite) or strings, read exactly by the restricted parser
 :mod:`gametheory.games.expr` (never by ``eval``/``sympify``): ``"3/5"``, ``"0.1"`` (1/10),
 ``"1e-3"``, ``"sqrt(2)/2"``, or an expression in the file's declared parameters with
 ``+ - * / **``, parentheses and ``sqrt``, ``exp``, ``log``, ``min``, ``max``
@@ -69,16 +74,17 @@ MAX_TREE_DEPTH = 250
 
 
 def _out(x: Any, where: Callable[[], str] = lambda: "an entry") -> Any:
-    """A payoff or probability as JSON, exactly: ints and floats as JSON numbers (a float
-    as the shortest decimal that reads back as the same float), fractions as ``"a/b"``,
-    sympy expressions as strings that the JSON reader parses back to the same value.
+    """A payoff or probability as JSON, exactly: an exact number as a string (``"2"``,
+    ``"-1/3"``), a float as a JSON number (the shortest decimal that reads back as the
+    same float), sympy expressions as strings that the JSON reader parses back to the
+    same value. So a JSON number is always a float and a string always exact.
 
     Refused with a GameError naming the entry (``where()``): numbers of more than 4000
     digits, and expressions outside the reader's grammar (``pi``, ``sin``, ``Abs``, ...).
 
     >>> import sympy
-    >>> _out(sympy.sqrt(2) / 2), _out(1 - sympy.E), _out(Fraction(-1, 3)), _out(0.1)
-    ('sqrt(2)/2', '1 - exp(1)', '-1/3', 0.1)
+    >>> _out(sympy.sqrt(2) / 2), _out(1 - sympy.E), _out(Fraction(-1, 3)), _out(2), _out(0.1)
+    ('sqrt(2)/2', '1 - exp(1)', '-1/3', '2', 0.1)
     >>> _out(sympy.pi, lambda: "the payoff of A at node 'root'")
     Traceback (most recent call last):
     ...
@@ -86,12 +92,11 @@ def _out(x: Any, where: Callable[[], str] = lambda: "an entry") -> Any:
     """
     x = exact_number(x)
     if isinstance(x, (bool, np.bool_)):
-        return int(x)
+        return str(int(x))
     if isinstance(x, (float, np.floating)) or getattr(x, "is_Float", False):
         return float(x)
     if isinstance(x, (int, np.integer, Fraction)):
-        text = _digits(x, where)
-        return int(x) if isinstance(x, (int, np.integer)) or x.denominator == 1 else text
+        return _digits(int(x) if isinstance(x, np.integer) else x, where)
     return _expression_text(x, where)
 
 
@@ -261,16 +266,18 @@ def to_json(game: Game) -> dict[str, Any]:
     Parameters
     ----------
     game : NormalFormGame or ExtensiveFormGame
+        Also a ``nashpy.Game`` or a pygambit game (see :mod:`gametheory.io.interop`).
 
     Returns
     -------
     dict
-        Every number exactly (see ``_out``): ints and floats as JSON numbers (a float as
-        its shortest decimal that reads back as the same float), fractions as ``"a/b"``,
-        irrational and symbolic entries as expressions the reader parses (``"sqrt(2)/2"``,
-        ``"exp(1)"``, ``"max(1, q)"``). A tree's payoffs are written at its terminals:
-        payoffs at inner nodes are added into the terminals below them (every play pays
-        the same, but the tree read back has them at the terminals only).
+        Every number exactly (see ``_out``): an exact number as a string (``"2"``,
+        ``"-1/3"``), a float as a JSON number (its shortest decimal that reads back as
+        the same float), irrational and symbolic entries as expressions the reader
+        parses (``"sqrt(2)/2"``, ``"exp(1)"``, ``"max(1, q)"``). A tree's payoffs are
+        written at its terminals: payoffs at inner nodes are added into the terminals
+        below them (every play pays the same, but the tree read back has them at the
+        terminals only).
 
     Raises
     ------
@@ -288,8 +295,11 @@ def to_json(game: Game) -> dict[str, Any]:
     >>> import gametheory as gt
     >>> g = gt.NormalFormGame.from_arrays([[1, 0], [0, "1/2"]], [[0, 1], [1, 0]])
     >>> to_json(g)["payoffs"]
-    [[[1, 0], [0, '1/2']], [[0, 1], [1, 0]]]
+    [[['1', '0'], ['0', '1/2']], [['0', '1'], ['1', '0']]]
     """
+    from .interop import as_game
+
+    game = as_game(game)                 # a nashpy or pygambit game: ours
     out: dict[str, Any] = {"format": FORMAT, "version": VERSION}
     if not game.is_tree:
         out.update(type="normal", title=getattr(game, "title", None),
@@ -341,8 +351,11 @@ def to_json(game: Game) -> dict[str, Any]:
 
 
 def _nested(arr: Any, where: Callable[[tuple], str], idx: tuple = ()) -> Any:
-    if getattr(arr, "dtype", np.dtype(object)).kind in "fiu":
-        return arr.tolist()     # float64 and int64 entries: exact as JSON numbers
+    kind = getattr(arr, "dtype", np.dtype(object)).kind
+    if kind == "f":
+        return arr.tolist()     # float64 entries: JSON numbers (the shortest decimals)
+    if kind in "iu":
+        return np.vectorize(str, otypes=[object])(arr).tolist()   # exact: strings
     if getattr(arr, "ndim", 0) == 0:
         return _out(arr, lambda: where(idx))
     return [_nested(x, where, (*idx, k)) for k, x in enumerate(arr)]

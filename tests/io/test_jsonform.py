@@ -35,22 +35,24 @@ def test_the_documented_form():
     assert data == {"format": "gametheory", "version": 1, "type": "normal",
                     "players": ["Driver 1", "Driver 2"],
                     "strategies": [["Swerve", "Straight"], ["Swerve", "Straight"]],
-                    "payoffs": [[[0, -1], [1, -10]], [[0, 1], [-1, -10]]]}
+                    "payoffs": [[["0", "-1"], ["1", "-10"]], [["0", "1"], ["-1", "-10"]]]}
     g = gt.ExtensiveFormGame(["A", "B"])
     h, t = g.root.chance({"h": "1/3", "t": "2/3"})
     h.payoffs(1, 0)
     x, y = t.decide("B", ["x", "y"], infoset="B")
     x.payoffs("1/2", 2)
     y.payoffs(0, 1)
+    # one encoding: exact numbers are strings, integers too; floats are JSON numbers
     assert to_json(g)["root"] == {"chance": [
-        ["h", "1/3", {"payoffs": [1, 0]}],
+        ["h", "1/3", {"payoffs": ["1", "0"]}],
         ["t", "2/3", {"player": "B", "infoset": "B", "moves": [
-            ["x", {"payoffs": ["1/2", 2]}], ["y", {"payoffs": [0, 1]}]]}]]}
+            ["x", {"payoffs": ["1/2", "2"]}], ["y", {"payoffs": ["0", "1"]}]]}]]}
     f = gt.ExtensiveFormGame(["A"])
     a, b = f.root.decide("A", ["a", "b"])
     a.payoffs(1)
     b.payoffs(0.25)                                 # one float: a float tree
-    assert to_json(f)["root"]["moves"] == [["a", {"payoffs": [1.0]}], ["b", {"payoffs": [0.25]}]]
+    assert to_json(f)["root"]["moves"] == [["a", {"payoffs": ["1"]}], ["b", {"payoffs": [0.25]}]]
+    assert from_json(to_json(f)) == f
 
 
 @pytest.mark.parametrize("text, message", [
@@ -140,7 +142,7 @@ def test_round_trip_keeps_parameter_metadata_and_writes_the_declaration():
     g = gt.NormalFormGame.from_arrays([[q, 0], [0, 1]], [[1, 0], [0, q]])
     assert to_json(g)["parameters"] == ["q"]
     g.describe(gt.Parameter("q", default="1/3", domain=("0", None)))
-    assert to_json(g)["parameters"] == [{"name": "q", "default": "1/3", "domain": [0, None]}]
+    assert to_json(g)["parameters"] == [{"name": "q", "default": "1/3", "domain": ["0", None]}]
     assert from_json(to_json(g)).parameter_info["q"].default == sympy.Rational(1, 3)
 
 
