@@ -6,8 +6,9 @@ sweep's regions (:mod:`gametheory.io._sweep_table`) and of an equilibrium map
   tree, grouped under the player who moves there (in LaTeX a row of player names spans
   their information sets, whose headers are then the rest of the label: ``NATO,
   revisionist`` under ``Russia``).
-* Compaction: a column of choices that is the same in every row (of two or more) is
-  dropped and stated once in a note below the table ("In every equilibrium: ...").
+* Compaction (:func:`body`): a column of choices or of payoffs that is the same in
+  every row (of two or more) is dropped and stated once in a note below the table
+  ("In every equilibrium: ...").
 * Rows: in LaTeX each equilibrium of a region is a row of its own (so that a page can
   break between them), the region's cells on its first row; the other formats stack a
   region's equilibria in one cell.
@@ -27,8 +28,8 @@ from .cells import Cells
 from .formats import Format, Grid, HtmlFormat, LatexFormat, check_options
 from .latex import TEXT_WIDTH, PaperLatex, grid_width, snippet, symbol_names
 
-__all__ = ["options", "paper_cells", "Column", "choice_columns", "compact", "finish",
-           "strategy_cell"]
+__all__ = ["options", "paper_cells", "Column", "choice_columns", "compact", "body", "Body",
+           "finish", "strategy_cell"]
 
 
 def options(format: str | Format, precision: int | None) -> Format:
@@ -100,10 +101,38 @@ def compact(cols: list[Column], cells: list[list[str]]) -> tuple[list[int], list
     return keep, const
 
 
-def constant_note(c: Cells, cols: list[Column], values: list[str], where: str) -> str:
-    """``In every equilibrium: Russia | NATO: escalate; ...`` for the constant columns."""
-    items = "; ".join(f"{c.text(col.key)}: {v}" for col, v in zip(cols, values))
-    return f"{c.text(where)}: {items}."
+@dataclass
+class Body:
+    """The columns of choices and payoffs that a table shows after :func:`body`:
+    positions kept, their header cells and groups, and the note on the others."""
+
+    keep: list[int]
+    pays: list[int]
+    header: list[str]
+    groups: list
+    notes: list[str]
+
+    def row(self, choices: list[str], payoffs: list[str]) -> list[str]:
+        """One row's cells in the kept columns."""
+        return [choices[j] for j in self.keep] + [payoffs[i] for i in self.pays]
+
+
+def body(c: Cells, cols: list[Column], tree: bool, players: Sequence[str],
+         choices: list[list[str]], payoffs: list[list[str]], where: str) -> Body:
+    """Drop the columns of choices and of payoffs that are the same in every row (of
+    two or more) and state them once: ``In every equilibrium: Russia | NATO: escalate;
+    payoff of Guarantor: 0.``"""
+    keep, const = compact(cols, choices)
+    pays, pconst = compact([Column(p, p, p) for p in players], payoffs)
+    items = [f"{c.text(cols[j].key)}: {choices[0][j]}" for j in const]
+    items += [f"{c.text('payoff of ' + players[i])}: {payoffs[0][i]}" for i in pconst]
+    notes = [f"{c.text(where)}: " + "; ".join(items) + "."] if items else []
+    head, groups = choice_header(c, [cols[j] for j in keep], tree)
+    head += [c.text(players[i]) if c.fmt.groups else f"payoff {c.text(players[i])}"
+             for i in pays]
+    if c.fmt.groups and pays:
+        groups = groups + [("Payoffs", len(pays))]
+    return Body(keep, pays, head, groups, notes)
 
 
 def strategy_cell(e: Any, col: Column, j: int, tree: bool, c: Cells) -> str:

@@ -14,10 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import GameError
 from ._layout import (
+    body,
     choice_columns,
-    choice_header,
-    compact,
-    constant_note,
     finish,
     options,
     paper_cells,
@@ -194,29 +192,25 @@ def regions_table(regions: Sequence[Any], game: Game, formulas: Sequence[Sequenc
                                  ", ".join(names))])
     one_row_each = isinstance(c.fmt, PaperLatex)
     every = [row for g in groups_of_rows for row in g[2]]
-    keep, const = compact(cols, every)
-    notes = [constant_note(c, [cols[j] for j in const], [every[0][j] for j in const],
-                           "In every region")] if const else []
-    kept = [cols[j] for j in keep]
+    b = body(c, cols, tree, players, every, [p for g in groups_of_rows for p in g[3]],
+             "In every region")
     lead_head = [c.text("cell") if cells else c.parameter(names[0]) if names else ""]
     lead_head += [c.text("where")] if where else []
     lead_head += [] if formulas else [(c.text(", ".join(names)) if cells else
                                        c.parameter(names[0])) + " at"]
-    head, groups = choice_header(c, kept, tree)
-    header = lead_head + head + [c.text(p) if fmt.groups else f"payoff {c.text(p)}"
-                                 for p in players]
     rows = []
     for _, lead, strat, pays, _ in groups_of_rows:
-        chosen = [[row[j] for j in keep] for row in strat]
+        chosen = [b.row(s, p) for s, p in zip(strat, pays)]
         if one_row_each:
-            rows += [(lead if e == 0 else [""] * len(lead)) + chosen[e] + pays[e]
+            rows += [(lead if e == 0 else [""] * len(lead)) + chosen[e]
                      for e in range(len(chosen))]
         else:
-            rows.append(lead + [c.stack([row[j] for row in chosen]) for j in range(len(kept))]
-                        + [c.stack([p[i] for p in pays]) for i in range(len(players))])
-    if fmt.groups:
-        groups = [("", len(lead_head))] + groups + [("Payoffs", len(players))]
-    align = "l" * (len(lead_head) + len(kept) + len(players))
+            rows.append(lead + [c.stack([row[j] for row in chosen])
+                                for j in range(len(b.header))])
+    header = lead_head + b.header
+    groups = [("", len(lead_head))] + b.groups if fmt.groups else []
+    align = "l" * len(header)
+    notes = b.notes
     return finish(c, [Grid(header, rows, align, groups)], notes, caption, label)
 
 

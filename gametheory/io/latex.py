@@ -114,6 +114,12 @@ def _printer_class():
         """sympy's LaTeX printer with sums in a readable order: positive terms first,
         constants last within each sign; products as sympy orders them."""
 
+        def _print_Mul(self, expr):
+            flipped = _without_minus(expr)
+            if flipped is not None:
+                return super()._print_Mul(flipped)
+            return super()._print_Mul(expr)
+
         def _as_ordered_terms(self, expr, order=None):
             terms = list(super()._as_ordered_terms(expr, order=order))
             if not expr.is_Add:
@@ -122,6 +128,31 @@ def _printer_class():
                                                 bool(t.is_number)))
 
     return ReadablePrinter
+
+
+def _without_minus(expr: Any) -> Any:
+    """A product with a minus sign and a sum among its factors, with the sign taken into
+    that sum (``-(C - V)/2`` -> ``(V - C)/2``) when the sum then leads with a positive
+    term; else None."""
+    import sympy
+
+    coeff, rest = expr.as_coeff_Mul()
+    if not (coeff.is_number and coeff < 0):
+        return None
+    factors = list(sympy.Mul.make_args(rest))
+    for k, f in enumerate(factors):
+        base, sign = (f, 1) if f.is_Add else (f.base, -1) if (
+            f.is_Pow and f.base.is_Add and f.exp == -1) else (None, 0)
+        if base is None:
+            continue
+        neg = -base
+        if neg.is_Add and not sorted(neg.args, key=lambda t: bool(t.could_extract_minus_sign())
+                                     )[0].could_extract_minus_sign():
+            new = factors[:k] + [neg if sign == 1 else sympy.Pow(neg, -1, evaluate=False)] \
+                + factors[k + 1:]
+            lead = [] if coeff == -1 else [-coeff]
+            return sympy.Mul(*(lead + new), evaluate=False)
+    return None
 
 
 _PRINTER: list = []

@@ -19,15 +19,14 @@ import numpy as np
 from ..errors import GameError
 from ..games.protocol import Game
 from ._layout import (
+    body,
     choice_columns,
-    choice_header,
-    compact,
-    constant_note,
     finish,
     options,
     paper_cells,
     strategy_cell,
 )
+from ._map_table import map_table
 from ._sweep_table import regions_table, sweep_table
 from .cells import MARKS, Cells
 from .formats import FORMATS, Format, Grid
@@ -43,7 +42,8 @@ from .latex import (
 if TYPE_CHECKING:
     from ..games.normal import NormalFormGame
 
-__all__ = ["payoff_table", "equilibrium_table", "sweep_table", "regions_table", "styles"]
+__all__ = ["payoff_table", "equilibrium_table", "sweep_table", "regions_table", "map_table",
+           "styles"]
 
 
 def styles() -> tuple[str, ...]:
@@ -324,45 +324,42 @@ def equilibrium_table(solution: Any, format: str | Format = "latex",
                                           list(players))
     cols = choice_columns(game, tree, keys)
     cells = [[strategy_cell(e, col, j, tree, c) for j, col in enumerate(cols)] for e in eqs]
-    keep, const = compact(cols, cells)
-    notes = [constant_note(c, [cols[j] for j in const], [cells[0][j] for j in const],
-                           "In every equilibrium")] if const else []
-    kept = [cols[j] for j in keep]
-    head, groups = choice_header(c, kept, tree)
-    header = [c.text("#")] + head \
-        + [c.text(p) if fmt.groups else f"payoff {c.text(p)}" for p in players]
-    rows = [[str(k + 1)] + [cells[k][j] for j in keep] + [c.value(v) for v in e.payoffs]
-            for k, e in enumerate(eqs)]
-    if fmt.groups:
-        groups = [("", 1)] + groups + [("Payoffs", len(players))]
-    grid = Grid(header, rows, "c" + "l" * len(kept) + "r" * len(players), groups)
+    pays = [[c.value(v) for v in e.payoffs] for e in eqs]
+    b = body(c, cols, tree, players, cells, pays, "In every equilibrium")
+    notes = b.notes
+    rows = [[str(k + 1)] + b.row(cells[k], pays[k]) for k in range(len(eqs))]
+    groups = [("", 1)] + b.groups if fmt.groups else []
+    grid = Grid([c.text("#")] + b.header, rows, "c" + "l" * len(b.keep) + "r" * len(b.pays),
+                groups)
     if tree and isinstance(c.fmt, PaperLatex) and grid_width(grid) > TEXT_WIDTH:
-        grid = _by_information_set(c, kept, [[row[j] for j in keep] for row in cells], eqs,
-                                   players)
+        kept = [cols[j] for j in b.keep]
+        grid = _by_information_set(c, kept, [[row[j] for j in b.keep] for row in cells],
+                                   [players[i] for i in b.pays],
+                                   [[row[i] for i in b.pays] for row in pays])
     return finish(c, [grid], notes, caption, label)
 
 
-def _by_information_set(c: Cells, cols: list, cells: list[list[str]], eqs: list,
-                        players: tuple) -> Grid:
+def _by_information_set(c: Cells, cols: list, cells: list[list[str]], players: list,
+                        pays: list[list[str]]) -> Grid:
     """A tree's equilibria the other way round: a row per information set (the player
     named on the first of theirs), a column per equilibrium, then the payoffs."""
-    rows, last = [], None
+    rows, last, n = [], None, len(cells)
     for j, col in enumerate(cols):
         rows.append([c.text(col.player) if col.player != last else "", c.text(col.detail)]
-                    + [cells[k][j] for k in range(len(eqs))])
+                    + [cells[k][j] for k in range(n)])
         last = col.player
     for i, p in enumerate(players):
         rows.append([c.text("Payoff") if i == 0 else "", c.text(p)]
-                    + [c.value(e.payoffs[i]) for e in eqs])
+                    + [pays[k][i] for k in range(n)])
     if cols and players:
         rows[len(cols)][0] = "\\midrule " + rows[len(cols)][0]
-    header = [c.text("Player"), c.text("Information set")] + [str(k + 1) for k in range(len(eqs))]
-    groups = [("", 2), ("Equilibrium", len(eqs))]
-    grid = Grid(header, rows, "ll" + "l" * len(eqs), groups)
+    header = [c.text("Player"), c.text("Information set")] + [str(k + 1) for k in range(n)]
+    groups = [("", 2), ("Equilibrium", n)]
+    grid = Grid(header, rows, "ll" + "l" * n, groups)
     over = grid_width(grid) - 0.95 * TEXT_WIDTH
     if over > 0:              # the labels of the information sets wrap in their column
         detail = max(120.0, column_widths(grid)[1] - over)
-        grid.align = "l" + paragraph_column(detail) + "l" * len(eqs)
+        grid.align = "l" + paragraph_column(detail) + "l" * n
     return grid
 
 
