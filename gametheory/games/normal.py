@@ -7,6 +7,7 @@ mixed profiles but knows nothing of solvers.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
@@ -170,6 +171,42 @@ class NormalFormGame(_params.ParametricGame):
                             f"{arr.shape}")
         return cls.from_arrays(arr[:, :, 0], arr[:, :, 1], players=players,
                                strategies=strategies)
+
+    @classmethod
+    def from_csv(cls, *paths: str | os.PathLike, players: Sequence[str] | None = None
+                 ) -> NormalFormGame:
+        """A two-player game from CSV files: one file of pairs ``"3, 1"`` or two files of
+        numbers (the row player's, the column player's), the first row and column the
+        strategies (see :mod:`gametheory.io.spreadsheet`). Entries are read exactly by
+        the restricted parser; ragged rows, empty cells and ``NaN`` are errors.
+
+        Examples
+        --------
+        >>> import tempfile, pathlib
+        >>> import gametheory as gt
+        >>> d = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = (d / "row.csv").write_text(",L,R\\nU,-7.78,0\\nD,1/3,1\\n")
+        >>> _ = (d / "col.csv").write_text(",L,R\\nU,1,0\\nD,0,2\\n")
+        >>> g = gt.NormalFormGame.from_csv(d / "row.csv", d / "col.csv")
+        >>> g.strategies, g.payoffs[0, 0, 0]
+        ((('U', 'D'), ('L', 'R')), Fraction(-389, 50))
+        """
+        return cls._from_tables(paths, players, excel=False)
+
+    @classmethod
+    def from_excel(cls, *paths: str | os.PathLike, sheet: int | str = 0,
+                   players: Sequence[str] | None = None) -> NormalFormGame:
+        """A two-player game from Excel files, laid out as for :meth:`from_csv`, from
+        the sheet ``sheet`` (its index or name) of each; needs pandas and openpyxl."""
+        return cls._from_tables(paths, players, excel=True, sheet=sheet)
+
+    @classmethod
+    def _from_tables(cls, paths: Sequence[Any], players: Sequence[str] | None,
+                     **how: Any) -> NormalFormGame:
+        from ..io.spreadsheet import payoff_tables
+
+        arrays, names, strategies = payoff_tables(paths, **how)
+        return cls.from_arrays(*arrays, players=players or names, strategies=strategies)
 
     # ----------------------------------------------------------------- other libraries
     @classmethod

@@ -1,0 +1,200 @@
+"""Payoff matrices of two-player games from CSV files or Excel sheets.
+
+:meth:`gametheory.NormalFormGame.from_csv` and :meth:`~gametheory.NormalFormGame.from_excel`
+read them with :func:`payoff_tables`. Two layouts:
+
+* one file whose cells hold both players' payoffs, ``"row payoff, column payoff"``
+  (quoted in a CSV file, since the cell holds a comma)::
+
+      Row \\ Col, Left,      Right
+      Up,        "3, 3",    "0, 5"
+      Down,      "5, 0",    "1, 1"
+
+* two files of one number per cell, the row player's payoffs and the column player's,
+  with the same labels.
+
+The first row holds the column player's strategies and the first column the row
+player's, unless the top-left cell is a number (or a pair of numbers): then the file is
+all payoffs and the strategies get the default labels. A top-left cell ``Row \\ Col``
+(a backslash between two names) names the players. Every entry is read by the package's
+restricted parser (:func:`gametheory.parse_number`; never ``eval``): ``3``, ``-7.78``
+(exactly 778/100), ``1/3``, ``sqrt(2)/2``. Empty cells, ``NaN``, text and rows of unequal
+length are errors naming the file, row and column. Excel files are read with pandas,
+which needs openpyxl for ``.xlsx`` (``pip install openpyxl``); numeric Excel cells are
+read as the shortest decimals that give their float.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import math
+import os
+from collections.abc import Sequence
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..errors import GameError
+from ..games.expr import parse_number
+
+__all__ = ["payoff_tables", "EXCEL_SUFFIXES"]
+
+EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
+_ENGINES = {".xlsx": "openpyxl", ".xlsm": "openpyxl", ".xls": "xlrd"}
+
+
+def payoff_tables(paths: Sequence[str | os.PathLike], excel: bool = False,
+                  sheet: int | str = 0) -> tuple[list[np.ndarray], list[str] | None,
+                                                 list[list[str]] | None]:
+    """The payoff arrays, player names and strategy labels of one file of pairs or two
+    files of numbers (see the module docstring): ``(arrays, players, strategies)``, the
+    names and labels None where the files give none.
+
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "pd.csv"
+    >>> _ = path.write_text('Row \\\\ Col,C,D\\nC,"3, 3","0, 5"\\nD,"5, 0","1, 1"\\n')
+    >>> arrays, players, strategies = payoff_tables([path])
+    >>> arrays[1].tolist(), players, strategies
+    ([[3, 5], [0, 1]], ['Row', 'Col'], [['C', 'D'], ['C', 'D']])
+    """
+    if len(paths) not in (1, 2):
+        raise GameError(f"give one file of payoff pairs or two files (row player's, column "
+                        f"player's payoffs); got {len(paths)} files")
+    tables = [_table(_grid(Path(p), excel, sheet), str(p), 2 if len(paths) == 1 else 1)
+              for p in paths]
+    labels = [t[2] for t in tables]
+    if len(tables) == 2:
+        if tables[0][0][0].shape != tables[1][0][0].shape:
+            raise GameError(f"{paths[0]} and {paths[1]} have payoff tables of different "
+                            f"shapes, {tables[0][0][0].shape} and {tables[1][0][0].shape}")
+        if labels[0] != labels[1] and None not in labels:
+            raise GameError(f"{paths[0]} and {paths[1]} label the strategies differently; "
+                            "give both files the same first row and first column")
+    arrays = [a for t in tables for a in t[0]]
+    players = next((t[1] for t in tables if t[1] is not None), None)
+    return arrays, players, next((lab for lab in labels if lab is not None), None)
+
+
+# ----------------------------------------------------------------- reading files
+def _grid(path: Path, excel: bool, sheet: int | str) -> list[list[str]]:
+    """The cells of the file as stripped text, rows checked to be of one length."""
+    if excel:
+        rows = _excel_rows(path, sheet)
+    else:
+        with open(path, newline="", encoding="utf-8-sig") as f:
+            rows = [[c.strip() for c in row] for row in csv.reader(f)]
+    while rows and not any(rows[-1]):
+        rows.pop()                                       # blank lines at the end
+    if not rows:
+        raise GameError(f"{path}: the file holds no payoffs")
+    for r, row in enumerate(rows[1:], 2):
+        if len(row) != len(rows[0]):
+            raise GameError(f"{path}: row {r} has {len(row)} cells, the first row "
+                            f"{len(rows[0])}; a payoff table is rectangular")
+    return rows
+
+
+def _excel_rows(path: Path, sheet: int | str) -> list[list[str]]:
+    """An Excel sheet's cells as text (numbers as their shortest decimals)."""
+    engine = _ENGINES.get(path.suffix.lower(), "openpyxl")
+    if importlib.util.find_spec(engine) is None:
+        raise GameError(f"reading {path.suffix} files needs the {engine} package: "
+                        f"pip install {engine}")
+    import pandas
+
+    if not path.is_file():
+        raise GameError(f"no such file: {path}")
+    try:
+        frame = pandas.read_excel(path, sheet_name=sheet, header=None, dtype=object,
+                                  engine=engine)
+    except (ValueError, KeyError) as exc:
+        raise GameError(f"{path}: cannot read sheet {sheet!r}: {exc}") from None
+    return [[_excel_text(x) for x in row] for row in frame.itertuples(index=False)]
+
+
+def _excel_text(x: Any) -> str:
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return ""
+    if isinstance(x, float):
+        return repr(x)
+    return str(x).strip()
+
+
+# ----------------------------------------------------------------- parsing cells
+def _table(rows: list[list[str]], path: str, per_cell: int
+           ) -> tuple[list[np.ndarray], list[str] | None, list[list[str]] | None]:
+    """The payoff arrays (``per_cell`` of them), player names and strategy labels."""
+    labelled = not _is_number_cell(rows[0][0], per_cell)
+    players = strategies = None
+    if labelled:
+        corner, columns = rows[0][0], rows[0][1:]
+        if "\\" in corner:
+            players = [p.strip() for p in corner.split("\\", 1)]
+            if not all(players):
+                raise GameError(f"{path}: the top-left cell {corner!r} should name the row "
+                                "and the column player, as 'Row \\ Col'")
+        strategies = [[r[0] for r in rows[1:]], columns]
+        for what, labels in zip(("first column", "first row"), strategies):
+            if not all(labels):
+                raise GameError(f"{path}: a strategy label in the {what} is empty")
+        rows = [r[1:] for r in rows[1:]]
+    if not rows or not rows[0]:
+        raise GameError(f"{path}: the file holds no payoffs, only labels")
+    skip = 1 if labelled else 0
+    values = [[_cell(text, f"{path}, row {r + skip + 1}, column {c + skip + 1}", per_cell)
+               for c, text in enumerate(row)] for r, row in enumerate(rows)]
+    arrays = []
+    for k in range(per_cell):
+        a = np.empty((len(rows), len(rows[0])), dtype=object)
+        for r, row in enumerate(values):
+            for c, v in enumerate(row):
+                a[r, c] = v[k]
+        arrays.append(a)
+    return arrays, players, strategies
+
+
+def _cell(text: str, where: str, per_cell: int) -> list[Any]:
+    """The numbers of one cell, read by the restricted parser."""
+    if not text:
+        raise GameError(f"{where}: the cell is empty; every cell needs a payoff")
+    parts = _split(text)
+    if len(parts) != per_cell:
+        need = ("a pair 'row payoff, column payoff'" if per_cell == 2 else
+                "one number (the other player's payoffs are in the other file)")
+        raise GameError(f"{where}: {text!r} holds {len(parts)} number"
+                        f"{'s' if len(parts) != 1 else ''}; expected {need}")
+    return [_integral(parse_number(p, where=where)) for p in parts]
+
+
+def _integral(x: Any) -> Any:
+    """A whole Fraction as an int (so that integer tables stay integer arrays)."""
+    return int(x) if isinstance(x, Fraction) and x.denominator == 1 else x
+
+
+def _is_number_cell(text: str, per_cell: int) -> bool:
+    """Whether a cell is payoffs (not a label)."""
+    parts = _split(text)
+    if len(parts) != per_cell:
+        return False
+    try:
+        for p in parts:
+            parse_number(p)
+    except GameError:
+        return False
+    return True
+
+
+def _split(text: str) -> list[str]:
+    """The comma-separated parts of a cell, commas inside parentheses kept
+    (``max(1, 2), 3`` is two parts)."""
+    parts, depth, start = [], 0, 0
+    for k, ch in enumerate(text):
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if ch == "," and depth == 0:
+            parts.append(text[start:k].strip())
+            start = k + 1
+    parts.append(text[start:].strip())
+    return parts
