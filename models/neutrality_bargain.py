@@ -130,7 +130,9 @@ For ``K <= 0`` war is never the only outcome. In the fine-grid limit
 
 and ``0 < g* - g*_m <= 1 / (m (p1 - p2))``: the grid's rounding in Ukraine's favour
 lowers the guarantee needed. ``g = 1`` (no shift) brings peace: ``N <= p1 - c_U < 1``
-unless ``p1 = 1`` and ``c_U = 0``. At the defaults ``w = 4/25``, ``a = 1/6``, ``K = 1/5``, ``N = 11/10 > 1``: war now,
+unless ``p1 = 1`` and ``c_U = 0``.
+
+At the defaults ``w = 4/25``, ``a = 1/6``, ``K = 1/5``, ``N = 11/10 > 1``: war now,
 payoffs ``(8/5, 8/5)``, though both bargaining ranges, ``[2/5, 3/5]`` and
 ``[4/25, 9/25]``, contain grid points. ``g*_6 = 2/9`` (``k = 1``) and the fine-grid
 ``g* = 1/3``. At ``g = 1/2``: ``a = 1/3``, ``N = 3/5``, peace with offers ``2/3`` now
