@@ -425,8 +425,10 @@ def analyze(guarantors: int | Sequence[str] = tuple(GUARANTORS),
         defence succeeds if Russia attacks),
         ``"attacks"``, ``"deterred"``, ``"payoffs"`` (``{player: expected payoff}``) and
         ``"behavior"``; the first equilibrium's keys at the top level, with
-        ``"equilibria"``, ``"num_equilibria"``, ``"tie"``, ``"parameters"``, ``"exact"``,
-        ``"complete"`` and ``"note"`` (as :func:`gametheory.models._common.spe_completeness`).
+        ``"equilibria"``, ``"num_equilibria"``, ``"tie"`` (more than one),
+        ``"parameters"``, ``"exact"``, ``"complete"`` (the solver's flag: False at a tie
+        of Russia or Ukraine, whose mixtures are not listed, or where a piece has a
+        continuum of equilibria) and ``"note"`` (None, or the solver's notes).
 
     References
     ----------
@@ -456,8 +458,8 @@ def analyze(guarantors: int | Sequence[str] = tuple(GUARANTORS),
     eqs = [_summary(eq, names, wins, exact) for eq in sol.equilibria]
     eqs.sort(key=lambda e: (float(e["success"]), float(e["attacks"]),
                             tuple(float(e["defends"][g]) for g in names)))
-    return _common.summarize(eqs, parameters=p, exact=exact,
-                             **_common.spe_completeness(sol))
+    return _common.summarize(eqs, parameters=p, exact=exact, complete=sol.complete,
+                             note=None if sol.complete else "; ".join(sol.notes))
 
 
 def deterrence_threshold(**values: Any) -> Any:
@@ -533,6 +535,8 @@ def volunteer_equilibria(r: Mapping[str, Any]) -> list[dict[str, Any]]:
     if sure:
         return [{g: Fraction(int(g in sure)) for g in names}]
     live = [g for g in names if rr[g] < 1]
+    if not live:                                    # abandoning is dominant for all
+        return [{g: Fraction(0) for g in names}]
     out = [{g: Fraction(int(g == v)) for g in names} for v in live]
     for m in range(2, len(live) + 1):
         for M in itertools.combinations(live, m):
