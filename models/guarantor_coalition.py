@@ -66,57 +66,71 @@ large enough audience cost ends free riding) and with ``r_g > 1`` abandoning is.
 every member is pivotal (a minimal winning coalition), or ``D`` is empty and no
 guarantor can reach ``T`` alone: a non-pivotal defender saves ``e_g > 0`` by abandoning,
 a pivotal outsider gains ``b - e_g > 0`` by joining, and in a losing coalition no
-defender is pivotal. *Mixed equilibria* solve ``P_g(p_{-g}) = r_g`` for every mixing g,
+defender is pivotal. *Mixed equilibria* solve ``P_g(p_{-g}) = r_g`` for every mixing g
+(with ``P_g >= r_g`` for a sure defender, ``P_g <= r_g`` for a sure abandoner),
 polynomial (multilinear) equations whose solutions are in general irrational.
 
 *Volunteer's dilemma* (every ``kappa_g >= T``: one defender suffices; Diekmann 1985).
-``P_g = prod_{h != g} (1 - p_h)``. If one guarantor defends surely the others abandon, so
-the equilibria are the n single volunteers and, for every set M of ``m >= 2`` guarantors
-who mix while the others abandon, ``1 - p_g = Q_M / r_g`` with ``Q_M = prod_{h in M}
-(1 - p_h)``; multiplying the m conditions gives ``Q_M^(m - 1) = prod_{h in M} r_h``, so
+``P_g = prod_{h != g} (1 - p_h)``. With every r_g in (0, 1): if one guarantor defends
+surely the others abandon; nobody defending is no equilibrium (each is pivotal); one
+lone mixer is pivotal for sure, so it defends. Hence the equilibria are the n single
+volunteers and, for every set M of ``m >= 2`` guarantors who mix while the others
+abandon, ``1 - p_g = Q_M / r_g`` with ``Q_M = prod_{h in M} (1 - p_h)``; multiplying the
+m conditions gives ``Q_M^(m - 1) = prod_{h in M} r_h``, so
 
     ``Q_M = (prod_{h in M} r_h)^(1 / (m - 1))``  (:func:`volunteer_equilibria`),
 
 valid iff ``Q_M < r_g`` for g in M (so ``p_g > 0``) and ``Q_M <= r_h`` for h outside M.
 Symmetric (``r_g = r``): all ``2^n - 1`` of them exist; in the fully mixed one each
 defends with probability ``p_n = 1 - r^(1/(n-1))`` and somebody defends with probability
-``1 - r^(n/(n-1))`` (:func:`symmetric_defence`). Both fall as n grows (``r^(1/(n-1))``
-and ``r^(n/(n-1))`` rise towards ``r``): more guarantors, less defence.
+``1 - r^(n/(n-1))`` (:func:`symmetric_defence`). Both fall as n grows: ``r^(1/(n-1))``
+rises towards 1 and ``r^(n/(n-1))`` towards r, so each guarantor defends ever less and
+somebody defends with a probability falling to ``1 - r``: more guarantors, less defence.
 
 *The default four* (US alone, or EU, Canada and Japan together: "a leader or all the
 rest"; :func:`leader_equilibria`). Let x be the leader's and y_g the others' defence
-probabilities and ``Y = prod y_g``; then ``P_leader = 1 - Y`` and ``P_g = (1 - x) Y / y_g``.
-A sure abandoner among the others leaves the rest unpivotal, so with every r in (0, 1)
-the equilibria are: (a) the leader alone; (b) all the others; (c) x = 0 and the set M of
-``m >= 2`` others mixing (the rest defending surely): ``Y = (prod_M r)^(1/(m-1))``,
+probabilities and ``Y = prod y_g``; then ``P_leader = 1 - Y`` and ``P_g = (1 - x)
+prod_{h != g} y_h`` (``= (1 - x) Y / y_g`` for ``y_g > 0``). Let every r be in (0, 1).
+If one of the others surely abandons, none of them is ever pivotal, so all abandon and
+the leader, pivotal for sure, defends; if the leader surely defends, the others abandon.
+If all the others surely defend, the leader abandons; with the leader abandoning a lone
+mixer among them is pivotal for sure; with the leader mixing, ``Y = 1 - r_leader < 1``
+needs a mixer. So the equilibria are: (a) the leader alone; (b) all the others; (c) x = 0
+and the set M of ``m >= 2`` others mixing (the rest defending surely): ``Y = (prod_M r)^(1/(m-1))``,
 ``y_g = Y / r_g``, valid iff ``Y < r_g`` (g in M), ``Y >= r_k`` (sure k) and ``1 - Y <=
 r_leader``; (d) x in (0, 1) and M of ``m >= 1`` others mixing: ``Y = 1 - r_leader``,
 ``(1 - x)^m = prod_M r / Y^(m-1)``, ``y_g = (1 - x) Y / r_g``, valid iff all are in
 (0, 1) and ``(1 - x) Y >= r_k`` for the sure k. At the defaults (``b = 10``;
 ``r = 3/5, 3/10, 1/5, 1/5`` for US, EU, Canada, Japan) exactly (a), (b) and (d) with all
-three mixing exist: ``Y = 2/5``, ``1 - x = (3/400 / (4/25))^(1/3) = (3/40)^(1/3)``
+three mixing exist: ``Y = 2/5``, ``(1 - x)^3 = (3/250) / (4/25) = 3/40``
 (x ~ 0.578), ``y_EU ~ 0.562``, ``y_Canada = y_Japan ~ 0.843``, success ``x + (1 - x) Y
 ~ 0.747``.
 
 *Russia* attacks iff ``(1 - pi) V - pi C_R > 0`` for the success probability pi of the
-coalition it anticipates, i.e. iff ``pi < pi* = V / (V + C_R)`` (:func:`deterrence_threshold`;
-2/5 at the defaults), and is indifferent at equality. Every pure winning coalition
-deters (pi = 1). In the symmetric volunteer's dilemma with m mixing guarantors
-``pi = 1 - ((c - a) / b)^(m/(m-1))``, so the fully mixed coalition deters iff
+coalition it anticipates, i.e. iff ``pi < pi* = V / (V + C_R)``
+(:func:`deterrence_threshold`; 2/5 at the defaults), and is indifferent at equality.
+Every pure winning coalition deters (pi = 1, with ``C_R > 0``). In the symmetric
+volunteer's dilemma with m mixing guarantors ``pi = 1 - ((c - a) / b)^(m/(m-1))``, so
+(for ``c - b < a < c``) the fully mixed coalition deters iff
 
-    ``a >= a*_n = c - b (C_R / (V + C_R))^((n-1)/n)``  (:func:`critical_audience_cost`),
+    ``a > a*_n = c - b (C_R / (V + C_R))^((n-1)/n)``  (:func:`critical_audience_cost`),
+
+Russia being indifferent at ``a = a*_n``,
 
 irrational in general and rising in n: at ``c = 8``, ``b = 10``, ``C_R / (V + C_R) = 3/5``,
 ``a*_2 = 8 - 10 sqrt(3/5) ~ 0.254``, ``a*_3 ~ 0.886``, ``a*_4 ~ 1.183``. With the
 default ``a = 1`` two or three identical guarantors deter in their fully mixed
-equilibrium and four do not. Defending becomes dominant at ``a = c``.
+equilibrium and four do not. Defending becomes weakly dominant at ``a = c`` and
+strictly above it.
 
 *Ukraine* compares ``E_NATO = (1 - p_N) u_N - p_N w_N`` (1 at the defaults) with neutrality:
 ``u_0`` if Russia refrains, ``-w_B + pi (w_B - w_H)`` if it attacks. At the defaults a war
 is worth at most -4, so Ukraine is neutral iff Russia refrains.
 
 *Subgame-perfect equilibria* pair every equilibrium of the guarantors' subgame with
-Russia's and Ukraine's best replies (both choices at a tie). ``gt.solve(tree,
+Russia's and Ukraine's best replies (both pure choices at a tie). The model selects
+none of them: whether Russia attacks depends on the coalition it expects, and
+:func:`analyze` lists them all, the lowest success probability first. ``gt.solve(tree,
 method="spe")`` solves the proper subgames bottom-up; by default an n-player piece is
 searched for pure equilibria only, so :func:`solve_tree` passes
 ``multi_method="enumpoly"`` (all equilibria of the piece, Groebner bases; at most four
