@@ -26,10 +26,18 @@ from typing import Any
 
 from .cells import Cells
 from .formats import Format, Grid, HtmlFormat, LatexFormat, check_options
-from .latex import TEXT_WIDTH, PaperLatex, grid_width, snippet, symbol_names
+from .latex import (
+    TEXT_WIDTH,
+    PaperLatex,
+    column_widths,
+    grid_width,
+    paragraph_column,
+    snippet,
+    symbol_names,
+)
 
 __all__ = ["options", "paper_cells", "Column", "choice_columns", "compact", "body", "Body",
-           "finish", "strategy_cell"]
+           "by_information_set", "finish", "strategy_cell"]
 
 
 def options(format: str | Format, precision: int | None) -> Format:
@@ -142,6 +150,32 @@ def strategy_cell(e: Any, col: Column, j: int, tree: bool, c: Cells) -> str:
         acts = (e.behavior or {}).get(col.key, {})
         return c.mix(list(acts), list(acts.values())) if acts else ""
     return c.mix(e.labels[j], e.strategies[j])
+
+
+def by_information_set(c: Cells, cols: list, cells: list[list[str]], players: list,
+                       pays: list[list[str]], heads: list[str], group: str) -> Grid:
+    """A tree's equilibria the other way round: a row per information set (the player
+    named on the first of theirs), a column per equilibrium (headed ``heads``, under
+    ``group``), then the payoffs. A paragraph column takes the labels of the
+    information sets when the table would be wider than the page."""
+    rows, last, n = [], None, len(cells)
+    for j, col in enumerate(cols):
+        rows.append([c.text(col.player) if col.player != last else "", c.text(col.detail)]
+                    + [cells[k][j] for k in range(n)])
+        last = col.player
+    for i, p in enumerate(players):
+        rows.append([c.text("Payoff") if i == 0 else "", c.text(p)]
+                    + [pays[k][i] for k in range(n)])
+    if cols and players:
+        rows[len(cols)][0] = "\\midrule " + rows[len(cols)][0]
+    header = [c.text("Player"), c.text("Information set")] + list(heads)
+    groups = [("", 2), (c.text(group), n)]
+    grid = Grid(header, rows, "ll" + "l" * n, groups)
+    over = grid_width(grid) - 0.95 * TEXT_WIDTH
+    if over > 0:              # the labels of the information sets wrap in their column
+        detail = max(120.0, column_widths(grid)[1] - over)
+        grid.align = "l" + paragraph_column(detail) + "l" * n
+    return grid
 
 
 def finish(c: Cells, grids: list[Grid], notes: Sequence[str] = (), caption: str | None = None,

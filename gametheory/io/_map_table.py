@@ -13,6 +13,7 @@ from typing import Any
 
 from ._layout import (
     body,
+    by_information_set,
     choice_columns,
     finish,
     options,
@@ -21,7 +22,7 @@ from ._layout import (
 )
 from .cells import Cells
 from .formats import Format, Grid
-from .latex import PaperLatex
+from .latex import TEXT_WIDTH, PaperLatex, grid_width
 
 __all__ = ["map_table"]
 
@@ -120,6 +121,16 @@ def map_table(emap: Any, format: str | Format = "latex", precision: int | None =
             rows.append([lead if j == 0 else ""] + b.row(s, p))
     groups = [("", 1)] + b.groups if fmt.groups else []
     grid = Grid(header, rows, "l" * len(header), groups)
+    if tree and isinstance(c.fmt, PaperLatex) and len(rows) <= 6 \
+            and grid_width(grid) > TEXT_WIDTH:
+        heads, choices, pays = [], [], []
+        for _, _, cond, strat, pay in blocks:
+            for j, (s, p) in enumerate(zip(strat, pay)):
+                heads.append(cond + (f" ({j + 1})" if len(strat) > 1 else ""))
+                choices.append([s[i] for i in b.keep])
+                pays.append([p[i] for i in b.pays])
+        grid = by_information_set(c, [cols[j] for j in b.keep], choices,
+                                  [players[i] for i in b.pays], pays, heads, "Region")
     return finish(c, [grid], notes, caption, label)
 
 
@@ -128,6 +139,8 @@ def _condition(c: Cells, cond: Any) -> str:
     same expression as ``a < x < b``."""
     import sympy
 
+    if cond is sympy.true:
+        return c.text("everywhere")
     parts = list(cond.args) if isinstance(cond, sympy.And) else [cond]
     lows: dict = {}
     highs: dict = {}

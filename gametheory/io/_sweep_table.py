@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import GameError
 from ._layout import (
     body,
+    by_information_set,
     choice_columns,
     finish,
     options,
@@ -23,7 +24,7 @@ from ._layout import (
 )
 from .cells import Cells
 from .formats import Format, Grid
-from .latex import PaperLatex
+from .latex import TEXT_WIDTH, PaperLatex, grid_width
 
 if TYPE_CHECKING:
     from ..games.protocol import Game
@@ -209,9 +210,26 @@ def regions_table(regions: Sequence[Any], game: Game, formulas: Sequence[Sequenc
                                 for j in range(len(b.header))])
     header = lead_head + b.header
     groups = [("", len(lead_head))] + b.groups if fmt.groups else []
-    align = "l" * len(header)
-    notes = b.notes
-    return finish(c, [Grid(header, rows, align, groups)], notes, caption, label)
+    grid = Grid(header, rows, "l" * len(header), groups)
+    if tree and one_row_each and len(rows) <= _FEW and grid_width(grid) > TEXT_WIDTH:
+        grid = _by_information_set(c, cols, b, groups_of_rows, players)
+    return finish(c, [grid], b.notes, caption, label)
+
+
+_FEW = 6        # a wide table of a tree with at most this many rows is set the other way
+
+
+def _by_information_set(c: Cells, cols: list, b: Any, groups_of_rows: list,
+                        players: list) -> Grid:
+    """The regions as columns (one per equilibrium), the information sets as rows."""
+    heads, choices, pays = [], [], []
+    for _, lead, strat, pay, _ in groups_of_rows:
+        for e, (s, p) in enumerate(zip(strat, pay)):
+            heads.append(lead[0] + (f" ({e + 1})" if len(strat) > 1 else ""))
+            choices.append([s[j] for j in b.keep])
+            pays.append([p[i] for i in b.pays])
+    return by_information_set(c, [cols[j] for j in b.keep], choices,
+                              [players[i] for i in b.pays], pays, heads, "Region")
 
 
 def _tidy(c: Cells, groups_of_rows: list, cols: list, players: list, cells: bool,

@@ -33,7 +33,7 @@ from ..errors import GameError
 
 __all__ = ["Format", "LatexFormat", "MarkdownFormat", "CsvFormat", "HtmlFormat", "FORMATS",
            "register_format", "unregister_format", "get_format", "check_options", "Grid",
-           "render", "latex_escape"]
+           "render", "latex_escape", "decimal_text"]
 
 _LATEX_SPECIAL = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#",
                   "_": r"\_", "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}",
@@ -50,6 +50,29 @@ def latex_escape(text: str) -> str:
     R\&D\_1
     """
     return "".join(_LATEX_SPECIAL.get(ch, ch) for ch in str(text))
+
+
+def decimal_text(x: float) -> str:
+    """A float as the shortest decimal of at most 15 significant digits that equals it
+    to that precision (``-7.78`` for the float ``-7.779999999999999``; ``2`` for
+    ``2.0``; ``inf``, ``-inf``, ``nan`` as Python spells them).
+
+    Fifteen digits is the precision a double holds (C's ``DBL_DIG``): every decimal of
+    at most 15 significant digits survives the trip to a double and back, while the
+    16th and 17th digits that ``repr`` adds to make the trip exact are the rounding
+    noise of the float arithmetic that computed the number.
+
+    Examples
+    --------
+    >>> decimal_text(-7.779999999999999), decimal_text(0.1 + 0.2), decimal_text(2.0)
+    ('-7.78', '0.3', '2')
+    >>> decimal_text(2 / 3), decimal_text(1e-20), decimal_text(-0.0)
+    ('0.666666666666667', '1e-20', '0')
+    """
+    x = float(x)
+    if x != x or x in (float("inf"), float("-inf")):
+        return repr(x)
+    return f"{x + 0.0:.15g}"                  # + 0.0: -0.0 prints as 0
 
 
 # ----------------------------------------------------------------- grids

@@ -322,6 +322,10 @@ class PaperLatex(LatexFormat):
     def parameter(self, name: str) -> str:
         return self.math(self.parameter_name(name))
 
+    def scientific(self, mantissa: str, exponent: int) -> str:
+        """A float's decimal with an exponent (``1e-07``) as math content."""
+        return f"{mantissa} \\times 10^{{{exponent}}}"
+
     def parameter_name(self, name: str) -> str:
         """A parameter's LaTeX name as math content (without ``$``)."""
         for s, tex in self.names.items():

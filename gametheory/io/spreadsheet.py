@@ -100,9 +100,10 @@ def _grid(path: Path, excel: bool, sheet: int | str) -> list[list[str]]:
 def _excel_rows(path: Path, sheet: int | str) -> list[list[str]]:
     """An Excel sheet's cells as text (numbers as their shortest decimals)."""
     engine = _ENGINES.get(path.suffix.lower(), "openpyxl")
-    if importlib.util.find_spec(engine) is None:
-        raise GameError(f"reading {path.suffix} files needs the {engine} package: "
-                        f"pip install {engine}")
+    missing = [m for m in ("pandas", engine) if importlib.util.find_spec(m) is None]
+    if missing:
+        raise GameError(f"reading {path.suffix or 'Excel'} files needs "
+                        f"{' and '.join(missing)}: pip install {' '.join(missing)}")
     import pandas
 
     if not path.is_file():

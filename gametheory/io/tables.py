@@ -20,6 +20,7 @@ from ..errors import GameError
 from ..games.protocol import Game
 from ._layout import (
     body,
+    by_information_set,
     choice_columns,
     finish,
     options,
@@ -33,10 +34,8 @@ from .formats import FORMATS, Format, Grid
 from .latex import (
     TEXT_WIDTH,
     PaperLatex,
-    column_widths,
     common_subexpressions,
     grid_width,
-    paragraph_column,
 )
 
 if TYPE_CHECKING:
@@ -333,34 +332,11 @@ def equilibrium_table(solution: Any, format: str | Format = "latex",
                 groups)
     if tree and isinstance(c.fmt, PaperLatex) and grid_width(grid) > TEXT_WIDTH:
         kept = [cols[j] for j in b.keep]
-        grid = _by_information_set(c, kept, [[row[j] for j in b.keep] for row in cells],
-                                   [players[i] for i in b.pays],
-                                   [[row[i] for i in b.pays] for row in pays])
+        grid = by_information_set(c, kept, [[row[j] for j in b.keep] for row in cells],
+                                  [players[i] for i in b.pays],
+                                  [[row[i] for i in b.pays] for row in pays],
+                                  [str(k + 1) for k in range(len(eqs))], "Equilibrium")
     return finish(c, [grid], notes, caption, label)
-
-
-def _by_information_set(c: Cells, cols: list, cells: list[list[str]], players: list,
-                        pays: list[list[str]]) -> Grid:
-    """A tree's equilibria the other way round: a row per information set (the player
-    named on the first of theirs), a column per equilibrium, then the payoffs."""
-    rows, last, n = [], None, len(cells)
-    for j, col in enumerate(cols):
-        rows.append([c.text(col.player) if col.player != last else "", c.text(col.detail)]
-                    + [cells[k][j] for k in range(n)])
-        last = col.player
-    for i, p in enumerate(players):
-        rows.append([c.text("Payoff") if i == 0 else "", c.text(p)]
-                    + [pays[k][i] for k in range(n)])
-    if cols and players:
-        rows[len(cols)][0] = "\\midrule " + rows[len(cols)][0]
-    header = [c.text("Player"), c.text("Information set")] + [str(k + 1) for k in range(n)]
-    groups = [("", 2), ("Equilibrium", n)]
-    grid = Grid(header, rows, "ll" + "l" * n, groups)
-    over = grid_width(grid) - 0.95 * TEXT_WIDTH
-    if over > 0:              # the labels of the information sets wrap in their column
-        detail = max(120.0, column_widths(grid)[1] - over)
-        grid.align = "l" + paragraph_column(detail) + "l" * n
-    return grid
 
 
 def _symbols(game: Any) -> tuple:
