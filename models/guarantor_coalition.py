@@ -165,6 +165,7 @@ Fraction(2, 5)
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
@@ -177,7 +178,7 @@ from gametheory.models import _common
 __all__ = ["GUARANTORS", "PARAMETERS", "SHARED", "parameters", "build", "analyze",
            "solve_tree", "winning", "deterrence_threshold", "volunteer_equilibria",
            "leader_equilibria", "symmetric_defence", "critical_audience_cost",
-           "free_riding"]
+           "free_riding", "audience_sweep"]
 
 _NAME = "guarantor_coalition"
 _INF = float("inf")
@@ -493,14 +494,14 @@ def deterrence_threshold(**values: Any) -> Any:
 
 
 def _ratio(r: Mapping[str, Any]) -> dict[str, Any]:
+    """``{g: r_g}`` as sympy numbers (numbers only: a string is a GameError)."""
     import sympy
 
     out = {}
     for g, x in r.items():
-        # trusted: strict sympify of numbers, never text
-        v = sympy.nsimplify(sympy.sympify(x, strict=True), rational=True) \
-            if isinstance(x, (int, Fraction)) else sympy.sympify(x, strict=True)
-        out[g] = v
+        if isinstance(x, str):
+            raise GameError(f"r[{g!r}] must be a number, not a string")
+        out[g] = sympy.sympify(x, strict=True)   # trusted: strict, never reads text
     return out
 
 
@@ -747,3 +748,45 @@ def free_riding(ns: Sequence[int] = (2, 3, 4), **values: Any) -> list[dict[str, 
         rows.append(row)
     return rows
 
+
+def audience_sweep(n: int = 3, grid: Sequence[Any] = (0, Fraction(1, 2), 1, Fraction(3, 2), 2),
+                   **values: Any) -> list[dict[str, Any]]:
+    """The subgame-perfect equilibria of n identical guarantors over a grid of the
+    audience cost ``a``: ``gt.sweep(build(n), {"a": grid}, method=solve_tree)``.
+
+    Returns
+    -------
+    list of dict
+        Per grid point: ``"a"``, ``"equilibria"`` (how many), ``"attacked"`` (in how
+        many Russia attacks), ``"mixed_success"`` (the success probability of the
+        fully mixed coalition, None without one) and ``"mixed_attacked"``.
+
+    References
+    ----------
+    Fearon, J. D. (1994). Domestic political audiences and the escalation of
+    international disputes. *American Political Science Review* 88(3), 577-592.
+
+    Examples
+    --------
+    >>> from gametheory.models import guarantor_coalition as m
+    >>> [(r["a"], r["equilibria"], r["attacked"], r["mixed_attacked"])
+    ...  for r in m.audience_sweep(3, [0, 1/2, 1])]
+    [(0.0, 7, 4, True), (0.5, 7, 1, True), (1.0, 7, 0, False)]
+    """
+    if "a" in values:
+        raise GameError("audience_sweep varies a; do not give it")
+    game = build(n, **values)
+    sw = gt.sweep(game, {"a": [float(x) for x in grid]}, method=solve_tree)
+    names = _names(n)
+    rows = []
+    for k, a in enumerate(sw.values("a")):
+        eqs = sw.solution(k).equilibria
+        mixed = [eq for eq in eqs if all(0 < eq.behavior[g]["defend"] < 1 for g in names)]
+        success = (1 - math.prod(1 - float(mixed[0].behavior[g]["defend"]) for g in names)
+                   if mixed else None)
+        rows.append({"a": float(a), "equilibria": len(eqs),
+                     "attacked": sum(1 for eq in eqs if eq.behavior["Russia"]["attack"] == 1),
+                     "mixed_success": success,
+                     "mixed_attacked": bool(mixed[0].behavior["Russia"]["attack"] == 1)
+                     if mixed else None})
+    return rows

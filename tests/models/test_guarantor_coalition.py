@@ -235,13 +235,16 @@ def test_critical_values_miss_mixed_thresholds_of_three_guarantors_a_sweep_finds
     cv = gt.critical_values(m.build(3), "a")
     assert [c.value for c in cv] == [8]
     cut2, cut3 = float(m.critical_audience_cost(2)), float(m.critical_audience_cost(3))
-    grid = [cut2 - 0.01, cut2 + 0.01, cut3 - 0.01, cut3 + 0.01]
-    sw = gt.sweep(m.build(3), {"a": grid}, method=m.solve_tree)
-    # the pairs of mixers (3 of them) deter above a*_2, the triple above a*_3
-    nato = [sum(1 for eq in sw.solution(k).equilibria if eq.behavior["Ukraine"]["NATO"] == 1)
-            for k in range(len(grid))]
-    assert nato == [4, 1, 1, 0]
-    assert list(sw.counts) == [7, 7, 7, 7]
+    grid = [0, cut2 - 0.01, cut2 + 0.01, cut3 - 0.01, cut3 + 0.01, 2]
+    rows = m.audience_sweep(3, grid)
+    for a, row in zip(grid, rows):
+        # the three pairs of mixers deter above a*_2, the three mixers above a*_3
+        assert row["equilibria"] == 7
+        assert row["attacked"] == 3 * (a < cut2) + (a < cut3)
+        assert row["mixed_attacked"] == (a < cut3)
+        assert row["mixed_success"] == pytest.approx(1 - ((8 - a) / 10) ** 1.5, abs=1e-9)
+    with pytest.raises(GameError, match="do not give it"):
+        m.audience_sweep(3, a=1)
 
 
 def test_critical_audience_cost_formula():
