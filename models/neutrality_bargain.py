@@ -49,16 +49,15 @@ parameter: the tree has ``1 + 3 (m + 1)(m + 2)`` nodes (169 at the default ``m =
 
 Assumptions
 -----------
-Complete information (no uncertainty about power, costs or the guarantee's strength;
-the war can be a lottery because ``g`` and ``p`` are chances). Russia makes every offer
+Complete information: power, costs and the guarantee's strength are known to both (a
+war is a lottery over who wins, with known chances). Russia makes every offer
 (take it or leave it) and has all the bargaining power. The shift in power happens once,
 when neutrality is accepted, and is the same for the whole future; the future is one
 block whose terms are set once (in the fine-grid limit an open-ended future at constant
 power gives the same: Russia offers Ukraine its war value ``r - c_U`` every period).
 The guarantors are not players: whether they honour is the exogenous chance ``g``, and
-they bear no cost here.
-Costs of war are per period and shares of the stake; the grid of offers is the same in
-both periods. ``p2 <= p1``. The defaults (``p1 = 1/2``, ``p2 = 1/5``, ``g = 1/5``,
+they bear no cost here. Costs of war are per period and shares of the stake; the grid
+of offers is the same in both periods. ``p2 <= p1``. The defaults (``p1 = 1/2``, ``p2 = 1/5``, ``g = 1/5``,
 ``c_U = c_R = 1/10``, ``delta = 3``, i.e. ``beta = 3/4``) are illustrative, not
 estimates: an even war today with full Western support, a Ukraine that neutrality
 (demobilisation, no Western arms) would leave with a one-in-five chance, weak
@@ -70,9 +69,9 @@ Write ``C = c_U + c_R`` and assume the grid is finer than the bargaining range,
 ``1/m < C`` (true at the defaults: 1/6 < 1/5; see the end for coarser grids).
 
 *Bargaining ranges.* In a period in which Ukraine's chance of winning is ``q``, every
-per-period share of Ukraine in ``[q - c_U, q + c_R]`` is preferred by both to fighting:
-the range is ``[p1 - c_U, p1 + c_R]`` now and ``[r - c_U, r + c_R]`` in the future
-(:func:`bargaining_ranges`), of width ``C > 0``, so a bargaining range exists in every
+per-period share of Ukraine in ``[q - c_U, q + c_R]`` is at least as good for both as
+fighting (strictly better inside): the range is ``[p1 - c_U, p1 + c_R]`` now and
+``[r - c_U, r + c_R]`` in the future (:func:`bargaining_ranges`), of width ``C > 0``, so a bargaining range exists in every
 period.
 
 *The future.* Ukraine accepts ``x1`` iff ``x1 > w = r - c_U`` (its war value per period),
@@ -144,8 +143,8 @@ refused offer aside, see below). In g (or ``p2``) the set changes exactly where
 steps up there, in every one of the ``m + 1`` subgames after an accepted offer, on or
 off the path, and Ukraine is indifferent there. One of these points is ``g*_m``. In g:
 ``g_j = (j/m + c_U - p2) / (p1 - p2)`` (2/9 and 7/9 at the defaults); in ``p2``:
-``(j/m + c_U - g p1) / (1 - g)`` inside (0, p1) (5/24 and 5/12; war iff
-``p2 <= 5/24``, fine-grid limit ``p2 < 1/4``).
+``(j/m + c_U - g p1) / (1 - g)`` inside (0, p1) (5/24 and 5/12; war for
+``p2 < 5/24``, both at 5/24, peace above; fine-grid limit: war iff ``p2 < 1/4``).
 
 *Ties.* When war starts now Russia is indifferent between its refused offers: ``m + 1``
 pure SPE with the same outcome. At a point ``w = j/m`` each subgame after an accepted
