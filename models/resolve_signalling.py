@@ -23,11 +23,12 @@ The game
 Payoffs are (Guarantor, Russia), relative to the status quo (0, 0)::
 
     chance: resolute (p) | irresolute (1 - p)                  [t = res, irr]
-      Guarantor (knows t): <signal> | "no signal"              set "Guarantor: <t>"
-        Russia (sees the message only): hold  -> (-s, 0)       set "Russia: <message>"
-                                        press -> Guarantor     set "Guarantor: <t>, <message>, pressed"
-                 fight     -> (-c_t - s, -r)
-                 back down -> (-v_t - s - A, w)
+      Guarantor (knows t): <signal> | "no signal"        set "Guarantor: <t>"
+        Russia (sees the message only):                  set "Russia: <message>"
+          hold  -> (-s, 0)
+          press -> Guarantor                 set "Guarantor: <t>, <message>, pressed"
+                     fight     -> (-c_t - s, -r)
+                     back down -> (-v_t - s - A, w)
 
 where ``s = k`` after a tripwire (else 0) and ``A = a`` after a pledge (else 0). ``v_t``
 is type ``t``'s loss when it backs down (its stake in Ukraine's neutrality), ``c_t`` its
@@ -229,8 +230,10 @@ Examples
 >>> m.critical_k(), m.critical_p("pledge"), m.critical_a()
 ([Fraction(1, 1), Fraction(2, 1)], [Fraction(1, 3)], [Fraction(2, 1)])
 >>> bluff = m.analyze("pledge")["equilibria"][1]
->>> bluff["sends"], bluff["press"]
-({'resolute': Fraction(1, 1), 'irresolute': Fraction(2, 3)}, {'pledge': Fraction(1, 2), 'no signal': Fraction(1, 1)})
+>>> bluff["sends"]
+{'resolute': Fraction(1, 1), 'irresolute': Fraction(2, 3)}
+>>> bluff["press"]
+{'pledge': Fraction(1, 2), 'no signal': Fraction(1, 1)}
 """
 
 from __future__ import annotations

@@ -9,6 +9,7 @@ method="sequential" at a few points (a few seconds each); the many-point checks 
 reduced sender-receiver game (the guarantor's reply fixed at its strict optimum) with
 method="pbe", which is complete there, and the full tree is checked against it."""
 
+import functools
 import itertools
 from fractions import Fraction as F
 
@@ -33,6 +34,12 @@ def _vertex_key(signal, eq):
     press = tuple(F(b[f"Russia: {x}"]["press"]) for x in (signal, QUIET))
     off = [x for x in (signal, QUIET) if f"Russia: {x}" in eq.belief_ranges]
     return (*sends, *press, _interval(eq.belief_ranges[f"Russia: {off[0]}"]) if off else None)
+
+
+@functools.cache
+def _analyze(signal, items=()):
+    """m.analyze, computed once per point (the full tree takes seconds)."""
+    return m.analyze(signal, **dict(items))
 
 
 def _derived(signal, **values):
@@ -87,7 +94,7 @@ def test_full_tree_sequential_equilibria(signal, values):
     one fights exactly when it is strictly better, and its message and pressing profile
     is sequential in the reduced game (checked exactly); the solver says it is not
     complete on this tree shape (an unsent message is followed by the guarantor's move)."""
-    out = m.analyze(signal, **values)
+    out = _analyze(signal, tuple(values.items()))
     assert not out["complete"] and out["notes"]
     v = {**{k: F(e[0]) for k, e in m.PARAMETERS.items()}, **values}
     keys = set()
@@ -114,7 +121,7 @@ def test_defaults_worked_out_in_the_docstring():
     th = m.theta(w=1, r=2)
     assert th == F(1, 3) and m.binding_audience_cost() == 2
     assert m.pledge_pressure() == F(1, 2)
-    trip = m.analyze("tripwire")
+    trip = _analyze("tripwire")
     sep = [e for e in trip["equilibria"] if e["label"] == "separating"]
     assert len(sep) == 1
     assert sep[0]["sends"] == {"resolute": 1, "irresolute": 0}
@@ -125,7 +132,7 @@ def test_defaults_worked_out_in_the_docstring():
     assert all(not e["intuitive"] and e["belief"]["tripwire"][1] == th for e in pools)
     # every guarantor pressed: the resolute quarter fights
     assert all(e["war_probability"] == F(1, 4) for e in pools)
-    bluff = [e for e in m.analyze("pledge")["equilibria"] if e["label"] == "semi-separating"]
+    bluff = [e for e in _analyze("pledge")["equilibria"] if e["label"] == "semi-separating"]
     assert len(bluff) == 1 and bluff[0]["sends"]["irresolute"] == F(2, 3)
     # war: the resolute pledges and is pressed half the time
     assert bluff[0]["war_probability"] == F(1, 4) * F(1, 2)
@@ -187,14 +194,32 @@ def test_at_p_equal_theta_russia_may_press_or_hold_the_silent():
 
 
 def test_at_the_binding_audience_cost_both_regimes_meet():
-    """a = a* = c_irr - v_irr (full tree: the irresolute type is indifferent after a
-    pledge): the bluffing profile (pressure v_irr/(v_irr + a*) = 1/3) and the deterring
-    pooling on the pledge are both sequential."""
-    out = m.analyze("pledge", a=2)
-    assert out["intuitive"] is None        # no strict last move: no reduced game
-    prof = {(e["sends"]["resolute"], e["sends"]["irresolute"], e["press"]["pledge"],
-             e["press"][QUIET]) for e in out["equilibria"]}
-    assert (1, F(2, 3), F(1, 3), 1) in prof and (1, 1, 0, 0) in prof
+    """a = a* = c_irr - v_irr (full tree; the irresolute type is indifferent after a
+    pledge, so there is no reduced game): the bluffing profile (pressure
+    v_irr/(v_irr + a*) = 1/3, the irresolute type backing down) and pooling on the
+    pledge with Russia holding and the irresolute type fighting if pressed (the limit
+    from above) are both sequential, exactly."""
+    fixed = {k: e[0] for k, e in m.PARAMETERS.items() if k not in ("k", "a")}
+    g = m.build("pledge", a=2, **fixed)
+    pressed = {f"Guarantor: {t}, {x}, pressed": "fight" if t == "resolute" else "back down"
+               for t in m.TYPES for x in ("pledge", QUIET)}
+    bluff = {"Guarantor: resolute": "pledge",
+             "Guarantor: irresolute": {"pledge": F(2, 3), QUIET: F(1, 3)},
+             "Russia: pledge": {"press": F(1, 3), "hold": F(2, 3)},
+             "Russia: no signal": "press", **pressed}
+    assert gt.check_assessment(g, bluff).sequential
+    deter = {"Guarantor: resolute": "pledge", "Guarantor: irresolute": "pledge",
+             "Russia: pledge": "hold", "Russia: no signal": "press", **pressed,
+             "Guarantor: irresolute, pledge, pressed": "fight"}   # indifferent at a*
+    assert gt.check_assessment(
+        g, deter, {"Russia: no signal": {"resolute/no signal": 0,
+                                         "irresolute/no signal": 1}}).sequential
+    # just below a*, pooling on the pledge is no equilibrium; just above, bluffing is not
+    below, above = (m.build("pledge", a=a, **fixed) for a in (F(19, 10), F(21, 10)))
+    assert not gt.check_assessment(below, deter, {"Russia: no signal": {
+        "resolute/no signal": 0, "irresolute/no signal": 1}}).sequential
+    assert not gt.check_assessment(above, {**bluff, "Russia: pledge": {
+        "press": F(10, 31), "hold": F(21, 31)}}).sequential
     with pytest.raises(GameError, match="strict"):
         m.reduced_game("pledge", a=2)
 
@@ -204,6 +229,17 @@ def test_critical_values_in_k_reproduce_v_irr_and_c_res():
     g = m.reduced_game("tripwire", free=("k",))
     cv = gt.critical_values(g, "k", method="sequential")
     assert [c.value for c in cv] == m.critical_k() == [1, 2]
+
+
+def test_sweep_in_k_changes_structure_only_at_critical_k():
+    """gt.sweep with method="sequential": the equilibrium structure differs between
+    neighbouring grid points only across k = v_irr and k = c_res (both on the grid)."""
+    ks = [F(j, 4) for j in range(1, 12)]
+    sw = gt.sweep(m.reduced_game("tripwire", free=("k",)), {"k": ks}, method="sequential")
+    ids = list(sw.structure_ids()[0])
+    changes = [(ks[j], ks[j + 1]) for j in range(len(ks) - 1) if ids[j] != ids[j + 1]]
+    assert changes == [(F(3, 4), 1), (1, F(5, 4)), (F(7, 4), 2), (2, F(9, 4))]
+    assert list(sw.counts[:4]) == [3, 3, 3, 4]          # T1 (two vertices) + T3; then k = 1
 
 
 def test_critical_values_in_p_reproduce_theta():
