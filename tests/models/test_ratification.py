@@ -5,6 +5,7 @@ gt.critical_values in pi, r_H, r_D and g and gt.equilibrium_map against the deri
 thresholds (critical_pi, prices, hawk_limit)."""
 
 import itertools
+import random
 from fractions import Fraction as F
 
 import pytest
@@ -287,17 +288,125 @@ def test_spe_are_the_sequential_equilibria_with_the_type_drawn_first(values):
             assert sorted(belief.values()) == pytest.approx(sorted([pi, 1 - pi]))
 
 
-def test_build_leaves_parameters_symbolic_with_metadata():
-    g = m.build()
-    assert {p.name for p in g.parameters} == set(m.PARAMETERS)
-    for name, (default, domain, meaning, latex) in m.PARAMETERS.items():
+@pytest.mark.parametrize("levels", [None, m.LEVELS])
+def test_build_leaves_parameters_symbolic_with_metadata(levels):
+    unused = {"b_G", "k_G"} if levels is None else {"g"}
+    g = m.build(levels=levels)
+    assert {p.name for p in g.parameters} == set(m.PARAMETERS) - unused
+    for name in set(m.PARAMETERS) - unused:
+        default, domain, meaning, latex = m.PARAMETERS[name]
         info = g.parameter_info[name]
         assert (info.default, info.domain, info.description, info.latex) == \
             (default, domain, meaning, latex)
-    assert m.build(**DEFAULTS) == m.build().substitute(**DEFAULTS)
-    assert {p.name for p in m.build(pi="1/4", g=2).parameters} == \
-        set(m.PARAMETERS) - {"pi", "g"}
+    used = {k: v for k, v in DEFAULTS.items() if k not in unused}
+    assert m.build(levels=levels, **used) == m.build(levels=levels).substitute(**used)
+    assert {p.name for p in m.build(levels=levels, pi="1/4", r_D=2).parameters} == \
+        set(m.PARAMETERS) - unused - {"pi", "r_D"}
+
+
+def test_tree_sizes():
     assert m.build((0, 1)).num_nodes == 2 + 9 * 2
+    assert m.build((0, 1), levels=(0, 1, 2)).num_nodes == 1 + 3 * (2 + 9 * 2)
+    assert tuple(m.build(levels=m.LEVELS).players) == (m.GUARANTORS, *m.PLAYERS)
+
+
+def test_equilibrium_offer_rule_matches_the_solver():
+    """The docstring's rule (x_S if D - x_S > max(0, pi (D - x_R)), x_R if
+    pi (D - x_R) > max(0, D - x_S), else no deal) wherever it applies on the grid."""
+    checked = 0
+    for pi, r_H, g in GRID:
+        try:
+            rule = m.equilibrium_offer(pi=pi, r_H=r_H, g=g)
+        except GameError:
+            continue
+        out = m.analyze(pi=pi, r_H=r_H, g=g)
+        if rule["offer"] is None:             # no agreement, whichever offer is refused
+            assert {e["agreement_probability"] for e in out["equilibria"]} == {0}
+            assert None in [e["offer"] for e in out["equilibria"]]
+        else:
+            assert out["num_equilibria"] == 1
+            assert (out["offer"], out["agreement_probability"]) == \
+                (rule["offer"], rule["agreement_probability"])
+        checked += 1
+    assert checked >= 30
+
+
+def random_points(n, seed=15):
+    """Exact parameter points with small denominators, r_D < r_H."""
+    rng = random.Random(seed)
+
+    def q(lo, hi, den=24):
+        return F(rng.randint(lo * den, hi * den), den)
+
+    for _ in range(n):
+        r_D, r_H = sorted(rng.sample([q(-1, 2) for _ in range(5)], 2))
+        if r_D < r_H:
+            yield dict(pi=q(0, 1), r_D=r_D, r_H=r_H, r_N=q(-1, 1), a=q(0, 1), g=q(0, 1),
+                       c_R=q(0, 2), t_R=q(0, 2))
+
+
+@pytest.mark.parametrize("values", list(random_points(40)))
+def test_random_points(values):
+    """Solver against the enumeration of the docstring's rules, and against the offer
+    rule where it applies (no tie)."""
+    out = m.analyze(**values)
+    assert solver_equilibria(out) == analytic_equilibria(**values)
+    try:
+        rule = m.equilibrium_offer(**values)
+    except GameError:
+        return
+    assert out["agreement_probability"] == rule["agreement_probability"]
+    if rule["offer"] is not None:
+        assert (out["num_equilibria"], out["offer"]) == (1, rule["offer"])
+
+
+@pytest.mark.parametrize("values", [{}, dict(k_G=3), dict(k_G=F(5, 2) - F(1, 100)),
+                                    dict(k_G=F(5, 2) + F(1, 100)), dict(pi=F(3, 4)),
+                                    dict(pi=F(3, 4), k_G=F(1, 10)), dict(pi=F(1, 6)),
+                                    dict(b_G=F(1, 10)), dict(b_G=0, k_G=1),
+                                    dict(r_H=F(3, 2))])
+def test_guarantors_choose_as_derived(values):
+    out = m.analyze(levels=m.LEVELS, **values)
+    assert out["levels"] == m.LEVELS and "g" not in out["parameters"]
+    try:
+        rule = m.guarantee_choice(**values)
+    except GameError:                          # tied levels: each is an equilibrium
+        worth = {e["guarantee"] for e in out["equilibria"]}
+        assert len(worth) > 1 and out["tie"]
+        return
+    assert out["num_equilibria"] == 1 and out["guarantee"] == rule["level"]
+    assert out["agreement_probability"] == rule["agreement_probability"][rule["level"]]
+    assert out["payoffs"]["Guarantors"] == rule["value"][rule["level"]]
+    sub = m.analyze(g=rule["level"], **{k: v for k, v in values.items()
+                                        if k not in ("b_G", "k_G")})
+    assert (sub["offer"], sub["payoffs"]["Russia"]) == (out["offer"], out["payoffs"]["Russia"])
+
+
+def test_guarantors_closed_form_at_the_defaults():
+    rule = m.guarantee_choice()
+    assert rule["agreement_probability"] == dict(zip(m.LEVELS, [F(1, 2), 1, 1, 1]))
+    assert rule["level"] == F(1, 4)
+    assert m.critical_pi(g=F(1, 10))[-1] == F(9, 19)          # the token guarantee's pi*
+    # k_G* = (1 - pi) b_G / (g_1 - pi g_pi) with g_1 = 1/4, g_pi = 1/10
+    assert m.critical_k_G() == [F(1, 2) / (F(1, 4) - F(1, 20))] == [F(5, 2)]
+    assert m.critical_k_G(pi=F(3, 4)) == [F(1, 4) / (1 - F(3, 40))] == [F(10, 37)]
+    assert m.critical_k_G(b_G=2) == [F(5)]
+
+
+@pytest.mark.parametrize("fixed", [{}, dict(pi=F(3, 4)), dict(pi=F(1, 6))])
+def test_critical_values_in_k_G_equal_the_formula(fixed):
+    game = m.build(levels=m.LEVELS)
+    found = [c.value for c in gt.critical_values(game, "k_G", **fixed)]
+    assert found == m.critical_k_G(**fixed)
+
+
+def test_equilibrium_map_in_k_G():
+    emap = gt.equilibrium_map(m.build(levels=m.LEVELS), ["k_G"])
+    assert emap.complete
+    assert [r.text for r in emap.regions] == ["k_G < 5/2", "k_G = 5/2", "k_G > 5/2"]
+    chosen = [sorted(m.analyze(levels=m.LEVELS, **r.point)["guarantee"]
+                     for _ in [0]) for r in emap.regions[::2]]
+    assert chosen == [[F(1, 4)], [F(1, 10)]]
 
 
 def test_bad_input():
@@ -323,3 +432,13 @@ def test_bad_input():
         m.hawk_limit(r_H=1)
     with pytest.raises(GameError, match="not a rational number"):
         m.analyze(pi="sqrt(2)/2")
+    with pytest.raises(GameError, match="guarantors choose g"):
+        m.build(levels=m.LEVELS, g=1)
+    with pytest.raises(GameError, match="levels must increase strictly"):
+        m.analyze(levels=(1, F(1, 2)))
+    with pytest.raises(GameError, match="levels must increase strictly"):
+        m.build(levels=(-1, 1))
+    with pytest.raises(GameError, match="do not give it a value"):
+        m.critical_k_G(k_G=1)
+    with pytest.raises(GameError, match="indifferent between two offers"):
+        m.equilibrium_offer(pi=F(5, 9))
