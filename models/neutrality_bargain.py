@@ -49,18 +49,18 @@ parameter: the tree has ``1 + 3 (m + 1)(m + 2)`` nodes (169 at the default ``m =
 
 Assumptions
 -----------
-Complete information: power, costs and the guarantee's strength are known to both (a
-war is a lottery over who wins, with known chances). Russia makes every offer
-(take it or leave it) and has all the bargaining power. The shift in power happens once,
-when neutrality is accepted, and is the same for the whole future; the future is one
-block whose terms are set once (in the fine-grid limit an open-ended future at constant
-power gives the same: Russia offers Ukraine its war value ``r - c_U`` every period).
-The guarantors are not players: whether they honour is the exogenous chance ``g``, and
-they bear no cost here. Costs of war are per period and shares of the stake; the grid
-of offers is the same in both periods. ``p2 <= p1``. The defaults (``p1 = 1/2``, ``p2 = 1/5``, ``g = 1/5``,
-``c_U = c_R = 1/10``, ``delta = 3``, i.e. ``beta = 3/4``) are illustrative, not
-estimates: an even war today with full Western support, a Ukraine that neutrality
-(demobilisation, no Western arms) would leave with a one-in-five chance, weak
+Complete information: power, costs and the guarantee's strength are known to both (a war
+is a lottery over who wins, with known chances). Russia makes every offer (take it or
+leave it) and has all the bargaining power. The shift in power happens once, when
+neutrality is accepted, and is the same for the whole future; the future is one block
+whose terms are set once (in the fine-grid limit an open-ended future at constant power
+gives the same: Russia offers Ukraine its war value ``r - c_U`` every period). The
+guarantors are not players: whether they honour is the exogenous chance ``g``, and they
+bear no cost here. Costs of war are per period and shares of the stake; the grid of
+offers is the same in both periods. ``p2 <= p1``. The defaults (``p1 = 1/2``,
+``p2 = 1/5``, ``g = 1/5``, ``c_U = c_R = 1/10``, ``delta = 3``, i.e. ``beta = 3/4``) are
+illustrative, not estimates: an even war today with full Western support, a Ukraine that
+neutrality (demobilisation, no Western arms) would leave with a one-in-five chance, weak
 guarantees.
 
 Analytic solution
@@ -71,8 +71,8 @@ Write ``C = c_U + c_R`` and assume the grid is finer than the bargaining range,
 *Bargaining ranges.* In a period in which Ukraine's chance of winning is ``q``, every
 per-period share of Ukraine in ``[q - c_U, q + c_R]`` is at least as good for both as
 fighting (strictly better inside): the range is ``[p1 - c_U, p1 + c_R]`` now and
-``[r - c_U, r + c_R]`` in the future (:func:`bargaining_ranges`), of width ``C > 0``, so a bargaining range exists in every
-period.
+``[r - c_U, r + c_R]`` in the future (:func:`bargaining_ranges`), of width ``C > 0``, so
+a bargaining range exists in every period.
 
 *The future.* Ukraine accepts ``x1`` iff ``x1 > w = r - c_U`` (its war value per period),
 fights iff ``x1 < w`` and is indifferent at ``x1 = w``. Russia offers the cheapest
