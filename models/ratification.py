@@ -33,10 +33,11 @@ root is the guarantors' choice::
 with payoffs (Guarantors, Russia, Negotiator, Ratifier), the guarantors getting
 ``b_G - k_G g`` from a ratified agreement and 0 otherwise, and the later information
 sets named ``"Russia | guarantee g"``, ``"Negotiator | guarantee g, offer x"`` and
-``"Ratifier | guarantee g, offer x, <type>"``. The ratifier's type
-matters only after a signature, so chance draws it there: Russia and the negotiator
-decide knowing only ``pi``, as they would if the type were drawn first and hidden from
-them, and the tree has perfect information with chance. Its solution concept is
+``"Ratifier | guarantee g, offer x, <type>"``.
+
+The ratifier's type matters only after a signature, so chance draws it there: Russia and
+the negotiator decide knowing only ``pi``, as they would if the type were drawn first and
+hidden from them, and the tree has perfect information with chance. Its solution concept is
 subgame-perfect equilibrium, computed by backward induction
 (``gt.solve(game, method="spe")``), which is exact. In the game where chance draws the
 type first and neither Russia nor the negotiator sees it, their information sets hold
@@ -54,8 +55,10 @@ Assumptions
   country then rejects. A ratifier of type ``t`` values the agreement at ``x + g`` and no
   deal at its reservation value ``r_t``; its payoff is written as its gain over no deal
   (``x + g - r_t`` when it ratifies, 0 otherwise), so that one player, ``"Ratifier"``,
-  stands for both types. "Dovish" means ``r_D < r_H``; :func:`critical_pi` and
-  :func:`hawk_limit` assume it, ``build`` and ``analyze`` do not.
+  stands for both types. "Dovish" means ``r_D < r_H``; the analytic helpers assume it
+  (:func:`hawk_limit` silently, :func:`critical_pi`, :func:`equilibrium_offer`,
+  :func:`guarantee_choice` and :func:`critical_k_G` raise GameError otherwise);
+  ``build`` and ``analyze`` do not.
 - Without ``levels`` the guarantee's strength ``g`` is a parameter. With ``levels`` the
   guarantors choose it, seen by all, and value a ratified agreement (a settled peace) at
   ``b_G`` less the cost ``k_G g`` of the commitment, which they bear only if the
@@ -67,7 +70,8 @@ Assumptions
   is uncertain to her too), so a signed agreement can fail: Putnam's *involuntary
   defection*.
 - The defaults (``pi = 1/2``, ``r_D = 3/8``, ``r_H = 7/8``, ``r_N = 0``, ``a = 1/8``,
-  ``g = 1/4``, ``c_R = 1/2``, ``t_R = 1/2``) are illustrative, not estimates.
+  ``g = 1/4``, ``c_R = 1/2``, ``t_R = 1/2``, ``b_G = 1``, ``k_G = 1/2``, the terms
+  0, 1/4, ..., 1 and the levels 1/10, 1/4, 1/2, 1) are illustrative, not estimates.
 
 Sources
 -------
@@ -181,8 +185,8 @@ it) and they buy it iff ``k_G < (1/4) / (1 - 3/40) = 10/37``.
 *Ties.* At an indifference (``x + g = r_t``, ``pi = pi_N(x)``, ``pi = pi*``, ...) the
 tied actions give several pure subgame-perfect equilibria, all listed by ``analyze``,
 and mixing between them a continuum that is not: ``complete`` is then False with a note.
-When no offer is signed and ratified with positive probability every offer ties with no
-deal for Russia.
+Whenever no agreement is Russia's best, making no offer ties with every offer the
+negotiator would refuse (several pure SPE, all without agreement).
 
 Examples
 --------
@@ -197,6 +201,9 @@ Examples
 (Fraction(1, 4), Fraction(1, 3))
 >>> m.hawk_limit()                          # a stricter hawk helps Ukraine up to r_H = 1
 Fraction(1, 1)
+>>> out = m.analyze(levels=m.LEVELS)        # the guarantors choose g first
+>>> out["guarantee"], m.critical_k_G()
+(Fraction(1, 4), [Fraction(5, 2)])
 """
 
 from __future__ import annotations
