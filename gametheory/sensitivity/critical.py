@@ -229,9 +229,25 @@ def _number(name: str, v: Any) -> Any:
     return out
 
 
+def require_form(game: Any, what: str) -> None:
+    """GameError unless ``game`` is a normal form or a tree (what ``what`` analyses),
+    naming the way in for a Bayesian or repeated game."""
+    if hasattr(game, "is_tree"):
+        return
+    kind = type(game).__name__
+    hint = {"BayesianGame": "; analyse its Harsanyi tree, game.to_tree(), or its normal "
+                            "form, game.to_normal()",
+            "RepeatedGame": "; for the discount factor use gt.critical_values(rep, "
+                            "'delta') or rep.critical_discount(...), or analyse the "
+                            "stage game, rep.stage"}.get(kind, "")
+    raise GameError(f"{what} take a NormalFormGame or an ExtensiveFormGame, not a "
+                    f"{kind}{hint}")
+
+
 def _parameter_names(game: Game, what: str) -> list[str]:
     """The names of the game's parameters; GameError when it has none (``what`` needs
-    them)."""
+    them) or is not a normal form or a tree."""
+    require_form(game, what)
     names = [p.name for p in game.parameters]
     if not names:
         raise GameError(f"the game has no parameters; {what} need a parametric game "

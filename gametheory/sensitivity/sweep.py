@@ -182,7 +182,9 @@ def sweep(game: Game, grid: Mapping[str, Any] | None = None,
     True
     """
     from ..solvers import METHODS
+    from .critical import require_form
 
+    require_form(game, "sweeps")
     if callable(method):
         _check_picklable(method, executor)
     elif method != "auto" and method not in METHODS:

@@ -406,3 +406,20 @@ def test_optimal_bounds_agree_with_the_payoff_set():
     assert not rep.equilibrium_payoffs(opt.lower_bound - F(1, 100)).contains((10, 10))
     V = rep.equilibrium_payoffs(F(34, 100))
     assert V.contains((10, 10)) and abs(V.punishment[0]) < 1e-6
+
+
+def test_sweeps_and_maps_refuse_a_repeated_or_bayesian_game_in_one_line():
+    """sweep / equilibrium_map take normal forms and trees; a RepeatedGame (or a
+    BayesianGame) gets a GameError naming the way in, not an AttributeError."""
+    d = gt.parameters("d")
+    stage = gt.NormalFormGame.from_arrays([[3, 0], [5, 1]], [[3, 5], [0, 1]])
+    rep = gt.RepeatedGame(stage, discount=d)
+    with pytest.raises(gt.GameError, match="not a RepeatedGame.*critical_values"):
+        gt.sweep(rep, {"d": [0.5]})
+    with pytest.raises(gt.GameError, match="not a RepeatedGame"):
+        gt.equilibrium_map(rep, ["d"])
+    bg = gt.BayesianGame(["A", "B"], types={"A": ["x", "y"]}, prior={"x": d, "y": 1 - d},
+                         actions={"A": ["u", "v"], "B": ["l", "r"]},
+                         payoffs=lambda t, a: (int(a[0] == "u"), int(a[1] == "l")))
+    with pytest.raises(gt.GameError, match="not a BayesianGame.*to_tree"):
+        gt.sweep(bg, {"d": [0.5]})
