@@ -452,7 +452,8 @@ def offers(m: int = 6, **values: Any) -> dict[str, Any]:
         ``N = (1 + delta)(p1 - c_U) - delta a``; ``"now"``: the cheapest acceptable offer
         today, ``max(0, ceil(m N) / m)``, or None when ``N > 1`` (war now);
         ``"war"``: ``N > 1``; ``"tie"``: True at a knife-edge where several pure SPE
-        exist (``m w`` an integer in [0, m], ``m N`` an integer in [0, m]).
+        exist (``m w`` an integer in [0, m], ``m N`` an integer in [0, m]); there the
+        values are those of the SPE in which Ukraine accepts whenever indifferent.
 
     References
     ----------
@@ -485,9 +486,10 @@ def critical_g(m: int | None = 6, **values: Any) -> Any:
     With ``m`` (exact grid): ``g*_m = (k/m + c_U - p2) / (p1 - p2)`` with
     ``k = ceil(m K) - 1`` and ``K = ((1 + delta)(p1 - c_U) - 1) / delta``; war for
     ``g <= g*_m`` (at ``g*_m`` peace too), peace above (when ``m K`` is an integer,
-    both on ``(g*_m, g*_m + 1/(m (p1 - p2))]``). None when ``K <= 0`` (no war for any g).
-    Every parameter but g takes its given value, else its default; GameError unless
-    ``1/m < c_U + c_R`` and ``p2 < p1``.
+    both on ``(g*_m, g*_m + 1/(m (p1 - p2))]``); a value below 0 means peace for every g
+    in [0, 1]. None when ``K <= 0`` (war is then never the only outcome). Every
+    parameter but g takes its given value, else its default; GameError unless
+    ``1/m < c_U + c_R``, ``p2 < p1`` and ``delta > 0``.
 
     With ``m=None`` (the fine-grid limit): ``1 - (1 - p1 + c_U) / (delta (p1 - p2))``,
     symbolic in the parameters not given.

@@ -137,6 +137,14 @@ def test_integer_m_K_makes_Ukraine_indifferent_on_a_whole_step():
     assert all(o["war_period"] is None for o in m.analyze(10, g="7/20")["outcomes"])
 
 
+def test_critical_guarantee_outside_the_unit_interval_or_none():
+    """g*_m < 0: peace even without a guarantee; K <= 0: never war (critical_g None)."""
+    assert m.critical_g(p2="2/5") == F(-4, 3)
+    assert m.analyze(g=0, p2="2/5")["war"] is False
+    assert m.critical_g(p1="1/5", p2="1/10") is None          # K = (4/10 - 1)/3 < 0
+    assert all(not m.analyze(g=g, p1="1/5", p2="1/10")["war"] for g in (0, F(1, 2)))
+
+
 def test_defaults_as_in_the_docstring():
     out = m.analyze()
     assert (out["war_period"], out["num_equilibria"]) == (0, 7)
