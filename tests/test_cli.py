@@ -170,7 +170,8 @@ def test_solve_bundled_model_with_set(capsys):
                         "--format", "json")
     assert code == 0
     eqs = json.loads(out)["equilibria"]
-    assert sorted(e["behavior"]["Ukraine"]["NATO"] for e in eqs) == [0, 1]
+    # exact numbers are JSON strings, integers too (one encoding, see cli.main._jsonable)
+    assert sorted(e["behavior"]["Ukraine"]["NATO"] for e in eqs) == ["0", "1"]
     code, out, _ = main(capsys, "solve", "battle_of_the_sexes", "--format", "md")
     assert code == 0 and out.startswith("| # |") and "2/3" in out
 

@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     from ..games.protocol import Game
 
 _FILES = (".nfg", ".efg", ".json")
+#: Payoff tables (NormalFormGame.from_csv / from_excel); two files as ``row.csv,col.csv``.
+_TABLES = (".csv", ".xlsx", ".xlsm", ".xls")
 
 
 class UsageError(Exception):
@@ -34,6 +36,8 @@ def load_game(spec: str) -> tuple[Game, str]:
     from ..models import catalog
 
     suffix = Path(spec).suffix.lower()
+    if suffix in _TABLES:
+        return _load_tables(spec), Path(spec.split(",")[0]).stem
     if suffix == ".py" or suffix in _FILES:
         path = Path(spec)
         if not path.is_file():
@@ -56,7 +60,27 @@ def load_game(spec: str) -> tuple[Game, str]:
         return catalog.GAMES[spec](), spec
     known = [*_bundled(), *catalog.GAMES]
     raise UsageError(f"unknown game {spec!r}; known: {', '.join(known)} (or give a .py file "
-                     "that defines build(), or a .nfg, .efg or .json file)")
+                     "that defines build(), a .nfg, .efg or .json file, or a payoff table "
+                     ".csv or .xlsx)")
+
+
+def _load_tables(spec: str) -> Game:
+    """A two-player game from one payoff table of pairs or two tables (``row.csv,col.csv``)."""
+    from ..games.normal import NormalFormGame
+    from ..io.spreadsheet import EXCEL_SUFFIXES
+
+    paths = [spec] if Path(spec).is_file() else [p.strip() for p in spec.split(",")]
+    for p in paths:
+        if not Path(p).is_file():
+            raise UsageError(f"no such file: {p}")
+    suffixes = {Path(p).suffix.lower() in EXCEL_SUFFIXES for p in paths}
+    if len(suffixes) != 1:
+        raise UsageError(f"{spec}: give two CSV files or two Excel files, not one of each")
+    read = NormalFormGame.from_excel if suffixes == {True} else NormalFormGame.from_csv
+    try:
+        return read(*paths)
+    except GameError as exc:
+        raise UsageError(str(exc)) from exc
 
 
 def _load_py(path: Path) -> Game:
@@ -133,13 +157,44 @@ def with_values(game: Game, name: str, values: dict[str, str], defaults: bool) -
     return game.substitute(**subs) if subs else game
 
 
+def require(module: str, what: str, install: str) -> None:
+    """A UsageError at once when the optional ``module`` is missing, before any work:
+    ``<what> needs <module>: pip install <install>``."""
+    if importlib.util.find_spec(module) is None:
+        raise UsageError(f"{what} needs {module}: pip install {install}")
+
+
+def require_matplotlib() -> None:
+    """A UsageError at once when matplotlib (for figures) is missing."""
+    require("matplotlib", "figures", "'gametheory[plot]'")
+
+
 def figure() -> Any:
     """A new matplotlib figure on the Agg backend; a UsageError without matplotlib."""
-    try:
-        import matplotlib
-    except ImportError:
-        raise UsageError("figures need matplotlib: pip install 'gametheory[plot]'") from None
+    require_matplotlib()
+    import matplotlib
+
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
     return plt.figure(layout="constrained")
+
+
+# ----------------------------------------------------------------- shared options
+def add_method_option(parser: Any, what: str = "solver method") -> None:
+    """``--method METHOD``: ``auto`` or a registered method, checked at once; the help
+    lists the registry, one line per method."""
+    from ..solvers.registry import METHODS
+
+    lines = [f"{what} (default: auto):",
+             "auto: a complete method where one applies, else the best available"]
+    lines += [f"{m.name}: {m.summary}" for m in METHODS.values()]
+    parser.add_argument("--method", default="auto", metavar="METHOD", type=method_name,
+                        help="\n".join(lines))
+
+
+def method_name(text: str) -> str:
+    """``auto`` or the name of a registered method (a SolverError naming them otherwise)."""
+    from ..solvers.registry import get_method
+
+    return text if text == "auto" else get_method(text).name

@@ -31,14 +31,18 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from ..errors import GameError, SolverError
 from .loading import (
     _FILES,
     UsageError,
     _bundled,
+    add_method_option,
     figure,
     load_game,
     parse_sets,
+    require_matplotlib,
     with_values,
 )
 
@@ -46,7 +50,21 @@ DEFAULT_GAME = "chicken"
 DEFAULT_MODEL = "ukraine_guarantees"
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help, except that a help text with line breaks keeps them (the list
+    of methods under ``--method``, one per line)."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        if "\n" in text:
+            return text.splitlines()
+        return super()._split_lines(text, width)
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any):
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str):  # one line, exit code 2, no usage dump
         raise UsageError(message)
 
@@ -75,16 +93,32 @@ def _cmd_models(args: Any) -> int:
 
 
 def _jsonable(x: Any) -> Any:
-    if isinstance(x, Fraction):
-        return str(x) if x.denominator != 1 else x.numerator
+    """Results as JSON, one encoding for every number (as in the game files of
+    :mod:`gametheory.io.jsonform`): an exact number is a string (``"2"``, ``"2/3"``,
+    ``"sqrt(2)/2"``), a float a JSON number to 15 significant digits
+    (:func:`~gametheory.io.formats.decimal_text`).
+
+    >>> _jsonable({"p": [Fraction(2), Fraction(2, 3), 0.1 + 0.2, True]})
+    {'p': ['2', '2/3', 0.3, True]}
+    """
+    from ..io.formats import decimal_text
+
+    if isinstance(x, (bool, np.bool_, str)) or x is None:
+        return bool(x) if isinstance(x, np.bool_) else x
+    if isinstance(x, (float, np.floating)):
+        return float(decimal_text(x))
+    if isinstance(x, (int, np.integer, Fraction)):
+        return str(x)
     if hasattr(x, "tolist"):
         return _jsonable(x.tolist())
     if isinstance(x, dict):
         return {k: _jsonable(v) for k, v in x.items()}
     if isinstance(x, (list, tuple)):
         return [_jsonable(v) for v in x]
-    if hasattr(x, "is_Rational") and x.is_Rational:
-        return _jsonable(Fraction(str(x)))
+    if getattr(x, "is_Rational", False):
+        return str(Fraction(str(x)))
+    if getattr(x, "is_number", False):           # an algebraic number, e.g. sqrt(2)/2
+        return str(x)
     return x
 
 
@@ -122,8 +156,25 @@ def _cmd_solve(args: Any) -> int:
     else:
         print(game)
         print()
-        print(sol)
+        print(_solution_text(sol))
     return 0
+
+
+def _solution_text(sol: Any) -> str:
+    """The solution as ``print(sol)`` shows it, but with the equilibria numbered from 1,
+    as in the tables and the sweep's report (Python's ``sol.equilibria[k]`` is number
+    k + 1)."""
+    lines, k = str(sol).splitlines(), 0
+    for i, line in enumerate(lines):
+        if k < len(sol.equilibria) and line.startswith(f"  [{k}] "):
+            lines[i] = f"  [{k + 1}] {line[len(f'  [{k}] '):]}"
+            k += 1
+        elif line.startswith("  component joining equilibria ["):
+            head, _, rest = line.partition("[")
+            numbers, _, tail = rest.partition("]")
+            shifted = ", ".join(str(int(n) + 1) for n in numbers.split(","))
+            lines[i] = f"{head}[{shifted}]{tail}"
+    return "\n".join(lines)
 
 
 def _cmd_table(args: Any) -> int:
@@ -137,6 +188,10 @@ def _cmd_table(args: Any) -> int:
 
 
 def _cmd_tree(args: Any) -> int:
+    if args.format == "png":
+        require_matplotlib()              # before any work
+        if args.out:
+            _check_suffix(args.out, (".png", ".pdf", ".svg"), "tree --format png")
     game, name = _model(args, defaults=False)
     if not game.is_tree:
         raise UsageError(f"{name} is a normal-form game; it has no tree (try gametheory table)")
@@ -179,7 +234,8 @@ def _check_suffix(path: str, allowed: tuple[str, ...], what: str) -> str:
 
 
 def _cmd_convert(args: Any) -> int:
-    game, _ = load_game(args.input)
+    game, name = load_game(args.input)
+    game = with_values(game, name, parse_sets(args.set), defaults=False)
     suffix = _check_suffix(args.output, _FILES, "convert")
     if suffix == ".json":
         from ..io.jsonform import write_json
@@ -211,21 +267,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     def model_args(s: argparse.ArgumentParser, default: str | None, nargs: str = "?") -> None:
         s.add_argument("game", nargs=nargs, default=default, metavar="MODEL",
-                       help="bundled model, catalog game, .py file defining build(), or "
-                            ".nfg/.efg/.json file" + (f" (default: {default})" if default
-                                                      else ""))
+                       help="bundled model, catalog game, .py file defining build(), "
+                            ".nfg/.efg/.json file, or payoff table .csv/.xlsx (two: "
+                            "row.csv,col.csv)" + (f" (default: {default})" if default
+                                                  else ""))
         s.add_argument("--set", action="append", metavar="NAME=VALUE",
                        help="fix a parameter (repeatable; exact: 1/7)")
 
-    s = sub.add_parser("solve", help="compute the equilibria of a game")
+    s = sub.add_parser("solve", help="compute the equilibria of a game",
+                       epilog="gt.show_method(NAME) in Python describes a method in full.")
     model_args(s, DEFAULT_GAME)
-    from ..solvers.registry import METHODS, get_method
-
-    s.add_argument("--method", default="auto", metavar="METHOD",
-                   type=lambda m: m if m == "auto" else get_method(m).name,
-                   help=f"solver method: auto, {', '.join(METHODS)} (default: auto; "
-                        "python -c 'import gametheory as gt; gt.show_method(\"vertex\")' "
-                        "describes one)")
+    add_method_option(s)
     arithmetic = s.add_mutually_exclusive_group()
     arithmetic.add_argument("--exact", action="store_true",
                             help="exact rational arithmetic (the default when all payoffs "
@@ -258,8 +310,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="TikZ as a complete LaTeX document")
 
     s = sub.add_parser("convert", help="convert a game between .nfg, .efg and .json")
-    s.add_argument("input", metavar="IN")
-    s.add_argument("output", metavar="OUT")
+    s.add_argument("input", metavar="IN", help="a game, as MODEL of the other commands")
+    s.add_argument("output", metavar="OUT", help="the file to write: .nfg, .efg or .json")
+    s.add_argument("--set", action="append", metavar="NAME=VALUE",
+                   help="fix a parameter before writing (repeatable; exact: 1/7); Gambit "
+                        "files need every parameter fixed, JSON keeps the others")
     for s in sub.choices.values():   # also after the command: gametheory solve x.py --debug
         s.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
                        help="show tracebacks")

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..errors import GameError
+from .loading import add_method_option
 
 __all__ = ["add_map_parser", "cmd_map"]
 
@@ -25,9 +26,8 @@ def add_map_parser(sub: Any, model_args: Callable) -> None:
     s.add_argument("--vary", required=True, metavar="NAMES",
                    help="the mapped parameters, comma-separated (one to three), e.g. q,r")
     s.add_argument("--seed", type=int, default=0, help="seed of the sample points (default: 0)")
-    s.add_argument("--method", default="auto",
-                   help="the registered method whose candidate source gives the conditions "
-                        "and whose exact solves are compared (default: auto)")
+    add_method_option(s, "the registered method whose candidate source gives the "
+                         "conditions and whose exact solves are compared")
     s.add_argument("--format", choices=["text", "latex", "table", "json"], default="text")
 
 

@@ -16,12 +16,14 @@ from typing import Any
 import numpy as np
 
 from ..errors import DegenerateGameWarning, GameError, SolverError
+from .loading import add_method_option
 
 __all__ = ["add_sweep_parser", "cmd_sweep", "parse_range"]
 
 #: With no MODEL: the bundled Ukraine model over the bilateral guarantor's commitment q.
 DEFAULT_MODEL, DEFAULT_VARY = "ukraine_guarantees", "q=0:1:1001"
-_OUT = (".csv", ".tex", ".md", ".png", ".pdf", ".svg")
+_FIGURES = (".png", ".pdf", ".svg")
+_OUT = (".csv", ".tex", ".md", *_FIGURES)
 _MAX_POINTS = 10**7
 #: Distinct equilibria printed per region.
 _SHOWN = 4
@@ -36,9 +38,10 @@ def add_sweep_parser(sub: Any, model_args: Callable) -> None:
     model_args(s, None)
     s.add_argument("--vary", action="append", metavar="NAME=LO:HI:N",
                    help="sweep NAME over N evenly spaced values from LO to HI (once or twice)")
-    s.add_argument("--method", default="auto", help="solver method (default: auto)")
+    add_method_option(s)
     s.add_argument("--out", metavar="FILE",
-                   help="write the sweep: .csv (every point), .tex or .md (the regions "
+                   help="write the sweep: .csv (every point; equilibria numbered from 1, "
+                        "floats to 15 significant digits), .tex or .md (the regions "
                         "table), .png, .pdf or .svg (a figure)")
     s.add_argument("--jobs", type=int, metavar="N", help="solve in N local processes")
     s.add_argument("--scheduler", metavar="ADDRESS",
@@ -131,7 +134,14 @@ def _executor(args: Any) -> tuple[Any, Any]:
 def cmd_sweep(args: Any) -> int:
     """Run ``gametheory sweep``; returns the exit code."""
     from ..sensitivity.sweep import sweep
-    from .loading import UsageError, check_known, load_game, parse_sets, with_values
+    from .loading import (
+        UsageError,
+        check_known,
+        load_game,
+        parse_sets,
+        require_matplotlib,
+        with_values,
+    )
 
     spec = args.game or DEFAULT_MODEL
     game, name = load_game(spec)
@@ -154,6 +164,8 @@ def cmd_sweep(args: Any) -> int:
     suffix = Path(args.out).suffix.lower() if args.out else None
     if suffix is not None and suffix not in _OUT:
         raise UsageError(f"--out writes {', '.join(_OUT)} files; got {args.out!r}")
+    if suffix in _FIGURES:
+        require_matplotlib()            # before the sweep, which may take long
     executor, close = _executor(args)
     start = time.perf_counter()
     try:
@@ -348,7 +360,8 @@ def _write(sw: Any, varying: list[str], game: Any, out: str, suffix: str,
     from .loading import UsageError
 
     if suffix == ".csv":
-        rows = sw.records()
+        rows = [{k: _csv_value(v) for k, v in _numbered_from_1(row).items()}
+                for row in sw.records()]
         with open(out, "w", newline="", encoding="utf-8") as f:
             w = csv.DictWriter(f, fieldnames=list(rows[0]) if rows else ["point"])
             w.writeheader()
@@ -381,3 +394,21 @@ def _write(sw: Any, varying: list[str], game: Any, out: str, suffix: str,
     fig.suptitle(getattr(game, "title", None) or name)
     fig.savefig(out, dpi=120)
 
+
+def _csv_value(v: Any) -> Any:
+    """A sweep record's value for CSV: a float to 15 significant digits (``-7.78``, not
+    the float noise ``-7.779999999999999``; :func:`~gametheory.io.formats.decimal_text`),
+    exact values as their text (``1/7``), anything else as it is."""
+    from ..io.formats import decimal_text
+
+    if isinstance(v, (float, np.floating)):
+        return decimal_text(v)
+    return v
+
+
+def _numbered_from_1(row: dict[str, Any]) -> dict[str, Any]:
+    """A sweep record with its equilibrium numbered from 1, as in the text report and
+    the tables (``sw.records()`` counts from 0, as Python indexes a point's solution)."""
+    if isinstance(row.get("equilibrium"), (int, np.integer)):
+        row = {**row, "equilibrium": int(row["equilibrium"]) + 1}
+    return row

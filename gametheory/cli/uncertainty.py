@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..errors import GameError
+from .loading import add_method_option
 
 __all__ = ["DISTRIBUTIONS", "add_uncertainty_parser", "cmd_uncertainty", "parse_dist"]
 
@@ -53,7 +54,7 @@ def add_uncertainty_parser(sub: Any, model_args: Callable) -> None:
                    help="a quantity: payoff:PLAYER, prob:WHO:ACTION or outcome:PATH "
                         "(repeatable)")
     s.add_argument("--sobol", metavar="Q", help="Sobol' indices of the quantity Q")
-    s.add_argument("--method", default="auto", help="solver method (default: auto)")
+    add_method_option(s)
     s.add_argument("--format", choices=["text", "json"], default="text")
 
 

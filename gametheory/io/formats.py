@@ -54,8 +54,9 @@ def latex_escape(text: str) -> str:
 
 def decimal_text(x: float) -> str:
     """A float as the shortest decimal of at most 15 significant digits that equals it
-    to that precision (``-7.78`` for the float ``-7.779999999999999``; ``2`` for
-    ``2.0``; ``inf``, ``-inf``, ``nan`` as Python spells them).
+    to that precision (``-7.78`` for the float ``-7.779999999999999``), with a point or
+    an exponent so that it reads as a float (``2.0``, as ``repr`` writes it; ``inf``,
+    ``-inf``, ``nan`` as Python spells them).
 
     Fifteen digits is the precision a double holds (C's ``DBL_DIG``): every decimal of
     at most 15 significant digits survives the trip to a double and back, while the
@@ -65,14 +66,15 @@ def decimal_text(x: float) -> str:
     Examples
     --------
     >>> decimal_text(-7.779999999999999), decimal_text(0.1 + 0.2), decimal_text(2.0)
-    ('-7.78', '0.3', '2')
-    >>> decimal_text(2 / 3), decimal_text(1e-20), decimal_text(-0.0)
-    ('0.666666666666667', '1e-20', '0')
+    ('-7.78', '0.3', '2.0')
+    >>> decimal_text(2 / 3), decimal_text(1e-20), decimal_text(-0.0), decimal_text(1e300)
+    ('0.666666666666667', '1e-20', '0.0', '1e+300')
     """
     x = float(x)
     if x != x or x in (float("inf"), float("-inf")):
         return repr(x)
-    return f"{x + 0.0:.15g}"                  # + 0.0: -0.0 prints as 0
+    text = f"{x + 0.0:.15g}"                  # + 0.0: -0.0 prints as 0
+    return text if any(c in text for c in ".en") else text + ".0"
 
 
 # ----------------------------------------------------------------- grids
