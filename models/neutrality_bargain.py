@@ -154,8 +154,8 @@ listed by the solver: at ``g = 2/9`` there are 224 pure SPE, 112 with war now an
 others peace with ``1/3`` tomorrow and ``2/3``, ``5/6`` or ``1`` today (Russia offers
 more than ``2/3`` where the selections in the subgames after the cheaper offers would
 give Ukraine only ``1/6`` tomorrow, so that it refuses them). A tie also arises where
-``m N`` is an integer in [0, 1]. Mixing between tied actions gives mixed SPE as well,
-so ``complete`` is False at every tie.
+``N`` is a point of the grid (Ukraine indifferent at ``x0 = N``). Mixing between tied
+actions gives mixed SPE as well, so ``complete`` is False at every tie.
 
 *Coarse grids.* If ``1/m >= C`` a bargaining range may contain no grid point
 (``ceil(m w)/m > r + c_R``): then Russia prefers war to the cheapest acceptable offer
@@ -262,7 +262,7 @@ def build(m: int = 6, **values: Any) -> gt.ExtensiveFormGame:
     Returns
     -------
     ExtensiveFormGame
-        Players :data:`PLAYERS`, perfect information, ``1 + (m + 1)(2 m + 5)`` nodes; free
+        Players :data:`PLAYERS`, perfect information, ``1 + 3 (m + 1)(m + 2)`` nodes; free
         parameters carry their :class:`gametheory.Parameter` metadata.
 
     References
