@@ -101,6 +101,17 @@ def test_ties_include_the_accept_when_indifferent_outcome(grid, g, other):
     assert tomorrow == {str(a), str(a + F(1, grid))}
 
 
+def test_tie_where_the_requirement_is_a_grid_point():
+    """N = 2 - 3a is on the grid of sixths when p1 - c_U = 1/2 (delta = 3): Ukraine is
+    indifferent at x0 = N, and Russia offers N or N + 1/6 (two pure SPE)."""
+    values = dict(p1=F(3, 5), p2=F(1, 10), g=F(3, 4))
+    assert m.offers(**values)["requirement"] == F(1, 2) and m.offers(**values)["tie"]
+    out = m.analyze(**values)
+    assert sorted(e["offers"] for e in out["equilibria"]) == \
+        [[F(1, 2), F(1, 2)], [F(2, 3), F(1, 2)]]
+    assert out["complete"] is False
+
+
 CASES = [(6, {}), (10, dict(c_U=F(3, 40))),
          (7, dict(p1=F(3, 5), p2=F(1, 10), c_U=F(3, 20))),
          (12, dict(c_U=F(1, 20), c_R=F(1, 4), delta=2)), (24, {})]
