@@ -54,7 +54,12 @@ Assumptions
   its optimum gives the sender-receiver game :func:`reduced_game` (built with
   ``gametheory.refinements.signalling.signalling_tree``), whose perfect Bayesian
   equilibria are the sequential equilibria of the full tree, and on which the Intuitive
-  Criterion (Cho & Kreps 1987) and D1 (Banks & Sobel 1987) are applied.
+  Criterion (Cho & Kreps 1987) and D1 (Banks & Sobel 1987) are applied. On the full tree
+  the solver says ``complete`` False (an unsent message is followed by the guarantor's
+  move) and lists, besides the vertices derived below, points on the edges of the P3
+  and binding-pledge polygons (images of extreme mixed strategies of the reduced normal
+  form); ``method="pbe"`` on the reduced game is complete and lists exactly the derived
+  vertices.
 
 Analytic solution
 -----------------

@@ -121,7 +121,7 @@ def test_defaults_worked_out_in_the_docstring():
     th = m.theta(w=1, r=2)
     assert th == F(1, 3) and m.binding_audience_cost() == 2
     assert m.pledge_pressure() == F(1, 2)
-    trip = _analyze("tripwire")
+    trip = _analyze("tripwire", ())
     sep = [e for e in trip["equilibria"] if e["label"] == "separating"]
     assert len(sep) == 1
     assert sep[0]["sends"] == {"resolute": 1, "irresolute": 0}
@@ -132,7 +132,7 @@ def test_defaults_worked_out_in_the_docstring():
     assert all(not e["intuitive"] and e["belief"]["tripwire"][1] == th for e in pools)
     # every guarantor pressed: the resolute quarter fights
     assert all(e["war_probability"] == F(1, 4) for e in pools)
-    bluff = [e for e in _analyze("pledge")["equilibria"] if e["label"] == "semi-separating"]
+    bluff = [e for e in _analyze("pledge", ())["equilibria"] if e["label"] == "semi-separating"]
     assert len(bluff) == 1 and bluff[0]["sends"]["irresolute"] == F(2, 3)
     # war: the resolute pledges and is pressed half the time
     assert bluff[0]["war_probability"] == F(1, 4) * F(1, 2)
