@@ -63,7 +63,7 @@ def test_symmetric_volunteers_exact(n, b, c, a):
     assert (1 - sym["p"]) ** (n - 1) == r
 
 
-@pytest.mark.parametrize("n, a", [(3, 1), (3, 0), (4, 1), (4, 2)])
+@pytest.mark.parametrize("n, a", [(3, 0), (4, 1)])
 def test_symmetric_volunteers_irrational_in_floats(n, a):
     out = m.analyze(n, a=a)
     names = [f"G{i + 1}" for i in range(n)]
@@ -139,8 +139,14 @@ def test_default_leader_equilibrium_is_the_docstring_one():
     out = m.analyze()
     assert [round(float(e["success"]), 3) for e in out["equilibria"]] == [0.747, 1.0, 1.0]
     assert all(e["deterred"] and e["track"] == "NEUTRAL" for e in out["equilibria"])
-    assert sorted(map(sorted, (D for D in m.winning() if all(
-        D - {g} not in m.winning() for g in D)))) == [["Canada", "EU", "Japan"], ["US"]]
+    # with every r in (0, 1) the pure equilibria are the minimal winning coalitions (not
+    # the empty set: the US can defend alone)
+    wins = m.winning()
+    minimal = {D for D in wins if all(D - {g} not in wins for g in D)}
+    assert sorted(map(sorted, minimal)) == [["Canada", "EU", "Japan"], ["US"]]
+    pure = {frozenset(g for g, p in e["defends"].items() if p == 1)
+            for e in out["equilibria"] if set(e["defends"].values()) <= {0, 1}}
+    assert pure == minimal
 
 
 def test_audience_cost_above_cost_makes_defending_dominant():
@@ -311,12 +317,20 @@ def test_bad_input():
         m.critical_audience_cost(3, a=1)
 
 
-def test_all_pure_subgame_coalitions_are_minimal_winning():
-    """With every r in (0, 1) the pure equilibria are the minimal winning coalitions
-    (the empty set is not one: the US can defend alone)."""
-    out = m.analyze()
-    wins = m.winning()
-    minimal = {D for D in wins if all(D - {g} not in wins for g in D)}
-    pure = {frozenset(g for g, p in e["defends"].items() if p == 1)
-            for e in out["equilibria"] if set(e["defends"].values()) <= {0, 1}}
-    assert pure == minimal
+def test_without_audience_costs_the_us_stays_out_of_the_mixed_coalition():
+    # r = (4/5, 1/2, 3/10, 3/10): case (c), Y = sqrt(r_EU r_Canada r_Japan) = sqrt(9/200)
+    out = m.analyze(a_US=0, a_EU=0, a_Canada=0, a_Japan=0)
+    weakest = out["equilibria"][0]
+    assert weakest["defends"]["US"] == 0 and weakest["attacks"] == 1
+    assert weakest["track"] == "NATO"
+    assert weakest["success"] ** 2 == pytest.approx(9 / 200, abs=1e-12)
+    expected = m.leader_equilibria(F(4, 5), {"EU": F(1, 2), "Canada": F(3, 10),
+                                             "Japan": F(3, 10)})
+    assert same_profiles(profiles(out, NAMES), [tuple(p.values()) for p in expected])
+
+
+def test_an_indifferent_guarantor_gives_a_continuum_and_complete_false():
+    out = m.analyze(a_US=0, c_US=10, a_EU=0, a_Canada=0, a_Japan=0)   # r_US = 1
+    assert not out["complete"] and out["note"]
+    with pytest.raises(GameError, match=r"\(0, 1\)"):
+        m.leader_equilibria(1, {"EU": F(1, 2), "Canada": F(3, 10), "Japan": F(3, 10)})
