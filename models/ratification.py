@@ -289,6 +289,12 @@ def _levels(levels: Sequence[Any] | None, values: dict[str, Any]) -> tuple[Fract
     return _grid(levels, "levels", _INF, LEVELS)
 
 
+def _without_levels(values: dict[str, Any]) -> None:
+    given = [k for k in _ONLY_WITH_LEVELS if k in values]
+    if given:
+        raise GameError(f"{given[0]} is used only with levels (the guarantors' choice)")
+
+
 def _offer(x: Fraction) -> str:
     return f"offer {x}"
 
@@ -364,6 +370,7 @@ def build(terms: Sequence[Any] | None = None, levels: Sequence[Any] | None = Non
     """
     xs = _terms(terms)
     if levels is None:
+        _without_levels(values)
         s = _common.symbols_or_values(_NAME, PARAMETERS, values)
         game = gt.ExtensiveFormGame(list(PLAYERS),
                                     title="ratification of a neutrality agreement")
@@ -453,6 +460,8 @@ def analyze(terms: Sequence[Any] | None = None, levels: Sequence[Any] | None = N
     (Fraction(1, 4), Fraction(3, 4), Fraction(1, 1))
     """
     xs = _terms(terms)
+    if levels is None:
+        _without_levels(values)
     ls = None if levels is None else _levels(levels, values)
     p = _common.fractions(_NAME, PARAMETERS, values)
     unused = ("g",) if ls is not None else _ONLY_WITH_LEVELS

@@ -189,7 +189,8 @@ def test_hawk_limit_values():
                                    dict(t_R=F(5, 2)), dict(a=0), dict(a=2), dict(r_D=-1),
                                    dict(r_H=F(3, 2)), dict(c_R=F(1, 10), t_R=F(9, 4))])
 def test_critical_values_in_pi_equal_the_formulas(fixed):
-    game = m.build(**{k: v for k, v in {**DEFAULTS, **fixed}.items() if k != "pi"})
+    game = m.build(**{k: v for k, v in {**DEFAULTS, **fixed}.items()
+                      if k not in ("pi", "b_G", "k_G")})
     assert [c.value for c in gt.critical_values(game, "pi")] == m.critical_pi(**fixed)
 
 
@@ -404,9 +405,9 @@ def test_equilibrium_map_in_k_G():
     emap = gt.equilibrium_map(m.build(levels=m.LEVELS), ["k_G"])
     assert emap.complete
     assert [r.text for r in emap.regions] == ["k_G < 5/2", "k_G = 5/2", "k_G > 5/2"]
-    chosen = [sorted(m.analyze(levels=m.LEVELS, **r.point)["guarantee"]
-                     for _ in [0]) for r in emap.regions[::2]]
-    assert chosen == [[F(1, 4)], [F(1, 10)]]
+    chosen = [m.analyze(levels=m.LEVELS, **r.point)["guarantee"] for r in emap.regions]
+    assert chosen == [F(1, 4), F(1, 10), F(1, 10)]     # at k_G = 5/2 both are listed
+    assert [len(r.equilibria) for r in emap.regions] == [1, 2, 1]
 
 
 def test_bad_input():
@@ -434,6 +435,10 @@ def test_bad_input():
         m.analyze(pi="sqrt(2)/2")
     with pytest.raises(GameError, match="guarantors choose g"):
         m.build(levels=m.LEVELS, g=1)
+    with pytest.raises(GameError, match="k_G is used only with levels"):
+        m.analyze(k_G=1)
+    with pytest.raises(GameError, match="b_G is used only with levels"):
+        m.build(b_G=1)
     with pytest.raises(GameError, match="levels must increase strictly"):
         m.analyze(levels=(1, F(1, 2)))
     with pytest.raises(GameError, match="levels must increase strictly"):
