@@ -80,6 +80,21 @@ def choice_columns(game: Any, tree: bool, keys: Sequence[str] | None = None) -> 
     return out
 
 
+def _constant_items(c: Cells, cols: list[Column], const: list[int], row: list[str]) -> list:
+    """``Russia | NATO: escalate`` per constant column; a player whose every column
+    (two or more) is constant with one choice is summed up: ``Guarantor: abandon at
+    each of its 4 information sets``."""
+    items = []
+    for player in dict.fromkeys(cols[j].player for j in const):
+        mine = [k for k, col in enumerate(cols) if col.player == player]
+        if len(mine) > 1 and set(mine) <= set(const) and len({row[k] for k in mine}) == 1:
+            items.append(f"{c.text(player)}: {row[mine[0]]} "
+                         f"{c.text(f'at each of its {len(mine)} information sets')}")
+        else:
+            items += [f"{c.text(cols[k].key)}: {row[k]}" for k in mine if k in const]
+    return items
+
+
 def choice_header(c: Cells, cols: Sequence[Column], tree: bool) -> tuple[list[str], list]:
     """The header cells of the columns of choices and their groups: in formats with
     groups, one per run of a player's information sets (or "Strategies")."""
@@ -132,7 +147,7 @@ def body(c: Cells, cols: list[Column], tree: bool, players: Sequence[str],
     payoff of Guarantor: 0.``"""
     keep, const = compact(cols, choices)
     pays, pconst = compact([Column(p, p, p) for p in players], payoffs)
-    items = [f"{c.text(cols[j].key)}: {choices[0][j]}" for j in const]
+    items = _constant_items(c, cols, const, choices[0] if choices else [])
     items += [f"{c.text('payoff of ' + players[i])}: {payoffs[0][i]}" for i in pconst]
     notes = [f"{c.text(where)}: " + "; ".join(items) + "."] if items else []
     head, groups = choice_header(c, [cols[j] for j in keep], tree)

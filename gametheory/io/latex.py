@@ -450,14 +450,14 @@ def snippet(body: str, packages: Sequence[str] = ("booktabs",), notes: Sequence[
     x \\
     \end{tabular}
     <BLANKLINE>
-    \par\smallskip{\footnotesize A note.\par}
+    \par\smallskip{\footnotesize\raggedright A note.\par}
     \end{table}
     """
     pkgs = list(dict.fromkeys(list(packages) + (["graphicx"] if wide and not long else [])
                               + (["longtable"] if long else [])
                               + (["array"] if "\\arraybackslash" in body else [])))
     head = [f"% needs \\usepackage{{{','.join(pkgs)}}}"]
-    note = "\n".join(f"\\par\\smallskip{{\\footnotesize {n}\\par}}" for n in notes)
+    note = "\n".join(f"\\par\\smallskip{{\\footnotesize\\raggedright {n}\\par}}" for n in notes)
     if long:
         cap = ""
         if caption or label:

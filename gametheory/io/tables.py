@@ -136,8 +136,9 @@ def payoff_table(game: Game, format: str | Format = "latex", precision: int | No
     >>> a, b, r = gt.parameters("a_H b r")
     >>> g = gt.NormalFormGame.from_arrays([[a * r + b * (1 - r), 0], [0, 1]],
     ...                                   [[1, a * r + b * (1 - r) - 1], [0, 1]])
-    >>> print(payoff_table(g, mark=None).splitlines()[-2])
-    \\par\\smallskip{\\footnotesize Here $A = a_{\\mathrm{H}} r + b \\left(1 - r\\right)$.\\par}
+    >>> tex = payoff_table(g, mark=None)
+    >>> print(tex[tex.index("Here"):].splitlines()[0])
+    Here $A = a_{\\mathrm{H}} r + b \\left(1 - r\\right)$.\\par}
     """
     fmt = options(format, precision)
     known = styles()

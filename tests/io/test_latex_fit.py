@@ -6,10 +6,11 @@ table of its equilibria at the default parameters, the regions table of a sweep 
 its main parameter, and the table of its equilibrium map in that parameter. All are
 compiled in one document by pdflatex and the log must have no "Overfull \\hbox" (the
 text width of ``article`` is 345 pt). The main parameter of the models bundled today is
-listed in MAIN; a model added later gets its first probability parameter (domain
-[0, 1]), else its first parameter. A sweep runs over the inner points of the
-parameter's domain (up to twice its default when unbounded), away from the degenerate
-ends (a cost of 0 makes every action a best response somewhere).
+listed in MAIN; a model added later gets the first probability parameter (domain
+[0, 1]) of the game its ``build()`` returns, else that game's first parameter. A sweep
+runs over the inner points of the parameter's domain (up to twice its default when
+unbounded), away from the degenerate ends (a cost of 0 makes every action a best
+response somewhere).
 
 Outputs that cannot be produced are skipped and listed with the reason in SKIPPED
 (printed by the compile test). pdflatex comes from texlive-latex-base and
@@ -43,11 +44,15 @@ MAIN = {"ukraine_guarantees": "q", "ukraine_russia_matrix": "q", "ukraine_simult
 SKIPPED: dict[str, str] = {}
 
 
-def main_parameter(name, spec):
+def main_parameter(name, spec, game):
+    """MAIN's choice, else the first probability among the parameters of ``game`` (the
+    model built with its defaults: some parameters enter only other variants), else
+    its first parameter."""
     if name in MAIN:
         return MAIN[name]
-    probs = [k for k, e in spec.items() if tuple(e[1]) == (0, 1)]
-    return (probs or list(spec))[0]
+    free = [k for k in spec if k in {p.name for p in game.parameters}]
+    probs = [k for k in free if tuple(spec[k][1]) == (0, 1)]
+    return (probs or free or [None])[0]
 
 
 def inner_grid(entry, n=9):
@@ -79,7 +84,10 @@ def model_outputs(name):
         out.append(("payoffs", payoff_table(symbolic)))
     defaults = {k: e[0] for k, e in spec.items()}
     out.append(("equilibria", equilibrium_table(gt.solve(m.build(**defaults), exact=True))))
-    par = main_parameter(name, spec)
+    par = main_parameter(name, spec, symbolic)
+    if par is None:
+        SKIPPED[f"{name} sweep and map"] = "the built game has no free parameter"
+        return out
     rest = {k: v for k, v in defaults.items() if k != par}
     sw = gt.sweep(m.build(**rest), {par: inner_grid(spec[par])})
     out.append((f"regions in {par}", sweep_table(sw, par)))
@@ -178,9 +186,9 @@ def test_constant_choices_go_to_a_note(outputs):
     tex = dict(outputs["ukraine_guarantees"])["regions in q"]
     table, note = tex.rsplit("\\end{tabular}", 1)
     assert "Guarantor" not in table.split("\\midrule")[1]
-    assert "In every region: Russia \\textbar{} NATO, revisionist: escalate" in note
-    assert "Guarantor \\textbar{} NEUTRAL, security: abandon" in note
-    assert "payoff of Guarantor: $0$" in note
+    assert "In every region: Russia \\textbar{} NATO, revisionist: escalate; Russia " \
+        "\\textbar{} NATO, security: escalate; Guarantor: abandon at each of its 4 " \
+        "information sets; payoff of Guarantor: $0$." in note
 
 
 def test_a_long_table_is_a_longtable_and_a_caption_makes_a_float():
