@@ -53,7 +53,8 @@ Assumptions
   is at a singleton information set, so sequential rationality fixes it; replacing it by
   its optimum gives the sender-receiver game :func:`reduced_game` (built with
   ``gametheory.refinements.signalling.signalling_tree``), whose perfect Bayesian
-  equilibria are the sequential equilibria of the full tree, and on which the Intuitive
+  equilibria, with those optimal replies added, are the sequential equilibria of the
+  full tree wherever the replies are strict, and on which the Intuitive
   Criterion (Cho & Kreps 1987) and D1 (Banks & Sobel 1987) are applied. On the full tree
   the solver says ``complete`` False (an unsent message is followed by the guarantor's
   move) and lists, besides the vertices derived below, points on the edges of the P3
@@ -132,9 +133,10 @@ after a tripwire; a guarantor without one must be pressed with probability
 ``x_n >= k / min(c_res, v_irr)``, so ``mu_n <= theta`` (``x_n = 1`` below ``theta``).
 
 No other sequential equilibria: two types both mixing would need ``k = (x_n - x_s)
-c_res = (x_n - x_s) v_irr`` with ``c_res != v_irr``; a type mixing while the other sends
-only the tripwire, or the irresolute mixing while the resolute sends only no signal,
-gives the mixing type a strict preference (derived case by case like the above).
+c_res = (x_n - x_s) v_irr`` with ``c_res != v_irr``; the resolute type mixing while the
+irresolute sends only the tripwire (then ``mu_n = 1``, ``x_n = 0``) or the irresolute
+mixing while the resolute sends only no signal (then ``mu_s = 0``, ``x_s = 1``) gives the
+mixing type a strict preference for no signal; T3 and T4 need ``v_irr < c_res``.
 
 *Regions* (default order ``v_irr < c_res``). ``p < theta``: T1 + T3 for ``k < v_irr``;
 T1 + T2 for ``v_irr < k < c_res``; T1 alone for ``k > c_res``. ``p > theta``: T1 + T4 + T5
@@ -147,13 +149,16 @@ remain.
 ``v_irr < k < c_res`` fails the Intuitive Criterion: the tripwire is
 equilibrium-dominated for the irresolute type (``-k < -v_irr``) but not for the
 resolute, so Russia should read it as resolve and hold, and the resolute type would then
-deploy (``-k > -c_res``). T1 survives it otherwise (for ``k < v_irr`` no type is
-excluded; for ``k > c_res`` both are; for ``p > theta`` no type can gain). D1 removes T1
+deploy (``-k > -c_res``). T1 survives it otherwise: for ``p > theta`` no type can gain;
+for ``p < theta``, when no type, both types or only the resolute type is excluded, the
+beliefs left allow Russia to press a tripwire, which deters every deviation. D1 removes T1
 with ``p < theta`` whenever ``k < c_res`` and ``v_irr < c_res``: the resolute type gains
 from a tripwire for the larger set of Russia's replies (``x_s < 1 - k / c_res`` against
 ``x_s < 1 - k / v_irr``). T5 survives both (no type is excluded after no signal; read as
 irresolute, a guarantor without a tripwire is pressed), except that D1 removes T5 when
-``c_res < v_irr`` (the irresolute type then gains from no signal for more replies).
+``c_res < v_irr``: the resolute type then gains from no signal for more replies
+(``x_n < k / c_res``), D1 reads no signal as resolve, Russia holds and both types would
+drop the tripwire.
 
 **Pledge (tying hands).** The resolute type never pays ``a`` (it fights), so a pledge
 costs it nothing; what a pledge changes is the irresolute type's own later incentive.
@@ -177,8 +182,8 @@ makes the irresolute type indifferent (``x_s (v_irr + a) = v_irr``). A larger au
 cost lowers the pressure a pledge draws, not the bluffing.
 
 (P3) ``p > theta``: *no pressure*: Russia never presses on the path. If it pressed after
-a used message ``m``, ``mu_m < theta < p`` and the other message would be used with a
-belief above ``theta``, unpressed, and every type would switch to it. So every pair of
+a used message ``m``, then ``mu_m <= theta < p``, so the other message is used too, with
+a belief above ``p``, and not pressed; the types sending ``m`` would switch to it. So every pair of
 pledge probabilities ``(alpha, beta)`` (resolute, irresolute) with both used posteriors
 at least ``theta`` is an equilibrium: the quadrilateral with vertices pooling on no signal
 (any belief after a pledge), ``(alpha*, 0)``, pooling on the pledge (any belief after no
@@ -511,8 +516,8 @@ def analyze(signal: str = "tripwire", **values: Any) -> dict[str, Any]:
         ``"intuitive"`` / ``"d1"`` (the criteria on :func:`reduced_game`; None where a
         pressed type is indifferent). The first assessment's keys at the top level, with
         ``"equilibria"``, ``"num_equilibria"``, ``"tie"``, ``"signal"``,
-        ``"parameters"``, ``"components"`` (lists of assessment indices), ``"complete"``
-        and ``"notes"`` (the solver's).
+        ``"parameters"``, ``"components"`` (lists of assessment indices, as the solver
+        joins them), ``"complete"`` and ``"notes"`` (the solver's).
 
     Examples
     --------
