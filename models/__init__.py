@@ -23,6 +23,16 @@ MODELS: dict[str, str] = {
                    "Kreps-Wilson reputation tree (tough with prior delta)",
     "preventive_war": "a declining state fights now iff the coming shift in power outweighs "
                       "its cost of war (Fearon 1995, Powell 2006)",
+    "extended_deterrence": "challenger, defender of uncertain commitment and a protégé who "
+                           "may provoke: the deterrence and restraint dilemmas in the "
+                           "credibility p (after Zagare & Kilgour 2003)",
+    "guarantor_reputation": "a guarantor facing challengers keeps its guarantee iff "
+                            "delta >= m / v (c / (c + v) when only a challenge tests it); "
+                            "one abandonment ends its Kreps-Wilson reputation",
+    "neutrality_bargain": "Russia offers terms, Ukraine accepts neutrality (which shifts "
+                          "power to Russia) or fights: war despite a bargaining range "
+                          "unless guarantees of strength g > g* close the commitment "
+                          "problem (Fearon 1995, Powell 2006)",
 }
 
 __all__ = ["MODELS"]
