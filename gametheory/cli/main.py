@@ -83,7 +83,7 @@ def _cmd_models(args: Any) -> int:
         print(f"{name}: {text}")
         params = getattr(module, "PARAMETERS", {})
         width = max((len(k) for k in params), default=0)
-        for k, (default, domain, meaning) in params.items():
+        for k, (default, domain, meaning, *_) in params.items():
             lo, hi = (str(x) for x in domain)
             print(f"    {k:<{width}}  = {str(default):<7} in [{lo}, {hi}]  {meaning}")
     print("catalog (no parameters): " + ", ".join(catalog.GAMES))
