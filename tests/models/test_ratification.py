@@ -180,7 +180,9 @@ def test_paradox_of_weakness_and_involuntary_defection_in_r_H(pi):
 def test_hawk_limit_values():
     # pi = 1/2: x_bar = 11/8 - (1/2)(11/8 - 1/4) = 13/16, x_hat = 3/4, limit 1/4 + 3/4
     assert [m.hawk_limit(pi=p) for p in (F(1, 4), F(1, 2), F(3, 4))] == [F(5, 4), 1, F(3, 4)]
-    assert m.hawk_limit(pi=F(1, 10)) == F(5, 4)      # negotiator refuses gambles: x_bar = D
+    # pi = 1/10: the only gamble the negotiator signs is terms 1 (pi_N(1) = 1/11), so
+    # x_bar = 11/8 - (1/10)(11/8 - 1) > 1 and every term is below it
+    assert m.hawk_limit(pi=F(1, 10)) == F(5, 4)
     assert m.hawk_limit(c_R=0, t_R=5) is None        # D = -1/4: no term below x_bar
 
 
@@ -225,11 +227,10 @@ def test_critical_values_in_g():
 def test_equilibrium_map_in_pi():
     emap = gt.equilibrium_map(m.build(), ["pi"])
     assert emap.complete
-    crit = m.critical_pi()
+    c1, c2, c3 = m.critical_pi()                        # 1/7, 1/5, 5/9
     assert [r.text for r in emap.regions] == [
-        "pi < 1/7", "pi = 1/7", "1/7 < pi < 1/5", "pi = 1/5", "1/5 < pi < 5/9",
-        "pi = 5/9", "pi > 5/9"]
-    assert crit == [F(1, 7), F(1, 5), F(5, 9)]
+        f"pi < {c1}", f"pi = {c1}", f"{c1} < pi < {c2}", f"pi = {c2}", f"{c2} < pi < {c3}",
+        f"pi = {c3}", f"pi > {c3}"]
     for pi in [F(1, 10), F(1, 7), F(1, 6), F(1, 5), F(1, 3), F(5, 9), F(4, 5)]:
         region = emap.region_at(pi=pi)
         got = {frozenset((h, a) for h, d in e.behavior.items() for a, p in d.items()
@@ -285,8 +286,10 @@ def test_spe_are_the_sequential_equilibria_with_the_type_drawn_first(values):
     assert spe["offer"] == (F(1, 4) if values["pi"] > F(5, 9) else F(3, 4))
     pi = float(values["pi"])
     for e in sol.equilibria:
+        assert set(e.beliefs) == {"Russia"} | {f"Negotiator | offer {x}" for x in terms}
         for belief in e.beliefs.values():
-            assert sorted(belief.values()) == pytest.approx(sorted([pi, 1 - pi]))
+            prior = {node: pi if node.startswith("dovish") else 1 - pi for node in belief}
+            assert belief == pytest.approx(prior)
 
 
 @pytest.mark.parametrize("levels", [None, m.LEVELS])
