@@ -178,7 +178,7 @@ from gametheory.models import _common
 __all__ = ["GUARANTORS", "PARAMETERS", "SHARED", "parameters", "build", "analyze",
            "solve_tree", "winning", "deterrence_threshold", "volunteer_equilibria",
            "leader_equilibria", "symmetric_defence", "critical_audience_cost",
-           "free_riding", "audience_sweep"]
+           "free_riding", "audience_sweep", "subgame"]
 
 _NAME = "guarantor_coalition"
 _INF = float("inf")
@@ -367,6 +367,46 @@ def build(guarantors: int | Sequence[str] = tuple(GUARANTORS),
         level(no, j + 1, defenders)
 
     level(attack, 0, ())
+    return _common.describe(game, params)
+
+
+def subgame(guarantors: int | Sequence[str] = tuple(GUARANTORS),
+            kappa: Mapping[str, Any] | None = None, T: Any = THRESHOLD,
+            **values: Any) -> gt.NormalFormGame:
+    """The guarantors' subgame after an attack as an n-player normal form (strategies
+    ``defend``, ``abandon``; payoffs ``b S - c_g [g in D] - a_g [g not in D]``), with
+    the parameters not given left symbolic.
+
+    Parameters
+    ----------
+    guarantors, kappa, T
+        As :func:`build`.
+    **values
+        Values of ``b`` and the guarantors' ``c``/``a`` parameters.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> from gametheory.models import guarantor_coalition as m
+    >>> sol = gt.solve(m.subgame(3, b=10, c=8, a=1), method="enumpoly", exact=True)
+    >>> full = [e for e in sol.equilibria if all(0 < x[0] < 1 for x in e.strategies)]
+    >>> len(sol.equilibria), full[0].strategies[0][0], m.symmetric_defence(3)["p"]
+    (7, 1 - sqrt(70)/10, 1 - sqrt(70)/10)
+    """
+    import numpy as np
+
+    names = _names(guarantors)
+    params = {k: v for k, v in parameters(guarantors).items() if k not in SHARED or k == "b"}
+    s = _common.symbols_or_values(_NAME, params, values)
+    wins = set(winning(guarantors, kappa, T))
+    n = len(names)
+    U = np.empty((n,) + (2,) * n, dtype=object)
+    for cell in itertools.product((0, 1), repeat=n):        # 0 = defend, 1 = abandon
+        D = frozenset(g for g, k in zip(names, cell) if k == 0)
+        for j, g in enumerate(names):
+            c, a = (s[k] for k in _cost_names(guarantors, g))
+            U[(j, *cell)] = (s["b"] if D in wins else 0) - (c if g in D else a)
+    game = gt.NormalFormGame(U, names, [["defend", "abandon"]] * n)
     return _common.describe(game, params)
 
 

@@ -334,3 +334,23 @@ def test_an_indifferent_guarantor_gives_a_continuum_and_complete_false():
     assert not out["complete"] and out["note"]
     with pytest.raises(GameError, match=r"\(0, 1\)"):
         m.leader_equilibria(1, {"EU": F(1, 2), "Canada": F(3, 10), "Japan": F(3, 10)})
+
+
+def test_enumpoly_on_the_subgame_gives_the_irrational_closed_forms_exactly():
+    """On the guarantors' normal form alone enumpoly returns exact algebraic numbers
+    (the tree solver cannot carry them: analyze falls back to floats there)."""
+    sol = gt.solve(m.subgame(3, b=10, c=8, a=1), method="enumpoly", exact=True)   # r = 7/10
+    names = ("G1", "G2", "G3")
+    expected = m.volunteer_equilibria({g: F(7, 10) for g in names})
+    assert sol.complete and len(sol.equilibria) == len(expected) == 7
+    found = [tuple(sympy.nsimplify(x[0]) for x in e.strategies) for e in sol.equilibria]
+    for e in expected:
+        want = tuple(sympy.nsimplify(e[g]) for g in names)
+        assert sum(all(sympy.simplify(a - b) == 0 for a, b in zip(f, want))
+                   for f in found) == 1
+    assert any(not sympy.nsimplify(x).is_Rational for f in found for x in f)
+    # the subgame's own critical value in a: defending dominant at a = c (the mixed
+    # equilibria exist on all of 0 <= a < 8; Russia's thresholds are not in the subgame)
+    assert [c.value for c in gt.critical_values(m.subgame(3), "a")] == [8]
+    with pytest.raises(GameError, match="unknown parameter 'V'"):
+        m.subgame(3, V=1)
