@@ -368,22 +368,38 @@ def test_random_points(values):
                                     dict(k_G=F(5, 2) + F(1, 100)), dict(pi=F(3, 4)),
                                     dict(pi=F(3, 4), k_G=F(1, 10)), dict(pi=F(1, 6)),
                                     dict(b_G=F(1, 10)), dict(b_G=0, k_G=1),
-                                    dict(r_H=F(3, 2))])
+                                    dict(r_H=F(21, 20)), dict(r_H=F(2, 3))])
 def test_guarantors_choose_as_derived(values):
     out = m.analyze(levels=m.LEVELS, **values)
     assert out["levels"] == m.LEVELS and "g" not in out["parameters"]
-    try:
-        rule = m.guarantee_choice(**values)
-    except GameError:                          # tied levels: each is an equilibrium
-        worth = {e["guarantee"] for e in out["equilibria"]}
-        assert len(worth) > 1 and out["tie"]
-        return
+    rule = m.guarantee_choice(**values)
     assert out["num_equilibria"] == 1 and out["guarantee"] == rule["level"]
     assert out["agreement_probability"] == rule["agreement_probability"][rule["level"]]
     assert out["payoffs"]["Guarantors"] == rule["value"][rule["level"]]
     sub = m.analyze(g=rule["level"], **{k: v for k, v in values.items()
                                         if k not in ("b_G", "k_G")})
     assert (sub["offer"], sub["payoffs"]["Russia"]) == (out["offer"], out["payoffs"]["Russia"])
+
+
+def test_guarantors_ties():
+    # at k_G = 5/2 the token and the moderate guarantee are worth the same:
+    # (1/2)(1 - (5/2)(1/10)) = 3/8 = 1 - (5/2)(1/4)
+    with pytest.raises(GameError, match="indifferent between levels 1/10, 1/4"):
+        m.guarantee_choice(k_G=F(5, 2))
+    out = m.analyze(levels=m.LEVELS, k_G=F(5, 2))
+    assert [e["guarantee"] for e in out["equilibria"]] == [F(1, 10), F(1, 4)]
+    assert not out["complete"]
+    # r_H = 3/2: the hawk is indifferent at terms 1 under the guarantee 1/2; the rule
+    # refuses, the solver lists every pure SPE
+    with pytest.raises(GameError, match="ratifier type is indifferent"):
+        m.guarantee_choice(r_H=F(3, 2))
+    assert m.analyze(levels=m.LEVELS, r_H=F(3, 2))["tie"]
+
+
+def test_a_stricter_hawk_needs_a_stronger_guarantee():
+    # r_H = 21/20: only the full guarantee brings the hawk's price within Russia's reach
+    rule = m.guarantee_choice(r_H=F(21, 20))
+    assert rule["level"] == 1 and rule["agreement_probability"][F(1, 2)] == F(1, 2)
 
 
 def test_guarantors_closed_form_at_the_defaults():
