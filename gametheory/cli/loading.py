@@ -159,14 +159,14 @@ def with_values(game: Game, name: str, values: dict[str, str], defaults: bool) -
 
 def require(module: str, what: str, install: str) -> None:
     """A UsageError at once when the optional ``module`` is missing, before any work:
-    ``<what> needs <module>: pip install <install>``."""
+    ``<what> <module>: pip install <install>`` (``what``: ``"figures need"``)."""
     if importlib.util.find_spec(module) is None:
-        raise UsageError(f"{what} needs {module}: pip install {install}")
+        raise UsageError(f"{what} {module}: pip install {install}")
 
 
 def require_matplotlib() -> None:
     """A UsageError at once when matplotlib (for figures) is missing."""
-    require("matplotlib", "figures", "'gametheory[plot]'")
+    require("matplotlib", "figures need", "'gametheory[plot]'")
 
 
 def figure() -> Any:
