@@ -164,6 +164,35 @@ def test_bluffing_probability_does_not_depend_on_the_audience_cost():
         assert bluff["press"][0] == m.pledge_pressure(a=a) == 1 / (1 + a)
 
 
+def test_pledge_agrees_with_the_classic_audience_cost_game():
+    """gt.classics.audience_cost_signalling (Fearon 1994, 1997) is the pledge game with
+    w = 1, c_res = c_irr = c and each type's payoffs shifted by its stake v_t (which
+    changes no equilibrium). Its bluffing equilibrium at q = 1/4, a = 1/2, v_R = 3,
+    v_I = 1, c = 2, r = 1 (the irresolute type pledges with probability q r / (1 - q) =
+    1/3, Russia presses a pledge with probability v_I / (v_I + a) = 2/3) is the derived
+    P2, and the derived P2 and P1 are sequential in the classic tree."""
+    ours = dict(p=F(1, 4), a=F(1, 2), w=1, r=1, v_res=3, c_res=2, v_irr=1, c_irr=2)
+    fams = {f["name"]: f["vertices"] for f in m.equilibria("pledge", **ours)}
+    (bluff,), (pool,) = fams["P2 bluffing"], fams["P1 pooling on no signal"]
+    assert bluff["sends"] == {"resolute": 1, "irresolute": F(1, 3)}
+    assert bluff["press"] == [F(2, 3), 1]
+    g = gt.classics.audience_cost_signalling(q="1/4", a="1/2", v_R=3, v_I=1, c=2, r=1)
+    name = {"resolute": "resolved", "irresolute": "irresolute"}
+    for v in (bluff, pool):
+        beh = {f"Guarantor: {name[t]}": {"pledge": v["sends"][t],
+                                         "silent": 1 - v["sends"][t]} for t in m.TYPES}
+        for x, press in zip(("pledge", "silent"), v["press"]):
+            beh[f"Russia: {x}"] = {"press": press, "refrain": 1 - press}
+            for t in m.TYPES:
+                beh[f"Guarantor: {name[t]}, {x}, pressed"] = (
+                    "defend" if t == "resolute" else "back down")
+        mu = {}
+        if v["off_path"] is not None:
+            mu = {"Russia: pledge": {"resolved/pledge": v["off_path"][0],
+                                     "irresolute/pledge": 1 - v["off_path"][0]}}
+        assert gt.check_assessment(g, beh, mu).sequential
+
+
 # ------------------------------------------------------------------ boundaries
 def _keys(signal, **values):
     sol = gt.solve(m.reduced_game(signal, **values), method="pbe", exact=True)
