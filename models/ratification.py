@@ -95,7 +95,7 @@ over no deal is ``D - x``.
 *Ratifier.* A type with reservation ``r_t`` ratifies ``x`` iff ``x + g > r_t`` and is
 indifferent at equality. Its win-set in the grid is ``W_t = {x : x > r_t - g}``, the
 terms from its *price* ``x_t = min W_t`` up (:func:`prices`): a stronger guarantee lowers
-both prices. A signed offer is ratified with probability
+both prices (weakly). A signed offer is ratified with probability
 ``P(x) = pi [x in W_D] + (1 - pi) [x in W_H]``: with ``r_D < r_H`` that is 1 from
 ``x_H`` up, ``pi`` on ``x_D <= x < x_H`` and 0 below ``x_D``.
 
