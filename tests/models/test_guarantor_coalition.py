@@ -354,3 +354,21 @@ def test_enumpoly_on_the_subgame_gives_the_irrational_closed_forms_exactly():
     assert [c.value for c in gt.critical_values(m.subgame(3), "a")] == [8]
     with pytest.raises(GameError, match="unknown parameter 'V'"):
         m.subgame(3, V=1)
+
+
+def test_equilibrium_map_in_the_audience_cost_two_guarantors():
+    # per_axis=40: with the default 9 (or 20) samples on (0, 10) no sample falls below
+    # a*_2 ~ 0.254 and that region is merged into "a < 8" (see the report)
+    em = gt.equilibrium_map(m.build(2), ["a"], per_axis=40)
+    a = sympy.Symbol("a", real=True)
+    conds = [r.condition for r in em.regions]
+    boundary = sympy.Poly(a ** 2 - 16 * a + 4, a)        # ((8 - a)/10)^2 = 3/5
+    roots = [x for x in sympy.real_roots(boundary) if 0 < x < 8]
+    assert roots == [m.critical_audience_cost(2)]
+    assert any(sympy.Poly(p.lhs - p.rhs, a) == boundary for c in conds
+               for p in c.atoms(sympy.Eq) if p.free_symbols)
+    counts = [len(r.equilibria) for r in em.regions]
+    assert counts == [3, 4, 3, 3, 1]        # a*_2 < a < 8, a = a*_2, a < a*_2, a = 8, a > 8
+    nato = [sum(e.behavior["Ukraine"]["NATO"] == 1 for e in r.equilibria)
+            for r in em.regions]
+    assert nato == [0, 1, 1, 0, 0]          # Russia attacks the mixed pair below a*_2
