@@ -2,7 +2,12 @@
 analytic solution of the module docstring (Fearon 1997, sinking costs versus tying
 hands), exactly, at generic points on both sides of every boundary and at the
 boundaries; the Intuitive Criterion and D1 against the derived verdicts;
-gt.critical_values against critical_p, critical_k and critical_a.
+gt.critical_values (method="sequential", on the reduced game) against critical_p and
+critical_k, and gt.sweep in k. The pledge's boundary a* = c_irr - v_irr (critical_a)
+is checked exactly on the full tree with gt.check_assessment at a* and on both sides:
+gt.critical_values in a needs the full tree (the reply to a press depends on a) and
+takes minutes there (192 s on the interval (3/2, 5/2), 489 s on (1, 3), measured), too
+long for this file.
 
 The full tree (the guarantor fights or backs down after a press) is solved with
 method="sequential" at a few points (a few seconds each); the many-point checks use the
