@@ -33,6 +33,9 @@ MODELS: dict[str, str] = {
                           "power to Russia) or fights: war despite a bargaining range "
                           "unless guarantees of strength g > g* close the commitment "
                           "problem (Fearon 1995, Powell 2006)",
+    "ratification": "a two-level game (Putnam 1988): guarantors set a guarantee, Russia "
+                    "offers terms, Ukraine's negotiator signs, a ratifier of uncertain "
+                    "type ratifies; the paradox of weakness and involuntary defection",
 }
 
 __all__ = ["MODELS"]
