@@ -46,8 +46,8 @@ Assumptions
   the tree's shape of payoffs, so they are arguments of :func:`build` and always numbers;
   every payoff parameter in :data:`PARAMETERS` may stay symbolic.
 - ``build(n)`` (an int) gives n identical guarantors ``G1..Gn`` sharing the cost ``c``
-  and the audience cost ``a``, each of capability 1/2 against ``T = 1/2``: any one of
-  them can defend Ukraine alone.
+  and the audience cost ``a``, by default each of capability 1/2 against ``T = 1/2``:
+  any one of them can defend Ukraine alone.
 - The default values are illustrative, not estimates: the US can defend Ukraine alone
   (``kappa = 1/2 = T``), the EU, Canada and Japan only together (3/10 + 1/10 + 1/10).
 
