@@ -606,7 +606,8 @@ def _generic(signal: str, v: dict) -> None:
     edges = {"p": [th], "k": [v["v_irr"], v["c_res"]], "a": [v["c_irr"] - v["v_irr"]]}
     if cost <= 0:
         raise GameError(f"the analytic solution needs {_COST[signal]} > 0")
-    if v["p"] in edges["p"] or cost in edges[_COST[signal]] or v["c_res"] == v["v_irr"]:
+    same = signal == "tripwire" and v["c_res"] == v["v_irr"]
+    if v["p"] in edges["p"] or cost in edges[_COST[signal]] or same:
         raise GameError("a knife-edge (p = theta, k = v_irr, k = c_res, a = c_irr - v_irr "
                         "or c_res = v_irr): the analytic list covers generic points only")
 
@@ -676,8 +677,8 @@ def equilibria(signal: str = "tripwire", **values: Any) -> list[dict[str, Any]]:
     """The sequential equilibria derived in the module docstring, at a generic point.
 
     Every parameter takes its given value, else its default. GameError at a knife-edge
-    (``p = theta``, ``k`` in ``{v_irr, c_res}``, ``a = c_irr - v_irr``, ``c_res =
-    v_irr``), for ``k = 0`` or ``a = 0``, or outside the assumptions.
+    (``p = theta``, ``k`` in ``{v_irr, c_res}``, ``a = c_irr - v_irr``, and ``c_res =
+    v_irr`` for the tripwire), for ``k = 0`` or ``a = 0``, or outside the assumptions.
 
     Returns
     -------

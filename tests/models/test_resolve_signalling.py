@@ -69,7 +69,9 @@ TRIPWIRE += [                                   # other theta, stakes and costs
 PLEDGE = [dict(p=p, a=a) for p, a in itertools.product(
     [F(1, 5), F(1, 4), F(1, 2), F(9, 10)], [F(1, 2), 1, 3])]
 PLEDGE += [dict(p=F(1, 3), w=1, r=1, a=F(1, 4)), dict(p=F(2, 3), w=1, r=1, a=5),
-           dict(p=F(1, 10), a=F(3, 2), v_irr=F(1, 2), c_irr=F(9, 4))]
+           dict(p=F(1, 10), a=F(3, 2), v_irr=F(1, 2), c_irr=F(9, 4)),
+           # the pledge has no knife-edge at c_res = v_irr, nor a change below it
+           dict(p=F(1, 5), a=1, c_res=1, v_irr=1), dict(p=F(1, 2), a=1, c_res=F(1, 2))]
 POINTS = [("tripwire", v) for v in TRIPWIRE] + [("pledge", v) for v in PLEDGE]
 
 
