@@ -10,12 +10,13 @@ The normal-form solver is a parameter, not an import: ``normal_solver`` is a cal
     ``normal_solver(game: NormalFormGame, method: str, exact: bool,
     options: Mapping[str, Any]) -> Solution``
 
-(:data:`~gametheory.solvers.subgames.NormalSolver`) that solves a two-player normal-form
-game by the method named ``method`` (the ``subgame_method`` option) with the keyword
-options ``options`` (``{"tol": tol}`` when ``tol`` is given, else ``{}``), as
-``gt.solve(game, method=method, exact=exact, **options)`` does. The dispatcher
-(``gt.solve``) passes its own; it is called only for pieces with imperfect information in
-which two players move. This module, :mod:`~gametheory.solvers.backward` and
+(:data:`~gametheory.solvers.subgames.NormalSolver`) that solves a normal-form game by
+the method named ``method`` (the ``subgame_method`` option for two players, the
+``multi_method`` option for more) with the keyword options ``options`` (``{"tol": tol}``
+when ``tol`` is given, else ``{}``), as ``gt.solve(game, method=method, exact=exact,
+**options)`` does. The dispatcher (``gt.solve``) passes its own; it is called only for
+pieces with imperfect information in which two players move, or three or more when
+``multi_method`` is not ``"pure"``. This module, :mod:`~gametheory.solvers.backward` and
 :mod:`~gametheory.solvers.subgames` import neither the package ``gametheory.solvers`` nor
 its ``solve``.
 """

@@ -6,10 +6,11 @@ a subgame whose own proper subgames are replaced by terminal nodes carrying one 
 equilibrium payoff vectors, is solved as a game of its own: by backward induction when
 the piece has perfect information (:func:`~gametheory.solvers.backward.induce`), by the
 normal-form solver the caller passes (``normal_solver``; vertex enumeration by default
-in ``gt.solve``) on its reduced normal form when at most two players move in it, and for
-pure equilibria only otherwise. Every
-combination of equilibria of the nested subgames is followed, so the subgame-perfect
-equilibria are the product of the choices made in all subgames. A normal-form
+in ``gt.solve``) on its reduced normal form when at most two players move in it, and
+otherwise (three or more move) for pure equilibria only, or, with ``multi_method`` (e.g.
+``"enumpoly"``), by that N-player method through ``normal_solver`` on the game of the
+players who move. Every combination of equilibria of the nested subgames is followed, so
+the subgame-perfect equilibria are the product of the choices made in all subgames. A normal-form
 equilibrium of a piece is turned into behaviour by Kuhn's theorem: the probability of
 action a at information set h is the weight of the reduced strategies that reach h and
 choose a, divided by the weight of those that reach h.
@@ -43,10 +44,10 @@ __all__ = ["solve_subgames", "SubgameStats", "NormalSolver", "subgame_pieces", "
 
 Piece = tuple[tuple, dict]      # (payoff vector of a subgame, behaviour inside it)
 
-#: ``normal_solver(game, method, exact, options) -> Solution``: solves a two-player
-#: normal-form game by the method named ``method`` (``subgame_method``) with the keyword
-#: options ``options`` (``{"tol": tol}`` or ``{}``), as ``gt.solve(game, method=method,
-#: exact=exact, **options)`` does.
+#: ``normal_solver(game, method, exact, options) -> Solution``: solves a normal-form
+#: game by the method named ``method`` (``subgame_method``, or ``multi_method`` for
+#: three or more players) with the keyword options ``options`` (``{"tol": tol}`` or
+#: ``{}``), as ``gt.solve(game, method=method, exact=exact, **options)`` does.
 NormalSolver = Callable[[NormalFormGame, str, bool, Mapping[str, Any]], Solution]
 
 
