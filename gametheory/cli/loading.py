@@ -198,3 +198,34 @@ def method_name(text: str) -> str:
     from ..solvers.registry import get_method
 
     return text if text == "auto" else get_method(text).name
+
+
+def json_text(data: Any) -> str:
+    """The JSON that a command prints: indented, every float to 15 significant digits
+    (:func:`~gametheory.io.formats.decimal_text`, so no float noise such as
+    ``-7.779999999999999``); exact numbers are already strings.
+
+    >>> print(json_text({"p": [0.1 + 0.2, "2/3", 3]}))
+    {
+      "p": [
+        0.3,
+        "2/3",
+        3
+      ]
+    }
+    """
+    import json
+
+    return json.dumps(_rounded(data), indent=2)
+
+
+def _rounded(x: Any) -> Any:
+    from ..io.formats import decimal_text
+
+    if isinstance(x, float):
+        return float(decimal_text(x)) if x == x and abs(x) != float("inf") else x
+    if isinstance(x, dict):
+        return {k: _rounded(v) for k, v in x.items()}
+    if isinstance(x, (list, tuple)):
+        return [_rounded(v) for v in x]
+    return x

@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import importlib.util
-import json
 import sys
 import warnings
 from collections.abc import Sequence
@@ -40,6 +39,7 @@ from .loading import (
     _bundled,
     add_method_option,
     figure,
+    json_text,
     load_game,
     parse_sets,
     require_matplotlib,
@@ -148,7 +148,7 @@ def _cmd_solve(args: Any) -> int:
                                       for h, r in eq.belief_ranges.items()}
         if not game.is_tree:
             out["strategies"] = [list(s) for s in game.strategies]
-        print(json.dumps(out, indent=2))
+        print(json_text(out))
     elif args.format != "text":                     # a table format of io.formats
         from ..io.tables import equilibrium_table
 

@@ -8,12 +8,11 @@ payoffs in closed form (``latex``: an itemised statement; ``table``: a booktabs 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
 from ..errors import GameError
-from .loading import add_method_option
+from .loading import add_method_option, json_text
 
 __all__ = ["add_map_parser", "cmd_map"]
 
@@ -58,15 +57,22 @@ def cmd_map(args: Any) -> int:
         raise UsageError(str(exc)) from None
     emap = equilibrium_map(game, names, seed=args.seed, method=args.method, **fixed)
     if args.format == "json":
-        print(json.dumps({"model": name, "parameters": list(emap.parameters),
+        print(json_text({"model": name, "parameters": list(emap.parameters),
                           "complete": emap.complete, "notes": list(emap.notes),
                           "regions": [{"condition": r.text, "verified": r.verified,
                                        "closed_form": r.closed_form,
                                        "point": {k: str(v) for k, v in r.point.items()},
                                        "equilibria": r.lines()} for r in emap],
-                          "records": emap.records()}, indent=2))
+                          "records": [_numbered_from_1(r) for r in emap.records()]}))
     elif args.format in ("latex", "table"):
         print(emap.to_latex("itemize" if args.format == "latex" else "table"))
     else:
         print(emap)
     return 0
+
+
+def _numbered_from_1(record: dict[str, Any]) -> dict[str, Any]:
+    """A record of ``emap.records()`` with its region and equilibrium numbered from 1, as
+    everything the command prints (Python's records count from 0)."""
+    return {**record, **{k: record[k] + 1 for k in ("region", "equilibrium")
+                         if isinstance(record.get(k), int)}}

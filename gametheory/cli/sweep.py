@@ -5,7 +5,6 @@ figure by the suffix of ``--out``."""
 from __future__ import annotations
 
 import csv
-import json
 import time
 import warnings
 from collections.abc import Callable
@@ -16,7 +15,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import DegenerateGameWarning, GameError, SolverError
-from .loading import add_method_option
+from .loading import add_method_option, json_text
 
 __all__ = ["add_sweep_parser", "cmd_sweep", "parse_range"]
 
@@ -211,7 +210,7 @@ def cmd_sweep(args: Any) -> int:
         out = _json(game, name, sw, regions, formulas, cvs, error, notes, sets, seconds)
         if formulas_cv is not None:
             out["symbolic_critical_values"] = _symbolic_json(symbolic, formulas_cv)
-        print(json.dumps(out, indent=2))
+        print(json_text(out))
     else:
         print(_report(game, name, sw, regions, formulas, sets, seconds))
         if one and not args.no_critical:

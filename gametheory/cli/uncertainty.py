@@ -8,13 +8,12 @@ or its records as JSON, with ``--sobol QUANTITY`` adding global sensitivity indi
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Callable
 from typing import Any
 
 from ..errors import GameError
-from .loading import add_method_option
+from .loading import add_method_option, json_text
 
 __all__ = ["DISTRIBUTIONS", "add_uncertainty_parser", "cmd_uncertainty", "parse_dist"]
 
@@ -172,7 +171,7 @@ def cmd_uncertainty(args: Any) -> int:
             out["sobol"] = {"quantity": args.sobol,
                             "indices": {k: {"first_order": _num(f), "total": _num(t)}
                                         for k, (f, t) in sobol.items()}}
-        print(json.dumps(out, indent=2))
+        print(json_text(out))
         return 0
     print(res)
     if sobol is not None:
