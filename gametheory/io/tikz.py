@@ -39,7 +39,8 @@ def tree_tikz(game: ExtensiveFormGame, standalone: bool = False, *, precision: i
     Parameters
     ----------
     game : ExtensiveFormGame
-        The tree; payoffs and probabilities may be exact, floats or formulas.
+        The tree (or a ``pygambit.ExtensiveGame``); payoffs and probabilities may be
+        exact, floats or formulas.
     standalone : bool
         Return a complete LaTeX document (class ``article``, package ``tikz``) rather
         than the ``tikzpicture`` environment alone.
@@ -79,6 +80,9 @@ def tree_tikz(game: ExtensiveFormGame, standalone: bool = False, *, precision: i
     >>> "$(-1, -1)$" in tex, tex.count(r"\draw")
     (True, 4)
     """
+    from .interop import as_game
+
+    game = as_game(game)                 # a pygambit tree: ours
     if not isinstance(game, ExtensiveFormGame):
         raise GameError(f"tree_tikz needs an ExtensiveFormGame; got {type(game).__name__}")
     c = Cells("latex", precision)

@@ -271,6 +271,10 @@ def test_converters_take_foreign_games():
     back = gt.read_gambit(gt.write_gambit(t.to_pygambit()))   # pygambit renumbers infosets
     assert back == t and back.infosets == t.infosets
     assert to_json(t.to_pygambit()) == to_json(t)
+    from gametheory.io.tikz import tree_tikz
+
+    assert tree_tikz(t.to_pygambit()) == tree_tikz(gt.ExtensiveFormGame.from_pygambit(
+        t.to_pygambit()))
     pd = nashpy.Game([[3, 0], [5, 1]], [[3, 5], [0, 1]])
     assert to_json(pd)["payoffs"] == [[["3", "0"], ["5", "1"]], [["3", "5"], ["0", "1"]]]
     assert as_game(g) is g and as_game(7) == 7
