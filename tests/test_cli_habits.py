@@ -190,3 +190,15 @@ def test_json_numbers_are_exact_strings_or_floats_never_mixed(capsys):
     _, out, _ = main(capsys, "solve", "ukraine_guarantees", "--format", "json")
     behavior = json.loads(out)["equilibria"][0]["behavior"]
     assert all(isinstance(v, str) for v in _leaves(behavior))
+
+
+def test_map_json_numbers_regions_and_equilibria_from_1(capsys):
+    _, out, _ = main(capsys, "map", "ukraine_russia_matrix", "--vary", "q", "--format", "json")
+    data = json.loads(out)
+    records = data["records"]
+    assert min(r["region"] for r in records) == 1
+    assert max(r["region"] for r in records) == len(data["regions"])
+    first = [r["equilibrium"] for r in records if r["region"] == 1]
+    assert first == list(range(1, len(first) + 1))
+    assert all(isinstance(v, str) for r in records for k, v in r.items()
+               if k.startswith("payoff"))
