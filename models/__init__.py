@@ -36,9 +36,10 @@ MODELS: dict[str, str] = {
     "ratification": "a two-level game (Putnam 1988): guarantors set a guarantee, Russia "
                     "offers terms, Ukraine's negotiator signs, a ratifier of uncertain "
                     "type ratifies; the paradox of weakness and involuntary defection",
-    "resolve_signalling": "a guarantor of private resolve deploys a tripwire (sunk cost k) or "
-                          "makes a pledge (audience cost a) before Russia presses: separating "
-                          "iff v_irr < k < c_res; a pledge binds iff a > c_irr - v_irr (Fearon 1997)",
+    "resolve_signalling": "a guarantor of private resolve deploys a tripwire (sunk cost k) "
+                          "or makes a pledge (audience cost a) before Russia presses: "
+                          "separating iff v_irr < k < c_res; a pledge binds iff "
+                          "a > c_irr - v_irr (Fearon 1997)",
 }
 
 __all__ = ["MODELS"]
