@@ -557,8 +557,10 @@ def volunteer_equilibria(r: Mapping[str, Any]) -> list[dict[str, Any]]:
     With some ``r_g < 0`` those guarantors defend (dominant) and the others abandon; the
     ``r_g > 1`` abandon; among the rest, with r in (0, 1): each single volunteer, and for
     each set M of two or more mixers ``1 - p_g = Q_M / r_g``, ``Q_M = (prod_M r)^(1/(m-1))``
-    where valid (module docstring). GameError at a knife-edge (``r_g`` = 0 or 1, or
-    ``Q_M = r_g``), where the equilibria are not isolated.
+    where valid: ``Q_M < r_g`` in M, ``Q_M <= r_h`` outside (module docstring; at
+    ``Q_M = r_g`` for g in M the candidate has ``p_g = 0`` and is the one of M without
+    g). GameError for an ``r_g`` of 0 or 1 (that guarantor is indifferent whenever it
+    is pivotal for sure, or never: a continuum of equilibria).
 
     Returns
     -------
@@ -596,9 +598,7 @@ def volunteer_equilibria(r: Mapping[str, Any]) -> list[dict[str, Any]]:
     for m in range(2, len(live) + 1):
         for M in itertools.combinations(live, m):
             Q = sympy.root(sympy.Mul(*(rr[g] for g in M)), m - 1)
-            if any(sympy.Eq(Q, rr[g]) is sympy.true for g in live):
-                raise GameError("volunteer_equilibria: a knife-edge Q_M = r_g")
-            if all(Q < rr[g] for g in M) and all(Q < rr[h] for h in live if h not in M):
+            if _valid([Q - rr[g] for g in M], [rr[h] - Q for h in live if h not in M]):
                 out.append({g: (_exact(sympy.nsimplify(1 - Q / rr[g])) if g in M
                                 else Fraction(0)) for g in names})
     return out
@@ -609,8 +609,8 @@ def leader_equilibria(r_leader: Any, r_rest: Mapping[str, Any], leader: str = "U
     """Every equilibrium of the subgame where the coalition wins iff the leader defends
     or all the others do (the default four), in closed form, from the ``r_g`` in (0, 1).
 
-    Cases (a)-(d) of the module docstring. GameError for an ``r_g`` outside (0, 1) or
-    at a knife-edge (a validity condition holding with equality).
+    Cases (a)-(d) of the module docstring, with their strict and weak conditions
+    decided exactly. GameError for an ``r_g`` outside (0, 1).
 
     Returns
     -------
@@ -660,17 +660,21 @@ def leader_equilibria(r_leader: Any, r_rest: Mapping[str, Any], leader: str = "U
 
 
 def _keep(out: list, cand: dict, negative: list, nonnegative: list) -> None:
-    """Append ``cand`` when every ``negative`` is < 0 and every ``nonnegative`` >= 0;
-    GameError when one of them is exactly 0 where the comparison is strict, or 0 at
-    all (a knife-edge)."""
-    import sympy
-
-    vals = [sympy.nsimplify(v) for v in negative + nonnegative]
-    if any(v == 0 or (not v.is_Rational and abs(float(v)) < 1e-12) for v in vals):
-        raise GameError("leader_equilibria: a knife-edge (a validity condition holds "
-                        "with equality); the equilibria are not isolated there")
-    if all(v < 0 for v in vals[:len(negative)]) and all(v > 0 for v in vals[len(negative):]):
+    """Append ``cand`` when it is valid (:func:`_valid`)."""
+    if _valid(negative, nonnegative):
         out.append(cand)
+
+
+def _valid(negative: list, nonnegative: list) -> bool:
+    """True when every ``negative`` is < 0 and every ``nonnegative`` >= 0, decided
+    exactly (zero tests on algebraic numbers by their minimal polynomials)."""
+    from gametheory.solvers._algebraic import is_zero
+
+    def sign(v: Any) -> int:
+        return 0 if is_zero(v) else (1 if float(v) > 0 else -1)
+
+    return (all(sign(v) < 0 for v in negative)
+            and all(sign(v) >= 0 for v in nonnegative))
 
 
 def symmetric_defence(n: int, **values: Any) -> dict[str, Any]:

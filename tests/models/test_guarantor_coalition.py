@@ -80,7 +80,8 @@ def test_asymmetric_volunteers():
     # unnamed guarantors default to kappa = 1/2 = T: any one suffices
     names = ("A", "B", "C")
     for r in [(F(1, 4), F(1, 2), F(3, 4)), (F(1, 10), F(4, 5), F(9, 10)),
-              (F(2, 5), F(2, 5), F(3, 5))]:
+              (F(2, 5), F(2, 5), F(3, 5)),
+              (F(1, 2), F(1, 2), F(1, 4))]:    # knife-edge: Q_{A,B} = 1/4 = r_C
         out = m.analyze(names, **costs_for(r, names=names))
         expected = m.volunteer_equilibria(dict(zip(names, r)))
         assert same_profiles(profiles(out, names), [tuple(p.values()) for p in expected])
@@ -105,6 +106,7 @@ def test_asymmetric_volunteers_drop_a_mix_where_an_outsider_would_join():
 # exist besides the two pure coalitions (found by searching a grid of r)
 LEADER_POINTS = [
     ((F(3, 5), F(3, 10), F(1, 5), F(1, 5)), ("d", 3)),      # the defaults
+    ((F(3, 4), F(1, 2), F(1, 2), F(1, 5)), ("c", 2)),       # knife-edge: 1 - Y = r_US
     ((F(1, 4), F(19, 20), F(3, 20), F(9, 20)), ("d", 1)),
     ((F(13, 20), F(7, 20), F(1, 5), F(4, 5)), ("d", 2)),
     ((F(3, 4), F(9, 20), F(2, 5), F(19, 20)), ("c", 2)),
