@@ -44,7 +44,11 @@ behaviour off the path that is no extreme point of a Nash subset; those listed a
 sequential, but others may exist (``complete`` False, a note says why). Consistency is
 checked at one belief point per set; where trembles couple several unreached sets (one
 deviation reaching two of them), the range printed at a set holds with the others'
-beliefs as reported, and a note says so.
+beliefs as reported, and a note says so. Components are joined from the pieces found
+within each Nash subset and from shared extreme assessments: two components can still
+touch in behaviour strategies (two Nash subsets of the reduced normal form whose images
+in behaviour meet away from their vertices), so a continuum may be reported as several
+components, each of them sequential throughout.
 
 More than two players
 ---------------------
