@@ -87,6 +87,15 @@ defends with probability ``p_n = 1 - r^(1/(n-1))`` and somebody defends with pro
 rises towards 1 and ``r^(n/(n-1))`` towards r, so each guarantor defends ever less and
 somebody defends with a probability falling to ``1 - r``: more guarantors, less defence.
 
+*A symmetric threshold* (n guarantors of equal capability, k of them needed): a mixer
+is pivotal when exactly k - 1 of the other n - 1 defend, so a symmetric mixed
+equilibrium solves ``C(n-1, k-1) p^(k-1) (1 - p)^(n-k) = r``. For ``2 <= k < n`` the
+left side rises from 0 and falls back to 0, so there are two solutions when r is below
+its maximum (Palfrey & Rosenthal 1984); ``k = n`` gives one (``p = r^(1/(n-1))``), k = 1
+the volunteer's dilemma below. For two of three: ``2 p (1 - p) = r``,
+``p = (1 +- sqrt(1 - 2 r)) / 2`` (r < 1/2), beside the empty coalition (nobody is
+pivotal alone), the three pairs and one sure defender with two mixers at ``1 - r``.
+
 *The default four* (US alone, or EU, Canada and Japan together: "a leader or all the
 rest"; :func:`leader_equilibria`). Let x be the leader's and y_g the others' defence
 probabilities and ``Y = prod y_g``; then ``P_leader = 1 - Y`` and ``P_g = (1 - x)

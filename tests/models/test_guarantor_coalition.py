@@ -99,6 +99,25 @@ def test_asymmetric_volunteers_drop_a_mix_where_an_outsider_would_join():
     assert len(eqs) == 3 + 2         # three volunteers, the pairs {A, B}, {A, C}, no triple
 
 
+def test_two_of_three_threshold_game():
+    """Equal capabilities 1/4 against T = 1/2: any two suffice. Palfrey & Rosenthal
+    (1984): two symmetric mixed equilibria, 2 p (1 - p) = r, besides the empty
+    coalition, the three pairs, and one sure defender with two mixers (p = 1 - r)."""
+    names = ("A", "B", "C")
+    r = F(1, 5)
+    out = m.analyze(names, kappa={g: F(1, 4) for g in names}, **costs_for([r] * 3,
+                                                                            names=names))
+    root = (1 - 2 * r) ** 0.5
+    expected = [(0, 0, 0), *[tuple(1 - (g == h) for g in names) for h in names],
+                *[tuple(1 if g == h else 1 - r for g in names) for h in names],
+                *[(p, p, p) for p in ((1 - root) / 2, (1 + root) / 2)]]
+    assert out["complete"]
+    assert same_profiles(profiles(out, names), expected)
+    # the empty coalition is an equilibrium: Russia attacks, Ukraine goes NATO there
+    empty = [e for e in out["equilibria"] if set(e["defends"].values()) == {0}]
+    assert empty[0]["attacks"] == 1 and empty[0]["track"] == "NATO"
+
+
 # ------------------------------------------------------------- the default four
 
 # r = (r_US, r_EU, r_Canada, r_Japan); which of the module docstring's cases (c), (d)
