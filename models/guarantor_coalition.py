@@ -92,7 +92,7 @@ is pivotal when exactly k - 1 of the other n - 1 defend, so a symmetric mixed
 equilibrium solves ``C(n-1, k-1) p^(k-1) (1 - p)^(n-k) = r``. For ``2 <= k < n`` the
 left side rises from 0 and falls back to 0, so there are two solutions when r is below
 its maximum (Palfrey & Rosenthal 1984); ``k = n`` gives one (``p = r^(1/(n-1))``), k = 1
-the volunteer's dilemma below. For two of three: ``2 p (1 - p) = r``,
+is the volunteer's dilemma above. For two of three: ``2 p (1 - p) = r``,
 ``p = (1 +- sqrt(1 - 2 r)) / 2`` (r < 1/2), beside the empty coalition (nobody is
 pivotal alone), the three pairs and one sure defender with two mixers at ``1 - r``.
 
