@@ -106,8 +106,9 @@ class Method:
         trees), ``"subgames"`` (each proper subgame's conditions, bottom-up; backward
         induction where a tree has perfect information) or ``"assessment"`` (sequential
         and perfect Bayesian equilibria of trees: the reduced normal form's Nash
-        conditions and the payoff comparisons that bound off-path beliefs). None: the method's equilibria
-        are not analysed exactly (float-only or no exact conditions known). A new method
+        conditions and the payoff comparisons that bound off-path beliefs). None: the
+        method's equilibria are not analysed exactly (float-only or no exact conditions
+        known). A new method
         whose equilibria change where those of an existing source do needs only this
         field.
     implementation : callable or None
