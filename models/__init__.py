@@ -40,6 +40,9 @@ MODELS: dict[str, str] = {
                           "or makes a pledge (audience cost a) before Russia presses: "
                           "separating iff v_irr < k < c_res; a pledge binds iff "
                           "a > c_irr - v_irr (Fearon 1997)",
+    "guarantor_coalition": "after an attack on a neutral Ukraine, guarantors (US, EU, "
+                           "Canada, Japan) decide simultaneously whether to defend: "
+                           "free riding (volunteer's dilemma) against audience costs",
 }
 
 __all__ = ["MODELS"]
