@@ -206,9 +206,17 @@ class Region:
         return f"<Region {self}>"
 
     def _repr_html_(self) -> str:
-        import html
+        """Where the region lies, its structure and a table of its equilibria at
+        :attr:`point`, for Jupyter (see :mod:`gametheory.io._notebook`)."""
+        from ..io._notebook import region_html
 
-        return f"<p>{html.escape(str(self))}</p>"
+        return region_html(self)
+
+    def _repr_latex_(self) -> str:
+        """The same in LaTeX: ``$q \\in [0, \\frac{1}{7})$: ...`` and a booktabs table."""
+        from ..io._notebook import region_latex
+
+        return region_latex(self)
 
 
 def end_text(x: Any) -> str:

@@ -98,6 +98,19 @@ class CriticalValue:
     def __repr__(self) -> str:
         return f"<CriticalValue {self}>"
 
+    def _repr_html_(self) -> str:
+        """The value, what changes there and (to unfold) the equilibria below, at and
+        above it, for Jupyter (see :mod:`gametheory.io._notebook`)."""
+        from ..io._notebook import critical_html
+
+        return critical_html(self)
+
+    def _repr_latex_(self) -> str:
+        """One line of LaTeX: ``$q = \\frac{1}{7}$: ...``."""
+        from ..io._notebook import critical_latex
+
+        return critical_latex(self)
+
 
 def structure_key(sol: Any) -> tuple:
     """What is compared across a critical value: the supports and best-response sets of

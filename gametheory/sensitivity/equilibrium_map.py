@@ -278,6 +278,19 @@ class EquilibriumMap:
     def __repr__(self) -> str:
         return f"<EquilibriumMap {', '.join(self.parameters)}: {len(self.regions)} regions>"
 
+    def _repr_html_(self) -> str:
+        """The headline, the table of regions and equilibria, and the notes, for Jupyter
+        (see :mod:`gametheory.io._notebook`)."""
+        from ..io._notebook import map_html
+
+        return map_html(self)
+
+    def _repr_latex_(self) -> str:
+        """The map as a booktabs table (:func:`gametheory.io.tables.map_table`)."""
+        from ..io._notebook import map_latex
+
+        return map_latex(self)
+
     def to_latex(self, style: str = "itemize") -> str:
         """A LaTeX statement of the map: ``"itemize"`` (a proposition-style list, one item
         per region) or ``"table"`` (a booktabs table); the needed packages are named in a

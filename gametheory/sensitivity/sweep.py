@@ -966,40 +966,16 @@ class SweepResult:
         return f"<SweepResult {self.__str__().splitlines()[0]}>"
 
     def _repr_html_(self) -> str:
-        """The summary, and for a small game (or once computed) the regions as
-        :meth:`regions` prints them, each with its numbered equilibria."""
-        import html
+        """The summary, the table of the regions and a small figure (with matplotlib),
+        for Jupyter; the regions when they are cheap: a small game, or already computed
+        (see :mod:`gametheory.io._notebook`)."""
+        from ..io._notebook import sweep_html
 
-        from ._regions import equilibrium_lines
-
-        lines = str(self).splitlines()
-        out = (f"<p>{html.escape(lines[0])}</p><ul>"
-               + "".join(f"<li>{html.escape(t.strip())}</li>" for t in lines[1:]) + "</ul>")
-        varying = [n for n, a in zip(self.names, self.grid.axes) if len(a) > 1]
-        cached = ("regions", tuple(varying), "auto" if len(varying) == 1 else None)
-        if not 1 <= len(varying) <= 2 or not (easy(self.game) or cached in self._cache):
-            return out
-        try:
-            regions = self.regions(*varying)
-            forms = self.region_formulas(varying[0]) if len(varying) == 1 else None
-        except (GameError, SolverError):
-            return out
-        items = []
-        for k, r in enumerate(regions):
-            eqs = equilibrium_lines(self.game, r, forms[k] if forms else None, 4)
-            sub = "".join(
-                f"<li value=\"{e['number']}\">{html.escape(e['strategies'])}; payoffs "
-                + html.escape(", ".join(f"{p} {v}" for p, v in e["payoffs"].items()))
-                + "</li>" for e in eqs)
-            items.append(f"<li>{html.escape(str(r))}<ol>{sub}</ol></li>")
-        return out + "<p>regions:</p><ul>" + "".join(items) + "</ul>"
+        return sweep_html(self)
 
     def _repr_latex_(self) -> str | None:
         """The regions of a one-parameter sweep as a LaTeX table (numeric, to stay
-        quick); None for a sweep over two varying parameters."""
-        varying = [n for n, a in zip(self.names, self.grid.axes) if len(a) > 1]
-        if len(varying) > 1:
-            return None
-        from ..io.tables import sweep_table
+        quick), when they are cheap as for HTML; else None."""
+        from ..io._notebook import sweep_latex
 
-        return sweep_table(self, (varying or list(self.names))[0], closed_form=False)
+        return sweep_latex(self)

@@ -139,6 +139,19 @@ class Equilibrium:
     def __repr__(self) -> str:
         return f"<Equilibrium {self}>"
 
+    def _repr_html_(self) -> str:
+        """A table of the strategies (or the behaviour at each information set) and
+        payoffs, labels escaped, for Jupyter (see :mod:`gametheory.io._notebook`)."""
+        from ..io._notebook import equilibrium_html
+
+        return equilibrium_html(self)
+
+    def _repr_latex_(self) -> str:
+        """The same table in LaTeX (booktabs), for ``nbconvert --to latex`` or ``pdf``."""
+        from ..io._notebook import equilibrium_latex
+
+        return equilibrium_latex(self)
+
 
 @dataclass(frozen=True, eq=False)
 class NashSubset:
@@ -366,19 +379,76 @@ class Solution:
         lines += [f"  note: {t}" for t in self.notes]
         return "\n".join(lines)
 
-    def _repr_html_(self) -> str:
-        import html
+    def to_frame(self):
+        """The equilibria as a pandas DataFrame: one row per equilibrium, indexed by its
+        number from 1 (``equilibrium``, as the command line and the tables number them).
 
-        rows = "".join(f"<tr><td>{k}</td><td>{html.escape(str(eq))}</td></tr>"
-                       for k, eq in enumerate(self.equilibria))
-        return (f"<p>{html.escape(str(self).splitlines()[0])}</p>"
-                f"<table><tbody>{rows}</tbody></table>")
+        Columns: the probability of every strategy (``player:strategy``), or for a game
+        tree of every action (``infoset:action``), then each player's expected payoff
+        (``payoff:player``); assessments add their beliefs (``belief:infoset:node``),
+        classified equilibria a ``label``. Exact solutions keep their values exact:
+        Fractions (object columns; ``.astype(float)`` converts them), sympy numbers for
+        irrational probabilities; float solutions have float columns.
+
+        pandas is an optional dependency: ImportError naming it when it is missing.
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> g = gt.NormalFormGame.from_arrays([[2, 0], [0, 3]], [[3, 0], [0, 2]])
+        >>> df = gt.solve(g, exact=True).to_frame()
+        >>> df.loc[2, ["Player 1:a1", "payoff:Player 2"]].tolist()
+        [Fraction(3, 5), Fraction(6, 5)]
+        >>> list(df.index)
+        [1, 2, 3]
+        """
+        try:
+            import pandas as pd
+        except ImportError:
+            raise ImportError("Solution.to_frame needs pandas; install it with "
+                              "`pip install pandas` (or use .records())") from None
+        frame = pd.DataFrame(_frame_rows(self.equilibria),
+                             index=pd.RangeIndex(1, len(self.equilibria) + 1))
+        frame.index.name = "equilibrium"
+        return frame
+
+    def _repr_html_(self) -> str:
+        """The headline, a table of the equilibria numbered from 1 (labels escaped),
+        the value, continua and notes, for Jupyter (see :mod:`gametheory.io._notebook`)."""
+        from ..io._notebook import solution_html
+
+        return solution_html(self)
 
     def _repr_latex_(self) -> str:
         """The equilibria as a LaTeX table (booktabs), for Jupyter and nbconvert."""
-        from ..io.tables import equilibrium_table
+        from ..io._notebook import solution_latex
 
-        return equilibrium_table(self)
+        return solution_latex(self)
+
+
+def _frame_rows(equilibria: Sequence[Equilibrium]) -> dict[str, list]:
+    """The columns of :meth:`Solution.to_frame`, each a list over the equilibria."""
+    keys: dict[str, Any] = {}
+    for eq in equilibria:
+        if eq.behavior is not None and not eq.strategies:
+            keys.update({f"{h}:{a}": (h, a) for h, acts in eq.behavior.items() for a in acts})
+        else:
+            keys.update({f"{p}:{s}": (i, k) for i, (p, lab) in
+                         enumerate(zip(eq.players, eq.labels)) for k, s in enumerate(lab)})
+    cols: dict[str, list] = {}
+    for name, (a, b) in keys.items():
+        cols[name] = [eq.behavior.get(a, {}).get(b) if eq.behavior is not None
+                      and not eq.strategies else eq.strategies[a][b] for eq in equilibria]
+    players = equilibria[0].players if equilibria else ()
+    for i, p in enumerate(players):
+        cols[f"payoff:{p}"] = [eq.payoffs[i] for eq in equilibria]
+    beliefs = {f"belief:{h}:{n}": (h, n) for eq in equilibria
+               for h, mu in (eq.beliefs or {}).items() for n in mu}
+    for name, (h, n) in beliefs.items():
+        cols[name] = [(eq.beliefs or {}).get(h, {}).get(n) for eq in equilibria]
+    if any(eq.label for eq in equilibria):
+        cols["label"] = [eq.label for eq in equilibria]
+    return cols
 
 
 def default_tol(game: NormalFormGame) -> float:

@@ -1,0 +1,353 @@
+r"""Rich displays for Jupyter: the ``_repr_html_`` and ``_repr_latex_`` of the results.
+
+:class:`~gametheory.Equilibrium`, :class:`~gametheory.Solution`,
+:class:`~gametheory.SweepResult`, :class:`~gametheory.sensitivity.sweep.Region`,
+:class:`~gametheory.CriticalValue` and :class:`~gametheory.EquilibriumMap` call these
+from their display hooks (imported there, when a notebook asks, so that ``import
+gametheory`` stays light).
+
+* **HTML** (what a notebook shows): the tables of :mod:`gametheory.io.tables` in their
+  HTML format, equilibria numbered from 1 as the command line numbers them; every label
+  (players, strategies, information sets) is user data and goes through
+  :func:`html.escape`. The HTML is self-contained: no scripts, no style sheets, figures
+  embedded as PNG ``data:`` URIs, so a notebook saved with its outputs shows them
+  anywhere (nbviewer, GitHub, an HTML export).
+* **LaTeX** (what ``jupyter nbconvert --to latex`` or ``--to pdf`` prints): the booktabs
+  tables of :mod:`gametheory.io.tables` (nbconvert's LaTeX template loads booktabs,
+  longtable, array and graphicx, as pandas' tables need too), and single lines set with
+  the helpers of :mod:`gametheory.io.latex` (parameters by :func:`latex_name`, numbers as
+  ``\frac``, formulas by :func:`~gametheory.io.latex.expression`).
+* **Cost**: IPython asks an object for every representation it has each time it is
+  shown, so nothing here solves anything expensive: a sweep's regions and figure are
+  drawn when its game is small (:func:`~gametheory.sensitivity._regions.easy`) or the
+  regions are already computed, and a solution shows at most :data:`DISPLAY_ROWS`
+  equilibria.
+
+Examples
+--------
+>>> import gametheory as gt
+>>> g = gt.NormalFormGame.from_arrays([[2, 0], [0, 3]], [[3, 0], [0, 2]],
+...                                   players=["A&B", "C"])
+>>> sol = gt.solve(g, exact=True)
+>>> text = solution_html(sol)
+>>> "A&amp;B" in text and "A&B" not in text, "<th>3</th>" in text
+(True, True)
+>>> print(critical_latex_line("q_N", gt.parameters("q") / 7))
+$q_{\mathrm{N}} = \frac{q}{7}$
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import html
+import io
+from collections.abc import Callable
+from typing import Any
+
+from ..errors import GameError, SolverError
+from ._layout import finish, options, paper_cells
+from .cells import Cells
+from .formats import Grid, latex_escape
+from .latex import expression, latex_name
+from .tables import equilibrium_table, map_table, sweep_table
+
+__all__ = ["DISPLAY_ROWS", "equilibrium_html", "equilibrium_latex", "solution_html",
+           "solution_latex", "sweep_html", "sweep_latex", "region_html", "region_latex",
+           "critical_html", "critical_latex", "critical_latex_line", "map_html", "map_latex",
+           "figure_html"]
+
+#: At most this many equilibria of a Solution are displayed (the rest are counted).
+DISPLAY_ROWS = 50
+#: Size (inches) and resolution of a sweep's inline figure.
+FIGURE_SIZE = (6.4, 3.4)
+FIGURE_DPI = 80
+
+
+def _block(kind: str, parts: list[str]) -> str:
+    return f'<div class="gametheory-{kind}">\n' + "\n".join(p for p in parts if p) + "\n</div>"
+
+
+def _p(text: str, bold: str = "") -> str:
+    lead = f"<b>{html.escape(bold)}</b>" if bold else ""
+    return f"<p>{lead}{html.escape(text)}</p>"
+
+
+# ----------------------------------------------------------------- one equilibrium
+def _equilibrium_grid(eq: Any, c: Cells) -> tuple[Grid, list[str]]:
+    """One equilibrium as a table down the page: a row per player (strategy, payoff), or
+    for a tree a row per information set and one per payoff; notes: its classification
+    and the belief ranges of an assessment."""
+    if eq.behavior is not None and not eq.strategies:
+        rows = [[c.text(h), c.mix(list(acts), list(acts.values()))]
+                for h, acts in eq.behavior.items()]
+        rows += [[c.text(f"payoff {p}"), c.value(v)] for p, v in zip(eq.players, eq.payoffs)]
+        grid = Grid([c.text("Information set"), c.text("Behaviour")], rows, "ll")
+    else:
+        rows = [[c.text(p), c.mix(lab, s), c.value(v)]
+                for p, lab, s, v in zip(eq.players, eq.labels, eq.strategies, eq.payoffs)]
+        grid = Grid([c.text("Player"), c.text("Strategy"), c.text("Payoff")], rows, "llr")
+    notes = [c.text(eq.label)] if eq.label else []
+    notes += [c.text(f"Beliefs: {r}") for r in (eq.belief_ranges or {}).values()]
+    return grid, notes
+
+
+def _latex_cells() -> Cells:
+    return paper_cells(options("latex", None), None)
+
+
+def equilibrium_html(eq: Any) -> str:
+    """An :class:`~gametheory.Equilibrium` as an HTML table."""
+    c = Cells("html", None)
+    grid, notes = _equilibrium_grid(eq, c)
+    return _block("equilibrium", [finish(c, [grid], notes)])
+
+
+def equilibrium_latex(eq: Any) -> str:
+    """An :class:`~gametheory.Equilibrium` as a booktabs table."""
+    c = _latex_cells()
+    grid, notes = _equilibrium_grid(eq, c)
+    return finish(c, [grid], notes)
+
+
+# ----------------------------------------------------------------- a solution
+def _shown(sol: Any) -> Any:
+    """The solution with at most :data:`DISPLAY_ROWS` equilibria."""
+    if len(sol.equilibria) <= DISPLAY_ROWS:
+        return sol
+    return dataclasses.replace(sol, equilibria=list(sol.equilibria[:DISPLAY_ROWS]))
+
+
+def _more(sol: Any) -> str:
+    n = len(sol.equilibria) - DISPLAY_ROWS
+    return (f"... and {n} more equilibri{'um' if n == 1 else 'a'} (all of them are in "
+            "solution.to_frame())") if n > 0 else ""
+
+
+def _numbers(idx: Any) -> str:
+    return ", ".join(str(k + 1) for k in idx)
+
+
+def _solution_remarks(sol: Any) -> list[str]:
+    """The value, the continua (equilibria numbered from 1) and the notes, as text."""
+    out = [] if sol.value is None else [f"value: {_plain(sol.value)}"]
+    for comp in sol.components:
+        if comp.is_isolated:
+            continue
+        if hasattr(comp, "pieces"):                       # an AssessmentComponent
+            out.append(f"a continuum of assessments joins {_numbers(comp.equilibria)}")
+            out += [f"between {_numbers(idx)}: "
+                    + ("; ".join(str(r) for r in cond.values()) if cond else "any beliefs")
+                    for idx, cond in comp.pieces if len(idx) > 1]
+            continue
+        out.append(f"a continuum joins equilibria {_numbers(comp.equilibria)} "
+                   f"({len(comp.nash_subsets)} maximal Nash subset(s))")
+    return out + [f"note: {t}" for t in sol.notes]
+
+
+def _plain(x: Any) -> str:
+    from ..games._display import fmt
+
+    return fmt(x)
+
+
+def solution_html(sol: Any) -> str:
+    """A :class:`~gametheory.Solution`: its headline, the table of its equilibria
+    (numbered from 1) and its value, continua and notes."""
+    parts = [_p(str(sol).splitlines()[0])]
+    if sol.equilibria:
+        parts.append(equilibrium_table(_shown(sol), format="html"))
+    parts.append(_p(_more(sol)) if _more(sol) else "")
+    remarks = _solution_remarks(sol)
+    if remarks:
+        parts.append("<ul>" + "".join(f"<li>{html.escape(t)}</li>" for t in remarks)
+                     + "</ul>")
+    return _block("solution", parts)
+
+
+def solution_latex(sol: Any) -> str:
+    """A :class:`~gametheory.Solution`'s equilibria as a booktabs table (rows from 1)."""
+    if not sol.equilibria:
+        return latex_escape(str(sol).splitlines()[0])
+    text = equilibrium_table(_shown(sol))
+    return text + (f"\n{latex_escape(_more(sol))}\n" if _more(sol) else "")
+
+
+# ----------------------------------------------------------------- figures
+def figure_html(draw: Callable[[Any], Any], alt: str) -> str:
+    """``draw(ax)`` on a small figure, as an ``<img>`` with the PNG inline; "" without
+    matplotlib or when drawing fails with a GameError or SolverError.
+
+    The figure is made without pyplot, so nothing is left open for a notebook's inline
+    backend to show a second time.
+    """
+    try:
+        from matplotlib.figure import Figure
+    except ImportError:
+        return ""
+    fig = Figure(figsize=FIGURE_SIZE, layout="constrained")
+    try:
+        draw(fig.add_subplot())
+    except (GameError, SolverError):
+        return ""
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=FIGURE_DPI)
+    data = base64.b64encode(buf.getvalue()).decode("ascii")
+    return f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt)}">'
+
+
+# ----------------------------------------------------------------- a sweep
+def _varying(sw: Any) -> list[str]:
+    return [n for n, a in zip(sw.names, sw.grid.axes) if len(a) > 1]
+
+
+def _regions_ready(sw: Any, varying: list[str]) -> bool:
+    """Whether showing the regions is cheap: a small game, or regions already there."""
+    from ..sensitivity._regions import easy
+
+    cached = ("regions", tuple(varying), "auto" if len(varying) == 1 else None)
+    return 1 <= len(varying) <= 2 and (easy(sw.game) or cached in sw._cache)
+
+
+def sweep_html(sw: Any) -> str:
+    """A :class:`~gametheory.SweepResult`: its summary, the table of its regions (one
+    varying parameter; two: the list of regions) and a small figure (matplotlib)."""
+    from .plots import plot_regions, plot_sweep
+
+    lines = str(sw).splitlines()
+    parts = [_p(lines[0]), "<ul>" + "".join(f"<li>{html.escape(t.strip())}</li>"
+                                             for t in lines[1:]) + "</ul>"]
+    varying = _varying(sw)
+    ready = _regions_ready(sw, varying)
+    try:
+        if ready and len(varying) == 1:
+            parts.append(sweep_table(sw, varying[0], format="html"))
+        elif ready:
+            parts.append(_cell_list(sw, varying))
+    except (GameError, SolverError):
+        ready = False
+    if len(varying) == 1:
+        parts.append(figure_html(lambda ax: plot_sweep(sw, varying[0], ax=ax,
+                                                       boundaries=ready),
+                                 f"equilibrium probabilities against {varying[0]}"))
+    elif ready:
+        parts.append(figure_html(lambda ax: plot_regions(sw, *varying, ax=ax),
+                                 f"regions in {varying[0]} and {varying[1]}"))
+    return _block("sweep", parts)
+
+
+def _cell_list(sw: Any, varying: list[str]) -> str:
+    """The regions of a two-parameter sweep, each with its numbered equilibria."""
+    from ..sensitivity._regions import equilibrium_lines
+
+    items = []
+    for r in sw.regions(*varying):
+        eqs = equilibrium_lines(sw.game, r, None, 4)
+        sub = "".join(f"<li value=\"{e['number']}\">{html.escape(e['strategies'])}; payoffs "
+                      + html.escape(", ".join(f"{p} {v}" for p, v in e["payoffs"].items()))
+                      + "</li>" for e in eqs)
+        items.append(f"<li>{html.escape(str(r))}<ol>{sub}</ol></li>")
+    return "<p>regions:</p><ul>" + "".join(items) + "</ul>"
+
+
+def sweep_latex(sw: Any) -> str | None:
+    """The regions of a one-parameter sweep as a booktabs table (values at each
+    region's point, to stay quick); None for two varying parameters or when the
+    regions would be expensive to find (see the module's docstring)."""
+    varying = _varying(sw)
+    if len(varying) > 1 or not _regions_ready(sw, varying or list(sw.names)):
+        return None
+    return sweep_table(sw, (varying or list(sw.names))[0], closed_form=False)
+
+
+# ----------------------------------------------------------------- a region
+def region_html(region: Any) -> str:
+    """A :class:`~gametheory.sensitivity.sweep.Region`: where it lies, its structure, and
+    the table of its equilibria at its representative point."""
+    cond = f" where {region.condition}" if region.condition else ""
+    note = f" ({region.note})" if region.note else ""
+    head = _p(f"{cond}: {region.description}{note}", bold=region.span_text())
+    at = ", ".join(f"{n} = {_plain(v)}" for n, v in zip(region.names, region.point))
+    sol = region.representative
+    caption = f"the equilibria at {at}" if at else "the equilibria"
+    table = equilibrium_table(_shown(sol), format="html", caption=caption) \
+        if sol.equilibria else ""
+    return _block("region", [head, table])
+
+
+def _span_latex(region: Any, c: Cells) -> str:
+    if len(region.names) != 1:
+        return latex_escape(region.span_text())
+    name = latex_name(region.names[0])
+    lo, hi = (c.number(x) for x in region.ends)
+    if region.is_point:
+        return f"${name} = {lo}$"
+    left, right = "[" if region.closed[0] else "(", "]" if region.closed[1] else ")"
+    return f"${name} \\in {left}{lo}, {hi}{right}$"
+
+
+def region_latex(region: Any) -> str:
+    """A region's line (``$q \\in [0, \\frac{1}{7})$: ...``) and the booktabs table of
+    its equilibria at its representative point."""
+    c = _latex_cells()
+    cond = f" where {latex_escape(region.condition)}" if region.condition else ""
+    line = f"{_span_latex(region, c)}{cond}: {latex_escape(region.description)}"
+    sol = region.representative
+    return line + ("\n\n" + equilibrium_table(_shown(sol)) if sol.equilibria else "")
+
+
+# ----------------------------------------------------------------- a critical value
+def _critical_text(cv: Any) -> tuple[str, str]:
+    approx = "" if cv.value.is_Rational else f" ~ {float(cv.value):.10g}"
+    return f"{cv.parameter} = {cv.value}{approx}", cv.description
+
+
+def critical_html(cv: Any) -> str:
+    """A :class:`~gametheory.CriticalValue`: the value and what changes there, and (to
+    unfold) the equilibria just below, at and just above it."""
+    head, what = _critical_text(cv)
+    parts = [_p(f": {what}", bold=head)]
+    if cv.condition is not None:
+        parts.append(_p(f"where {cv.condition}"))
+    sides = [(f"below: {cv.parameter} = {cv.below_at}", cv.below),
+             (f"at {head}", cv.at), (f"above: {cv.parameter} = {cv.above_at}", cv.above)]
+    tables = [equilibrium_table(_shown(sol), format="html", caption=cap)
+              for cap, sol in sides if sol is not None and sol.equilibria]
+    if tables:
+        parts.append("<details><summary>equilibria below, at and above</summary>\n"
+                     + "\n".join(tables) + "</details>")
+    return _block("critical", parts)
+
+
+def critical_latex_line(parameter: str, value: Any) -> str:
+    r"""``$q = \frac{1}{7}$`` by the helpers of :mod:`gametheory.io.latex`: the
+    parameter by :func:`latex_name`, the value by :func:`expression` (an irrational one
+    with its decimal value)."""
+    text = f"{latex_name(parameter)} = {expression(value)}"
+    if getattr(value, "is_number", False) and not value.is_Rational:
+        text += f" \\approx {float(value):.10g}"
+    return f"${text}$"
+
+
+def critical_latex(cv: Any) -> str:
+    """A critical value as one line of LaTeX text: ``$q = \\frac{1}{7}$: ...``."""
+    line = f"{critical_latex_line(cv.parameter, cv.value)}: {latex_escape(cv.description)}"
+    if cv.condition is not None:
+        line += f" (where ${expression(cv.condition)}$)"
+    return line
+
+
+# ----------------------------------------------------------------- an equilibrium map
+def map_html(emap: Any) -> str:
+    """An :class:`~gametheory.EquilibriumMap`: its headline, the table of its regions
+    and equilibria, and its notes."""
+    parts = [_p(str(emap).splitlines()[0]), map_table(emap, format="html")]
+    if not emap.complete:
+        parts.append(_p("incomplete: see the notes"))
+    parts += [_p(f"note: {n}") for n in emap.notes]
+    return _block("map", parts)
+
+
+def map_latex(emap: Any) -> str:
+    """An equilibrium map as the booktabs table of :func:`~gametheory.io.tables.map_table`."""
+    return map_table(emap)
