@@ -398,7 +398,7 @@ class Solution:
         >>> g = gt.NormalFormGame.from_arrays([[2, 0], [0, 3]], [[3, 0], [0, 2]])
         >>> df = gt.solve(g, exact=True).to_frame()
         >>> df.loc[2, ["Player 1:a1", "payoff:Player 2"]].tolist()
-        [Fraction(3, 5), Fraction(6, 5)]
+        [Fraction(2, 5), Fraction(6, 5)]
         >>> list(df.index)
         [1, 2, 3]
         """
