@@ -4,7 +4,8 @@ The story
 ---------
 After Zagare & Kilgour's *Perfect Deterrence* (2000). A challenger chooses between the
 ``"status quo"`` and a ``"challenge"`` (a demand backed by force). The defender then
-``"resist"``s, which means conflict, or ``"concede"``s, and the challenger wins. Whether
+resists (``"resist"``), which means conflict, or concedes (``"concede"``), and the
+challenger wins. Whether
 the defender would resist is private: it is *hard* (its cost of conflict ``k_hard`` is
 below its loss from conceding ``L``, so it prefers conflict to capitulation) with
 probability ``p``, the credibility of its threat, and *soft* (``k_soft``) otherwise.

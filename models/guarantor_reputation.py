@@ -5,9 +5,10 @@ resolve.
 The story
 ---------
 A long-lived guarantor (the US and the UK in 1994, the guarantors of a neutral Ukraine
-now) stands behind a guaranteed state. In every period a challenger either ``"refrain"``s
-or ``"challenge"``s (presses on the guaranteed state); a challenged guarantor
-``"honour"``s (fights, at cost ``c``) or ``"abandon"``s (does not). Honouring is never
+now) stands behind a guaranteed state. In every period a challenger either refrains
+(``"refrain"``) or challenges (``"challenge"``: presses on the guaranteed state); a
+challenged guarantor honours (``"honour"``: fights, at cost ``c``) or abandons
+(``"abandon"``: does not). Honouring is never
 worth it in one period; the question is whether the future makes it worth it: in a
 repeated game with complete information (part 1), because an abandonment triggers
 challenges for ever; with incomplete information about the guarantor's resolve (part 2,
