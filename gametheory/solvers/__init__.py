@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from ..errors import GameError, SolverError
+from ._small import solve_small
 from .auto import (
     AUTO_ENUMPOLY_PLAYERS,
     AUTO_ENUMPOLY_UNKNOWNS,
@@ -145,8 +146,13 @@ def solve(game: Game, method: str | Callable[..., Solution] = "auto", exact: boo
     >>> eq.behavior["B"]
     {'H': Fraction(1, 2), 'T': Fraction(1, 2)}
     """
-    from ..games.extensive import ExtensiveFormGame
     from ..games.normal import NormalFormGame
+
+    if type(game) is NormalFormGame and isinstance(method, str):  # small games: lean path
+        sol = solve_small(game, method, exact, options)
+        if sol is not None:
+            return sol
+    from ..games.extensive import ExtensiveFormGame
     from ..io.interop import as_game
 
     game = as_game(game)                  # a nashpy or pygambit game: ours
@@ -165,10 +171,10 @@ def solve(game: Game, method: str | Callable[..., Solution] = "auto", exact: boo
         if game.is_tree:
             return _with_behavior(game, _solve_normal(game.to_normal_form(), m.name, exact,
                                                       options))
-        return _solve_normal(game, m.name, exact, options)
+        return _solve_normal(game, m.name, exact, options, small=False)
     if game.is_tree:
         return solve_auto_tree(game, exact, options, _run, _solve_normal, _with_behavior)
-    return _solve_normal(game, "auto", exact, options)
+    return _solve_normal(game, "auto", exact, options, small=False)
 
 
 def _solve_callable(game: Game, method: Callable[..., Solution], exact: bool,
@@ -183,17 +189,22 @@ def _solve_callable(game: Game, method: Callable[..., Solution], exact: bool,
     return sol
 
 
-def _solve_normal(game: NormalFormGame, method: str, exact: bool, options: Mapping[str, Any]
-                  ) -> Solution:
+def _solve_normal(game: NormalFormGame, method: str, exact: bool, options: Mapping[str, Any],
+                  small: bool = True) -> Solution:
     """Solve a normal-form game by the registered ``method`` (options checked here) or
     ``"auto"`` (:func:`~gametheory.solvers.auto.solve_auto_normal`); the normal-form
-    solver that ``"spe"`` receives."""
+    solver that ``"spe"`` receives. ``small``: try the lean path of small bimatrix games
+    (:func:`~gametheory.solvers._small.solve_small`) first; ``solve`` has tried it
+    already."""
     if game.parameters:
         names = ", ".join(p.name for p in game.parameters)
         raise GameError(f"the payoffs depend on the parameters {names}; fix them with "
                         f"game.substitute(...) or analyse them with gt.sweep")
     if game.kind == "symbolic" and exact:
         raise GameError("exact=True needs rational payoffs; this game has irrational ones")
+    sol = solve_small(game, method, exact, options) if small else None
+    if sol is not None:                   # a small bimatrix game: the lean path
+        return sol
     options = dict(options)
     if method != "auto":
         check_options([get_method(method).name], options, method)
