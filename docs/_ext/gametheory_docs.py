@@ -1,0 +1,336 @@
+"""Pages generated at build time from the package itself, so they cannot go stale.
+
+- ``.. methods-table::`` renders the solver registry
+  (:data:`gametheory.solvers.registry.METHODS`) as a table, one row per method.
+- At ``builder-inited`` the extension writes ``api/`` (the API reference: one page per
+  subpackage, from ``gametheory.__all__`` and each subpackage's ``__all__``) and
+  ``models/`` (one page per bundled model of :data:`gametheory.models.MODELS`: its
+  module docstring with the story, assumptions and analytic solution, its parameters and
+  its functions). Both folders are generated; git ignores them.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+import sys
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.util.docutils import SphinxDirective
+
+import gametheory
+
+HERE = Path(__file__).resolve().parent.parent      # the docs folder
+
+
+# ----------------------------------------------------------------------- methods table
+def _players(m) -> str:
+    return "any number" if m.players is None else str(m.players)
+
+
+def _forms(m) -> str:
+    forms = " and ".join(f for f in ("normal", "tree") if f in m.forms)
+    return forms if "tree" in m.forms else forms + " (a tree: its reduced normal form)"
+
+
+def _options(m) -> str:
+    if not m.options:
+        return "none"
+    return "; ".join(f"{o.name} = {o.default!r}: {o.meaning}" for o in m.options)
+
+
+#: (column header, the cell's text from a Method record, relative column width)
+METHOD_COLUMNS = (
+    ("method", lambda m: m.name, 8),
+    ("finds", lambda m: m.summary, 22),
+    ("games", _forms, 10),
+    ("players", _players, 6),
+    ("requires", lambda m: ", ".join(sorted(m.requires)) or "-", 8),
+    ("complete", lambda m: "yes" if m.complete else "no", 6),
+    ("exact", lambda m: "yes" if m.exact else "no", 5),
+    ("auto", lambda m: "yes" if m.auto else "no", 5),
+    ("options (default: meaning)", _options, 20),
+    ("reference", lambda m: m.reference, 18),
+)
+
+
+def _row(cells: list[str], literal_first: bool = False) -> nodes.row:
+    row = nodes.row()
+    for i, text in enumerate(cells):
+        para = nodes.paragraph()
+        para += nodes.literal(text, text) if literal_first and i == 0 else nodes.Text(text)
+        entry = nodes.entry()
+        entry += para
+        row += entry
+    return row
+
+
+class MethodsTable(SphinxDirective):
+    """``.. methods-table::``: every entry of the method registry, one row each."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        from gametheory.solvers.registry import METHODS
+
+        table = nodes.table(classes=["methods-table"])
+        group = nodes.tgroup(cols=len(METHOD_COLUMNS))
+        table += group
+        for _, _, width in METHOD_COLUMNS:
+            group += nodes.colspec(colwidth=width)
+        head = nodes.thead()
+        head += _row([c[0] for c in METHOD_COLUMNS])
+        group += head
+        body = nodes.tbody()
+        for m in METHODS.values():
+            body += _row([cell(m) for _, cell, _ in METHOD_COLUMNS], literal_first=True)
+        group += body
+        return [table]
+
+
+# ------------------------------------------------------------------------ API pages
+def _title(text: str, underline: str = "=") -> list[str]:
+    return [text, underline * len(text), ""]
+
+
+def _is_data(obj) -> bool:
+    return not (inspect.ismodule(obj) or inspect.isclass(obj) or callable(obj))
+
+
+def data_doc(name: str, obj) -> list[str]:
+    """The ``#:`` comment documenting the data ``obj`` (named ``name``) in whichever
+    gametheory module defines it, as lines; [] without one."""
+    from sphinx.pycode import ModuleAnalyzer
+
+    for modname, module in sorted(sys.modules.items()):
+        if (modname.split(".")[0] != "gametheory" or module is None
+                or getattr(module, name, None) is not obj):
+            continue
+        try:
+            docs = ModuleAnalyzer.for_module(modname).find_attr_docs()
+        except Exception:       # a module without source (compiled or namespace)
+            continue
+        lines = docs.get(("", name))
+        if lines:
+            return [line for line in lines if line.strip()]
+    return []
+
+
+def _summary(target: str, obj) -> str:
+    """The first paragraph of an object's documentation, on one line."""
+    if _is_data(obj):
+        doc = "\n".join(data_doc(target.rsplit(".", 1)[-1], obj))
+    else:
+        doc = inspect.getdoc(obj) or ""
+    return " ".join(doc.split("\n\n")[0].split())
+
+
+def _summary_table(targets: list[tuple[str, object]]) -> list[str]:
+    """A table of ``(documented name, object)``: a link to each and its summary."""
+    lines = [".. list-table::", "   :widths: 30 70", ""]
+    for target, obj in targets:
+        lines += [f"   * - :py:obj:`~{target}`", f"     - {_summary(target, obj) or '-'}"]
+    return lines + [""]
+
+
+def subpackages() -> list[str]:
+    """The public subpackages of gametheory, in alphabetical order."""
+    return sorted(m.name for m in pkgutil.iter_modules(gametheory.__path__)
+                  if m.ispkg and not m.name.startswith("_"))
+
+
+def _directive(obj) -> str:
+    if inspect.ismodule(obj):
+        return "automodule"
+    if inspect.isclass(obj):
+        return "autoexception" if issubclass(obj, BaseException) else "autoclass"
+    if callable(obj):
+        return "autofunction"
+    return "autodata"
+
+
+def _document(target: str, obj) -> list[str]:
+    """The autodoc directive documenting ``obj`` under the name ``target``."""
+    kind = _directive(obj)
+    lines = [f".. {kind}:: {target}"]
+    if kind in ("autoclass", "autoexception", "automodule"):
+        lines.append("   :members:")
+    if kind == "autoclass":
+        lines.append("   :show-inheritance:")
+    if kind == "autodata":
+        lines += ["   :no-value:", ""]
+        lines += [f"   {line}" for line in data_doc(target.rsplit(".", 1)[-1], obj)]
+    return lines + [""]
+
+
+def _home(obj, subs: dict[str, object]) -> str:
+    """The subpackage (or top-level module) whose page documents ``obj``."""
+    for name, module in subs.items():
+        if any(getattr(module, n, None) is obj for n in getattr(module, "__all__", ())):
+            return name
+    module = obj.__name__ if inspect.ismodule(obj) else getattr(obj, "__module__", "")
+    parts = (module or "").split(".")
+    return parts[1] if len(parts) > 1 and parts[0] == "gametheory" else "gametheory"
+
+
+def api_pages() -> dict[str, str]:
+    """``{relative path: rst text}`` of the API reference."""
+    subs = {n: importlib.import_module(f"gametheory.{n}") for n in subpackages()}
+    top_names = [n for n in gametheory.__all__ if not n.startswith("__")]
+    top = {id(getattr(gametheory, n)): n for n in top_names}
+    # page name -> [(documented name, object)]
+    documented: dict[str, list[tuple[str, object]]] = {}
+    for n in top_names:
+        obj = getattr(gametheory, n)
+        documented.setdefault(_home(obj, subs), []).append((f"gametheory.{n}", obj))
+    for s, module in subs.items():
+        for n in getattr(module, "__all__", ()):
+            obj = getattr(module, n)
+            if id(obj) not in top:
+                documented.setdefault(s, []).append((f"gametheory.{s}.{n}", obj))
+    pages: dict[str, str] = {}
+    pages["api/index.rst"] = _api_index(top_names, documented)
+    for page, entries in documented.items():
+        module = subs.get(page) or importlib.import_module(f"gametheory.{page}")
+        pages[f"api/{page}.rst"] = _api_page(f"gametheory.{page}", module, entries, top)
+    return pages
+
+
+def _api_index(top_names: list[str], documented: dict[str, list]) -> str:
+    lines = _title("API reference")
+    lines += [".. automodule:: gametheory", "   :no-members:", "",
+              f"``import gametheory as gt`` gives the {len(top_names)} names of "
+              "``gametheory.__all__`` (below, grouped by the subpackage that documents "
+              "them); each subpackage's page also lists its own further public names.",
+              "", ".. toctree::", "   :maxdepth: 1", ""]
+    lines += [f"   {page}" for page in sorted(documented)] + [""]
+    for page in sorted(documented):
+        entries = [(t, obj) for t, obj in documented[page] if t.count(".") == 1]
+        if entries:
+            lines += _title(f"From gametheory.{page}", "-")
+            lines += [f"Documented in :doc:`{page}`.", ""] + _summary_table(entries)
+    return "\n".join(lines)
+
+
+def _api_page(modname: str, module, entries: list[tuple[str, object]],
+              top: dict[int, str]) -> str:
+    lines = _title(f"``{modname}``")
+    lines += [f".. automodule:: {modname}", "   :no-members:", ""]
+    public = list(getattr(module, "__all__", ()))
+    if public:
+        lines += _title("Public names", "-")
+        lines += _summary_table([
+            (f"gametheory.{top[id(obj)]}" if id(obj) in top else f"{modname}.{n}", obj)
+            for n, obj in ((n, getattr(module, n)) for n in public)])
+    lines += _title("Reference", "-")
+    for target, obj in entries:
+        lines += _document(target, obj)
+    return "\n".join(lines)
+
+
+# ----------------------------------------------------------------------- model pages
+def _number(x) -> str:
+    return "inf" if x == float("inf") else "-inf" if x == -float("inf") else str(x)
+
+
+def _parameter_table(spec: dict) -> list[str]:
+    lines = [".. list-table::", "   :header-rows: 1", "   :widths: 10 10 12 50", "",
+             "   * - parameter", "     - default", "     - domain", "     - meaning"]
+    for name, entry in spec.items():
+        default, domain, meaning = entry[0], entry[1], entry[2]
+        lo, hi = (_number(domain[0]), _number(domain[1])) if domain else ("-inf", "inf")
+        shown = (f"[{lo}, {hi}]".replace("[-inf", "(-inf").replace("inf]", "inf)"))
+        lines += [f"   * - ``{name}``", f"     - ``{_number(default)}``",
+                  f"     - ``{shown}``", f"     - {_escape(meaning)}"]
+    return lines + [""]
+
+
+def _escape(text: str) -> str:
+    """Plain text as rst inline text (markup characters escaped)."""
+    for ch in "\\*`_|[]":
+        text = text.replace(ch, "\\" + ch)
+    return text
+
+
+def model_pages() -> dict[str, str]:
+    """``{relative path: rst text}``: the models index and a page per bundled model."""
+    from gametheory.models import MODELS
+
+    index = _title("Models") + [
+        "The bundled models (``gametheory.models.MODELS``), each a module of "
+        ":mod:`gametheory.models`: the story, every assumption, the sources and the "
+        "analytic solution as its docstring states them, then its parameters and its "
+        "functions. Run one with ``gametheory solve MODEL`` or import it, e.g. "
+        "``from gametheory.models import deterrence``.", "",
+        ".. list-table::", "   :header-rows: 1", "   :widths: 20 80", "",
+        "   * - model", "     - what it is"]
+    for name, description in MODELS.items():
+        index += [f"   * - :doc:`{name}`", f"     - {_escape(description)}"]
+    index += ["", ".. toctree::", "   :hidden:", ""] + [f"   {n}" for n in MODELS] + [""]
+    pages = {"models/index.rst": "\n".join(index)}
+    for name, description in MODELS.items():
+        pages[f"models/{name}.rst"] = _model_page(name, description)
+    return pages
+
+
+def _model_page(name: str, description: str) -> str:
+    modname = f"gametheory.models.{name}"
+    module = importlib.import_module(modname)
+    lines = _title(f"``{name}``") + [f".. py:module:: {modname}", "",
+                                     f"*{_escape(description)}*", ""]
+    lines += (inspect.getdoc(module) or "").splitlines() + [""]
+    spec = getattr(module, "PARAMETERS", None)
+    if isinstance(spec, dict) and spec:
+        lines += _title("Parameters of the model", "-") + _parameter_table(spec)
+    public = list(getattr(module, "__all__", ()))
+    if public:
+        lines += _title("Functions and data", "-")
+        for n in public:
+            lines += _document(f"{modname}.{n}", getattr(module, n))
+    return "\n".join(lines)
+
+
+# ------------------------------------------------- sections numpydoc does not know
+def rubric_unknown_sections(app, what, name, obj, options, lines) -> None:
+    """Turn a docstring's section headings that numpydoc does not know ("The story",
+    "Analytic solution", ...) into rubrics, which numpydoc keeps (it drops the text of
+    an unknown section). Runs before numpydoc (priority 400 < 500)."""
+    from numpydoc.docscrape import NumpyDocString
+
+    known = {s.lower() for s in NumpyDocString.sections}
+    i = 1
+    while i < len(lines):
+        head, under = lines[i - 1].strip(), lines[i].strip()
+        if (head and under and set(under) == {"-"} and len(under) == len(head)
+                and head.lower() not in known and (i < 2 or not lines[i - 2].strip())):
+            indent = lines[i - 1][: len(lines[i - 1]) - len(lines[i - 1].lstrip())]
+            lines[i - 1: i + 1] = [f"{indent}.. rubric:: {head}"]
+        i += 1
+
+
+# ----------------------------------------------------------------------------- setup
+def _write(path: Path, text: str) -> None:
+    """Write only when the text changed, so that unchanged pages are not rebuilt."""
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def generate(app) -> None:
+    """Write the API and model pages into the source folder (before Sphinx reads it)."""
+    pages = {**api_pages(), **model_pages()}
+    for folder in ("api", "models"):
+        for old in (Path(app.srcdir) / folder).glob("*.rst"):
+            if f"{folder}/{old.name}" not in pages:
+                old.unlink()
+    for rel, text in pages.items():
+        _write(Path(app.srcdir) / rel, text + "\n")
+
+
+def setup(app):
+    app.add_directive("methods-table", MethodsTable)
+    app.connect("builder-inited", generate)
+    app.connect("autodoc-process-docstring", rubric_unknown_sections, priority=400)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
