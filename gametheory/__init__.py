@@ -6,94 +6,80 @@
 Player 1: a2 1; Player 2: b2 1; payoffs 1, 1
 """
 
-from .analysis.correlated import (
-    CorrelatedEquilibrium,
-    CorrelatedPolytope,
-    correlated_equilibrium,
-    correlated_polytope,
-    correlated_regret,
-    is_correlated_equilibrium,
-)
-from .analysis.dominance import dominated_strategies, dominating_strategy
-from .analysis.elimination import EliminationResult, iterated_elimination
-from .analysis.regret import best_responses, is_equilibrium, max_regret, regrets
-from .dynamics import (
-    Trajectory,
-    best_response_dynamics,
-    discrete_replicator,
-    fictitious_play,
-    replicator,
-)
-from .errors import (
-    DegenerateGameWarning,
-    GameError,
-    ParseError,
-    SolverError,
-    TooManyEquilibria,
-)
-from .games.expr import parse_expression, parse_number
-from .games.extensive import ExtensiveFormGame
-from .games.normal import NormalFormGame
-from .games.parameters import Parameter, parameters
-from .games.protocol import Game
-from .io.gambit import read_gambit, write_gambit
-from .refinements import (
-    AssessmentCheck,
-    check_assessment,
-    is_consistent,
-    is_perfect_equilibrium,
-    is_sequential_equilibrium,
-    is_sequentially_rational,
-    nash_product,
-    payoff_dominates,
-    risk_dominates,
-)
-from .sensitivity import (
-    ClosedFormEquilibrium,
-    CriticalValue,
-    EquilibriumFormulas,
-    Robustness,
-    SweepResult,
-    UncertaintyResult,
-    critical_values,
-    equilibrium_formulas,
-    robustness,
-    sweep,
-    uncertainty,
-)
-from .sensitivity.equilibrium_map import EquilibriumMap, equilibrium_map
-from .solvers import METHODS, Solution, show_method, solve
-from .solvers.qre import QREBranch, QREFit, qre_fit
-from .solvers.result import AssessmentComponent, BeliefRange, Component, Equilibrium, NashSubset
+import importlib as _importlib
 
-#: Names imported on first use (``gt.RepeatedGame`` imports :mod:`gametheory.repeated`).
+#: Every public name and the module it lives in, imported on first use
+#: (``gt.solve`` imports :mod:`gametheory.solvers`), so ``import gametheory`` stays light.
 _LAZY = {
-    "BayesianGame": "gametheory.games.bayesian",
-    "RepeatedGame": "gametheory.repeated",
-    "DiscountThreshold": "gametheory.repeated",
-    "FiniteRepeated": "gametheory.repeated",
-    "EquilibriumPayoffSet": "gametheory.repeated",
-    "equilibrium_payoffs": "gametheory.repeated",
-    "BayesianEquilibrium": "gametheory.games.bayesian",
-    "BayesianSolution": "gametheory.games.bayesian",
-    "signalling_structure": "gametheory.refinements.signalling",
-    "SignallingStructure": "gametheory.refinements.signalling",
-    "intuitive_criterion": "gametheory.refinements.signalling",
-    "d1_criterion": "gametheory.refinements.signalling",
-    "classify_signalling": "gametheory.refinements.signalling",
+    **dict.fromkeys(["CorrelatedEquilibrium", "CorrelatedPolytope", "correlated_equilibrium",
+                     "correlated_polytope", "correlated_regret", "is_correlated_equilibrium"],
+                    "gametheory.analysis.correlated"),
+    **dict.fromkeys(["dominated_strategies", "dominating_strategy"],
+                    "gametheory.analysis.dominance"),
+    **dict.fromkeys(["EliminationResult", "iterated_elimination"],
+                    "gametheory.analysis.elimination"),
+    **dict.fromkeys(["best_responses", "is_equilibrium", "max_regret", "regrets"],
+                    "gametheory.analysis.regret"),
+    **dict.fromkeys(["Trajectory", "best_response_dynamics", "discrete_replicator",
+                     "fictitious_play", "replicator"], "gametheory.dynamics"),
+    **dict.fromkeys(["DegenerateGameWarning", "GameError", "ParseError", "SolverError",
+                     "TooManyEquilibria"], "gametheory.errors"),
+    **dict.fromkeys(["parse_expression", "parse_number"], "gametheory.games.expr"),
+    "ExtensiveFormGame": "gametheory.games.extensive",
+    "NormalFormGame": "gametheory.games.normal",
+    **dict.fromkeys(["Parameter", "parameters"], "gametheory.games.parameters"),
+    "Game": "gametheory.games.protocol",
+    **dict.fromkeys(["read_gambit", "write_gambit"], "gametheory.io.gambit"),
+    **dict.fromkeys(["AssessmentCheck", "check_assessment", "is_consistent",
+                     "is_perfect_equilibrium", "is_sequential_equilibrium",
+                     "is_sequentially_rational", "nash_product", "payoff_dominates",
+                     "risk_dominates"], "gametheory.refinements"),
+    **dict.fromkeys(["ClosedFormEquilibrium", "CriticalValue", "EquilibriumFormulas",
+                     "Robustness", "SweepResult", "UncertaintyResult", "critical_values",
+                     "equilibrium_formulas", "robustness", "sweep", "uncertainty"],
+                    "gametheory.sensitivity"),
+    **dict.fromkeys(["EquilibriumMap", "equilibrium_map"],
+                    "gametheory.sensitivity.equilibrium_map"),
+    **dict.fromkeys(["METHODS", "Solution", "show_method", "solve"], "gametheory.solvers"),
+    **dict.fromkeys(["QREBranch", "QREFit", "qre_fit"], "gametheory.solvers.qre"),
+    **dict.fromkeys(["AssessmentComponent", "BeliefRange", "Component", "Equilibrium",
+                     "NashSubset"], "gametheory.solvers.result"),
+    **dict.fromkeys(["BayesianGame", "BayesianEquilibrium", "BayesianSolution"],
+                    "gametheory.games.bayesian"),
+    **dict.fromkeys(["RepeatedGame", "DiscountThreshold", "FiniteRepeated",
+                     "EquilibriumPayoffSet", "equilibrium_payoffs"], "gametheory.repeated"),
+    **dict.fromkeys(["signalling_structure", "SignallingStructure", "intuitive_criterion",
+                     "d1_criterion", "classify_signalling"],
+                    "gametheory.refinements.signalling"),
+    "classics": "gametheory.games.classics",
 }
 
 
 def __getattr__(name: str):
-    if name == "classics":
-        import importlib
+    """Import the module of a public name on first use and keep the name here.
 
-        return importlib.import_module("gametheory.games.classics")
-    if name in _LAZY:
-        import importlib
+    A game's module comes with :mod:`gametheory.io.interop`, which registers the games'
+    converters (``to_pygambit``, ``from_nashpy``, ...; see
+    :mod:`gametheory.games._bridge`) as an eager ``import gametheory`` used to."""
+    where = _LAZY.get(name)
+    if where is None:
+        if name in _SUBPACKAGES:          # gt.solvers without import gametheory.solvers
+            return _importlib.import_module(f"gametheory.{name}")
+        raise AttributeError(f"module 'gametheory' has no attribute {name!r}")
+    if where.startswith("gametheory.games"):
+        _importlib.import_module("gametheory.io.interop")
+    module = _importlib.import_module(where)
+    value = module if name == "classics" else getattr(module, name)
+    globals()[name] = value
+    return value
 
-        return getattr(importlib.import_module(_LAZY[name]), name)
-    raise AttributeError(f"module 'gametheory' has no attribute {name!r}")
+
+_SUBPACKAGES = frozenset({"analysis", "cli", "dynamics", "errors", "games", "io", "models",
+                          "refinements", "repeated", "sensitivity", "solvers"})
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
 
 __version__ = "0.1.0"
 

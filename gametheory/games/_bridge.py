@@ -4,7 +4,9 @@
 functions of :mod:`gametheory.io.interop`, which reads and writes pygambit's games as
 Gambit text with the io layer's parsers: above the games. So that the games need not
 import the layer above them, io.interop registers its functions here when it is
-imported, which ``import gametheory`` does (through :mod:`gametheory.io`).
+imported, which ``gt.NormalFormGame`` and the package's other game names do on first
+use (``import gametheory`` itself imports nothing), as does any import of
+:mod:`gametheory.io`.
 """
 
 from __future__ import annotations
@@ -29,4 +31,9 @@ def converter(name: str) -> Callable[..., Any]:
     >>> converter("to_pygambit").__module__
     'gametheory.io.interop'
     """
-    return _CONVERTERS[name]
+    try:
+        return _CONVERTERS[name]
+    except KeyError:
+        raise KeyError(f"no converter {name!r} registered: import gametheory.io (or use "
+                       f"the games through gametheory's names, gt.NormalFormGame ...), "
+                       f"which registers them") from None
