@@ -560,12 +560,15 @@ def _behaviour(e: Any, at: dict | None) -> tuple:
 
 def _check_points(m: _Mapper, atoms: list, avoid: set) -> list:
     """Fresh random rational points: a coarse scrambled grid, on the atoms' zero sets and
-    just off them, and around their intersections."""
+    just off them (on both sides of a zero set without rational points too: a thin cell
+    next to an irrational boundary is otherwise missed), and around their intersections."""
     delta = min(b - a for a, b in m.box) / 384
     pts = cnd.grid_points(m.box, 4 if len(m.box) < 3 else 3, m.rng)
     for a in atoms:
         z = cnd.zero_points(a, m.box, m.rng, slices=6)
         pts += z + cnd.beside(a, z, m.box, delta)
+        if not z:
+            pts += cnd.beside_curve(a, m.box, m.rng, delta)
     for i, a in enumerate(atoms):
         for b in atoms[i + 1:]:
             for p in cnd.intersection_points(a, b, m.box, m.rng):

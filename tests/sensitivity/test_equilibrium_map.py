@@ -205,3 +205,22 @@ def test_cubes_merge_equations_into_adjacent_bounds():
     assert all(any(all(s in c for s, c in zip(v, cube)) for cube in cubes) for v in on)
     assert not any(all(s in c for s, c in zip(v, cube)) for cube in cubes for v in off)
     assert cover([(0,), (-1,)], [(1,)]) == [(frozenset({0, -1}),)]
+
+
+def test_a_thin_cell_beside_an_irrational_boundary_is_checked():
+    """Two guarantors in a volunteer's dilemma (models/guarantor_coalition): the mixed
+    coalition deters Russia iff a > 8 - 2 sqrt(15) ~ 0.254. With the default samples no
+    grid point fell in (0, 0.254), and the map reported one region 'a < 8' whose
+    equilibria are wrong there; check points beside the irrational boundary find the cell."""
+    from gametheory.models import guarantor_coalition as m
+
+    g = m.build(2)
+    emap = gt.equilibrium_map(g, ["a"])
+    low, high = emap.region_at(a="1/5"), emap.region_at(a=1)
+    assert low is not None and high is not None and low is not high
+    defaults = {k: p.default for k, p in g.parameter_info.items() if k != "a"}
+    for a, region, attacks in (("1/5", low, 1), (1, high, 0)):
+        sol = m.solve_tree(g.substitute(a=a, **defaults))
+        assert sum(e.behavior["Russia"]["attack"] > 0.5 for e in sol.equilibria) == attacks
+        shown = region.equilibria
+        assert sum(float(e.behavior["Russia"]["attack"]) > 0.5 for e in shown) == attacks
