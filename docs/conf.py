@@ -47,3 +47,5 @@ numpydoc_xref_param_type = False
 # stored in them, never executed while building (CI executes them in their own test).
 myst_heading_anchors = 3
 nb_execution_mode = "off"
+# A notebook stored without kernel metadata has no lexer for its cells: shown unhighlighted.
+suppress_warnings = ["myst-nb.lexer"]

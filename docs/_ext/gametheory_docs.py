@@ -154,14 +154,27 @@ def _directive(obj) -> str:
 def _document(target: str, obj) -> list[str]:
     """The autodoc directive documenting ``obj`` under the name ``target``."""
     kind = _directive(obj)
+    if kind == "autodata":
+        return _document_data(target, obj)
     lines = [f".. {kind}:: {target}"]
     if kind in ("autoclass", "autoexception", "automodule"):
         lines.append("   :members:")
     if kind == "autoclass":
         lines.append("   :show-inheritance:")
-    if kind == "autodata":
-        lines += ["   :no-value:", ""]
-        lines += [f"   {line}" for line in data_doc(target.rsplit(".", 1)[-1], obj)]
+    return lines + [""]
+
+
+def _document_data(target: str, obj) -> list[str]:
+    """A ``py:data`` entry for ``obj``: its ``#:`` comment, and its value when short.
+    (autodoc's ``autodata`` would show the docstring of the value's type, e.g. tuple's,
+    where the comment lives in another module.)"""
+    module, _, name = target.rpartition(".")
+    lines = [f".. py:data:: {name}", f"   :module: {module}"]
+    value = repr(obj)
+    if len(value) <= 100 and "\n" not in value:
+        lines.append(f"   :value: {value}")
+    lines.append("")
+    lines += [f"   {line}" for line in data_doc(target.rsplit(".", 1)[-1], obj)]
     return lines + [""]
 
 
@@ -184,21 +197,25 @@ def api_pages() -> dict[str, str]:
     documented: dict[str, list[tuple[str, object]]] = {}
     for n in top_names:
         obj = getattr(gametheory, n)
-        documented.setdefault(_home(obj, subs), []).append((f"gametheory.{n}", obj))
+        # a module (gt.classics) under its importable name, gametheory.games.classics
+        target = obj.__name__ if inspect.ismodule(obj) else f"gametheory.{n}"
+        documented.setdefault(_home(obj, subs), []).append((target, obj))
     for s, module in subs.items():
         for n in getattr(module, "__all__", ()):
             obj = getattr(module, n)
             if id(obj) not in top:
                 documented.setdefault(s, []).append((f"gametheory.{s}.{n}", obj))
+    where = {id(obj): t for entries in documented.values() for t, obj in entries}
     pages: dict[str, str] = {}
-    pages["api/index.rst"] = _api_index(top_names, documented)
+    pages["api/index.rst"] = _api_index(top_names, documented, top)
     for page, entries in documented.items():
         module = subs.get(page) or importlib.import_module(f"gametheory.{page}")
-        pages[f"api/{page}.rst"] = _api_page(f"gametheory.{page}", module, entries, top)
+        pages[f"api/{page}.rst"] = _api_page(f"gametheory.{page}", module, entries, where)
     return pages
 
 
-def _api_index(top_names: list[str], documented: dict[str, list]) -> str:
+def _api_index(top_names: list[str], documented: dict[str, list],
+               top: dict[int, str]) -> str:
     lines = _title("API reference")
     lines += [".. automodule:: gametheory", "   :no-members:", "",
               f"``import gametheory as gt`` gives the {len(top_names)} names of "
@@ -207,7 +224,7 @@ def _api_index(top_names: list[str], documented: dict[str, list]) -> str:
               "", ".. toctree::", "   :maxdepth: 1", ""]
     lines += [f"   {page}" for page in sorted(documented)] + [""]
     for page in sorted(documented):
-        entries = [(t, obj) for t, obj in documented[page] if t.count(".") == 1]
+        entries = [(t, obj) for t, obj in documented[page] if id(obj) in top]
         if entries:
             lines += _title(f"From gametheory.{page}", "-")
             lines += [f"Documented in :doc:`{page}`.", ""] + _summary_table(entries)
@@ -215,15 +232,14 @@ def _api_index(top_names: list[str], documented: dict[str, list]) -> str:
 
 
 def _api_page(modname: str, module, entries: list[tuple[str, object]],
-              top: dict[int, str]) -> str:
+              where: dict[int, str]) -> str:
     lines = _title(f"``{modname}``")
     lines += [f".. automodule:: {modname}", "   :no-members:", ""]
     public = list(getattr(module, "__all__", ()))
     if public:
         lines += _title("Public names", "-")
-        lines += _summary_table([
-            (f"gametheory.{top[id(obj)]}" if id(obj) in top else f"{modname}.{n}", obj)
-            for n, obj in ((n, getattr(module, n)) for n in public)])
+        lines += _summary_table([(where.get(id(obj), f"{modname}.{n}"), obj)
+                                 for n, obj in ((n, getattr(module, n)) for n in public)])
     lines += _title("Reference", "-")
     for target, obj in entries:
         lines += _document(target, obj)
