@@ -71,13 +71,15 @@ def _new(cls: type, fields: dict[str, Any]) -> Any:
 
 
 def _pairs(m: int, n: int) -> list[tuple]:
-    """The support pairs ``(I, J, rows not in I, columns not in J)`` with
-    ``|I| = |J| = 2``."""
+    """The support pairs ``(i1, i2, j1, j2, i3, j3)`` with ``|I| = |J| = 2``: ``i3`` the
+    row outside ``I`` and ``j3`` the column outside ``J`` (-1 when there is none: with at
+    most 3 strategies, at most one is left out)."""
     out = []
-    for rows in combinations(range(m), 2):
-        for cols in combinations(range(n), 2):
-            out.append((rows, cols, [i for i in range(m) if i not in rows],
-                        [j for j in range(n) if j not in cols]))
+    for i1, i2 in combinations(range(m), 2):
+        for j1, j2 in combinations(range(n), 2):
+            i3 = next((i for i in range(m) if i not in (i1, i2)), -1)
+            j3 = next((j for j in range(n) if j not in (j1, j2)), -1)
+            out.append((i1, i2, j1, j2, i3, j3))
     return out
 
 
@@ -105,25 +107,25 @@ def _best(values: list[float]) -> int | None:
     return values.index(top)
 
 
-def _side(a: float, b: float, c: float, d: float, others) -> tuple | bool | None:
-    """The vertex of one polytope on a support of size 2: ``[[a, b], [c, d]] z = 1``
-    with the other constraints ``others`` (pairs of coefficients). Returns ``(z1, z2)``
-    when it is a vertex (strictly), False when it is not one, None when it is near a
-    label it does not have or the basis is near-singular (leave it to vertex)."""
+def _side(a: float, b: float, c: float, d: float, p: float, q: float
+          ) -> tuple | bool | None:
+    """The vertex of one polytope on a support of size 2: ``[[a, b], [c, d]] z = 1``,
+    with the one other constraint ``p z1 + q z2 <= 1`` (none when ``p`` is 0). Returns
+    ``(z1, z2)`` when it is a vertex (strictly), False when it is not one, None when it
+    is near a label it does not have or the basis is near-singular (leave it to
+    vertex)."""
     det = a * d - b * c
     if -_DET < det < _DET:
         return None
     z1, z2 = (d - b) / det, (a - c) / det
     if z1 < -_TOL or z2 < -_TOL:
         return False
-    near = z1 <= _TOL or z2 <= _TOL
-    for p, q in others:
-        s = p * z1 + q * z2
-        if s > 1.0 + _TOL:
-            return False
-        if s >= 1.0 - _TOL:
-            near = True
-    return None if near else (z1, z2)
+    s = p * z1 + q * z2
+    if s > 1.0 + _TOL:
+        return False
+    if z1 <= _TOL or z2 <= _TOL or s >= 1.0 - _TOL:
+        return None
+    return z1, z2
 
 
 def _full3(M: list[list[float]]) -> tuple | bool | None:
@@ -157,12 +159,16 @@ def _equilibria(GA: list, GB: list, m: int, n: int) -> list | None:
             x, y = [0.0] * m, [0.0] * n
             x[i], y[j] = 1.0, 1.0
             found.append((x, y))
-    for (i1, i2), (j1, j2), rest_i, rest_j in _PAIRS[(m, n)]:
-        zx = _side(GB[i1][j1], GB[i2][j1], GB[i1][j2], GB[i2][j2],
-                   [(GB[i1][j], GB[i2][j]) for j in rest_j])
-        zy = _side(GA[i1][j1], GA[i1][j2], GA[i2][j1], GA[i2][j2],
-                   [(GA[i][j1], GA[i][j2]) for i in rest_i])
-        if zx is None or zy is None:
+    for i1, i2, j1, j2, i3, j3 in _PAIRS[(m, n)]:
+        b1, b2 = GB[i1], GB[i2]
+        p, q = (b1[j3], b2[j3]) if j3 >= 0 else (0.0, 0.0)   # the column outside J
+        zx = _side(b1[j1], b2[j1], b1[j2], b2[j2], p, q)
+        if zx is None:
+            return None
+        a1, a2 = GA[i1], GA[i2]
+        p, q = (GA[i3][j1], GA[i3][j2]) if i3 >= 0 else (0.0, 0.0)   # the row outside I
+        zy = _side(a1[j1], a1[j2], a2[j1], a2[j2], p, q)
+        if zy is None:
             return None
         if zx and zy:
             x, y = [0.0] * m, [0.0] * n
