@@ -1,4 +1,4 @@
-"""Figures with matplotlib: equilibria against a swept parameter, region maps, small trees.
+"""Figures with matplotlib: equilibria against a swept parameter, region maps, game trees.
 
 matplotlib is an optional dependency (``pip install gametheory[plot]``), imported inside
 the functions. Every function draws on the axes it is given (or on new ones) and returns
@@ -22,8 +22,8 @@ if TYPE_CHECKING:
 
 __all__ = ["plot_sweep", "plot_regions", "plot_tree", "equilibrium_label", "value_text"]
 
-#: ``plot_tree`` refuses larger trees (their labels would overlap); use TikZ instead.
-MAX_TREE_NODES = 200
+#: ``plot_tree`` refuses to draw more nodes (draw a subtree, or collapse repeats).
+MAX_TREE_NODES = 400
 
 
 def _pyplot():
@@ -398,28 +398,105 @@ def _region_text(sw: Any, region: Any) -> str:
 
 
 # ----------------------------------------------------------------- trees
-def _payoff_text(x: Any) -> str:
-    if isinstance(x, (float, np.floating)):
-        return f"{float(x):.3g}"
-    return str(x)
+#: The room a tree figure is fitted into before it is shrunk, in points (width, height).
+TREE_ROOM = (600.0, 700.0)
+_TREE_FONT = 8.0        # points, at the layout's scale
 
 
-def plot_tree(game: ExtensiveFormGame, ax: Any = None, max_nodes: int = MAX_TREE_NODES) -> Any:
-    """A small game tree: players at decision nodes, chance nodes, actions with chance
-    probabilities on the edges, dashed information sets, payoffs under the leaves.
+def _mathtext(s: str) -> str:
+    """Plain text for matplotlib: ``$`` escaped (the labels' math is added apart)."""
+    return s.replace("$", r"\$")
+
+
+class _Measure:
+    """Sizes in points of labels as matplotlib draws them at :data:`_TREE_FONT` (math
+    that mathtext cannot parse falls back to plain text)."""
+
+    def __init__(self) -> None:
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure
+
+        fig = Figure(dpi=72)
+        self.renderer = FigureCanvasAgg(fig).get_renderer()
+        self.text = fig.text(0, 0, "", fontsize=_TREE_FONT)
+        self.cache: dict[str, tuple[float, float]] = {}
+
+    def readable(self, s: str) -> str:
+        try:
+            self(s)
+        except ValueError:
+            return s.replace("$", "")
+        return s
+
+    def __call__(self, s: str) -> tuple[float, float]:
+        if s not in self.cache:
+            self.text.set_text(s)
+            bb = self.text.get_window_extent(self.renderer)
+            self.cache[s] = (bb.width + 2.0, bb.height + 1.0)
+        return self.cache[s]
+
+
+def _scaled_text_class() -> Any:
+    from matplotlib.text import Text
+
+    class ScaledText(Text):
+        """Text whose size follows the axes' scale: one data unit is one point of the
+        layout, so the figure can be resized without labels meeting."""
+
+        def __init__(self, x: float, y: float, text: str, size: float, **kw: Any):
+            super().__init__(x, y, text, fontsize=size, **kw)
+            self._layout_size = size
+
+        def _rescale(self) -> None:
+            ax = self.axes
+            if ax is None or self.figure is None:
+                return
+            (x0, _), (x1, _) = ax.transData.transform([(0.0, 0.0), (1.0, 0.0)])
+            self._fontproperties.set_size(self._layout_size * abs(x1 - x0) * 72.0
+                                          / self.figure.dpi)
+
+        def draw(self, renderer: Any) -> None:
+            self._rescale()
+            super().draw(renderer)
+
+        def get_window_extent(self, renderer: Any = None, dpi: Any = None) -> Any:
+            self._rescale()
+            return super().get_window_extent(renderer, dpi)
+
+    return ScaledText
+
+
+def plot_tree(game: ExtensiveFormGame, ax: Any = None, max_nodes: int = MAX_TREE_NODES, *,
+              direction: str | None = None, subtree: Any = None, infoset: str | None = None,
+              collapse: bool | None = None, precision: int = 3) -> Any:
+    """A game tree: players beside their decision nodes, chance nodes, actions (with
+    chance probabilities) on the edges, dashed information sets, payoff vectors under the
+    leaves; payoffs and probabilities as math, parameters by their LaTeX names.
+
+    The layout is that of :func:`gametheory.io.tikz.tree_tikz` (no label meets another
+    label or an edge), in points; the labels' size follows the axes' scale, so resizing
+    the figure keeps them apart. ``direction``, ``subtree``, ``infoset`` and
+    ``collapse`` are those of ``tree_tikz``; the room to fit is :data:`TREE_ROOM`.
 
     Parameters
     ----------
     game : ExtensiveFormGame
     ax : matplotlib Axes, optional
+        Where to draw (default: new axes of a new figure sized to the tree).
     max_nodes : int
-        Larger trees are refused (their labels would overlap; use
-        :func:`gametheory.io.tikz.tree_tikz`).
+        Drawings of more nodes are refused (draw a subtree, or collapse repeats).
+    direction : {"down", "right"}, optional
+    subtree : str or sequence of str, optional
+    infoset : str, optional
+    collapse : bool, optional
+    precision : int
+        Decimals of float payoffs and probabilities.
 
     Returns
     -------
     matplotlib Axes
-        Edges carry the ``gid`` ``"edge"``, information sets ``"infoset"``.
+        Edges carry the ``gid`` ``"edge"``, information sets ``"infoset"``; the labels
+        are ``ax.texts`` (notes on collapsed subtrees last).
 
     References
     ----------
@@ -438,65 +515,100 @@ def plot_tree(game: ExtensiveFormGame, ax: Any = None, max_nodes: int = MAX_TREE
     >>> ax = plot_tree(g)
     >>> sum(line.get_gid() == "edge" for line in ax.lines)
     4
+    >>> sorted(t.get_text() for t in ax.texts)[:3]
+    ['$(-1, -1)$', '$(0, 2)$', '$(1, 1)$']
     """
+    from . import _tree_layout as tl
+    from .cells import Cells
+    from .interop import as_game
+    from .latex import PaperLatex
+    from .tikz import STACK_WIDTH, _names
+
+    game = as_game(game)
     if not isinstance(game, ExtensiveFormGame):
         raise GameError(f"plot_tree draws an ExtensiveFormGame; got {type(game).__name__}")
-    a = game.arrays
-    n = len(a.parent)
-    if n > max_nodes:
+    _pyplot()
+    n = len(game.arrays.parent)
+    if n > max_nodes and subtree is None and infoset is None and collapse is None:
         raise GameError(f"the tree has {n} nodes, more than plot_tree draws ({max_nodes}); "
-                        "use `gametheory tree --format tikz` or pass max_nodes")
-    ax = _axes(ax)
-    children: list[list[int]] = [[] for _ in range(n)]
-    depth = np.zeros(n, dtype=int)
-    for v in range(1, n):
-        children[a.parent[v]].append(v)
-        depth[v] = depth[a.parent[v]] + 1
-    xpos = np.zeros(n)
-    leaf, stack = 0, [0]
-    while stack:                                  # leaves left to right, depth first
-        v = stack.pop()
-        if not children[v]:
-            xpos[v] = leaf
-            leaf += 1
-        stack.extend(reversed(children[v]))
-    for v in range(n - 1, -1, -1):               # parents (lower ids) over their children
-        if children[v]:
-            xpos[v] = np.mean(xpos[children[v]])
-    ypos = -depth.astype(float)
-    term_index = {int(t): k for k, t in enumerate(a.terminals)}
-    for v in range(1, n):
-        p = int(a.parent[v])
-        ax.plot([xpos[p], xpos[v]], [ypos[p], ypos[v]], color="0.2", lw=1, gid="edge")
-        label = game.action_labels(p)[a.action[v]]
-        if a.player[p] == -1:
-            label += f" ({_payoff_text(a.chance_prob[v])})"
-        ax.text((xpos[p] + xpos[v]) / 2, (ypos[p] + ypos[v]) / 2, label, fontsize=7,
-                ha="center", va="center", bbox={"fc": "white", "lw": 0, "pad": 0.5})
-    for v in range(n):
-        if a.player[v] >= 0:
-            ax.plot(xpos[v], ypos[v], "o", color="C0", ms=6, gid="node")
-            ax.text(xpos[v], ypos[v] + 0.12, game.players[a.player[v]], fontsize=8,
-                    ha="center", va="bottom")
-        elif a.player[v] == -1:
-            ax.plot(xpos[v], ypos[v], "o", mfc="white", mec="C1", ms=6, gid="node")
-            ax.text(xpos[v], ypos[v] + 0.12, "chance", fontsize=8, ha="center",
-                    va="bottom", color="C1")
-        else:
-            pay = a.payoffs[term_index[v]]
-            ax.text(xpos[v], ypos[v] - 0.1, "(" + ", ".join(_payoff_text(x) for x in pay)
-                    + ")", fontsize=7, ha="center", va="top", rotation=90 if leaf > 8 else 0)
-    members: dict[int, list[int]] = {}
-    for v in range(n):
-        if a.player[v] >= 0:
-            members.setdefault(int(a.infoset[v]), []).append(v)
-    for vs in members.values():
-        if len(vs) > 1:
-            vs = sorted(vs, key=lambda v: xpos[v])
-            ax.plot(xpos[vs], ypos[vs], ls="--", color="C0", lw=1, gid="infoset")
+                        "draw one subtree (subtree=...), collapse repeated subtrees "
+                        "(collapse=True) or pass max_nodes")
+    names = _names(game)
+    cells = Cells(PaperLatex(names), precision)
+    measure_text = _Measure()
+    texts: dict = {}
+    stacked: list = []
+
+    def measure(view: Any, down: bool) -> Any:
+        texts.clear()
+        labels = tl.tree_labels(game, view, cells.number, _mathtext)
+        stacked[:] = [down and max((measure_text(t)[0] for k, t in labels.items()
+                                    if k[1] == "below"), default=0) > STACK_WIDTH]
+        if stacked[0]:
+            labels = tl.tree_labels(game, view, cells.number, _mathtext, "\n")
+        texts.update({k: measure_text.readable(t) for k, t in labels.items()})
+        return lambda i, role: measure_text(texts[i, role]) if (i, role) in texts else None
+
+    chosen = tl.fit(game, measure, width=TREE_ROOM[0], height=TREE_ROOM[1],
+                    direction=direction, collapse=collapse, subtree=subtree,
+                    infoset=infoset)
+    if len(chosen.view.gid) > max_nodes:
+        raise GameError(f"the drawing has {len(chosen.view.gid)} nodes, more than plot_tree "
+                        f"draws ({max_nodes}); draw one subtree or pass max_nodes")
+    measure(chosen.view, chosen.down)
+    notes = [measure_text.readable(t) for t in tl.note_texts(
+        chosen.view, lambda s: f"${names.get(s) or s}$", _mathtext,
+        game.players if stacked[0] else None)]
+    return _draw_tree(game, chosen, texts, notes, measure_text, ax)
+
+
+def _draw_tree(game: Any, chosen: Any, texts: dict, notes: list[str], measure: Any,
+               ax: Any) -> Any:
+    from matplotlib.patches import Circle, Rectangle
+
+    from . import _tree_layout as tl
+
+    view, pl = chosen.view, chosen.placement
+    line_h = _TREE_FONT * 1.6
+    width = max([pl.width] + [measure(t)[0] for t in notes])
+    height = pl.height + line_h * len(notes) + (4 if notes else 0)
+    margin = 6.0
+    if ax is None:
+        k, title = chosen.scale, (18.0 if game.title else 0.0)
+        full = height + 2 * margin + title
+        fig = _pyplot().figure(figsize=((width + 2 * margin) * k / 72, full * k / 72))
+        ax = fig.add_axes((0, 0, 1, (full - title) / full))
+    text_class = _scaled_text_class()
+    for i in range(len(view.gid)):
+        p = view.parent[i]
+        if p >= 0:
+            (x0, y0), (x1, y1) = pl.node[p], pl.node[i]
+            ax.plot([x0, x1], [y0, y1], color="0.2", lw=0.8, gid="edge", zorder=1)
+    for members in tl.infoset_lines(game, view):
+        ids = sorted(members, key=lambda i: (pl.node[i][0], -pl.node[i][1]))
+        ax.plot([pl.node[i][0] for i in ids], [pl.node[i][1] for i in ids], ls="--",
+                color="C0", lw=1.2, gid="infoset", zorder=1)
+    for i, kind in enumerate(view.kind):
+        x, y = pl.node[i]
+        if kind == "decision":
+            ax.add_patch(Circle((x, y), 2.5, color="0.1", zorder=3))
+        elif kind == "chance":
+            ax.add_patch(Circle((x, y), 2.5, fc="white", ec="0.1", lw=0.8, zorder=3))
+        elif kind == "collapsed":
+            ax.add_patch(Rectangle((x - 2.5, y - 2.5), 5, 5, fc="white", ec="0.1", lw=0.8,
+                                   zorder=3))
+    for i, role, x0, y0, x1, y1 in pl.boxes:
+        style = {"bbox": {"fc": "white", "lw": 0, "pad": 0.1}} if role == "action" else {}
+        ax.add_artist(text_class((x0 + x1) / 2, (y0 + y1) / 2, texts[i, role], _TREE_FONT,
+                                 ha="center", va="center", multialignment="center",
+                                 zorder=4, **style))
+    for k, note in enumerate(notes):
+        ax.add_artist(text_class(0, -4 - line_h * (k + 0.5), note, _TREE_FONT, ha="left",
+                                 va="center", zorder=4))
+    ax.set_xlim(-margin, width + margin)
+    ax.set_ylim(pl.height - height - margin, pl.height + margin)
+    ax.set_aspect("equal")
     ax.set_axis_off()
-    ax.set_xlim(-0.7, max(leaf - 0.3, 0.7))
-    ax.set_ylim(float(ypos.min()) - 0.9, 0.5)
     if game.title:
         ax.set_title(game.title, fontsize=10)
     return ax

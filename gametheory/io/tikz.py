@@ -1,65 +1,104 @@
-"""Game trees as TikZ pictures for papers.
+r"""Game trees as TikZ pictures for papers.
 
-Decision nodes are filled dots labelled with their player, chance nodes open circles
-labelled "Chance" whose branches carry their probabilities, the nodes of one information
-set are joined by a dashed line, and every terminal node shows the payoff vector. The
-output needs only ``\\usepackage{tikz}``.
+Decision nodes are filled dots with their player's name beside them, chance nodes open
+circles named "Chance" whose edges carry their probabilities, the nodes of one
+information set are joined by a dashed line (Osborne and Rubinstein 1994, ch. 11), every
+leaf shows its payoff vector, and payoffs and probabilities are math, each parameter by
+its LaTeX name (:attr:`gametheory.Parameter.latex`, else the rule of
+:func:`gametheory.io.latex.latex_name`: ``V_rev`` -> :math:`V_{\mathrm{rev}}`).
+
+The layout (:mod:`gametheory.io._tree_layout`) keeps every label clear of every other
+label and edge; the tree grows down, or to the right when that needs less shrinking, and
+the picture is shrunk to ``\linewidth`` by LaTeX only when it is wider. A tree that would
+be too small to read is tried with repeated subtrees drawn once ("(1) as after NATO,
+revisionist, with :math:`V_{\mathrm{sec}}` for :math:`V_{\mathrm{rev}}`"), else refused
+with a GameError that says what to draw instead (one subtree, or one information set's
+subtrees). The snippet's first line names the packages it needs
+(``% needs \usepackage{tikz,graphicx}``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from ..errors import GameError
 from ..games.extensive import ExtensiveFormGame
+from . import _tree_layout as tl
 from .cells import Cells
 from .formats import latex_escape
+from .latex import TEXT_WIDTH, PaperLatex, estimate_width, snippet, symbol_names
+from .latex import standalone as standalone_document
 
-__all__ = ["tree_tikz"]
+__all__ = ["tree_tikz", "PAGE_HEIGHT"]
 
-_STYLES = r"""[x=1cm, y=1cm,
+#: The height a tree may take on a default ``article`` page, in points (of 550).
+PAGE_HEIGHT = 500.0
+
+_STYLES = r"""[x=1pt, y=1pt, font=\footnotesize,
   decision/.style={circle, fill, inner sep=1.6pt},
   chance/.style={circle, draw, fill=white, inner sep=1.6pt},
   terminal/.style={inner sep=0pt, minimum size=0pt},
-  player/.style={font=\small},
-  action/.style={font=\small, inner sep=1.5pt},
-  payoff/.style={font=\small, below=2pt},
+  collapsed/.style={draw, fill=white, inner sep=1.8pt},
+  label/.style={inner sep=0.5pt, align=center},
+  action/.style={inner sep=0.5pt, fill=white},
   infoset/.style={dashed, thick}]"""
 
-#: Approximate width of one character of a small label, in cm (for spacing leaves).
-_CHAR_CM = 0.17
+#: A tree growing down whose widest payoff vector is wider (in points) stacks the payoffs.
+STACK_WIDTH = 60.0
+
+_FONT = 0.8      # \footnotesize (8 pt) against the 10 pt of latex.estimate_width
+
+
+def _size(text: str) -> tuple[float, float]:
+    """A generous guess of the size in points of a label set in \\footnotesize (lines
+    separated by ``\\\\``)."""
+    lines = text.split("\\\\")
+    tall = sum(12.5 if "\\frac" in line else 8.0 for line in lines) + 2.0 * (len(lines) - 1)
+    return max(_FONT * estimate_width(line) * 1.12 + 3.0 for line in lines), tall + 1.5
 
 
 def tree_tikz(game: ExtensiveFormGame, standalone: bool = False, *, precision: int = 3,
-              leaf_distance: float | None = None, level_distance: float = 1.8) -> str:
-    r"""A game tree as a TikZ picture.
-
-    Leaves are spread evenly from left to right in the order of the tree, each inner
-    node centred over its children, and each level ``level_distance`` cm below its
-    parent's.
+              direction: str | None = None, subtree: str | Sequence[str] | None = None,
+              infoset: str | None = None, collapse: bool | None = None,
+              width: float = TEXT_WIDTH) -> str:
+    r"""A game tree as a TikZ picture that fits the page.
 
     Parameters
     ----------
     game : ExtensiveFormGame
-        The tree (or a ``pygambit.ExtensiveGame``); payoffs and probabilities may be
-        exact, floats or formulas.
+        The tree (or a ``pygambit`` game); payoffs and probabilities may be exact,
+        floats or formulas.
     standalone : bool
-        Return a complete LaTeX document (class ``article``, package ``tikz``) rather
-        than the ``tikzpicture`` environment alone.
+        Return a complete LaTeX document (class ``article``) rather than the snippet.
     precision : int
         Decimals of float payoffs and probabilities.
-    leaf_distance : float, optional
-        Horizontal distance between neighbouring leaves in cm (default: wide enough
-        for the longest payoff vector, at least 1.6).
-    level_distance : float
-        Vertical distance between levels in cm.
+    direction : {"down", "right"}, optional
+        Where the tree grows (default: down, or right when that needs clearly less
+        shrinking to fit the page).
+    subtree : str or sequence of str, optional
+        Draw only the subtree after these actions from the root (``"NATO/revisionist"``).
+    infoset : str, optional
+        Draw only the subtrees at the nodes of the information set with this label,
+        side by side and joined by its dashed line.
+    collapse : bool, optional
+        Draw a subtree that repeats one drawn before it (the same moves, payoffs and
+        probabilities up to renaming parameters, its information sets inside it) as a
+        box with a note. Default: only when the whole tree would be too small to read.
+    width : float
+        The width to fit, in points (default 345, a default ``article`` page).
 
     Returns
     -------
     str
+        ``% needs \usepackage{tikz,graphicx}``, then the picture in a box that LaTeX
+        shrinks to ``\linewidth`` only if it is wider, then the notes.
 
     Raises
     ------
     GameError
-        When ``game`` is not a game tree.
+        When ``game`` is not a game tree, a path or label is unknown, or the drawing
+        would be too small to read (the message says what to draw instead).
 
     References
     ----------
@@ -75,91 +114,68 @@ def tree_tikz(game: ExtensiveFormGame, standalone: bool = False, *, precision: i
     >>> fight, acc = enter.decide("Incumbent", ["fight", "accommodate"])
     >>> _ = out.payoffs(0, 2), fight.payoffs(-1, -1), acc.payoffs(1, 1)
     >>> tex = tree_tikz(g)
-    >>> print(tex.splitlines()[8])
-    \node[decision] (n0) at (1.32, 0.00) {};
-    >>> "$(-1, -1)$" in tex, tex.count(r"\draw")
+    >>> print(tex.splitlines()[0])
+    % needs \usepackage{tikz,graphicx}
+    >>> "{$(-1, -1)$};" in tex, tex.count(r"\draw (")
     (True, 4)
+    >>> print(tree_tikz(g, subtree="enter").splitlines()[-2])
+    \par\smallskip{\footnotesize\raggedright Drawn: the subtree after enter.\par}
     """
     from .interop import as_game
 
     game = as_game(game)                 # a pygambit tree: ours
     if not isinstance(game, ExtensiveFormGame):
         raise GameError(f"tree_tikz needs an ExtensiveFormGame; got {type(game).__name__}")
-    c = Cells("latex", precision)
+    names = _names(game)
+    cells = Cells(PaperLatex(names), precision)
+    texts: dict = {}
+    stacked: list = []
+
+    def measure(view: tl.View, down: bool):
+        texts.clear()
+        texts.update(tl.tree_labels(game, view, cells.number, latex_escape))
+        stacked[:] = [down and max((_size(texts[k])[0] for k in texts if k[1] == "below"),
+                                   default=0) > STACK_WIDTH]
+        if stacked[0]:
+            texts.update(tl.tree_labels(game, view, cells.number, latex_escape, r"\\"))
+        return lambda i, role: _size(texts[i, role]) if (i, role) in texts else None
+
+    chosen = tl.fit(game, measure, width=width, height=PAGE_HEIGHT, direction=direction,
+                    collapse=collapse, subtree=subtree, infoset=infoset)
+    measure(chosen.view, chosen.down)    # the labels of the chosen drawing
+    picture = _picture(game, chosen, texts)
+    notes = tl.note_texts(chosen.view, lambda s: f"${names.get(s) or s}$", latex_escape,
+                          game.players if stacked[0] else None)
+    out = snippet(picture, packages=("tikz",), notes=notes, wide=True)
+    return standalone_document([out]) if standalone else out
+
+
+def _names(game: Any) -> dict:
+    """``{Symbol: LaTeX name}`` of the game's parameters."""
     a = game.arrays
-    n = len(a.parent)
-    terminal_index = {int(v): k for k, v in enumerate(a.terminals.tolist())}
-    payoff_text = {v: "$(" + ", ".join(c.number(x) for x in a.payoffs[k]) + ")$"
-                   for v, k in terminal_index.items()}
-    if leaf_distance is None:
-        widest = max((len(_plain(t)) for t in payoff_text.values()), default=0)
-        leaf_distance = max(1.6, _CHAR_CM * widest + 0.4)
-    children = [[] for _ in range(n)]
-    for v in range(1, n):
-        children[int(a.parent[v])].append(v)
-    for kids in children:
-        kids.sort(key=lambda v: int(a.action[v]))
-    x, y = _layout(children, float(leaf_distance), float(level_distance))
+    symbols: set = set()
+    for x in list(a.payoffs.ravel()) + list(a.chance_prob):
+        symbols |= getattr(x, "free_symbols", set())
+    return symbol_names(sorted(symbols, key=str), getattr(game, "parameter_info", None))
 
+
+def _picture(game: Any, chosen: tl.Fit, texts: dict) -> str:
+    view, pl = chosen.view, chosen.placement
     lines = [r"\begin{tikzpicture}" + _STYLES]
-    for v in range(n):
-        who = int(a.player[v])
-        kind = "terminal" if v in terminal_index else ("chance" if who == -1 else "decision")
-        lines.append(f"\\node[{kind}] (n{v}) at ({x[v]:.2f}, {y[v]:.2f}) {{}};")
-    for v in range(n):
-        who = int(a.player[v])
-        if v in terminal_index:
-            lines.append(f"\\node[payoff] at (n{v}) {{{payoff_text[v]}}};")
-            continue
-        name = "Chance" if who == -1 else latex_escape(game.players[who])
-        side = "above" if v == 0 else ("above left" if x[v] < x[int(a.parent[v])] else
-                                       "above right" if x[v] > x[int(a.parent[v])] else "left")
-        lines.append(f"\\node[player, {side}=2pt] at (n{v}) {{{name}}};")
-    for v in range(1, n):
-        p = int(a.parent[v])
-        act = latex_escape(game.action_labels(p)[int(a.action[v])])
-        if int(a.player[p]) == -1:
-            act += f" (${c.number(a.chance_prob[v])}$)"
-        side = "above left" if x[v] < x[p] else "above right"
-        lines.append(f"\\draw (n{p}) -- node[action, {side}] {{{act}}} (n{v});")
-    for h in sorted(game.information_sets, key=lambda h: h.members[:1]):   # by first node
-        if len(h.members) > 1:
-            nodes = sorted(h.members, key=lambda v: (x[v], y[v]))
-            for u, w in zip(nodes, nodes[1:]):
-                lines.append(f"\\draw[infoset] (n{u}) -- (n{w});")
+    for i, v in enumerate(view.gid):
+        x, y = pl.node[i]
+        lines.append(f"\\node[{view.kind[i]}] (n{v}) at ({x:.2f}, {y:.2f}) {{}};")
+    for i, v in enumerate(view.gid):
+        if view.parent[i] >= 0:
+            lines.append(f"\\draw (n{view.gid[view.parent[i]]}) -- (n{v});")
+    for members in tl.infoset_lines(game, view):
+        key = (lambda i: pl.node[i][0]) if chosen.down else (lambda i: -pl.node[i][1])
+        ids = sorted(members, key=key)
+        path = " -- ".join(f"(n{view.gid[i]})" for i in ids)
+        lines.append(f"\\draw[infoset] {path};")
+    for i, role, x0, y0, x1, y1 in pl.boxes:
+        style = "action" if role == "action" else "label"
+        lines.append(f"\\node[{style}] at ({(x0 + x1) / 2:.2f}, {(y0 + y1) / 2:.2f}) "
+                     f"{{{texts[i, role]}}};")
     lines.append(r"\end{tikzpicture}")
-    picture = "\n".join(lines) + "\n"
-    if not standalone:
-        return picture
-    return ("\\documentclass{article}\n\\usepackage{tikz}\n\\pagestyle{empty}\n"
-            "\\begin{document}\n\\noindent\n" + picture + "\\end{document}\n")
-
-
-def _plain(tex: str) -> str:
-    """Rough printed text of a formula (for widths): drop commands and braces."""
-    import re
-
-    return re.sub(r"\\[a-zA-Z]+|[{}$]", "", tex)
-
-
-def _layout(children: list[list[int]], dx: float, dy: float) -> tuple[list[float], list[float]]:
-    """Leaves at dx apart in depth-first order; inner nodes centred over their children."""
-    n = len(children)
-    x, y = [0.0] * n, [0.0] * n
-    order, stack, depth = [], [0], [0] * n
-    while stack:                        # preorder without recursion
-        v = stack.pop()
-        order.append(v)
-        for c in reversed(children[v]):
-            depth[c] = depth[v] + 1
-            stack.append(c)
-    leaf = 0
-    for v in order:
-        y[v] = 0.0 - dy * depth[v]
-        if not children[v]:
-            x[v] = dx * leaf
-            leaf += 1
-    for v in reversed(order):           # children before parents
-        if children[v]:
-            x[v] = (x[children[v][0]] + x[children[v][-1]]) / 2
-    return x, y
+    return "\n".join(lines)
