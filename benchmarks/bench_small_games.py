@@ -1,14 +1,16 @@
 """Per-call cost of ``gt.solve`` on small random games, beside pygambit and QuantEcon.
 
-    python benchmarks/bench_small_games.py            # 2x2 and 3x3, 20 games each
+    python benchmarks/bench_small_games.py            # 2x2 and 3x3, 10 games each
     python benchmarks/bench_small_games.py --quick    # fewer games and repetitions
 
 Payoffs are uniform on [0, 1) with a fixed seed (held out: not the games of the tests).
 Each call is timed in a loop of ``--calls`` calls, and ours, pygambit's
 ``enummixed_solve(rational=False)`` (all extreme equilibria) and QuantEcon's
 ``support_enumeration`` (numba) are timed on the same game one after the other, in
-rounds; the minimum over ``--reps`` rounds is kept for each (the machine may be loaded),
-and the mean over the games printed with the ratios peer / ours (above 1: we are faster).
+rounds; the minimum over ``--reps`` rounds is kept for each, and the mean over the games
+printed with the ratios peer / ours (above 1: we are faster). The rounds are short (10
+calls, well under a millisecond) and many, so that on a loaded machine the minimum finds
+rounds that no other process interrupted, for ours and the peers alike.
 QuantEcon's first call (numba's JIT compilation, or loading its cache) is timed apart.
 Every input is built outside the timed region; ours is ``gt.solve(game)`` on a
 ``NormalFormGame``, the full result (verified equilibria, labels, components).
@@ -80,7 +82,7 @@ def measure(n: int, games: int, reps: int, calls: int, seed: int = 20261202
 
 def rows(quick: bool = False) -> list[tuple[str, float, str, float]]:
     """``(row, ours in seconds, peer name, peer seconds)`` for run_all.py."""
-    games, reps, calls = (5, 3, 50) if quick else (20, 7, 100)
+    games, reps, calls = (4, 15, 10) if quick else (10, 40, 10)
     out = []
     for n in (3, 2):
         mean, _ = measure(n, games, reps, calls)
@@ -94,13 +96,13 @@ def rows(quick: bool = False) -> list[tuple[str, float, str, float]]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--games", type=int, default=20, help="random games per size")
-    ap.add_argument("--reps", type=int, default=7, help="rounds (the minimum is kept)")
-    ap.add_argument("--calls", type=int, default=100, help="calls per timed loop")
-    ap.add_argument("--quick", action="store_true", help="5 games, 3 rounds, 50 calls")
+    ap.add_argument("--games", type=int, default=10, help="random games per size")
+    ap.add_argument("--reps", type=int, default=40, help="rounds (the minimum is kept)")
+    ap.add_argument("--calls", type=int, default=10, help="calls per timed round")
+    ap.add_argument("--quick", action="store_true", help="4 games, 15 rounds")
     args = ap.parse_args()
     if args.quick:
-        args.games, args.reps, args.calls = 5, 3, 50
+        args.games, args.reps, args.calls = 4, 15, 10
     print(f"{'game':>5} {'ours us':>9} {'pygambit us':>12} {'ratio':>6} "
           f"{'QuantEcon us':>13} {'ratio':>6}")
     jits = []

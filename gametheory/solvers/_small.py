@@ -89,12 +89,12 @@ _PAIRS = {(m, n): _pairs(m, n) for m in range(2, SMALL + 1) for n in range(2, SM
 def _rescaled(M: list[list[float]]) -> tuple[list[list[float]], float, float]:
     """``1 + (M - lo) / (hi - lo)`` (entries in [1, 2]) with ``lo``, ``hi``; None
     entries when ``M`` is constant."""
-    lo = min(min(r) for r in M)
-    hi = max(max(r) for r in M)
+    lo, hi = min(map(min, M)), max(map(max, M))
     if not hi - lo > 0:
         return [], lo, hi
     s = 1.0 / (hi - lo)
-    return [[1.0 + (v - lo) * s for v in r] for r in M], lo, hi
+    c = 1.0 - lo * s
+    return [[v * s + c for v in r] for r in M], lo, hi
 
 
 def _best(values: list[float]) -> int | None:
@@ -149,8 +149,8 @@ def _equilibria(GA: list, GB: list, m: int, n: int) -> list | None:
     found = []
     # supports of size 1: the vertex (i, j) of P is feasible when j is player 2's strict
     # best response to i; of Q when i is player 1's strict best response to j
-    br2 = [_best(GB[i]) for i in range(m)]
-    br1 = [_best([GA[i][j] for i in range(m)]) for j in range(n)]
+    br2 = [_best(row) for row in GB]
+    br1 = [_best(list(col)) for col in zip(*GA)]
     if None in br2 or None in br1:
         return None
     for i in range(m):
@@ -245,19 +245,23 @@ def solve_small(game: Any, method: str, exact: bool, options: dict) -> Solution 
     return _solution(game, checked)
 
 
+_EQUILIBRIUM = {"exact": False, "behavior": None, "beliefs": None, "belief_ranges": None,
+                "label": None}
+
+
 def _solution(game: Any, checked: list) -> Solution:
     """The frozen Solution of verified, sorted profiles ``(x, y, u1, u2)``."""
-    X = np.array([e[0] for e in checked])
-    Y = np.array([e[1] for e in checked])
-    X.setflags(write=False)   # rows are shared by profiles and Nash subsets, as in vertex
-    Y.setflags(write=False)
+    m = game.shape[0]
+    S = np.array([e[0] + e[1] for e in checked])
+    S.setflags(write=False)   # rows are shared by profiles and Nash subsets, as in vertex
     players, labels = game.players, game.strategies
     eqs, comps = [], []
-    for k, (x, y, (_, _, u1, u2)) in enumerate(zip(X, Y, checked)):
-        eqs.append(_new(Equilibrium, {
-            "strategies": (x, y), "payoffs": (u1, u2), "players": players,
-            "labels": labels, "exact": False, "behavior": None, "beliefs": None,
-            "belief_ranges": None, "label": None}))
+    for k, (row, (_, _, u1, u2)) in enumerate(zip(S, checked)):
+        x, y = row[:m], row[m:]
+        fields = {"strategies": (x, y), "payoffs": (u1, u2), "players": players,
+                  "labels": labels}
+        fields.update(_EQUILIBRIUM)
+        eqs.append(_new(Equilibrium, fields))
         subset = _new(NashSubset, {"extreme": ((x,), (y,)), "equilibria": (k,)})
         comps.append(_new(Component, {"nash_subsets": (subset,), "equilibria": (k,)}))
     return _new(Solution, {
