@@ -246,3 +246,12 @@ def test_latex_reprs_compile_in_nbconverts_preamble(tmp_path):
                          text=True, timeout=120)
     assert run.returncode == 0, run.stdout[-2000:]
     assert (tmp_path / "doc.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_parameter_names_in_formulas_are_escaped():
+    """A parameter's name is user data too, also inside the formulas of a region."""
+    p = gt.parameters("<b>")
+    g = gt.NormalFormGame.from_arrays([[p, 0], [0, 1]], [[1, 0], [0, 1]])
+    html = gt.sweep(g, {"<b>": [0.5, 2.0]})._repr_html_()
+    assert "<b>" not in html
+    assert "1/(&lt;b&gt; + 1) b1" in html

@@ -14,14 +14,15 @@ gametheory`` stays light).
   anywhere (nbviewer, GitHub, an HTML export).
 * **LaTeX** (what ``jupyter nbconvert --to latex`` or ``--to pdf`` prints): the booktabs
   tables of :mod:`gametheory.io.tables` (nbconvert's LaTeX template loads booktabs,
-  longtable, array and graphicx, as pandas' tables need too), and single lines set with
+  longtable, array, graphicx and amsmath, all they need), and single lines set with
   the helpers of :mod:`gametheory.io.latex` (parameters by :func:`latex_name`, numbers as
   ``\frac``, formulas by :func:`~gametheory.io.latex.expression`).
 * **Cost**: IPython asks an object for every representation it has each time it is
-  shown, so nothing here solves anything expensive: a sweep's regions and figure are
-  drawn when its game is small (:func:`~gametheory.sensitivity._regions.easy`) or the
-  regions are already computed, and a solution shows at most :data:`DISPLAY_ROWS`
-  equilibria.
+  shown, so nothing here solves anything expensive: a sweep's regions are shown when
+  its game is small or they are already computed (the sweep decides, and hands over what
+  this module may not import: like all of :mod:`gametheory.io` it formats what it is
+  given and imports neither the solvers nor sensitivity), and a solution shows at most
+  :data:`DISPLAY_ROWS` equilibria.
 
 Examples
 --------
@@ -201,63 +202,53 @@ def _varying(sw: Any) -> list[str]:
     return [n for n, a in zip(sw.names, sw.grid.axes) if len(a) > 1]
 
 
-def _regions_ready(sw: Any, varying: list[str]) -> bool:
-    """Whether showing the regions is cheap: a small game, or regions already there."""
-    from ..sensitivity._regions import easy
-
-    cached = ("regions", tuple(varying), "auto" if len(varying) == 1 else None)
-    return 1 <= len(varying) <= 2 and (easy(sw.game) or cached in sw._cache)
-
-
-def sweep_html(sw: Any) -> str:
+def sweep_html(sw: Any, regions: bool, lines: Callable[[Any], list[dict]]) -> str:
     """A :class:`~gametheory.SweepResult`: its summary, the table of its regions (one
-    varying parameter; two: the list of regions) and a small figure (matplotlib)."""
+    varying parameter; two: the list of regions, each with ``lines(region)``, its
+    numbered equilibria as :func:`~gametheory.sensitivity._regions.equilibrium_lines`
+    gives them) when ``regions`` is True, and a small figure (matplotlib)."""
     from .plots import plot_regions, plot_sweep
 
-    lines = str(sw).splitlines()
-    parts = [_p(lines[0]), "<ul>" + "".join(f"<li>{html.escape(t.strip())}</li>"
-                                             for t in lines[1:]) + "</ul>"]
+    text = str(sw).splitlines()
+    parts = [_p(text[0]), "<ul>" + "".join(f"<li>{html.escape(t.strip())}</li>"
+                                            for t in text[1:]) + "</ul>"]
     varying = _varying(sw)
-    ready = _regions_ready(sw, varying)
     try:
-        if ready and len(varying) == 1:
+        if regions and len(varying) == 1:
             parts.append(sweep_table(sw, varying[0], format="html"))
-        elif ready:
-            parts.append(_cell_list(sw, varying))
+        elif regions and len(varying) == 2:
+            parts.append(_cell_list(sw.regions(*varying), lines))
     except (GameError, SolverError):
-        ready = False
+        regions = False
     if len(varying) == 1:
         parts.append(figure_html(lambda ax: plot_sweep(sw, varying[0], ax=ax,
-                                                       boundaries=ready),
+                                                       boundaries=regions),
                                  f"equilibrium probabilities against {varying[0]}"))
-    elif ready:
+    elif regions and len(varying) == 2:
         parts.append(figure_html(lambda ax: plot_regions(sw, *varying, ax=ax),
                                  f"regions in {varying[0]} and {varying[1]}"))
     return _block("sweep", parts)
 
 
-def _cell_list(sw: Any, varying: list[str]) -> str:
+def _cell_list(regions: list, lines: Callable[[Any], list[dict]]) -> str:
     """The regions of a two-parameter sweep, each with its numbered equilibria."""
-    from ..sensitivity._regions import equilibrium_lines
-
     items = []
-    for r in sw.regions(*varying):
-        eqs = equilibrium_lines(sw.game, r, None, 4)
+    for r in regions:
         sub = "".join(f"<li value=\"{e['number']}\">{html.escape(e['strategies'])}; payoffs "
                       + html.escape(", ".join(f"{p} {v}" for p, v in e["payoffs"].items()))
-                      + "</li>" for e in eqs)
+                      + "</li>" for e in lines(r))
         items.append(f"<li>{html.escape(str(r))}<ol>{sub}</ol></li>")
     return "<p>regions:</p><ul>" + "".join(items) + "</ul>"
 
 
 def sweep_latex(sw: Any) -> str | None:
     """The regions of a one-parameter sweep as a booktabs table (values at each
-    region's point, to stay quick); None for two varying parameters or when the
-    regions would be expensive to find (see the module's docstring)."""
-    varying = _varying(sw)
-    if len(varying) > 1 or not _regions_ready(sw, varying or list(sw.names)):
+    region's point, to stay quick); None for two varying parameters. The sweep's hook
+    calls it only when finding the regions is cheap (see the module's docstring)."""
+    varying = _varying(sw) or list(sw.names)[:1]
+    if len(varying) != 1:
         return None
-    return sweep_table(sw, (varying or list(sw.names))[0], closed_form=False)
+    return sweep_table(sw, varying[0], closed_form=False)
 
 
 # ----------------------------------------------------------------- a region

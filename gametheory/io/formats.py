@@ -322,6 +322,9 @@ class HtmlFormat(Format):
     def escape(self, text: str) -> str:
         return html.escape(text)
 
+    def expression(self, expr: Any) -> str:
+        return html.escape(super().expression(expr))      # parameter names are user data
+
     def mark(self, content: str, mark: str) -> str:
         return f"<u>{content}</u>" if mark == "underline" else f"<b>{content}</b>"
 

@@ -967,15 +967,26 @@ class SweepResult:
 
     def _repr_html_(self) -> str:
         """The summary, the table of the regions and a small figure (with matplotlib),
-        for Jupyter; the regions when they are cheap: a small game, or already computed
-        (see :mod:`gametheory.io._notebook`)."""
+        for Jupyter; the regions when :meth:`_regions_cheap` (see
+        :mod:`gametheory.io._notebook`)."""
         from ..io._notebook import sweep_html
+        from ._regions import equilibrium_lines
 
-        return sweep_html(self)
+        return sweep_html(self, self._regions_cheap(),
+                          lambda r: equilibrium_lines(self.game, r, None, 4))
 
     def _repr_latex_(self) -> str | None:
         """The regions of a one-parameter sweep as a LaTeX table (numeric, to stay
-        quick), when they are cheap as for HTML; else None."""
+        quick), when :meth:`_regions_cheap`; else None."""
         from ..io._notebook import sweep_latex
 
-        return sweep_latex(self)
+        return sweep_latex(self) if self._regions_cheap() else None
+
+    def _regions_cheap(self) -> bool:
+        """Whether a display may show the regions: one or two parameters vary, and the
+        game is small (closed forms are tried on it unasked) or the regions are already
+        computed."""
+        varying = [n for n, a in zip(self.names, self.grid.axes) if len(a) > 1] \
+            or list(self.names)[:1]
+        cached = ("regions", tuple(varying), "auto" if len(varying) == 1 else None)
+        return 1 <= len(varying) <= 2 and (easy(self.game) or cached in self._cache)
