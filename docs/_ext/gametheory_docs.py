@@ -326,6 +326,87 @@ def rubric_unknown_sections(app, what, name, obj, options, lines) -> None:
         i += 1
 
 
+# ------------------------------------------- references to an object by another name
+_SCALARS = (int, float, complex, str, bytes, bool, type(None), tuple, frozenset)
+
+
+def _import_path(path: str):
+    """The object a dotted path names, as attribute access would give it (a package's
+    attribute before a submodule of the same name); None when there is none."""
+    parts = path.split(".")
+    try:
+        obj = importlib.import_module(parts[0])
+    except Exception:       # not a module, or one that fails to import
+        return None
+    for i, part in enumerate(parts[1:], start=2):
+        if hasattr(obj, part):
+            obj = getattr(obj, part)
+            continue
+        if not inspect.ismodule(obj):
+            return None
+        try:
+            obj = importlib.import_module(".".join(parts[:i]))
+        except Exception:
+            return None
+    return obj
+
+
+def _documented(env) -> dict[int, str]:
+    """``{id(object): name it is documented under}`` for every Python object of the site
+    (computed once per build; scalars left out, since equal ones can share an id)."""
+    cache = getattr(env, "_gametheory_documented", None)
+    if cache is None:
+        cache = {}
+        for name in env.get_domain("py").objects:
+            obj = _import_path(name)
+            if obj is not None and not isinstance(obj, _SCALARS):
+                cache.setdefault(id(obj), name)
+        env._gametheory_documented = cache
+    return cache
+
+
+def resolve_by_identity(app, env, node, contnode):
+    """A Python reference not found by name (``:data:`gametheory.solvers.registry.METHODS```,
+    ``:func:`check_assessment``` in a module that imported it) links to the page that
+    documents the same object under its public name."""
+    if node.get("refdomain") != "py":
+        return None
+    target = node["reftarget"].lstrip(".~")
+    module, cls = node.get("py:module"), node.get("py:class")
+    candidates = [target]
+    if module:
+        candidates += [f"{module}.{cls}.{target}"] if cls else []
+        candidates.append(f"{module}.{target}")
+        owner = _import_path(f"{module}.{cls}") if cls else None
+        home = getattr(owner, "__module__", None)
+        if home:        # a re-exported class: names as its own module sees them
+            candidates += [f"{home}.{owner.__qualname__}.{target}", f"{home}.{target}"]
+    for path in candidates:
+        obj = _import_path(path)
+        if obj is None or isinstance(obj, _SCALARS):
+            continue
+        name = _documented(env).get(id(obj))
+        if name:
+            return _link(app, env, node, contnode, name)
+    return _by_last_name(app, env, node, contnode, target)
+
+
+def _link(app, env, node, contnode, name: str):
+    return env.get_domain("py").resolve_xref(env, node["refdoc"], app.builder, "obj", name,
+                                             node, contnode)
+
+
+def _by_last_name(app, env, node, contnode, target: str):
+    """The one documented object of the role's kind whose name ends with ``target``
+    (``:class:`Margin``` in a docstring read from another module); None unless unique."""
+    domain = env.get_domain("py")
+    kinds = set(domain.objtypes_for_role(node.get("reftype", "obj")) or ())
+    names = [name for name, entry in domain.objects.items()
+             if (name == target or name.endswith("." + target))
+             and (not kinds or entry.objtype in kinds) and not entry.aliased]
+    return _link(app, env, node, contnode, names[0]) if len(names) == 1 else None
+
+
 # ----------------------------------------------------------------------------- setup
 def _write(path: Path, text: str) -> None:
     """Write only when the text changed, so that unchanged pages are not rebuilt."""
@@ -349,4 +430,5 @@ def setup(app):
     app.add_directive("methods-table", MethodsTable)
     app.connect("builder-inited", generate)
     app.connect("autodoc-process-docstring", rubric_unknown_sections, priority=400)
+    app.connect("missing-reference", resolve_by_identity)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
