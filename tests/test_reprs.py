@@ -73,6 +73,21 @@ def test_solution_html_states_continua_value_and_notes_numbered_from_one():
     assert "<li>value: 0</li>" in gt.solve(pennies, method="lp", exact=True)._repr_html_()
 
 
+def test_assessments_show_their_classification_and_belief_ranges():
+    """Beer-Quiche (Cho & Kreps 1987) with P(strong) = 9/10: pooling on quiche is
+    supported by beliefs mu(strong | beer) <= 1/2."""
+    sol = gt.solve(gt.classics.beer_quiche(), method="pbe", exact=True)
+    html, tex = sol._repr_html_(), sol._repr_latex_()
+    k = next(k for k, e in enumerate(sol.equilibria, 1)
+             if e.label == "pooling on quiche" and not e.belief_ranges[
+                 "Receiver: beer"].is_point)
+    assert f'<li value="{k}">pooling on quiche; beliefs mu(strong | Receiver: beer) ' \
+           '&lt;= 1/2</li>' in html
+    assert f"\\par\\noindent {k}. pooling on quiche; beliefs mu(strong \\textbar{{}} " \
+           "Receiver: beer) \\textless{}= 1/2" in tex
+    assert "<li>a continuum of assessments joins" in html
+
+
 def test_solution_display_is_cut_at_display_rows(monkeypatch):
     monkeypatch.setattr(_notebook, "DISPLAY_ROWS", 2)
     sol = gt.solve(battle(), exact=True)
@@ -238,7 +253,8 @@ def test_latex_reprs_compile_in_nbconverts_preamble(tmp_path):
     parts = [sol._repr_latex_(), sol.equilibria[1]._repr_latex_(), sw._repr_latex_(),
              sw.regions("v")[1]._repr_latex_(), gt.critical_values(g, "v")[0]._repr_latex_(),
              gt.equilibrium_map(g, ["v"])._repr_latex_(),
-             gt.solve(entry_game(), method="spe", exact=True).equilibria[0]._repr_latex_()]
+             gt.solve(entry_game(), method="spe", exact=True).equilibria[0]._repr_latex_(),
+             gt.solve(gt.classics.beer_quiche(), method="pbe", exact=True)._repr_latex_()]
     (tmp_path / "doc.tex").write_text(NBCONVERT_PREAMBLE + "\n\n\\bigskip\n\n".join(parts)
                                       + "\n\\end{document}\n")
     run = subprocess.run(["pdflatex", "-interaction=nonstopmode", "-halt-on-error",

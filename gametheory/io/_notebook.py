@@ -152,13 +152,30 @@ def _plain(x: Any) -> str:
     return fmt(x)
 
 
+def _classified(sol: Any) -> list[tuple[int, str]]:
+    """``(number, text)`` of the shown equilibria with a classification or belief
+    ranges (assessments): ``pooling on quiche; beliefs mu(strong | ...) <= 1/2``."""
+    out = []
+    for k, eq in enumerate(_shown(sol).equilibria):
+        bits = ([eq.label] if eq.label else []) \
+            + [f"beliefs {r}" for r in (eq.belief_ranges or {}).values()]
+        if bits:
+            out.append((k + 1, "; ".join(bits)))
+    return out
+
+
 def solution_html(sol: Any) -> str:
     """A :class:`~gametheory.Solution`: its headline, the table of its equilibria
-    (numbered from 1) and its value, continua and notes."""
+    (numbered from 1), their classifications and belief ranges, and its value, continua
+    and notes."""
     parts = [_p(str(sol).splitlines()[0])]
     if sol.equilibria:
         parts.append(equilibrium_table(_shown(sol), format="html"))
     parts.append(_p(_more(sol)) if _more(sol) else "")
+    classified = _classified(sol)
+    if classified:
+        parts.append("<ol>" + "".join(f'<li value="{k}">{html.escape(t)}</li>'
+                                      for k, t in classified) + "</ol>")
     remarks = _solution_remarks(sol)
     if remarks:
         parts.append("<ul>" + "".join(f"<li>{html.escape(t)}</li>" for t in remarks)
@@ -167,11 +184,13 @@ def solution_html(sol: Any) -> str:
 
 
 def solution_latex(sol: Any) -> str:
-    """A :class:`~gametheory.Solution`'s equilibria as a booktabs table (rows from 1)."""
+    """A :class:`~gametheory.Solution`'s equilibria as a booktabs table (rows from 1),
+    then their classifications and belief ranges, one paragraph each."""
     if not sol.equilibria:
         return latex_escape(str(sol).splitlines()[0])
     text = equilibrium_table(_shown(sol))
-    return text + (f"\n{latex_escape(_more(sol))}\n" if _more(sol) else "")
+    lines = [f"{k}. {t}" for k, t in _classified(sol)] + ([_more(sol)] if _more(sol) else [])
+    return text + "".join(f"\n\\par\\noindent {latex_escape(t)}\n" for t in lines)
 
 
 # ----------------------------------------------------------------- figures
