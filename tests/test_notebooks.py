@@ -71,14 +71,11 @@ def by_tag(nb) -> dict:
 
 
 def text(cell, mime: str = "text/html") -> str:
-    """The printed text and the ``mime`` outputs of a code cell, joined."""
-    parts = []
-    for out in cell.get("outputs", []):
-        if out.output_type == "stream":
-            parts.append(out.text)
-        elif "data" in out and mime in out["data"]:
-            parts.append(out["data"][mime])
-    return "\n".join(parts)
+    """The printed text of a code cell (its streams, which a kernel may send in any
+    pieces, joined as they come), then its ``mime`` outputs."""
+    outs = cell.get("outputs", [])
+    return "\n".join(["".join(o.text for o in outs if o.output_type == "stream")]
+                     + [o["data"][mime] for o in outs if mime in o.get("data", {})])
 
 
 def printed(nb) -> list[str]:
