@@ -30,7 +30,9 @@ extensions = [
 exclude_patterns = ["_build", "**.ipynb_checkpoints", "Thumbs.db", ".DS_Store"]
 templates_path = []
 html_theme = "alabaster"
-html_static_path = []
+html_theme_options = {"page_width": "1240px", "sidebar_width": "240px"}
+html_static_path = ["_static"]
+html_css_files = ["gametheory.css"]
 
 # autodoc / autosummary
 autodoc_default_options = {"member-order": "bysource"}

@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 from docutils import nodes
+from sphinx.domains import Domain
 from sphinx.util.docutils import SphinxDirective
 
 import gametheory
@@ -407,6 +408,49 @@ def _by_last_name(app, env, node, contnode, target: str):
     return _link(app, env, node, contnode, names[0]) if len(names) == 1 else None
 
 
+# ------------------------------------- README links to files of the repository
+REPO = HERE.parent
+
+
+class RepositoryFiles(Domain):
+    """Resolves a Markdown link of the included README to a file of the repository that
+    the site does not hold (``[...](models/deterrence.py)``): to the page documenting
+    that module when there is one, else the link text alone. A link to a file that does
+    not exist still fails the build."""
+
+    name = "gametheory-repo"
+    label = "files of the repository"
+
+    def resolve_xref(self, env, fromdocname, builder, typ, target, node, contnode):
+        return None
+
+    def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):
+        relative = target.split("#")[0]
+        if (node.get("reftype") != "myst" or not relative or relative.startswith(("/", ".."))
+                or not (REPO / relative).is_file()):
+            return []
+        module = _module_of(relative)
+        if module:
+            ref = env.get_domain("py").resolve_xref(env, fromdocname, builder, "mod", module,
+                                                    node, contnode)
+            if ref is not None:
+                return [("py:mod", ref)]
+        return [(f"{self.name}:file", contnode)]
+
+    def merge_domaindata(self, docnames, otherdata) -> None:
+        pass            # it keeps no data
+
+
+def _module_of(relative: str) -> str | None:
+    """The module a repository path holds (``models/x.py``: ``gametheory.models.x``)."""
+    path = Path(relative)
+    if path.suffix != ".py" or path.parts[0] not in ("gametheory", "models"):
+        return None
+    parts = ["gametheory", "models"] if path.parts[0] == "models" else ["gametheory"]
+    parts += list(path.parts[1:-1]) + ([] if path.stem == "__init__" else [path.stem])
+    return ".".join(parts)
+
+
 # ----------------------------------------------------------------------------- setup
 def _write(path: Path, text: str) -> None:
     """Write only when the text changed, so that unchanged pages are not rebuilt."""
@@ -428,6 +472,7 @@ def generate(app) -> None:
 
 def setup(app):
     app.add_directive("methods-table", MethodsTable)
+    app.add_domain(RepositoryFiles)
     app.connect("builder-inited", generate)
     app.connect("autodoc-process-docstring", rubric_unknown_sections, priority=400)
     app.connect("missing-reference", resolve_by_identity)
