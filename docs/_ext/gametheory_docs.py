@@ -253,14 +253,23 @@ def _number(x) -> str:
 
 
 def _parameter_table(spec: dict) -> list[str]:
-    lines = [".. list-table::", "   :header-rows: 1", "   :widths: 10 10 12 50", "",
-             "   * - parameter", "     - default", "     - domain", "     - meaning"]
+    """The model's ``PARAMETERS`` (``name: (default, domain, meaning[, latex])``) as a
+    table; a column of the symbols as typeset when some parameter has a LaTeX name."""
+    symbols = any(len(entry) > 3 and entry[3] for entry in spec.values())
+    head = ["parameter"] + (["symbol"] if symbols else []) + ["default", "domain", "meaning"]
+    widths = "10 8 10 12 50" if symbols else "10 10 12 50"
+    lines = [".. list-table::", "   :header-rows: 1", f"   :widths: {widths}", ""]
+    lines += [f"   {'*' if i == 0 else ' '} - {h}" for i, h in enumerate(head)]
     for name, entry in spec.items():
         default, domain, meaning = entry[0], entry[1], entry[2]
         lo, hi = (_number(domain[0]), _number(domain[1])) if domain else ("-inf", "inf")
         shown = (f"[{lo}, {hi}]".replace("[-inf", "(-inf").replace("inf]", "inf)"))
-        lines += [f"   * - ``{name}``", f"     - ``{_number(default)}``",
-                  f"     - ``{shown}``", f"     - {_escape(meaning)}"]
+        latex = entry[3] if len(entry) > 3 and entry[3] else ""
+        lines.append(f"   * - ``{name}``")
+        if symbols:
+            lines.append(f"     - :math:`{latex}`" if latex else "     - ")
+        lines += [f"     - ``{_number(default)}``", f"     - ``{shown}``",
+                  f"     - {_escape(meaning)}"]
     return lines + [""]
 
 
