@@ -7,6 +7,8 @@
                      [--out FILE] [--jobs N | --scheduler ADDRESS]
     gametheory uncertainty [MODEL] --dist q=beta:2:5 [--set k=v ...] [--n 1024] [--sobol Q]
     gametheory map MODEL --vary q,r [--set k=v ...] [--format text|latex|table|json]
+    gametheory report MODEL [--set k=v ...] [--vary q=0:1:1001] [--uncertain q=0.2:0.6]
+                     [--sobol Q] --out report.html|report.pdf|report.tex
     gametheory table MODEL [--set k=v ...] --format latex|md|csv|html
     gametheory tree MODEL [--set k=v ...] --format tikz|png [--out FILE]
     gametheory convert IN OUT               between .nfg, .efg and .json
@@ -297,6 +299,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .map import add_map_parser, cmd_map
 
     add_map_parser(sub, model_args)
+    from .report import add_report_parser, cmd_report
+
+    add_report_parser(sub, model_args)
 
     s = sub.add_parser("table", help="the payoff table of a game")
     model_args(s, None, nargs=None)
@@ -318,7 +323,8 @@ def build_parser() -> argparse.ArgumentParser:
     for s in sub.choices.values():   # also after the command: gametheory solve x.py --debug
         s.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
                        help="show tracebacks")
-    p.set_defaults(_sweep=cmd_sweep, _uncertainty=cmd_uncertainty, _map=cmd_map)
+    p.set_defaults(_sweep=cmd_sweep, _uncertainty=cmd_uncertainty, _map=cmd_map,
+                   _report=cmd_report)
     return p
 
 
@@ -342,6 +348,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         commands = {"models": _cmd_models, "solve": _cmd_solve, "sweep": args._sweep,
                     "uncertainty": args._uncertainty, "map": args._map,
+                    "report": args._report,
                     "table": _cmd_table, "tree": _cmd_tree, "convert": _cmd_convert}
         with warnings.catch_warnings():   # restores showwarning afterwards
             warnings.showwarning = _show_warning
