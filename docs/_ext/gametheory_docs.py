@@ -332,7 +332,7 @@ def rubric_unknown_sections(app, what, name, obj, options, lines) -> None:
         if (head and under and set(under) == {"-"} and len(under) == len(head)
                 and head.lower() not in known and (i < 2 or not lines[i - 2].strip())):
             indent = lines[i - 1][: len(lines[i - 1]) - len(lines[i - 1].lstrip())]
-            lines[i - 1: i + 1] = [f"{indent}.. rubric:: {head}"]
+            lines[i - 1: i + 1] = [f"{indent}.. rubric:: {head}", ""]
         i += 1
 
 
