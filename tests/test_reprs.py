@@ -271,3 +271,17 @@ def test_parameter_names_in_formulas_are_escaped():
     html = gt.sweep(g, {"<b>": [0.5, 2.0]})._repr_html_()
     assert "<b>" not in html
     assert "1/(&lt;b&gt; + 1) b1" in html
+
+
+def test_a_critical_value_that_is_a_formula_displays():
+    """Symbolic critical values (README: q = V_sec/(C_R + V_sec) in the Ukraine model) print
+    and display; there is no decimal value to add."""
+    V, C = gt.parameters("V C")
+    g = gt.NormalFormGame.from_arrays([[(V - C) / 2, V], [0, V / 2]],
+                                      [[(V - C) / 2, 0], [V, V / 2]])
+    g = g.describe(gt.Parameter("V", default=2, domain=(0, 4)),
+                   gt.Parameter("C", default=4, domain=(0, 10)))
+    (cv,) = gt.critical_values(g, "C", symbolic=("V",))
+    assert str(cv).startswith("C = V (everywhere): ")
+    assert "<p><b>C = V (everywhere)</b>: Player 1 indifferent" in cv._repr_html_()
+    assert cv._repr_latex_().startswith("$C = V$ (everywhere): Player 1 indifferent")

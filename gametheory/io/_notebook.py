@@ -307,18 +307,11 @@ def region_latex(region: Any) -> str:
 
 
 # ----------------------------------------------------------------- a critical value
-def _critical_text(cv: Any) -> tuple[str, str]:
-    approx = "" if cv.value.is_Rational else f" ~ {float(cv.value):.10g}"
-    return f"{cv.parameter} = {cv.value}{approx}", cv.description
-
-
 def critical_html(cv: Any) -> str:
     """A :class:`~gametheory.CriticalValue`: the value and what changes there, and (to
     unfold) the equilibria just below, at and just above it."""
-    head, what = _critical_text(cv)
+    head, _, what = str(cv).partition(": ")   # "q = 1/7" (with its condition, if symbolic)
     parts = [_p(f": {what}", bold=head)]
-    if cv.condition is not None:
-        parts.append(_p(f"where {cv.condition}"))
     sides = [(f"below: {cv.parameter} = {cv.below_at}", cv.below),
              (f"at {head}", cv.at), (f"above: {cv.parameter} = {cv.above_at}", cv.above)]
     tables = [equilibrium_table(_shown(sol), format="html", caption=cap)
@@ -340,11 +333,17 @@ def critical_latex_line(parameter: str, value: Any) -> str:
 
 
 def critical_latex(cv: Any) -> str:
-    """A critical value as one line of LaTeX text: ``$q = \\frac{1}{7}$: ...``."""
-    line = f"{critical_latex_line(cv.parameter, cv.value)}: {latex_escape(cv.description)}"
-    if cv.condition is not None:
-        line += f" (where ${expression(cv.condition)}$)"
-    return line
+    """A critical value as one line of LaTeX text: ``$q = \\frac{1}{7}$: ...``; a
+    symbolic one with the condition where it applies."""
+    import sympy
+
+    where = ""
+    if cv.condition is sympy.true:
+        where = " (everywhere)"
+    elif cv.condition is not None:
+        where = f" if ${expression(cv.condition)}$"
+    return (f"{critical_latex_line(cv.parameter, cv.value)}{where}: "
+            f"{latex_escape(cv.description)}")
 
 
 # ----------------------------------------------------------------- an equilibrium map
