@@ -106,7 +106,7 @@ a tripwire, ``mu_s = 1``, and presses otherwise, ``mu_n = 0``) iff
 the irresolute type must not mimic (``-k < -v_irr``) and the resolute must want to
 deploy (``-k > -c_res``); for every prior. The reverse separation fails (the irresolute
 type would pay ``k`` to be pressed). So **a sunk cost separates only if the resolute
-type's loss when pressed exceeds the irresolute type's, ``c_res > v_irr``**: the signal
+type's loss when pressed exceeds the irresolute type's**, ``c_res > v_irr``: the signal
 must be too costly for the irresolute type to mimic and still worth it to the resolute.
 If the types differed only in their cost of fighting (one stake ``v = v_res = v_irr``),
 ``c_res < v = v_irr`` and no tripwire of any size would separate: the resolute type,

@@ -234,7 +234,7 @@ def analyze(**values: Any) -> dict[str, Any]:
         "payoffs": {player: payoff}, "ukraine_track"`` (``"NATO"``, ``"NEUTRAL"`` or
         ``"mixed"``), ``"escalates"`` (``{track: probability}``, Russia's plan against
         each track), ``"subgame_perfect"`` (Russia's plan is a best reply against both
-        tracks)``}``; ``"spe"``: the tree's pure subgame-perfect equilibria by backward
+        tracks) ``}``; ``"spe"``: the tree's pure subgame-perfect equilibria by backward
         induction (``gt.solve(tree(...), method="spe")``), each ``{"ukraine_track",
         "escalates"}``; ``"continuum"``: whether the extreme equilibria bound a
         continuum; ``"num_equilibria"``, ``"parameters"``, ``"complete"``.

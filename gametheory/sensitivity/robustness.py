@@ -163,6 +163,8 @@ class Robustness:
     solution : Solution
         All equilibria at the point (solved exactly).
 
+    Notes
+    -----
     ``res["q"]`` is the Margin of ``q``; ``str(res)`` states every margin in words, one
     line each; :meth:`records` and :meth:`to_frame` tabulate them.
 
