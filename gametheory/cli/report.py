@@ -255,24 +255,18 @@ def _render(draw: Callable[[Any], Any], size: tuple[float, float]) -> tuple[byte
 
 
 def _tree_figure(game: Any, title: str) -> doc.Figure:
-    """The tree as TikZ and as a matplotlib figure of the same layout: whole, or with
-    repeated subtrees collapsed when the whole tree does not fit."""
+    """The tree as TikZ (collapsing repeated subtrees only when the whole tree would be
+    too small to read on the page) and as a matplotlib figure of the same drawing."""
     from ..io.plots import plot_tree
     from ..io.tikz import tree_tikz
 
-    error: GameError | None = None
-    for collapse in (False, True):
-        try:
-            tikz = tree_tikz(game, collapse=collapse)
-            png, _ = _render(lambda f, c=collapse: plot_tree(game, ax=f.add_subplot(), collapse=c),
-                             (9.0, 6.5))
-        except GameError as exc:
-            error = exc
-            continue
-        how = "repeated subtrees drawn as boxes (see the notes)" if collapse else "the whole tree"
-        return doc.Figure("tree", f"The game tree of {title}: {how}.", f"the tree of {title}",
-                          png, tikz=tikz)
-    raise error
+    tikz = tree_tikz(game)
+    collapse = tikz != tree_tikz(game, collapse=False)
+    png, _ = _render(lambda f: plot_tree(game, ax=f.add_subplot(), collapse=collapse),
+                     (9.0, 6.5))
+    how = "repeated subtrees drawn as boxes (see the notes)" if collapse else "the whole tree"
+    return doc.Figure("tree", f"The game tree of {title}: {how}.", f"the tree of {title}",
+                      png, tikz=tikz)
 
 
 def _sweep_figure(sw: Any, varying: list[str], cvs: list | None) -> doc.Figure:
@@ -324,7 +318,7 @@ def _parameter_table(game: Any) -> doc.Table:
             domain = c.math(f"{left}{c.number(lo)}, {c.number(hi)}{right}")
             meaning = c.text(p.description) if p is not None else ""
             rows.append([c.text(n), symbol, default, domain, meaning])
-        width = max(120.0, TEXT_WIDTH - 210.0)
+        width = max(120.0, TEXT_WIDTH - 180.0)
         grid = Grid([c.text(h) for h in ("Parameter", "LaTeX", "Default", "Domain",
                                          "Meaning")], rows,
                     "llrl" + paragraph_column(width))

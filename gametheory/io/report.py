@@ -339,6 +339,18 @@ def _tex_runs(items: Sequence[Any]) -> str:
     return "".join(out)
 
 
+#: Font sizes of a literal block and the characters of typewriter type each fits on a
+#: line of a default ``article`` page (345 pt; cmtt is 0.525 em wide).
+_VERBATIM = (("", 65), ("\\small", 72), ("\\footnotesize", 82), ("\\scriptsize", 93))
+
+
+def _verbatim_size(text: str) -> str:
+    """The largest size at which every line of ``text`` fits the page (``\\tiny``, 131
+    characters, when none does)."""
+    longest = max((len(line.rstrip()) for line in text.splitlines()), default=0)
+    return next((size for size, chars in _VERBATIM if longest <= chars), "\\tiny")
+
+
 _SECTION = {2: "section", 3: "subsection", 4: "subsubsection", 5: "paragraph"}
 
 
@@ -354,16 +366,17 @@ def _tex_block(b: Any, level: int, stem: str) -> str:
         return "\\begin{itemize}\n" + "\n".join(f"\\item {_tex_runs(i)}" for i in b.items) \
             + "\n\\end{itemize}"
     if isinstance(b, Literal):
-        return "\\begin{verbatim}\n" + b.text.rstrip("\n") + "\n\\end{verbatim}"
+        return "{" + _verbatim_size(b.text) + "\\begin{verbatim}\n" + b.text.rstrip("\n") \
+            + "\n\\end{verbatim}}"
     if isinstance(b, Table):
-        cap = f"\\par\\noindent\\textbf{{Table.}} {latex_escape(b.caption)}\\par\\smallskip\n" \
-            if b.caption else ""
+        cap = f"\\par\\noindent\\textbf{{Table.}} {latex_escape(b.caption)}\\par\\nopagebreak" \
+            "\\smallskip\n" if b.caption else ""
         return f"{cap}{{\\centering\n{b.latex.rstrip()}\n\\par}}"
     if isinstance(b, Figure):
         art = b.tikz.rstrip() if b.tikz is not None else \
             f"\\begin{{center}}\\includegraphics[width=\\linewidth]{{{stem}-{b.name}}}" \
             "\\end{center}"
-        return f"\\par\\noindent\\textbf{{Figure.}} {latex_escape(b.caption)}\\par\n{art}"
+        return f"{art}\n\\par\\noindent\\textbf{{Figure.}} {latex_escape(b.caption)}\\par"
     raise TypeError(f"not a block of a report: {type(b).__name__}")
 
 
