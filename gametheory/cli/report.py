@@ -249,7 +249,7 @@ def _render(draw: Callable[[Any], Any], size: tuple[float, float]) -> tuple[byte
     out = []
     for fmt in ("png", "pdf"):
         buf = io.BytesIO()
-        fig.savefig(buf, format=fmt, dpi=_FIG_DPI)
+        fig.savefig(buf, format=fmt, dpi=_FIG_DPI, bbox_inches="tight", pad_inches=0.1)
         out.append(buf.getvalue())
     return out[0], out[1]
 
