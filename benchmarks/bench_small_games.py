@@ -86,11 +86,11 @@ def rows(quick: bool = False) -> list[tuple[str, float, str, float]]:
     out = []
     for n in (3, 2):
         mean, _ = measure(n, games, reps, calls)
-        for peer in ("pygambit", "quantecon"):
+        for peer, label in (("pygambit", "pygambit enummixed"),
+                            ("quantecon", "QuantEcon support_enumeration")):
             if peer in mean:
-                label = "enummixed" if peer == "pygambit" else "support_enumeration"
-                out.append((f"gt.solve on a {n}x{n} game, per call", mean["ours"],
-                            f"{peer} {label}", mean[peer]))
+                out.append((f"gt.solve on a {n}x{n} game, per call", mean["ours"], label,
+                            mean[peer]))
     return out
 
 
