@@ -150,6 +150,21 @@ def test_latex_report_compiles_without_errors_or_overfull_lines(ukraine):
 
 
 @needs_pdflatex
+def test_tex_of_a_second_model_compiles_where_it_is_written(tmp_path, capsys):
+    out = tmp_path / "deterrence.tex"
+    assert main(["report", "deterrence", "--vary", "p=0:1:61", "--out", str(out)]) == 0
+    assert capsys.readouterr().out.strip() == f"wrote {out} and deterrence-sweep.pdf"
+    assert "\\includegraphics[width=\\linewidth]{deterrence-sweep}" in out.read_text()
+    for _ in range(2):
+        run, log = _compile(tmp_path, "deterrence")
+    assert run.returncode == 0 and not [line for line in log.splitlines()
+                                        if line.startswith("!")]
+    assert "Overfull \\hbox" not in log
+    # the critical value p* = W / (W + C) = 1/3 (Zagare & Kilgour 2000)
+    assert "$p = \\frac{1}{3}$" in out.read_text()
+
+
+@needs_pdflatex
 def test_pdf_of_a_second_model_from_the_command_line(tmp_path, capsys):
     out = tmp_path / "deterrence.pdf"
     assert main(["report", "deterrence", "--vary", "p=0:1:61", "--out", str(out)]) == 0

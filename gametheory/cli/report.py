@@ -48,6 +48,9 @@ _OUT = (".html", ".htm", ".pdf", ".tex")
 #: Default seconds per step.
 TIME_LIMIT = 60.0
 _FIG_DPI = 110
+#: Decimals of the floats in the tables (grid points, mixtures at them); exact values
+#: print exactly.
+_DIGITS = 3
 
 
 class StepTimeout(Exception):
@@ -404,8 +407,8 @@ def _sweep_section(game: Any, grid: dict, steps: _Steps, c_tex: Any) -> list:
     if regions is not None:
         how = "in closed form" if formulas is not None else "at a point of each region"
         table = steps.run("the regions table", lambda: doc.Table(
-            regions_table(regions, game, formulas, format="html"),
-            regions_table(regions, game, formulas),
+            regions_table(regions, game, formulas, format="html", precision=_DIGITS),
+            regions_table(regions, game, formulas, precision=_DIGITS),
             f"The regions where the equilibria stay the same, the equilibria {how}."), blocks)
         if table is not None:
             blocks.append(table)
@@ -468,15 +471,15 @@ def _uncertainty_section(game: Any, dists: dict, sobol: list[str], n: int,
         return make
 
     blocks.append(doc.grid_table(estimates("equilibrium structure", res.structures),
-                                 "Probability of each equilibrium structure.", precision=3))
+                                 "Probability of each equilibrium structure.", precision=_DIGITS))
     reached = {k: e for k, e in res.outcomes.items() if e.mean > 0}
     if reached:
         blocks.append(doc.grid_table(estimates("outcome", reached),
-                                     "Probability of each outcome reached.", precision=3))
+                                     "Probability of each outcome reached.", precision=_DIGITS))
     if res.quantities:
         blocks.append(doc.grid_table(estimates("quantity", res.quantities),
                                      "Mean of each quantity (over each point's equilibria).",
-                                     precision=3))
+                                     precision=_DIGITS))
     for q in sobol:
         si = steps.run(f"the Sobol' indices of {q}",
                        lambda q=q: res.sobol_indices(q, n=n), blocks)
@@ -490,7 +493,7 @@ def _uncertainty_section(game: Any, dists: dict, sobol: list[str], n: int,
 
         blocks.append(doc.grid_table(make, f"Sobol' indices of {q} (Saltelli 2010 "
                                      "estimators).", game.parameters, game.parameter_info,
-                                     precision=3))
+                                     precision=_DIGITS))
     return doc.Section("Uncertainty", blocks)
 
 
@@ -509,7 +512,7 @@ def _about_section(args: Any, steps: _Steps) -> doc.Section:
             command += [flag, v]
     return doc.Section("About this report", [
         doc.Paragraph([doc.Text(f"Made by gametheory {__version__} with "),
-                       doc.Code(shlex.join(command + ["--out", args.out]))]),
+                       doc.Code(shlex.join(command + ["--out", Path(args.out).name]))]),
         doc.grid_table(make, f"The steps of this report (each limited to "
                              f"{steps.limit:g} s).")])
 
