@@ -482,9 +482,15 @@ def _spread(blocks: list[_Contour], extra: Callable[[int, float], _Contour] | No
     first and last; ``extra(k, delta)`` adds what depends on the parent's position."""
     k = len(blocks)
     pos = [0.0] * k
-    bound = 4 * sum(max((hi - lo for lo, hi in b.all.values()), default=0) + gap
-                    for b in blocks)
-    for _ in range(200):
+    def extent(j: int) -> float:
+        full = _Contour()
+        full.merge(blocks[j], 0.0)
+        if extra is not None:
+            full.merge(extra(j, 0.0), 0.0)
+        return max((hi - lo for lo, hi in full.all.values()), default=0.0) + gap
+
+    bound = 4 * sum(extent(j) for j in range(k))
+    for _ in range(80):
         centre = (pos[0] + pos[-1]) / 2
         acc = _Contour()
         new = [0.0] * k
@@ -497,7 +503,8 @@ def _spread(blocks: list[_Contour], extra: Callable[[int, float], _Contour] | No
                 need = _needed(acc, full, gap)
                 new[j] = max(pos[j], need if need > -_INF else new[j - 1], new[j - 1])
             acc.merge(full, new[j])
-        if max(abs(x - y) for x, y in zip(new, pos)) < 1e-6:
+        if max(abs(x - y) for x, y in zip(new, pos)) < 1e-4:
+            pos = new
             break
         if new[-1] > bound:
             raise _Diverged
@@ -654,6 +661,17 @@ def _down(direction: str) -> bool:
     return direction == "down"
 
 
+def _least_breadth(view: View, size: Callable[[int, str], Size | None], down: bool
+                   ) -> float:
+    """A lower bound of a drawing's breadth: its leaves' labels side by side."""
+    total = 0.0
+    for i, kids in enumerate(view.children):
+        if not kids:
+            s = size(i, "below") or (0.0, 0.0)
+            total += (s[0] if down else s[1]) + 6.0
+    return max(total, 1e-9)
+
+
 def fit(game: Any, measure: Callable[[View, bool], Callable[[int, str], Size | None]], *,
         width: float, height: float, direction: str | None = None,
         collapse: bool | None = None, subtree: str | Sequence[str] | None = None,
@@ -667,14 +685,20 @@ def fit(game: Any, measure: Callable[[View, bool], Callable[[int, str], Size | N
     downs = [True, False] if direction is None else [_down(direction)]
     collapses = [False, True] if collapse is None else [bool(collapse)]
     best: Fit | None = None
-    refused = ""
+    refused, smallest = "", 0.0
     for col in collapses:
         view = tree_view(game, subtree, infoset, col)
         if col and collapse is None and not view.notes:
             break                                   # nothing repeats
         for down in downs:
+            size = measure(view, down)
+            room = width if down else height
+            least = _least_breadth(view, size, down)
+            if room / least < MIN_SCALE:             # hopeless: no need to lay it out
+                smallest = max(smallest, room / least)
+                continue
             try:
-                pl = layout(view, measure(view, down), down=down)
+                pl = layout(view, size, down=down)
             except GameError as e:
                 refused = str(e)
                 continue
@@ -687,11 +711,13 @@ def fit(game: Any, measure: Callable[[View, bool], Callable[[int, str], Size | N
             break
     if best is None or best.scale < MIN_SCALE:
         n = len(game.arrays.parent)
-        why = refused if best is None else (
-            f"drawn {'with repeated subtrees collapsed ' if best.view.notes else ''}it "
-            f"would be scaled to {best.scale:.0%} of its size, too small to read")
+        scale = max(smallest, best.scale if best is not None else 0.0)
+        why = (refused if best is None and refused else
+               f"drawn {'with repeated subtrees collapsed ' if collapse is not False else ''}"
+               f"it would be scaled to {scale:.0%} of its size or less, too small to read")
         actions = ", ".join(game.action_labels(0)) if n > 1 else ""
         raise GameError(f"the tree has {n} nodes: {why}; draw one subtree (subtree="
                         f"'ACTION/ACTION/...', the first actions are {actions}; or infoset="
-                        "'LABEL') or collapse repeated subtrees (collapse=True)")
+                        "'LABEL')" + (" or collapse repeated subtrees (collapse=True)"
+                                      if collapse is False else ""))
     return best

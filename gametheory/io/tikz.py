@@ -19,6 +19,7 @@ subtrees). The snippet's first line names the packages it needs
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Any
 
@@ -50,6 +51,7 @@ STACK_WIDTH = 60.0
 _FONT = 0.8      # \footnotesize (8 pt) against the 10 pt of latex.estimate_width
 
 
+@functools.lru_cache(maxsize=4096)
 def _size(text: str) -> tuple[float, float]:
     """A generous guess of the size in points of a label set in \\footnotesize (lines
     separated by ``\\\\``)."""

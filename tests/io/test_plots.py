@@ -130,13 +130,54 @@ def test_tree_edges_infosets_and_payoffs():
     (info,) = lines(ax, "infoset")
     assert info.get_linestyle() == "--" and len(info.get_xdata()) == 2
     texts = [t.get_text() for t in ax.texts]
-    assert "heads (1/2)" in texts and "(1, -1)" in texts and texts.count("P1") == 2
+    # probabilities and payoffs as math (matplotlib's mathtext)
+    assert r"heads $(\frac{1}{2})$" in texts and "$(1, -1)$" in texts
+    assert texts.count("P1") == 2 and texts.count("Chance") == 1
     assert ax.get_title() == "hidden coin"
+
+
+def text_boxes(ax):
+    fig = ax.figure
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    return [t.get_window_extent(renderer) for t in ax.texts]
+
+
+def test_tree_labels_apart_after_resizing_and_scaled_with_the_figure():
+    from gametheory.io._tree_layout import overlaps
+
+    ax = plot_tree(ukraine_guarantees.build())
+    fig = ax.figure
+    before = [b.height for b in text_boxes(ax)]
+    # the command line resizes the figure after drawing (gametheory tree --format png)
+    fig.set_size_inches(2 * fig.get_size_inches())
+    boxes = text_boxes(ax)
+    assert overlaps([(b.x0, b.y0, b.x1, b.y1) for b in boxes]) == []
+    assert np.median([b.height for b in boxes]) == pytest.approx(2 * np.median(before),
+                                                                  rel=0.15)
+    texts = [t.get_text() for t in ax.texts]
+    assert r"$(- w_{\mathrm{B}}, V_{\mathrm{rev}}, - \rho_{\mathrm{N}})$" in texts
+    assert not any("V_rev" in t for t in texts)
+
+
+def test_tree_subtree_and_collapsed_repeats():
+    g = ukraine_guarantees.build()
+    ax = plot_tree(g, subtree="NATO/security")
+    texts = [t.get_text() for t in ax.texts]
+    assert "Drawn: the subtree after NATO, security." in texts and "Ukraine" not in texts
+    ax = plot_tree(g, collapse=True, direction="down")
+    notes = [t.get_text() for t in ax.texts if t.get_text().startswith("(")]
+    assert r"(1) as after NATO, revisionist, with $V_{\mathrm{sec}}$ for $V_{\mathrm{rev}}$." \
+        in notes
 
 
 def test_tree_refuses_large_trees_and_normal_forms():
     with pytest.raises(gt.GameError, match="31 nodes, more than plot_tree draws"):
         plot_tree(ukraine_guarantees.build(), max_nodes=30)
+    # collapsed: 31 nodes less 6 for each NATO/NEUTRAL security subtree, less 4 for
+    # NEUTRAL/revisionist/escalate (test_tikz.py: three stubs)
+    with pytest.raises(gt.GameError, match="the drawing has 15 nodes, more than plot_tree"):
+        plot_tree(ukraine_guarantees.build(), max_nodes=14, collapse=True)
     with pytest.raises(gt.GameError, match="ExtensiveFormGame"):
         plot_tree(hawk_dove())
 
