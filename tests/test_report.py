@@ -253,3 +253,36 @@ def test_docstring_markup_becomes_runs():
     assert isinstance(story[2], doc.Literal) and "Ukraine: NATO | NEUTRAL" in story[2].text
     assert story[1].runs[-1].text.endswith("Guarantor)):")     # "::" ends in one colon
     assert doc.Code("V_rev") in story[0].runs and doc.Emph("revisionist") in story[0].runs
+
+
+def test_a_python_file_model_its_docstring_and_a_skipped_step(tmp_path):
+    model = tmp_path / "coordination.py"
+    model.write_text('''"""A coordination game whose payoff a is not given a default.
+
+The story
+---------
+The first player picks *one* of two places, worth ``a`` and 1 to it; the second follows.
+"""
+import pathlib
+
+import gametheory as gt
+
+pathlib.Path(__file__).with_suffix(".runs").open("a").write("x")
+
+
+def build():
+    a = gt.parameters("a")
+    g = gt.NormalFormGame.from_arrays([[a, a], [1, 1]], [[1, 0], [0, 1]])
+    return g.describe(gt.Parameter("a", domain=(0, 10), description="worth of place 1"))
+''')
+    out = tmp_path / "r.html"
+    assert main(["report", str(model), "--vary", "a=0:2:41", "--out", str(out)]) == 0
+    assert (tmp_path / "coordination.runs").read_text() == "x"    # run once, by load_game
+    page = out.read_text()
+    assert "<h3>The story</h3>" in page and "<em>one</em>" in page and "<code>a</code>" in page
+    assert "<td>worth of place 1</td>" in page
+    assert re.search(r"<p class=note>The equilibria at the baseline skipped: parameter "
+                     r"'a' of coordination has no default; give it a value with --set "
+                     r"a=\.\.\.</p>", html.unescape(page))
+    # a = 1: the first player's dominant strategy changes there
+    assert '<span class="math">a = 1</span>' in page

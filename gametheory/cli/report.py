@@ -15,10 +15,11 @@ quantity. Without ``--vary`` the bundled Ukraine model is swept over ``q=0:1:100
 ``gametheory sweep`` does) and other models are not swept.
 
 Each step runs under ``--time-limit`` seconds (on Unix, in the main thread); a step that
-runs out of time or cannot be done for this game (a GameError, SolverError or
-NotImplementedError) is left out and the report says so, and why, where it would have
-been. The content is built once (:mod:`gametheory.io.report`) and written as HTML or
-LaTeX; ``.pdf`` runs pdflatex on the LaTeX.
+runs out of time or cannot be done for this game (a GameError, SolverError,
+NotImplementedError, a missing default or a missing optional package) is left out and
+the report says so, and why, where it would have been. The content is built once
+(:mod:`gametheory.io.report`) and written as HTML or LaTeX; ``.pdf`` runs pdflatex on
+the LaTeX.
 """
 
 from __future__ import annotations
@@ -132,6 +133,7 @@ class _Steps:
     def run(self, what: str, compute: Callable[[], Any], blocks: list) -> Any:
         """``compute()``, or None with a note in ``blocks`` saying why ``what`` was
         skipped; the warnings it raises become notes too."""
+        from .loading import UsageError
         start = time.perf_counter()
         reason = ""
         with warnings.catch_warnings(record=True) as caught:
@@ -141,7 +143,8 @@ class _Steps:
                     out = compute()
             except StepTimeout:
                 out, reason = None, f"it took longer than {self.limit:g} s (--time-limit)"
-            except (GameError, SolverError, NotImplementedError, ImportError) as exc:
+            except (GameError, SolverError, NotImplementedError, ImportError,
+                    UsageError) as exc:
                 out, reason = None, " ".join(str(exc).split())
         seconds = time.perf_counter() - start
         self.log.append((what, seconds, f"skipped: {reason}" if reason else "done"))
@@ -150,8 +153,9 @@ class _Steps:
                                                   + " ".join(str(w.message).split()))],
                                         note=True))
         if reason:
+            end = "" if reason.endswith(".") else "."
             blocks.append(doc.Paragraph([doc.Text(f"{what[0].upper()}{what[1:]} skipped: "
-                                                  f"{reason}.")], note=True))
+                                                  f"{reason}{end}")], note=True))
         return out
 
 
@@ -209,7 +213,7 @@ def _distributions(args: Any, name: str, free: list[str], taken: set) -> dict[st
             pname, dist = parse_dist(f"{pname}=uniform:{lo!r}:{hi - lo!r}")
         check_known([pname], free, name)
         if pname in out or pname in taken:
-            raise UsageError(f"{pname} is given twice (--uncertain, --vary or --set)")
+            raise UsageError(f"{pname} is given twice (--uncertain or --set)")
         out[pname] = dist
     if args.sobol and not out:
         raise UsageError("--sobol needs --uncertain parameters")
@@ -528,7 +532,7 @@ def build_report(args: Any) -> doc.Document:
     sets = parse_sets(args.set)
     check_known(list(sets), free, name)
     grid = _grid(args, name, free, sets)
-    dists = _distributions(args, name, free, set(sets) | set(grid))
+    dists = _distributions(args, name, free, set(sets))
     title = getattr(game, "title", None) or name
     steps = _Steps(args.time_limit, args.method)
     used = _used(sets, grid, dists)

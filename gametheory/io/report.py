@@ -354,9 +354,9 @@ def _verbatim_size(text: str) -> str:
 _SECTION = {2: "section", 3: "subsection", 4: "subsubsection", 5: "paragraph"}
 
 
-def _tex_block(b: Any, level: int, stem: str) -> str:
+def _tex_block(b: Any, level: int, stem: str, count: dict) -> str:
     if isinstance(b, Section):
-        inner = "\n\n".join(_tex_block(x, level + 1, stem) for x in b.blocks)
+        inner = "\n\n".join(_tex_block(x, level + 1, stem, count) for x in b.blocks)
         return f"\\{_SECTION[min(level, 5)]}{{{latex_escape(b.title)}}}\n\n{inner}"
     if isinstance(b, Paragraph):
         text = _tex_runs(b.runs)
@@ -369,21 +369,25 @@ def _tex_block(b: Any, level: int, stem: str) -> str:
         return "{" + _verbatim_size(b.text) + "\\begin{verbatim}\n" + b.text.rstrip("\n") \
             + "\n\\end{verbatim}}"
     if isinstance(b, Table):
-        cap = f"\\par\\noindent\\textbf{{Table.}} {latex_escape(b.caption)}\\par\\nopagebreak" \
-            "\\smallskip\n" if b.caption else ""
+        count["table"] += 1
+        cap = f"\\par\\noindent\\textbf{{Table {count['table']}.}} {latex_escape(b.caption)}" \
+            "\\par\\nopagebreak\\smallskip\n" if b.caption else ""
         return f"{cap}{{\\centering\n{b.latex.rstrip()}\n\\par}}"
     if isinstance(b, Figure):
         art = b.tikz.rstrip() if b.tikz is not None else \
             f"\\begin{{center}}\\includegraphics[width=\\linewidth]{{{stem}-{b.name}}}" \
             "\\end{center}"
-        return f"{art}\n\\par\\noindent\\textbf{{Figure.}} {latex_escape(b.caption)}\\par"
+        count["figure"] += 1
+        return (f"{art}\n\\par\\noindent\\textbf{{Figure {count['figure']}.}} "
+                f"{latex_escape(b.caption)}\\par")
     raise TypeError(f"not a block of a report: {type(b).__name__}")
 
 
 def to_latex(doc: Document, stem: str = "report") -> str:
     """The document as a whole LaTeX ``article``; matplotlib figures are included as
     ``<stem>-<name>.pdf`` (write them with :func:`figure_files`)."""
-    body = "\n\n".join(_tex_block(s, 2, stem) for s in doc.sections)
+    count = {"table": 0, "figure": 0}
+    body = "\n\n".join(_tex_block(s, 2, stem, count) for s in doc.sections)
     byline = "".join(f"\\par{{\\small {_tex_runs(line)}}}" for line in doc.byline)
     head = ("% needs \\usepackage{graphicx,amsmath,booktabs,array}\n"
             "\\sloppy\n"
