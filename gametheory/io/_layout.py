@@ -27,12 +27,15 @@ from typing import Any
 from .cells import Cells
 from .formats import Format, Grid, HtmlFormat, LatexFormat, check_options
 from .latex import (
+    LONG_ROWS,
     TEXT_WIDTH,
     PaperLatex,
     column_widths,
     grid_width,
+    narrow,
     paragraph_column,
     snippet,
+    split_wide,
     symbol_names,
 )
 
@@ -199,6 +202,9 @@ def finish(c: Cells, grids: list[Grid], notes: Sequence[str] = (), caption: str 
     """The text of a table in its format, with its caption, label and notes."""
     fmt = c.fmt
     if isinstance(fmt, PaperLatex):
+        if style == "booktabs":
+            grids = [narrow(part) if len(part.rows) > LONG_ROWS else part
+                     for g in grids for part in split_wide(g)]    # a longtable cannot scale
         widths = [grid_width(g) for g in grids]
         if len(grids) > 1 and sum(widths) + 12 * len(grids) > TEXT_WIDTH:
             fmt.separator = "\n\n\\medskip\n"           # slices one below the other

@@ -46,7 +46,8 @@ from typing import Any
 from .formats import Grid, LatexFormat
 
 __all__ = ["latex_name", "symbol_names", "expression", "common_subexpressions",
-           "estimate_width", "grid_width", "paragraph_column", "snippet", "standalone",
+           "estimate_width", "grid_width", "paragraph_column", "split_wide", "narrow", "snippet",
+           "standalone",
            "PaperLatex", "TEXT_WIDTH", "LONG_ROWS"]
 
 #: The text width of a default ``article`` page (10 pt, letter or A4 paper), in points.
@@ -270,7 +271,7 @@ def estimate_width(cell: str) -> float:
     """
     if "\\\\" in cell:
         return max(estimate_width(part) for part in cell.split("\\\\"))
-    text = cell
+    text = re.sub(r"\\begin\{tabular\}\[[tb]\]\{@\{\}[lc]@\{\}\}|\\end\{tabular\}", "", cell)
     for cmd in ("\\begin", "\\end"):
         text = re.sub(re.escape(cmd) + r"\{[^}]*\}(\[[^]]*\])?(\{[^}]*\})?", "", text)
     text = re.sub(r"\\(?:mathrm|mathit|mbox|mathbf|underline|text|textbf)\b", "", text)
@@ -376,6 +377,95 @@ def grid_width(grid: Grid) -> float:
                for k, (a, b) in enumerate(zip(body, head)))
 
 
+def split_wide(grid: Grid) -> list[Grid]:
+    r"""A table much wider than the page (more than 1.6 times the text width, or wider
+    at all when it is a ``longtable``, which cannot be scaled) as several tables, each
+    with the leading columns (the first group of the header, else the first column)
+    and as many of the others as fit; their titles say which part each is.
+
+    >>> g = Grid(["x"] + [f"c{k}" for k in range(40)], [["1"] + ["long cell text"] * 40],
+    ...          "l" * 41)
+    >>> parts = split_wide(g)
+    >>> len(parts) > 1, parts[0].header[:2], parts[1].header[0], parts[1].title
+    (True, ['x', 'c0'], 'x', 'part 2 of 10')
+    """
+    width = grid_width(grid)
+    if width <= TEXT_WIDTH or (width <= 1.6 * TEXT_WIDTH and len(grid.rows) <= LONG_ROWS):
+        return [grid]
+    lead = grid.groups[0][1] if grid.groups and not grid.groups[0][0] else 1
+    body = column_widths(grid)
+    cols = [max(b, estimate_width(_wrap_header(h, b))) + _COLSEP
+            for h, b in zip(grid.header, body)]
+    budget = 0.95 * TEXT_WIDTH - sum(cols[:lead])
+    blocks, cur, used = [], [], 0.0
+    for k in range(lead, len(cols)):
+        if cur and used + cols[k] > budget:
+            blocks.append(cur)
+            cur, used = [], 0.0
+        cur.append(k)
+        used += cols[k]
+    blocks.append(cur)
+    if len(blocks) == 1:
+        return [grid]
+    specs = _column_specs(grid.align)
+    out = []
+    for n, block in enumerate(blocks):
+        keep = list(range(lead)) + block
+        title = f"part {n + 1} of {len(blocks)}"
+        out.append(Grid([grid.header[k] for k in keep], [[r[k] for k in keep] for r in grid.rows],
+                        "".join(specs[k] for k in keep) if len(specs) == len(cols)
+                        else "l" * len(keep), _groups_of(grid.groups, keep),
+                        f"{grid.title}; {title}" if grid.title else title))
+    return out
+
+
+def narrow(grid: Grid) -> Grid:
+    r"""A table still wider than the page with its widest columns (over 90 pt) set as
+    ragged-right paragraph columns of one width (at least 80 pt), just narrow enough:
+    text wraps at spaces, inline math after its ``+`` and ``-`` signs.
+
+    >>> g = narrow(Grid(["a", "b"], [["x" * 60, "y" * 50]], "ll"))
+    >>> print(g.align)
+    >{\raggedright\arraybackslash}p{152pt}>{\raggedright\arraybackslash}p{152pt}
+    """
+    over = grid_width(grid) - 0.95 * TEXT_WIDTH
+    specs = _column_specs(grid.align)
+    if over <= 0 or len(specs) != len(grid.header):
+        return grid
+    widths = column_widths(grid)
+    fixed = paragraph_widths(grid.align)
+    free = [k for k in range(len(specs)) if widths[k] > 90 and k not in fixed]
+    lo, hi = 80.0, max((widths[k] for k in free), default=80.0)
+    for _ in range(40):                   # the cap that takes off just enough
+        cap = (lo + hi) / 2
+        lo, hi = (cap, hi) if sum(max(0.0, widths[k] - cap) for k in free) > over \
+            else (lo, cap)
+    for k in free:
+        if widths[k] > lo:
+            specs[k] = paragraph_column(lo)
+    return Grid(grid.header, grid.rows, "".join(specs), grid.groups, grid.title)
+
+
+def _column_specs(align: str) -> list[str]:
+    """The column specifications of a ``tabular`` preamble, one string each."""
+    return re.findall(r"(?:>\{(?:[^{}]|\{[^{}]*\})*\})?(?:p\{[^}]*\}|[lcr])", align)
+
+
+def _groups_of(groups: list, keep: list[int]) -> list:
+    """The header groups ``(text, span)`` over the columns ``keep`` (in order)."""
+    if not groups:
+        return []
+    owner = [g for g, (_, span) in enumerate(groups) for _ in range(span)]
+    out: list = []
+    for k in keep:
+        g = owner[k] if k < len(owner) else len(groups) - 1
+        if out and out[-1][0] == g:
+            out[-1][1] += 1
+        else:
+            out.append([g, 1])
+    return [(groups[g][0], n) for g, n in out]
+
+
 def paragraph_widths(align: str) -> dict[int, float]:
     """``{column: width in points}`` of the ``p{..pt}`` columns of a column spec."""
     spec = re.sub(r">\{(?:[^{}]|\{[^{}]*\})*\}", "", align)
@@ -435,7 +525,9 @@ def snippet(body: str, packages: Sequence[str] = ("booktabs",), notes: Sequence[
         The body may be wider than the text: box it, and let LaTeX shrink it to
         ``\linewidth`` only if it is wider (``\resizebox`` of graphicx).
     long : bool
-        The body is a ``longtable`` (no float, no scaling; ``\small`` when ``wide``).
+        The body is a ``longtable`` (no float, no scaling; ``\small`` when ``wide``);
+        like every ``longtable`` it needs two or three LaTeX runs to align its columns
+        across pages.
 
     Examples
     --------

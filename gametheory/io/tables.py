@@ -34,6 +34,7 @@ from .formats import FORMATS, Format, Grid
 from .latex import (
     TEXT_WIDTH,
     PaperLatex,
+    column_widths,
     common_subexpressions,
     grid_width,
 )
@@ -165,31 +166,69 @@ def payoff_table(game: Game, format: str | Format = "latex", precision: int | No
                               transposed=game.shape[1] > game.shape[0])
         order = ", then ".join(f"{c.text(p)}'s" for p in game.players)
         notes = [f"Each cell lists {order} payoff."] + notes
+        if max(grid_width(g) for g in grids) > TEXT_WIDTH:
+            # still too wide: strategies by number (a key below), columns in blocks
+            transposed = game.shape[1] > game.shape[0]
+            grids = _payoff_grids(game, payoffs, c, best, mark, stacked=True,
+                                  transposed=transposed, numbered=True)
+            down, across = (1, 0) if transposed else (0, 1)
+            notes += [_key(c, game, i) for i in (down, across)
+                      if i == across or _long_labels(game.strategies[i])]
     return finish(c, grids, notes, caption, label, style)
 
 
+def _long_labels(labels: Any) -> bool:
+    return max(len(str(s)) for s in labels) > 12
+
+
+def _key(c: Cells, game: NormalFormGame, i: int) -> str:
+    """``Strategies of Alice: 1 check/fold, 2 ...`` (the numbers in a table's header)."""
+    items = ", ".join(f"{k + 1} {c.text(s)}" for k, s in enumerate(game.strategies[i]))
+    return f"{c.text('Strategies of ' + game.players[i])}: {items}."
+
+
+def _blocks(n: int, grid: Grid) -> list[range]:
+    """Runs of columns (of ``n``, after the first) narrow enough for the page."""
+    widths = column_widths(grid)
+    cell = max(widths[1:], default=0.0) + 12.0
+    k = max(1, int((0.95 * TEXT_WIDTH - widths[0] - 12.0) // cell))
+    return [range(a, min(a + k, n)) for a in range(0, n, k)]
+
+
 def _payoff_grids(game: NormalFormGame, payoffs: Any, c: Cells, best: Any, mark: str | None,
-                  stacked: bool = False, transposed: bool = False) -> list[Grid]:
+                  stacked: bool = False, transposed: bool = False,
+                  numbered: bool = False) -> list[Grid]:
     """One grid per profile of players 3, 4, ...: the first player's strategies down
     (the second's when ``transposed``), each cell the payoffs (one line each when
-    ``stacked``)."""
+    ``stacked``); ``numbered``: the strategies across (and long ones down) by number,
+    the columns in blocks that fit the page (one grid each)."""
     down, across = (1, 0) if transposed else (0, 1)
+    number_down = numbered and _long_labels(game.strategies[down])
     grids = []
     for rest in itertools.product(*[range(n) for n in game.shape[2:]]):
-        rows = [[c.text(game.strategies[down][r])]
+        rows = [[str(r + 1) if number_down else c.text(game.strategies[down][r])]
                 + [_cell(game, payoffs, c, ((k, r) if transposed else (r, k)) + rest, best,
                          mark, stacked)
                    for k in range(game.shape[across])]
                 for r in range(game.shape[down])]
         p0, p1 = c.text(game.players[down]), c.text(game.players[across])
-        if c.fmt.groups:
-            header, groups = [p0] + [c.text(s) for s in game.strategies[across]], \
-                [("", 1), (p1, game.shape[across])]
-        else:
-            header = [f"{p0} \\ {p1}"] + [c.text(s) for s in game.strategies[across]]
-            groups = []
-        grids.append(Grid(header, rows, "l" + "c" * game.shape[across], groups,
-                          _slice_title(game, c, rest)))
+        labels = [str(k + 1) if numbered else c.text(s)
+                  for k, s in enumerate(game.strategies[across])]
+        title = _slice_title(game, c, rest)
+        full = Grid([p0] + labels, rows, "", [])
+        for cols in (_blocks(len(labels), full) if numbered else [range(len(labels))]):
+            sub = [[row[0]] + [row[1 + k] for k in cols] for row in rows]
+            if c.fmt.groups:
+                header, groups = [p0] + [labels[k] for k in cols], [("", 1), (p1, len(cols))]
+            else:
+                header = [f"{p0} \\ {p1}"] + [labels[k] for k in cols]
+                groups = []
+            part = title
+            if len(cols) < len(labels):
+                span = f"{c.text(game.players[across])}'s strategies {cols[0] + 1}" \
+                    f"--{cols[-1] + 1}"
+                part = f"{title}; {span}" if title else span
+            grids.append(Grid(header, sub, "l" + "c" * len(cols), groups, part))
     return grids
 
 
@@ -320,8 +359,8 @@ def equilibrium_table(solution: Any, format: str | Format = "latex",
         tree = True
     if fmt.tidy:
         return fmt.render([_equilibria_tidy(eqs, players, tree, c)])
-    keys = None if game is not None else (list(eqs[0].behavior) if tree and eqs else
-                                          list(players))
+    keys = list(eqs[0].behavior) if tree and eqs else None if game is not None \
+        else list(players)
     cols = choice_columns(game, tree, keys)
     cells = [[strategy_cell(e, col, j, tree, c) for j, col in enumerate(cols)] for e in eqs]
     pays = [[c.value(v) for v in e.payoffs] for e in eqs]

@@ -7,6 +7,7 @@ sgame.sty is in none of those three packages (TeX Live ships it in texlive-games
 """
 
 import os
+import re
 import shutil
 import subprocess
 from fractions import Fraction as F
@@ -28,9 +29,18 @@ pytestmark = pytest.mark.skipif(
 PREAMBLE = "\\documentclass{article}\n\\usepackage{booktabs}\n\\usepackage{tikz}\n"
 
 
+def needed(body):
+    """The packages the snippets of ``body`` name in their ``% needs`` comments."""
+    pkgs = re.findall(r"^% needs \\usepackage\{([^}]*)\}", body, flags=re.M)
+    return sorted({p for group in pkgs for p in group.split(",")})
+
+
 def compile_latex(tmp_path, body, name="doc", whole=False):
-    """Run pdflatex on a document; fail with the log's error lines if it does not compile."""
-    text = body if whole else PREAMBLE + "\\begin{document}\n" + body + "\n\\end{document}\n"
+    """Run pdflatex on a document (with the packages its snippets name); fail with the
+    log's error lines if it does not compile."""
+    pkgs = "".join(f"\\usepackage{{{p}}}\n" for p in needed(body))
+    text = body if whole else (PREAMBLE + pkgs + "\\begin{document}\n" + body
+                               + "\n\\end{document}\n")
     (tmp_path / f"{name}.tex").write_text(text)
     run = subprocess.run(["pdflatex", "-interaction=nonstopmode", "-halt-on-error",
                           "-no-shell-escape", f"{name}.tex"], cwd=tmp_path,
@@ -63,7 +73,8 @@ def test_payoff_tables_compile(tmp_path):
     parts = [payoff_table(pd), payoff_table(pd, mark="bold"), payoff_table(pd, mark=None),
              payoff_table(three), payoff_table(hd), payoff_table(floats, precision=2),
              payoff_table(kuhn_poker())]
-    compile_latex(tmp_path, "\n\n\\bigskip\n\n".join(parts))
+    log = compile_latex(tmp_path, "\n\n\\bigskip\n\n".join(parts))
+    assert "Overfull \\hbox" not in log
 
 
 def test_equilibrium_tables_compile(tmp_path):
@@ -73,7 +84,8 @@ def test_equilibrium_tables_compile(tmp_path):
              equilibrium_table(gt.solve(floats)),
              equilibrium_table(gt.solve(three, method="pure")),
              equilibrium_table(gt.solve(guarantees_tree(F(3, 4)), exact=True))]
-    compile_latex(tmp_path, "\n\n\\bigskip\n\n".join(parts))
+    log = compile_latex(tmp_path, "\n\n\\bigskip\n\n".join(parts))
+    assert "Overfull \\hbox" not in log
 
 
 def test_sweep_tables_compile(tmp_path):
@@ -83,7 +95,8 @@ def test_sweep_tables_compile(tmp_path):
     tree = gt.sweep(guarantees_tree(q), {"q": np.linspace(0, 1, 11)})
     parts = [sweep_table(sw, "v"), sweep_table(sw, "v", closed_form=False),
              sweep_table(tree, "q"), sw._repr_latex_()]
-    compile_latex(tmp_path, "\n\n\\bigskip\n\n".join(parts))
+    log = compile_latex(tmp_path, "\n\n\\bigskip\n\n".join(parts))
+    assert "Overfull \\hbox" not in log
 
 
 def test_tikz_trees_compile(tmp_path):

@@ -164,7 +164,8 @@ def test_three_players_one_matrix_per_strategy_of_the_third():
 
 def test_sgame_style():
     tex = payoff_table(prisoners_dilemma(), style="sgame")
-    lines = tex.strip().splitlines()
+    needs, *lines = tex.strip().splitlines()
+    assert needs == r"% needs \usepackage{sgame}"
     assert lines[0] == r"\begin{game}{2}{2}[Row][Col]" and lines[-1] == r"\end{game}"
     assert lines[1] == r"  & C & D \\"
     assert lines[3] == r"D & $\underline{5}, 0$ & $\underline{1}, \underline{1}$"
@@ -227,12 +228,16 @@ def test_equilibrium_table_csv_and_floats():
 def test_equilibrium_table_of_a_tree_shows_behaviour():
     # At q = 3/4 Russia accepts under neutrality (3/4 * -3 + 1/4 * 2 < 0); Ukraine gets 1.
     sol = gt.solve(guarantees_tree(F(3, 4)), exact=True)
+    # Russia's choice after NATO is off the path: the equilibria differ only there, so
+    # that is the one column; the choices they share are stated once below the table
     md = equilibrium_table(sol, "md").strip().splitlines()
-    assert md[0] == ("| # | Ukraine: root | Russia \\| NATO | Russia \\| neutral | payoff Ukraine"
-                     " | payoff Russia |")
-    assert all(line.split(" | ")[3] == "accept" for line in md[2:])
-    assert all(line.split(" | ")[1] == "neutral" for line in md[2:])
-    assert r"\multicolumn{3}{c}{Behaviour}" in equilibrium_table(sol)
+    assert md[:4] == ["| # | Russia \\| NATO |", "| --- | :-: |", "| 1 | escalate |",
+                      "| 2 | 1/5 escalate + 4/5 accept |"]
+    assert md[-1] == ("In every equilibrium: Ukraine: root: neutral; Russia \\| neutral: "
+                      "accept; payoff of Ukraine: 1; payoff of Russia: 0.")
+    tex = equilibrium_table(sol)
+    assert "\\# & NATO \\\\" in tex and "& \\multicolumn" not in tex   # Russia's one column
+    assert "Russia \\textbar{} neutral: accept" in tex
     rows = list(csv.DictReader(io.StringIO(equilibrium_table(sol, "csv"))))
     assert rows[0]["Russia | neutral:accept"] == "1" and rows[0]["payoff:Ukraine"] == "1"
 
@@ -252,7 +257,10 @@ def test_sweep_table_one_row_per_region_closed_form():
     assert md[-1] == "| (1, 7/4] | H | H | (v - 1)/2 | (v - 1)/2 |"
     body = latex_body(sweep_table(sw, "v"))
     assert body[-1] == r"$(1, \frac{7}{4}]$ & H & H & $\frac{v - 1}{2}$ & $\frac{v - 1}{2}$ \\"
-    assert r"$v\,\mbox{H} + (1 - v)\,\mbox{D}$" in body[0]
+    # in LaTeX each equilibrium of a region is a row of its own, the interval on the first
+    assert body[0] == r"$[\frac{1}{4}, 1)$ & H & D & $v$ & $0$ \\"
+    assert body[1].startswith(r" & $v\,\mbox{H} + (1 - v)\,\mbox{D}$ & ")
+    assert body[3].startswith(r"$\{1\}$ (a continuum) & ")
 
 
 def test_sweep_table_numeric_and_single_value_regions():
