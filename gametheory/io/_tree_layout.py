@@ -668,20 +668,23 @@ def _least_breadth(view: View, size: Callable[[int, str], Size | None], down: bo
     for i, kids in enumerate(view.children):
         if not kids:
             s = size(i, "below") or (0.0, 0.0)
-            total += (s[0] if down else s[1]) + 6.0
+            total += 0.75 * (s[0] if down else s[1]) + 6.0
     return max(total, 1e-9)
 
 
 def fit(game: Any, measure: Callable[[View, bool], Callable[[int, str], Size | None]], *,
         width: float, height: float, direction: str | None = None,
         collapse: bool | None = None, subtree: str | Sequence[str] | None = None,
-        infoset: str | None = None) -> Fit:
+        infoset: str | None = None,
+        rough: Callable[[View, bool], Callable[[int, str], Size | None]] | None = None
+        ) -> Fit:
     """The drawing of ``game`` that needs the least scaling to fit ``width`` x ``height``
     points: growing down or right (``direction=None``), with repeated subtrees collapsed
     when the whole tree would need scaling by less than :data:`GOOD_SCALE`
     (``collapse=None``); a GameError naming what to draw instead when even the best
     needs less than :data:`MIN_SCALE`. ``measure(view, down)`` gives the label sizes
-    (``size`` of :func:`layout`)."""
+    (``size`` of :func:`layout`), ``rough`` (default ``measure``) quicker ones, at most
+    about a third too large, to tell a hopeless drawing before laying it out."""
     downs = [True, False] if direction is None else [_down(direction)]
     collapses = [False, True] if collapse is None else [bool(collapse)]
     best: Fit | None = None
@@ -691,12 +694,12 @@ def fit(game: Any, measure: Callable[[View, bool], Callable[[int, str], Size | N
         if col and collapse is None and not view.notes:
             break                                   # nothing repeats
         for down in downs:
-            size = measure(view, down)
             room = width if down else height
-            least = _least_breadth(view, size, down)
+            least = _least_breadth(view, (rough or measure)(view, down), down)
             if room / least < MIN_SCALE:             # hopeless: no need to lay it out
                 smallest = max(smallest, room / least)
                 continue
+            size = measure(view, down)
             try:
                 pl = layout(view, size, down=down)
             except GameError as e:

@@ -419,7 +419,7 @@ class _Measure:
         fig = Figure(dpi=72)
         self.renderer = FigureCanvasAgg(fig).get_renderer()
         self.text = fig.text(0, 0, "", fontsize=_TREE_FONT)
-        self.cache: dict[str, tuple[float, float]] = {}
+        self.cache = _MEASURED
 
     def readable(self, s: str) -> str:
         try:
@@ -430,10 +430,15 @@ class _Measure:
 
     def __call__(self, s: str) -> tuple[float, float]:
         if s not in self.cache:
+            if len(self.cache) > 20000:
+                self.cache.clear()
             self.text.set_text(s)
             bb = self.text.get_window_extent(self.renderer)
             self.cache[s] = (bb.width + 2.0, bb.height + 1.0)
         return self.cache[s]
+
+
+_MEASURED: dict[str, tuple[float, float]] = {}      # label -> size, across figures
 
 
 def _scaled_text_class() -> Any:
@@ -522,7 +527,7 @@ def plot_tree(game: ExtensiveFormGame, ax: Any = None, max_nodes: int = MAX_TREE
     from .cells import Cells
     from .interop import as_game
     from .latex import PaperLatex
-    from .tikz import STACK_WIDTH, _names
+    from .tikz import STACK_WIDTH, _names, _size
 
     game = as_game(game)
     if not isinstance(game, ExtensiveFormGame):
@@ -539,23 +544,34 @@ def plot_tree(game: ExtensiveFormGame, ax: Any = None, max_nodes: int = MAX_TREE
     texts: dict = {}
     stacked: list = []
 
-    def measure(view: Any, down: bool) -> Any:
+    def rough(view: Any, down: bool) -> Any:      # TikZ's guesses: no mathtext parsing
         texts.clear()
-        labels = tl.tree_labels(game, view, cells.number, _mathtext)
-        stacked[:] = [down and max((measure_text(t)[0] for k, t in labels.items()
+        texts.update(tl.tree_labels(game, view, cells.number, _mathtext))
+        stacked[:] = [down and max((_size(t)[0] for k, t in texts.items()
                                     if k[1] == "below"), default=0) > STACK_WIDTH]
         if stacked[0]:
-            labels = tl.tree_labels(game, view, cells.number, _mathtext, "\n")
-        texts.update({k: measure_text.readable(t) for k, t in labels.items()})
-        return lambda i, role: measure_text(texts[i, role]) if (i, role) in texts else None
+            texts.update(tl.tree_labels(game, view, cells.number, _mathtext, "\n"))
+        return lambda i, role: _size(texts[i, role]) if (i, role) in texts else None
+
+    def measure(view: Any, down: bool) -> Any:
+        rough(view, down)
+
+        def size(i: int, role: str) -> Any:
+            if (i, role) not in texts:
+                return None
+            texts[i, role] = measure_text.readable(texts[i, role])
+            return measure_text(texts[i, role])
+        return size
 
     chosen = tl.fit(game, measure, width=TREE_ROOM[0], height=TREE_ROOM[1],
                     direction=direction, collapse=collapse, subtree=subtree,
-                    infoset=infoset)
+                    infoset=infoset, rough=rough)
     if len(chosen.view.gid) > max_nodes:
         raise GameError(f"the drawing has {len(chosen.view.gid)} nodes, more than plot_tree "
                         f"draws ({max_nodes}); draw one subtree or pass max_nodes")
-    measure(chosen.view, chosen.down)
+    size = measure(chosen.view, chosen.down)
+    for key in list(texts):
+        size(*key)                                   # mathtext that fails: plain text
     notes = [measure_text.readable(t) for t in tl.note_texts(
         chosen.view, lambda s: f"${names.get(s) or s}$", _mathtext,
         game.players if stacked[0] else None)]

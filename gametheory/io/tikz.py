@@ -54,8 +54,8 @@ _FONT = 0.8      # \footnotesize (8 pt) against the 10 pt of latex.estimate_widt
 @functools.lru_cache(maxsize=4096)
 def _size(text: str) -> tuple[float, float]:
     """A generous guess of the size in points of a label set in \\footnotesize (lines
-    separated by ``\\\\``)."""
-    lines = text.split("\\\\")
+    separated by ``\\\\`` or a newline)."""
+    lines = text.replace("\n", "\\\\").split("\\\\")
     tall = sum(12.5 if "\\frac" in line else 8.0 for line in lines) + 2.0 * (len(lines) - 1)
     return max(_FONT * estimate_width(line) * 1.12 + 3.0 for line in lines), tall + 1.5
 
