@@ -8,7 +8,7 @@ import numpy as np
 import parametric
 import pytest
 import sympy
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import gametheory as gt
@@ -171,14 +171,16 @@ def test_evaluator_matches_substitute(m, n, data):
 
 @settings(deadline=None, max_examples=15)
 @given(st.integers(5, 40), st.integers(0, 10**6), st.floats(0, 1), st.floats(-2, 2))
+@example(5, 179, 0.5, 0.5)
 def test_tree_evaluator_matches_substitute(nodes, seed, qv, rv):
     g = parametric.symbolic_tree(nodes, seed)
     names = [p.name for p in g.parameters]
     vals = {k: v for k, v in (("q", qv), ("r", rv)) if k in names}
     pay, prob = g.evaluator()({k: np.array([v, v]) for k, v in vals.items()})
     a = g.substitute(**vals).arrays if vals else g.arrays
-    assert pay.shape == (2,) + a.payoffs.shape and prob.shape == (2, len(a.parent))
-    assert np.allclose(pay[1], a.payoffs.astype(float), rtol=1e-12, atol=1e-12)
+    rows = 2 if vals else 1       # no parameter drawn (e.g. nodes=5, seed=179): one point
+    assert pay.shape == (rows,) + a.payoffs.shape and prob.shape == (rows, len(a.parent))
+    assert np.allclose(pay[-1], a.payoffs.astype(float), rtol=1e-12, atol=1e-12)
     assert np.allclose(prob[0], a.chance_prob.astype(float), rtol=1e-12, atol=1e-12)
 
 
