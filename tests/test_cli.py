@@ -247,7 +247,9 @@ def test_table_tree_and_convert(capsys, tmp_path):
     code, out, _ = main(capsys, "table", "chicken", "--format", "md")
     assert code == 0 and out.startswith("| Driver 1 \\ Driver 2 | Swerve | Straight |")
     code, out, _ = main(capsys, "tree", "ukraine_guarantees", "--set", "q=1/2")
-    assert code == 0 and out.lstrip().startswith("\\begin{tikzpicture}")
+    # a snippet that names its packages, the picture boxed to fit the text width
+    assert code == 0 and out.startswith("% needs \\usepackage{tikz,graphicx}\n")
+    assert "\\begin{tikzpicture}" in out and "\\resizebox{\\linewidth}" in out
     png = tmp_path / "t.png"
     assert main(capsys, "tree", "ukraine_guarantees", "--format", "png", "--out", str(png))[0] == 0
     assert png.read_bytes()[:4] == b"\x89PNG"
