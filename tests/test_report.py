@@ -188,6 +188,8 @@ def test_uncertainty_and_sobol_indices(tmp_path):
          "--samples", "256", "--out", str(tmp_path / "r.html")])
     report = cli_report.build_report(args)
     assert [s.title for s in report.sections][-2:] == ["Uncertainty", "About this report"]
+    head = _section(report, "Uncertainty").blocks[0].runs[0].text
+    assert head.startswith("256 quasi-random points") and "with p uniform on [0, 1];" in head
     tables = [b for b in _section(report, "Uncertainty").blocks if isinstance(b, doc.Table)]
     structures = _numbers(tables[0])[0::2]               # mean, s.e. per structure
     assert sorted(structures) == pytest.approx([1 / 3, 2 / 3], abs=0.02)

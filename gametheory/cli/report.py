@@ -191,7 +191,9 @@ def _grid(args: Any, name: str, free: list[str], sets: dict) -> dict[str, Any]:
 
 
 def _distributions(args: Any, name: str, free: list[str], taken: set) -> dict[str, Any]:
-    """``--uncertain NAME=LO:HI`` (uniform) or ``NAME=DIST:ARG:...``."""
+    """``{name: (distribution, its description)}`` from ``--uncertain NAME=LO:HI``
+    (uniform) or ``NAME=DIST:ARG:...``; the description in the user's numbers
+    (``uniform on [1/7, 2/5]``, ``beta(a=2, b=5)``)."""
     from .loading import UsageError, check_known
     from .uncertainty import DISTRIBUTIONS, parse_dist
 
@@ -202,6 +204,9 @@ def _distributions(args: Any, name: str, free: list[str], taken: set) -> dict[st
         kind = spec.split(":")[0].strip()
         if kind in DISTRIBUTIONS:
             pname, dist = parse_dist(item)
+            texts = [t.strip() for t in spec.split(":")[1:]]
+            text = f"{kind}(" + ", ".join(f"{a}={t}" for a, t in
+                                          zip(DISTRIBUTIONS[kind][1], texts)) + ")"
         else:
             lo_hi = spec.split(":")
             if len(lo_hi) != 2:
@@ -211,10 +216,11 @@ def _distributions(args: Any, name: str, free: list[str], taken: set) -> dict[st
             if not lo < hi:
                 raise UsageError(f"--uncertain {item!r}: need LO < HI")
             pname, dist = parse_dist(f"{pname}=uniform:{lo!r}:{hi - lo!r}")
+            text = f"uniform on [{lo_hi[0].strip()}, {lo_hi[1].strip()}]"
         check_known([pname], free, name)
         if pname in out or pname in taken:
             raise UsageError(f"{pname} is given twice (--uncertain or --set)")
-        out[pname] = dist
+        out[pname] = (dist, text)
     if args.sobol and not out:
         raise UsageError("--sobol needs --uncertain parameters")
     n = args.samples
@@ -457,31 +463,37 @@ def _map_section(game: Any, names: list[str], steps: _Steps) -> doc.Section:
 def _uncertainty_section(game: Any, dists: dict, sobol: list[str], n: int,
                          steps: _Steps) -> doc.Section:
     from ..io.formats import Grid
-    from ..sensitivity.uncertainty import _dist_text, uncertainty
+    from ..io.latex import TEXT_WIDTH, paragraph_column
+    from ..sensitivity.uncertainty import uncertainty
 
     blocks: list = [doc.Paragraph([doc.Text(
         f"{n} quasi-random points (scrambled Sobol' sequence, seed 0) with "
-        + ", ".join(f"{k} ~ {_dist_text(d)}" for k, d in dists.items())
+        + ", ".join(f"{k} {text}" for k, (_, text) in dists.items())
         + "; the other parameters at their values above.")])]
     res = steps.run("the uncertainty", lambda: uncertainty(
-        game, dists, sobol or None, n=n, method=steps.method), blocks)
+        game, {k: d for k, (d, _) in dists.items()}, sobol or None, n=n,
+        method=steps.method), blocks)
     if res is None:
         return doc.Section("Uncertainty", blocks)
 
-    def estimates(head: str, d: dict) -> Callable:
+    def estimates(head: str, d: dict, words: bool = False) -> Callable:
+        """Mean and standard error of each estimate; ``words``: long names that wrap."""
+        first = paragraph_column(TEXT_WIDTH - 110) if words else "l"
+
         def make(c: Any) -> tuple[list, list]:
             rows = [[c.text(k), c.value(e.mean), c.value(e.se)] for k, e in d.items()]
-            return [Grid([c.text(head), c.text("mean"), c.text("s.e.")], rows, "lrr")], []
+            return [Grid([c.text(head), c.text("mean"), c.text("s.e.")], rows,
+                         first + "rr")], []
         return make
 
-    blocks.append(doc.grid_table(estimates("equilibrium structure", res.structures),
+    blocks.append(doc.grid_table(estimates("equilibrium structure", res.structures, True),
                                  "Probability of each equilibrium structure.", precision=_DIGITS))
     reached = {k: e for k, e in res.outcomes.items() if e.mean > 0}
     if reached:
         blocks.append(doc.grid_table(estimates("outcome", reached),
                                      "Probability of each outcome reached.", precision=_DIGITS))
     if res.quantities:
-        blocks.append(doc.grid_table(estimates("quantity", res.quantities),
+        blocks.append(doc.grid_table(estimates("quantity", res.quantities, True),
                                      "Mean of each quantity (over each point's equilibria).",
                                      precision=_DIGITS))
     for q in sobol:

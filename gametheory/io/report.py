@@ -370,8 +370,8 @@ def _tex_block(b: Any, level: int, stem: str, count: dict) -> str:
             + "\n\\end{verbatim}}"
     if isinstance(b, Table):
         count["table"] += 1
-        cap = f"\\par\\noindent\\textbf{{Table {count['table']}.}} {latex_escape(b.caption)}" \
-            "\\par\\nopagebreak\\smallskip\n" if b.caption else ""
+        cap = (f"\\par\\medskip\\noindent\\textbf{{Table {count['table']}.}} "
+               f"{latex_escape(b.caption)}\\par\\nopagebreak\\smallskip\n") if b.caption else ""
         return f"{cap}{{\\centering\n{b.latex.rstrip()}\n\\par}}"
     if isinstance(b, Figure):
         art = b.tikz.rstrip() if b.tikz is not None else \
