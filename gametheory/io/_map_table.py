@@ -136,11 +136,23 @@ def map_table(emap: Any, format: str | Format = "latex", precision: int | None =
 
 def _condition(c: Cells, cond: Any) -> str:
     """A region's condition: its parts joined by commas, ``a < x`` and ``x < b`` on the
-    same expression as ``a < x < b``."""
+    same expression as ``a < x < b``, the arms of an Or joined by "or"."""
     import sympy
 
     if cond is sympy.true:
         return c.text("everywhere")
+    text = _condition_content(c, cond)
+    if not isinstance(c.fmt, PaperLatex):
+        return text.replace("\\le", "<=").replace("\\ \\mathrm{or}\\ ", " or ")
+    return c.math(text)
+
+
+def _condition_content(c: Cells, cond: Any) -> str:
+    """The condition as math content: the arms of an Or joined by "or"."""
+    import sympy
+
+    if isinstance(cond, sympy.Or):
+        return "\\ \\mathrm{or}\\ ".join(_condition_content(c, a) for a in cond.args)
     parts = list(cond.args) if isinstance(cond, sympy.And) else [cond]
     lows: dict = {}
     highs: dict = {}
@@ -161,9 +173,7 @@ def _condition(c: Cells, cond: Any) -> str:
         else:
             rest.append((lo or hi)[0])
     texts += [_relation(c, p) for p in rest]
-    if not isinstance(c.fmt, PaperLatex):
-        return ", ".join(texts).replace("\\le", "<=")
-    return c.math(",\\ ".join(texts))
+    return (",\\ " if isinstance(c.fmt, PaperLatex) else ", ").join(texts)
 
 
 def _relation(c: Cells, p: Any) -> str:
