@@ -257,9 +257,9 @@ def test_docstring_markup_becomes_runs():
     assert doc.Code("V_rev") in story[0].runs and doc.Emph("revisionist") in story[0].runs
 
 
-def test_a_python_file_model_its_docstring_and_a_skipped_step(tmp_path):
-    model = tmp_path / "coordination.py"
-    model.write_text('''"""A coordination game whose payoff a is not given a default.
+#: A model in a .py file: a docstring with markup, user text that HTML and LaTeX must
+#: escape, a parameter without a default, and a line that counts how often it is run.
+MODEL_FILE = '''"""Two places, one worth a (which has no default) to the first player.
 
 The story
 ---------
@@ -274,17 +274,35 @@ pathlib.Path(__file__).with_suffix(".runs").open("a").write("x")
 
 def build():
     a = gt.parameters("a")
-    g = gt.NormalFormGame.from_arrays([[a, a], [1, 1]], [[1, 0], [0, 1]])
+    g = gt.NormalFormGame.from_arrays([[a, a], [1, 1]], [[1, 0], [0, 1]],
+                                      players=["Row <script>", "Col & co"])
     return g.describe(gt.Parameter("a", domain=(0, 10), description="worth of place 1"))
-''')
+'''
+
+
+def test_a_python_file_model_its_docstring_and_a_skipped_step(tmp_path):
+    model = tmp_path / "places.py"
+    model.write_text(MODEL_FILE)
     out = tmp_path / "r.html"
     assert main(["report", str(model), "--vary", "a=0:2:41", "--out", str(out)]) == 0
-    assert (tmp_path / "coordination.runs").read_text() == "x"    # run once, by load_game
+    assert (tmp_path / "places.runs").read_text() == "x"    # run once, by load_game
     page = out.read_text()
+    assert "<script" not in page and "Row &lt;script&gt;" in page and "Col &amp; co" in page
     assert "<h3>The story</h3>" in page and "<em>one</em>" in page and "<code>a</code>" in page
     assert "<td>worth of place 1</td>" in page
     assert re.search(r"<p class=note>The equilibria at the baseline skipped: parameter "
-                     r"'a' of coordination has no default; give it a value with --set "
+                     r"'a' of places has no default; give it a value with --set "
                      r"a=\.\.\.</p>", html.unescape(page))
     # a = 1: the first player's dominant strategy changes there
     assert '<span class="math">a = 1</span>' in page
+
+
+@needs_pdflatex
+def test_user_text_is_escaped_in_latex(tmp_path):
+    model = tmp_path / "places.py"
+    model.write_text(MODEL_FILE)
+    out = tmp_path / "places.tex"
+    assert main(["report", str(model), "--vary", "a=0:2:21", "--out", str(out)]) == 0
+    assert "Row \\textless{}script\\textgreater{}" in out.read_text()
+    run, log = _compile(tmp_path, "places")
+    assert run.returncode == 0 and not [x for x in log.splitlines() if x.startswith("!")]
