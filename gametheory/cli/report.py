@@ -12,7 +12,7 @@ the equilibria at the baseline values; with ``--vary``, the sweep's figure, its 
 the equilibrium map in the varied parameters; with ``--uncertain``, the probabilities of
 the equilibrium structures and outcomes, and with ``--sobol`` the Sobol' indices of a
 quantity. Without ``--vary`` the bundled Ukraine model is swept over ``q=0:1:1001`` (as
-``gametheory sweep`` does) and other models are not swept.
+``gametheory sweep`` does; unless ``q`` is set) and other models are not swept.
 
 Each step runs under ``--time-limit`` seconds (on Unix, in the main thread); a step that
 runs out of time or cannot be done for this game (a GameError, SolverError,

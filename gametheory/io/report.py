@@ -47,8 +47,8 @@ from .formats import Grid, latex_escape
 from .latex import standalone
 
 __all__ = ["Text", "Code", "Emph", "Math", "Paragraph", "Items", "Literal", "Table", "Figure",
-           "Section", "Document", "grid_table", "docstring_blocks", "to_html", "to_latex",
-           "figure_files"]
+           "Section", "Document", "grid_table", "runs", "docstring_blocks", "to_html",
+           "to_latex", "figure_files"]
 
 
 # ----------------------------------------------------------------- runs of text
@@ -129,6 +129,10 @@ class Figure:
     png: bytes
     pdf: bytes | None = None
     tikz: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.pdf is None and self.tikz is None:
+            raise ValueError(f"figure {self.name!r} needs a PDF or a TikZ picture for LaTeX")
 
 
 @dataclass
