@@ -1,12 +1,25 @@
-"""Tables for papers and reports: payoff matrices, equilibria, and sweeps by region.
+"""Tables for papers and reports: payoff matrices, equilibria, sweeps by region and
+equilibrium maps.
 
 Every table comes in every format of :data:`gametheory.io.formats.FORMATS`: LaTeX
 (booktabs ``tabular``; payoff matrices also in the ``sgame`` package's ``game``
 environment), Markdown, CSV or HTML, and any format registered there. Exact values print
-exactly (``3/5``, ``\\frac{3}{5}`` in LaTeX), floats with ``precision`` decimals, and
-parametric payoffs as formulas. The LaTeX needs ``\\usepackage{booktabs}`` (``sgame`` for
-that style) and nothing else. The tables format what they are given (a game, a
-solution, a sweep's regions); they solve nothing.
+exactly (``3/5``, ``\\frac{3}{5}`` in LaTeX), floats as the shortest decimal that reads
+back as the same float (or with ``precision`` decimals), and parametric payoffs as
+formulas. The tables format what they are given (a game, a solution, a sweep's regions,
+a map); they solve nothing.
+
+The LaTeX is written to fit a default ``article`` page (:mod:`gametheory.io.latex`):
+parameters by their LaTeX names, sums in a readable order and repeated sums named in a
+note; choices (and payoffs) that never change stated once in a note below the table; a
+tree's columns grouped by player; a payoff matrix too wide for the page with one payoff
+per line and its longer side down the page (then numbered strategies with a key, in
+column blocks); a tree's equilibria that do not fit as one row per information set; a
+table of more than :data:`~gametheory.io.latex.LONG_ROWS` rows as a ``longtable``; a
+table far wider than the page in parts; and a measured ``\\resizebox`` only as the last
+resort. Each snippet's first line names the packages it needs (``% needs
+\\usepackage{booktabs}``; ``graphicx``, ``longtable``, ``array`` or ``sgame`` when used);
+``caption`` and ``label`` put it in a ``table`` float.
 """
 
 from __future__ import annotations
