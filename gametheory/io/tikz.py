@@ -20,6 +20,7 @@ subtrees). The snippet's first line names the packages it needs
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -63,7 +64,7 @@ def _size(text: str) -> tuple[float, float]:
 def tree_tikz(game: ExtensiveFormGame, standalone: bool = False, *, precision: int = 3,
               direction: str | None = None, subtree: str | Sequence[str] | None = None,
               infoset: str | None = None, collapse: bool | None = None,
-              width: float = TEXT_WIDTH) -> str:
+              width: float = TEXT_WIDTH, istgame: bool = False) -> str:
     r"""A game tree as a TikZ picture that fits the page.
 
     Parameters
@@ -89,6 +90,11 @@ def tree_tikz(game: ExtensiveFormGame, standalone: bool = False, *, precision: i
         box with a note. Default: only when the whole tree would be too small to read.
     width : float
         The width to fit, in points (default 345, a default ``article`` page).
+    istgame : bool
+        Draw the nodes, branches and information sets with the macros of the
+        ``istgame`` package (CTAN; ``\istroot``, ``\istb``, ``\xtInfoset``), each
+        branch aimed at the layout's position of its child; the labels stay where the
+        layout puts them. The snippet then needs ``\usepackage{istgame}``.
 
     Returns
     -------
@@ -145,10 +151,11 @@ def tree_tikz(game: ExtensiveFormGame, standalone: bool = False, *, precision: i
     chosen = tl.fit(game, measure, width=width, height=PAGE_HEIGHT, direction=direction,
                     collapse=collapse, subtree=subtree, infoset=infoset)
     measure(chosen.view, chosen.down)    # the labels of the chosen drawing
-    picture = _picture(game, chosen, texts)
+    picture = (_istgame_picture if istgame else _picture)(game, chosen, texts)
     notes = tl.note_texts(chosen.view, lambda s: f"${names.get(s) or s}$", latex_escape,
                           game.players if stacked[0] else None)
-    out = snippet(picture, packages=("tikz",), notes=notes, wide=True)
+    out = snippet(picture, packages=("istgame" if istgame else "tikz",), notes=notes,
+                  wide=True)
     return standalone_document([out]) if standalone else out
 
 
@@ -161,9 +168,23 @@ def _names(game: Any) -> dict:
     return symbol_names(sorted(symbols, key=str), getattr(game, "parameter_info", None))
 
 
+def _fitted(chosen: tl.Fit) -> tuple[tl.Placement, str]:
+    """The placement shrunk to :data:`PAGE_HEIGHT` when it is taller (LaTeX's box fits
+    the width only), and the picture's options with the nodes shrunk alike."""
+    pl = chosen.placement
+    k = min(1.0, PAGE_HEIGHT / max(pl.height, 1e-9))
+    if k == 1.0:
+        return pl, _STYLES
+    node = [(x * k, y * k) for x, y in pl.node]
+    boxes = [(i, r, x0 * k, y0 * k, x1 * k, y1 * k) for i, r, x0, y0, x1, y1 in pl.boxes]
+    return (tl.Placement(node, boxes, pl.width * k, pl.height * k),
+            _STYLES.replace("[x=1pt,", f"[every node/.append style={{scale={k:.3f}}}, x=1pt,"))
+
+
 def _picture(game: Any, chosen: tl.Fit, texts: dict) -> str:
-    view, pl = chosen.view, chosen.placement
-    lines = [r"\begin{tikzpicture}" + _STYLES]
+    view = chosen.view
+    pl, styles = _fitted(chosen)
+    lines = [r"\begin{tikzpicture}" + styles]
     for i, v in enumerate(view.gid):
         x, y = pl.node[i]
         lines.append(f"\\node[{view.kind[i]}] (n{v}) at ({x:.2f}, {y:.2f}) {{}};")
@@ -175,9 +196,46 @@ def _picture(game: Any, chosen: tl.Fit, texts: dict) -> str:
         ids = sorted(members, key=key)
         path = " -- ".join(f"(n{view.gid[i]})" for i in ids)
         lines.append(f"\\draw[infoset] {path};")
+    lines += _label_nodes(pl, texts)
+    lines.append(r"\end{tikzpicture}")
+    return "\n".join(lines)
+
+
+def _label_nodes(pl: tl.Placement, texts: dict) -> list[str]:
+    out = []
     for i, role, x0, y0, x1, y1 in pl.boxes:
         style = "action" if role == "action" else "label"
-        lines.append(f"\\node[{style}] at ({(x0 + x1) / 2:.2f}, {(y0 + y1) / 2:.2f}) "
-                     f"{{{texts[i, role]}}};")
-    lines.append(r"\end{tikzpicture}")
+        out.append(f"\\node[{style}] at ({(x0 + x1) / 2:.2f}, {(y0 + y1) / 2:.2f}) "
+                   f"{{{texts[i, role]}}};")
+    return out
+
+
+def _istgame_picture(game: Any, chosen: tl.Fit, texts: dict) -> str:
+    """The drawing with istgame's macros: one ``\\istroot`` at every decision or chance
+    node, at the layout's position, and one ``\\istb`` a child, grown at the angle and
+    length that reach the child's position (sibling distance 0)."""
+    view = chosen.view
+    pl, styles = _fitted(chosen)
+    lines = [r"\begin{istgame}" + styles]
+    for i, kind in enumerate(view.kind):
+        x, y = pl.node[i]
+        if kind == "collapsed":
+            lines.append(f"\\node[collapsed] (n{view.gid[i]}) at ({x:.2f}, {y:.2f}) {{}};")
+        if kind not in ("decision", "chance"):
+            continue
+        node = "solid node" if kind == "decision" else "chance node"
+        lines.append(f"\\istroot(n{view.gid[i]})({x:.2f}, {y:.2f})[{node}]{{}}+0pt..0pt+")
+        for c in view.children[i]:
+            dx, dy = pl.node[c][0] - x, pl.node[c][1] - y
+            angle = math.degrees(math.atan2(dy, dx))
+            length = math.hypot(dx, dy)
+            lines.append(f"  \\istb<grow={angle:.2f}, level distance={length:.2f}pt>{{}}")
+        lines.append(r"\endist")
+    for members in tl.infoset_lines(game, view):
+        key = (lambda i: pl.node[i][0]) if chosen.down else (lambda i: -pl.node[i][1])
+        ids = sorted(members, key=key)
+        for u, w in zip(ids, ids[1:]):
+            lines.append(f"\\xtInfoset(n{view.gid[u]})(n{view.gid[w]})")
+    lines += _label_nodes(pl, texts)
+    lines.append(r"\end{istgame}")
     return "\n".join(lines)

@@ -1,6 +1,7 @@
 """Content of TikZ game trees: players, actions, chance, information sets, payoffs, layout,
 subtrees and collapsed repeats. (Compiling them with pdflatex: test_tree_fit.py.)"""
 
+import math
 import re
 from fractions import Fraction as F
 
@@ -177,3 +178,27 @@ def test_repr_latex_and_html_of_a_tree():
     g = guarantees_tree(F(1, 2), accept=F(1, 2))
     assert g._repr_latex_() == tree_tikz(g)
     assert g._repr_html_().startswith("<pre>") and "Russia | neutral" in g._repr_html_()
+
+
+def test_istgame_macros_at_the_layouts_positions():
+    g = guarantees_tree(F(1, 2), accept=F(1, 2))
+    tex = tree_tikz(g, istgame=True, direction="down")
+    assert tex.startswith("% needs \\usepackage{istgame,graphicx}\n")
+    assert "\\begin{istgame}" in tex and tex.count("\\endist") == 5    # 4 decisions, chance
+    assert tex.count("\\istb<grow=") == 10 and "[chance node]" in tex
+    assert re.search(r"\\xtInfoset\(n\d+\)\(n\d+\)", tex)
+    plain = nodes(tree_tikz(g, direction="down"))
+    # each branch reaches its child's position in the plain TikZ drawing
+    a = g.arrays
+    roots = {int(v): (float(x), float(y)) for v, x, y in
+             re.findall(r"\\istroot\(n(\d+)\)\((-?[\d.]+), (-?[\d.]+)\)", tex)}
+    kids = {}
+    for v in range(1, a.parent.size):
+        kids.setdefault(int(a.parent[v]), []).append(v)
+    branches = iter(re.findall(r"\\istb<grow=(-?[\d.]+), level distance=([\d.]+)pt>", tex))
+    for p in sorted(roots, key=lambda v: list(roots).index(v)):
+        for c in sorted(kids[p], key=lambda v: int(a.action[v])):
+            angle, length = map(float, next(branches))
+            x = roots[p][0] + length * math.cos(math.radians(angle))
+            y = roots[p][1] + length * math.sin(math.radians(angle))
+            assert (x, y) == pytest.approx(plain[c][1:], abs=0.05)

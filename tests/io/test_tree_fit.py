@@ -35,6 +35,12 @@ def bundled_trees():
 TREES = bundled_trees()
 
 
+def _has_istgame():
+    kpse = shutil.which("kpsewhich")
+    return kpse is not None and subprocess.run(
+        [kpse, "istgame.sty"], capture_output=True, text=True).stdout.strip() != ""
+
+
 def drawable(draw, game):
     """``draw(game)``, or when the tree is refused as too large (its message suggests a
     subtree), ``draw(game, subtree=...)`` of the first subtree down the first actions
@@ -65,6 +71,11 @@ def test_every_bundled_tree_compiles_without_overfull_boxes(tmp_path):
     # the two largest bundled trees are drawn in part (343 and 169 nodes)
     assert {"ukraine_multi_guarantor", "neutrality_bargain"} <= set(subtrees)
     assert "ukraine_guarantees" not in subtrees
+    if _has_istgame():                       # the same trees with istgame's macros
+        from gametheory.models.poker import kuhn_poker
+
+        for game in (dict(TREES)["ukraine_guarantees"], kuhn_poker()):
+            snippets.append(tree_tikz(game, istgame=True))
     (tmp_path / "trees.tex").write_text(standalone(snippets), encoding="utf-8")
     run = subprocess.run(["pdflatex", "-interaction=nonstopmode", "-halt-on-error",
                           "trees.tex"], cwd=tmp_path, capture_output=True, text=True,
