@@ -306,3 +306,14 @@ def test_user_text_is_escaped_in_latex(tmp_path):
     assert "Row \\textless{}script\\textgreater{}" in out.read_text()
     run, log = _compile(tmp_path, "places")
     assert run.returncode == 0 and not [x for x in log.splitlines() if x.startswith("!")]
+
+
+def test_a_two_parameter_sweep_maps_its_regions(tmp_path):
+    out = tmp_path / "simultaneous.html"
+    assert main(["report", "ukraine_simultaneous", "--vary", "q=0:1:11", "--vary", "r=0:1:11",
+                 "--out", str(out)]) == 0
+    page = out.read_text()
+    titles = _sections_html(page)
+    assert titles[3:5] == ["Sweep over q and r", "Equilibrium map in q, r"]
+    assert 'alt="a map of the regions"' in page and "<h2>The payoff table</h2>" in page
+    assert "with two they are not computed here" in page and "skipped" not in page

@@ -422,6 +422,11 @@ def _sweep_section(game: Any, grid: dict, steps: _Steps, c_tex: Any) -> list:
             f"The regions where the equilibria stay the same, the equilibria {how}."), blocks)
         if table is not None:
             blocks.append(table)
+    if not one:
+        blocks.append(doc.Paragraph([doc.Text(
+            "Exact critical values and closed forms per region are found along one varied "
+            "parameter, so with two they are not computed here; the equilibrium map below "
+            "gives the regions' boundaries as exact conditions.")], note=True))
     if one and cvs is not None:
         items = [[_math(c_tex, cv.parameter, cv.value, str(cv.value)),
                   doc.Text(f": {cv.description}")] for cv in cvs]
