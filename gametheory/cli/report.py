@@ -297,8 +297,9 @@ def _sweep_figure(sw: Any, varying: list[str], cvs: list | None) -> doc.Figure:
         top.set_xlabel("")
 
     png, pdf = _render(draw, (8.0, 6.5))
+    marks = "exact critical values dashed" if cvs else "region boundaries dotted"
     return doc.Figure("sweep", f"Equilibrium probabilities (top) and expected payoffs "
-                      f"(bottom) against {varying[0]}; exact critical values dashed.",
+                      f"(bottom) against {varying[0]}; {marks}.",
                       f"the equilibria against {varying[0]}", png, pdf)
 
 
