@@ -641,7 +641,7 @@ def infoset_lines(game: Any, view: View) -> list[list[int]]:
 #: one is tried with repeated subtrees collapsed (when ``collapse`` is None).
 GOOD_SCALE = 0.8
 #: Scaled by less than this, labels cannot be read: the drawing is refused.
-MIN_SCALE = 0.35
+MIN_SCALE = 0.25
 
 
 @dataclass
