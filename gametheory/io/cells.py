@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from .formats import Format, check_options
+from .formats import Format, check_options, decimal_text
 
 __all__ = ["Cells", "exact_value", "MARKS"]
 
@@ -80,9 +80,11 @@ class Cells:
         return str(x)
 
     def _shortest(self, f: float) -> str:
-        """The shortest decimal that reads back as ``f`` (``repr``), an exponent as
-        ``\\times 10^{k}`` where the format writes one."""
-        text = repr(f + 0.0)                          # -0.0 prints as 0.0
+        """The shortest decimal of at most 15 significant digits equal to ``f`` at that
+        precision (:func:`~gametheory.io.formats.decimal_text`: ``-7.78``, not the
+        float's ``-7.779999999999999``), an exponent as ``\\times 10^{k}`` where the
+        format writes one."""
+        text = decimal_text(f)                        # -0.0 prints as 0.0
         text = text[:-2] if text.endswith(".0") else text
         mant, _, exp = text.partition("e")
         if exp and hasattr(self.fmt, "scientific"):
