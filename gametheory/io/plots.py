@@ -487,7 +487,8 @@ def plot_tree(game: ExtensiveFormGame, ax: Any = None, max_nodes: int = MAX_TREE
     ----------
     game : ExtensiveFormGame
     ax : matplotlib Axes, optional
-        Where to draw (default: new axes of a new figure sized to the tree).
+        Where to draw (default: new axes of a new figure sized to the tree, shrunk to
+        fit :data:`TREE_ROOM` but with labels of at least half their 8 pt).
     max_nodes : int
         Drawings of more nodes are refused (draw a subtree, or collapse repeats).
     direction : {"down", "right"}, optional
@@ -590,7 +591,7 @@ def _draw_tree(game: Any, chosen: Any, texts: dict, notes: list[str], measure: A
     height = pl.height + line_h * len(notes) + (4 if notes else 0)
     margin = 6.0
     if ax is None:
-        k, title = chosen.scale, (18.0 if game.title else 0.0)
+        k, title = max(chosen.scale, 0.5), (18.0 if game.title else 0.0)   # labels >= 4 pt
         full = height + 2 * margin + title
         fig = _pyplot().figure(figsize=((width + 2 * margin) * k / 72, full * k / 72))
         ax = fig.add_axes((0, 0, 1, (full - title) / full))

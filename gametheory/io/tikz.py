@@ -8,11 +8,14 @@ its LaTeX name (:attr:`gametheory.Parameter.latex`, else the rule of
 :func:`gametheory.io.latex.latex_name`: ``V_rev`` -> :math:`V_{\mathrm{rev}}`).
 
 The layout (:mod:`gametheory.io._tree_layout`) keeps every label clear of every other
-label and edge; the tree grows down, or to the right when that needs less shrinking, and
-the picture is shrunk to ``\linewidth`` by LaTeX only when it is wider. A tree that would
-be too small to read is tried with repeated subtrees drawn once ("(1) as after NATO,
-revisionist, with :math:`V_{\mathrm{sec}}` for :math:`V_{\mathrm{rev}}`"), else refused
-with a GameError that says what to draw instead (one subtree, or one information set's
+label and edge (label sizes are generous guesses from the text, not measured by LaTeX);
+the tree grows down, or to the right when that needs clearly less shrinking; wide payoff
+vectors are stacked one payoff a line. The picture is shrunk to the page's height
+(:data:`PAGE_HEIGHT`) when taller, and to ``\linewidth`` by LaTeX only when it is wider. A
+tree that would have to be shrunk below 80% is tried with repeated subtrees drawn once
+("(1) as after NATO, revisionist, with :math:`V_{\mathrm{sec}}` for
+:math:`V_{\mathrm{rev}}`"); one that would still be shrunk below 25% is refused with a
+GameError that says what to draw instead (one subtree, or one information set's
 subtrees). The snippet's first line names the packages it needs
 (``% needs \usepackage{tikz,graphicx}``).
 """
