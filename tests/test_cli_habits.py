@@ -202,3 +202,20 @@ def test_map_json_numbers_regions_and_equilibria_from_1(capsys):
     assert first == list(range(1, len(first) + 1))
     assert all(isinstance(v, str) for r in records for k, v in r.items()
                if k.startswith("payoff"))
+
+
+# ----------------------------------------------------------------- captions
+def test_latex_tables_take_caption_and_label(capsys, tmp_path):
+    """``table``, ``solve --format latex`` and ``sweep --out .tex`` pass --caption and
+    --label to the table writers: a ``table`` float with both."""
+    for args in (["table", "ukraine_simultaneous"],
+                 ["solve", "prisoners_dilemma", "--format", "latex"]):
+        code, out, _ = main(capsys, *args, "--caption", "The game", "--label", "tab:g")
+        assert code == 0 and "\\caption{The game}" in out and "\\label{tab:g}" in out
+    out_file = tmp_path / "regions.tex"
+    code, _, _ = main(capsys, "sweep", "deterrence", "--vary", "p=0:1:11", "--out",
+                      str(out_file), "--caption", "Deterrence in p", "--label", "tab:p")
+    text = out_file.read_text()
+    assert code == 0 and "\\caption{Deterrence in p}" in text and "\\label{tab:p}" in text
+    code, out, _ = main(capsys, "table", "ukraine_simultaneous")
+    assert code == 0 and "\\caption" not in out

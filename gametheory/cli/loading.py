@@ -193,6 +193,18 @@ def add_method_option(parser: Any, what: str = "solver method") -> None:
                         help="\n".join(lines))
 
 
+def add_caption_options(parser: Any) -> None:
+    """``--caption`` and ``--label`` for a command that writes a LaTeX table (a ``table``
+    float with ``\\caption`` and ``\\label``; a longtable takes them as its first row)."""
+    parser.add_argument("--caption", metavar="TEXT", help="LaTeX tables: the caption")
+    parser.add_argument("--label", metavar="KEY", help="LaTeX tables: the \\label key")
+
+
+def caption_options(args: Any) -> dict[str, Any]:
+    """``{"caption": ..., "label": ...}`` from the command line, for the table writers."""
+    return {"caption": getattr(args, "caption", None), "label": getattr(args, "label", None)}
+
+
 def method_name(text: str) -> str:
     """``auto`` or the name of a registered method (a SolverError naming them otherwise)."""
     from ..solvers.registry import get_method

@@ -39,7 +39,9 @@ from .loading import (
     _FILES,
     UsageError,
     _bundled,
+    add_caption_options,
     add_method_option,
+    caption_options,
     figure,
     json_text,
     load_game,
@@ -154,7 +156,7 @@ def _cmd_solve(args: Any) -> int:
     elif args.format != "text":                     # a table format of io.formats
         from ..io.tables import equilibrium_table
 
-        print(equilibrium_table(sol, format=args.format))
+        print(equilibrium_table(sol, format=args.format, **caption_options(args)))
     else:
         print(game)
         print()
@@ -185,7 +187,7 @@ def _cmd_table(args: Any) -> int:
     game, _ = _model(args, defaults=False)
     if game.is_tree:
         game = game.to_normal_form()
-    print(payoff_table(game, format=args.format))
+    print(payoff_table(game, format=args.format, **caption_options(args)))
     return 0
 
 
@@ -289,6 +291,7 @@ def build_parser() -> argparse.ArgumentParser:
     from ..io.formats import FORMATS
 
     s.add_argument("--format", choices=["text", "json", *FORMATS], default="text")
+    add_caption_options(s)
 
     from .sweep import add_sweep_parser, cmd_sweep
 
@@ -306,6 +309,7 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("table", help="the payoff table of a game")
     model_args(s, None, nargs=None)
     s.add_argument("--format", choices=list(FORMATS), default="latex")
+    add_caption_options(s)
 
     s = sub.add_parser("tree", help="the game tree as TikZ or a figure")
     model_args(s, None, nargs=None)

@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import DegenerateGameWarning, GameError, SolverError
-from .loading import add_method_option, json_text
+from .loading import add_caption_options, add_method_option, caption_options, json_text
 
 __all__ = ["add_sweep_parser", "cmd_sweep", "parse_range"]
 
@@ -42,6 +42,7 @@ def add_sweep_parser(sub: Any, model_args: Callable) -> None:
                    help="write the sweep: .csv (every point; equilibria numbered from 1, "
                         "floats to 15 significant digits), .tex or .md (the regions "
                         "table), .png, .pdf or .svg (a figure)")
+    add_caption_options(s)
     s.add_argument("--jobs", type=int, metavar="N", help="solve in N local processes")
     s.add_argument("--scheduler", metavar="ADDRESS",
                    help="solve on a dask cluster (e.g. tcp://10.0.0.1:8786)")
@@ -220,7 +221,7 @@ def cmd_sweep(args: Any) -> int:
                   + (" none" if not formulas_cv else ""))
             print("\n".join(f"  {cv}" for cv in formulas_cv))
     if args.out:
-        _write(sw, varying, game, args.out, suffix, cvs, name)
+        _write(sw, varying, game, args.out, suffix, cvs, name, caption_options(args))
         if args.format != "json":
             print(f"\nwrote {args.out}")
     return 0
@@ -355,7 +356,7 @@ def _critical_text(name: str, axis: np.ndarray, cvs: list | None, error: str | N
 
 
 def _write(sw: Any, varying: list[str], game: Any, out: str, suffix: str,
-           cvs: list | None, name: str) -> None:
+           cvs: list | None, name: str, captions: dict[str, Any]) -> None:
     from .loading import UsageError
 
     if suffix == ".csv":
@@ -371,7 +372,8 @@ def _write(sw: Any, varying: list[str], game: Any, out: str, suffix: str,
             raise UsageError("a table of regions needs exactly one varying parameter")
         from ..io.tables import sweep_table
 
-        text = sweep_table(sw, varying[0], format="latex" if suffix == ".tex" else "md")
+        text = sweep_table(sw, varying[0], format="latex" if suffix == ".tex" else "md",
+                           **captions)
         Path(out).write_text(text + "\n", encoding="utf-8")
         return
     from ..io.plots import plot_regions, plot_sweep
