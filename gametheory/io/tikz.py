@@ -60,8 +60,9 @@ def _size(text: str) -> tuple[float, float]:
     """A generous guess of the size in points of a label set in \\footnotesize (lines
     separated by ``\\\\`` or a newline)."""
     lines = text.replace("\n", "\\\\").split("\\\\")
-    tall = sum(12.5 if "\\frac" in line else 8.0 for line in lines) + 2.0 * (len(lines) - 1)
-    return max(_FONT * estimate_width(line) * 1.12 + 3.0 for line in lines), tall + 1.5
+    tall = sum(12.5 if "\\frac" in line else 12.0 if "\\left" in line else 8.2
+               for line in lines) + 2.0 * (len(lines) - 1)
+    return max(_FONT * estimate_width(line) * 1.12 + 4.0 for line in lines), tall + 1.5
 
 
 def tree_tikz(game: ExtensiveFormGame, standalone: bool = False, *, precision: int = 3,

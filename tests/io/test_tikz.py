@@ -47,7 +47,7 @@ def test_players_actions_chance_and_payoffs():
 
 
 def test_information_sets_are_dashed():
-    tex = tree_tikz(guarantees_tree(F(1, 2), accept=F(1, 2)))
+    tex = tree_tikz(guarantees_tree(F(1, 2), accept=F(1, 2)), direction="down")
     dashed = re.findall(r"\\draw\[infoset\] \(n(\d+)\) -- \(n(\d+)\);", tex)
     assert len(dashed) == 1                 # "Russia | neutral" has two nodes
     u, w = map(int, dashed[0])

@@ -157,3 +157,36 @@ def test_layout_keeps_labels_apart_and_off_other_edges(case, down):
         if p >= 0:
             (xp, yp), (xc, yc) = pl.node[p], pl.node[c]
             assert (yc < yp) if down else (xc > xp)
+
+
+@pytest.mark.skipif(shutil.which("pdflatex") is None, reason="pdflatex is not installed")
+def test_tikz_label_sizes_are_upper_bounds_of_what_latex_sets(tmp_path):
+    """The layout keeps the guessed label boxes apart; the guesses must not be smaller
+    than the boxes LaTeX makes (measured with \\wd, \\ht, \\dp) for any bundled tree."""
+    from gametheory.io.cells import Cells
+    from gametheory.io.formats import latex_escape
+    from gametheory.io.latex import PaperLatex
+    from gametheory.io.tikz import _names, _size
+
+    labels = set()
+    for _, game in TREES:
+        cells = Cells(PaperLatex(_names(game)), 3)
+        view = tl.tree_view(game, collapse=True)
+        for newline in (None, "\\\\"):
+            labels |= set(tl.tree_labels(game, view, cells.number, latex_escape,
+                                         newline).values())
+    labels = sorted(labels)
+    lines = ["\\documentclass{article}\\usepackage{tikz}\\begin{document}\\footnotesize"]
+    for k, text in enumerate(labels):
+        lines.append(f"\\setbox0\\hbox{{\\begin{{tikzpicture}}\\node[inner sep=0.5pt, "
+                     f"align=center] {{{text}}};\\end{{tikzpicture}}}}"
+                     f"\\typeout{{SIZE {k} \\the\\wd0\\space\\the\\ht0\\space\\the\\dp0}}")
+    (tmp_path / "sizes.tex").write_text("\n".join(lines + ["\\end{document}"]))
+    subprocess.run(["pdflatex", "-interaction=nonstopmode", "sizes.tex"], cwd=tmp_path,
+                   capture_output=True, timeout=120)
+    log = (tmp_path / "sizes.log").read_text(errors="replace")
+    found = re.findall(r"SIZE (\d+) ([\d.]+)pt\s*([\d.]+)pt\s*([\d.]+)pt", log)
+    assert len(found) == len(labels) > 300
+    for k, w, h, d in found:
+        guess = _size(labels[int(k)])
+        assert float(w) <= guess[0] and float(h) + float(d) <= guess[1], labels[int(k)]
