@@ -219,3 +219,20 @@ def test_latex_tables_take_caption_and_label(capsys, tmp_path):
     assert code == 0 and "\\caption{Deterrence in p}" in text and "\\label{tab:p}" in text
     code, out, _ = main(capsys, "table", "ukraine_simultaneous")
     assert code == 0 and "\\caption" not in out
+
+
+def test_tree_takes_the_drawing_options(capsys, tmp_path):
+    """``tree`` passes --subtree, --collapse, --direction and --istgame to tree_tikz:
+    the part after NATO/revisionist has no NEUTRAL edge, the collapsed tree names the
+    subtree it repeats, istgame's macros appear; --istgame with a PNG is refused."""
+    code, whole, _ = main(capsys, "tree", "ukraine_guarantees")
+    code, part, _ = main(capsys, "tree", "ukraine_guarantees", "--subtree", "NATO/revisionist")
+    assert code == 0 and "NEUTRAL" in whole and "NEUTRAL" not in part
+    code, out, _ = main(capsys, "tree", "ukraine_guarantees", "--collapse")
+    assert code == 0 and "as after NATO, revisionist" in out
+    code, out, _ = main(capsys, "tree", "ukraine_guarantees", "--istgame", "--direction",
+                        "right")
+    assert code == 0 and "\\istroot" in out
+    code, _, err = main(capsys, "tree", "ukraine_guarantees", "--format", "png", "--istgame",
+                        "--out", str(tmp_path / "t.png"))
+    assert code == 2 and "--istgame is for --format tikz" in err

@@ -199,35 +199,28 @@ def _cmd_tree(args: Any) -> int:
     game, name = _model(args, defaults=False)
     if not game.is_tree:
         raise UsageError(f"{name} is a normal-form game; it has no tree (try gametheory table)")
+    view = {"direction": args.direction, "infoset": args.infoset, "collapse": args.collapse,
+            "subtree": args.subtree.split("/") if args.subtree else None}
     if args.format == "tikz":
         from ..io.tikz import tree_tikz
 
-        text = tree_tikz(game, standalone=args.standalone)
+        text = tree_tikz(game, standalone=args.standalone, istgame=args.istgame, **view)
         if args.out:
             Path(args.out).write_text(text + "\n", encoding="utf-8")
         else:
             print(text)
         return 0
+    if args.istgame:
+        raise UsageError("--istgame is for --format tikz")
     out = args.out or f"{name}.png"
     _check_suffix(out, (".png", ".pdf", ".svg"), "tree --format png")
-    fig = figure()
+    figure()                                  # matplotlib on the Agg backend
     from ..io.plots import plot_tree
 
-    ax = fig.add_subplot()
-    plot_tree(game, ax=ax)
-    n = len(game.arrays.terminals)
-    fig.set_size_inches(max(6.0, 0.9 * n), max(4.0, 1.1 * (1 + _depth(game))))
-    fig.savefig(out, dpi=150)
+    ax = plot_tree(game, **view)              # a figure sized to the tree's layout
+    ax.figure.savefig(out, dpi=150)
     print(f"wrote {out}")
     return 0
-
-
-def _depth(game: Any) -> int:
-    a = game.arrays
-    depth = [0] * len(a.parent)
-    for v in range(1, len(a.parent)):
-        depth[v] = depth[a.parent[v]] + 1
-    return max(depth)
 
 
 def _check_suffix(path: str, allowed: tuple[str, ...], what: str) -> str:
@@ -317,6 +310,18 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--out", metavar="FILE", help="where to write (png default: MODEL.png)")
     s.add_argument("--standalone", action="store_true",
                    help="TikZ as a complete LaTeX document")
+    s.add_argument("--subtree", metavar="PATH",
+                   help="draw the part after these actions, e.g. NATO/revisionist")
+    s.add_argument("--infoset", metavar="LABEL",
+                   help="draw the subtrees at this information set's nodes side by side")
+    s.add_argument("--collapse", action=argparse.BooleanOptionalAction, default=None,
+                   help="draw a subtree that repeats an earlier one (up to renaming "
+                        "parameters) once, with a note (default: only when the whole tree "
+                        "would be shrunk below 80%%)")
+    s.add_argument("--direction", choices=["down", "right"],
+                   help="the direction the tree grows (default: the one that fits better)")
+    s.add_argument("--istgame", action="store_true",
+                   help="TikZ through the istgame package (\\usepackage{istgame})")
 
     s = sub.add_parser("convert", help="convert a game between .nfg, .efg and .json")
     s.add_argument("input", metavar="IN", help="a game, as MODEL of the other commands")
