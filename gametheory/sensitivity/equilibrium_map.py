@@ -176,11 +176,18 @@ _TEX_CHARS = {"\\": r"\textbackslash{}", "_": r"\_", "&": r"\&", "%": r"\%", "#"
               ">": r"\textgreater{}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
 
 
+def _tex(x: Any) -> str:
+    """A value or condition in LaTeX math, parameters by their LaTeX names (``V_rev`` as
+    ``V_{\\mathrm{rev}}``: :func:`gametheory.io.latex.expression`, the tables' rule)."""
+    from ..io.latex import expression
+
+    return expression(x)
+
+
 def _tex_profile(e: Any, hide: frozenset = frozenset()) -> str:
     """An equilibrium for LaTeX's text mode: a tree's choices as text (without those at
     ``hide``); a normal form's profile as ``(Hawk; Dove)``, a mixture as each strategy
     with its probability in math (``Hawk $\\frac{V}{C}$, Dove ...``)."""
-    import sympy
 
     if e.behavior is not None:
         return _tex_plain(_strategy_text(e, hide))
@@ -188,7 +195,7 @@ def _tex_profile(e: Any, hide: frozenset = frozenset()) -> str:
     for lab, st in zip(e.labels, e.strategies):
         used = [k for k, v in enumerate(st) if v != 0]
         parts.append(_tex_plain(lab[used[0]]) if len(used) == 1 and st[used[0]] == 1 else
-                     ", ".join(f"{_tex_plain(lab[k])} ${sympy.latex(st[k])}$" for k in used))
+                     ", ".join(f"{_tex_plain(lab[k])} ${_tex(st[k])}$" for k in used))
     return "(" + "; ".join(parts) + ")"
 
 
@@ -295,13 +302,12 @@ class EquilibriumMap:
         """A LaTeX statement of the map: ``"itemize"`` (a proposition-style list, one item
         per region) or ``"table"`` (a booktabs table); the needed packages are named in a
         comment on the first line."""
-        import sympy
 
         if style not in ("itemize", "table"):
             raise GameError(f"style must be 'itemize' or 'table'; got {style!r}")
 
         def pays(e):          # one formula per player, so that a line may break between
-            return "(" + ", ".join(f"${sympy.latex(v)}$" for v in e.payoffs) + ")"
+            return "(" + ", ".join(f"${_tex(v)}$" for v in e.payoffs) + ")"
 
         if style == "itemize":
             common, text = self._common()
@@ -316,7 +322,7 @@ class EquilibriumMap:
                     + ("" if r.closed_form else " (values at a point)")
                 items = "; ".join(f"{_tex_profile(e, common)}, with payoffs {pays(e)}"
                                   for e in r.equilibria)
-                out.append(f"  \\item If ${sympy.latex(r.condition)}$: {what}: {items}.")
+                out.append(f"  \\item If ${_tex(r.condition)}$: {what}: {items}.")
             out.append(r"\end{itemize}")
             return "\n".join(out)
         common, text = self._common()
@@ -327,7 +333,7 @@ class EquilibriumMap:
                r"\toprule", r"Condition & Equilibrium & Payoffs \\", r"\midrule"]
         for r in self.regions:
             for k, e in enumerate(r.equilibria):
-                cond = f"${sympy.latex(r.condition)}$" if k == 0 else ""
+                cond = f"${_tex(r.condition)}$" if k == 0 else ""
                 out.append(f"{cond} & {_tex_profile(e, common)} & {pays(e)} \\\\")
         out += [r"\bottomrule", r"\end{tabular}"]
         if common:

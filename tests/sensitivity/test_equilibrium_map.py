@@ -224,3 +224,14 @@ def test_a_thin_cell_beside_an_irrational_boundary_is_checked():
         assert sum(e.behavior["Russia"]["attack"] > 0.5 for e in sol.equilibria) == attacks
         shown = region.equilibria
         assert sum(float(e.behavior["Russia"]["attack"]) > 0.5 for e in shown) == attacks
+
+
+def test_map_latex_names_parameters_as_the_tables_do():
+    """EquilibriumMap.to_latex writes V_rev as V_{\\mathrm{rev}} (io.latex's rule), not
+    sympy's V_{rev}, in conditions and in closed-form payoffs."""
+    from gametheory.models import ukraine_guarantees as m
+
+    emap = gt.equilibrium_map(m.build(q="1/2"), ["V_rev"])
+    for tex in (emap.to_latex(), emap.to_latex("table")):
+        assert r"V_{\mathrm{rev}} < 6" in tex and r"\frac{V_{\mathrm{rev}} - 6}{4}" in tex
+        assert "V_{rev}" not in tex
