@@ -143,8 +143,17 @@ def _condition(c: Cells, cond: Any) -> str:
         return c.text("everywhere")
     text = _condition_content(c, cond)
     if not isinstance(c.fmt, PaperLatex):
-        return text.replace("\\le", "<=").replace("\\ \\mathrm{or}\\ ", " or ")
+        return text.replace("\\ \\mathrm{or}\\ ", " or ")
     return c.math(text)
+
+
+_PLAIN = {"\\le": "<=", "\\ge": ">=", "\\ne": "!="}
+
+
+def _op(c: Cells, op: str) -> str:
+    """A relation's operator: LaTeX's for a paper, else ASCII escaped for the format (an
+    HTML table writes ``&lt;``)."""
+    return op if isinstance(c.fmt, PaperLatex) else c.fmt.escape(_PLAIN.get(op, op))
 
 
 def _condition_content(c: Cells, cond: Any) -> str:
@@ -168,8 +177,8 @@ def _condition_content(c: Cells, cond: Any) -> str:
     for x in list(dict.fromkeys(list(lows) + list(highs))):
         lo, hi = lows.get(x), highs.get(x)
         if lo and hi:
-            texts.append(f"{c.number(lo[0].rhs)} {lo[1]} {c.number(x)} {hi[1]} "
-                         f"{c.number(hi[0].rhs)}")
+            texts.append(f"{c.number(lo[0].rhs)} {_op(c, lo[1])} {c.number(x)} "
+                         f"{_op(c, hi[1])} {c.number(hi[0].rhs)}")
         else:
             rest.append((lo or hi)[0])
     texts += [_relation(c, p) for p in rest]
@@ -181,8 +190,5 @@ def _relation(c: Cells, p: Any) -> str:
 
     ops = {"<": "<", "<=": "\\le", ">": ">", ">=": "\\ge", "==": "=", "!=": "\\ne"}
     if isinstance(p, sympy.core.relational.Relational):
-        op = ops.get(p.rel_op, p.rel_op)
-        if not isinstance(c.fmt, PaperLatex):
-            op = {"\\le": "<=", "\\ge": ">=", "\\ne": "!="}.get(op, op)
-        return f"{c.number(p.lhs)} {op} {c.number(p.rhs)}"
+        return f"{c.number(p.lhs)} {_op(c, ops.get(p.rel_op, p.rel_op))} {c.number(p.rhs)}"
     return c.number(p)

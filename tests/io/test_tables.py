@@ -334,3 +334,17 @@ def test_repr_latex_delegates_to_the_tables():
     v, c = gt.parameters("v c")
     g2 = gt.NormalFormGame.from_arrays([[v, 0], [0, c]], [[1, 0], [0, 1]])
     assert gt.sweep(g2, {"v": [0.5, 1.5], "c": [1.0, 2.0]})._repr_latex_() is None
+
+
+def test_map_table_html_escapes_its_conditions():
+    """The HTML map table writes q &lt; 1/7 (valid HTML), Markdown q < 1/7, LaTeX
+    $q < \\frac{1}{7}$; the chained 1/7 < q < 2/5 likewise."""
+    from gametheory.io.tables import map_table
+    from gametheory.models import ukraine_guarantees as m
+
+    emap = gt.equilibrium_map(m.build(), ["q"])
+    html = map_table(emap, format="html", game=m.build())
+    assert "<th>q &lt; 1/7</th>" in html and "<th>1/7 &lt; q &lt; 2/5</th>" in html
+    assert "q < 1/7" not in html
+    assert "| q < 1/7 |" in map_table(emap, format="md", game=m.build())
+    assert r"$q < \frac{1}{7}$" in map_table(emap, game=m.build())
