@@ -55,17 +55,21 @@ def bimatrix_10(quick: bool) -> list[Row]:
 
 def qre(quick: bool) -> list[Row]:
     out = _script("bench_qre.py", "--games", "3" if quick else "5", "--repeat", "3")
-    ours, theirs, tree = [], [], None
+    random: dict[str, tuple[list[float], list[float]]] = {}
+    tree = None
     for line in out.splitlines():
-        m = re.match(r"(random 5x5x5 #\d+|chain store N=3 \(tree\))\s+([\d.]+)\s+([\d.]+)",
-                     line)
-        if m and m.group(1).startswith("random"):
-            ours.append(float(m.group(2)) / 1e3)
-            theirs.append(float(m.group(3)) / 1e3)
+        m = re.match(r"(random (\dx\dx\d) #\d+|chain store N=3 \(tree\))\s+([\d.]+)\s+"
+                     r"([\d.]+)", line)
+        if m and m.group(2):
+            ours, theirs = random.setdefault(m.group(2), ([], []))
+            ours.append(float(m.group(3)) / 1e3)
+            theirs.append(float(m.group(4)) / 1e3)
         elif m:
-            tree = (float(m.group(2)) / 1e3, float(m.group(3)) / 1e3)
-    rows: list[Row] = [("logit QRE, random 5x5x5 (median of games)", statistics.median(ours),
-                        "pygambit logit_solve", statistics.median(theirs))]
+            tree = (float(m.group(3)) / 1e3, float(m.group(4)) / 1e3)
+    rows: list[Row] = [(f"logit QRE, random {size} (median of games)",
+                        statistics.median(ours), "pygambit logit_solve",
+                        statistics.median(theirs))
+                       for size, (ours, theirs) in sorted(random.items())]
     if tree:
         rows.append(("logit QRE, chain store N=3 tree", tree[0], "pygambit logit_solve",
                      tree[1]))
