@@ -7,7 +7,9 @@ Each row's ours and peer are measured side by side in the same run (best of seve
 repetitions where the benchmark says so), so a loaded machine slows both. Rows come from
 the benchmark modules here: ``bench_small_games`` (``gt.solve`` per call on 2x2 and 3x3
 games against pygambit's enummixed and QuantEcon's support_enumeration),
-``bench_import``, ``bench_bulk_tree``, and, run as scripts with their output read,
+``bench_support`` and ``bench_lemke_howson`` (against QuantEcon's support_enumeration
+and lemke_howson), ``bench_import``, ``bench_bulk_tree``, and, run as scripts with
+their output read,
 ``bench_bimatrix`` (vertex enumeration at 10x10 against QuantEcon's), ``bench_qre`` (logit
 QRE against pygambit's logit_solve) and ``bench_sequence_lp`` (Kuhn poker against
 pygambit's lp_solve). Rows with no benchmark here print "not measured". peer / ours
@@ -96,6 +98,18 @@ def tree_building(quick: bool) -> list[Row]:
     return bench_bulk_tree.rows(depth=19, reps=2 if quick else 3)
 
 
+def support_enumeration(quick: bool) -> list[Row]:
+    import bench_support
+
+    return bench_support.rows(quick)
+
+
+def lemke_howson(quick: bool) -> list[Row]:
+    import bench_lemke_howson
+
+    return bench_lemke_howson.rows(quick)
+
+
 def not_measured(row: str, peer: str) -> Callable[[bool], list[Row]]:
     return lambda quick: [(row, None, peer, None)]
 
@@ -103,8 +117,8 @@ def not_measured(row: str, peer: str) -> Callable[[bool], list[Row]]:
 SECTIONS: list[Callable[[bool], list[Row]]] = [
     small_games,
     bimatrix_10,
-    not_measured("support enumeration, 8x8 to 12x12", "QuantEcon support_enumeration"),
-    not_measured("Lemke-Howson, 50x50, one initial label", "QuantEcon lemke_howson"),
+    support_enumeration,
+    lemke_howson,
     qre,
     sequence_lp,
     import_time,

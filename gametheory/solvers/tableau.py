@@ -35,6 +35,7 @@ from typing import Any
 
 import numpy as np
 from scipy.linalg.blas import dger
+from scipy.linalg.lapack import dgesv
 
 from ..errors import SolverError
 
@@ -298,12 +299,11 @@ class FloatTableau(_Tableau):
         """
         values = self.D[:, -1]
         if refine and self._origin is not None:
-            try:
-                z = np.linalg.solve(self._origin[:, self.basis], self._origin[:, -1])
-                if np.all(np.isfinite(z)) and np.abs(z - values).max() <= 1e-6:
-                    values = np.clip(z, 0.0, None)
-            except np.linalg.LinAlgError:
-                pass
+            # LAPACK's gesv directly: numpy's solve costs far more at these sizes (its
+            # gufunc set-up, and threads that contend on a loaded machine).
+            *_, z, info = dgesv(self._origin[:, self.basis], self._origin[:, -1])
+            if info == 0 and np.all(np.isfinite(z)) and np.abs(z - values).max() <= 1e-6:
+                values = np.clip(z, 0.0, None)
         return {lab: float(v) for lab, v in zip(self.basis, values, strict=True)}
 
 

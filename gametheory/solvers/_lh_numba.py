@@ -1,0 +1,119 @@
+"""The compiled loops of :mod:`._lh_kernel` (imported only when numba is installed)."""
+
+from __future__ import annotations
+
+import numba
+import numpy as np
+
+
+@numba.njit(cache=True)
+def _lex_row(D, rows, c, entering, pos, lex, tol):
+    """FloatTableau._lex_min_row on the tied rows (same comparisons, same order)."""
+    t = rows.shape[0]
+    n_lex = lex.shape[0]
+    R = np.zeros((t, n_lex))
+    for a in range(n_lex):
+        j = lex[a]
+        if j == entering:
+            continue
+        p = pos[j]
+        for i in range(t):
+            r = rows[i]
+            if p < 0:
+                R[i, a] = D[r, -p - 1] / D[r, c]
+            elif p == r:
+                R[i, a] = 1.0 / D[r, c]
+    keep = np.ones(t, dtype=np.bool_)
+    left = t
+    for a in range(n_lex):
+        if lex[a] == entering:
+            continue
+        lo, hi = R[0, a], R[0, a]
+        for i in range(1, t):
+            lo = min(lo, R[i, a])
+            hi = max(hi, R[i, a])
+        scale = tol * max(1.0, abs(lo))
+        if not hi - lo > scale:
+            continue
+        low = np.inf
+        for i in range(t):
+            if keep[i] and R[i, a] < low:
+                low = R[i, a]
+        for i in range(t):
+            if keep[i] and not R[i, a] <= low + scale:
+                keep[i] = False
+                left -= 1
+        if left == 1:
+            break
+    for i in range(t):
+        if keep[i]:
+            return rows[i]
+    return rows[0]
+
+
+@numba.njit(cache=True)
+def _pivot_on(D, basis, nonbasic, pos, lex, label, tol):
+    """One pivot of FloatTableau.pivot_on: (leaving label or -1 if unbounded, tied)."""
+    rows, width = D.shape
+    c = -pos[label] - 1
+    r, best = -1, np.inf
+    for i in range(rows):
+        if D[i, c] > tol:
+            q = D[i, width - 1] / D[i, c]
+            if q < best:
+                r, best = i, q
+    if r < 0:
+        return -1, 0
+    bound = best + tol * (best if best > 1.0 else 1.0)
+    count = 0
+    for i in range(rows):
+        if D[i, c] > tol and D[i, width - 1] / D[i, c] <= bound:
+            count += 1
+    tied = 0
+    if count > 1:
+        tied = 1
+        cand = np.empty(count, dtype=np.int64)
+        n = 0
+        for i in range(rows):
+            if D[i, c] > tol and D[i, width - 1] / D[i, c] <= bound:
+                cand[n] = i
+                n += 1
+        r = _lex_row(D, cand, c, label, pos, lex, tol)
+    p = D[r, c]
+    col = D[:, c].copy()
+    row = D[r, :] / p
+    for j in range(width):
+        v = row[j]
+        if v != 0.0:
+            for i in range(rows):
+                D[i, j] -= col[i] * v
+    D[r, :] = row
+    for i in range(rows):
+        D[i, c] = -col[i] / p
+    D[r, c] = 1.0 / p
+    leaving = basis[r]
+    basis[r], nonbasic[c] = label, leaving
+    pos[label], pos[leaving] = r, -c - 1
+    return leaving, tied
+
+
+@numba.njit(cache=True)
+def path(DP, DQ, bP, nP, pP, lP, bQ, nQ, pQ, lQ, tol, k, steps, io, ties):
+    """Up to ``steps`` pivots of the complementary path; state in ``io`` (see run_path)."""
+    which, entering = io[0], io[1]
+    for _ in range(steps):
+        if which == 0:
+            leaving, tied = _pivot_on(DP, bP, nP, pP, lP, entering, tol)
+        else:
+            leaving, tied = _pivot_on(DQ, bQ, nQ, pQ, lQ, entering, tol)
+        if leaving < 0:
+            io[1], io[3] = entering, 2
+            return
+        ties[which] += tied
+        io[2] += 1
+        if leaving == k:
+            io[3] = 1
+            return
+        entering = leaving
+        which = 1 - which
+        io[0], io[1] = which, entering
