@@ -92,12 +92,16 @@ def symbolic_grim(rep: RepeatedGame, path: tuple, reversion: Any) -> Any:
         revs = [rep.pure_profile(reversion)] * N
     U = rep.payoff_array()
     conds = []
+    why = []                               # per condition: what it failing would mean
     for e in set(revs):
         for k in range(N):
             u = _cell(U, k, e)
             for a in range(rep.shape[k]):
                 if a != e[k]:
                     conds.append(u >= _cell(U, k, e[:k] + (a,) + e[k + 1:]))
+                    why.append(f"{rep.players[k]} gains by playing {rep.strategies[k][a]} "
+                               f"against the reversion {rep.profile_text(e)}, so it is "
+                               "no stage Nash equilibrium")
     ratios, tempted, calm, cons = [], [], [], []
     for j in range(N):
         devs = [(a, _cell(U, j, path[:j] + (a,) + path[j + 1:]))
@@ -107,6 +111,8 @@ def symbolic_grim(rep: RepeatedGame, path: tuple, reversion: Any) -> Any:
         v, p = _cell(U, j, path), _cell(U, j, revs[j])
         d = sympy.Max(*(x for _, x in devs))
         conds.append(v > p)
+        why.append(f"{rep.players[j]} gets no more on the path than in the reversion "
+                   f"{rep.profile_text(revs[j])}, so the threat does not deter it")
         ratios.append(sympy.cancel(d - v) / sympy.cancel(d - p) if len(devs) == 1
                       else (d - v) / (d - p))
         tempted.append(d >= v)
@@ -118,8 +124,13 @@ def symbolic_grim(rep: RepeatedGame, path: tuple, reversion: Any) -> Any:
     calm = [_tidy(c) for c in calm]
     base = sympy.And(*conds)
     if base is sympy.false:
-        raise GameError("the reversion profile is never a stage Nash equilibrium below "
-                        "the path's payoffs (its conditions cannot all hold)")
+        k = next(k for k in range(len(conds))      # the first condition that fails
+                 if sympy.And(*conds[:k + 1]) is sympy.false)
+        j = next((j for j in range(k) if sympy.And(conds[j], conds[k]) is sympy.false), None)
+        reason = why[k] if conds[k] is sympy.false or j is None else \
+            f"{why[j]}, or else {why[k]}"
+        raise GameError("grim trigger cannot sustain this path for any parameter values: "
+                        + reason)
     labels = tuple(rep.strategies[i][a] for i, a in enumerate(path))
     desc = "; ".join(f"{p}: Nash reversion to {rep.profile_text(e)}"
                      for p, e in zip(rep.players, revs))

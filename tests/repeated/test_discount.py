@@ -423,3 +423,17 @@ def test_sweeps_and_maps_refuse_a_repeated_or_bayesian_game_in_one_line():
                          payoffs=lambda t, a: (int(a[0] == "u"), int(a[1] == "l")))
     with pytest.raises(gt.GameError, match="not a BayesianGame.*to_tree"):
         gt.sweep(bg, {"d": [0.5]})
+
+
+def test_symbolic_grim_refusal_names_the_reason():
+    """A symbolic stage where no reversion can work: the error says which condition
+    fails (a guarantor's stage, models/guarantor_reputation.py: the challenger gets g > 0
+    from (challenge, abandon) and 0 on the path)."""
+    from gametheory.models import guarantor_reputation as m
+
+    rep = m.repeated(delta="9/10")
+    with pytest.raises(gt.GameError, match="Challenger gets no more on the path than in "
+                                           r"the reversion \(refrain, honour\)"):
+        rep.critical_discount(m.PATH, "grim", reversion=("refrain", "honour"))
+    with pytest.raises(gt.GameError, match="no stage Nash equilibrium, or else Challenger"):
+        rep.critical_discount(m.PATH, "grim", reversion=("challenge", "abandon"))
