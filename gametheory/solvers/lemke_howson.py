@@ -266,8 +266,11 @@ def _tableau_factory(A, B, exact: bool):
     m, n = A.shape
     P0, Q0 = _tableau_arrays(A, B, object if exact else float)
     slack_p, slack_q = list(range(m, m + n)), list(range(m))
-    kind = IntegerTableau if exact else FloatTableau
-    return lambda: (kind(P0, slack_p, slack_p), kind(Q0, slack_q, slack_q))
+    if exact:
+        return lambda: (IntegerTableau(P0, slack_p, slack_p),
+                        IntegerTableau(Q0, slack_q, slack_q))
+    P, Q = FloatTableau(P0, slack_p, slack_p), FloatTableau(Q0, slack_q, slack_q)
+    return lambda: (P.copy(), Q.copy())
 
 
 # --------------------------------------------------------------------------- the path
@@ -309,13 +312,18 @@ def _no_path_message(game: NormalFormGame, labels: list[int], abandoned: list, t
 
 def _strategy(tab, own: range, exact: bool) -> np.ndarray:
     """The normalised strategy of the basic variables in ``own`` (labels of one player)."""
-    values = tab.basic_values()
     size = len(own)
-    s = [Fraction(0)] * size if exact else np.zeros(size)
-    for lab, v in values.items():
-        if lab in own:
-            s[lab - own.start] = v
-    total = sum(s)
+    if exact:
+        s = [Fraction(0)] * size
+        for lab, v in tab.basic_values().items():
+            if lab in own:
+                s[lab - own.start] = v
+        total = sum(s)
+    else:
+        labels, s = np.asarray(tab.basis), np.zeros(size)
+        mine = (labels >= own.start) & (labels < own.stop)
+        s[labels[mine] - own.start] = tab.basic_array()[mine]
+        total = sum(s.tolist())
     if not total > 0:
         raise SolverError("Lemke-Howson ended at the artificial equilibrium (internal error)")
-    return np.array([v / total for v in s], dtype=object if exact else float)
+    return np.array([v / total for v in s], dtype=object) if exact else s / total

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from fractions import Fraction
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -206,18 +207,42 @@ class FloatTableau(_Tableau):
         self.D = D
         self.tol = tol
         rows, width = self.D.shape
-        # Views and buffers reused by every pivot (the per-call overhead of numpy
-        # dominates at these sizes).
-        self._columns = [self.D[:, j] for j in range(width)]
+        # Buffers reused by every pivot (the per-call overhead of numpy dominates at
+        # these sizes); the column views are made on the first pivot (_columns).
         self._ratios = np.empty(rows)
         self._col = np.empty(rows)
         self._row = np.empty(width)
-        # In-place rank-one updates in column blocks (each Fortran-contiguous) small
-        # enough that OpenBLAS runs them on one thread: waking its thread pool costs far
-        # more than the update itself at these sizes.
+
+    @cached_property
+    def _columns(self) -> list[np.ndarray]:
+        """A view of every column of ``D`` (each contiguous: Fortran order)."""
+        return [self.D[:, j] for j in range(self.D.shape[1])]
+
+    @cached_property
+    def _blocks(self) -> list[tuple[np.ndarray, slice]]:
+        """Column blocks of ``D`` (each Fortran-contiguous) for the in-place rank-one
+        updates, small enough that OpenBLAS runs them on one thread: waking its thread
+        pool costs far more than the update itself at these sizes."""
+        rows, width = self.D.shape
         step = max(1, _BLAS_BLOCK // max(1, rows))
-        self._blocks = [(self.D[:, a:a + step], slice(a, a + step))
-                        for a in range(0, width, step)]
+        return [(self.D[:, a:a + step], slice(a, a + step)) for a in range(0, width, step)]
+
+    def copy(self) -> FloatTableau:
+        """An independent copy of this tableau (the original system, read only, shared).
+
+        >>> t = FloatTableau(np.array([[1., 2., 1., 0., 2.], [3., 1., 0., 1., 3.]]),
+        ...                  basis=[2, 3], lex_columns=[2, 3])
+        >>> u = t.copy()
+        >>> u.pivot_on(0), t.basis, u.basis
+        (3, [2, 3], [2, 0])
+        """
+        new = self.__class__.__new__(self.__class__)
+        new.basis, new.nonbasic, new._pos = list(self.basis), list(self.nonbasic), \
+            list(self._pos)
+        new.lex_columns, new.ties, new.pivots = self.lex_columns, self.ties, self.pivots
+        new._origin = self._origin
+        new._buffers(self.D.copy(order="F"), self.tol)
+        return new
 
     def _unit(self) -> float:
         return 1.0
@@ -297,6 +322,12 @@ class FloatTableau(_Tableau):
         columns of the basis, removing the rounding error accumulated over the pivots
         (kept only when it agrees with the tableau to 1e-6).
         """
+        values = self.basic_array(refine)
+        return {lab: float(v) for lab, v in zip(self.basis, values.tolist(), strict=True)}
+
+    def basic_array(self, refine: bool = True) -> np.ndarray:
+        """The values of the basic variables, row by row (labels: ``basis``), as in
+        :meth:`basic_values`."""
         values = self.D[:, -1]
         if refine and self._origin is not None:
             # LAPACK's gesv directly: numpy's solve costs far more at these sizes (its
@@ -304,7 +335,7 @@ class FloatTableau(_Tableau):
             *_, z, info = dgesv(self._origin[:, self.basis], self._origin[:, -1])
             if info == 0 and np.all(np.isfinite(z)) and np.abs(z - values).max() <= 1e-6:
                 values = np.clip(z, 0.0, None)
-        return {lab: float(v) for lab, v in zip(self.basis, values, strict=True)}
+        return np.array(values)
 
 
 class IntegerTableau(_Tableau):
