@@ -330,8 +330,14 @@ def trace(sys: System, x0: np.ndarray, max_lambda: float, first_step: float,
     br = Branch([0.0], [x0.copy()], [], [], at=[])
     wanted = sorted(float(v) for v in lambdas)
     h = first_step
+    bend = np.zeros_like(t)       # d t / ds, estimated from the last accepted step
     for _ in range(max_steps):
-        out = _correct(sys, y + h * t, t, newton_tol)
+        # second-order predictor where the tangent turns by little over the step (far
+        # from folds, where extrapolating the curvature could jump between sheets)
+        pred = y + h * t
+        if h * float(np.linalg.norm(bend)) <= 0.1:
+            pred += (0.5 * h * h) * bend
+        out = _correct(sys, pred, t, newton_tol)
         if out is None:
             h *= 0.5
             if h < 1e-12:
@@ -342,7 +348,8 @@ def trace(sys: System, x0: np.ndarray, max_lambda: float, first_step: float,
         t_new, s = _tangent(J, t)
         lam_old, lam_new = y[-1], y_new[-1]
         if np.sign(t_new[-1]) != np.sign(t[-1]) and t[-1] != 0:
-            br.turning.append(_turn(sys, y, t, float((y_new - y) @ t), newton_tol))
+            br.turning.append(_turn(sys, y, t, float((y_new - y) @ t), newton_tol,
+                                     float(t_new[-1])))
         if s != 0 and s != sign_det:
             br.bifurcations.append(float(lam_new))
             sign_det = s
@@ -351,6 +358,8 @@ def trace(sys: System, x0: np.ndarray, max_lambda: float, first_step: float,
             w = (lw - lam_old) / (lam_new - lam_old)
             xs = solve_at(sys, (1 - w) * y[:-1] + w * y_new[:-1], lw)
             br.at.append((lw, xs))
+        ds = float(np.linalg.norm(y_new - y))
+        bend = (t_new - t) / ds if ds > 0 else np.zeros_like(t)
         y, t = y_new, t_new
         br.lam.append(float(y[-1]))
         br.x.append(y[:-1].copy())
@@ -359,8 +368,8 @@ def trace(sys: System, x0: np.ndarray, max_lambda: float, first_step: float,
             if budget.expired:
                 br.reason = br.reason or "time_limit"
                 return br
-        # the first Newton correction measures the predictor's error (about h**2 times
-        # the curvature): aim it at ``target``
+        # the first Newton correction measures the predictor's error (the second-order
+        # predictor's is about h**3 times the change of curvature): aim it at ``target``
         h *= min(max_accel, max(0.5, np.sqrt(target / max(first, 1e-300))))
         if y[-1] >= max_lambda:
             br.reason = br.reason or "max_lambda"
@@ -379,21 +388,31 @@ def trace(sys: System, x0: np.ndarray, max_lambda: float, first_step: float,
     return br
 
 
-def _turn(sys: System, y: np.ndarray, t: np.ndarray, h: float, tol: float) -> float:
+def _turn(sys: System, y: np.ndarray, t: np.ndarray, h: float, tol: float,
+          slope_end: float) -> float:
     """Lambda of the turning point between ``y`` and its successor a step ``h`` along
-    ``t``: bisection on the step for the sign change of d lambda / ds."""
-    lo, hi, lam = 0.0, h, float(y[-1])
-    for _ in range(20):
-        mid = 0.5 * (lo + hi)
-        out = _correct(sys, y + mid * t, t, tol)
+    ``t``: the root of d lambda / ds (``t[-1]`` at the start, ``slope_end`` at the
+    successor, opposite signs) by regula falsi with the Illinois modification
+    (superlinear: d lambda / ds is close to linear in s near a simple turning point,
+    where lambda is an extremum, so an error e in s moves lambda by O(e**2))."""
+    a, fa, b, fb = 0.0, float(t[-1]), h, float(slope_end)
+    lam = float(y[-1])
+    for _ in range(30):
+        if fb == fa:
+            break
+        s = b - fb * (b - a) / (fb - fa)
+        out = _correct(sys, y + s * t, t, tol)
         if out is None:
             break
-        tm = _tangent(out[1], t)[0]
+        fs = float(_tangent(out[1], t)[0][-1])
         lam = float(out[0][-1])
-        if tm[-1] * t[-1] > 0:
-            lo = mid
+        if fs * fb < 0:
+            a, fa = b, fb
         else:
-            hi = mid
+            fa *= 0.5
+        b, fb = s, fs
+        if abs(fs) <= 1e-12 or abs(b - a) <= 1e-12 * abs(h):
+            break
     return lam
 
 
@@ -427,15 +446,14 @@ def polish(sys: System, x: np.ndarray, support: np.ndarray, max_iter: int = 30,
     if (ref < 0).any():
         return None
     r = ref[sys.agent_of]
+    eq = support & (np.arange(sys.E) != r)
+    member = (sys.agent_of[None, :] == np.arange(sys.H)[:, None])[:, cols]
     for _ in range(max_iter):
         V, JV = values(sys, x)
         p = np.exp(x)
         p[p < _TINY] = 0.0
-        eq = support & (np.arange(sys.E) != r)
         F = np.concatenate([(V - V[r])[eq], np.add.reduceat(p, heads) - 1.0])
-        Jr = np.vstack([(JV - JV[r])[eq],
-                        (sys.agent_of[None, :] == np.arange(sys.H)[:, None]) * p])
-        Jr = Jr[:, cols]
+        Jr = np.vstack([(JV[eq] - JV[r[eq]])[:, cols], member * p[cols]])
         Jr[np.abs(Jr) < _TINY] = 0.0
         try:
             d = _solve(Jr, -F)
