@@ -36,6 +36,25 @@ def check_names(model: str, spec: Spec, values: dict) -> None:
                         f"are: {', '.join(spec)}")
 
 
+def count(value: Any, name: str, meaning: str, most: int | None = None,
+          why: str = "") -> int:
+    """``value`` if it is an integer from 1 to ``most`` (no bound when None), else a
+    GameError naming it: ``name`` and its ``meaning``, and ``why`` the bound exists.
+
+    >>> count(3, "N", "the number of entrants", 5)
+    3
+    >>> count(0, "n", "stages left")
+    Traceback (most recent call last):
+    ...
+    gametheory.errors.GameError: n (stages left) must be a positive integer; got 0
+    """
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1 or \
+            (most is not None and value > most):
+        what = "a positive integer" if most is None else f"an integer from 1 to {most}"
+        raise GameError(f"{name} ({meaning}) must be {what}{why}; got {value!r}")
+    return value
+
+
 def checked(spec: Spec, name: str, v: Any) -> Any:
     """The sympy number of value ``v`` of ``name``; GameError when it is not a number or
     lies outside the parameter's domain."""

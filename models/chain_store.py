@@ -165,9 +165,8 @@ def players(N: int) -> list[str]:
 
 
 def _check_n(N: Any) -> None:
-    if isinstance(N, bool) or not isinstance(N, int) or not 1 <= N <= MAX_N:
-        raise GameError(f"N (the number of entrants) must be an integer from 1 to {MAX_N} "
-                        f"(the tree has 3**N terminal nodes); got {N!r}")
+    _common.count(N, "N", "the number of entrants", MAX_N,
+                  " (the tree has 3**N terminal nodes)")
 
 
 def build(N: int = 3, reputation: bool = False, **values: Any) -> gt.ExtensiveFormGame:
@@ -475,8 +474,7 @@ def kreps_wilson(n: int, p: Any, **values: Any) -> dict[str, Any]:
     >>> kw["knife_edge"], kw["enters"]
     (True, Fraction(2, 3))
     """
-    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
-        raise GameError(f"n (stages left) must be a positive integer; got {n!r}")
+    _common.count(n, "n", "stages left")
     par = _common.fractions(_NAME, PARAMETERS, {**values, "delta": p})
     _check_kw(par["a"], par["b"])
     return _kw(n, par["delta"], par["a"], par["b"])

@@ -640,9 +640,7 @@ def deterred_periods(N: int, **values: Any) -> int:
     >>> m.deterred_periods(5), m.deterred_periods(5, mu=0), m.deterred_periods(5, mu=1)
     (2, 0, 5)
     """
-    if isinstance(N, bool) or not isinstance(N, int) or N < 1:
-        raise GameError(f"N (the number of challengers) must be a positive integer; got "
-                        f"{N!r}")
+    _common.count(N, "N", "the number of challengers")
     count = 0
     for n in range(N, 0, -1):
         if _kw(n, values)["enters"] != 0:

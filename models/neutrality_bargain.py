@@ -232,9 +232,7 @@ MAX_M = 40
 
 
 def _check_m(m: Any) -> None:
-    if isinstance(m, bool) or not isinstance(m, int) or not 1 <= m <= MAX_M:
-        raise GameError(f"m (the number of steps of the grid of offers) must be an integer "
-                        f"from 1 to {MAX_M}; got {m!r}")
+    _common.count(m, "m", "the number of steps of the grid of offers", MAX_M)
 
 
 def _check_order(v: dict[str, Any], given: Any) -> None:

@@ -145,9 +145,7 @@ MAX_T = 12
 
 
 def _check_t(T: Any) -> None:
-    if isinstance(T, bool) or not isinstance(T, int) or not 1 <= T <= MAX_T:
-        raise GameError(f"T (the number of periods) must be an integer from 1 to {MAX_T}; "
-                        f"got {T!r}")
+    _common.count(T, "T", "the number of periods", MAX_T)
 
 
 def build(T: int = 3, **values: Any) -> gt.ExtensiveFormGame:
