@@ -69,6 +69,11 @@ class System:
         return self.offsets[:-1][self.agent_of]
 
     @cached_property
+    def flat_pairs(self) -> np.ndarray:
+        """(Q,) the flat index ``e * E + f`` in dV/dx of each counted action f."""
+        return self.pair_e[self.q_pair] * self.E + self.q_act
+
+    @cached_property
     def frame(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The parts of H's x-Jacobian that do not depend on (x, lam): ``D`` (E, E),
         the derivative of ``x_a - x_a0`` on rows a != a0 (zero on the agents' first
@@ -171,8 +176,7 @@ def values(sys: System, x: np.ndarray, jac: bool = True):
     if not jac:
         return V, None
     coef = c * (sys.pair_u - V[sys.pair_e]) / W1[sys.pair_e]
-    flat = sys.pair_e[sys.q_pair] * sys.E + sys.q_act
-    JV = np.bincount(flat, weights=coef[sys.q_pair], minlength=sys.E * sys.E)
+    JV = np.bincount(sys.flat_pairs, weights=coef[sys.q_pair], minlength=sys.E * sys.E)
     return V, JV.reshape(sys.E, sys.E)
 
 
@@ -284,11 +288,14 @@ def _correct(sys, y, t, tol, max_iter=6):
     """Newton on H = 0 with steps orthogonal to ``t``: (y, Jacobian at the last iterate,
     first correction's length), or None when it does not contract."""
     first = prev = None
+    A, rhs = np.empty((len(t), len(t))), np.zeros(len(t))     # [J; t] d = [-F; 0]
+    A[-1] = t
     for _ in range(max_iter):
         F, J = equations(sys, y[:-1], y[-1])
-        A = np.vstack([J, t])
+        A[:-1] = J
+        np.negative(F, out=rhs[:-1])
         try:
-            d = _solve(A, np.append(-F, 0.0))
+            d = _solve(A, rhs)
         except np.linalg.LinAlgError:
             return None
         n = float(np.linalg.norm(d))
