@@ -15,10 +15,9 @@ first call in a fresh installation compiles it (a few seconds).
 
 from __future__ import annotations
 
-import os
-from typing import Any
-
 import numpy as np
+
+from ._compiled import kernel
 
 __all__ = ["run_path", "available", "MIN_LABELS"]
 
@@ -29,8 +28,6 @@ MIN_LABELS = 30
 #: Pivots per compiled call, between checks of the time limit.
 CHUNK = 1000
 
-_KERNEL: Any = None        # the compiled function, False when numba is unavailable
-
 
 def available() -> bool:
     """Whether the compiled path can run (numba importable, not disabled)."""
@@ -38,17 +35,7 @@ def available() -> bool:
 
 
 def _kernel():
-    global _KERNEL
-    if os.environ.get("GAMETHEORY_NO_NUMBA"):
-        return None
-    if _KERNEL is None:
-        try:
-            from ._lh_numba import path
-        except ImportError:
-            _KERNEL = False
-        else:
-            _KERNEL = path
-    return _KERNEL or None
+    return kernel("_lh_numba", "path")
 
 
 def run_path(P, Q, k: int, m: int, limit: int, budget=None, chunk: int = CHUNK
@@ -58,8 +45,8 @@ def run_path(P, Q, k: int, m: int, limit: int, budget=None, chunk: int = CHUNK
     Returns None when the compiled path is not used (then nothing was changed).
     Raises the exceptions of :func:`.lemke_howson._complementary_path` otherwise.
     """
-    kernel = _kernel()
-    if kernel is None or P.D.shape[1] + Q.D.shape[1] - 2 < MIN_LABELS or \
+    compiled = _kernel()
+    if compiled is None or P.D.shape[1] + Q.D.shape[1] - 2 < MIN_LABELS or \
             P.tol != Q.tol or P.D.dtype != np.float64 or Q.D.dtype != np.float64:
         return None
     from ..errors import SolverError
@@ -75,7 +62,7 @@ def run_path(P, Q, k: int, m: int, limit: int, budget=None, chunk: int = CHUNK
     try:
         while True:
             steps = min(chunk, limit - int(io[2]))
-            kernel(P.D, Q.D, *state[0], *state[1], P.tol, k, steps, io, ties)
+            compiled(P.D, Q.D, *state[0], *state[1], P.tol, k, steps, io, ties)
             if io[3] == 1:
                 return int(io[2])
             if io[3] == 2:

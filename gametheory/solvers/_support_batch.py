@@ -8,7 +8,9 @@ pair ``(E, S)`` of a size class at once. With ``e0 = E[0]`` the system
 
 is equivalent to the k x k system ``D z = (0, ..., 0, 1)`` with rows
 ``M[r, S] - M[e0, S]`` (r in E minus e0) and a row of ones, and ``v = M[e0, S] z``.
-Stacks of these are solved by :func:`.indifference.solve_stack`; a system whose
+Stacks of these are solved by :func:`.indifference.solve_stack` (or, for systems larger
+than 3 x 3 when numba is installed, by a compiled LU solver with the same rule,
+:mod:`._support_numba`); a system whose
 determinant is negligible against the product of its row norms (Hadamard's bound) is
 classified as singular and left to the caller (an LP decides it). The matrix may carry a
 leading batch axis (one game per parameter point, for sweeps): the systems of every
@@ -22,6 +24,7 @@ from itertools import combinations
 
 import numpy as np
 
+from ._compiled import kernel
 from .indifference import SINGULAR_RATIO, solve_stack
 
 __all__ = ["ClassResult", "solve_class", "subsets", "masks", "dominated", "dominated_rows",
@@ -128,8 +131,20 @@ def _dominated_masks(Mt: np.ndarray, own: np.ndarray) -> np.ndarray:
     return out
 
 
-def _solve_stack(D: np.ndarray, ratio: float) -> tuple[np.ndarray, np.ndarray]:
-    """Solve ``D z = e_k`` for a stack; returns ``(z, singular)``."""
+def _solve_stack(D: np.ndarray, ratio: float | np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Solve ``D z = e_k`` for a stack; returns ``(z, singular)``.
+
+    Systems larger than 3 x 3 go to a compiled LU solver with the same singularity rule
+    when numba is installed (:mod:`._compiled`; LAPACK's per-matrix overhead dominates
+    numpy's stacked ``slogdet`` and ``solve`` at these sizes), else to
+    :func:`.indifference.solve_stack`.
+    """
+    compiled = kernel("_support_numba", "solve_last") if D.shape[-1] > 3 else None
+    if compiled is not None:
+        with np.errstate(divide="ignore"):
+            log_ratio = np.broadcast_to(np.log(ratio), D.shape[:1]).astype(float)
+        z, ok = compiled(np.asarray(D, dtype=float), log_ratio)     # any memory layout
+        return z, ~ok
     rhs = np.zeros(D.shape[:2])
     rhs[:, -1] = 1.0
     z, ok = solve_stack(D, rhs, ratio)

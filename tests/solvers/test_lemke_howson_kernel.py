@@ -13,6 +13,7 @@ import gametheory as gt
 from gametheory.errors import DegenerateGameWarning, SolverError
 from gametheory.solvers import _lh_kernel
 from gametheory.solvers import lemke_howson as lh
+from gametheory.solvers._compiled import numpy_only
 
 numba = pytest.importorskip("numba")
 
@@ -58,12 +59,8 @@ def test_same_pivots_as_the_python_path(kind):
         assert ties > 0                  # the lexicographic tie-break was exercised
 
 
-def solve_text(game, monkeypatch, numba_off, **kw):
-    if numba_off:
-        monkeypatch.setenv("GAMETHEORY_NO_NUMBA", "1")
-    else:
-        monkeypatch.delenv("GAMETHEORY_NO_NUMBA", raising=False)
-    with warnings.catch_warnings():
+def solve_text(game, numba_off, **kw):
+    with numpy_only(numba_off), warnings.catch_warnings():
         warnings.simplefilter("ignore", DegenerateGameWarning)
         try:
             sol = gt.solve(game, method="lemke-howson", **kw)
@@ -73,12 +70,12 @@ def solve_text(game, monkeypatch, numba_off, **kw):
 
 
 @pytest.mark.parametrize("kind", ["generic", "ties"])
-def test_same_solution_with_and_without_numba(kind, monkeypatch):
+def test_same_solution_with_and_without_numba(kind):
     rng = np.random.default_rng(7)
     for m, n in ((16, 16), (20, 25)):
         game = gt.NormalFormGame.from_arrays(*random_game(rng, m, n, kind))
-        off = solve_text(game, monkeypatch, True)
-        on = solve_text(game, monkeypatch, False)
+        off = solve_text(game, True)
+        on = solve_text(game, False)
         assert off[:2] == on[:2]
         for s_off, s_on in zip(off[2], on[2], strict=True):
             for a, b in zip(s_off, s_on, strict=True):
@@ -86,16 +83,17 @@ def test_same_solution_with_and_without_numba(kind, monkeypatch):
                                            atol=1e-12)
 
 
-def test_pivot_limit_and_fallback(monkeypatch):
+def test_pivot_limit_and_fallback():
     rng = np.random.default_rng(11)
     game = gt.NormalFormGame.from_arrays(rng.random((20, 20)), rng.random((20, 20)))
     kw = {"initial_labels": 0, "max_pivots": 3}
-    assert solve_text(game, monkeypatch, True, **kw) == \
-        solve_text(game, monkeypatch, False, **kw)
-    monkeypatch.setenv("GAMETHEORY_NO_NUMBA", "1")
-    assert not _lh_kernel.available()
-    P, Q = lh._tableau_factory(*lh._bimatrix(game, False), False)()
-    assert _lh_kernel.run_path(P, Q, 0, 20, 100) is None and P.pivots == 0
+    assert solve_text(game, True, **kw) == \
+        solve_text(game, False, **kw)
+    with numpy_only():
+        assert not _lh_kernel.available()
+        P, Q = lh._tableau_factory(*lh._bimatrix(game, False), False)()
+        assert _lh_kernel.run_path(P, Q, 0, 20, 100) is None and P.pivots == 0
+    assert _lh_kernel.available()
 
 
 def test_agrees_with_quantecon_on_large_games():

@@ -1,0 +1,88 @@
+"""The compiled stack solver of support enumeration (numba, optional) against numpy's
+stacked slogdet and solve it replaces: the same singular systems, the same solutions to
+rounding, and the same equilibria from ``solve`` with and without numba."""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pytest
+
+import gametheory as gt
+from gametheory.errors import DegenerateGameWarning
+from gametheory.solvers import _support_batch as batch
+from gametheory.solvers._compiled import numpy_only
+from gametheory.solvers.indifference import solve_stack
+
+numba = pytest.importorskip("numba")
+
+
+def stack(rng, N, k):
+    """Random systems with a row of ones (as in support enumeration), some singular
+    (equal rows, a zero row, 0/1 entries) and some nearly so."""
+    D = rng.random((N, k, k))
+    D[:, -1] = 1.0
+    D[:50, 1] = D[:50, 0]
+    D[50:100, 0] = 0.0
+    D[100:200, :-1] = rng.integers(0, 2, (100, k - 1, k))
+    D[200:250, 2] = D[200:250, 0] + 1e-13
+    return D
+
+
+@pytest.mark.parametrize("k", [4, 5, 7, 9])
+@pytest.mark.parametrize("ratio", [1e-10, 1e-6, "per system"])
+def test_same_systems_as_numpy(k, ratio):
+    rng = np.random.default_rng(k)
+    D = stack(rng, 2000, k)
+    r = rng.uniform(1e-9, 1e-5, len(D)) if ratio == "per system" else ratio
+    z, singular = batch._solve_stack(D, r)
+    rhs = np.zeros(D.shape[:2])
+    rhs[:, -1] = 1.0
+    z0, ok0 = solve_stack(D, rhs, r)
+    assert np.array_equal(~singular, ok0)
+    assert singular[:100].all()              # equal rows, a zero row
+    assert np.isnan(z[singular]).all()
+    np.testing.assert_allclose(z[ok0], z0[ok0], rtol=1e-6, atol=1e-9)
+    np.testing.assert_allclose(np.einsum("nij,nj->ni", D[ok0], z[ok0]), rhs[ok0],
+                               atol=1e-6)
+    # a transposed (non-contiguous) stack, as _solve_systems passes it
+    zt, st = batch._solve_stack(np.ascontiguousarray(D.transpose(1, 2, 0)).transpose(2, 0, 1), r)
+    assert np.array_equal(st, singular)
+    np.testing.assert_array_equal(zt[ok0], z[ok0])
+
+
+def solved(game, numba_off, exact=False):
+    with numpy_only(numba_off), warnings.catch_warnings():
+        warnings.simplefilter("ignore", DegenerateGameWarning)
+        return gt.solve(game, method="support", exact=exact)
+
+
+@pytest.mark.parametrize("kind", ["generic", "ties"])
+def test_same_equilibria_with_and_without_numba(kind):
+    rng = np.random.default_rng(3)
+    for n in (5, 7, 8):
+        if kind == "generic":
+            A, B = rng.random((n, n)), rng.random((n, n))
+        else:
+            A, B = rng.integers(0, 3, (n, n)), rng.integers(0, 3, (n, n))
+        game = gt.NormalFormGame.from_arrays(A, B)
+        off, on = solved(game, True), solved(game, False)
+        assert str(off) == str(on) and off.complete == on.complete
+        assert off.notes == on.notes
+        if kind == "ties" and n == 5:
+            ex_off = solved(game, True, exact=True)
+            ex_on = solved(game, False, exact=True)
+            assert str(ex_off) == str(ex_on)
+
+
+def test_agrees_with_quantecon_on_generic_games():
+    qg = pytest.importorskip("quantecon.game_theory")
+    rng = np.random.default_rng(9)
+    for n in (6, 8):
+        A, B = rng.random((n, n)), rng.random((n, n))
+        ours = gt.solve(gt.NormalFormGame.from_arrays(A, B), method="support")
+        theirs = qg.support_enumeration(qg.NormalFormGame((qg.Player(A), qg.Player(B.T))))
+        key = {tuple(np.round(np.r_[x, y], 8)) for x, y in theirs}
+        assert {tuple(np.round(np.r_[tuple(np.asarray(s, float) for s in eq.strategies)], 8))
+                for eq in ours.equilibria} == key
