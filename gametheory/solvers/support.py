@@ -78,10 +78,11 @@ class _Side:
         own_m, opp_m = batch.masks(own), batch.masks(opp)
         e, s, z, v, ties = res.feasible
         tie_m = ties @ (np.int64(1) << np.arange(ties.shape[1], dtype=np.int64))
-        for ei, si, zi, vi, ti in zip(e, s, z, v, tie_m, strict=True):
-            full = np.zeros(self.M.shape[1])
-            full[own[si]] = zi
-            self.feas[int(own_m[si]), int(opp_m[ei])] = (full, float(vi), int(ti))
+        full = np.zeros((len(e), self.M.shape[1]))      # one row per feasible system
+        full[np.arange(len(e))[:, None], own[s]] = z
+        keys = zip(own_m[s].tolist(), opp_m[e].tolist(), strict=True)
+        self.feas.update(zip(keys, zip(full, v.tolist(), tie_m.tolist(), strict=True),
+                             strict=True))
         es, ss = res.singular
         self.sing.update(zip(own_m[ss].tolist(), opp_m[es].tolist(), strict=True))
 
