@@ -19,6 +19,11 @@ import numpy as np
 
 from ._compiled import kernel
 
+
+class Abandoned(Exception):
+    """A path that exceeded its pivot limit or the time limit (raised by both the
+    compiled and the numpy path of :mod:`.lemke_howson`)."""
+
 __all__ = ["run_path", "available", "MIN_LABELS"]
 
 #: Games with fewer labels (m + n) than this use the Python pivots: their paths are
@@ -50,7 +55,6 @@ def run_path(P, Q, k: int, m: int, limit: int, budget=None, chunk: int = CHUNK
             P.tol != Q.tol or P.D.dtype != np.float64 or Q.D.dtype != np.float64:
         return None
     from ..errors import SolverError
-    from .lemke_howson import _Abandoned
 
     tabs = (P, Q)
     state = [(np.asarray(t.basis, dtype=np.int64), np.asarray(t.nonbasic, dtype=np.int64),
@@ -70,10 +74,10 @@ def run_path(P, Q, k: int, m: int, limit: int, budget=None, chunk: int = CHUNK
                 raise SolverError(f"pivot column {label} has no positive entry: the "
                                   "polytope is unbounded (internal error)")
             if budget is not None and io[2] % 1000 == 0 and budget.expired:
-                raise _Abandoned(f"time_limit={budget.time_limit:g} s reached after "
+                raise Abandoned(f"time_limit={budget.time_limit:g} s reached after "
                                  f"{int(io[2])} pivots")
             if io[2] >= limit:
-                raise _Abandoned(f"the path from label {k} exceeded max_pivots={limit} "
+                raise Abandoned(f"the path from label {k} exceeded max_pivots={limit} "
                                  f"pivots")
     finally:
         for t, (basis, nonbasic, pos, _), tie in zip(tabs, state, ties, strict=True):

@@ -30,6 +30,7 @@ import numpy as np
 
 from ..errors import DegenerateGameWarning, GameError, SolverError
 from ._advice import suggest
+from ._lh_kernel import Abandoned as _Abandoned
 from ._lh_kernel import run_path
 from ._progress import Budget
 from .result import Solution, build_solution
@@ -274,10 +275,6 @@ def _tableau_factory(A, B, exact: bool):
 
 
 # --------------------------------------------------------------------------- the path
-class _Abandoned(Exception):
-    """A path that exceeded its pivot limit or the time limit."""
-
-
 def _complementary_path(P, Q, k: int, m: int, limit: int, budget: Budget | None = None
                         ) -> int:
     """Drop label k at (0, 0) and pivot until it is picked up again; return the pivots."""
