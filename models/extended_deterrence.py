@@ -400,6 +400,7 @@ def thresholds(**values: Any) -> dict[str, Any]:
         raise GameError(f"thresholds depend on {', '.join(sorted(used))} only; got "
                         f"{unused[0]!r}")
     # trusted: values checked by _common (strings parsed), strict sympify of numbers
+    # trusted: strict sympify of values _common has parsed already; text raises
     s = {k: sympy.sympify(v, strict=True)
          for k, v in _common.symbols_or_values(_NAME, PARAMETERS, values).items()}
     if s["W"] + s["C"] == 0:

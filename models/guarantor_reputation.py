@@ -343,6 +343,7 @@ def _formula_inputs(what: str, values: dict, used: tuple, positive: tuple) -> di
         raise GameError(f"{what} depends on {', '.join(used)} only; got {unused[0]!r}")
     s = _common.symbols_or_values(_NAME, PARAMETERS, values)
     # trusted: strict sympify, text raises; values checked by _common, strings parsed
+    # trusted: strict sympify of values _common has parsed already; text raises
     x = {n: sympy.sympify(s[n], strict=True) for n in used}
     for n in positive:
         if x[n].is_number and not x[n] > 0:

@@ -398,6 +398,7 @@ def _symbols(values: dict[str, Any], allowed: set[str]) -> dict[str, Any]:
     s = _common.symbols_or_values(_NAME, PARAMETERS, values)
     _check_order(s, values)
     # trusted: strict sympify, text raises; values checked by _common, strings parsed
+    # trusted: strict sympify of values _common has parsed already; text raises
     return {k: sympy.sympify(x, strict=True) for k, x in s.items()}
 
 

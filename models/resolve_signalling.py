@@ -407,6 +407,7 @@ def _last_moves(signal: str, v: dict) -> dict[tuple[str, str], str | None]:
             fight = _payoff(v, signal, t, m, "press", "fight")[0]
             back = _payoff(v, signal, t, m, "press", "back down")[0]
             # trusted: strict sympify of numbers and expressions in Symbols
+            # trusted: strict sympify of a difference of parsed values; text raises
             gain = sympy.simplify(sympy.sympify(fight - back, strict=True))
             out[(t, m)] = ("fight" if gain.is_positive else
                            "back down" if gain.is_negative else None)
@@ -556,6 +557,7 @@ def theta(**values: Any) -> Any:
     if s["w"] + s["r"] == 0:
         raise GameError("theta needs w + r > 0")
     # trusted: strict sympify of a checked number or a Symbol
+    # trusted: strict sympify of a value _common has parsed already; text raises
     t = sympy.sympify(s["w"], strict=True) / (s["w"] + s["r"])
     if t.is_Rational:
         return Fraction(int(t.p), int(t.q))

@@ -249,6 +249,7 @@ def _blank(x: Any) -> str:
 def _sym(x: Any) -> Any:
     import sympy
 
+    # trusted: strict sympify of game values (numbers, Fractions); it refuses strings
     return x if isinstance(x, sympy.Basic) else sympy.sympify(x, strict=True)
 
 

@@ -171,6 +171,7 @@ def expression(expr: Any, names: Mapping[Any, str] | None = None) -> str:
     import sympy
 
     if not isinstance(expr, sympy.Basic):
+        # trusted: strict sympify, text raises; formulas come from games, not strings
         expr = sympy.sympify(expr, strict=True)
     if not _PRINTER:
         _PRINTER.append(_printer_class())
