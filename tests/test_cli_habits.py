@@ -152,6 +152,19 @@ def test_a_continuum_names_its_equilibria_by_their_numbers(capsys, tmp_path):
     assert "component joining equilibria [1, 2]" in text
 
 
+def test_assessment_components_are_numbered_as_the_equilibria(capsys, tmp_path):
+    from gametheory.io.jsonform import write_json
+
+    f = tmp_path / "bq.json"
+    write_json(gt.classics.beer_quiche(), f)
+    _, text, _ = main(capsys, "solve", str(f), "--method", "pbe")
+    assert re.findall(r"^  \[(\d+)\] ", text, re.MULTILINE) == ["1", "2", "3", "4"]
+    assert "component joining assessments [1, 2]: a continuum" in text
+    assert "component joining assessments [3, 4]: a continuum" in text
+    assert "    between [1, 2]: mu(strong | Receiver: quiche) = 1/2" in text
+    assert "[0, 1]" not in text
+
+
 def test_sweep_csv_numbers_equilibria_from_1_and_prints_no_float_noise(capsys, tmp_path):
     f = tmp_path / "q.csv"
     assert main(capsys, "sweep", "--vary", "q=0:1:11", "--out", str(f), "--no-critical")[0] == 0

@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import importlib.util
+import re
 import sys
 import warnings
 from collections.abc import Sequence
@@ -167,18 +168,24 @@ def _cmd_solve(args: Any) -> int:
 def _solution_text(sol: Any) -> str:
     """The solution as ``print(sol)`` shows it, but with the equilibria numbered from 1,
     as in the tables and the sweep's report (Python's ``sol.equilibria[k]`` is number
-    k + 1)."""
+    k + 1): the ``[k]`` before each equilibrium and the lists of equilibria that a
+    component joins (``component joining equilibria [1, 2]``, ``component joining
+    assessments [1, 2]`` and its ``between [1, 2]`` lines)."""
     lines, k = str(sol).splitlines(), 0
     for i, line in enumerate(lines):
         if k < len(sol.equilibria) and line.startswith(f"  [{k}] "):
             lines[i] = f"  [{k + 1}] {line[len(f'  [{k}] '):]}"
             k += 1
-        elif line.startswith("  component joining equilibria ["):
-            head, _, rest = line.partition("[")
-            numbers, _, tail = rest.partition("]")
-            shifted = ", ".join(str(int(n) + 1) for n in numbers.split(","))
-            lines[i] = f"{head}[{shifted}]{tail}"
+        elif _COMPONENT_LINE.match(line):
+            lines[i] = _COMPONENT_LINE.sub(
+                lambda m: m.group(1) + "[" + ", ".join(
+                    str(int(n) + 1) for n in m.group(2).split(",")) + "]", line, count=1)
     return "\n".join(lines)
+
+
+#: A line of ``str(solution)`` that lists equilibria by their indices (from 0).
+_COMPONENT_LINE = re.compile(
+    r"^(  component joining (?:equilibria|assessments) |    between )\[([\d, ]+)\]")
 
 
 def _cmd_table(args: Any) -> int:
