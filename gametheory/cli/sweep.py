@@ -376,7 +376,7 @@ def _write(sw: Any, varying: list[str], game: Any, out: str, suffix: str,
                            **captions)
         Path(out).write_text(text + "\n", encoding="utf-8")
         return
-    from ..io.plots import plot_regions, plot_sweep
+    from ..io.plots import _mathtext, plot_regions, plot_sweep
     from .loading import figure as _figure
 
     fig = _figure()
@@ -392,7 +392,7 @@ def _write(sw: Any, varying: list[str], game: Any, out: str, suffix: str,
         top.set_xlabel("")
     else:
         raise UsageError("a figure needs one or two varying parameters")
-    fig.suptitle(getattr(game, "title", None) or name)
+    fig.suptitle(_mathtext(getattr(game, "title", None) or name))   # plain text
     fig.savefig(out, dpi=120)
 
 

@@ -627,5 +627,5 @@ def _draw_tree(game: Any, chosen: Any, texts: dict, notes: list[str], measure: A
     ax.set_aspect("equal")
     ax.set_axis_off()
     if game.title:
-        ax.set_title(game.title, fontsize=10)
+        ax.set_title(_mathtext(game.title), fontsize=10)   # a title is plain text
     return ax

@@ -171,6 +171,17 @@ def test_tree_subtree_and_collapsed_repeats():
         in notes
 
 
+def test_tree_title_and_labels_with_dollar_signs_are_plain_text(tmp_path):
+    g = gt.ExtensiveFormGame(["E $1", "I"], title="Pay $ {x $ now")
+    out, enter = g.root.decide("E $1", ["out $", "in {$"])
+    fight, acc = enter.decide("I", ["fight", "accommodate"])
+    _ = out.payoffs(0, 2), fight.payoffs(-1, -1), acc.payoffs(1, 1)
+    ax = plot_tree(g)
+    ax.figure.savefig(tmp_path / "t.png")         # mathtext would fail on "$ {x $"
+    assert ax.get_title() == r"Pay \$ {x \$ now"
+    assert {r"out \$", r"in {\$", r"E \$1"} <= {t.get_text() for t in ax.texts}
+
+
 def test_tree_refuses_large_trees_and_normal_forms():
     with pytest.raises(gt.GameError, match="31 nodes, more than plot_tree draws"):
         plot_tree(ukraine_guarantees.build(), max_nodes=30)
