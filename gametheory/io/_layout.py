@@ -15,7 +15,9 @@ sweep's regions (:mod:`gametheory.io._sweep_table`) and of an equilibrium map
 * Finishing (:func:`finish`): LaTeX as a snippet of :func:`gametheory.io.latex.snippet`
   (packages, caption, label, notes, the measured shrink as a last resort); Markdown and
   the other text formats with the caption above and the notes below; HTML with a
-  ``<caption>`` and ``<p>`` notes; tidy formats (CSV) are data and get neither.
+  ``<caption>`` (a ``<p>`` above several tables, or above one with a title of its own:
+  a table has one caption) and ``<p>`` notes; tidy formats (CSV) are data and get
+  neither.
 """
 
 from __future__ import annotations
@@ -216,9 +218,11 @@ def finish(c: Cells, grids: list[Grid], notes: Sequence[str] = (), caption: str 
     if fmt.tidy:
         return text
     if isinstance(fmt, HtmlFormat):
-        if caption:
+        if caption and text.count("<table>") == 1 and "<caption>" not in text:
             text = text.replace("<table>", f"<table>\n<caption>{fmt.escape(caption)}</caption>",
                                 1)
+        elif caption:           # a table has one <caption>: several (or titled) get a heading
+            text = f"<p>{fmt.escape(caption)}</p>\n{text}"
         return text + "".join(f"<p>{n}</p>\n" for n in notes)
     head = f"{caption}\n\n" if caption else ""
     return head + text + "".join(f"\n{n}\n" for n in notes)

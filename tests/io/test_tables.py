@@ -162,6 +162,18 @@ def test_three_players_one_matrix_per_strategy_of_the_third():
     assert len(rows) == 8 and rows[1]["C"] == "E" and rows[1]["payoff:C"] == "0"
 
 
+def test_a_caption_over_several_html_tables_heads_them_once():
+    # a table has at most one <caption>: the slices' titles keep theirs, the caption
+    # given heads them all (as in Markdown)
+    html = payoff_table(three_player(), "html", caption="Payoffs & <more>")
+    tables = html.split("</table>")[:-1]
+    assert len(tables) == 2 and all(t.count("<caption>") == 1 for t in tables)
+    assert html.startswith("<p>Payoffs &amp; &lt;more&gt;</p>\n<table>")
+    one = payoff_table(gt.NormalFormGame.from_arrays([[1, 0]], [[0, 1]]), "html",
+                       caption="Cap")
+    assert one.startswith("<table>\n<caption>Cap</caption>") and one.count("<caption>") == 1
+
+
 def test_sgame_style():
     tex = payoff_table(prisoners_dilemma(), style="sgame")
     needs, *lines = tex.strip().splitlines()
