@@ -119,6 +119,8 @@ def map_table(emap: Any, format: str | Format = "latex", precision: int | None =
         lead = cond + (" " + c.text("(a continuum)") if r.continuum else "")
         for j, (s, p) in enumerate(zip(strat, pays)):
             rows.append([lead if j == 0 else ""] + b.row(s, p))
+        if not strat:                     # no equilibrium found there: an empty row
+            rows.append([lead] + [""] * len(b.header))
     groups = [("", 1)] + b.groups if fmt.groups else []
     grid = Grid(header, rows, "l" * len(header), groups)
     if tree and isinstance(c.fmt, PaperLatex) and len(rows) <= 6 \

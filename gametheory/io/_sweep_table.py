@@ -201,8 +201,8 @@ def regions_table(regions: Sequence[Any], game: Game, formulas: Sequence[Sequenc
                                        c.parameter(names[0])) + " at"]
     rows = []
     for _, lead, strat, pays, _ in groups_of_rows:
-        chosen = [b.row(s, p) for s, p in zip(strat, pays)]
-        if one_row_each:
+        chosen = [b.row(s, p) for s, p in zip(strat, pays)] or [[""] * len(b.header)]
+        if one_row_each:                  # a region without equilibria: one empty row
             rows += [(lead if e == 0 else [""] * len(lead)) + chosen[e]
                      for e in range(len(chosen))]
         else:

@@ -360,3 +360,28 @@ def test_map_table_html_escapes_its_conditions():
     assert "q < 1/7" not in html
     assert "| q < 1/7 |" in map_table(emap, format="md", game=m.build())
     assert r"$q < \frac{1}{7}$" in map_table(emap, game=m.build())
+
+
+def test_a_region_without_equilibria_keeps_its_row_in_every_format():
+    """A region where the solver found no equilibrium (an incomplete method) is a row
+    with empty cells in LaTeX too, as in Markdown and CSV: no format drops it."""
+    import dataclasses
+
+    from gametheory.io.tables import map_table, regions_table
+    from gametheory.solvers.result import Solution
+
+    g = hawk_dove()
+    regions = gt.sweep(g, {"v": [0.5, 1.0, 1.5, 2.0]}).regions("v")
+    empty = dataclasses.replace(regions[0], solution=Solution([], "x", False, False, game=g),
+                                _solve_point=None)
+    rows = [empty, *regions[1:]]
+    first = regions_table(rows, g, None, format="md").splitlines()[2].split(" | ")[0]
+    assert first == "| [1/2, 1)"
+    tex = regions_table(rows, g, None)
+    assert re.search(r"^\$\[\\frac\{1\}\{2\}, 1\)\$ & \S+ &  &  &  &  \\\\$", tex, re.M)
+    emap = gt.equilibrium_map(g, ["v"])
+    gone = dataclasses.replace(emap, regions=[dataclasses.replace(emap.regions[0],
+                                                                  equilibria=[], payoffs=[]),
+                                              *emap.regions[1:]])
+    for fmt, cond in (("latex", "$v < 0$"), ("md", "| v < 0 |"), ("html", "v &lt; 0")):
+        assert cond in map_table(gone, format=fmt, game=g), fmt
