@@ -317,3 +317,44 @@ def test_a_two_parameter_sweep_maps_its_regions(tmp_path):
     assert titles[3:5] == ["Sweep over q and r", "Equilibrium map in q, r"]
     assert 'alt="a map of the regions"' in page and "<h2>The payoff table</h2>" in page
     assert "with two they are not computed here" in page and "skipped" not in page
+
+
+def test_figure_files_have_names_latex_can_include(tmp_path, capsys):
+    """An output name with characters that break \\includegraphics (a space, %, #, a
+    second dot) gives figure files and a LaTeX reference with those as hyphens."""
+    out = tmp_path / "my report 50%#1.v2.tex"
+    assert main(["report", "deterrence", "--vary", "p=0:1:11", "--out", str(out)]) == 0
+    tex = out.read_text()
+    assert "\\includegraphics[width=\\linewidth]{my-report-50--1-v2-sweep}" in tex
+    assert (tmp_path / "my-report-50--1-v2-sweep.pdf").is_file()
+    assert capsys.readouterr().out.strip() == f"wrote {out} and my-report-50--1-v2-sweep.pdf"
+
+
+def test_pdf_is_compiled_under_a_plain_name(tmp_path, monkeypatch):
+    seen = {}
+
+    def fake_compile(tex, files, stem="report"):
+        seen.update(tex=tex, files=files, stem=stem)
+        return b"%PDF-fake"
+
+    monkeypatch.setattr(cli_report.shutil, "which", lambda name: "/usr/bin/" + name)
+    monkeypatch.setattr(cli_report, "compile_pdf", fake_compile)
+    out = tmp_path / "a b%c.pdf"
+    assert main(["report", "deterrence", "--vary", "p=0:1:11", "--out", str(out)]) == 0
+    assert out.read_bytes() == b"%PDF-fake" and seen["stem"] == "report"
+    assert list(seen["files"]) == ["report-sweep.pdf"]
+    assert "{report-sweep}" in seen["tex"]
+
+
+def test_about_gives_the_command_that_makes_the_report_again(tmp_path):
+    out = tmp_path / "r.html"
+    argv = ["report", "deterrence", "--vary", "p=0:1:11", "--uncertain", "p=0:1",
+            "--samples", "64", "--method", "vertex", "--time-limit", "30", "--out", str(out)]
+    args = build_parser().parse_args(argv)
+    about = _section(cli_report.build_report(args), "About this report")
+    command = about.blocks[0].runs[1].text
+    assert command == ("gametheory report deterrence --vary p=0:1:11 --uncertain p=0:1 "
+                       "--samples 64 --method vertex --time-limit 30 --out r.html")
+    args = build_parser().parse_args(["report", "chicken", "--out", str(out)])
+    about = _section(cli_report.build_report(args), "About this report")
+    assert about.blocks[0].runs[1].text == "gametheory report chicken --out r.html"

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+import re
 import shlex
 import shutil
 import signal
@@ -48,6 +49,8 @@ __all__ = ["add_report_parser", "cmd_report", "time_limit", "StepTimeout"]
 _OUT = (".html", ".htm", ".pdf", ".tex")
 #: Default seconds per step.
 TIME_LIMIT = 60.0
+#: Default points of the uncertainty (``--samples``).
+_SAMPLES = 256
 _FIG_DPI = 110
 #: Decimals of the floats in the tables (grid points, mixtures at them); exact values
 #: print exactly.
@@ -74,7 +77,7 @@ def add_report_parser(sub: Any, model_args: Callable) -> None:
     s.add_argument("--uncertain", action="append", metavar="NAME=LO:HI",
                    help="make NAME uniform on [LO, HI], or give a distribution as "
                         "gametheory uncertainty --dist does (NAME=beta:2:5); repeatable")
-    s.add_argument("--samples", type=int, default=256, metavar="N",
+    s.add_argument("--samples", type=int, default=_SAMPLES, metavar="N",
                    help="quasi-random points of the uncertainty and base sample of the "
                         "Sobol' indices (a power of 2; default 256)")
     s.add_argument("--sobol", action="append", metavar="Q",
@@ -532,6 +535,11 @@ def _about_section(args: Any, steps: _Steps) -> doc.Section:
                          ("--uncertain", args.uncertain), ("--sobol", args.sobol)):
         for v in values or []:
             command += [flag, v]
+    for flag, value, default in (("--samples", args.samples, _SAMPLES),
+                                 ("--method", args.method, "auto"),
+                                 ("--time-limit", args.time_limit, TIME_LIMIT)):
+        if value != default:                 # the options that change the report
+            command += [flag, f"{value:g}" if isinstance(value, float) else str(value)]
     return doc.Section("About this report", [
         doc.Paragraph([doc.Text(f"Made by gametheory {__version__} with "),
                        doc.Code(shlex.join(command + ["--out", Path(args.out).name]))]),
@@ -594,17 +602,29 @@ def cmd_report(args: Any) -> int:
         out.write_text(doc.to_html(report), encoding="utf-8")
         print(f"wrote {out}")
         return 0
-    tex = doc.to_latex(report, out.stem)
-    files = doc.figure_files(report, out.stem)
+    stem = _figure_stem(out.stem) if suffix == ".tex" else "report"   # a PDF: made apart
+    tex = doc.to_latex(report, stem)
+    files = doc.figure_files(report, stem)
     if suffix == ".tex":
         out.write_text(tex, encoding="utf-8")
         for fname, data in files.items():
             (out.parent / fname).write_bytes(data)
         print(f"wrote {out}" + (f" and {', '.join(files)}" if files else ""))
         return 0
-    out.write_bytes(compile_pdf(tex, files, out.stem))
+    out.write_bytes(compile_pdf(tex, files, stem))
     print(f"wrote {out}")
     return 0
+
+
+def _figure_stem(stem: str) -> str:
+    """The start of the names of the figure files beside a ``.tex`` report: the report's
+    stem with each character that ``\\includegraphics`` cannot take (a space, ``%``,
+    ``#``, ``{``, a dot, ...) as a hyphen.
+
+    >>> _figure_stem("my report 50%.v2")
+    'my-report-50--v2'
+    """
+    return re.sub(r"[^A-Za-z0-9_-]", "-", stem) or "report"
 
 
 def compile_pdf(tex: str, files: dict[str, bytes], stem: str = "report") -> bytes:
