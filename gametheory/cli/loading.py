@@ -196,7 +196,8 @@ def add_method_option(parser: Any, what: str = "solver method") -> None:
 def add_caption_options(parser: Any) -> None:
     """``--caption`` and ``--label`` for a command that writes a LaTeX table (a ``table``
     float with ``\\caption`` and ``\\label``; a longtable takes them as its first row)."""
-    parser.add_argument("--caption", metavar="TEXT", help="LaTeX tables: the caption")
+    parser.add_argument("--caption", metavar="TEXT",
+                        help="LaTeX tables: the caption, as LaTeX (write \\& for &)")
     parser.add_argument("--label", metavar="KEY", help="LaTeX tables: the \\label key")
 
 

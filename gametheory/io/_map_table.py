@@ -40,7 +40,8 @@ def map_table(emap: Any, format: str | Format = "latex", precision: int | None =
         A name in :data:`gametheory.io.formats.FORMATS`; tidy formats (CSV) give one
         row per equilibrium with the region's index and condition as text.
     precision : int, optional
-        Decimals of float values; None (the default): the shortest round-trip decimal.
+        Decimals of float values; None (the default): the shortest decimal of at most
+        15 significant digits (:func:`~gametheory.io.formats.decimal_text`).
     caption, label : str, optional
         As for :func:`gametheory.io.tables.equilibrium_table`.
     game : Game, optional

@@ -3,8 +3,9 @@
 A :class:`Cells` object formats values for one output format
 (:data:`gametheory.io.formats.FORMATS`): exact values (int, Fraction, sympy rationals)
 stay exact (``3/5``, or ``\\frac{3}{5}`` in LaTeX), floats get a fixed number of
-decimals, or with ``precision=None`` the shortest decimal that reads back as the same
-float (``0.1``, not ``0.10000000000000001``), and sympy expressions print as formulas.
+decimals, or with ``precision=None`` the shortest decimal of at most 15 significant
+digits (``0.3`` for ``0.1 + 0.2``, not ``0.30000000000000004``;
+:func:`~gametheory.io.formats.decimal_text`), and sympy expressions print as formulas.
 It decides what to write; the :class:`~gametheory.io.formats.Format` how.
 """
 
