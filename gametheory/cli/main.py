@@ -103,15 +103,16 @@ def _jsonable(x: Any) -> Any:
     ``"sqrt(2)/2"``), a float a JSON number to 15 significant digits
     (:func:`~gametheory.io.formats.decimal_text`).
 
-    >>> _jsonable({"p": [Fraction(2), Fraction(2, 3), 0.1 + 0.2, True]})
-    {'p': ['2', '2/3', 0.3, True]}
+    >>> import sympy
+    >>> _jsonable({"p": [Fraction(2), Fraction(2, 3), 0.1 + 0.2, True, sympy.Float(0.5)]})
+    {'p': ['2', '2/3', 0.3, True, 0.5]}
     """
     from ..io.formats import decimal_text
 
     if isinstance(x, (bool, np.bool_, str)) or x is None:
         return bool(x) if isinstance(x, np.bool_) else x
-    if isinstance(x, (float, np.floating)):
-        return float(decimal_text(x))
+    if isinstance(x, (float, np.floating)) or getattr(x, "is_Float", False):
+        return float(decimal_text(float(x)))           # a sympy Float too: a float
     if isinstance(x, (int, np.integer, Fraction)):
         return str(x)
     if hasattr(x, "tolist"):
