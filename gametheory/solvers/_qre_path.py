@@ -34,6 +34,7 @@ from functools import cached_property
 import numpy as np
 
 from ..games.values import to_float_array
+from ._compiled import kernel
 
 __all__ = ["System", "normal_system", "tree_system", "trace", "solve_at", "polish"]
 
@@ -88,6 +89,16 @@ class System:
         S = np.zeros((E, E))
         S[self.first, rows] = 1.0
         return D, keep, S
+
+    @cached_property
+    def arrays(self) -> tuple:
+        """The arguments that the compiled kernels of :mod:`._qre_numba` take first."""
+        return (self.E, self.pair_e, self.pair_u, self.pair_logw, self.q_pair, self.q_act)
+
+
+def _compiled(name: str):
+    """The numba kernel ``name`` of :mod:`._qre_numba`, or None (numpy code runs)."""
+    return kernel("_qre_numba", name)
 
 
 def _finish(E, offsets, pairs_e, pairs_u, pairs_w, q_pair, q_act, pay) -> System:
@@ -161,6 +172,10 @@ def tree_system(a) -> System:
 
 def values(sys: System, x: np.ndarray, jac: bool = True):
     """Conditional action values V (E,) and, with ``jac``, dV/dx (E, E)."""
+    compiled = _compiled("values")
+    if compiled is not None:
+        V, JV = compiled(*sys.arrays, np.ascontiguousarray(x, dtype=float), jac)
+        return V, (JV if jac else None)
     P = len(sys.pair_e)
     logc = sys.pair_logw + np.bincount(sys.q_pair, weights=x[sys.q_act], minlength=P)
     top = np.zeros(sys.E)              # scale each action's pairs by their largest
@@ -182,6 +197,10 @@ def values(sys: System, x: np.ndarray, jac: bool = True):
 
 def equations(sys: System, x: np.ndarray, lam: float, jac: bool = True):
     """H(x, lam) (E,) and, with ``jac``, its Jacobian (E, E + 1) (last column d/dlam)."""
+    compiled = _compiled("equations") if jac else None
+    if compiled is not None:
+        return compiled(*sys.arrays, sys.offsets, sys.agent_of,
+                        np.ascontiguousarray(x, dtype=float), float(lam))
     V, JV = values(sys, x, jac)
     first = sys.first                                   # a0 of each action's agent
     F = x - x[first] - lam * (V - V[first])
@@ -275,6 +294,12 @@ def _tangent(J: np.ndarray, t: np.ndarray) -> tuple[np.ndarray, float]:
     """The unit tangent continuing ``t`` and the sign of det [J; tangent]: with
     A = [J; t], A z = e_last gives z in J's null space with t.z = 1 > 0, and
     det [J; z] = det(A) |z|^2 (the cofactor vector of [J; .] is det(A) z)."""
+    compiled = _compiled("tangent") if len(t) < SPARSE_FROM else None
+    if compiled is not None:
+        z, sign, ok = compiled(J, t)
+        if not ok:
+            raise np.linalg.LinAlgError("singular matrix")
+        return z, sign
     A = np.vstack([J, t])
     e = np.zeros(len(t))
     e[-1] = 1.0
@@ -287,6 +312,11 @@ def _tangent(J: np.ndarray, t: np.ndarray) -> tuple[np.ndarray, float]:
 def _correct(sys, y, t, tol, max_iter=6):
     """Newton on H = 0 with steps orthogonal to ``t``: (y, Jacobian at the last iterate,
     first correction's length), or None when it does not contract."""
+    compiled = _compiled("correct") if len(t) < SPARSE_FROM else None
+    if compiled is not None:
+        ok, y, J, first = compiled(*sys.arrays, sys.offsets, sys.agent_of, y, t,
+                                   float(tol), int(max_iter))
+        return (y, J, first) if ok else None
     first = prev = None
     A, rhs = np.empty((len(t), len(t))), np.zeros(len(t))     # [J; t] d = [-F; 0]
     A[-1] = t
@@ -443,6 +473,12 @@ def polish(sys: System, x: np.ndarray, support: np.ndarray, max_iter: int = 30,
     """Newton on the Nash conditions with the given support (boolean (E,)): the values
     of the support actions of each agent are equal and each agent's probabilities sum to
     one; actions off the support keep their (tiny) probabilities. None on failure."""
+    compiled = _compiled("polish") if support.sum() < SPARSE_FROM else None
+    if compiled is not None:
+        ok, y = compiled(*sys.arrays, sys.offsets, sys.agent_of,
+                         np.ascontiguousarray(x, dtype=float), np.asarray(support, dtype=bool),
+                         int(max_iter), float(tol), float(sys.scale))
+        return y if ok else None
     x = x.copy()
     heads = sys.offsets[:-1]
     cols = np.flatnonzero(support)

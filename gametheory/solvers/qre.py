@@ -146,18 +146,33 @@ def _stopper(sys: qp.System, game: Game, tree: bool, tol: float):
     ``final=True`` returns the last verified candidate, if any.
     """
     state: dict[str, Any] = {"cand": None, "next": 0.0}
+    # a normal form's regret in the system's units times ``unit`` is the game's regret
+    # to rounding: far above tol, the exact check (``_regret``) need not run
+    hopeless = None if tree else 10.0 * tol + 1e-12 * sys.unit * float(
+        np.abs(sys.pair_u).max(initial=0.0))
+
+    def verified(q: np.ndarray) -> bool:
+        if hopeless is not None:
+            with np.errstate(divide="ignore"):
+                if qp.agent_regret(sys, np.log(q)) * sys.unit > hopeless:
+                    return False
+        return _regret(game, tree, q) <= tol
 
     def attempt(x: np.ndarray) -> np.ndarray | None:
         p = np.exp(x)
         best = np.maximum.reduceat(p, sys.offsets[:-1])[sys.agent_of]
+        tried = None
         for cut in (1e-6, 1e-3):
             support = p >= cut * best
+            if tried is not None and np.array_equal(support, tried):
+                continue               # the same polish as the cut before
+            tried = support
             y = qp.polish(sys, x, support)
             if y is None:
                 continue
             q = np.where(support, np.exp(y), 0.0)
             q /= np.add.reduceat(q, sys.offsets[:-1])[sys.agent_of]
-            if np.abs(q - p).max() <= 0.05 and _regret(game, tree, q) <= tol:
+            if np.abs(q - p).max() <= 0.05 and verified(q):
                 return q
         return None
 

@@ -1,0 +1,123 @@
+"""The compiled QRE kernels (numba, optional) against the numpy code they replace: the
+same values, Jacobians, corrector, tangent and polish to rounding, and the same branch
+and verified limit from ``solve(method="qre")`` with and without numba (normal forms and
+trees, turning points and a bifurcation, requested lambdas)."""
+
+from __future__ import annotations
+
+import os
+
+import numpy as np
+import pytest
+
+import gametheory as gt
+from gametheory.games.generators import random_tree
+from gametheory.models import chain_store
+from gametheory.solvers import _qre_path as qp
+from gametheory.solvers import qre
+from gametheory.solvers._compiled import numpy_only
+
+pytest.importorskip("numba")
+
+
+def games():
+    rng = np.random.default_rng(5)
+    out = [gt.NormalFormGame.from_arrays(*[rng.random(s) for _ in s])
+           for s in [(3, 4), (4, 4, 4), (5, 5, 5), (2, 3, 2, 2)]]
+    out.append(gt.NormalFormGame.from_arrays(*rng.integers(0, 3, (2, 4, 4))))   # ties
+    out.append(random_tree(30, seed=7, players=3, payoffs="float"))
+    out.append(chain_store.build(N=2, reputation=True, a=2, b="1/2", delta="1/10"))
+    return out
+
+
+GAMES = games()
+
+
+def points(game):
+    """Points of the game's branch, as (system, x, lam)."""
+    sys, _ = qre._system(game)
+    with numpy_only():
+        br = gt.solve(game, method="qre").branch
+    for k in np.linspace(1, len(br) - 1, 5).astype(int):
+        yield sys, np.log(np.maximum(br.profiles[k], 1e-250)), br.lambdas[k] * sys.unit
+
+
+@pytest.mark.parametrize("game", GAMES, ids=range(len(GAMES)))
+def test_kernels_agree_with_numpy(game):
+    for sys, x, lam in points(game):
+        with numpy_only():
+            V0, JV0 = qp.values(sys, x)
+            F0, J0 = qp.equations(sys, x, lam)
+            t0, s0 = qp._tangent(J0, np.ones(sys.E + 1))
+            y = np.append(x, lam) + 1e-3 * t0
+            c0 = qp._correct(sys, y, t0, 1e-10)
+            p = np.exp(x)
+            support = p >= 1e-3 * np.maximum.reduceat(p, sys.offsets[:-1])[sys.agent_of]
+            pol0 = qp.polish(sys, x, support)
+            r0 = qp.agent_regret(sys, x)
+        V1, JV1 = qp.values(sys, x)
+        F1, J1 = qp.equations(sys, x, lam)
+        t1, s1 = qp._tangent(J1, np.ones(sys.E + 1))
+        c1 = qp._correct(sys, y, t0, 1e-10)
+        pol1 = qp.polish(sys, x, support)
+        scale = max(1.0, np.abs(J0).max())
+        np.testing.assert_allclose(V1, V0, rtol=0, atol=1e-12 * max(1, np.abs(V0).max()))
+        np.testing.assert_allclose(JV1, JV0, rtol=0, atol=1e-12 * max(1, np.abs(JV0).max()))
+        np.testing.assert_allclose(F1, F0, rtol=0, atol=1e-9 * scale)
+        np.testing.assert_allclose(J1, J0, rtol=0, atol=1e-12 * scale)
+        np.testing.assert_allclose(t1, t0, rtol=0, atol=1e-9)
+        assert s1 == s0
+        assert (c0 is None) == (c1 is None)
+        if c0 is not None:
+            np.testing.assert_allclose(c1[0], c0[0], rtol=0, atol=1e-9 * max(1, lam))
+        assert (pol0 is None) == (pol1 is None)
+        if pol0 is not None:
+            np.testing.assert_allclose(np.exp(pol1), np.exp(pol0), rtol=0, atol=1e-9)
+        assert qp.agent_regret(sys, x) == pytest.approx(r0, rel=1e-9, abs=1e-15)
+
+
+def flat(sol):
+    eq, = sol.equilibria
+    return vector(eq.behavior if sol.game.is_tree else eq.strategies)
+
+
+def vector(profile):
+    """A normal form's strategies or a tree's behaviour dict as one float vector."""
+    if isinstance(profile, dict):
+        return np.array([v for d in profile.values() for v in d.values()], float)
+    return np.concatenate(profile).astype(float)
+
+
+@pytest.mark.parametrize("game", GAMES, ids=range(len(GAMES)))
+def test_same_branch_and_limit_with_and_without_numba(game):
+    lams = [0.5, 3.0]
+    with numpy_only():
+        off = gt.solve(game, method="qre", lambdas=lams)
+    on = gt.solve(game, method="qre", lambdas=lams)
+    # (game 2's branch turns back to lambda = 0 after a bifurcation, with either code)
+    assert off.branch.reason == on.branch.reason
+    assert len(off.equilibria) == len(on.equilibria) == (off.branch.reason == "converged")
+    assert len(off.notes) == len(on.notes)
+    if off.equilibria:
+        np.testing.assert_allclose(flat(on), flat(off), rtol=0, atol=1e-9)
+    for (la, pa), (lb, pb) in zip(off.branch.at, on.branch.at, strict=True):
+        assert la == lb
+        np.testing.assert_allclose(vector(pb), vector(pa), rtol=0, atol=1e-9)
+    np.testing.assert_allclose(on.branch.turning_points, off.branch.turning_points,
+                               rtol=1e-9)
+    # the same path to rounding: as many points, the same lambdas
+    assert len(on.branch) == len(off.branch)
+    np.testing.assert_allclose(on.branch.lambdas, off.branch.lambdas, rtol=1e-7)
+
+
+def test_turning_points_and_bifurcation_found_with_numba():
+    br = gt.solve(GAMES[2], method="qre").branch
+    assert len(br.turning_points) == 3 and len(br.bifurcations) == 1
+
+
+@pytest.mark.skipif(bool(os.environ.get("GAMETHEORY_NO_NUMBA")),
+                    reason="GAMETHEORY_NO_NUMBA is set: no kernel runs")
+def test_kernel_off_switch():
+    with numpy_only():
+        assert qp._compiled("correct") is None
+    assert qp._compiled("correct") is not None
