@@ -242,3 +242,18 @@ def _rounded(x: Any) -> Any:
     if isinstance(x, (list, tuple)):
         return [_rounded(v) for v in x]
     return x
+
+
+def numbered_from_1(record: dict[str, Any], keys: Sequence[str] = ("equilibrium",)
+                    ) -> dict[str, Any]:
+    """A record of a result's ``records()`` with the indices under ``keys`` numbered from
+    1, as everything the commands print (Python's records count from 0).
+
+    >>> numbered_from_1({"region": 0, "equilibrium": 2, "p": 0.5}, ("region", "equilibrium"))
+    {'region': 1, 'equilibrium': 3, 'p': 0.5}
+    """
+    import numbers
+
+    return {**record, **{k: int(record[k]) + 1 for k in keys
+                         if isinstance(record.get(k), numbers.Integral)
+                         and not isinstance(record.get(k), bool)}}

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..errors import GameError
-from .loading import add_method_option, json_text
+from .loading import add_method_option, json_text, numbered_from_1
 
 __all__ = ["add_map_parser", "cmd_map"]
 
@@ -63,16 +63,10 @@ def cmd_map(args: Any) -> int:
                                        "closed_form": r.closed_form,
                                        "point": {k: str(v) for k, v in r.point.items()},
                                        "equilibria": r.lines()} for r in emap],
-                          "records": [_numbered_from_1(r) for r in emap.records()]}))
+                          "records": [numbered_from_1(r, ("region", "equilibrium"))
+                                      for r in emap.records()]}))
     elif args.format in ("latex", "table"):
         print(emap.to_latex("itemize" if args.format == "latex" else "table"))
     else:
         print(emap)
     return 0
-
-
-def _numbered_from_1(record: dict[str, Any]) -> dict[str, Any]:
-    """A record of ``emap.records()`` with its region and equilibrium numbered from 1, as
-    everything the command prints (Python's records count from 0)."""
-    return {**record, **{k: record[k] + 1 for k in ("region", "equilibrium")
-                         if isinstance(record.get(k), int)}}

@@ -15,7 +15,13 @@ from typing import Any
 import numpy as np
 
 from ..errors import DegenerateGameWarning, GameError, SolverError
-from .loading import add_caption_options, add_method_option, caption_options, json_text
+from .loading import (
+    add_caption_options,
+    add_method_option,
+    caption_options,
+    json_text,
+    numbered_from_1,
+)
 
 __all__ = ["add_sweep_parser", "cmd_sweep", "parse_range"]
 
@@ -360,7 +366,7 @@ def _write(sw: Any, varying: list[str], game: Any, out: str, suffix: str,
     from .loading import UsageError
 
     if suffix == ".csv":
-        rows = [{k: _csv_value(v) for k, v in _numbered_from_1(row).items()}
+        rows = [{k: _csv_value(v) for k, v in numbered_from_1(row).items()}
                 for row in sw.records()]
         with open(out, "w", newline="", encoding="utf-8") as f:
             w = csv.DictWriter(f, fieldnames=list(rows[0]) if rows else ["point"])
@@ -405,11 +411,3 @@ def _csv_value(v: Any) -> Any:
     if isinstance(v, (float, np.floating)):
         return decimal_text(v)
     return v
-
-
-def _numbered_from_1(row: dict[str, Any]) -> dict[str, Any]:
-    """A sweep record with its equilibrium numbered from 1, as in the text report and
-    the tables (``sw.records()`` counts from 0, as Python indexes a point's solution)."""
-    if isinstance(row.get("equilibrium"), (int, np.integer)):
-        row = {**row, "equilibrium": int(row["equilibrium"]) + 1}
-    return row
