@@ -19,7 +19,8 @@ all payoffs and the strategies get the default labels. A top-left cell ``Row \\ 
 (a backslash between two names) names the players. Every entry is read by the package's
 restricted parser (:func:`gametheory.parse_number`; never ``eval``): ``3``, ``-7.78``
 (exactly 778/100), ``1/3``, ``sqrt(2)/2``. Empty cells, ``NaN``, text and rows of unequal
-length are errors naming the file, row and column. Excel files are read with pandas,
+length are errors naming the file, row and column; a CSV file must be UTF-8 (a byte-order
+mark is allowed). Excel files are read with pandas,
 which needs openpyxl for ``.xlsx`` (``pip install openpyxl``); numeric Excel cells are
 read as the shortest decimals that give their float.
 """
@@ -84,8 +85,7 @@ def _grid(path: Path, excel: bool, sheet: int | str) -> list[list[str]]:
     if excel:
         rows = _excel_rows(path, sheet)
     else:
-        with open(path, newline="", encoding="utf-8-sig") as f:
-            rows = [[c.strip() for c in row] for row in csv.reader(f)]
+        rows = _csv_rows(path)
     while rows and not any(rows[-1]):
         rows.pop()                                       # blank lines at the end
     if not rows:
@@ -95,6 +95,19 @@ def _grid(path: Path, excel: bool, sheet: int | str) -> list[list[str]]:
             raise GameError(f"{path}: row {r} has {len(row)} cells, the first row "
                             f"{len(rows[0])}; a payoff table is rectangular")
     return rows
+
+
+def _csv_rows(path: Path) -> list[list[str]]:
+    """A CSV file's cells as stripped text; a GameError for a file that is not UTF-8 or
+    not CSV (a cell over the csv module's 128 KiB)."""
+    try:
+        with open(path, newline="", encoding="utf-8-sig") as f:
+            return [[c.strip() for c in row] for row in csv.reader(f)]
+    except UnicodeDecodeError as exc:
+        raise GameError(f"{path}: not UTF-8 text (byte {exc.start}); save the table as "
+                        "CSV UTF-8") from None
+    except csv.Error as exc:
+        raise GameError(f"{path}: not a payoff table in CSV: {exc}") from None
 
 
 def _excel_rows(path: Path, sheet: int | str) -> list[list[str]]:

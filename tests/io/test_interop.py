@@ -355,6 +355,18 @@ def test_bad_tables_are_one_line_errors(tmp_path, files, message):
     assert str(paths[-1].name) in str(info.value) or len(files) == 2 or not files[0]
 
 
+@pytest.mark.parametrize("data, message", [
+    (b'\xff\xfe,L\nU,"1, 2"\n', "not UTF-8 text"),                      # UTF-16 or Latin-1
+    (b'1,"' + b"x" * 200_000 + b'"\n', "not a payoff table in CSV: field larger"),
+])
+def test_unreadable_csv_files_are_one_line_errors(tmp_path, data, message):
+    f = tmp_path / "t.csv"
+    f.write_bytes(data)
+    with pytest.raises(gt.GameError) as info:
+        gt.NormalFormGame.from_csv(f)
+    assert message in str(info.value) and "t.csv" in str(info.value)
+    assert "\n" not in str(info.value)
+
 def test_excel_names_the_missing_package(tmp_path):
     import importlib.util
 
