@@ -237,6 +237,12 @@ def test_a_step_that_does_not_apply_is_skipped_with_its_reason():
     (["report", "deterrence", "--vary", "p=0:1:5", "--set", "p=1/2", "--out", "r.html"],
      "both varied and set"),
     (["report", "deterrence", "--vary", "zz=0:1:5", "--out", "r.html"], "unknown parameter"),
+    (["report", "deterrence", "--time-limit", "nan", "--out", "r.html"],
+     "--time-limit must be a positive number of seconds"),
+    (["report", "deterrence", "--time-limit", "inf", "--out", "r.html"],
+     "--time-limit must be a positive number of seconds"),
+    (["report", "deterrence", "--time-limit", "0", "--out", "r.html"],
+     "--time-limit must be a positive number of seconds"),
 ])
 def test_bad_input_is_one_line(argv, message, capsys, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)

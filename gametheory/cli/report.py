@@ -594,8 +594,9 @@ def cmd_report(args: Any) -> int:
 
     suffix = _checked_out(args.out)
     require_matplotlib()                          # the figures, before any work
-    if args.time_limit <= 0:
-        raise UsageError(f"--time-limit must be positive; got {args.time_limit:g}")
+    if not 0 < args.time_limit < 1e9:          # NaN and inf too (setitimer refuses them)
+        raise UsageError(f"--time-limit must be a positive number of seconds, below 1e9; "
+                         f"got {args.time_limit:g}")
     report = build_report(args)
     out = Path(args.out)
     if suffix in (".html", ".htm"):
