@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+import math
 import re
 import shlex
 import shutil
@@ -218,6 +219,8 @@ def _distributions(args: Any, name: str, free: list[str], taken: set) -> dict[st
             lo, hi = (_bound(x, item) for x in lo_hi)
             if not lo < hi:
                 raise UsageError(f"--uncertain {item!r}: need LO < HI")
+            if not math.isfinite(hi - lo):
+                raise UsageError(f"--uncertain {item!r}: the interval is too wide for floats")
             pname, dist = parse_dist(f"{pname}=uniform:{lo!r}:{hi - lo!r}")
             text = f"uniform on [{lo_hi[0].strip()}, {lo_hi[1].strip()}]"
         check_known([pname], free, name)
@@ -240,6 +243,9 @@ def _bound(text: str, item: str) -> float:
         return float(parse_number(text, where=f"--uncertain {item}"))
     except GameError as exc:
         raise UsageError(str(exc)) from None
+    except OverflowError:
+        raise UsageError(f"--uncertain {item!r}: {text.strip()} is too large for a float"
+                         ) from None
 
 
 def _docstring(spec: str, name: str) -> str:
