@@ -368,3 +368,26 @@ def test_about_gives_the_command_that_makes_the_report_again(tmp_path):
     args = build_parser().parse_args(["report", "chicken", "--out", str(out)])
     about = _section(cli_report.build_report(args), "About this report")
     assert about.blocks[0].runs[1].text == "gametheory report chicken --out r.html"
+
+
+def _repeating_tree(n=8):
+    """A tree readable only with its n - 1 repeated subtrees drawn as boxes."""
+    import gametheory as gt
+
+    g = gt.ExtensiveFormGame(["A", "B"], title="repeats")
+    for node in g.root.decide("A", [f"a{k}" for k in range(n)]):
+        for j, m in enumerate(node.decide("B", ["x", "y", "z"])):
+            for i, leaf in enumerate(m.decide("A", ["u", "v", "w"])):
+                leaf.payoffs(i + 10, j + 20)
+    return g
+
+
+def test_a_tree_readable_only_collapsed_is_drawn_collapsed():
+    from gametheory.errors import GameError
+    from gametheory.io.tikz import tree_tikz
+
+    g = _repeating_tree()
+    with pytest.raises(GameError, match="too small to read"):
+        tree_tikz(g, collapse=False)
+    fig = cli_report._tree_figure(g, "repeats")
+    assert "repeated subtrees drawn as boxes" in fig.caption and fig.tikz == tree_tikz(g)

@@ -283,7 +283,10 @@ def _tree_figure(game: Any, title: str) -> doc.Figure:
     from ..io.tikz import tree_tikz
 
     tikz = tree_tikz(game)
-    collapse = tikz != tree_tikz(game, collapse=False)
+    try:
+        collapse = tikz != tree_tikz(game, collapse=False)
+    except GameError:                     # readable only with its repeats collapsed
+        collapse = True
     png, _ = _render(lambda f: plot_tree(game, ax=f.add_subplot(), collapse=collapse),
                      (9.0, 6.5))
     how = "repeated subtrees drawn as boxes (see the notes)" if collapse else "the whole tree"
