@@ -85,7 +85,8 @@ def _tree_children(a: Any) -> list[list[int]]:
 
 
 def path_of(game: Any, v: int) -> str:
-    """The actions from the root to node ``v``, ``", "``-separated (``"root"`` for 0)."""
+    """The actions from the root to node ``v``, ``", "``-separated (``"the root"`` for
+    0)."""
     a = game.arrays
     labels = []
     while v > 0:
