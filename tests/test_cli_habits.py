@@ -249,3 +249,20 @@ def test_tree_takes_the_drawing_options(capsys, tmp_path):
     code, _, err = main(capsys, "tree", "ukraine_guarantees", "--format", "png", "--istgame",
                         "--out", str(tmp_path / "t.png"))
     assert code == 2 and "--istgame is for --format tikz" in err
+
+
+def test_tree_subtree_takes_action_labels_with_a_slash(capsys, tmp_path):
+    """--subtree is read as tree_tikz reads a path: the longest action label that fits
+    is taken, so an action called "yes/no" can be named."""
+    from gametheory.io.jsonform import write_json
+
+    g = gt.ExtensiveFormGame(["A", "B"])
+    left, right = g.root.decide("A", ["yes/no", "maybe"])
+    for k, leaf in enumerate(left.decide("B", ["x", "y"])):
+        leaf.payoffs(k, 1)
+    right.payoffs(0, 0)
+    f = tmp_path / "slash.json"
+    write_json(g, f)
+    code, out, err = main(capsys, "tree", str(f), "--subtree", "yes/no")
+    assert code == 0, err
+    assert "Drawn: the subtree after yes/no." in out

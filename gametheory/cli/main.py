@@ -208,7 +208,7 @@ def _cmd_tree(args: Any) -> int:
     if not game.is_tree:
         raise UsageError(f"{name} is a normal-form game; it has no tree (try gametheory table)")
     view = {"direction": args.direction, "infoset": args.infoset, "collapse": args.collapse,
-            "subtree": args.subtree.split("/") if args.subtree else None}
+            "subtree": args.subtree or None}      # a path as tree_tikz reads "a/b"
     if args.format == "tikz":
         from ..io.tikz import tree_tikz
 
