@@ -17,9 +17,29 @@ _LOG_TINY = float(np.log(_TINY))
 
 
 @numba.njit(cache=True)
-def values(E, pair_e, pair_u, pair_logw, q_pair, q_act, x, jac):
-    """Conditional action values V (E,) and dV/dx (E, E) (zeros unless ``jac``)."""
+def _weights(E, pair_e, pair_logw, q_pair, q_act, product, offsets, agent_of, x):
+    """Each pair's coefficient c, scaled so that an action's largest is about 1 (V and
+    dV/dx do not change), and below _TINY set to 0, as in :func:`._qre_path.values`.
+
+    With ``product`` (a normal form: each pair counts one action of every other agent)
+    c is a product of probabilities scaled by their agent's largest, which is the same
+    scaling to rounding and needs E exponentials instead of one per pair."""
     P = len(pair_e)
+    if product:
+        p = np.empty(E)
+        for h in range(len(offsets) - 1):
+            top = -np.inf
+            for a in range(offsets[h], offsets[h + 1]):
+                top = max(top, x[a])
+            for a in range(offsets[h], offsets[h + 1]):
+                p[a] = np.exp(x[a] - top)
+        c = np.ones(P)
+        for k in range(len(q_pair)):
+            c[q_pair[k]] *= p[q_act[k]]
+        for k in range(P):
+            if c[k] < _TINY:
+                c[k] = 0.0
+        return c
     logc = pair_logw.copy()
     for k in range(len(q_pair)):
         logc[q_pair[k]] += x[q_act[k]]
@@ -28,34 +48,45 @@ def values(E, pair_e, pair_u, pair_logw, q_pair, q_act, x, jac):
         if logc[k] > top[pair_e[k]]:
             top[pair_e[k]] = logc[k]
     c = np.empty(P)
+    for k in range(P):
+        ck = np.exp(logc[k] - top[pair_e[k]])
+        c[k] = ck if ck >= _TINY else 0.0
+    return c
+
+
+@numba.njit(cache=True)
+def values(E, pair_e, pair_u, pair_logw, q_pair, q_act, product, offsets, agent_of, x,
+           jac):
+    """Conditional action values V (E,) and dV/dx (E, E) (zeros unless ``jac``)."""
+    c = _weights(E, pair_e, pair_logw, q_pair, q_act, product, offsets, agent_of, x)
     W = np.zeros(E)
     W1 = np.zeros(E)
-    for k in range(P):
-        e = pair_e[k]
-        ck = np.exp(logc[k] - top[e])
-        if ck < _TINY:
-            ck = 0.0
-        c[k] = ck
-        W[e] += ck * pair_u[k]
-        W1[e] += ck
+    for k in range(len(pair_e)):
+        W[pair_e[k]] += c[k] * pair_u[k]
+        W1[pair_e[k]] += c[k]
     V = np.empty(E)
     for e in range(E):
         if not W1[e] > 0:
             W1[e] = 1e-300
         V[e] = W[e] / W1[e]
-    JV = np.zeros((E, E)) if jac else np.zeros((0, 0))
-    if jac:
-        for k in range(len(q_pair)):
-            pk = q_pair[k]
-            e = pair_e[pk]
-            JV[e, q_act[k]] += c[pk] * (pair_u[pk] - V[e]) / W1[e]
+    if not jac:
+        return V, np.zeros((0, 0))
+    coef = np.empty(len(pair_e))            # d V_e / d x_f of each pair counting f
+    for k in range(len(pair_e)):
+        e = pair_e[k]
+        coef[k] = c[k] * (pair_u[k] - V[e]) / W1[e]
+    JV = np.zeros((E, E))
+    for k in range(len(q_pair)):
+        JV[pair_e[q_pair[k]], q_act[k]] += coef[q_pair[k]]
     return V, JV
 
 
 @numba.njit(cache=True)
-def equations(E, pair_e, pair_u, pair_logw, q_pair, q_act, offsets, agent_of, x, lam):
+def equations(E, pair_e, pair_u, pair_logw, q_pair, q_act, product, offsets, agent_of, x,
+              lam):
     """H(x, lam) (E,) and its Jacobian (E, E + 1), the last column d/dlam."""
-    V, JV = values(E, pair_e, pair_u, pair_logw, q_pair, q_act, x, True)
+    V, JV = values(E, pair_e, pair_u, pair_logw, q_pair, q_act, product, offsets, agent_of,
+                   x, True)
     F = np.empty(E)
     J = np.zeros((E, E + 1))
     for h in range(len(offsets) - 1):
@@ -118,8 +149,8 @@ def lu_solve(A, rhs):
 
 
 @numba.njit(cache=True)
-def correct(E, pair_e, pair_u, pair_logw, q_pair, q_act, offsets, agent_of, y, t, tol,
-            max_iter):
+def correct(E, pair_e, pair_u, pair_logw, q_pair, q_act, product, offsets, agent_of, y, t,
+            tol, max_iter):
     """Newton on H = 0 from ``y`` with steps orthogonal to ``t``, as
     :func:`._qre_path._correct`: ``(ok, y, J at the last iterate, first correction's
     length)``; ``ok`` is False when it does not contract within ``max_iter``."""
@@ -131,8 +162,8 @@ def correct(E, pair_e, pair_u, pair_logw, q_pair, q_act, offsets, agent_of, y, t
     first = -1.0
     prev = -1.0
     for _ in range(max_iter):
-        F, J = equations(E, pair_e, pair_u, pair_logw, q_pair, q_act, offsets, agent_of,
-                         y[:E], y[E])
+        F, J = equations(E, pair_e, pair_u, pair_logw, q_pair, q_act, product, offsets,
+                         agent_of, y[:E], y[E])
         A[:E] = J
         A[E] = t
         for i in range(E):
@@ -181,8 +212,8 @@ def tangent(J, t):
 
 
 @numba.njit(cache=True)
-def polish(E, pair_e, pair_u, pair_logw, q_pair, q_act, offsets, agent_of, x, support,
-           max_iter, tol, scale):
+def polish(E, pair_e, pair_u, pair_logw, q_pair, q_act, product, offsets, agent_of, x,
+           support, max_iter, tol, scale):
     """Newton on the Nash conditions with the given support, as
     :func:`._qre_path.polish` (least squares where the reduced Jacobian is singular):
     ``(ok, x)``."""
@@ -201,7 +232,8 @@ def polish(E, pair_e, pair_u, pair_logw, q_pair, q_act, offsets, agent_of, x, su
     F = np.zeros(nr)
     Jr = np.zeros((nr, m))
     for _ in range(max_iter):
-        V, JV = values(E, pair_e, pair_u, pair_logw, q_pair, q_act, x, True)
+        V, JV = values(E, pair_e, pair_u, pair_logw, q_pair, q_act, product, offsets, agent_of,
+                   x, True)
         Jr[:] = 0.0
         for i in range(len(rows)):
             e = rows[i]
@@ -237,3 +269,76 @@ def polish(E, pair_e, pair_u, pair_logw, q_pair, q_act, offsets, agent_of, x, su
         if big <= tol:
             return True, x
     return np.abs(F).max() <= 1e-10 * scale, x
+
+
+@numba.njit(cache=True)
+def agent_regret(E, pair_e, pair_u, pair_logw, q_pair, q_act, product, offsets, agent_of,
+                 x):
+    """Largest gain of any agent from its best action, as :func:`._qre_path.agent_regret`."""
+    V, _ = values(E, pair_e, pair_u, pair_logw, q_pair, q_act, product, offsets, agent_of,
+                  x, False)
+    worst = 0.0
+    for h in range(len(offsets) - 1):
+        best, mean = -np.inf, 0.0
+        for a in range(offsets[h], offsets[h + 1]):
+            best = max(best, V[a])
+            mean += np.exp(x[a]) * V[a]
+        gain = best - mean
+        if gain > worst or np.isnan(gain):
+            worst = gain
+    return worst
+
+
+#: codes of :func:`advance`: attempts used up, a step to hand back, step-size underflow,
+#: a singular [J; t] at a tangent
+CHUNK_DONE, EVENT, UNDERFLOW, SINGULAR = 0, 1, 2, 3
+
+
+@numba.njit(cache=True)
+def advance(E, pair_e, pair_u, pair_logw, q_pair, q_act, product, offsets, agent_of, y, t,
+            h, bend, sign_det, tol, max_accel, target, attempts, lam_max, want, stop_from,
+            stop_gate, out):
+    """Up to ``attempts`` predictor-corrector steps of :func:`._qre_path.trace` that need
+    nothing from Python, each accepted one stored in a row of ``out``.
+
+    A step needs Python (and is returned, computed but not accepted, with code EVENT)
+    when d lambda / ds or det [J; t] changes sign over it, it crosses ``want``, ends at
+    or beyond ``lam_max`` or below -1e-9, or ends at or beyond ``stop_from`` with agent
+    regret not above ``stop_gate`` (where the stopping test could end the trace).
+    Returns ``(code, accepted, attempts used, y, t, h, bend)`` (the state after the
+    accepted steps) and, for EVENT, the step: ``(y_new, J, first, t_new, sign)``.
+    """
+    n_acc = 0
+    used = 0
+    n = E + 1
+    while used < attempts:
+        used += 1
+        pred = y + h * t
+        if h * np.sqrt(np.sum(bend * bend)) <= 0.1:
+            pred += (0.5 * h * h) * bend
+        ok, y_new, J, first = correct(E, pair_e, pair_u, pair_logw, q_pair, q_act, product,
+                                      offsets, agent_of, pred, t, tol, 6)
+        if not ok:
+            h *= 0.5
+            if h < 1e-12:
+                return UNDERFLOW, n_acc, used, y, t, h, bend, y_new, J, first, t, 0.0
+            continue
+        t_new, s, ok = tangent(J, t)
+        if not ok:
+            return SINGULAR, n_acc, used, y, t, h, bend, y_new, J, first, t, 0.0
+        lam_old, lam_new = y[E], y_new[E]
+        event = (np.sign(t_new[E]) != np.sign(t[E]) and t[E] != 0) or \
+            (s != 0 and s != sign_det) or (lam_old < want <= lam_new) or \
+            lam_new >= lam_max or lam_new < -1e-9
+        if not event and lam_new >= stop_from:
+            event = not agent_regret(E, pair_e, pair_u, pair_logw, q_pair, q_act, product,
+                                     offsets, agent_of, y_new[:E]) > stop_gate
+        if event:
+            return EVENT, n_acc, used, y, t, h, bend, y_new, J, first, t_new, s
+        ds = np.sqrt(np.sum((y_new - y) ** 2))
+        bend = (t_new - t) / ds if ds > 0 else np.zeros(n)
+        y, t = y_new, t_new
+        out[n_acc] = y
+        n_acc += 1
+        h *= min(max_accel, max(0.5, np.sqrt(target / max(first, 1e-300))))
+    return CHUNK_DONE, n_acc, used, y, t, h, bend, y, np.zeros((E, n)), 0.0, t, 0.0

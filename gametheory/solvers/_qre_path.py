@@ -59,6 +59,8 @@ class System:
     starts: np.ndarray        # first position in ``order`` of each action with pairs
     has: np.ndarray           # the actions with pairs, one per entry of ``starts``
     unit: float = 1.0         # the game's payoffs are ``unit`` times ``pair_u``
+    product: bool = False     # every pair of an action counts one action of each of the
+    #                           same agents with chance weight 1 (a normal form)
 
     @property
     def H(self) -> int:
@@ -93,7 +95,8 @@ class System:
     @cached_property
     def arrays(self) -> tuple:
         """The arguments that the compiled kernels of :mod:`._qre_numba` take first."""
-        return (self.E, self.pair_e, self.pair_u, self.pair_logw, self.q_pair, self.q_act)
+        return (self.E, self.pair_e, self.pair_u, self.pair_logw, self.q_pair, self.q_act,
+                self.product)
 
 
 def _compiled(name: str):
@@ -101,7 +104,8 @@ def _compiled(name: str):
     return kernel("_qre_numba", name)
 
 
-def _finish(E, offsets, pairs_e, pairs_u, pairs_w, q_pair, q_act, pay) -> System:
+def _finish(E, offsets, pairs_e, pairs_u, pairs_w, q_pair, q_act, pay,
+            product: bool = False) -> System:
     """The system with payoffs in units of the power of two nearest the payoff range, so
     that lambda times a payoff, the tracer's tolerances and its steps do not depend on
     the units the game is written in (the game's lambda is the system's over unit)."""
@@ -117,7 +121,7 @@ def _finish(E, offsets, pairs_e, pairs_u, pairs_w, q_pair, q_act, pay) -> System
     return System(E, offsets, agent_of, pairs_e, np.asarray(pairs_u, dtype=float) / unit,
                   logw, np.asarray(q_pair, dtype=np.int64),
                   np.asarray(q_act, dtype=np.int64), max(span / unit, 1e-300), order,
-                  starts, has, unit)
+                  starts, has, unit, product)
 
 
 def normal_system(U: np.ndarray) -> System:
@@ -135,7 +139,7 @@ def normal_system(U: np.ndarray) -> System:
     q_act = edges[np.repeat(np.tile(np.arange(T), N), N - 1),
                   np.repeat(others, T, axis=0).ravel()]
     return _finish(int(offsets[-1]), offsets, pair_e, pair_u, np.ones(N * T), q_pair, q_act,
-                   U)
+                   U, product=True)
 
 
 def tree_system(a) -> System:
@@ -174,7 +178,8 @@ def values(sys: System, x: np.ndarray, jac: bool = True):
     """Conditional action values V (E,) and, with ``jac``, dV/dx (E, E)."""
     compiled = _compiled("values")
     if compiled is not None:
-        V, JV = compiled(*sys.arrays, np.ascontiguousarray(x, dtype=float), jac)
+        V, JV = compiled(*sys.arrays, sys.offsets, sys.agent_of,
+                         np.ascontiguousarray(x, dtype=float), jac)
         return V, (JV if jac else None)
     P = len(sys.pair_e)
     logc = sys.pair_logw + np.bincount(sys.q_pair, weights=x[sys.q_act], minlength=P)
@@ -346,6 +351,28 @@ def _correct(sys, y, t, tol, max_iter=6):
     return None
 
 
+#: Attempted steps per call of the compiled stepper (between checks of the time limit).
+CHUNK = 256
+
+
+def _predict(y: np.ndarray, t: np.ndarray, h: float, bend: np.ndarray) -> np.ndarray:
+    """The predictor: a step ``h`` along ``t``, second-order where the tangent turns by
+    little over the step (far from folds, where extrapolating the curvature could jump
+    between sheets)."""
+    pred = y + h * t
+    if h * float(np.linalg.norm(bend)) <= 0.1:
+        pred += (0.5 * h * h) * bend
+    return pred
+
+
+def _screen(stop, converged: bool) -> tuple[float, float]:
+    """``(lam_from, gate)``: ``stop(x, lam)`` is None whenever lam < lam_from or the agent
+    regret at x exceeds gate (``stop.screen``; a stop without one is asked every step)."""
+    if converged:
+        return np.inf, -np.inf
+    return getattr(stop, "screen", (-np.inf, np.inf))
+
+
 def trace(sys: System, x0: np.ndarray, max_lambda: float, first_step: float,
           max_accel: float, stop, lambdas=(), max_steps: int = 100000,
           target: float = 0.2, newton_tol: float = 1e-10, budget=None) -> Branch:
@@ -357,7 +384,11 @@ def trace(sys: System, x0: np.ndarray, max_lambda: float, first_step: float,
     previous one (and with increasing lambda at the start); the predictor steps along it
     by ``h``, the corrector is Newton orthogonal to the tangent; a failed corrector
     halves ``h``, a quick one lengthens it by up to ``max_accel``. Turning points are
-    sign changes of d lam / ds, bifurcations sign changes of det [J; t].
+    sign changes of d lam / ds, bifurcations sign changes of det [J; t]. ``max_steps``
+    caps the attempted steps. With numba, runs of steps that need nothing here (no
+    turning point, bifurcation, requested lambda, end of the range, nor a point where
+    ``stop`` could end the trace: see :func:`_screen`) are taken by the compiled
+    :func:`._qre_numba.advance`, with the same arithmetic.
     """
     y = np.append(x0, 0.0)
     F, J = equations(sys, x0, 0.0)
@@ -368,21 +399,44 @@ def trace(sys: System, x0: np.ndarray, max_lambda: float, first_step: float,
     wanted = sorted(float(v) for v in lambdas)
     h = first_step
     bend = np.zeros_like(t)       # d t / ds, estimated from the last accepted step
-    for _ in range(max_steps):
-        # second-order predictor where the tangent turns by little over the step (far
-        # from folds, where extrapolating the curvature could jump between sheets)
-        pred = y + h * t
-        if h * float(np.linalg.norm(bend)) <= 0.1:
-            pred += (0.5 * h * h) * bend
-        out = _correct(sys, pred, t, newton_tol)
-        if out is None:
-            h *= 0.5
-            if h < 1e-12:
+    runner = _compiled("advance") if len(t) < SPARSE_FROM else None
+    rows = np.empty((CHUNK, len(t))) if runner is not None else None
+    attempts = 0
+    while attempts < max_steps:
+        if runner is not None:
+            lam_from, gate = _screen(stop, br.end is not None)
+            code, n, used, y, t, h, bend, y_new, J, first, t_new, s = runner(
+                *sys.arrays, sys.offsets, sys.agent_of, y, t, h, bend, sign_det,
+                newton_tol, max_accel, target, min(CHUNK, max_steps - attempts),
+                max_lambda, wanted[0] if wanted else np.inf, lam_from, gate, rows)
+            attempts += used
+            if n:
+                quiet = rows[:n].copy()
+                br.lam.extend(quiet[:, -1].tolist())
+                br.x.extend(quiet[:, :-1])
+                if budget is not None:
+                    budget.step(n)
+                    if budget.expired:
+                        br.reason = br.reason or "time_limit"
+                        return br
+            if code == 0:                           # attempts used up: go on
+                continue
+            if code == 2:
                 br.reason = br.reason or "step size underflow"
                 return br
-            continue
-        y_new, J, first = out     # J from the last Newton iterate: within tol of y_new
-        t_new, s = _tangent(J, t)
+            if code == 3:
+                raise np.linalg.LinAlgError("singular matrix")
+        else:
+            attempts += 1
+            out = _correct(sys, _predict(y, t, h, bend), t, newton_tol)
+            if out is None:
+                h *= 0.5
+                if h < 1e-12:
+                    br.reason = br.reason or "step size underflow"
+                    return br
+                continue
+            y_new, J, first = out     # J from the last Newton iterate: within tol of y_new
+            t_new, s = _tangent(J, t)
         lam_old, lam_new = y[-1], y_new[-1]
         if np.sign(t_new[-1]) != np.sign(t[-1]) and t[-1] != 0:
             br.turning.append(_turn(sys, y, t, float((y_new - y) @ t), newton_tol,

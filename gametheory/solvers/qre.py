@@ -136,29 +136,44 @@ def _regret(game: Game, tree: bool, p: np.ndarray) -> float:
     return float(max(v.max() - v @ s for v, s in zip(vecs, prof)))
 
 
-def _stopper(sys: qp.System, game: Game, tree: bool, tol: float):
+class _Stopper:
     """``stop(x, lam)``: a verified equilibrium that the branch has settled on, or None.
 
     Once the agent regret is below 1e-3 of the payoff range, the branch point is
     polished (Newton on the equilibrium conditions with its support) and the result
     verified by regret; the branch has settled when two verified candidates a decade of
     lambda apart agree within 1e-6 (a tied action can take long to leave the support).
-    ``final=True`` returns the last verified candidate, if any.
+    ``final=True`` returns the last verified candidate, if any. :attr:`screen` tells the
+    tracer where ``stop`` returns None without polishing.
     """
-    state: dict[str, Any] = {"cand": None, "next": 0.0}
-    # a normal form's regret in the system's units times ``unit`` is the game's regret
-    # to rounding: far above tol, the exact check (``_regret``) need not run
-    hopeless = None if tree else 10.0 * tol + 1e-12 * sys.unit * float(
-        np.abs(sys.pair_u).max(initial=0.0))
 
-    def verified(q: np.ndarray) -> bool:
-        if hopeless is not None:
+    def __init__(self, sys: qp.System, game: Game, tree: bool, tol: float):
+        self.sys, self.game, self.tree, self.tol = sys, game, tree, tol
+        self.cand: np.ndarray | None = None
+        self.next = 0.0                     # no polish below this lambda
+        self.gate = 1e-3 * sys.scale        # nor above this agent regret
+        # a normal form's regret in the system's units times ``unit`` is the game's
+        # regret to rounding: far above tol, the exact check (``_regret``) need not run
+        self.hopeless = None if tree else 10.0 * tol + 1e-12 * sys.unit * float(
+            np.abs(sys.pair_u).max(initial=0.0))
+
+    @property
+    def screen(self) -> tuple[float, float]:
+        """``(lam_from, gate)``: ``stop(x, lam)`` is None if lam < lam_from or the agent
+        regret at x is above gate."""
+        return self.next, self.gate
+
+    def verified(self, q: np.ndarray) -> bool:
+        """Whether the profile ``q`` has regret at most tol (by :func:`_regret`)."""
+        if self.hopeless is not None:
             with np.errstate(divide="ignore"):
-                if qp.agent_regret(sys, np.log(q)) * sys.unit > hopeless:
+                if qp.agent_regret(self.sys, np.log(q)) * self.sys.unit > self.hopeless:
                     return False
-        return _regret(game, tree, q) <= tol
+        return _regret(self.game, self.tree, q) <= self.tol
 
-    def attempt(x: np.ndarray) -> np.ndarray | None:
+    def attempt(self, x: np.ndarray) -> np.ndarray | None:
+        """The polished, verified profile near the branch point x, or None."""
+        sys = self.sys
         p = np.exp(x)
         best = np.maximum.reduceat(p, sys.offsets[:-1])[sys.agent_of]
         tried = None
@@ -172,24 +187,22 @@ def _stopper(sys: qp.System, game: Game, tree: bool, tol: float):
                 continue
             q = np.where(support, np.exp(y), 0.0)
             q /= np.add.reduceat(q, sys.offsets[:-1])[sys.agent_of]
-            if np.abs(q - p).max() <= 0.05 and verified(q):
+            if np.abs(q - p).max() <= 0.05 and self.verified(q):
                 return q
         return None
 
-    def stop(x: np.ndarray, lam: float, final: bool = False) -> np.ndarray | None:
-        if not final and (lam < state["next"] or qp.agent_regret(sys, x) > 1e-3 * sys.scale):
+    def __call__(self, x: np.ndarray, lam: float, final: bool = False) -> np.ndarray | None:
+        if not final and (lam < self.next or qp.agent_regret(self.sys, x) > self.gate):
             return None
-        q = attempt(x)
+        q = self.attempt(x)
         if q is None:
-            state["next"] = 1.5 * lam
-            return state["cand"] if final else None
-        state["next"] = 10.0 * lam
-        if final or (state["cand"] is not None and np.abs(q - state["cand"]).max() <= 1e-6):
+            self.next = 1.5 * lam
+            return self.cand if final else None
+        self.next = 10.0 * lam
+        if final or (self.cand is not None and np.abs(q - self.cand).max() <= 1e-6):
             return q
-        state["cand"] = q
+        self.cand = q
         return None
-
-    return stop
 
 
 def _trace(game: Game, max_lambda: float | None, tol: float | None, first_step: float,
@@ -208,7 +221,7 @@ def _trace(game: Game, max_lambda: float | None, tol: float | None, first_step: 
                             f"got {v!r}")
     sizes = np.diff(sys.offsets)
     x0 = np.repeat(-np.log(sizes.astype(float)), sizes)
-    stop = _stopper(sys, game, tree, tol)
+    stop = _Stopper(sys, game, tree, tol)
     raw = qp.trace(sys, x0, float(max_lambda) * unit, float(first_step), float(max_accel),
                    stop, lambdas=[float(v) * unit for v in lambdas],
                    max_steps=int(max_steps), budget=budget)
