@@ -266,3 +266,12 @@ def test_tree_subtree_takes_action_labels_with_a_slash(capsys, tmp_path):
     code, out, err = main(capsys, "tree", str(f), "--subtree", "yes/no")
     assert code == 0, err
     assert "Drawn: the subtree after yes/no." in out
+
+
+def test_tree_tikz_is_not_written_to_a_figure_file(capsys, tmp_path):
+    out = tmp_path / "tree.png"
+    code, _, err = main(capsys, "tree", "deterrence", "--out", str(out))
+    assert code == 2 and "--format tikz writes LaTeX" in err and "--format png" in err
+    assert not out.exists()
+    code, _, _ = main(capsys, "tree", "deterrence", "--out", str(tmp_path / "tree.tex"))
+    assert code == 0 and (tmp_path / "tree.tex").read_text().startswith("% needs")

@@ -204,6 +204,9 @@ def _cmd_tree(args: Any) -> int:
         require_matplotlib()              # before any work
         if args.out:
             _check_suffix(args.out, (".png", ".pdf", ".svg"), "tree --format png")
+    elif args.out and Path(args.out).suffix.lower() in (".png", ".pdf", ".svg"):
+        raise UsageError(f"--format tikz writes LaTeX, not {args.out!r}; for a figure give "
+                         "--format png (which writes .png, .pdf or .svg)")
     game, name = _model(args, defaults=False)
     if not game.is_tree:
         raise UsageError(f"{name} is a normal-form game; it has no tree (try gametheory table)")
