@@ -21,6 +21,7 @@ and the matching are recomputed exactly.
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections.abc import Callable
 from itertools import combinations
@@ -37,6 +38,7 @@ from .polytope import (
     complete_pairs,
     enumerate_vertices,
     label_keys,
+    pivot_vertices,
     predicted_seconds,
     solve_bordered,
 )
@@ -110,10 +112,14 @@ def _partners(prim: Vertices, H: np.ndarray, tol: float):
 def _candidates(U: np.ndarray, tol: float, max_seconds: float):
     """Vertices of P and Q (labelled with slack ``tol``) and their complete pairs.
 
-    When qhull is predicted to be cheap for both polytopes, both are enumerated, side by
-    side in two threads (qhull releases the GIL). Otherwise the lower-dimensional one is
-    enumerated first, and the other too only when the game is degenerate or that is
-    cheaper than solving for the partners of its vertices directly.
+    Simple polytopes (nondegenerate games) are enumerated by compiled pivoting when numba
+    is available (:func:`~gametheory.solvers.polytope.pivot_vertices`): the
+    lower-dimensional one, then the other the same way when qhull would be cheap for it,
+    else its vertices are solved for as partners. Otherwise, when qhull is predicted to
+    be cheap for both polytopes, both are enumerated by qhull, side by side in two
+    threads (qhull releases the GIL); else the lower-dimensional one first, and the
+    other too only when the game is degenerate or that is cheaper than solving for the
+    partners of its vertices directly.
     """
     m, n = U.shape[1:]
     GP, GQ = _positive(U[1]).T, _positive(U[0])
@@ -121,7 +127,12 @@ def _candidates(U: np.ndarray, tol: float, max_seconds: float):
     G, H = (GQ, GP) if swap else (GP, GQ)
     cost = predicted_seconds(H.shape[1], H.shape[0])
     found = other = None
-    if _THREAD_SECONDS <= cost <= _BOTH_SECONDS:  # enumerate both polytopes side by side
+    prim = pivot_vertices(G, tol)  # compiled pivoting: simple polytopes only, else None
+    if prim is not None:
+        other = pivot_vertices(H, tol) if cost <= _BOTH_SECONDS else None
+        if other is None and cost > _PARTNER_SECONDS * len(prim.Z):
+            found = _partners(prim, H, tol)
+    elif _THREAD_SECONDS <= cost <= _BOTH_SECONDS:  # enumerate both polytopes side by side
         prim, other = _side_by_side(lambda: enumerate_vertices(G, tol),
                                     lambda: enumerate_vertices(H, tol))
     elif cost < _THREAD_SECONDS:  # tiny: a thread would cost more than it saves
@@ -361,8 +372,13 @@ def solve_vertex(game: NormalFormGame, exact: bool = False, tol: float | None = 
     profiles = [(xs[a], ys[b]) for a, b in edges]
     comps = equilibrium_components(edges, xs, ys)
     notes = _notes(comps, degenerate, ok or not exact) + notes
-    return build_solution(game, profiles, "vertex", complete=ok, exact=exact, tol=tol,
-                          components=comps, notes=notes, zero_below=0.0 if settled else 1e-13)
+    sol = build_solution(game, profiles, "vertex", complete=ok, exact=exact, tol=tol,
+                         components=comps, notes=notes, zero_below=0.0 if settled else 1e-13)
+    # components in the order of their equilibria: independent of how vertices are numbered
+    ordered = tuple(sorted(sol.components, key=lambda c: c.equilibria))
+    if all(a is b for a, b in zip(ordered, sol.components, strict=True)):
+        return sol
+    return dataclasses.replace(sol, components=ordered)
 
 
 def _exactly_degenerate(E: np.ndarray, P: Vertices, Q: Vertices) -> bool:

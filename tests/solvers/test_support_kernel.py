@@ -4,15 +4,11 @@ rounding, and the same equilibria from ``solve`` with and without numba."""
 
 from __future__ import annotations
 
-import warnings
-
 import numpy as np
 import pytest
+from numba_modes import both_ways, random_bimatrix, same_as_quantecon
 
-import gametheory as gt
-from gametheory.errors import DegenerateGameWarning
 from gametheory.solvers import _support_batch as batch
-from gametheory.solvers._compiled import numpy_only
 from gametheory.solvers.indifference import solve_stack
 
 numba = pytest.importorskip("numba")
@@ -52,37 +48,20 @@ def test_same_systems_as_numpy(k, ratio):
     np.testing.assert_array_equal(zt[ok0], z[ok0])
 
 
-def solved(game, numba_off, exact=False):
-    with numpy_only(numba_off), warnings.catch_warnings():
-        warnings.simplefilter("ignore", DegenerateGameWarning)
-        return gt.solve(game, method="support", exact=exact)
-
 
 @pytest.mark.parametrize("kind", ["generic", "ties"])
 def test_same_equilibria_with_and_without_numba(kind):
     rng = np.random.default_rng(3)
     for n in (5, 7, 8):
-        if kind == "generic":
-            A, B = rng.random((n, n)), rng.random((n, n))
-        else:
-            A, B = rng.integers(0, 3, (n, n)), rng.integers(0, 3, (n, n))
-        game = gt.NormalFormGame.from_arrays(A, B)
-        off, on = solved(game, True), solved(game, False)
-        assert str(off) == str(on) and off.complete == on.complete
-        assert off.notes == on.notes
+        game = random_bimatrix(rng, n, n, kind)
+        both_ways(game, "support")
         if kind == "ties" and n == 5:
-            ex_off = solved(game, True, exact=True)
-            ex_on = solved(game, False, exact=True)
-            assert str(ex_off) == str(ex_on)
+            both_ways(game, "support", exact=True)
 
 
 def test_agrees_with_quantecon_on_generic_games():
-    qg = pytest.importorskip("quantecon.game_theory")
+    pytest.importorskip("quantecon.game_theory")
     rng = np.random.default_rng(9)
     for n in (6, 8):
         A, B = rng.random((n, n)), rng.random((n, n))
-        ours = gt.solve(gt.NormalFormGame.from_arrays(A, B), method="support")
-        theirs = qg.support_enumeration(qg.NormalFormGame((qg.Player(A), qg.Player(B.T))))
-        key = {tuple(np.round(np.r_[x, y], 8)) for x, y in theirs}
-        assert {tuple(np.round(np.r_[tuple(np.asarray(s, float) for s in eq.strategies)], 8))
-                for eq in ours.equilibria} == key
+        assert same_as_quantecon(A, B, "support", "support_enumeration")
