@@ -45,7 +45,8 @@ def map_table(emap: Any, format: str | Format = "latex", precision: int | None =
     caption, label : str, optional
         As for :func:`gametheory.io.tables.equilibrium_table`.
     game : Game, optional
-        The mapped game, for its parameters' LaTeX names.
+        The mapped game, for its parameters' LaTeX names and (a tree) the players of its
+        information sets (without it, the player is read from each label's start).
 
     Returns
     -------
@@ -93,7 +94,8 @@ def map_table(emap: Any, format: str | Format = "latex", precision: int | None =
     eqs = [e for r in emap.regions for e in r.equilibria]
     tree = bool(eqs) and all(e.behavior is not None for e in eqs)
     keys = (list(eqs[0].behavior) if tree else list(eqs[0].players)) if eqs else []
-    cols = choice_columns(None, tree, keys)
+    cols = choice_columns(game if tree and getattr(game, "is_tree", False) else None, tree,
+                          keys)          # the game's information sets name their players
     players = list(eqs[0].players) if eqs else []
     blocks = []
     for k, r in enumerate(emap.regions):

@@ -385,3 +385,22 @@ def test_a_region_without_equilibria_keeps_its_row_in_every_format():
                                               *emap.regions[1:]])
     for fmt, cond in (("latex", "$v < 0$"), ("md", "| v < 0 |"), ("html", "v &lt; 0")):
         assert cond in map_table(gone, format=fmt, game=g), fmt
+
+
+def test_map_table_groups_information_sets_by_their_players_when_given_the_game():
+    """Information sets labelled freely ("first move") are grouped under the player who
+    moves there, as in equilibrium_table, when map_table is given the game."""
+    from gametheory.io.tables import map_table
+
+    p = gt.parameters("p")
+    g = gt.ExtensiveFormGame(["A", "B"])
+    left, right = g.root.decide("A", ["L", "R"], infoset="first move")
+    x, y = right.decide("B", ["x", "y"], infoset="reply")
+    left.payoffs(1, 1)
+    x.payoffs(p, 0)
+    y.payoffs(0, 2)
+    g = g.describe(gt.Parameter("p", domain=(0, 2)))
+    tex = map_table(gt.equilibrium_map(g, ["p"]), game=g)
+    head = tex.splitlines()[3:7]
+    assert head[0] == r" & A & B & \multicolumn{2}{c}{Payoffs} \\"
+    assert head[2].startswith("condition & ") and "first" in head[2] and "reply" in head[2]
