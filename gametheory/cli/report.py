@@ -235,6 +235,19 @@ def _distributions(args: Any, name: str, free: list[str], taken: set) -> dict[st
     return out
 
 
+def _check_quantities(game: Any, quantities: list[str]) -> None:
+    """A UsageError for a ``--sobol`` quantity the game does not have (a typo would
+    otherwise skip the whole uncertainty section, after the work before it)."""
+    from ..sensitivity.uncertainty import _parse
+    from .loading import UsageError
+
+    for q in quantities:
+        try:
+            _parse(game, q)
+        except GameError as exc:
+            raise UsageError(f"--sobol {q!r}: {exc}") from None
+
+
 def _bound(text: str, item: str) -> float:
     from ..games.expr import parse_number
     from .loading import UsageError
@@ -568,6 +581,7 @@ def build_report(args: Any) -> doc.Document:
     check_known(list(sets), free, name)
     grid = _grid(args, name, free, sets)
     dists = _distributions(args, name, free, set(sets))
+    _check_quantities(game, args.sobol or [])
     title = getattr(game, "title", None) or name
     steps = _Steps(args.time_limit, args.method)
     used = _used(sets, grid, dists)
