@@ -515,6 +515,34 @@ def _algebraic(x: Any) -> bool:
     return type(x).__module__.startswith("sympy") and not getattr(x, "is_Rational", False)
 
 
+def _clean_float_rows(rows: Sequence[Sequence[float]], zero_below: float) -> np.ndarray:
+    """:func:`_clean_float` of every row at once (the same arithmetic), read only."""
+    V = np.array(rows, dtype=float)
+    V[np.abs(V) < zero_below] = 0.0
+    np.clip(V, 0.0, None, out=V)
+    total = V.sum(axis=1, keepdims=True)
+    np.divide(V, total, out=V, where=total > 0)
+    V.setflags(write=False)
+    return V
+
+
+def _float_bimatrix(game: NormalFormGame, profiles: Sequence[Sequence[Any]],
+                    zero_below: float) -> tuple[list, list, np.ndarray] | None:
+    """The cleaned profiles of a two-player float solve and their verification, batched:
+    ``(cleaned, verified, XY)`` as :func:`build_solution` computes them one by one, and
+    the cleaned profiles as rows ``x | y``; None unless every profile holds two float64
+    arrays of the game's shape."""
+    shape = game.shape
+    if not all(len(p) == 2 and all(isinstance(s, np.ndarray) and s.dtype == np.float64 and
+                                   s.shape == (size,) for s, size in zip(p, shape))
+               for p in profiles):
+        return None
+    X = _clean_float_rows([p[0] for p in profiles], zero_below)
+    Y = _clean_float_rows([p[1] for p in profiles], zero_below)
+    cleaned = list(zip(X, Y, strict=True))  # read-only rows: the strategies as they are
+    return cleaned, _verify(game, cleaned, False), np.hstack([X, Y])
+
+
 def _verify(game: NormalFormGame, profiles: list[tuple], exact: bool) -> list[tuple[Any, tuple]]:
     """``(max regret, payoffs)`` of each cleaned profile; batched for two players."""
     if exact and any(_algebraic(x) for prof in profiles for s in prof for x in s):
@@ -560,10 +588,19 @@ def build_solution(game: NormalFormGame, profiles: Sequence[Sequence[Any]], meth
     kept: list[Equilibrium] = []
     index_of: dict[tuple, int] = {}
     remap: dict[int, int] = {}
+    source: list[int] = []   # the index in profiles of each kept equilibrium
     dropped = 0
-    cleaned = [tuple(_clean_exact(s) if exact else _clean_float(s, zero_below) for s in prof)
-               for prof in profiles]
-    for k, (clean, (regret, payoffs)) in enumerate(zip(cleaned, _verify(game, cleaned, exact))):
+    batch = None if exact or game.num_players != 2 or not profiles else \
+        _float_bimatrix(game, profiles, zero_below)
+    if batch is not None:
+        cleaned, verified, XY = batch
+        keys = np.round(XY, 9) + 0.0          # Equilibrium.key of every profile at once
+    else:
+        cleaned = [tuple(_clean_exact(s) if exact else _clean_float(s, zero_below)
+                         for s in prof) for prof in profiles]
+        verified = _verify(game, cleaned, exact)
+    m = game.shape[0] if batch is not None else 0
+    for k, (clean, (regret, payoffs)) in enumerate(zip(cleaned, verified)):
         if (regret != 0) if exact else not (regret <= tol):
             dropped += 1
             continue
@@ -571,12 +608,13 @@ def build_solution(game: NormalFormGame, profiles: Sequence[Sequence[Any]], meth
             payoffs = tuple(v if _algebraic(v) else Fraction(v) for v in payoffs)
         else:
             payoffs = tuple(float(v) for v in payoffs)
-        eq = Equilibrium(tuple(_frozen(s) for s in clean), payoffs, game.players,
-                         game.strategies, exact)
-        key = eq.key()
+        strategies = clean if batch is not None else tuple(_frozen(s) for s in clean)
+        eq = Equilibrium(strategies, payoffs, game.players, game.strategies, exact)
+        key = eq.key() if batch is None else (tuple(keys[k, :m]), tuple(keys[k, m:]))
         if key not in index_of:
             index_of[key] = len(kept)
             kept.append(eq)
+            source.append(k)
         remap[k] = index_of[key]
     if dropped:
         complete = False
@@ -584,7 +622,11 @@ def build_solution(game: NormalFormGame, profiles: Sequence[Sequence[Any]], meth
                f"and were dropped; the game may be degenerate or badly scaled")
         notes.append(msg)
         warnings.warn(msg, DegenerateGameWarning, stacklevel=3)
-    order = sorted(range(len(kept)), key=lambda k: _sort_key(kept[k]))
+    if batch is None:
+        order = sorted(range(len(kept)), key=lambda k: _sort_key(kept[k]))
+    else:  # _sort_key of every profile from its rows at once
+        rows = (-XY).tolist()
+        order = sorted(range(len(kept)), key=lambda k: rows[source[k]])
     new_pos = {old: new for new, old in enumerate(order)}
     equilibria = [kept[k] for k in order]
     comps = tuple(_reindex(c, remap, new_pos) for c in components)
