@@ -25,6 +25,7 @@ import numpy as np
 
 from ..errors import GameError, SolverError
 from ..games.values import to_float_array, to_fraction_array, unit_float_array
+from ._highs import solve_highs
 from ._tree_checks import check_two_player_tree
 from .result import Solution, build_tree_solution, payoff_tolerance
 
@@ -36,7 +37,7 @@ __all__ = ["solve_sequence_lp", "sum_mismatch"]
 
 #: Tolerance on the LP output (plans in [0, 1], payoffs scaled to [-1, 1]).
 _EPS = 1e-9
-_HIGHS = {"primal_feasibility_tolerance": 1e-10, "dual_feasibility_tolerance": 1e-10}
+_LP_TOL = 1e-10   # HiGHS's primal and dual feasibility tolerances
 
 
 def solve_sequence_lp(game: ExtensiveFormGame, exact: bool = False, tol: float | None = None,
@@ -101,28 +102,22 @@ def solve_sequence_lp(game: ExtensiveFormGame, exact: bool = False, tol: float |
     if options:
         raise SolverError(f"sequence-lp does not take the option(s) "
                           f"{', '.join(sorted(options))}")
-    from scipy.sparse import coo_matrix
-
     sf, W, constant = _check(game, tol, exact)
     w, w_exact = _unit_weights(W[:, 0], exact)
-    ts = sf.terminal_sequences
-    A = coo_matrix((w, (ts[:, 0], ts[:, 1])), shape=sf.sizes).tocsr()
-    E, F = sf.constraints(0, sparse=True), sf.constraints(1, sparse=True)
-    x, q, y, p = _solve_lp(A, E, F)
+    x, q, y, p = _solve_lp(sf, w)
     if exact:
         x, y = _exact_plans(sf, w_exact, x, q, y, p)
         beh = sf.behavior(game, (x, y))
     else:
         if tol is None:
             tol = payoff_tolerance(game.arrays.payoffs, player_axis=1)
-        w = W[:, 0]
         beh = sf.behavior(game, (x, y))
         x, y = sf.realization_plan(game, beh)
-        if _regret(sf, w, x, y) > tol:
-            y = _solve_lp(-A.T.tocsr(), F, E)[0]         # player 2's own program
+        if _regret(sf, W[:, 0], x, y) > tol:
+            y = _solve_lp(sf, w, me=1)[0]                # player 2's own program
             beh = sf.behavior(game, (x, y))
             x, y = sf.realization_plan(game, beh)
-            if _regret(sf, w, x, y) > tol:
+            if _regret(sf, W[:, 0], x, y) > tol:
                 raise SolverError("the sequence-form LP solution failed verification as "
                                   "an equilibrium (regret above tol); the tree may be "
                                   "badly scaled; try exact=True")
@@ -195,29 +190,43 @@ def _unit_weights(w: np.ndarray, exact: bool) -> tuple[np.ndarray, np.ndarray | 
     return floats, w_exact / top
 
 
-def _solve_lp(A, E, F):
-    """Player 1's maximin plan x and the vector q of the program; player 2's plan y and
-    the vector p of player 2's program for ``-A`` (so ``p[0]`` is minus the value)."""
-    from scipy.optimize import linprog
-    from scipy.sparse import csr_matrix, hstack
-
-    n1, n2 = A.shape
-    m1, m2 = E.shape[0], F.shape[0]
+def _solve_lp(sf, w: np.ndarray, me: int = 0):
+    """Player ``me``'s maximin plan x and the vector q of its program, for player 1's
+    terminal weights ``w`` (player 2 maximises ``-w``); the opponent's plan y and the
+    vector p of the opponent's program (for player 1, ``p[0]`` is minus the value)."""
+    other = 1 - me
+    ts = sf.terminal_sequences
+    n1, n2 = sf.sizes[me], sf.sizes[other]
+    e_rows, e_cols, e_vals = _constraint_entries(sf, me)
+    f_rows, f_cols, f_vals = _constraint_entries(sf, other)
+    m1, m2 = len(sf.first[me]) + 1, len(sf.first[other]) + 1   # rows of E and F
+    # rows: F^T q - A^T x <= 0 (one per opponent sequence), then E x = e; columns: x, q
+    rows = np.concatenate([ts[:, other], f_cols, n2 + e_rows])
+    cols = np.concatenate([ts[:, me], n1 + f_rows, e_cols])
+    vals = np.concatenate([w if me else -w, f_vals, e_vals])
     c = np.zeros(n1 + m2)
     c[n1] = -1.0
-    A_ub = hstack([-A.T, F.T], format="csr")
-    A_eq = hstack([E, csr_matrix((m1, m2))], format="csr")
-    b_eq = np.zeros(m1)
-    b_eq[0] = 1.0
-    bounds = [(0, None)] * n1 + [(None, None)] * m2
-    res = linprog(c, A_ub=A_ub, b_ub=np.zeros(n2), A_eq=A_eq, b_eq=b_eq, bounds=bounds,
-                  method="highs", options=_HIGHS)
-    if res.status != 0:
-        raise SolverError(f"the LP solver (HiGHS) failed on the sequence form: "
-                          f"{res.message}")
-    x = np.clip(res.x[:n1], 0.0, None)
-    y = np.clip(-res.ineqlin.marginals, 0.0, None)
-    return x, res.x[n1:], y, res.eqlin.marginals
+    b = np.zeros(n2 + m1)
+    b[n2] = 1.0
+    lower = np.concatenate([np.zeros(n1), np.full(m2, -np.inf)])
+    z, duals = solve_highs(c, (rows, cols, vals), n2, b, lower, np.full(n1 + m2, np.inf), _LP_TOL,
+                           "the sequence form")
+    x = np.clip(z[:n1], 0.0, None)
+    y = np.clip(-duals[:n2], 0.0, None)
+    return x, z[n1:], y, duals[n2:]
+
+
+def _constraint_entries(sf, p: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The nonzero entries ``(rows, columns, values)`` of player p's constraint matrix E
+    (:meth:`~gametheory.games.sequence_form.SequenceForm.constraints`): row 0 is
+    ``x[0] = 1``, row ``j + 1`` is ``sum_a x[h_j, a] - x[parent(h_j)] = 0``."""
+    first, parent = sf.first[p], sf.parent[p]
+    seqs = np.arange(1, sf.sizes[p])            # every sequence but the empty one ...
+    owner = np.searchsorted(first, seqs, side="right")   # ... lies at infoset owner - 1
+    H = len(first)
+    return (np.concatenate([[0], np.arange(1, H + 1), owner]),
+            np.concatenate([[0], parent, seqs]),
+            np.concatenate([[1.0], np.full(H, -1.0), np.ones(len(seqs))]))
 
 
 # ------------------------------------------------------------------ payoffs and regret

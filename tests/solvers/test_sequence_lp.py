@@ -196,3 +196,43 @@ def test_errors():
 def test_poker_errors(kw, match):
     with pytest.raises(GameError, match=match):
         poker(**kw)
+
+
+# ----------------------------------------------------------------- the program itself
+@pytest.mark.parametrize("build", [kuhn_poker, lambda: poker(ranks=4, suits=2, raises=1),
+                                   lambda: random_tree(30, seed=7, zero_sum=True)])
+def test_constraint_entries_are_the_constraint_matrices(build):
+    import numpy as np
+
+    from gametheory.solvers.sequence_lp import _constraint_entries
+
+    sf = build().sequence_form()
+    for p in (0, 1):
+        E = sf.constraints(p)
+        rows, cols, vals = _constraint_entries(sf, p)
+        built = np.zeros(E.shape)
+        np.add.at(built, (rows, cols), vals)
+        assert (built == E).all()
+
+
+@pytest.mark.parametrize("path", ["binding", "linprog"])
+@pytest.mark.parametrize("seed", [3, 11, 2515])
+def test_both_players_programs_on_both_highs_paths(monkeypatch, path, seed):
+    """Player 1's program (value q[0]) and player 2's own program (the fallback when
+    the duals fail verification) give opposite values, through scipy's bundled HiGHS
+    binding and through linprog; the solution's value is the same on both paths."""
+    from gametheory.solvers import _highs
+    from gametheory.solvers.sequence_lp import _solve_lp, _unit_weights
+
+    if path == "linprog":
+        monkeypatch.setattr(_highs, "_CORE", None)
+    for g in (kuhn_poker(), random_tree(20, seed=seed, zero_sum=True, payoffs="float")):
+        sf = g.sequence_form()
+        w = _unit_weights(sf.weights[:, 0].astype(float), False)[0]
+        x, q, y, p = _solve_lp(sf, w)
+        x2, q2, y2, p2 = _solve_lp(sf, w, me=1)
+        assert abs(q[0] + p[0]) <= 1e-9 and abs(q[0] + q2[0]) <= 1e-9
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DegenerateGameWarning)
+            value = gt.solve(g.to_normal_form(), method="lp").value
+        assert abs(solve_sequence_lp(g).value - value) <= 5e-9
