@@ -43,6 +43,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from ..errors import GameError
 from .formats import Grid, LatexFormat
 
 __all__ = ["latex_name", "symbol_names", "expression", "common_subexpressions",
@@ -505,6 +506,11 @@ def _wrap_header(text: str, width: float) -> str:
 
 
 # ----------------------------------------------------------------- snippets
+#: Characters a ``\label`` key cannot hold (they end it, or break the ``longtable`` row
+#: or the ``.aux`` file it is written to).
+_BAD_LABEL = re.compile(r"[\\{}%#&~^$\s]")
+
+
 def snippet(body: str, packages: Sequence[str] = ("booktabs",), notes: Sequence[str] = (),
             caption: str | None = None, label: str | None = None, wide: bool = False,
             long: bool = False) -> str:
@@ -521,7 +527,9 @@ def snippet(body: str, packages: Sequence[str] = ("booktabs",), notes: Sequence[
         Paragraphs printed in small type below the table (LaTeX text, escaped).
     caption, label : str, optional
         With either, a ``tabular`` goes into a ``table`` float (``\caption`` above, the
-        notes below); a ``longtable`` gets them as its first row.
+        notes below); a ``longtable`` gets them as its first row. The caption is LaTeX
+        text; a label with a character a ``\label`` key cannot hold (``\ { } % # & ~
+        ^ $``, a space) is a GameError.
     wide : bool
         The body may be wider than the text: box it, and let LaTeX shrink it to
         ``\linewidth`` only if it is wider (``\resizebox`` of graphicx).
@@ -546,6 +554,9 @@ def snippet(body: str, packages: Sequence[str] = ("booktabs",), notes: Sequence[
     \par\smallskip{\footnotesize\raggedright A note.\par}
     \end{table}
     """
+    if label is not None and _BAD_LABEL.search(label):
+        raise GameError(f"{label!r} cannot be a LaTeX \\label key: it may not contain "
+                        "\\ { } % # & ~ ^ $ or spaces")
     pkgs = list(dict.fromkeys(list(packages) + (["graphicx"] if wide and not long else [])
                               + (["longtable"] if long else [])
                               + (["array"] if "\\arraybackslash" in body else [])))

@@ -404,3 +404,11 @@ def test_map_table_groups_information_sets_by_their_players_when_given_the_game(
     head = tex.splitlines()[3:7]
     assert head[0] == r" & A & B & \multicolumn{2}{c}{Payoffs} \\"
     assert head[2].startswith("condition & ") and "first" in head[2] and "reply" in head[2]
+
+
+@pytest.mark.parametrize("label", ["tab:a#1", "tab:{x}", "50%", "a\\b", "x&y", "a~b"])
+def test_a_label_latex_cannot_take_is_refused(label):
+    g = gt.NormalFormGame.from_arrays([[1, 0]], [[0, 1]])
+    with pytest.raises(gt.GameError, match="cannot be a LaTeX \\\\label key"):
+        payoff_table(g, label=label)
+    assert "\\label{tab:pd-1_a.b}" in payoff_table(g, label="tab:pd-1_a.b")
