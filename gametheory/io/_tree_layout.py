@@ -164,8 +164,9 @@ def tree_view(game: Any, subtree: str | Sequence[str] | None = None,
 
 class _Repeats:
     """Subtrees of the same shape as one drawn before them (in depth-first order), with
-    the same payoffs and probabilities up to renaming parameters, and whose information
-    sets do not reach outside them."""
+    the same payoffs and probabilities up to renaming parameters and their nodes joined
+    into information sets alike, and whose information sets do not reach outside
+    them."""
 
     def __init__(self, game: Any, kids: list[list[int]]):
         a = game.arrays
@@ -225,11 +226,25 @@ class _Repeats:
             stack.extend(reversed(self.kids[u]))
         return out
 
+    def partition(self, v: int) -> list[int]:
+        """The information sets of the subtree at v as a pattern: for each decision node
+        in depth-first order, the number of its information set in order of appearance
+        (so two subtrees match when their nodes are joined alike)."""
+        a, numbers, out, stack = self.a, {}, [], [v]
+        while stack:
+            u = stack.pop()
+            if int(a.player[u]) >= 0 and self.kids[u]:
+                out.append(numbers.setdefault(int(a.infoset[u]), len(numbers)))
+            stack.extend(reversed(self.kids[u]))
+        return out
+
     def same_as(self, v: int) -> tuple[int, list] | None:
         if self.size[v] < 3 or not self.closed[v]:
             return None
         reps = self.seen.setdefault(self.shape[v], [])
         for u in reps:
+            if self.partition(u) != self.partition(v):    # information sets joined alike
+                continue
             sub = _renaming(self.values(u), self.values(v))
             if sub is not None:
                 return u, sub

@@ -90,8 +90,9 @@ def tree_tikz(game: ExtensiveFormGame, standalone: bool = False, *, precision: i
         side by side and joined by its dashed line.
     collapse : bool, optional
         Draw a subtree that repeats one drawn before it (the same moves, payoffs and
-        probabilities up to renaming parameters, its information sets inside it) as a
-        box with a note. Default: only when the whole tree would be too small to read.
+        probabilities up to renaming parameters, its information sets inside it and
+        joining its nodes alike) as a box with a note. Default: only when the whole
+        tree would be too small to read.
     width : float
         The width to fit, in points (default 345, a default ``article`` page).
     istgame : bool

@@ -202,3 +202,23 @@ def test_istgame_macros_at_the_layouts_positions():
             x = roots[p][0] + length * math.cos(math.radians(angle))
             y = roots[p][1] + length * math.sin(math.radians(angle))
             assert (x, y) == pytest.approx(plain[c][1:], abs=0.05)
+
+
+def _halves(joined_right: bool):
+    """A moves L or R, then B, then A again: after L A does not see B's move (her two
+    nodes are one information set); after R she does, unless ``joined_right``."""
+    g = gt.ExtensiveFormGame(["A", "B"])
+    for side, node in zip("LR", g.root.decide("A", ["L", "R"])):
+        for k, m in enumerate(node.decide("B", ["x", "y"], infoset=f"B {side}")):
+            label = f"A {side}" if side == "L" or joined_right else f"A R{k}"
+            for j, leaf in enumerate(m.decide("A", ["u", "v"], infoset=label)):
+                leaf.payoffs(j + k, 1 - j)
+    return g
+
+
+def test_a_subtree_with_other_information_sets_is_not_collapsed_as_a_repeat():
+    tex = tree_tikz(_halves(joined_right=False), collapse=True)
+    assert "as after L" not in tex and "\\node[collapsed]" not in tex
+    assert tex.count("\\draw[infoset]") == 1               # only A's set after L
+    tex = tree_tikz(_halves(joined_right=True), collapse=True)
+    assert "(1) as after L." in tex and "\\node[collapsed]" in tex
