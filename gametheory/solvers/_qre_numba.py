@@ -50,7 +50,7 @@ def _weights(E, pair_e, pair_logw, q_pair, q_act, product, offsets, agent_of, x)
     c = np.empty(P)
     for k in range(P):
         ck = np.exp(logc[k] - top[pair_e[k]])
-        c[k] = ck if ck >= _TINY else 0.0
+        c[k] = 0.0 if ck < _TINY else ck    # (NaN stays NaN, as in numpy)
     return c
 
 
@@ -93,7 +93,7 @@ def equations(E, pair_e, pair_u, pair_logw, q_pair, q_act, product, offsets, age
         a0, a1 = offsets[h], offsets[h + 1]
         total = 0.0
         for a in range(a0, a1):
-            p = np.exp(x[a]) if x[a] >= _LOG_TINY else 0.0
+            p = 0.0 if x[a] < _LOG_TINY else np.exp(x[a])
             total += p
             J[a0, a] = p
             if a == a0:
@@ -245,11 +245,11 @@ def polish(E, pair_e, pair_u, pair_logw, q_pair, q_act, product, offsets, agent_
             F[len(rows) + h] = -1.0
         for a in range(E):
             p = np.exp(x[a])
-            if p >= _TINY:
+            if not p < _TINY:
                 F[len(rows) + agent_of[a]] += p
         for j in range(m):
             p = np.exp(x[cols[j]])
-            Jr[len(rows) + agent_of[cols[j]], j] = p if p >= _TINY else 0.0
+            Jr[len(rows) + agent_of[cols[j]], j] = 0.0 if p < _TINY else p
         for i in range(nr):
             for j in range(m):
                 if abs(Jr[i, j]) < _TINY:
@@ -342,3 +342,48 @@ def advance(E, pair_e, pair_u, pair_logw, q_pair, q_act, product, offsets, agent
         n_acc += 1
         h *= min(max_accel, max(0.5, np.sqrt(target / max(first, 1e-300))))
     return CHUNK_DONE, n_acc, used, y, t, h, bend, y, np.zeros((E, n)), 0.0, t, 0.0
+
+
+@numba.njit(cache=True)
+def candidates(E, pair_e, pair_u, pair_logw, q_pair, q_act, product, offsets, agent_of,
+               x, cuts, max_dist, gate, max_iter, tol, scale):
+    """The polished profiles near the branch point x, as
+    :func:`._qre_path.candidates`: rows (k, E), k <= len(cuts)."""
+    H = len(offsets) - 1
+    p = np.exp(x)
+    best = np.empty(E)
+    for h in range(H):
+        top = 0.0
+        for a in range(offsets[h], offsets[h + 1]):
+            top = max(top, p[a])
+        for a in range(offsets[h], offsets[h + 1]):
+            best[a] = top
+    out = np.empty((len(cuts), E))
+    n = 0
+    tried = np.zeros(E, dtype=np.bool_)
+    for i in range(len(cuts)):
+        support = p >= cuts[i] * best
+        if i > 0 and np.all(support == tried):
+            continue                        # the same polish as the cut before
+        tried = support
+        ok, y = polish(E, pair_e, pair_u, pair_logw, q_pair, q_act, product, offsets,
+                       agent_of, x, support, max_iter, tol, scale)
+        if not ok:
+            continue
+        q = np.where(support, np.exp(y), 0.0)
+        far = False
+        for h in range(H):
+            total = 0.0
+            for a in range(offsets[h], offsets[h + 1]):
+                total += q[a]
+            for a in range(offsets[h], offsets[h + 1]):
+                q[a] /= total
+                far = far or not abs(q[a] - p[a]) <= max_dist
+        if far:
+            continue
+        if gate < np.inf and agent_regret(E, pair_e, pair_u, pair_logw, q_pair, q_act,
+                                          product, offsets, agent_of, np.log(q)) > gate:
+            continue
+        out[n] = q
+        n += 1
+    return out[:n]

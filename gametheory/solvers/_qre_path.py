@@ -36,7 +36,8 @@ import numpy as np
 from ..games.values import to_float_array
 from ._compiled import kernel
 
-__all__ = ["System", "normal_system", "tree_system", "trace", "solve_at", "polish"]
+__all__ = ["System", "normal_system", "tree_system", "trace", "solve_at", "polish",
+           "candidates"]
 
 _TINY = 1e-100   # relative weights below this are dropped: harmless, and LU stays fast
 _LOG_TINY = float(np.log(_TINY))
@@ -563,3 +564,39 @@ def polish(sys: System, x: np.ndarray, support: np.ndarray, max_iter: int = 30,
             return x
     F_norm = float(np.abs(F).max())
     return x if F_norm <= 1e-10 * sys.scale else None
+
+
+def candidates(sys: System, x: np.ndarray, gate: float = np.inf,
+               cuts: tuple = (1e-6, 1e-3), max_dist: float = 0.05) -> list[np.ndarray]:
+    """Polished profiles near the branch point ``x`` (log probabilities), in order: for
+    each cut, the support is every action with probability at least cut times its
+    agent's largest (a support the cut before already had is not polished again); the
+    polished profile (:func:`polish`, off-support actions then set to 0) is kept if it
+    is within ``max_dist`` of ``exp(x)`` in every probability and its agent regret
+    (:func:`agent_regret`) is not above ``gate``."""
+    compiled = _compiled("candidates") if sys.E < SPARSE_FROM else None
+    if compiled is not None:
+        return list(compiled(*sys.arrays, sys.offsets, sys.agent_of,
+                             np.ascontiguousarray(x, dtype=float), np.asarray(cuts, float),
+                             float(max_dist), float(gate), 30, 1e-14, float(sys.scale)))
+    p = np.exp(x)
+    best = np.maximum.reduceat(p, sys.offsets[:-1])[sys.agent_of]
+    out, tried = [], None
+    for cut in cuts:
+        support = p >= cut * best
+        if tried is not None and np.array_equal(support, tried):
+            continue
+        tried = support
+        y = polish(sys, x, support)
+        if y is None:
+            continue
+        q = np.where(support, np.exp(y), 0.0)
+        q /= np.add.reduceat(q, sys.offsets[:-1])[sys.agent_of]
+        if not np.abs(q - p).max() <= max_dist:
+            continue
+        if gate < np.inf:
+            with np.errstate(divide="ignore"):
+                if agent_regret(sys, np.log(q)) > gate:
+                    continue
+        out.append(q)
+    return out

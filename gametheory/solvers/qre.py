@@ -151,48 +151,29 @@ class _Stopper:
         self.sys, self.game, self.tree, self.tol = sys, game, tree, tol
         self.cand: np.ndarray | None = None
         self.next = 0.0                     # no polish below this lambda
-        self.gate = 1e-3 * sys.scale        # nor above this agent regret
-        # a normal form's regret in the system's units times ``unit`` is the game's
-        # regret to rounding: far above tol, the exact check (``_regret``) need not run
-        self.hopeless = None if tree else 10.0 * tol + 1e-12 * sys.unit * float(
-            np.abs(sys.pair_u).max(initial=0.0))
+        # a normal form's agent regret in the system's units is the game's regret over
+        # ``unit`` to rounding (far below 1e-12 of the largest payoff): a candidate above
+        # tol by more than that fails the exact check (``_regret``), which need not run
+        self.gate = np.inf if tree else (tol + 1e-12 * sys.unit * float(
+            np.abs(sys.pair_u).max(initial=0.0))) / sys.unit
+        self.stop_gate = 1e-3 * sys.scale  # no polish above this agent regret
 
     @property
     def screen(self) -> tuple[float, float]:
         """``(lam_from, gate)``: ``stop(x, lam)`` is None if lam < lam_from or the agent
         regret at x is above gate."""
-        return self.next, self.gate
-
-    def verified(self, q: np.ndarray) -> bool:
-        """Whether the profile ``q`` has regret at most tol (by :func:`_regret`)."""
-        if self.hopeless is not None:
-            with np.errstate(divide="ignore"):
-                if qp.agent_regret(self.sys, np.log(q)) * self.sys.unit > self.hopeless:
-                    return False
-        return _regret(self.game, self.tree, q) <= self.tol
+        return self.next, self.stop_gate
 
     def attempt(self, x: np.ndarray) -> np.ndarray | None:
-        """The polished, verified profile near the branch point x, or None."""
-        sys = self.sys
-        p = np.exp(x)
-        best = np.maximum.reduceat(p, sys.offsets[:-1])[sys.agent_of]
-        tried = None
-        for cut in (1e-6, 1e-3):
-            support = p >= cut * best
-            if tried is not None and np.array_equal(support, tried):
-                continue               # the same polish as the cut before
-            tried = support
-            y = qp.polish(sys, x, support)
-            if y is None:
-                continue
-            q = np.where(support, np.exp(y), 0.0)
-            q /= np.add.reduceat(q, sys.offsets[:-1])[sys.agent_of]
-            if np.abs(q - p).max() <= 0.05 and self.verified(q):
+        """The polished profile near the branch point x with regret at most tol, or
+        None."""
+        for q in qp.candidates(self.sys, x, self.gate):
+            if _regret(self.game, self.tree, q) <= self.tol:
                 return q
         return None
 
     def __call__(self, x: np.ndarray, lam: float, final: bool = False) -> np.ndarray | None:
-        if not final and (lam < self.next or qp.agent_regret(self.sys, x) > self.gate):
+        if not final and (lam < self.next or qp.agent_regret(self.sys, x) > self.stop_gate):
             return None
         q = self.attempt(x)
         if q is None:
