@@ -270,7 +270,11 @@ def _tableau_factory(A, B, exact: bool):
     if exact:
         return lambda: (IntegerTableau(P0, slack_p, slack_p),
                         IntegerTableau(Q0, slack_q, slack_q))
-    P, Q = FloatTableau(P0, slack_p, slack_p), FloatTableau(Q0, slack_q, slack_q)
+    # the dictionaries at the slack bases: [B^T | 1] and [A | 1] (the slack columns are
+    # the identity); the full systems are kept to refine the endpoints
+    P = FloatTableau.from_dictionary(P0[:, [*range(m), m + n]], slack_p, range(m), slack_p,
+                                     origin=P0)
+    Q = FloatTableau.from_dictionary(Q0[:, m:], slack_q, range(m, m + n), slack_q, origin=Q0)
     return lambda: (P.copy(), Q.copy())
 
 

@@ -177,12 +177,15 @@ class FloatTableau(_Tableau):
 
     @classmethod
     def from_dictionary(cls, D: Any, basis: Sequence[int], nonbasic: Sequence[int],
-                        lex_columns: Sequence[int], tol: float = 1e-11) -> FloatTableau:
+                        lex_columns: Sequence[int], tol: float = 1e-11,
+                        origin: np.ndarray | None = None) -> FloatTableau:
         """A tableau given by its dictionary ``D = [B^{-1} N | B^{-1} b]`` directly.
 
         ``nonbasic`` names the labels of the columns of ``D`` but the last; labels are
         ``0..len(basis) + len(nonbasic) - 1``. Saves building (and keeping) the full
-        system for large tableaus; :meth:`basic_values` then cannot refine.
+        system for large tableaus; :meth:`basic_values` then cannot refine, unless the
+        full system ``[M | b]`` the dictionary comes from is given as ``origin`` (float64,
+        not checked against ``D``).
 
         Examples
         --------
@@ -199,7 +202,7 @@ class FloatTableau(_Tableau):
             raise SolverError("a dictionary needs one row per basic label and one column "
                               "per nonbasic label (plus the right-hand side)")
         self._labels(basis, nonbasic, lex_columns)
-        self._origin = None
+        self._origin = origin
         self._buffers(D, tol)
         return self
 

@@ -9,11 +9,13 @@ import pytest
 from numba_modes import both_ways, random_bimatrix, same_as_quantecon
 
 from gametheory.solvers import polytope
-from gametheory.solvers._compiled import numpy_only
+from gametheory.solvers._compiled import kernel, numpy_only
 
 numba = pytest.importorskip("numba")
 
 
+@pytest.mark.skipif(kernel("_vertex_numba", "simple_vertices") is None,
+                    reason="GAMETHEORY_NO_NUMBA is set")
 @pytest.mark.parametrize("k, d", [(2, 2), (3, 2), (2, 5), (6, 6), (9, 4), (4, 9), (10, 10)])
 def test_same_vertices_as_qhull(k, d):
     rng = np.random.default_rng(100 * k + d)
@@ -33,6 +35,8 @@ def test_same_vertices_as_qhull(k, d):
 
 def test_refuses_degenerate_polytopes_and_without_numba():
     G = np.array([[1.0, 1.0, 1.0], [1.0, 1.0, 1.0], [1.0, 2.0, 1.5]])  # equal rows
+    assert polytope.pivot_vertices(1.0 + np.eye(3), 1e-9) is not None or \
+        kernel("_vertex_numba", "simple_vertices") is None
     assert polytope.pivot_vertices(G, 1e-9) is None
     G = np.array([[1.0, 2.0], [2.0, 1.0], [1.5, 1.5]])     # three facets through a vertex
     assert polytope.pivot_vertices(G, 1e-9) is None
