@@ -149,6 +149,55 @@ def lu_solve(A, rhs):
 
 
 @numba.njit(cache=True)
+def lstsq(A, b, rcond):
+    """The least-squares solution of least norm of ``A z = b`` (as numpy's lstsq with
+    cut-off ``rcond``: singular values at most rcond times the largest count as 0), by
+    one-sided Jacobi SVD (Hestenes; accurate, and small enough to compile quickly)."""
+    m, n = A.shape
+    U = A.copy()
+    Vt = np.eye(n)                      # row i: the i-th right singular vector
+    for _ in range(60):
+        rotated = False
+        for i in range(n - 1):
+            for j in range(i + 1, n):
+                alpha = beta = gamma = 0.0
+                for k in range(m):
+                    alpha += U[k, i] * U[k, i]
+                    beta += U[k, j] * U[k, j]
+                    gamma += U[k, i] * U[k, j]
+                if alpha == 0.0 or beta == 0.0 or \
+                        not abs(gamma) > 1e-15 * np.sqrt(alpha * beta):
+                    continue
+                rotated = True
+                zeta = (beta - alpha) / (2.0 * gamma)
+                tan = (1.0 if zeta >= 0 else -1.0) / (abs(zeta) + np.sqrt(1.0 + zeta * zeta))
+                cos = 1.0 / np.sqrt(1.0 + tan * tan)
+                sin = cos * tan
+                for k in range(m):
+                    ui, uj = U[k, i], U[k, j]
+                    U[k, i], U[k, j] = cos * ui - sin * uj, sin * ui + cos * uj
+                for k in range(n):
+                    vi, vj = Vt[i, k], Vt[j, k]
+                    Vt[i, k], Vt[j, k] = cos * vi - sin * vj, sin * vi + cos * vj
+        if not rotated:
+            break
+    sv = np.zeros(n)
+    for i in range(n):
+        for k in range(m):
+            sv[i] += U[k, i] * U[k, i]
+        sv[i] = np.sqrt(sv[i])
+    z = np.zeros(n)
+    cut = rcond * sv.max()
+    for i in range(n):
+        if sv[i] > cut:
+            coef = 0.0
+            for k in range(m):
+                coef += U[k, i] * b[k]
+            z += (coef / (sv[i] * sv[i])) * Vt[i]
+    return z
+
+
+@numba.njit(cache=True)
 def correct(E, pair_e, pair_u, pair_logw, q_pair, q_act, product, offsets, agent_of, y, t,
             tol, max_iter):
     """Newton on H = 0 from ``y`` with steps orthogonal to ``t``, as
@@ -258,7 +307,7 @@ def polish(E, pair_e, pair_u, pair_logw, q_pair, q_act, product, offsets, agent_
         if ok:
             d, _, ok = lu_solve(Jr.copy(), -F)
         if not ok:
-            d = np.linalg.lstsq(Jr, -F, rcond=2.220446049250313e-16 * max(nr, m))[0]
+            d = lstsq(Jr, -F, 2.220446049250313e-16 * max(nr, m))
         big = 0.0
         for j in range(m):
             if not np.isfinite(d[j]):
