@@ -280,7 +280,7 @@ def plot_sweep(sw: Any, parameter: str | None = None, ax: Any = None,
             ax.plot(x_rows[rows], values[rows, j], color=colours[k], lw=widths[k],
                     marker="o" if len(rows) == 1 else None, ms=3 + widths[k],
                     solid_capstyle="butt", zorder=2 + k,
-                    label="_nolegend_" if k in shown else text, gid="branch")
+                    label="_nolegend_" if k in shown else _mathtext(text), gid="branch")
             shown.add(k)
     crit = [c if not hasattr(c, "value") else c.value for c in (critical or [])]
     crit_f = [float(c) for c in crit]
@@ -376,9 +376,9 @@ def plot_regions(sw: Any, x: str, y: str, ax: Any = None, wrap: int = 50) -> Any
                 fontsize=10, weight="bold",
                 bbox={"boxstyle": "circle,pad=0.2", "fc": "white", "alpha": 0.8, "lw": 0})
     by_key = {r.key: r for r in regions}
-    handles = [Patch(color=cmap(i), label=textwrap.fill(textwrap.shorten(
+    handles = [Patch(color=cmap(i), label=_mathtext(textwrap.fill(textwrap.shorten(
         f"{i + 1}: {_region_text(sw, by_key[key])}", 3 * wrap, placeholder=" ..."),
-        wrap, subsequent_indent="   ")) for i, key in enumerate(keys)]
+        wrap, subsequent_indent="   "))) for i, key in enumerate(keys)]   # plain text
     ax.legend(handles=handles, fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1),
               borderaxespad=0)
     ax.set_xlabel(x)

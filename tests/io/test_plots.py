@@ -123,6 +123,23 @@ def kuhn_like():
     return g
 
 
+def test_sweep_and_region_legends_with_dollar_signs_are_plain_text(tmp_path):
+    v, c = gt.parameters("v c")
+    g = gt.NormalFormGame.from_arrays([[(v - c) / 2, v], [0, v / 2]],
+                                      [[(v - c) / 2, 0], [v, v / 2]],
+                                      players=["$", "B"], strategies=[["{$", "D"]] * 2)
+    sw = gt.sweep(g, {"v": [0.5, 1.0, 1.5, 2.0], "c": [1.0]})
+    ax = plot_sweep(sw, "v")
+    ax.figure.savefig(tmp_path / "s.png")             # mathtext would fail on "$: {$"
+    assert r"P(\$: {\$)" in [t.get_text() for t in ax.get_legend().get_texts()]
+    sw2 = gt.sweep(g, {"v": [0.5, 1.0, 1.5, 2.0], "c": [0.75, 1.25]})
+    ax = plot_regions(sw2, "v", "c")
+    ax.figure.savefig(tmp_path / "r.png")
+    assert all("$" not in t.get_text().replace(r"\$", "")
+               for t in ax.get_legend().get_texts())
+    plt.close("all")
+
+
 def test_tree_edges_infosets_and_payoffs():
     g = kuhn_like()
     ax = plot_tree(g)
