@@ -129,12 +129,13 @@ def test_kernel_off_switch():
 
 
 def test_least_squares_kernel_matches_numpy():
-    """The polish's least squares (one-sided Jacobi SVD) against numpy's lstsq, on
-    regular, rank-deficient and zero-column systems."""
-    from gametheory.solvers._qre_numba import lstsq
+    """The polish's least squares (one-sided Jacobi SVD up to JACOBI_UP_TO unknowns,
+    numpy's beyond) against numpy's lstsq, on regular, rank-deficient and zero-column
+    systems."""
+    from gametheory.solvers._qre_numba import least_squares as lstsq
 
     rng = np.random.default_rng(1)
-    for n in [1, 2, 3, 5, 8, 13]:
+    for n in [1, 2, 3, 5, 8, 13, 16, 17, 30]:
         for trial in range(12):
             A = rng.standard_normal((n, n))
             if trial % 3 == 0 and n > 1:
