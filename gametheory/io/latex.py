@@ -5,10 +5,12 @@ The tables of :mod:`gametheory.io.tables` write LaTeX through :class:`PaperLatex
 
 * **Parameter names.** A parameter prints as its :attr:`gametheory.Parameter.latex`
   name, or else by the rule of :func:`latex_name`: the part before the first
-  underscore is the symbol (a Greek letter's name becomes the letter, a longer word
-  ``\mathit``), every part after it a subscript, upright when it is a word or a letter
-  (``V_rev`` -> ``V_{\mathrm{rev}}``, ``q_N`` -> ``q_{\mathrm{N}}``: labels, not indices),
-  as it is when it is a number (``u_0`` -> ``u_{0}``).
+  underscore is the symbol (a Greek letter's name or Unicode letter becomes the letter,
+  a capital LaTeX has no command for the upright Latin letter it looks like: ``Beta``
+  -> ``\mathrm{B}``; a longer word ``\mathit``), every part after it a subscript,
+  upright when it is a word or a letter (``V_rev`` -> ``V_{\mathrm{rev}}``, ``q_N`` ->
+  ``q_{\mathrm{N}}``: labels, not indices), as it is when it is a number (``u_0`` ->
+  ``u_{0}``).
 * **Formulas in a readable order** (:func:`expression`): in a sum the positive terms
   come first, constants last within each sign (``3 q - 2``, ``1 - r``,
   ``q_{\mathrm{N}} (w_{\mathrm{B}} - w_{\mathrm{H}}) - w_{\mathrm{B}}``).
@@ -69,8 +71,11 @@ def latex_name(name: str) -> str:
     c_{\mathrm{G}} \delta \rho_{\mathrm{N}} \mathit{cost}
     >>> print(latex_name("x_1_a"), latex_name("k_hard"))
     x_{1,\mathrm{a}} k_{\mathrm{hard}}
+    >>> print(latex_name("Delta_q"), latex_name("Beta"), latex_name("λ_1"))
+    \Delta_{\mathrm{q}} \mathrm{B} \lambda_{1}
     """
-    base, *subs = str(name).split("_")
+    name = _spelled_greek(str(name))
+    base, *subs = name.split("_")
     if not base or not all(subs) or not re.fullmatch(r"[A-Za-z0-9_]+", name):
         import sympy
 
@@ -91,10 +96,45 @@ _GREEK = ("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu
           "sigma tau upsilon phi chi psi omega").split()
 
 
+#: The capital Greek letters that LaTeX has no command for, by the Latin letter each
+#: looks like (there is no ``\\Beta``: a capital beta is an upright B).
+_LATIN_CAPITALS = {"alpha": "A", "beta": "B", "epsilon": "E", "zeta": "Z", "eta": "H",
+                   "iota": "I", "kappa": "K", "mu": "M", "nu": "N", "rho": "P", "tau": "T",
+                   "chi": "X"}
+
+
 def _greek(word: str) -> str:
-    if word.lower() in _GREEK:
-        return "\\" + (word if word.islower() else word.capitalize())
-    return ""
+    """The LaTeX of a Greek letter's name (``delta`` -> ``\\delta``, ``Delta`` ->
+    ``\\Delta``, ``Beta`` -> ``\\mathrm{B}``), or "" for another word."""
+    low = word.lower()
+    if low not in _GREEK:
+        return ""
+    if word.islower():
+        return "\\" + word
+    if low in _LATIN_CAPITALS:
+        return f"\\mathrm{{{_LATIN_CAPITALS[low]}}}"
+    return "\\" + word.capitalize()
+
+
+def _spelled_greek(name: str) -> str:
+    """``name`` with each Greek letter written in Unicode spelled out (``α_1`` ->
+    ``alpha_1``, ``Δ`` -> ``Delta``), so that it prints as its LaTeX command."""
+    if name.isascii():
+        return name
+    import unicodedata
+
+    out = []
+    for ch in name:
+        words = unicodedata.name(ch, "").split()
+        if len(words) == 4 and words[:1] == ["GREEK"] and words[2] == "LETTER" \
+                and words[3].lower() in _GREEK:
+            letter = words[3].lower()
+            out.append(letter if words[1] == "SMALL" else letter.capitalize())
+        elif words[:1] == ["GREEK"] and words[-1] == "LAMDA" and len(words) == 4:
+            out.append("lambda" if words[1] == "SMALL" else "Lambda")   # Unicode's spelling
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 def symbol_names(symbols: Iterable[Any], info: Mapping[str, Any] | None = None) -> dict:

@@ -204,6 +204,16 @@ def test_latex_names_rule():
     assert "\\pi_{\\mathrm{NATO}}" in tex and "q_{" not in tex      # the given name wins
 
 
+def test_latex_names_use_only_greek_letters_latex_has():
+    """LaTeX has \\Gamma but no \\Beta or \\Eta: those capitals are upright Latin letters
+    (as they look); a Greek letter written in Unicode becomes its command."""
+    assert [latex_name(n) for n in ("Beta", "Eta_1", "Gamma", "Omega_N", "x_Tau", "RHO")] \
+        == ["\\mathrm{B}", "\\mathrm{H}_{1}", "\\Gamma", "\\Omega_{\\mathrm{N}}",
+            "x_{\\mathrm{T}}", "\\mathrm{P}"]
+    assert [latex_name(n) for n in ("α", "Δ_x", "μ_0", "λ", "Λ")] \
+        == ["\\alpha", "\\Delta_{\\mathrm{x}}", "\\mu_{0}", "\\lambda", "\\Lambda"]
+
+
 def test_constant_choices_go_to_a_note(outputs):
     # in every region of the guarantees sweep in q the guarantor abandons and Russia
     # escalates against a NATO-bound Ukraine (models/ukraine_guarantees.py docstring:
