@@ -275,3 +275,9 @@ def test_tree_tikz_is_not_written_to_a_figure_file(capsys, tmp_path):
     assert not out.exists()
     code, _, _ = main(capsys, "tree", "deterrence", "--out", str(tmp_path / "tree.tex"))
     assert code == 0 and (tmp_path / "tree.tex").read_text().startswith("% needs")
+
+
+def test_sweep_out_into_a_missing_directory_is_refused_before_the_sweep(capsys, tmp_path):
+    out = tmp_path / "missing" / "q.csv"
+    code, _, err = main(capsys, "sweep", "--vary", "q=0:1:11", "--out", str(out))
+    assert code == 2 and f"--out {out}: no directory {out.parent}" in err

@@ -243,6 +243,8 @@ def test_a_step_that_does_not_apply_is_skipped_with_its_reason():
      "--uncertain 'p=-1e308:1e308': the interval is too wide for floats"),
     (["report", "deterrence", "--uncertain", "p=0:1", "--sobol", "payof:Challenger",
       "--out", "r.html"], "--sobol 'payof:Challenger': unknown quantity"),
+    (["report", "deterrence", "--out", "no/such/dir/r.html"],
+     "--out no/such/dir/r.html: no directory no/such/dir"),
     (["report", "deterrence", "--time-limit", "nan", "--out", "r.html"],
      "--time-limit must be a positive number of seconds"),
     (["report", "deterrence", "--time-limit", "inf", "--out", "r.html"],

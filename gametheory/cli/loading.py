@@ -257,3 +257,16 @@ def numbered_from_1(record: dict[str, Any], keys: Sequence[str] = ("equilibrium"
     return {**record, **{k: int(record[k]) + 1 for k in keys
                          if isinstance(record.get(k), numbers.Integral)
                          and not isinstance(record.get(k), bool)}}
+
+
+def check_out_directory(path: str) -> None:
+    """A UsageError at once, before any work, when the directory of ``--out`` is missing.
+
+    >>> check_out_directory("no/such/dir/r.html")
+    Traceback (most recent call last):
+    ...
+    gametheory.cli.loading.UsageError: --out no/such/dir/r.html: no directory no/such/dir
+    """
+    parent = Path(path).parent
+    if not parent.is_dir():
+        raise UsageError(f"--out {path}: no directory {parent}")

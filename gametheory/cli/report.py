@@ -165,11 +165,12 @@ class _Steps:
 
 # ----------------------------------------------------------------- inputs
 def _checked_out(path: str) -> str:
-    from .loading import UsageError
+    from .loading import UsageError, check_out_directory
 
     suffix = Path(path).suffix.lower()
     if suffix not in _OUT:
         raise UsageError(f"--out writes .html, .pdf or .tex files; got {path!r}")
+    check_out_directory(path)
     if suffix == ".pdf" and shutil.which("pdflatex") is None:
         raise UsageError("a PDF report needs pdflatex (Debian: apt-get install "
                          "texlive-latex-base texlive-latex-recommended texlive-pictures); "

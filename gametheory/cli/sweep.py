@@ -143,6 +143,7 @@ def cmd_sweep(args: Any) -> int:
     from .loading import (
         UsageError,
         check_known,
+        check_out_directory,
         load_game,
         parse_sets,
         require_matplotlib,
@@ -170,6 +171,8 @@ def cmd_sweep(args: Any) -> int:
     suffix = Path(args.out).suffix.lower() if args.out else None
     if suffix is not None and suffix not in _OUT:
         raise UsageError(f"--out writes {', '.join(_OUT)} files; got {args.out!r}")
+    if args.out:
+        check_out_directory(args.out)   # before the sweep, which may take long
     if suffix in _FIGURES:
         require_matplotlib()            # before the sweep, which may take long
     executor, close = _executor(args)
