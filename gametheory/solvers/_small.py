@@ -35,7 +35,7 @@ polytopes, labels, nondegenerate games).
 from __future__ import annotations
 
 from itertools import combinations
-from operator import mul
+from operator import itemgetter, mul
 from typing import Any
 
 import numpy as np
@@ -71,37 +71,51 @@ def _new(cls: type, fields: dict[str, Any]) -> Any:
 
 
 def _pairs(m: int, n: int) -> list[tuple]:
-    """The support pairs ``(i1, i2, j1, j2, i3, j3)`` with ``|I| = |J| = 2``: ``i3`` the
-    row outside ``I`` and ``j3`` the column outside ``J`` (-1 when there is none: with at
-    most 3 strategies, at most one is left out)."""
+    """Per support pair ``I = {i1, i2}``, ``J = {j1, j2}`` (rows ``i1 < i2``, columns
+    ``j1 < j2``): ``(i1, i2, j1, j2, x_entries, y_entries)``, where ``x_entries(gb)``
+    picks from the flat rescaled payoffs of player 2 the arguments of :func:`_side` for
+    x (``B^T`` restricted to ``J x I``, then the column outside J), and ``y_entries(ga)``
+    those for y from player 1's (``A`` on ``I x J``, then the row outside I). With at
+    most 3 strategies at most one is left out; none is index ``m * n``, where the flat
+    lists hold a 0."""
     out = []
+    none = m * n
     for i1, i2 in combinations(range(m), 2):
         for j1, j2 in combinations(range(n), 2):
             i3 = next((i for i in range(m) if i not in (i1, i2)), -1)
             j3 = next((j for j in range(n) if j not in (j1, j2)), -1)
-            out.append((i1, i2, j1, j2, i3, j3))
+            x = (i1 * n + j1, i2 * n + j1, i1 * n + j2, i2 * n + j2,
+                 i1 * n + j3 if j3 >= 0 else none, i2 * n + j3 if j3 >= 0 else none)
+            y = (i1 * n + j1, i1 * n + j2, i2 * n + j1, i2 * n + j2,
+                 i3 * n + j1 if i3 >= 0 else none, i3 * n + j2 if i3 >= 0 else none)
+            out.append((i1, i2, j1, j2, itemgetter(*x), itemgetter(*y)))
     return out
 
 
 _PAIRS = {(m, n): _pairs(m, n) for m in range(2, SMALL + 1) for n in range(2, SMALL + 1)}
+_PROFILE = itemgetter(0, 1)                         # (x, y) of ``(x, y, u1, u2)``
+_TRANSPOSE3 = itemgetter(0, 3, 6, 1, 4, 7, 2, 5, 8)   # a flat 3 x 3 matrix, transposed
 
 
-def _rescaled(M: list[list[float]]) -> tuple[list[list[float]], float, float]:
-    """``1 + (M - lo) / (hi - lo)`` (entries in [1, 2]) with ``lo``, ``hi``; None
-    entries when ``M`` is constant."""
-    lo, hi = min(map(min, M)), max(map(max, M))
+def _rescaled(M: list[float]) -> tuple[list[float], float, float]:
+    """``1 + (M - lo) / (hi - lo)`` (entries in [1, 2]) of the flat payoffs ``M``, with
+    a 0 appended (see :func:`_pairs`), and ``lo``, ``hi``; an empty list when ``M`` is
+    constant."""
+    lo, hi = min(M), max(M)
     if not hi - lo > 0:
         return [], lo, hi
     s = 1.0 / (hi - lo)
     c = 1.0 - lo * s
-    return [[v * s + c for v in r] for r in M], lo, hi
+    out = [v * s + c for v in M]
+    out.append(0.0)
+    return out, lo, hi
 
 
 def _best(values: list[float]) -> int | None:
     """The index of the strict maximum of ``values`` with the relative margin
     ``_TOL``; None for a near tie (a degenerate vertex)."""
-    top = max(values)
     ranked = sorted(values)
+    top = ranked[-1]
     if ranked[-2] >= top * (1.0 - _TOL):
         return None
     return values.index(top)
@@ -128,9 +142,10 @@ def _side(a: float, b: float, c: float, d: float, p: float, q: float
     return z1, z2
 
 
-def _full3(M: list[list[float]]) -> tuple | bool | None:
-    """The vertex ``M z = 1`` of a 3 x 3 basis (Cramer's rule), as :func:`_side`."""
-    (a, b, c), (d, e, f), (g, h, i) = M
+def _full3(a: float, b: float, c: float, d: float, e: float, f: float, g: float,
+           h: float, i: float) -> tuple | bool | None:
+    """The vertex ``M z = 1`` of a 3 x 3 basis ``M = [[a, b, c], [d, e, f], [g, h, i]]``
+    (Cramer's rule), as :func:`_side`."""
     c00, c10, c20 = e * i - f * h, c * h - b * i, b * f - c * e
     det = a * c00 + d * c10 + g * c20
     if -_DET < det < _DET:
@@ -143,14 +158,16 @@ def _full3(M: list[list[float]]) -> tuple | bool | None:
     return None if min(z) <= _TOL else z
 
 
-def _equilibria(GA: list, GB: list, m: int, n: int) -> list | None:
-    """The extreme equilibria ``(x, y)`` of a nondegenerate game (rescaled payoffs
-    ``GA``, ``GB``), as lists; None when the game is not certified nondegenerate."""
+def _equilibria(ga: list, gb: list, m: int, n: int) -> list | None:
+    """The extreme equilibria ``(x, y)`` of a nondegenerate game (flat rescaled payoffs
+    ``ga``, ``gb``, see :func:`_rescaled`), as lists; None when the game is not
+    certified nondegenerate."""
     found = []
+    mn = m * n
     # supports of size 1: the vertex (i, j) of P is feasible when j is player 2's strict
     # best response to i; of Q when i is player 1's strict best response to j
-    br2 = [_best(row) for row in GB]
-    br1 = [_best(list(col)) for col in zip(*GA)]
+    br2 = [_best(gb[k:k + n]) for k in range(0, mn, n)]
+    br1 = [_best(ga[j:mn:n]) for j in range(n)]
     if None in br2 or None in br1:
         return None
     for i in range(m):
@@ -159,15 +176,11 @@ def _equilibria(GA: list, GB: list, m: int, n: int) -> list | None:
             x, y = [0.0] * m, [0.0] * n
             x[i], y[j] = 1.0, 1.0
             found.append((x, y))
-    for i1, i2, j1, j2, i3, j3 in _PAIRS[(m, n)]:
-        b1, b2 = GB[i1], GB[i2]
-        p, q = (b1[j3], b2[j3]) if j3 >= 0 else (0.0, 0.0)   # the column outside J
-        zx = _side(b1[j1], b2[j1], b1[j2], b2[j2], p, q)
+    for i1, i2, j1, j2, x_entries, y_entries in _PAIRS[(m, n)]:
+        zx = _side(*x_entries(gb))
         if zx is None:
             return None
-        a1, a2 = GA[i1], GA[i2]
-        p, q = (GA[i3][j1], GA[i3][j2]) if i3 >= 0 else (0.0, 0.0)   # the row outside I
-        zy = _side(a1[j1], a1[j2], a2[j1], a2[j2], p, q)
+        zy = _side(*y_entries(ga))
         if zy is None:
             return None
         if zx and zy:
@@ -176,9 +189,9 @@ def _equilibria(GA: list, GB: list, m: int, n: int) -> list | None:
             x[i1], x[i2] = zx[0] / sx, zx[1] / sx
             y[j1], y[j2] = zy[0] / sy, zy[1] / sy
             found.append((x, y))
-    if m == n == 3:
-        zx = _full3([[GB[i][j] for i in range(3)] for j in range(3)])
-        zy = _full3(GA)
+    if mn == 9:
+        zx = _full3(*_TRANSPOSE3(gb))
+        zy = _full3(*ga[:9])
         if zx is None or zy is None:
             return None
         if zx and zy:
@@ -227,43 +240,44 @@ def solve_small(game: Any, method: str, exact: bool, options: dict) -> Solution 
             or not _registry_default():
         return None
     try:
-        A, B = game.float_payoffs().tolist()
+        P = game.float_payoffs()
     except GameError:             # beyond the float range: the usual path says so
         return None
-    GA, loA, hiA = _rescaled(A)
-    GB, loB, hiB = _rescaled(B)
+    fa, fb = P.reshape(2, m * n).tolist()
+    GA, loA, hiA = _rescaled(fa)
+    GB, loB, hiB = _rescaled(fb)
     if not GA or not GB:
         return None
     found = _equilibria(GA, GB, m, n)
     if not found:
         return None
     tol = 1e-9 * max(hiA - loA, hiB - loB) + 1e-13 * max(-loA, hiA, -loB, hiB)
-    checked = _verified(A, B, found, tol)
+    checked = _verified(*P.tolist(), found, tol)
     if checked is None:
         return None
-    checked.sort(key=lambda e: [-p for p in e[0]] + [-p for p in e[1]])
+    if len(checked) > 1:      # x, then y, in decreasing lexicographic order (as vertex)
+        checked.sort(key=_PROFILE, reverse=True)   # (supports differ: no ties)
     return _solution(game, checked)
 
 
-_EQUILIBRIUM = {"exact": False, "behavior": None, "beliefs": None, "belief_ranges": None,
-                "label": None}
-
-
 def _solution(game: Any, checked: list) -> Solution:
-    """The frozen Solution of verified, sorted profiles ``(x, y, u1, u2)``."""
+    """The frozen Solution of verified, sorted profiles ``(x, y, u1, u2)``. Each object
+    is made by :func:`_new` (the fields set directly; dict literals, no copies)."""
     m = game.shape[0]
-    S = np.array([e[0] + e[1] for e in checked])
+    S = np.array([e[0] + e[1] for e in checked], dtype=np.float64)
     S.setflags(write=False)   # rows are shared by profiles and Nash subsets, as in vertex
     players, labels = game.players, game.strategies
     eqs, comps = [], []
-    for k, (row, (_, _, u1, u2)) in enumerate(zip(S, checked)):
+    for k, e in enumerate(checked):
+        row = S[k]
         x, y = row[:m], row[m:]
-        fields = {"strategies": (x, y), "payoffs": (u1, u2), "players": players,
-                  "labels": labels}
-        fields.update(_EQUILIBRIUM)
-        eqs.append(_new(Equilibrium, fields))
-        subset = _new(NashSubset, {"extreme": ((x,), (y,)), "equilibria": (k,)})
-        comps.append(_new(Component, {"nash_subsets": (subset,), "equilibria": (k,)}))
+        eqs.append(_new(Equilibrium, {
+            "strategies": (x, y), "payoffs": (e[2], e[3]), "players": players,
+            "labels": labels, "exact": False, "behavior": None, "beliefs": None,
+            "belief_ranges": None, "label": None}))
+        ks = (k,)
+        subset = _new(NashSubset, {"extreme": ((x,), (y,)), "equilibria": ks})
+        comps.append(_new(Component, {"nash_subsets": (subset,), "equilibria": ks}))
     return _new(Solution, {
         "equilibria": eqs, "method": "vertex", "complete": True, "exact": False,
         "game": game, "components": tuple(comps), "value": None, "notes": (),
