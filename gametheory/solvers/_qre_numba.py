@@ -411,9 +411,10 @@ def advance(E, pair_e, pair_u, pair_logw, q_pair, q_act, product, offsets, agent
 
 @numba.njit(cache=True)
 def candidates(E, pair_e, pair_u, pair_logw, q_pair, q_act, product, offsets, agent_of,
-               x, cuts, max_dist, gate, max_iter, tol, scale):
-    """The polished profiles near the branch point x, as
-    :func:`._qre_path.candidates`: rows (k, E), k <= len(cuts)."""
+               x, cuts, start, max_dist, gate, max_iter, tol, scale):
+    """The polished profiles near the branch point x of the cuts from ``start`` on (the
+    cuts before count only for skipping a support already polished), as
+    :func:`._qre_path.candidates`: rows (k, E), k <= len(cuts) - start."""
     H = len(offsets) - 1
     p = np.exp(x)
     best = np.empty(E)
@@ -431,6 +432,8 @@ def candidates(E, pair_e, pair_u, pair_logw, q_pair, q_act, product, offsets, ag
         if i > 0 and np.all(support == tried):
             continue                        # the same polish as the cut before
         tried = support
+        if i < start:
+            continue
         ok, y = polish(E, pair_e, pair_u, pair_logw, q_pair, q_act, product, offsets,
                        agent_of, x, support, max_iter, tol, scale)
         if not ok:

@@ -28,6 +28,7 @@ step-size control, bifurcation detection by the orientation determinant).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -567,21 +568,25 @@ def polish(sys: System, x: np.ndarray, support: np.ndarray, max_iter: int = 30,
 
 
 def candidates(sys: System, x: np.ndarray, gate: float = np.inf,
-               cuts: tuple = (1e-6, 1e-3), max_dist: float = 0.05) -> list[np.ndarray]:
+               cuts: tuple = (1e-6, 1e-3), max_dist: float = 0.05) -> Iterator[np.ndarray]:
     """Polished profiles near the branch point ``x`` (log probabilities), in order: for
     each cut, the support is every action with probability at least cut times its
     agent's largest (a support the cut before already had is not polished again); the
     polished profile (:func:`polish`, off-support actions then set to 0) is kept if it
     is within ``max_dist`` of ``exp(x)`` in every probability and its agent regret
-    (:func:`agent_regret`) is not above ``gate``."""
+    (:func:`agent_regret`) is not above ``gate``. A cut is polished only when the caller
+    asks for the next candidate."""
     compiled = _compiled("candidates") if sys.E < SPARSE_FROM else None
     if compiled is not None:
-        return list(compiled(*sys.arrays, sys.offsets, sys.agent_of,
-                             np.ascontiguousarray(x, dtype=float), np.asarray(cuts, float),
-                             float(max_dist), float(gate), 30, 1e-14, float(sys.scale)))
+        x = np.ascontiguousarray(x, dtype=float)
+        for k in range(len(cuts)):
+            yield from compiled(*sys.arrays, sys.offsets, sys.agent_of, x,
+                                np.asarray(cuts[:k + 1], float), k, float(max_dist),
+                                float(gate), 30, 1e-14, float(sys.scale))
+        return
     p = np.exp(x)
     best = np.maximum.reduceat(p, sys.offsets[:-1])[sys.agent_of]
-    out, tried = [], None
+    tried = None
     for cut in cuts:
         support = p >= cut * best
         if tried is not None and np.array_equal(support, tried):
@@ -598,5 +603,4 @@ def candidates(sys: System, x: np.ndarray, gate: float = np.inf,
             with np.errstate(divide="ignore"):
                 if agent_regret(sys, np.log(q)) > gate:
                     continue
-        out.append(q)
-    return out
+        yield q

@@ -55,7 +55,7 @@ def test_kernels_agree_with_numpy(game):
             support = p >= 1e-3 * np.maximum.reduceat(p, sys.offsets[:-1])[sys.agent_of]
             pol0 = qp.polish(sys, x, support)
             r0 = qp.agent_regret(sys, x)
-            cand0 = qp.candidates(sys, x, gate=1e-6)
+            cand0 = list(qp.candidates(sys, x, gate=1e-6))
         V1, JV1 = qp.values(sys, x)
         F1, J1 = qp.equations(sys, x, lam)
         t1, s1 = qp._tangent(J1, np.ones(sys.E + 1))
@@ -75,7 +75,7 @@ def test_kernels_agree_with_numpy(game):
         if pol0 is not None:
             np.testing.assert_allclose(np.exp(pol1), np.exp(pol0), rtol=0, atol=1e-9)
         assert qp.agent_regret(sys, x) == pytest.approx(r0, rel=1e-9, abs=1e-15)
-        cand1 = qp.candidates(sys, x, gate=1e-6)
+        cand1 = list(qp.candidates(sys, x, gate=1e-6))
         assert len(cand1) == len(cand0)
         for a, b in zip(cand0, cand1, strict=True):
             np.testing.assert_allclose(b, a, rtol=0, atol=1e-9)
