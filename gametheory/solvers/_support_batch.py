@@ -20,6 +20,7 @@ pair at every point then form one list.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 
 import numpy as np
@@ -34,15 +35,19 @@ __all__ = ["ClassResult", "solve_class", "subsets", "masks", "dominated", "domin
 CHUNK = 1 << 15
 
 
+@lru_cache(maxsize=512)
 def subsets(n: int, k: int) -> np.ndarray:
-    """All k-subsets of ``range(n)`` in lexicographic order, shape ``(C(n, k), k)``.
+    """All k-subsets of ``range(n)`` in lexicographic order, shape ``(C(n, k), k)``
+    (read only: one array per ``(n, k)``, shared by every call).
 
     Examples
     --------
     >>> subsets(3, 2).tolist()
     [[0, 1], [0, 2], [1, 2]]
     """
-    return np.array(list(combinations(range(n), k)), dtype=np.intp).reshape(-1, k)
+    out = np.array(list(combinations(range(n), k)), dtype=np.intp).reshape(-1, k)
+    out.setflags(write=False)
+    return out
 
 
 def masks(idx: np.ndarray) -> np.ndarray:
@@ -108,6 +113,10 @@ def dominated_rows(M: np.ndarray, own: np.ndarray) -> np.ndarray:
     >>> dominated_rows(np.stack([M, M[::-1]]), subsets(2, 1)).tolist()
     [[1, 0], [2, 0]]
     """
+    compiled = kernel("_support_numba", "dominated_masks")
+    if compiled is not None:
+        out = compiled(np.ascontiguousarray(M if M.ndim == 3 else M[None], dtype=float), own)
+        return out if M.ndim == 3 else out[0]
     Mt = np.ascontiguousarray(np.moveaxis(M, 0, -1)) if M.ndim == 3 else M[..., None]
     out = _dominated_masks(Mt, own)
     return out.T if M.ndim == 3 else out[:, 0]
@@ -237,19 +246,42 @@ def _solve_systems(Mb: np.ndarray, own: np.ndarray, opp: np.ndarray, pos_tol: fl
     """All systems of a class, at all points, as one list solved in cache-sized chunks.
 
     Returns the parts ``(b, e, s, z, v, ties)`` of the feasible systems and
-    ``(b, e, s)`` of the singular ones.
+    ``(b, e, s)`` of the singular ones. With numba, each chunk is one compiled loop
+    (:func:`._support_numba.class_systems`, the same steps as :func:`_numpy_chunks`).
     """
-    k = own.shape[1]
-    _, n_opp, n_own = Mb.shape
-    flat = Mb.reshape(-1)
-    opp_rows, own_t = opp.T * n_own, own.T                         # (k, c) each
-    all_rows = (np.arange(n_opp) * n_own)[:, None]                 # (n_opp, 1)
     # pairs where no opponent strategy dominates a member of E on S (else: empty)
     dom = dominated_rows(Ob, own)                                  # (B, c_own)
     keep = (masks(opp)[None, :, None] & dom[:, None, :]) == 0      # (B, c_opp, c_own)
     if allowed is not None:
         keep &= allowed if allowed.ndim == 3 else allowed[None]
     b_all, e_all, s_all = np.nonzero(keep)
+    compiled = kernel("_support_numba", "class_systems")
+    if compiled is None:
+        return _numpy_chunks(Mb, own, opp, pos_tol, br_tol, ratio, rounding, b_all, e_all,
+                             s_all)
+    feas: list[tuple] = []
+    sing: list[tuple] = []
+    for start in range(0, e_all.size, CHUNK):
+        b, e, s = (a[start:start + CHUNK] for a in (b_all, e_all, s_all))
+        status, z, v, ties = compiled(Mb, b, e, s, own, opp, pos_tol, br_tol, float(ratio),
+                                      rounding)
+        singular, ok = status == 2, status == 1
+        if singular.any():
+            sing.append((b[singular], e[singular], s[singular]))
+        if ok.any():
+            feas.append((b[ok], e[ok], s[ok], z[ok], v[ok], ties[ok]))
+    return feas, sing
+
+
+def _numpy_chunks(Mb: np.ndarray, own: np.ndarray, opp: np.ndarray, pos_tol: float,
+                  br_tol: float, ratio: float, rounding: bool, b_all: np.ndarray,
+                  e_all: np.ndarray, s_all: np.ndarray) -> tuple[list, list]:
+    """:func:`_solve_systems` of the systems ``(b_all, e_all, s_all)`` in numpy."""
+    k = own.shape[1]
+    _, n_opp, n_own = Mb.shape
+    flat = Mb.reshape(-1)
+    opp_rows, own_t = opp.T * n_own, own.T                         # (k, c) each
+    all_rows = (np.arange(n_opp) * n_own)[:, None]                 # (n_opp, 1)
     feas: list[tuple] = []
     sing: list[tuple] = []
     # every per-system array keeps the system axis last, so operations run along it
