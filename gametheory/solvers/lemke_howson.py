@@ -270,12 +270,14 @@ def _tableau_factory(A, B, exact: bool):
     if exact:
         return lambda: (IntegerTableau(P0, slack_p, slack_p),
                         IntegerTableau(Q0, slack_q, slack_q))
-    # the dictionaries at the slack bases: [B^T | 1] and [A | 1] (the slack columns are
-    # the identity); the full systems are kept to refine the endpoints
-    P = FloatTableau.from_dictionary(P0[:, [*range(m), m + n]], slack_p, range(m), slack_p,
-                                     origin=P0)
-    Q = FloatTableau.from_dictionary(Q0[:, m:], slack_q, range(m, m + n), slack_q, origin=Q0)
-    return lambda: (P.copy(), Q.copy())
+    # the dictionaries at the slack bases, [B^T | 1] and [A | 1] (the slack columns are
+    # the identity), built afresh for each path; the full systems refine the endpoints
+    # (copied for each: a pivot changes its dictionary in place)
+    DP, DQ = P0[:, [*range(m), m + n]], Q0[:, m:]
+    return lambda: (FloatTableau.from_dictionary(DP.copy(order="F"), slack_p, range(m),
+                                                 slack_p, origin=P0),
+                    FloatTableau.from_dictionary(DQ.copy(order="F"), slack_q,
+                                                 range(m, m + n), slack_q, origin=Q0))
 
 
 # --------------------------------------------------------------------------- the path

@@ -489,7 +489,8 @@ def payoff_tolerance(U: np.ndarray, player_axis: int = 0, batch: bool = False) -
     if not U.size:
         return np.zeros(U.shape[:lead]) if batch else 0.0
     U = U.reshape(U.shape[:lead + 1] + (-1,))              # ([game,] player, cell)
-    tol = 1e-9 * np.ptp(U, axis=-1).max(axis=-1) + 1e-13 * np.abs(U).max(axis=(-2, -1))
+    hi, lo = U.max(axis=-1), U.min(axis=-1)               # ptp = hi - lo, |U| <= max(|hi|, |lo|)
+    tol = 1e-9 * (hi - lo).max(axis=-1) + 1e-13 * np.maximum(np.abs(hi), np.abs(lo)).max(axis=-1)
     return tol if batch else float(tol)
 
 

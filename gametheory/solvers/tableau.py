@@ -334,10 +334,11 @@ class FloatTableau(_Tableau):
         values = self.D[:, -1]
         if refine and self._origin is not None:
             # LAPACK's gesv directly: numpy's solve costs far more at these sizes (its
-            # gufunc set-up, and threads that contend on a loaded machine).
+            # gufunc set-up, and threads that contend on a loaded machine). A NaN or
+            # infinite entry fails the comparison (the max is then NaN or inf).
             *_, z, info = dgesv(self._origin[:, self.basis], self._origin[:, -1])
-            if info == 0 and np.all(np.isfinite(z)) and np.abs(z - values).max() <= 1e-6:
-                values = np.clip(z, 0.0, None)
+            if info == 0 and np.abs(z - values).max() <= 1e-6:
+                return np.clip(z, 0.0, None)      # a new array
         return np.array(values)
 
 
