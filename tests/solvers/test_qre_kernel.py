@@ -129,9 +129,8 @@ def test_kernel_off_switch():
 
 
 def test_least_squares_kernel_matches_numpy():
-    """The polish's least squares (one-sided Jacobi SVD up to JACOBI_UP_TO unknowns,
-    numpy's beyond) against numpy's lstsq, on regular, rank-deficient and zero-column
-    systems."""
+    """The polish's least squares (a complete orthogonal decomposition) against numpy's
+    lstsq, on regular, rank-deficient and zero-column systems."""
     from gametheory.solvers._qre_numba import least_squares as lstsq
 
     rng = np.random.default_rng(1)
@@ -144,6 +143,8 @@ def test_least_squares_kernel_matches_numpy():
                 A[:, 2] = A[:, 0] - 2 * A[:, 1]
             if trial % 4 == 0:
                 A[:, 0] = 0.0
+            if trial % 5 == 0 and n > 3:
+                A[:, 3], A[2] = A[:, 1], 3 * A[0]
             b = rng.standard_normal(n)
             z0 = np.linalg.lstsq(A, b, rcond=None)[0]
             z1 = lstsq(A, b, np.finfo(float).eps * n)
