@@ -41,7 +41,7 @@ def map_table(emap: Any, format: str | Format = "latex", precision: int | None =
         row per equilibrium with the region's index and condition as text.
     precision : int, optional
         Decimals of float values; None (the default): the shortest decimal of at most
-        15 significant digits (:func:`~gametheory.io.formats.decimal_text`).
+        12 significant digits (:data:`~gametheory.io.cells.TABLE_DIGITS`).
     caption, label : str, optional
         As for :func:`gametheory.io.tables.equilibrium_table`.
     game : Game, optional

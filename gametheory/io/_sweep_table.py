@@ -59,8 +59,8 @@ def sweep_table(sweep_result: Any, parameter: str, format: str | Format = "latex
         plain numbers (``lo``, ``hi``) and the number of equilibria.
     precision : int, optional
         Decimals of float values; None (the default): each float as its shortest
-        decimal of at most 15 significant digits (``0.3`` for ``0.1 + 0.2``;
-        :func:`~gametheory.io.formats.decimal_text`).
+        decimal of at most 12 significant digits (``0.3`` for ``0.1 + 0.2``;
+        :data:`~gametheory.io.cells.TABLE_DIGITS`).
     closed_form : bool or "auto"
         Strategies and payoffs as formulas in ``parameter`` (other parameters at their
         values in the sweep) from :meth:`SweepResult.region_formulas

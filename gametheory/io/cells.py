@@ -3,9 +3,10 @@
 A :class:`Cells` object formats values for one output format
 (:data:`gametheory.io.formats.FORMATS`): exact values (int, Fraction, sympy rationals)
 stay exact (``3/5``, or ``\\frac{3}{5}`` in LaTeX), floats get a fixed number of
-decimals, or with ``precision=None`` the shortest decimal of at most 15 significant
-digits (``0.3`` for ``0.1 + 0.2``, not ``0.30000000000000004``;
-:func:`~gametheory.io.formats.decimal_text`), and sympy expressions print as formulas.
+decimals, or with ``precision=None`` the shortest decimal of at most
+:data:`TABLE_DIGITS` (12) significant digits (``0.1``, not the ``0.0999999999999999`` of
+a float computed with a little rounding error; :func:`~gametheory.io.formats.decimal_text`),
+and sympy expressions print as formulas.
 It decides what to write; the :class:`~gametheory.io.formats.Format` how.
 """
 
@@ -18,7 +19,12 @@ import numpy as np
 
 from .formats import Format, check_options, decimal_text
 
-__all__ = ["Cells", "exact_value", "MARKS"]
+__all__ = ["Cells", "exact_value", "MARKS", "TABLE_DIGITS"]
+
+#: Significant digits of a float in a table with ``precision=None``: three fewer than a
+#: double holds, so the rounding error of the arithmetic that computed it (a few units
+#: in the 16th digit, which can carry into the 15th) does not show.
+TABLE_DIGITS = 12
 
 MARKS = ("underline", "bold", None)
 
@@ -81,11 +87,11 @@ class Cells:
         return str(x)
 
     def _shortest(self, f: float) -> str:
-        """The shortest decimal of at most 15 significant digits equal to ``f`` at that
-        precision (:func:`~gametheory.io.formats.decimal_text`: ``-7.78``, not the
+        """The shortest decimal of at most :data:`TABLE_DIGITS` significant digits equal
+        to ``f`` at that precision (:func:`~gametheory.io.formats.decimal_text`: ``-7.78``, not the
         float's ``-7.779999999999999``), an exponent as ``\\times 10^{k}`` where the
         format writes one."""
-        text = decimal_text(f)                        # -0.0 prints as 0.0
+        text = decimal_text(f, TABLE_DIGITS)          # -0.0 prints as 0.0
         text = text[:-2] if text.endswith(".0") else text
         mant, _, exp = text.partition("e")
         if exp and hasattr(self.fmt, "scientific"):

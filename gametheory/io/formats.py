@@ -52,9 +52,9 @@ def latex_escape(text: str) -> str:
     return "".join(_LATEX_SPECIAL.get(ch, ch) for ch in str(text))
 
 
-def decimal_text(x: float) -> str:
-    """A float as the shortest decimal of at most 15 significant digits that equals it
-    to that precision (``-7.78`` for the float ``-7.779999999999999``), with a point or
+def decimal_text(x: float, digits: int = 15) -> str:
+    """A float as the shortest decimal of at most ``digits`` (15) significant digits that
+    equals it to that precision (``-7.78`` for the float ``-7.779999999999999``), with a point or
     an exponent so that it reads as a float (``2.0``, as ``repr`` writes it; ``inf``,
     ``-inf``, ``nan`` as Python spells them).
 
@@ -69,11 +69,13 @@ def decimal_text(x: float) -> str:
     ('-7.78', '0.3', '2.0')
     >>> decimal_text(2 / 3), decimal_text(1e-20), decimal_text(-0.0), decimal_text(1e300)
     ('0.666666666666667', '1e-20', '0.0', '1e+300')
+    >>> decimal_text(0.09999999999999987), decimal_text(0.09999999999999987, 12)
+    ('0.0999999999999999', '0.1')
     """
     x = float(x)
     if x != x or x in (float("inf"), float("-inf")):
         return repr(x)
-    text = f"{x + 0.0:.15g}"                  # + 0.0: -0.0 prints as 0
+    text = f"{x + 0.0:.{int(digits)}g}"        # + 0.0: -0.0 prints as 0
     return text if any(c in text for c in ".en") else text + ".0"
 
 

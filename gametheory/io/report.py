@@ -159,8 +159,8 @@ def grid_table(make: Callable[[Cells], tuple[list[Grid], list[str]]], caption: s
     r"""A table written twice by one function ``make(cells) -> (grids, notes)``: once
     with HTML cells, once with the paper LaTeX cells (parameters ``symbols`` by their
     LaTeX names from ``info``), and finished by the tables' own layout. Floats get
-    ``precision`` decimals (None: the shortest decimal of at most 15 significant
-    digits, :func:`~gametheory.io.formats.decimal_text`).
+    ``precision`` decimals (None: the shortest decimal of at most 12 significant
+    digits, :data:`~gametheory.io.cells.TABLE_DIGITS`).
 
     >>> from gametheory.io.formats import Grid
     >>> t = grid_table(lambda c: ([Grid([c.text("a&b")], [[c.value(0.5)]], "l")], []))

@@ -5,7 +5,7 @@ Every table comes in every format of :data:`gametheory.io.formats.FORMATS`: LaTe
 (booktabs ``tabular``; payoff matrices also in the ``sgame`` package's ``game``
 environment), Markdown, CSV or HTML, and any format registered there. Exact values print
 exactly (``3/5``, ``\\frac{3}{5}`` in LaTeX), floats as their shortest decimals of at
-most 15 significant digits (or with ``precision`` decimals), and parametric payoffs as
+most 12 significant digits (or with ``precision`` decimals), and parametric payoffs as
 formulas. The tables format what they are given (a game, a solution, a sweep's regions,
 a map); they solve nothing.
 
@@ -89,8 +89,8 @@ def payoff_table(game: Game, format: str | Format = "latex", precision: int | No
         then with ``mark`` the best-response flags) or ``"html"``.
     precision : int, optional
         Decimals of float payoffs; None (the default) prints each float as its shortest
-        decimal of at most 15 significant digits
-        (:func:`~gametheory.io.formats.decimal_text`). Exact payoffs print exactly.
+        decimal of at most 12 significant digits
+        (:data:`~gametheory.io.cells.TABLE_DIGITS`). Exact payoffs print exactly.
     style : {"booktabs", "sgame"}
         LaTeX only (other formats write their one style): a booktabs ``tabular`` (needs
         ``\\usepackage{booktabs}``) or the ``game`` environment of the ``sgame`` package
@@ -332,8 +332,8 @@ def equilibrium_table(solution: Any, format: str | Format = "latex",
         then ``payoff:player``.
     precision : int, optional
         Decimals of float values; None (the default) prints each float as its shortest
-        decimal of at most 15 significant digits
-        (:func:`~gametheory.io.formats.decimal_text`).
+        decimal of at most 12 significant digits
+        (:data:`~gametheory.io.cells.TABLE_DIGITS`).
     caption, label : str, optional
         A caption (LaTeX text) and a ``\\label`` key; in LaTeX either puts the table in
         a ``table`` float, in Markdown and HTML the caption heads the table.

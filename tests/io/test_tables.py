@@ -412,3 +412,17 @@ def test_a_label_latex_cannot_take_is_refused(label):
     with pytest.raises(gt.GameError, match="cannot be a LaTeX \\\\label key"):
         payoff_table(g, label=label)
     assert "\\label{tab:pd-1_a.b}" in payoff_table(g, label="tab:pd-1_a.b")
+
+
+def test_float_tables_show_no_rounding_noise_as_the_text_does_not():
+    """Chicken's mixed equilibrium solved in floats is 0.9/0.1 with payoffs -0.1 up to
+    a few units in the last place; the tables print 0.1 (12 significant digits), as
+    print(solution) does, not 0.0999999999999999."""
+    from gametheory.models import catalog
+
+    sol = gt.solve(catalog.GAMES["chicken"](), exact=False)
+    md = equilibrium_table(sol, "md")
+    assert "| 0.9 Swerve + 0.1 Straight |" in md and "| -0.1 | -0.1 |" in md
+    assert "99999" not in md and "99999" not in equilibrium_table(sol)
+    third = gt.NormalFormGame.from_arrays([[1.0 / 3, 0]], [[0, 2.0 / 3]])
+    assert "a1 & $0.333333333333, 0$ & $0, 0.666666666667$" in payoff_table(third, mark=None)
