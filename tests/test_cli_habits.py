@@ -281,3 +281,18 @@ def test_sweep_out_into_a_missing_directory_is_refused_before_the_sweep(capsys, 
     out = tmp_path / "missing" / "q.csv"
     code, _, err = main(capsys, "sweep", "--vary", "q=0:1:11", "--out", str(out))
     assert code == 2 and f"--out {out}: no directory {out.parent}" in err
+
+
+def test_sweep_table_of_two_varied_parameters_is_refused_before_the_sweep(capsys, tmp_path,
+                                                                          monkeypatch):
+    import importlib
+
+    sweep_module = importlib.import_module("gametheory.sensitivity.sweep")
+
+    def no_sweep(*args, **kwargs):
+        raise AssertionError("the sweep ran")
+
+    monkeypatch.setattr(sweep_module, "sweep", no_sweep)
+    code, _, err = main(capsys, "sweep", "deterrence", "--vary", "p=0:1:5", "--vary",
+                        "C=1:2:3", "--out", str(tmp_path / "t.tex"))
+    assert code == 2 and "a table of regions needs exactly one varying parameter" in err

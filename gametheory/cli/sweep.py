@@ -173,6 +173,8 @@ def cmd_sweep(args: Any) -> int:
         raise UsageError(f"--out writes {', '.join(_OUT)} files; got {args.out!r}")
     if args.out:
         check_out_directory(args.out)   # before the sweep, which may take long
+    if suffix in (".tex", ".md") and sum(len(a) > 1 for a in grid.values()) != 1:
+        raise UsageError("a table of regions needs exactly one varying parameter")
     if suffix in _FIGURES:
         require_matplotlib()            # before the sweep, which may take long
     executor, close = _executor(args)
