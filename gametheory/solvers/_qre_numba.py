@@ -204,12 +204,15 @@ def _householder_qr(M, pivot):
         betas[c] = beta * v0 * v0
     return betas, perm
 
+
 @numba.njit(cache=True)
-def _apply_qt(M, betas, b):
-    """Q^T b for the Householder vectors stored in M (unit first entries)."""
+def _reflect(M, betas, z, backward):
+    """In place: z <- Q^T z (or Q z with ``backward``) for the Householder vectors
+    stored below the diagonal of M (first entries 1) with factors ``betas``."""
     m = M.shape[0]
-    z = b.copy()
-    for c in range(len(betas)):
+    k = len(betas)
+    for step in range(k):
+        c = k - 1 - step if backward else step
         if betas[c] == 0.0:
             continue
         dot = z[c]
@@ -219,7 +222,7 @@ def _apply_qt(M, betas, b):
         z[c] -= f
         for i in range(c + 1, m):
             z[i] -= f * M[i, c]
-    return z
+
 
 @numba.njit(cache=True)
 def least_squares(A, b, rcond):
@@ -230,7 +233,8 @@ def least_squares(A, b, rcond):
     m, n = A.shape
     M = A.copy()
     betas, perm = _householder_qr(M, True)
-    c = _apply_qt(M, betas, b)
+    c = b.copy()
+    _reflect(M, betas, c, False)
     k = min(m, n)
     r = 0
     top = abs(M[0, 0]) if k else 0.0
@@ -257,17 +261,7 @@ def least_squares(A, b, rcond):
             for j in range(i):
                 s -= Rt[j, i] * u[j]
             u[i] = s / Rt[i, i]
-        # w = Z u: apply Householder reflections in reverse order
-        for cc in range(len(b2) - 1, -1, -1):
-            if b2[cc] == 0.0:
-                continue
-            dot = u[cc]
-            for i in range(cc + 1, n):
-                dot += Rt[i, cc] * u[i]
-            f = b2[cc] * dot
-            u[cc] -= f
-            for i in range(cc + 1, n):
-                u[i] -= f * Rt[i, cc]
+        _reflect(Rt, b2, u, True)                # w = Z u
         w = u
     z = np.zeros(n)
     for j in range(n):
