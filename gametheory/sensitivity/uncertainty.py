@@ -396,8 +396,10 @@ class UncertaintyResult:
         Returns
         -------
         dict
-            ``{parameter: (first_order, total)}``; a quantity with no variance gives
-            zeros.
+            ``{parameter: (first_order, total)}``; a quantity with no variance (equal at
+            every point it was evaluated at, up to rounding of 1e-12 of its size) gives
+            zeros: no parameter moves it, and the estimators' ratio of two rounding
+            errors is not reported.
 
         Examples
         --------
@@ -427,6 +429,7 @@ class UncertaintyResult:
             spec = _parse(self.game, quantity)[1]
         names = list(self.distributions)
         dists = [self.distributions[k] for k in names]
+        span = [np.inf, -np.inf]                 # the least and largest value seen
 
         def func(x: np.ndarray) -> np.ndarray:
             x = np.asarray(x, dtype=np.float64)
@@ -446,12 +449,15 @@ class UncertaintyResult:
                 raise GameError(f"quantity {quantity!r} is undefined (NaN) at some points "
                                 f"(no equilibrium selected there); Sobol indices need it "
                                 f"everywhere")
+            span[:] = min(span[0], float(y.min())), max(span[1], float(y.max()))
             # scipy squeezes (1, 1) indices to scalars and then fails on them (scipy 1.17,
             # one parameter and one output): give it the output twice and read row 0
             return np.vstack([y, y]) if len(names) == 1 else y[None, :]
 
         rng = np.random.default_rng(self.seed)
         res = sobol_indices(func=func, n=int(n), dists=dists, rng=rng)
+        if span[1] - span[0] <= 1e-12 * max(1.0, abs(span[0]), abs(span[1])):
+            return {name: (0.0, 0.0) for name in names}
         first, total = np.asarray(res.first_order), np.asarray(res.total_order)
         if len(names) == 1:
             first, total = first.reshape(-1)[:1], total.reshape(-1)[:1]

@@ -224,3 +224,17 @@ def test_structures_sharing_their_path_are_kept_apart():
     name = "1 equilibrium: path out (Incumbent: in: fight)"
     first, total = res.sobol_indices(name, n=64)["q"]
     assert total > 0.5
+
+
+def test_sobol_indices_of_a_constant_quantity_are_zero_not_rounding_noise():
+    # A quantity equal everywhere up to rounding (6 + 1e-14 v) has no variance to share
+    # out: the estimators' ratio of two rounding errors gave v about 1.02 before; a
+    # quantity that does move (Player 1's payoff v) keeps its index.
+    v, c = gt.parameters("v c")
+    g = gt.NormalFormGame.from_arrays([[v, v], [0, 0]], [[2, 0], [c, 0]])
+    d = {"v": st.uniform(1, 1), "c": st.uniform(1, 1)}
+    res = gt.uncertainty(g, d, ["payoff:Player 1"], n=64)
+    flat = res.sobol_indices(lambda s: 6.0 + 1e-14 * float(s[0].payoffs[0]), n=64)
+    assert flat == {"v": (0.0, 0.0), "c": (0.0, 0.0)}
+    moving = res.sobol_indices("payoff:Player 1", n=64)
+    assert moving["v"][1] > 0.9 and abs(moving["c"][1]) < 0.05
