@@ -28,13 +28,13 @@ def solve_last(D, log_ratio):
         for i in range(k):
             for j in range(k):
                 A[i, j] = D[n, i, j]
-        ok[n] = _lu_last(A, b, norms, pivots, np.exp(log_ratio[n]), z[n])
+        ok[n] = _lu_last(A, b, norms, pivots, np.exp(log_ratio[n]), z, n)
     return z, ok
 
 
 @numba.njit(cache=True)
-def _lu_last(A, b, squares, pivots, ratio, z):
-    """Solve ``A z = e_k`` in place by LU with partial pivoting; False (z untouched) when
+def _lu_last(A, b, squares, pivots, ratio, z, t):
+    """Solve ``A z[t] = e_k`` in place by LU with partial pivoting; False (z untouched) when
     a pivot is zero or ``|det|`` is not above ``ratio`` times the product of the row
     norms (compared as squares, in logs only when a product could under- or overflow)."""
     k = A.shape[0]
@@ -79,18 +79,18 @@ def _lu_last(A, b, squares, pivots, ratio, z):
     for i in range(k - 1, -1, -1):
         s = b[i]
         for j in range(i + 1, k):
-            s -= A[i, j] * z[j]
-        z[i] = s / A[i, i]
+            s -= A[i, j] * z[t, j]
+        z[t, i] = s / A[i, i]
     return True
 
 
 @numba.njit(cache=True, error_model="numpy")   # a zero row: inf and NaN, as in numpy
-def _adjugate_last(A, ratio, z):
-    """:func:`.indifference.solve_stack`'s closed form for ``A z = e_k``, k = 2 or 3, with
-    its arithmetic step by step (rows scaled to unit norm, the adjugate, ``|det| >
-    ratio``), so that the bits are numpy's; False (z untouched) when singular."""
+def _adjugate_last(A, T, ratio, z, t):
+    """:func:`.indifference.solve_stack`'s closed form for ``A z[t] = e_k``, k = 2 or 3,
+    with its arithmetic step by step (rows scaled to unit norm into the buffer ``T``, the
+    adjugate, ``|det| > ratio``), so that the bits are numpy's; False (z untouched) when
+    singular."""
     k = A.shape[0]
-    T = np.empty((3, 3))
     r = 0.0                       # e_k / norm: only the last entry is non-zero
     for i in range(k):
         s = 0.0
@@ -105,8 +105,8 @@ def _adjugate_last(A, ratio, z):
         det = T[0, 0] * T[1, 1] - T[0, 1] * T[1, 0]
         if not abs(det) > ratio:
             return False
-        z[0] = (T[1, 1] * 0.0 - T[0, 1] * r) / det
-        z[1] = (T[0, 0] * r - T[1, 0] * 0.0) / det
+        z[t, 0] = (T[1, 1] * 0.0 - T[0, 1] * r) / det
+        z[t, 1] = (T[0, 0] * r - T[1, 0] * 0.0) / det
         return True
     a0 = T[1, 1] * T[2, 2] - T[1, 2] * T[2, 1]   # adj[0] = T[1] x T[2]
     a1 = T[1, 2] * T[2, 0] - T[1, 0] * T[2, 2]
@@ -120,9 +120,9 @@ def _adjugate_last(A, ratio, z):
     b0 = T[2, 1] * T[0, 2] - T[2, 2] * T[0, 1]   # adj[1] = T[2] x T[0]
     b1 = T[2, 2] * T[0, 0] - T[2, 0] * T[0, 2]
     b2 = T[2, 0] * T[0, 1] - T[2, 1] * T[0, 0]
-    z[0] = (a0 * 0.0 + b0 * 0.0 + c0 * r) / det
-    z[1] = (a1 * 0.0 + b1 * 0.0 + c1 * r) / det
-    z[2] = (a2 * 0.0 + b2 * 0.0 + c2 * r) / det
+    z[t, 0] = (a0 * 0.0 + b0 * 0.0 + c0 * r) / det
+    z[t, 1] = (a1 * 0.0 + b1 * 0.0 + c1 * r) / det
+    z[t, 2] = (a2 * 0.0 + b2 * 0.0 + c2 * r) / det
     return True
 
 
@@ -148,20 +148,18 @@ def class_systems(M, b, e, s, own, opp, pos_tol, br_tol, ratio, rounding):
     norms = np.empty(k)
     pivots = np.empty(k)
     Mz = np.empty(n_opp)
-    for t in range(N):
-        Mt = M[b[t]]
-        S = own[s[t]]
-        E = opp[e[t]]
-        zt = z[t]
+    T = np.empty((3, 3))
+    for t in range(N):          # scalar indexing only: no array views in the loop
+        bt, et, st = b[t], e[t], s[t]
         if k == 1:
-            zt[0] = 1.0
+            z[t, 0] = 1.0
         else:
             for i in range(k - 1):
                 for j in range(k):
-                    A[i, j] = Mt[E[i + 1], S[j]] - Mt[E[0], S[j]]
+                    A[i, j] = M[bt, opp[et, i + 1], own[st, j]] - M[bt, opp[et, 0], own[st, j]]
             for j in range(k):
                 A[k - 1, j] = 1.0
-            r = ratio
+            rt = ratio
             if rounding:  # relative to the smallest difference row, as _solve_systems
                 small = np.inf
                 for i in range(k - 1):
@@ -169,26 +167,27 @@ def class_systems(M, b, e, s, own, opp, pos_tol, br_tol, ratio, rounding):
                     for j in range(k):
                         q += A[i, j] * A[i, j]
                     small = min(small, q)
-                r = ratio / min(1.0, np.sqrt(small)) if small > 0.0 else np.inf
-            solved = (_adjugate_last(A, r, zt) if k <= 3 else
-                      _lu_last(A, rhs, norms, pivots, r, zt))
+                rt = ratio / min(1.0, np.sqrt(small)) if small > 0.0 else np.inf
+            solved = (_adjugate_last(A, T, rt, z, t) if k <= 3 else
+                      _lu_last(A, rhs, norms, pivots, rt, z, t))
             if not solved:
                 status[t] = 2
                 continue
         positive = True
         for j in range(k):
-            if not zt[j] > pos_tol:
+            if not z[t, j] > pos_tol:
                 positive = False
         if not positive:
             continue
+        e0 = opp[et, 0]
         val = 0.0
         for j in range(k):
-            val += Mt[E[0], S[j]] * zt[j]
+            val += M[bt, e0, own[st, j]] * z[t, j]
         best = True
         for r in range(n_opp):
             q = 0.0
             for j in range(k):
-                q += Mt[r, S[j]] * zt[j]
+                q += M[bt, r, own[st, j]] * z[t, j]
             Mz[r] = q
             if not q <= val + br_tol:
                 best = False
