@@ -52,8 +52,9 @@ def _lex_row(D, rows, c, entering, pos, lex, tol):
 
 
 @numba.njit(cache=True)
-def _pivot_on(D, basis, nonbasic, pos, lex, label, tol):
-    """One pivot of FloatTableau.pivot_on: (leaving label or -1 if unbounded, tied)."""
+def _pivot_on(D, basis, nonbasic, pos, lex, label, tol, col, row):
+    """One pivot of FloatTableau.pivot_on: (leaving label or -1 if unbounded, tied).
+    ``col`` and ``row`` are buffers of at least D's rows and width."""
     rows, width = D.shape
     c = -pos[label] - 1
     r, best = -1, np.inf
@@ -80,14 +81,17 @@ def _pivot_on(D, basis, nonbasic, pos, lex, label, tol):
                 n += 1
         r = _lex_row(D, cand, c, label, pos, lex, tol)
     p = D[r, c]
-    col = D[:, c].copy()
-    row = D[r, :] / p
+    for i in range(rows):
+        col[i] = D[i, c]
+    for j in range(width):
+        row[j] = D[r, j] / p
     for j in range(width):
         v = row[j]
         if v != 0.0:
             for i in range(rows):
                 D[i, j] -= col[i] * v
-    D[r, :] = row
+    for j in range(width):
+        D[r, j] = row[j]
     for i in range(rows):
         D[i, c] = -col[i] / p
     D[r, c] = 1.0 / p
@@ -101,11 +105,13 @@ def _pivot_on(D, basis, nonbasic, pos, lex, label, tol):
 def path(DP, DQ, bP, nP, pP, lP, bQ, nQ, pQ, lQ, tol, k, steps, io, ties):
     """Up to ``steps`` pivots of the complementary path; state in ``io`` (see run_path)."""
     which, entering = io[0], io[1]
+    col = np.empty(max(DP.shape[0], DQ.shape[0]))
+    row = np.empty(max(DP.shape[1], DQ.shape[1]))
     for _ in range(steps):
         if which == 0:
-            leaving, tied = _pivot_on(DP, bP, nP, pP, lP, entering, tol)
+            leaving, tied = _pivot_on(DP, bP, nP, pP, lP, entering, tol, col, row)
         else:
-            leaving, tied = _pivot_on(DQ, bQ, nQ, pQ, lQ, entering, tol)
+            leaving, tied = _pivot_on(DQ, bQ, nQ, pQ, lQ, entering, tol, col, row)
         if leaving < 0:
             io[1], io[3] = entering, 2
             return
