@@ -42,6 +42,14 @@ __all__ = ["System", "normal_system", "tree_system", "trace", "solve_at", "polis
 
 _TINY = 1e-100   # relative weights below this are dropped: harmless, and LU stays fast
 _LOG_TINY = float(np.log(_TINY))
+# A step over which det [J; t] changes sign is retried at half the length until it is
+# _FLIP_SHRINK times shorter than the first such step: generic games' branches have no
+# bifurcations, and a flip over a long step is then usually a jump to a nearby part of
+# the curve (over close turning points); a flip that persists over a step that short is
+# taken for a bifurcation (as at the pitchfork of a symmetric game) and crossed. The
+# shortened length is forgotten after _FLIP_MEMORY steps without a flip.
+_FLIP_SHRINK = 16.0
+_FLIP_MEMORY = 25
 
 
 @dataclass(frozen=True)
@@ -386,7 +394,9 @@ def trace(sys: System, x0: np.ndarray, max_lambda: float, first_step: float,
     previous one (and with increasing lambda at the start); the predictor steps along it
     by ``h``, the corrector is Newton orthogonal to the tangent; a failed corrector
     halves ``h``, a quick one lengthens it by up to ``max_accel``. Turning points are
-    sign changes of d lam / ds, bifurcations sign changes of det [J; t]. ``max_steps``
+    sign changes of d lam / ds, bifurcations sign changes of det [J; t] that persist over
+    a step shortened by :data:`_FLIP_SHRINK` (a shorter step usually shows a flip to be a
+    jump between nearby parts of the curve). ``max_steps``
     caps the attempted steps. With numba, runs of steps that need nothing here (no
     turning point, bifurcation, requested lambda, end of the range, nor a point where
     ``stop`` could end the trace: see :func:`_screen`) are taken by the compiled
@@ -404,6 +414,7 @@ def trace(sys: System, x0: np.ndarray, max_lambda: float, first_step: float,
     runner = _compiled("advance") if len(t) < SPARSE_FROM else None
     rows = np.empty((CHUNK, len(t))) if runner is not None else None
     attempts = 0
+    flip_floor, flip_since = None, 0       # the shortest step a flip is retried down to
     while attempts < max_steps:
         if runner is not None:
             lam_from, gate = _screen(stop, br.end is not None)
@@ -439,6 +450,15 @@ def trace(sys: System, x0: np.ndarray, max_lambda: float, first_step: float,
                 continue
             y_new, J, first = out     # J from the last Newton iterate: within tol of y_new
             t_new, s = _tangent(J, t)
+        if s != 0 and s != sign_det:      # det [J; t] flipped: see _FLIP_SHRINK
+            if flip_floor is None:
+                flip_floor, flip_since = h / _FLIP_SHRINK, len(br.lam)
+            if h > flip_floor:
+                h *= 0.5
+                continue
+            flip_floor = None
+        elif flip_floor is not None and len(br.lam) - flip_since > _FLIP_MEMORY:
+            flip_floor = None
         lam_old, lam_new = y[-1], y_new[-1]
         if np.sign(t_new[-1]) != np.sign(t[-1]) and t[-1] != 0:
             br.turning.append(_turn(sys, y, t, float((y_new - y) @ t), newton_tol,

@@ -5,6 +5,7 @@ numba (normal forms and trees, turning points and a bifurcation, requested lambd
 
 from __future__ import annotations
 
+import contextlib
 import os
 
 import numpy as np
@@ -99,7 +100,7 @@ def test_same_branch_and_limit_with_and_without_numba(game):
     with numpy_only():
         off = gt.solve(game, method="qre", lambdas=lams)
     on = gt.solve(game, method="qre", lambdas=lams)
-    # (game 2's branch turns back to lambda = 0 after a bifurcation, with either code)
+    # (either code may end without an equilibrium: then both must)
     assert off.branch.reason == on.branch.reason
     assert len(off.equilibria) == len(on.equilibria) == (off.branch.reason == "converged")
     assert len(off.notes) == len(on.notes)
@@ -115,9 +116,35 @@ def test_same_branch_and_limit_with_and_without_numba(game):
     np.testing.assert_allclose(on.branch.lambdas, off.branch.lambdas, rtol=1e-7)
 
 
-def test_turning_points_and_bifurcation_found_with_numba():
-    br = gt.solve(GAMES[2], method="qre").branch
-    assert len(br.turning_points) == 3 and len(br.bifurcations) == 1
+def test_close_turning_points_are_not_taken_for_a_bifurcation():
+    """On this generic 5x5x5 game the branch turns at lambda about 19.57 twice, 48.17 and
+    25.41 (pygambit 17's logit_solve turns at 19.570, 19.568, 48.16 and 25.42). A step
+    over the two close turns once flipped det [J; t] and jumped back onto the branch's
+    lower part, which ran to lambda = 0 with no equilibrium; the flip is now retried with
+    shorter steps, and the limit is pygambit's."""
+    sol = gt.solve(GAMES[2], method="qre")
+    br = sol.branch
+    assert len(br.turning_points) == 4 and not br.bifurcations
+    assert len(sol) == 1 and gt.max_regret(GAMES[2], sol[0]) <= 1e-9
+    gbt = pytest.importorskip("pygambit")
+    G = gbt.StrategicGame.from_arrays(*[GAMES[2].payoffs[i].astype(float) for i in range(3)])
+    theirs = gbt.nash.logit_solve(G).equilibrium
+    for p, player in enumerate(G.players):
+        np.testing.assert_allclose(np.asarray(sol[0].strategies[p], dtype=float),
+                                   [float(v) for v in dict(theirs[player]).values()], atol=1e-6)
+
+
+def test_a_jump_over_close_turns_in_a_3x3x3_game_is_retried():
+    """Of 60 random games (3x3x3 to 6x6, seeds 1000-1059), this one's branch returned to
+    lambda = 0 without an equilibrium before flips of det [J; t] were retried; with or
+    without numba it now reaches a limit within tol."""
+    rng = np.random.default_rng(1045)
+    g = gt.NormalFormGame.from_arrays(*[rng.random((3, 3, 3)) for _ in range(3)])
+    for mode in (numpy_only, contextlib.nullcontext):
+        with mode():
+            sol = gt.solve(g, method="qre")
+        assert sol.branch.reason == "converged" and len(sol) == 1
+        assert gt.max_regret(g, sol[0]) <= 1e-9
 
 
 @pytest.mark.skipif(bool(os.environ.get("GAMETHEORY_NO_NUMBA")),
