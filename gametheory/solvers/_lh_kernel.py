@@ -24,7 +24,7 @@ class Abandoned(Exception):
     """A path that exceeded its pivot limit or the time limit (raised by both the
     compiled and the numpy path of :mod:`.lemke_howson`)."""
 
-__all__ = ["run_path", "available", "MIN_LABELS"]
+__all__ = ["run_path", "walk", "start_io", "compiled_for", "available", "MIN_LABELS"]
 
 #: Games with fewer labels (m + n) than this use the Python pivots: their paths are
 #: short and the per-call cost of the compiled path would not pay off.
@@ -43,6 +43,12 @@ def _kernel():
     return kernel("_lh_numba", "path")
 
 
+def compiled_for(m: int, n: int):
+    """The compiled path for an m x n game, or None when it is not used (numba missing
+    or disabled, or fewer than :data:`MIN_LABELS` labels)."""
+    return None if m + n < MIN_LABELS else _kernel()
+
+
 def run_path(P, Q, k: int, m: int, limit: int, budget=None, chunk: int = CHUNK
              ) -> int | None:
     """Drop label k and pivot until it is picked up again, compiled; the pivot count.
@@ -54,31 +60,15 @@ def run_path(P, Q, k: int, m: int, limit: int, budget=None, chunk: int = CHUNK
     if compiled is None or P.D.shape[1] + Q.D.shape[1] - 2 < MIN_LABELS or \
             P.tol != Q.tol or P.D.dtype != np.float64 or Q.D.dtype != np.float64:
         return None
-    from ..errors import SolverError
-
     tabs = (P, Q)
     state = [(np.asarray(t.basis, dtype=np.int64), np.asarray(t.nonbasic, dtype=np.int64),
               np.asarray(t._pos, dtype=np.int64), np.asarray(t.lex_columns, dtype=np.int64))
              for t in tabs]
     ties = np.zeros(2, dtype=np.int64)
-    # io: [which tableau pivots next (0: P, 1: Q), entering label, pivots done, status]
-    io = np.array([0 if k < m else 1, k, 0, 0], dtype=np.int64)
+    io = start_io(k, m)
     try:
-        while True:
-            steps = min(chunk, limit - int(io[2]))
-            compiled(P.D, Q.D, *state[0], *state[1], P.tol, k, steps, io, ties)
-            if io[3] == 1:
-                return int(io[2])
-            if io[3] == 2:
-                label = int(io[1])
-                raise SolverError(f"pivot column {label} has no positive entry: the "
-                                  "polytope is unbounded (internal error)")
-            if budget is not None and io[2] % 1000 == 0 and budget.expired:
-                raise Abandoned(f"time_limit={budget.time_limit:g} s reached after "
-                                 f"{int(io[2])} pivots")
-            if io[2] >= limit:
-                raise Abandoned(f"the path from label {k} exceeded max_pivots={limit} "
-                                 f"pivots")
+        return walk(compiled, P.D, Q.D, state[0], state[1], P.tol, k, limit, io, ties,
+                    budget, chunk)
     finally:
         for t, (basis, nonbasic, pos, _), tie in zip(tabs, state, ties, strict=True):
             t.basis, t.nonbasic, t._pos = basis.tolist(), nonbasic.tolist(), pos.tolist()
@@ -88,3 +78,36 @@ def run_path(P, Q, k: int, m: int, limit: int, budget=None, chunk: int = CHUNK
         first = 0 if k < m else 1
         tabs[first].pivots += (done + 1) // 2
         tabs[1 - first].pivots += done // 2
+
+
+def start_io(k: int, m: int) -> np.ndarray:
+    """The state of :func:`walk` before the first pivot from label k: ``[which tableau
+    pivots next (0: P, 1: Q), entering label, pivots done, status]``."""
+    return np.array([0 if k < m else 1, k, 0, 0], dtype=np.int64)
+
+
+def walk(compiled, DP: np.ndarray, DQ: np.ndarray, state_p: tuple, state_q: tuple,
+         tol: float, k: int, limit: int, io: np.ndarray, ties: np.ndarray, budget=None,
+         chunk: int = CHUNK) -> int:
+    """The compiled path on the dictionaries ``DP``, ``DQ`` (float64, Fortran order) and
+    their label arrays ``(basis, nonbasic, pos, lex_columns)`` (int64, changed in place),
+    in chunks of ``chunk`` pivots between checks of the time limit; the pivot count.
+    ``io`` (from :func:`start_io`) and ``ties`` (pivots that needed the tie-break, per
+    tableau) are updated in place, also when an exception is raised."""
+    from ..errors import SolverError
+
+    while True:
+        steps = min(chunk, limit - int(io[2]))
+        compiled(DP, DQ, *state_p, *state_q, tol, k, steps, io, ties)
+        if io[3] == 1:
+            return int(io[2])
+        if io[3] == 2:
+            label = int(io[1])
+            raise SolverError(f"pivot column {label} has no positive entry: the "
+                              "polytope is unbounded (internal error)")
+        if budget is not None and io[2] % 1000 == 0 and budget.expired:
+            raise Abandoned(f"time_limit={budget.time_limit:g} s reached after "
+                            f"{int(io[2])} pivots")
+        if io[2] >= limit:
+            raise Abandoned(f"the path from label {k} exceeded max_pivots={limit} "
+                            f"pivots")

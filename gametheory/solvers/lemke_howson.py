@@ -27,11 +27,12 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+from scipy.linalg.lapack import dgesv
 
 from ..errors import DegenerateGameWarning, GameError, SolverError
 from ._advice import suggest
 from ._lh_kernel import Abandoned as _Abandoned
-from ._lh_kernel import run_path
+from ._lh_kernel import compiled_for, run_path, start_io, walk
 from ._progress import Budget
 from .result import Solution, build_solution
 from .tableau import FloatTableau, IntegerTableau
@@ -154,24 +155,22 @@ def solve_lemke_howson(game: NormalFormGame, exact: bool = False, tol: float | N
     limit = DEFAULT_MAX_PIVOTS if max_pivots is None else max_pivots
     if isinstance(limit, bool) or not isinstance(limit, (int, np.integer)) or limit < 1:
         raise SolverError(f"max_pivots must be a positive integer; got {max_pivots!r}")
-    make = _tableau_factory(A, B, exact)
+    compiled = None if exact else compiled_for(m, n)
+    walker = _tableau_walker(A, B, exact, limit) if compiled is None else \
+        _array_walker(compiled, A, B, limit)
     profiles, abandoned = [], []
     degenerate = False
     with Budget(len(labels), "lemke-howson", progress, time_limit, unit="label") as budget:
         for k in labels:
             if budget.expired:
                 break
-            P, Q = make()
             try:
-                if exact or run_path(P, Q, k, m, limit, budget) is None:
-                    _complementary_path(P, Q, k, m, limit, budget)
+                x, y, tied = walker(k, budget)
             except _Abandoned as why:
                 abandoned.append((k, str(why)))
                 budget.step()
                 continue
-            degenerate |= bool(P.ties or Q.ties)
-            x = _strategy(P, range(m), exact)
-            y = _strategy(Q, range(m, m + n), exact)
+            degenerate |= tied
             profiles.append((x, y))
             budget.step()
     tried = len(profiles) + len(abandoned)
@@ -192,8 +191,24 @@ def solve_lemke_howson(game: NormalFormGame, exact: bool = False, tol: float | N
                "lexicographically)" + (f"; {better} for all equilibria" if better else ""))
         notes.append(msg)
         warnings.warn(msg, DegenerateGameWarning, stacklevel=2)
+    if tol is None and not exact:
+        tol = _default_tol(game)
     return build_solution(game, profiles, "lemke-howson", complete=False, exact=exact,
                           tol=tol, notes=notes)
+
+
+def _default_tol(game: NormalFormGame) -> float | None:
+    """:func:`.result.payoff_tolerance` of the game's float payoffs, from the two
+    matrices' extremes (the same arithmetic); None (computed there) if one is not
+    finite."""
+    lo, hi = [], []
+    for M in game.float_payoffs():
+        lo.append(float(M.min()))
+        hi.append(float(M.max()))
+    if not all(math.isfinite(v) for v in lo + hi):
+        return None
+    return 1e-9 * max(h - low for h, low in zip(hi, lo)) + \
+        1e-13 * max(max(abs(h), abs(low)) for h, low in zip(hi, lo))
 
 
 # --------------------------------------------------------------------------- setup
@@ -281,6 +296,85 @@ def _tableau_factory(A, B, exact: bool):
 
 
 # --------------------------------------------------------------------------- the path
+def _tableau_walker(A, B, exact: bool, limit: int):
+    """``walk(k, budget) -> (x, y, tied)``: the path from label k on fresh tableaus
+    (:mod:`.tableau`), compiled when :func:`.run_path` applies; the endpoint's
+    strategies (refined by a linear solve when float) and whether a ratio test tied."""
+    m = A.shape[0]
+    n = A.shape[1]
+    make = _tableau_factory(A, B, exact)
+
+    def walk_one(k: int, budget: Budget) -> tuple[np.ndarray, np.ndarray, bool]:
+        P, Q = make()
+        if exact or run_path(P, Q, k, m, limit, budget) is None:
+            _complementary_path(P, Q, k, m, limit, budget)
+        return (_strategy(P, range(m), exact), _strategy(Q, range(m, m + n), exact),
+                bool(P.ties or Q.ties))
+
+    return walk_one
+
+
+def _array_walker(compiled, A: np.ndarray, B: np.ndarray, limit: int):
+    """:func:`_tableau_walker` for float games on the compiled path, without tableau
+    objects: the kernel pivots copies of the dictionaries ``[B^T | 1]`` and ``[A | 1]``
+    at the slack bases (as :func:`_tableau_factory` builds them) with the labels in
+    int64 arrays, and each endpoint is refined by :func:`_refined_strategy`."""
+    m, n = A.shape
+    Bt = np.ascontiguousarray(B.T)
+    DP = np.ones((n, m + 1), order="F")
+    DP[:, :m] = Bt
+    DQ = np.ones((m, n + 1), order="F")
+    DQ[:, :n] = A
+    labels = np.arange(m + n, dtype=np.int64)
+    # (basis, nonbasic, pos, lex_columns): pos[label] = row if basic, else ~column
+    state_p = (labels[m:], labels[:m], np.concatenate([~labels[:m], labels[:n]]),
+               labels[m:])
+    state_q = (labels[:m], labels[m:], np.concatenate([labels[:m], ~labels[:n]]),
+               labels[:m])
+    tol = 1e-11  # FloatTableau's default, as on the tableau path
+
+    def walk_one(k: int, budget: Budget) -> tuple[np.ndarray, np.ndarray, bool]:
+        dp, dq = DP.copy(order="F"), DQ.copy(order="F")
+        sp, sq = tuple(a.copy() for a in state_p), tuple(a.copy() for a in state_q)
+        ties = np.zeros(2, dtype=np.int64)
+        walk(compiled, dp, dq, sp, sq, tol, k, limit, start_io(k, m), ties, budget)
+        return (_refined_strategy(dp, sp[0], Bt, 0, m),
+                _refined_strategy(dq, sq[0], A, m, 0), bool(ties.any()))
+
+    return walk_one
+
+
+def _refined_strategy(D: np.ndarray, basis: np.ndarray, M: np.ndarray, first: int,
+                      slack: int) -> np.ndarray:
+    """The normalised strategy at the end of a path in the polytope ``{z >= 0 : M z <= 1}``
+    (labels ``first..`` for z, ``slack..`` for the slacks of M's rows), with dictionary
+    ``D`` and ``basis``. The basic values are recomputed from the original system: the
+    rows whose slack is nonbasic (tight) give a square system for the basic z, and the
+    basic slacks follow; kept, as by :meth:`.FloatTableau.basic_array`, only when every
+    value agrees with the tableau to 1e-6 (then clipped at 0)."""
+    rows, size = M.shape
+    values = D[:, -1]
+    own = (basis >= first) & (basis < first + size)
+    support, loose = basis[own] - first, basis[~own] - slack
+    if len(support):
+        tight = np.ones(rows, dtype=bool)
+        tight[loose] = False
+        columns = M[:, support]
+        *_, z_own, info = dgesv(columns[tight], np.ones(len(support)))
+        if info == 0:
+            z = np.empty(rows)
+            z[own] = z_own
+            z[~own] = 1.0 - (columns @ z_own)[loose]
+            if np.abs(z - values).max() <= 1e-6:
+                values = np.maximum(z, 0.0)
+    s = np.zeros(size)
+    s[support] = values[own]
+    total = sum(s.tolist())
+    if not total > 0:
+        raise SolverError("Lemke-Howson ended at the artificial equilibrium (internal error)")
+    return s / total
+
+
 def _complementary_path(P, Q, k: int, m: int, limit: int, budget: Budget | None = None
                         ) -> int:
     """Drop label k at (0, 0) and pivot until it is picked up again; return the pivots."""
