@@ -15,7 +15,11 @@ nashpy (``initial_dropped_label``): 0..m-1 for player 1's strategies, m..m+n-1 f
 player 2's.
 
 Each polytope is a tableau (see :mod:`.tableau`) with one column per label; ties in the
-ratio test are broken lexicographically, so degenerate games never cycle.
+ratio test are broken lexicographically, so degenerate games never cycle. Float games of
+at least :data:`._lh_kernel.MIN_LABELS` labels, with numba installed, are walked by the
+compiled kernel on plain arrays built once per call (the same pivots, without tableau
+objects); each endpoint is then refined by solving the tight rows on its support, kept
+only when it agrees with the walk's values to 1e-6.
 """
 
 from __future__ import annotations
