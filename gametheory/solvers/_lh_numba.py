@@ -5,6 +5,8 @@ from __future__ import annotations
 import numba
 import numpy as np
 
+from ._linalg_numba import lu_solve_in_place
+
 
 @numba.njit(cache=True)
 def _lex_row(D, rows, c, entering, pos, lex, tol):
@@ -123,3 +125,74 @@ def path(DP, DQ, bP, nP, pP, lP, bQ, nQ, pQ, lQ, tol, k, steps, io, ties):
         entering = leaving
         which = 1 - which
         io[0], io[1] = which, entering
+
+
+@numba.njit(cache=True)
+def refined_strategy(D, basis, M, first, slack, out):
+    """The normalised strategy at the end of a path in ``{z >= 0 : M z <= 1}`` (labels
+    ``first..`` for z, ``slack..`` for the slacks of M's rows), with dictionary ``D``
+    and ``basis``, written into ``out``; False when it is zero (the artificial
+    equilibrium). The basic values are recomputed from the original system (the tight
+    rows give a square system for the basic z; the basic slacks follow) and kept only
+    when every one agrees with the dictionary's to 1e-6, then clipped at 0."""
+    rows, size = M.shape
+    w = D.shape[1] - 1
+    k = 0
+    for i in range(rows):
+        if first <= basis[i] < first + size:
+            k += 1
+    support = np.empty(k, dtype=np.int64)
+    tight = np.ones(rows, dtype=np.bool_)
+    c = 0
+    for i in range(rows):
+        b = basis[i]
+        if first <= b < first + size:
+            support[c] = b - first
+            c += 1
+        else:
+            tight[b - slack] = False
+    values = np.empty(rows)
+    for i in range(rows):
+        values[i] = D[i, w]
+    if k:
+        S = np.empty((k, k))
+        r = 0
+        for t in range(rows):
+            if tight[t]:
+                for q in range(k):
+                    S[r, q] = M[t, support[q]]
+                r += 1
+        z_own = np.ones(k)
+        _, ok = lu_solve_in_place(S, z_own, np.empty(k))
+        if ok:
+            z = np.empty(rows)
+            agree = True
+            c = 0
+            for i in range(rows):
+                b = basis[i]
+                if first <= b < first + size:
+                    z[i] = z_own[c]
+                    c += 1
+                else:
+                    s = 0.0
+                    for q in range(k):
+                        s += M[b - slack, support[q]] * z_own[q]
+                    z[i] = 1.0 - s
+                if not abs(z[i] - values[i]) <= 1e-6:
+                    agree = False
+            if agree:
+                for i in range(rows):
+                    values[i] = max(z[i], 0.0)
+    for j in range(size):
+        out[j] = 0.0
+    for i in range(rows):
+        if first <= basis[i] < first + size:
+            out[basis[i] - first] = values[i]
+    total = 0.0
+    for j in range(size):
+        total += out[j]
+    if not total > 0:
+        return False
+    for j in range(size):
+        out[j] /= total
+    return True

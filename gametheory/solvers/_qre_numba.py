@@ -12,6 +12,8 @@ from __future__ import annotations
 import numba
 import numpy as np
 
+from ._linalg_numba import lu_solve
+
 _TINY = 1e-100                     # as _qre_path._TINY
 _LOG_TINY = float(np.log(_TINY))
 
@@ -110,42 +112,6 @@ def equations(E, pair_e, pair_u, pair_logw, q_pair, q_act, product, offsets, age
             if abs(J[a, b]) < _TINY:
                 J[a, b] = 0.0
     return F, J
-
-
-@numba.njit(cache=True)
-def lu_solve(A, rhs):
-    """``(z, sign of det A, ok)`` for ``A z = rhs`` by LU with partial pivoting (A is
-    overwritten); ``ok`` is False when a pivot is exactly zero (as LAPACK's getrf)."""
-    n = len(rhs)
-    z = rhs.copy()
-    sign = 1.0
-    for c in range(n):
-        p, best = c, abs(A[c, c])
-        for i in range(c + 1, n):
-            if abs(A[i, c]) > best:
-                p, best = i, abs(A[i, c])
-        if best == 0.0:
-            return z, 0.0, False
-        if p != c:
-            for j in range(n):
-                A[c, j], A[p, j] = A[p, j], A[c, j]
-            z[c], z[p] = z[p], z[c]
-            sign = -sign
-        if A[c, c] < 0:
-            sign = -sign
-        inv = 1.0 / A[c, c]
-        for i in range(c + 1, n):
-            f = A[i, c] * inv
-            if f != 0.0:
-                for j in range(c + 1, n):
-                    A[i, j] -= f * A[c, j]
-                z[i] -= f * z[c]
-    for i in range(n - 1, -1, -1):
-        s = z[i]
-        for j in range(i + 1, n):
-            s -= A[i, j] * z[j]
-        z[i] = s / A[i, i]
-    return z, sign, True
 
 
 @numba.njit(cache=True)

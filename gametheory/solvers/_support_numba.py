@@ -7,6 +7,8 @@ from __future__ import annotations
 import numba
 import numpy as np
 
+from ._linalg_numba import lu_solve_in_place
+
 
 @numba.njit(cache=True)
 def solve_last(D, log_ratio):
@@ -34,9 +36,10 @@ def solve_last(D, log_ratio):
 
 @numba.njit(cache=True)
 def _lu_last(A, b, squares, pivots, ratio, z, t):
-    """Solve ``A z[t] = e_k`` in place by LU with partial pivoting; False (z untouched) when
-    a pivot is zero or ``|det|`` is not above ``ratio`` times the product of the row
-    norms (compared as squares, in logs only when a product could under- or overflow)."""
+    """Solve ``A z[t] = e_k`` in place by :func:`._linalg_numba.lu_solve_in_place`; False
+    (z untouched) when a pivot is zero or ``|det|`` is not above ``ratio`` times the
+    product of the row norms (compared as squares, in logs only when a product could
+    under- or overflow)."""
     k = A.shape[0]
     for i in range(k):
         s = 0.0
@@ -45,26 +48,12 @@ def _lu_last(A, b, squares, pivots, ratio, z, t):
         squares[i] = s
         b[i] = 0.0
     b[k - 1] = 1.0
-    for c in range(k):
-        p, best = c, abs(A[c, c])
-        for i in range(c + 1, k):
-            if abs(A[i, c]) > best:
-                p, best = i, abs(A[i, c])
-        if best == 0.0:
-            return False
-        if p != c:
-            for j in range(k):
-                A[c, j], A[p, j] = A[p, j], A[c, j]
-            b[c], b[p] = b[p], b[c]
-        pivots[c] = best * best
-        for i in range(c + 1, k):
-            f = A[i, c] / A[c, c]
-            for j in range(c + 1, k):
-                A[i, j] -= f * A[c, j]
-            b[i] -= f * b[c]
+    _, ok = lu_solve_in_place(A, b, pivots)
+    if not ok:
+        return False
     det2, norm2 = 1.0, 1.0
     for i in range(k):
-        det2 *= pivots[i]
+        det2 *= pivots[i] * pivots[i]
         norm2 *= squares[i]
     if 1e-250 < det2 < 1e250 and 1e-250 < norm2 < 1e250:
         if not det2 > ratio * ratio * norm2:
@@ -72,15 +61,12 @@ def _lu_last(A, b, squares, pivots, ratio, z, t):
     else:
         gap = 0.0
         for i in range(k):
-            gap += 0.5 * (np.log(pivots[i]) - (np.log(squares[i]) if squares[i] > 0.0
-                                               else -np.inf))
+            gap += 0.5 * (np.log(pivots[i] * pivots[i]) -
+                          (np.log(squares[i]) if squares[i] > 0.0 else -np.inf))
         if not gap > np.log(ratio):
             return False
-    for i in range(k - 1, -1, -1):
-        s = b[i]
-        for j in range(i + 1, k):
-            s -= A[i, j] * z[t, j]
-        z[t, i] = s / A[i, i]
+    for i in range(k):
+        z[t, i] = b[i]
     return True
 
 

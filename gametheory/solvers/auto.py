@@ -87,11 +87,11 @@ def check_options(names: Iterable[str], options: Mapping[str, Any], label: str) 
     """SolverError naming ``label`` and the valid options when an option is taken by
     none of the methods ``names``: the one check of options."""
     names = list(names)
-    valid: dict[str, None] = {}
-    for n in names:
-        valid.update(dict.fromkeys(o.name for o in METHODS[n].options))
-    unknown = [o for o in options if o not in valid]
+    unknown = [o for o in options if not any(o in METHODS[n].option_names for n in names)]
     if unknown:
+        valid: dict[str, None] = {}
+        for n in names:
+            valid.update(dict.fromkeys(o.name for o in METHODS[n].options))
         which = (f"method {label!r}" if label != "auto" else
                  f"method 'auto' (which tries {', '.join(names)})")
         raise SolverError(f"unknown option(s) for {which}: {', '.join(sorted(unknown))}; "

@@ -31,10 +31,10 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from scipy.linalg.lapack import dgesv
 
 from ..errors import DegenerateGameWarning, GameError, SolverError
 from ._advice import suggest
+from ._compiled import kernel
 from ._lh_kernel import Abandoned as _Abandoned
 from ._lh_kernel import compiled_for, run_path, start_io, walk
 from ._progress import Budget
@@ -322,8 +322,13 @@ def _array_walker(compiled, A: np.ndarray, B: np.ndarray, limit: int):
     """:func:`_tableau_walker` for float games on the compiled path, without tableau
     objects: the kernel pivots copies of the dictionaries ``[B^T | 1]`` and ``[A | 1]``
     at the slack bases (as :func:`_tableau_factory` builds them) with the labels in
-    int64 arrays, and each endpoint is refined by :func:`_refined_strategy`."""
+    int64 arrays. Each endpoint is refined by the compiled ``refined_strategy``: the
+    basic values are recomputed from the original system ``{z >= 0 : M z <= 1}`` (the
+    rows whose slack is nonbasic, i.e. tight, give a square system for the basic z, and
+    the basic slacks follow) and kept, as by :meth:`.FloatTableau.basic_array`, only
+    when every value agrees with the walk's to 1e-6 (then clipped at 0)."""
     m, n = A.shape
+    refine = kernel("_lh_numba", "refined_strategy")
     Bt = np.ascontiguousarray(B.T)
     DP = np.ones((n, m + 1), order="F")
     DP[:, :m] = Bt
@@ -342,41 +347,13 @@ def _array_walker(compiled, A: np.ndarray, B: np.ndarray, limit: int):
         sp, sq = tuple(a.copy() for a in state_p), tuple(a.copy() for a in state_q)
         ties = np.zeros(2, dtype=np.int64)
         walk(compiled, dp, dq, sp, sq, tol, k, limit, start_io(k, m), ties, budget)
-        return (_refined_strategy(dp, sp[0], Bt, 0, m),
-                _refined_strategy(dq, sq[0], A, m, 0), bool(ties.any()))
+        x, y = np.empty(m), np.empty(n)
+        if not (refine(dp, sp[0], Bt, 0, m, x) and refine(dq, sq[0], A, m, 0, y)):
+            raise SolverError("Lemke-Howson ended at the artificial equilibrium "
+                              "(internal error)")
+        return x, y, bool(ties.any())
 
     return walk_one
-
-
-def _refined_strategy(D: np.ndarray, basis: np.ndarray, M: np.ndarray, first: int,
-                      slack: int) -> np.ndarray:
-    """The normalised strategy at the end of a path in the polytope ``{z >= 0 : M z <= 1}``
-    (labels ``first..`` for z, ``slack..`` for the slacks of M's rows), with dictionary
-    ``D`` and ``basis``. The basic values are recomputed from the original system: the
-    rows whose slack is nonbasic (tight) give a square system for the basic z, and the
-    basic slacks follow; kept, as by :meth:`.FloatTableau.basic_array`, only when every
-    value agrees with the tableau to 1e-6 (then clipped at 0)."""
-    rows, size = M.shape
-    values = D[:, -1]
-    own = (basis >= first) & (basis < first + size)
-    support, loose = basis[own] - first, basis[~own] - slack
-    if len(support):
-        tight = np.ones(rows, dtype=bool)
-        tight[loose] = False
-        columns = M[:, support]
-        *_, z_own, info = dgesv(columns[tight], np.ones(len(support)))
-        if info == 0:
-            z = np.empty(rows)
-            z[own] = z_own
-            z[~own] = 1.0 - (columns @ z_own)[loose]
-            if np.abs(z - values).max() <= 1e-6:
-                values = np.maximum(z, 0.0)
-    s = np.zeros(size)
-    s[support] = values[own]
-    total = sum(s.tolist())
-    if not total > 0:
-        raise SolverError("Lemke-Howson ended at the artificial equilibrium (internal error)")
-    return s / total
 
 
 def _complementary_path(P, Q, k: int, m: int, limit: int, budget: Budget | None = None

@@ -27,6 +27,7 @@ import importlib
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from ..errors import SolverError
@@ -182,9 +183,9 @@ class Method:
             return self.implementation
         return getattr(importlib.import_module(self.module), self.function_name)
 
-    @property
+    @cached_property
     def option_names(self) -> frozenset[str]:
-        """The names of the options it takes."""
+        """The names of the options it takes (computed once: the record is frozen)."""
         return frozenset(o.name for o in self.options)
 
     def accepts_game(self, game: Game, exact: bool = False) -> bool:

@@ -516,32 +516,41 @@ def _algebraic(x: Any) -> bool:
     return type(x).__module__.startswith("sympy") and not getattr(x, "is_Rational", False)
 
 
-def _clean_float_rows(rows: Sequence[Sequence[float]], zero_below: float) -> np.ndarray:
-    """:func:`_clean_float` of every row at once (the same arithmetic), read only."""
-    V = np.array(rows, dtype=float)
-    V[np.abs(V) < zero_below] = 0.0
-    np.clip(V, 0.0, None, out=V)
-    total = V.sum(axis=1, keepdims=True)
-    np.divide(V, total, out=V, where=total > 0)
-    V.setflags(write=False)
-    return V
-
-
 def _float_bimatrix(game: NormalFormGame, profiles: Sequence[Sequence[Any]],
                     zero_below: float) -> tuple[list, list, np.ndarray] | None:
     """The cleaned profiles of a two-player float solve and their verification, batched:
-    ``(cleaned, verified, XY)`` as :func:`build_solution` computes them one by one, and
-    the cleaned profiles as rows ``x | y``; None unless every profile holds two float64
-    arrays of the game's shape."""
-    shape = game.shape
+    ``(cleaned, verified, XY)`` as :func:`build_solution` computes them one by one with
+    :func:`_clean_float` (the same arithmetic: an entry below ``zero_below`` is a zero
+    or a negative, which that function also sets to 0), and the cleaned profiles as
+    read-only rows ``x | y``; None unless every profile holds two float64 arrays of the
+    game's shape."""
+    m, n = shape = game.shape
     if not all(len(p) == 2 and all(isinstance(s, np.ndarray) and s.dtype == np.float64 and
                                    s.shape == (size,) for s, size in zip(p, shape))
                for p in profiles):
         return None
-    X = _clean_float_rows([p[0] for p in profiles], zero_below)
-    Y = _clean_float_rows([p[1] for p in profiles], zero_below)
+    XY = np.empty((len(profiles), m + n))
+    for row, (x, y) in zip(XY, profiles):
+        row[:m] = x
+        row[m:] = y
+    XY[XY < zero_below] = 0.0
+    X, Y = XY[:, :m], XY[:, m:]
+    for V in (X, Y):
+        total = V.sum(axis=1, keepdims=True)
+        np.divide(V, total, out=V, where=total > 0)
+    XY.setflags(write=False)
+    X, Y = XY[:, :m], XY[:, m:]             # read-only views now
     cleaned = list(zip(X, Y, strict=True))  # read-only rows: the strategies as they are
-    return cleaned, _verify(game, cleaned, False), np.hstack([X, Y])
+    return cleaned, _bimatrix_regrets(game.float_payoffs(), X, Y), XY
+
+
+def _bimatrix_regrets(U: Sequence[np.ndarray], X: np.ndarray, Y: np.ndarray
+                      ) -> list[tuple[Any, tuple]]:
+    """``(max regret, payoffs)`` of each profile (rows of X and Y) of the bimatrix U."""
+    AY, XB = Y @ U[0].T, X @ U[1]          # payoff of each pure strategy vs the other's mix
+    u1, u2 = (X * AY).sum(axis=1), (Y * XB).sum(axis=1)
+    regret = np.maximum(AY.max(axis=1) - u1, XB.max(axis=1) - u2)
+    return [(r, (a, b)) for r, a, b in zip(regret, u1, u2)]
 
 
 def _verify(game: NormalFormGame, profiles: list[tuple], exact: bool) -> list[tuple[Any, tuple]]:
@@ -557,17 +566,14 @@ def _verify(game: NormalFormGame, profiles: list[tuple], exact: bool) -> list[tu
             payoffs = tuple(np.dot(v, p) for v, p in zip(vecs, prof))
             out.append((max(max(v) - u for v, u in zip(vecs, payoffs)), payoffs))
         return out
-    U = game.exact_payoffs() if exact else game.float_payoffs()
     dtype = object if exact else float
     X = np.array([p[0] for p in profiles], dtype=dtype)
     Y = np.array([p[1] for p in profiles], dtype=dtype)
-    AY, XB = Y @ U[0].T, X @ U[1]          # payoff of each pure strategy vs the other's mix
-    u1, u2 = (X * AY).sum(axis=1), (Y * XB).sum(axis=1)
-    regret = np.maximum(AY.max(axis=1) - u1, XB.max(axis=1) - u2)
+    out = _bimatrix_regrets(game.exact_payoffs() if exact else game.float_payoffs(), X, Y)
     if exact:  # a profile off the simplex is no equilibrium, whatever its regret
-        regret = [r if sum(x) == 1 and sum(y) == 1 else Fraction(1)
-                  for r, x, y in zip(regret, X, Y)]
-    return [(r, (a, b)) for r, a, b in zip(regret, u1, u2)]
+        out = [(r if sum(x) == 1 and sum(y) == 1 else Fraction(1), u)
+               for (r, u), x, y in zip(out, X, Y)]
+    return out
 
 
 def build_solution(game: NormalFormGame, profiles: Sequence[Sequence[Any]], method: str,
@@ -595,7 +601,8 @@ def build_solution(game: NormalFormGame, profiles: Sequence[Sequence[Any]], meth
         _float_bimatrix(game, profiles, zero_below)
     if batch is not None:
         cleaned, verified, XY = batch
-        keys = np.round(XY, 9) + 0.0          # Equilibrium.key of every profile at once
+        # Equilibrium.key of every profile at once (one profile needs none)
+        keys = (np.round(XY, 9) + 0.0).tolist() if len(profiles) > 1 else None
     else:
         cleaned = [tuple(_clean_exact(s) if exact else _clean_float(s, zero_below)
                          for s in prof) for prof in profiles]
@@ -611,7 +618,8 @@ def build_solution(game: NormalFormGame, profiles: Sequence[Sequence[Any]], meth
             payoffs = tuple(float(v) for v in payoffs)
         strategies = clean if batch is not None else tuple(_frozen(s) for s in clean)
         eq = Equilibrium(strategies, payoffs, game.players, game.strategies, exact)
-        key = eq.key() if batch is None else (tuple(keys[k, :m]), tuple(keys[k, m:]))
+        key = eq.key() if batch is None else \
+            k if keys is None else (tuple(keys[k][:m]), tuple(keys[k][m:]))
         if key not in index_of:
             index_of[key] = len(kept)
             kept.append(eq)
@@ -625,6 +633,8 @@ def build_solution(game: NormalFormGame, profiles: Sequence[Sequence[Any]], meth
         warnings.warn(msg, DegenerateGameWarning, stacklevel=3)
     if batch is None:
         order = sorted(range(len(kept)), key=lambda k: _sort_key(kept[k]))
+    elif len(kept) < 2:
+        order = list(range(len(kept)))
     else:  # _sort_key of every profile from its rows at once
         rows = (-XY).tolist()
         order = sorted(range(len(kept)), key=lambda k: rows[source[k]])
