@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from ..errors import GameError, SolverError
+from ..games.normal import NormalFormGame  # loaded by .result anyway: no import cost
 from ._small import solve_small
 from .auto import (
     AUTO_ENUMPOLY_PLAYERS,
@@ -31,7 +32,6 @@ from .result import Component, Equilibrium, NashSubset, Solution, solve_in_float
 
 if TYPE_CHECKING:
     from ..games.extensive import ExtensiveFormGame
-    from ..games.normal import NormalFormGame
     from ..games.protocol import Game
 
 __all__ = ["solve", "METHODS", "TREE_METHODS", "Solution", "Equilibrium", "Component",
@@ -146,8 +146,6 @@ def solve(game: Game, method: str | Callable[..., Solution] = "auto", exact: boo
     >>> eq.behavior["B"]
     {'H': Fraction(1, 2), 'T': Fraction(1, 2)}
     """
-    from ..games.normal import NormalFormGame
-
     if type(game) is NormalFormGame and isinstance(method, str):  # small games: lean path
         sol = solve_small(game, method, exact, options)
         if sol is not None:
