@@ -309,6 +309,27 @@ class ParametricGame:
         return MappingProxyType(dict(self.__dict__.get("_param_meta", {})))
 
     @property
+    def substituted_metadata(self) -> Mapping[str, Parameter]:
+        r"""Read-only ``{name: Parameter}`` of the declared parameters that
+        :meth:`substitute` gave values on the way to this game (empty for a game not made
+        by substitution), so that what is computed from it, such as the solution at a
+        point of a sweep, still knows their LaTeX names and descriptions.
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> p, q = gt.parameters("p q")
+        >>> g = gt.NormalFormGame.from_arrays([[p, 0], [0, q]], [[0, 1], [1, 0]])
+        >>> g = g.describe(gt.Parameter("p", latex=r"\pi"), gt.Parameter("q", latex=r"\theta"))
+        >>> sub = g.substitute(p=1)
+        >>> print(sub.parameter_info["q"].latex, sub.substituted_metadata["p"].latex)
+        \theta \pi
+        >>> sorted(sub.substitute(q=2).substituted_metadata)
+        ['p', 'q']
+        """
+        return MappingProxyType(dict(self.__dict__.get("_fixed_meta", {})))
+
+    @property
     def is_numeric(self) -> bool:
         """True when the game has no free parameters (``not game.parameters``).
 
@@ -391,9 +412,16 @@ class ParametricGame:
                 check_domain(meta[name], _value(name, v), shown=v)
 
     def _keep_metadata(self, new):
-        """``new`` (a substituted game) with the metadata of its remaining parameters."""
+        """``new`` (a substituted game, or the reduced normal form of a tree) with the
+        metadata of its remaining parameters, and that of the others in
+        :attr:`substituted_metadata` (added to this game's own)."""
         meta = self.__dict__.get("_param_meta", {})
-        if meta:
-            left = {p.name for p in new.parameters}
-            new._param_meta = {k: p for k, p in meta.items() if k in left}
+        left = {p.name for p in new.parameters}
+        kept = {k: p for k, p in meta.items() if k in left}
+        fixed = dict(self.__dict__.get("_fixed_meta", {}))
+        fixed.update((k, p) for k, p in meta.items() if k not in left)
+        if kept:
+            new._param_meta = kept
+        if fixed:
+            new._fixed_meta = fixed
         return new

@@ -15,8 +15,12 @@ gametheory`` stays light).
 * **LaTeX** (what ``jupyter nbconvert --to latex`` or ``--to pdf`` prints): the booktabs
   tables of :mod:`gametheory.io.tables` (nbconvert's LaTeX template loads booktabs,
   longtable, array, graphicx and amsmath, all they need), and single lines set with
-  the helpers of :mod:`gametheory.io.latex` (parameters by :func:`latex_name`, numbers as
-  ``\frac``, formulas by :func:`~gametheory.io.latex.expression`).
+  the helpers of :mod:`gametheory.io.latex` (numbers as ``\frac``, formulas by
+  :func:`~gametheory.io.latex.expression`). A parameter is named by
+  :func:`parameter_latex`: its :attr:`gametheory.Parameter.latex` where the result
+  knows it (from the game it holds, or that of a solution it holds: a substituted game
+  keeps the metadata of the parameters it was given values for), else by
+  :func:`latex_name`.
 * **Cost**: IPython asks an object for every representation it has each time it is
   shown, so nothing here solves anything expensive: a sweep's regions are shown when
   its game is small or they are already computed (the sweep decides, and hands over what
@@ -43,7 +47,7 @@ import base64
 import dataclasses
 import html
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..errors import GameError, SolverError
@@ -56,7 +60,7 @@ from .tables import equilibrium_table, map_table, sweep_table
 __all__ = ["DISPLAY_ROWS", "equilibrium_html", "equilibrium_latex", "solution_html",
            "solution_latex", "sweep_html", "sweep_latex", "region_html", "region_latex",
            "critical_html", "critical_latex", "critical_latex_line", "map_html", "map_latex",
-           "figure_html"]
+           "figure_html", "parameter_info_of", "parameter_latex"]
 
 #: At most this many equilibria of a Solution are displayed (the rest are counted).
 DISPLAY_ROWS = 50
@@ -72,6 +76,41 @@ def _block(kind: str, parts: list[str]) -> str:
 def _p(text: str, bold: str = "") -> str:
     lead = f"<b>{html.escape(bold)}</b>" if bold else ""
     return f"<p>{lead}{html.escape(text)}</p>"
+
+
+# ----------------------------------------------------------------- parameter names
+def parameter_info_of(result: Any) -> dict[str, Any]:
+    """``{name: Parameter}`` that a result knows: from its ``game`` (a sweep's, a
+    solution's) or else that of the first solution it holds (a region's ``solution``, a
+    critical value's ``at``, ``below`` or ``above``), the parameters substituted on the
+    way to that game included; empty when it holds no game."""
+    holders = [result] + [getattr(result, a, None) for a in ("solution", "at", "below",
+                                                              "above")]
+    game = next((g for g in (getattr(h, "game", None) for h in holders) if g is not None),
+                None)
+    info = dict(getattr(game, "substituted_metadata", {}))
+    info.update(getattr(game, "parameter_info", {}))
+    return info
+
+
+def parameter_latex(name: str, info: Mapping[str, Any] | None = None) -> str:
+    r"""The LaTeX name (math content) of parameter ``name``: the
+    :attr:`~gametheory.Parameter.latex` of ``info[name]`` (:func:`parameter_info_of` a
+    result) when it is set, else :func:`latex_name`.
+
+    >>> import gametheory as gt
+    >>> print(parameter_latex("V_rev"), parameter_latex("V_rev", {"V_rev": gt.Parameter(
+    ...     "V_rev", latex="V")}))
+    V_{\mathrm{rev}} V
+    """
+    return getattr((info or {}).get(name), "latex", "") or latex_name(name)
+
+
+def _expression(expr: Any, info: Mapping[str, Any] | None) -> str:
+    """:func:`~gametheory.io.latex.expression` with the symbols named by
+    :func:`parameter_latex`."""
+    symbols = getattr(expr, "free_symbols", ())
+    return expression(expr, {s: parameter_latex(s.name, info) for s in symbols})
 
 
 # ----------------------------------------------------------------- one equilibrium
@@ -288,7 +327,7 @@ def region_html(region: Any) -> str:
 def _span_latex(region: Any, c: Cells) -> str:
     if len(region.names) != 1:
         return latex_escape(region.span_text())
-    name = latex_name(region.names[0])
+    name = parameter_latex(region.names[0], parameter_info_of(region))
     lo, hi = (c.number(x) for x in region.ends)
     if region.is_point:
         return f"${name} = {lo}$"
@@ -322,11 +361,13 @@ def critical_html(cv: Any) -> str:
     return _block("critical", parts)
 
 
-def critical_latex_line(parameter: str, value: Any) -> str:
+def critical_latex_line(parameter: str, value: Any, info: Mapping[str, Any] | None = None) \
+        -> str:
     r"""``$q = \frac{1}{7}$`` by the helpers of :mod:`gametheory.io.latex`: the
-    parameter by :func:`latex_name`, the value by :func:`expression` (an irrational one
-    with its decimal value)."""
-    text = f"{latex_name(parameter)} = {expression(value)}"
+    parameter (and the parameters in a symbolic value) by :func:`parameter_latex` with
+    ``info``, the value by :func:`expression` (an irrational one with its decimal
+    value)."""
+    text = f"{parameter_latex(parameter, info)} = {_expression(value, info)}"
     if getattr(value, "is_number", False) and not value.is_Rational:
         text += f" \\approx {float(value):.10g}"
     return f"${text}$"
@@ -337,12 +378,13 @@ def critical_latex(cv: Any) -> str:
     symbolic one with the condition where it applies."""
     import sympy
 
+    info = parameter_info_of(cv)
     where = ""
     if cv.condition is sympy.true:
         where = " (everywhere)"
     elif cv.condition is not None:
-        where = f" if ${expression(cv.condition)}$"
-    return (f"{critical_latex_line(cv.parameter, cv.value)}{where}: "
+        where = f" if ${_expression(cv.condition, info)}$"
+    return (f"{critical_latex_line(cv.parameter, cv.value, info)}{where}: "
             f"{latex_escape(cv.description)}")
 
 

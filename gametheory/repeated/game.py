@@ -13,7 +13,7 @@ Relationships*. Oxford University Press, ch. 2.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -154,6 +154,12 @@ class RepeatedGame:
             info[self._discount.name] = Parameter(self._discount.name, domain=(0, 1),
                                                   description="discount factor")
         return info
+
+    @property
+    def substituted_metadata(self) -> Mapping[str, Parameter]:
+        """The stage game's :attr:`~gametheory.NormalFormGame.substituted_metadata`: the
+        declared parameters of the stage payoffs that :meth:`substitute` fixed."""
+        return self._stage.substituted_metadata
 
     @property
     def is_numeric(self) -> bool:
