@@ -216,27 +216,34 @@ def method_name(text: str) -> str:
 def json_text(data: Any) -> str:
     """The JSON that a command prints: indented, every float to 15 significant digits
     (:func:`~gametheory.io.formats.decimal_text`, so no float noise such as
-    ``-7.779999999999999``); exact numbers are already strings.
+    ``-7.779999999999999``); exact numbers are already strings. A non-finite float
+    (NaN, +-infinity) has no JSON number, so it is printed as ``null``, as a missing
+    value and as the JSON game files write an open (infinite) side of a domain; the
+    output never holds the invalid ``NaN``/``Infinity`` that :func:`json.dumps` writes.
 
-    >>> print(json_text({"p": [0.1 + 0.2, "2/3", 3]}))
+    >>> print(json_text({"p": [0.1 + 0.2, "2/3", 3], "q": float("nan")}))
     {
       "p": [
         0.3,
         "2/3",
         3
-      ]
+      ],
+      "q": null
     }
     """
     import json
 
-    return json.dumps(_rounded(data), indent=2)
+    return json.dumps(_rounded(data), indent=2, allow_nan=False)
 
 
 def _rounded(x: Any) -> Any:
+    """``x`` with every float rounded for :func:`json_text`, non-finite ones as None."""
+    import math
+
     from ..io.formats import decimal_text
 
     if isinstance(x, float):
-        return float(decimal_text(x)) if x == x and abs(x) != float("inf") else x
+        return float(decimal_text(x)) if math.isfinite(x) else None
     if isinstance(x, dict):
         return {k: _rounded(v) for k, v in x.items()}
     if isinstance(x, (list, tuple)):
