@@ -10,7 +10,8 @@ The tables of :mod:`gametheory.io.tables` write LaTeX through :class:`PaperLatex
   -> ``\mathrm{B}``; a longer word ``\mathit``), every part after it a subscript,
   upright when it is a word or a letter (``V_rev`` -> ``V_{\mathrm{rev}}``, ``q_N`` ->
   ``q_{\mathrm{N}}``: labels, not indices), as it is when it is a number (``u_0`` ->
-  ``u_{0}``).
+  ``u_{0}``). A run of underscores between two parts separates them as one does
+  (``q__1`` -> ``q_{1}``, never sympy's superscript ``q^{1}``).
 * **Formulas in a readable order** (:func:`expression`): in a sum the positive terms
   come first, constants last within each sign (``3 q - 2``, ``1 - r``,
   ``q_{\mathrm{N}} (w_{\mathrm{B}} - w_{\mathrm{H}}) - w_{\mathrm{B}}``).
@@ -73,10 +74,15 @@ def latex_name(name: str) -> str:
     x_{1,\mathrm{a}} k_{\mathrm{hard}}
     >>> print(latex_name("Delta_q"), latex_name("Beta"), latex_name("λ_1"))
     \Delta_{\mathrm{q}} \mathrm{B} \lambda_{1}
+
+    A double underscore is a separator like a single one, not a superscript:
+
+    >>> print(latex_name("q__1"), latex_name("w__B_2"))
+    q_{1} w_{\mathrm{B},2}
     """
     name = _spelled_greek(str(name))
-    base, *subs = name.split("_")
-    if not base or not all(subs) or not re.fullmatch(r"[A-Za-z0-9_]+", name):
+    base, *subs = re.split(r"(?<=[^_])_+(?=[^_])", name)
+    if not base or name[0] == "_" or name[-1] == "_" or not re.fullmatch(r"[A-Za-z0-9_]+", name):
         import sympy
 
         return sympy.latex(sympy.Symbol(name))
