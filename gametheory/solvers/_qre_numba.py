@@ -471,9 +471,9 @@ def candidates(E, pair_e, pair_u, pair_logw, q_pair, q_act, product, offsets, ag
                 far = far or not abs(q[a] - p[a]) <= max_dist
         if far:
             continue
-        if gate < np.inf and agent_regret(E, pair_e, pair_u, pair_logw, q_pair, q_act,
-                                          product, offsets, agent_of, np.log(q)) > gate:
-            continue
+        if gate < np.inf and not agent_regret(E, pair_e, pair_u, pair_logw, q_pair, q_act,
+                                              product, offsets, agent_of, np.log(q)) <= gate:
+            continue        # (a NaN regret, from an unreached agent, does not pass)
         out[n] = q
         n += 1
     return out[:n]

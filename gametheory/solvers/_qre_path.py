@@ -196,7 +196,8 @@ def values(sys: System, x: np.ndarray, jac: bool = True):
     top = np.zeros(sys.E)              # scale each action's pairs by their largest
     if P:                              # coefficient: V and dV/dx do not change
         top[sys.has] = np.maximum.reduceat(logc[sys.order], sys.starts)
-    c = np.exp(logc - top[sys.pair_e])
+    with np.errstate(invalid="ignore"):     # an action no pair reaches: NaN, kept
+        c = np.exp(logc - top[sys.pair_e])
     c[c < _TINY] = 0.0     # (products of tiny numbers underflow to subnormals in LU,
                            # which slow LAPACK a hundredfold)
     W = np.bincount(sys.pair_e, weights=c * sys.pair_u, minlength=sys.E)
@@ -235,7 +236,9 @@ def equations(sys: System, x: np.ndarray, lam: float, jac: bool = True):
 
 
 def agent_regret(sys: System, x: np.ndarray) -> float:
-    """Largest gain of any agent from its best action over its current mix."""
+    """Largest gain of any agent from its best action over its current mix; NaN when an
+    agent's actions are reached by no pair at x (probabilities exactly 0 above it: its
+    conditional values are 0/0), so that such a profile passes no finite gate."""
     V, _ = values(sys, x, jac=False)
     p = np.exp(x)
     heads = sys.offsets[:-1]
@@ -594,8 +597,8 @@ def candidates(sys: System, x: np.ndarray, gate: float = np.inf,
     agent's largest (a support the cut before already had is not polished again); the
     polished profile (:func:`polish`, off-support actions then set to 0) is kept if it
     is within ``max_dist`` of ``exp(x)`` in every probability and its agent regret
-    (:func:`agent_regret`) is not above ``gate``. A cut is polished only when the caller
-    asks for the next candidate."""
+    (:func:`agent_regret`) is at most ``gate`` (a NaN regret is not). A cut is polished
+    only when the caller asks for the next candidate."""
     compiled = _compiled("candidates") if sys.E < SPARSE_FROM else None
     if compiled is not None:
         x = np.ascontiguousarray(x, dtype=float)
@@ -621,6 +624,6 @@ def candidates(sys: System, x: np.ndarray, gate: float = np.inf,
             continue
         if gate < np.inf:
             with np.errstate(divide="ignore"):
-                if agent_regret(sys, np.log(q)) > gate:
-                    continue
+                if not agent_regret(sys, np.log(q)) <= gate:
+                    continue    # (a NaN regret, from an unreached agent, does not pass)
         yield q

@@ -176,3 +176,33 @@ def test_least_squares_kernel_matches_numpy():
             z0 = np.linalg.lstsq(A, b, rcond=None)[0]
             z1 = lstsq(A, b, np.finfo(float).eps * n)
             np.testing.assert_allclose(z1, z0, rtol=0, atol=1e-10 * max(1, np.abs(z0).max()))
+
+
+
+def test_unreached_agent_regret_is_nan_and_fails_a_finite_gate():
+    """An agent reached with probability exactly 0 has no conditional values (0/0): the
+    agent regret is NaN, in the kernels and in numpy, and a polished candidate with a
+    NaN regret passes no finite gate (before, ``NaN > gate`` was False and it passed,
+    whatever the other agents' regrets)."""
+    game = GAMES[6]                  # chain store: an entrant staying out cuts a subtree
+    sys, _ = qre._system(game)
+    pure = np.zeros(sys.E)
+    pure[sys.offsets[:-1]] = 1.0     # every agent's first action
+    with np.errstate(divide="ignore"):
+        log_pure = np.log(pure)
+    assert np.isnan(qp.agent_regret(sys, log_pure))
+    with numpy_only():
+        assert np.isnan(qp.agent_regret(sys, log_pure))
+    nan_ungated = 0
+    for s, x, _lam in points(game):
+        for gate in (np.inf, 1e-6):
+            for ctx in (contextlib.nullcontext, numpy_only):
+                with ctx():
+                    cands = list(qp.candidates(s, x, gate=gate))
+                with np.errstate(divide="ignore"):
+                    regrets = [qp.agent_regret(s, np.log(q)) for q in cands]
+                if gate < np.inf:
+                    assert all(r <= gate for r in regrets)
+                else:
+                    nan_ungated += sum(np.isnan(r) for r in regrets)
+    assert nan_ungated > 0           # the gate had NaN candidates to turn away
