@@ -102,9 +102,12 @@ def _constant_items(c: Cells, cols: list[Column], const: list[int], row: list[st
 
 def choice_header(c: Cells, cols: Sequence[Column], tree: bool) -> tuple[list[str], list]:
     """The header cells of the columns of choices and their groups: in formats with
-    groups, one per run of a player's information sets (or "Strategies")."""
-    if not c.fmt.groups:
-        return [c.text(col.key) for col in cols], []
+    groups, one per run of a player's information sets (or "Strategies"); in the others
+    an information set whose label does not start with its player's name is headed
+    ``player: label``."""
+    if not c.fmt.groups:          # no row of players: a label without its player gets it
+        return [c.text(col.key if not tree or col.detail != col.key or col.player == col.key
+                       else f"{col.player}: {col.key}") for col in cols], []
     if not tree:
         return [c.text(col.key) for col in cols], [("Strategies", len(cols))] if cols else []
     groups: list = []

@@ -46,7 +46,8 @@ def map_table(emap: Any, format: str | Format = "latex", precision: int | None =
         As for :func:`gametheory.io.tables.equilibrium_table`.
     game : Game, optional
         The mapped game, for its parameters' LaTeX names and (a tree) the players of its
-        information sets (without it, the player is read from each label's start).
+        information sets; by default the map's own ``game`` (without either, the player
+        is read from each label's start).
 
     Returns
     -------
@@ -83,6 +84,7 @@ def map_table(emap: Any, format: str | Format = "latex", precision: int | None =
     $C < V$ & Hawk & Hawk & $\frac{V - C}{2}$ & $\frac{V - C}{2}$ \\
     """
     fmt = options(format, precision)
+    game = game if game is not None else getattr(emap, "game", None)
     symbols = set()
     for r in emap.regions:
         symbols |= getattr(r.condition, "free_symbols", set())

@@ -218,6 +218,10 @@ class EquilibriumMap:
         The values of the other parameters.
     atoms : tuple
         The polynomials (sympy) whose signs define the regions.
+    game : Game or None
+        The mapped game (as given, before the fixed parameters are substituted): its
+        players, information sets and parameters' LaTeX names for the tables and
+        displays (:func:`gametheory.io.tables.map_table`). Not compared.
 
     Examples
     --------
@@ -243,6 +247,7 @@ class EquilibriumMap:
     notes: tuple
     fixed: dict
     atoms: tuple
+    game: Any = field(default=None, repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.regions)
@@ -748,7 +753,7 @@ def equilibrium_map(game: Game, parameters: Any, *, per_axis: int | None = None,
                      "choices)")
     kept = tuple(sympy.factor(a.expr) for a in atoms)
     return EquilibriumMap(tuple(mapped), tuple(regions), complete, tuple(notes),
-                          {k: v for k, v in values.items()}, kept)
+                          {k: v for k, v in values.items()}, kept, game)
 
 
 def _region(m: _Mapper, k: tuple, cubes: list, atoms: list, pts: list, checks_at: list,
