@@ -22,6 +22,7 @@ sweep's regions (:mod:`gametheory.io._sweep_table`) and of an equilibrium map
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -207,6 +208,8 @@ def finish(c: Cells, grids: list[Grid], notes: Sequence[str] = (), caption: str 
     """The text of a table in its format, with its caption, label and notes."""
     fmt = c.fmt
     if isinstance(fmt, PaperLatex):
+        fmt = copy.copy(fmt)        # this table's layout (longtable, separator) is its own:
+        fmt.long = False            # a PaperLatex given as the format is left as it was
         if style == "booktabs":
             grids = [narrow(part) if len(part.rows) > LONG_ROWS else part
                      for g in grids for part in split_wide(g)]    # a longtable cannot scale

@@ -426,3 +426,25 @@ def test_float_tables_show_no_rounding_noise_as_the_text_does_not():
     assert "99999" not in md and "99999" not in equilibrium_table(sol)
     third = gt.NormalFormGame.from_arrays([[1.0 / 3, 0]], [[0, 2.0 / 3]])
     assert "a1 & $0.333333333333, 0$ & $0, 0.666666666667$" in payoff_table(third, mark=None)
+
+
+def test_a_paper_latex_format_given_to_the_tables_is_left_as_it_was():
+    """A table's layout is its own: a longtable (over LONG_ROWS rows) or slices set one
+    below the other (three players, too wide side by side) did change the PaperLatex
+    passed as the format, and the next table written with it became a broken snippet (a
+    tabular with a longtable's caption row and no float)."""
+    from gametheory.io.latex import LONG_ROWS, PaperLatex
+
+    fmt = PaperLatex()
+    pd = prisoners_dilemma()
+    before = payoff_table(pd, format=fmt, caption="PD")
+    tall = gt.NormalFormGame.from_arrays(np.arange(2 * LONG_ROWS + 8).reshape(-1, 2),
+                                         np.ones((LONG_ROWS + 4, 2)))
+    assert "\\begin{longtable}" in payoff_table(tall, format=fmt)
+    wide = gt.NormalFormGame(np.arange(54).reshape(3, 2, 3, 3) % 7,
+                             strategies=[["up", "down"], ["left", "middle", "right"],
+                                         ["one", "two", "three"]])
+    assert "\\medskip" in payoff_table(wide, format=fmt)
+    assert (fmt.long, fmt.separator) == (False, "\n\\quad\n")
+    assert payoff_table(pd, format=fmt, caption="PD") == before == payoff_table(pd, caption="PD")
+    assert "\\begin{table}" in before and "longtable" not in before
