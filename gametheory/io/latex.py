@@ -27,6 +27,14 @@ The tables of :mod:`gametheory.io.tables` write LaTeX through :class:`PaperLatex
 * **Packages** (:func:`snippet`): every snippet starts with a comment naming the
   packages it needs (``% needs \usepackage{booktabs}``); :func:`standalone` makes a
   whole document that loads them.
+* **Letters pdflatex can set** (:func:`pdflatex_problem`): with LaTeX's default fonts
+  pdflatex sets ASCII, accented Latin letters (``Zürich``) and typographic punctuation,
+  but not Cyrillic (``Україна``), Greek or CJK text, which stop it with "Unicode
+  character ... not set up for use with LaTeX". A snippet with such text says so in a
+  second comment line (the paper's preamble may provide the fonts); :func:`standalone`
+  refuses it with a GameError that names the text and the fix (xelatex or lualatex
+  with fontspec; for Cyrillic under pdflatex, ``\usepackage[T2A]{fontenc}`` with the
+  fonts of texlive-lang-cyrillic), so a whole document it writes compiles.
 
 Examples
 --------
@@ -51,7 +59,7 @@ from .formats import Grid, LatexFormat
 
 __all__ = ["latex_name", "symbol_names", "expression", "common_subexpressions",
            "estimate_width", "grid_width", "paragraph_column", "split_wide", "narrow", "snippet",
-           "standalone",
+           "standalone", "pdflatex_problem", "PDFLATEX_TEXT",
            "PaperLatex", "TEXT_WIDTH", "LONG_ROWS"]
 
 #: The text width of a default ``article`` page (10 pt, letter or A4 paper), in points.
@@ -607,6 +615,8 @@ def snippet(body: str, packages: Sequence[str] = ("booktabs",), notes: Sequence[
                               + (["longtable"] if long else [])
                               + (["array"] if "\\arraybackslash" in body else [])))
     head = [f"% needs \\usepackage{{{','.join(pkgs)}}}"]
+    problem = pdflatex_problem(body + "".join(notes) + (caption or ""))
+    head += [f"% {problem}"] if problem else []
     note = "\n".join(f"\\par\\smallskip{{\\footnotesize\\raggedright {n}\\par}}" for n in notes)
     if long:
         cap = ""
@@ -633,11 +643,19 @@ def snippet(body: str, packages: Sequence[str] = ("booktabs",), notes: Sequence[
 
 def standalone(snippets: Sequence[str]) -> str:
     r"""A whole ``article`` document with the snippets, loading every package their
-    ``% needs`` comments name.
+    ``% needs`` comments name; a GameError (:func:`pdflatex_problem`) when they hold
+    text that pdflatex cannot set with LaTeX's default fonts.
 
     >>> print(standalone(["% needs \\usepackage{booktabs,graphicx}\nx"]).splitlines()[1])
     \usepackage{booktabs,graphicx}
+    >>> standalone(["Росія"])
+    Traceback (most recent call last):
+    ...
+    gametheory.errors.GameError: pdflatex cannot set 'Росія' (Cyrillic) with LaTeX's ...
     """
+    problem = next((p for p in map(pdflatex_problem, snippets) if p), None)
+    if problem:
+        raise GameError(problem)
     pkgs: list[str] = []
     for s in snippets:
         for m in re.finditer(r"^% needs \\usepackage\{([^}]*)\}", s, flags=re.M):
@@ -647,3 +665,62 @@ def standalone(snippets: Sequence[str]) -> str:
                      + ([f"\\usepackage{{{','.join(pkgs)}}}"] if pkgs else [])
                      + ["\\begin{document}", "\n\n\\bigskip\n\n".join(snippets),
                         "\\end{document}", ""])
+
+
+#: The characters beyond ASCII that pdflatex sets in text with LaTeX's default setup
+#: (UTF-8 input; Computer Modern in the OT1 and TS1 encodings), as code point ranges:
+#: accented Latin letters, typographic punctuation, a few symbols. Measured with TeX Live
+#: 2022 by compiling every letter, number, punctuation mark and symbol of U+00A0-U+052F,
+#: U+1E00-U+1EFF and U+2000-U+22FF (tests/io/test_pdflatex.py compiles these ranges).
+#: The others stop pdflatex: "Unicode character ... not set up for use with LaTeX", or
+#: "unavailable in encoding OT1" (the Icelandic eth and thorn, guillemets).
+PDFLATEX_TEXT = ((0x00A0, 0x00AA), (0x00AC, 0x00AC), (0x00AE, 0x00BA), (0x00BC, 0x00CF),
+                 (0x00D1, 0x00DD), (0x00DF, 0x00EF), (0x00F1, 0x00FD), (0x00FF, 0x0103),
+                 (0x0106, 0x010F), (0x0112, 0x0117), (0x011A, 0x0125), (0x0128, 0x012D),
+                 (0x0130, 0x0137), (0x0139, 0x013E), (0x0141, 0x0148), (0x014C, 0x0165),
+                 (0x0168, 0x0171), (0x0174, 0x017E), (0x0192, 0x0192), (0x01C4, 0x01D4),
+                 (0x01E2, 0x01E3), (0x01E6, 0x01E9), (0x01F0, 0x01F0), (0x01F4, 0x01F5),
+                 (0x0218, 0x021B), (0x0232, 0x0233), (0x0237, 0x0237), (0x02C6, 0x02C7),
+                 (0x02D8, 0x02D9), (0x02DC, 0x02DD), (0x1E02, 0x1E03), (0x1E0D, 0x1E0D),
+                 (0x1E1E, 0x1E21), (0x1E25, 0x1E25), (0x1E30, 0x1E31), (0x1E37, 0x1E37),
+                 (0x1E43, 0x1E43), (0x1E45, 0x1E45), (0x1E47, 0x1E47), (0x1E5B, 0x1E5B),
+                 (0x1E63, 0x1E63), (0x1E6D, 0x1E6D), (0x1E8E, 0x1E91), (0x1E9E, 0x1E9E),
+                 (0x1EF2, 0x1EF3), (0x2010, 0x2016), (0x2018, 0x2019), (0x201C, 0x201D),
+                 (0x2020, 0x2022), (0x2026, 0x2026), (0x2030, 0x2031), (0x203B, 0x203B),
+                 (0x203D, 0x203D), (0x2044, 0x2044), (0x204E, 0x204E), (0x2052, 0x2052),
+                 (0x20A1, 0x20A1), (0x20A4, 0x20A4), (0x20A6, 0x20A6), (0x20A9, 0x20A9),
+                 (0x20AB, 0x20AC), (0x20B1, 0x20B1), (0x2103, 0x2103), (0x2116, 0x2117),
+                 (0x211E, 0x211E), (0x2120, 0x2120), (0x2122, 0x2122), (0x2126, 0x2127),
+                 (0x212E, 0x212E), (0x2190, 0x2193))
+
+
+def _pdflatex_sets(ch: str) -> bool:
+    code = ord(ch)
+    return code < 0x80 or any(lo <= code <= hi for lo, hi in PDFLATEX_TEXT)
+
+
+def pdflatex_problem(text: str) -> str:
+    r""""" when pdflatex sets every character of ``text`` with LaTeX's default fonts
+    (:data:`PDFLATEX_TEXT`), else one line naming the first word it cannot set, its
+    script and the fix.
+
+    >>> pdflatex_problem("Zürich & Genève, “quoted” – ok")
+    ''
+    >>> print(pdflatex_problem("Україна & co"))  # doctest: +NORMALIZE_WHITESPACE
+    pdflatex cannot set 'Україна' (Cyrillic) with LaTeX's default fonts: compile with
+    xelatex or lualatex and \usepackage{fontspec} with a font that has these letters, or
+    with pdflatex and \usepackage[T2A]{fontenc} (the Cyrillic fonts of
+    texlive-lang-cyrillic), or use names in Latin letters
+    """
+    bad = next((ch for ch in text if not _pdflatex_sets(ch)), None)
+    if bad is None:
+        return ""
+    import unicodedata
+
+    word = re.search(r"\w*" + re.escape(bad) + r"\w*", text).group(0)
+    script = unicodedata.name(bad, "").split(" ")[0].capitalize() or f"U+{ord(bad):04X}"
+    cyrillic = (" or with pdflatex and \\usepackage[T2A]{fontenc} (the Cyrillic fonts of "
+                "texlive-lang-cyrillic),") if script == "Cyrillic" else ""
+    return (f"pdflatex cannot set {word!r} ({script}) with LaTeX's default fonts: compile "
+            "with xelatex or lualatex and \\usepackage{fontspec} with a font that has these "
+            f"letters,{cyrillic} or use names in Latin letters")

@@ -44,7 +44,7 @@ def compile_latex(tmp_path, body, name="doc", whole=False):
     (tmp_path / f"{name}.tex").write_text(text)
     run = subprocess.run(["pdflatex", "-interaction=nonstopmode", "-halt-on-error",
                           "-no-shell-escape", f"{name}.tex"], cwd=tmp_path,
-                         capture_output=True, text=True, timeout=120)
+                         capture_output=True, text=True, errors="replace", timeout=120)
     log = (tmp_path / f"{name}.log").read_text(errors="replace") \
         if (tmp_path / f"{name}.log").exists() else run.stdout
     errors = [line for line in log.splitlines() if line.startswith("!")]
@@ -128,3 +128,73 @@ def test_equilibrium_maps_compile_without_overfull_lines(tmp_path):
                         whole=True)
     assert "Overfull \\hbox" not in log
     assert "Hawk \\textbar{} x\\_1" in body            # escaped as text, not math
+
+
+# ----------------------------------------------------------------- letters beyond ASCII
+def labelled(players, strategies):
+    g = gt.NormalFormGame.from_arrays([[2, 0], [0, 1]], [[1, 0], [0, 2]], players=players,
+                                      strategies=strategies)
+    t = gt.ExtensiveFormGame(players)
+    a, b = t.root.decide(players[0], strategies[0])
+    a.payoffs(1, 0)
+    b.payoffs(0, 1)
+    return g, t
+
+
+def test_accented_latin_labels_compile(tmp_path):
+    """Accented Latin letters and typographic punctuation compile with LaTeX's default
+    fonts, in tables, a TikZ tree and a whole document."""
+    from gametheory.io.latex import standalone
+
+    g, t = labelled(["Zürich", "Genève “Łódź”"], [["élan", "Straße"], ["ça", "naïve – x"]])
+    parts = [payoff_table(g), equilibrium_table(gt.solve(g, exact=True)), tree_tikz(t)]
+    assert not any("cannot set" in p for p in parts)
+    compile_latex(tmp_path, "\n\n".join(parts))
+    compile_latex(tmp_path, standalone(parts), name="alone", whole=True)
+
+
+def test_every_character_let_through_compiles(tmp_path):
+    """PDFLATEX_TEXT (measured with TeX Live 2022) holds only characters this pdflatex
+    sets with the default fonts."""
+    import unicodedata
+
+    from gametheory.io.latex import PDFLATEX_TEXT
+
+    text = "".join(chr(c) for lo, hi in PDFLATEX_TEXT for c in range(lo, hi + 1))
+    assert len(text) > 250 and all(unicodedata.category(ch)[0] in "LNPSZ" for ch in text)
+    compile_latex(tmp_path, text.replace("\u00ad", "-"))
+
+
+def test_cyrillic_labels_are_named_with_the_fix_never_a_broken_document(tmp_path, capsys):
+    """pdflatex's default fonts have no Cyrillic letters (the T2A encoding needs the fonts
+    of texlive-lang-cyrillic): a snippet says so in its second comment line, a whole
+    document is refused with one line naming the label and the fix, and `gametheory
+    report` writes no .tex; compiling such a document does fail here as that line says."""
+    from gametheory.cli.main import main
+    from gametheory.io.latex import standalone
+
+    g, t = labelled(["Україна", "Росія"], [["мир", "війна"], ["a", "b"]])
+    for snip in (payoff_table(g), tree_tikz(t)):
+        assert snip.splitlines()[1].startswith("% pdflatex cannot set '")
+        assert "(Cyrillic)" in snip.splitlines()[1]
+        with pytest.raises(gt.GameError, match=r"^pdflatex cannot set '(Україна|Росія)' "
+                                               r"\(Cyrillic\).*xelatex.*T2A") as err:
+            standalone([snip])
+        assert "\n" not in str(err.value)
+    with pytest.raises(gt.GameError, match="cannot set 'Україна'"):
+        tree_tikz(t, standalone=True)
+    (tmp_path / "g.nfg").write_text('NFG 1 R "war" { "Україна" "Росія" } { 2 2 }\n\n'
+                                    "1 1 0 0 0 0 1 1\n", encoding="utf-8")
+    out = tmp_path / "r.tex"
+    assert main(["report", str(tmp_path / "g.nfg"), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("gametheory: error: pdflatex cannot set '") and err.count("\n") == 1
+    assert not out.exists()
+    body = payoff_table(g)
+    bare = PREAMBLE + "\\begin{document}\n" + body + "\n\\end{document}\n"
+    (tmp_path / "bare.tex").write_text(bare, encoding="utf-8")
+    run = subprocess.run(["pdflatex", "-interaction=nonstopmode", "-halt-on-error",
+                          "-no-shell-escape", "bare.tex"], cwd=tmp_path, capture_output=True,
+                         timeout=120)
+    assert run.returncode != 0
+    assert "Unicode character" in (tmp_path / "bare.log").read_text(errors="replace")
