@@ -338,8 +338,9 @@ def _math(c_tex: Any, name: str, value: Any, plain: str) -> doc.Math:
 
 def _parameter_table(game: Any) -> doc.Table:
     """Name, LaTeX name, default, domain and meaning of every parameter of ``game``."""
+    from ..io._notebook import parameter_latex
     from ..io.formats import Grid, LatexFormat
-    from ..io.latex import TEXT_WIDTH, latex_name, paragraph_column
+    from ..io.latex import TEXT_WIDTH, paragraph_column
 
     info = game.parameter_info
     names = list(info) + [p.name for p in game.parameters if p.name not in info]
@@ -348,7 +349,7 @@ def _parameter_table(game: Any) -> doc.Table:
         rows = []
         for n in names:
             p = info.get(n)
-            tex = (p.latex if p is not None and p.latex else latex_name(n))
+            tex = parameter_latex(n, info)
             symbol = c.parameter(n) if isinstance(c.fmt, LatexFormat) else c.text(tex)
             default = "" if p is None or p.default is None else c.value(p.default)
             lo, hi = p.domain if p is not None and p.domain is not None else \

@@ -60,7 +60,7 @@ from .tables import equilibrium_table, map_table, sweep_table
 __all__ = ["DISPLAY_ROWS", "equilibrium_html", "equilibrium_latex", "solution_html",
            "solution_latex", "sweep_html", "sweep_latex", "region_html", "region_latex",
            "critical_html", "critical_latex", "critical_latex_line", "map_html", "map_latex",
-           "figure_html", "parameter_info_of", "parameter_latex"]
+           "figure_html", "parameter_info_of", "parameter_latex", "parameter_expression"]
 
 #: At most this many equilibria of a Solution are displayed (the rest are counted).
 DISPLAY_ROWS = 50
@@ -106,9 +106,9 @@ def parameter_latex(name: str, info: Mapping[str, Any] | None = None) -> str:
     return getattr((info or {}).get(name), "latex", "") or latex_name(name)
 
 
-def _expression(expr: Any, info: Mapping[str, Any] | None) -> str:
+def parameter_expression(expr: Any, info: Mapping[str, Any] | None = None) -> str:
     """:func:`~gametheory.io.latex.expression` with the symbols named by
-    :func:`parameter_latex`."""
+    :func:`parameter_latex` (``info``: :func:`parameter_info_of` a result)."""
     symbols = getattr(expr, "free_symbols", ())
     return expression(expr, {s: parameter_latex(s.name, info) for s in symbols})
 
@@ -367,7 +367,7 @@ def critical_latex_line(parameter: str, value: Any, info: Mapping[str, Any] | No
     parameter (and the parameters in a symbolic value) by :func:`parameter_latex` with
     ``info``, the value by :func:`expression` (an irrational one with its decimal
     value)."""
-    text = f"{parameter_latex(parameter, info)} = {_expression(value, info)}"
+    text = f"{parameter_latex(parameter, info)} = {parameter_expression(value, info)}"
     if getattr(value, "is_number", False) and not value.is_Rational:
         text += f" \\approx {float(value):.10g}"
     return f"${text}$"
@@ -383,7 +383,7 @@ def critical_latex(cv: Any) -> str:
     if cv.condition is sympy.true:
         where = " (everywhere)"
     elif cv.condition is not None:
-        where = f" if ${_expression(cv.condition, info)}$"
+        where = f" if ${parameter_expression(cv.condition, info)}$"
     return (f"{critical_latex_line(cv.parameter, cv.value, info)}{where}: "
             f"{latex_escape(cv.description)}")
 

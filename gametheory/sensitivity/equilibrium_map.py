@@ -176,15 +176,17 @@ _TEX_CHARS = {"\\": r"\textbackslash{}", "_": r"\_", "&": r"\&", "%": r"\%", "#"
               ">": r"\textgreater{}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
 
 
-def _tex(x: Any) -> str:
-    """A value or condition in LaTeX math, parameters by their LaTeX names (``V_rev`` as
-    ``V_{\\mathrm{rev}}``: :func:`gametheory.io.latex.expression`, the tables' rule)."""
-    from ..io.latex import expression
+def _tex(x: Any, info: Any = None) -> str:
+    """A value or condition in LaTeX math, parameters by their declared LaTeX in ``info``
+    (``{name: Parameter}``) or else the rule of :func:`gametheory.io.latex.latex_name`
+    (``V_rev`` as ``V_{\\mathrm{rev}}``), as the tables and notebook displays name them
+    (:func:`gametheory.io._notebook.parameter_expression`)."""
+    from ..io._notebook import parameter_expression
 
-    return expression(x)
+    return parameter_expression(x, info)
 
 
-def _tex_profile(e: Any, hide: frozenset = frozenset()) -> str:
+def _tex_profile(e: Any, hide: frozenset = frozenset(), info: Any = None) -> str:
     """An equilibrium for LaTeX's text mode: a tree's choices as text (without those at
     ``hide``); a normal form's profile as ``(Hawk; Dove)``, a mixture as each strategy
     with its probability in math (``Hawk $\\frac{V}{C}$, Dove ...``)."""
@@ -195,7 +197,7 @@ def _tex_profile(e: Any, hide: frozenset = frozenset()) -> str:
     for lab, st in zip(e.labels, e.strategies):
         used = [k for k, v in enumerate(st) if v != 0]
         parts.append(_tex_plain(lab[used[0]]) if len(used) == 1 and st[used[0]] == 1 else
-                     ", ".join(f"{_tex_plain(lab[k])} ${_tex(st[k])}$" for k in used))
+                     ", ".join(f"{_tex_plain(lab[k])} ${_tex(st[k], info)}$" for k in used))
     return "(" + "; ".join(parts) + ")"
 
 
@@ -308,11 +310,14 @@ class EquilibriumMap:
         per region) or ``"table"`` (a booktabs table); the needed packages are named in a
         comment on the first line."""
 
+        from ..io._notebook import parameter_info_of
+
         if style not in ("itemize", "table"):
             raise GameError(f"style must be 'itemize' or 'table'; got {style!r}")
+        info = parameter_info_of(self)          # the map's game's Parameter.latex names
 
         def pays(e):          # one formula per player, so that a line may break between
-            return "(" + ", ".join(f"${_tex(v)}$" for v in e.payoffs) + ")"
+            return "(" + ", ".join(f"${_tex(v, info)}$" for v in e.payoffs) + ")"
 
         if style == "itemize":
             common, text = self._common()
@@ -325,9 +330,9 @@ class EquilibriumMap:
                 what = "one equilibrium" if n == 1 and not r.continuum else \
                     f"{n} extreme equilibria" + (" of a continuum" if r.continuum else "") \
                     + ("" if r.closed_form else " (values at a point)")
-                items = "; ".join(f"{_tex_profile(e, common)}, with payoffs {pays(e)}"
+                items = "; ".join(f"{_tex_profile(e, common, info)}, with payoffs {pays(e)}"
                                   for e in r.equilibria)
-                out.append(f"  \\item If ${_tex(r.condition)}$: {what}: {items}.")
+                out.append(f"  \\item If ${_tex(r.condition, info)}$: {what}: {items}.")
             out.append(r"\end{itemize}")
             return "\n".join(out)
         common, text = self._common()
@@ -338,8 +343,8 @@ class EquilibriumMap:
                r"\toprule", r"Condition & Equilibrium & Payoffs \\", r"\midrule"]
         for r in self.regions:
             for k, e in enumerate(r.equilibria):
-                cond = f"${_tex(r.condition)}$" if k == 0 else ""
-                out.append(f"{cond} & {_tex_profile(e, common)} & {pays(e)} \\\\")
+                cond = f"${_tex(r.condition, info)}$" if k == 0 else ""
+                out.append(f"{cond} & {_tex_profile(e, common, info)} & {pays(e)} \\\\")
         out += [r"\bottomrule", r"\end{tabular}"]
         if common:
             out.append(f"\n\\noindent In every equilibrium: {_tex_plain(text)}.")

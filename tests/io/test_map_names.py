@@ -2,6 +2,7 @@
 actions and parameters from the mapped game, escaped for each format."""
 
 import html
+import re
 
 from sample_trees import guarantees_tree
 
@@ -89,3 +90,14 @@ def test_labels_that_name_their_player_are_kept():
     labels = [h.label for h in g.information_sets]
     assert labels == ["Ukraine: root", "Russia | NATO", "Russia | neutral"]
     assert "".join(f"<th>{lab}</th>" for lab in labels) in equilibrium_table(sol, "html")
+
+
+def test_every_latex_form_of_the_map_names_the_parameter_by_its_declared_latex():
+    """EquilibriumMap.to_latex (the CLI's `map --format latex|table`) names c as the
+    table, the notebook display and the critical values do: by Parameter.latex."""
+    g = entry()
+    m = gt.equilibrium_map(g, ["c"])
+    (cv,) = gt.critical_values(g, "c")
+    forms = [m.to_latex(), m.to_latex("table"), map_latex(m), cv._repr_latex_()]
+    assert all("$\\gamma" in t for t in forms)
+    assert not any(re.search(r"\$c\b|\bc [<=>] ", t) for t in forms)
