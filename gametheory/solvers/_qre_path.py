@@ -430,6 +430,10 @@ def trace(sys: System, x0: np.ndarray, max_lambda: float, first_step: float,
                 quiet = rows[:n].copy()
                 br.lam.extend(quiet[:, -1].tolist())
                 br.x.extend(quiet[:, :-1])
+                # each quiet step is a step without a flip: forget a shortened length as
+                # the Python loop below would have at the last of them
+                if flip_floor is not None and len(br.lam) - 1 - flip_since > _FLIP_MEMORY:
+                    flip_floor = None
                 if budget is not None:
                     budget.step(n)
                     if budget.expired:
