@@ -17,10 +17,10 @@ gametheory`` stays light).
   longtable, array, graphicx and amsmath, all they need), and single lines set with
   the helpers of :mod:`gametheory.io.latex` (numbers as ``\frac``, formulas by
   :func:`~gametheory.io.latex.expression`). A parameter is named by
-  :func:`parameter_latex`: its :attr:`gametheory.Parameter.latex` where the result
-  knows it (from the game it holds, or that of a solution it holds: a substituted game
-  keeps the metadata of the parameters it was given values for), else by
-  :func:`latex_name`.
+  :func:`~gametheory.io.latex.parameter_latex` (re-exported here): its
+  :attr:`gametheory.Parameter.latex` where the result knows it (from the game it holds,
+  or that of a solution it holds: a substituted game keeps the metadata of the
+  parameters it was given values for), else by :func:`~gametheory.io.latex.latex_name`.
 * **Cost**: IPython asks an object for every representation it has each time it is
   shown, so nothing here solves anything expensive: a sweep's regions are shown when
   its game is small or they are already computed (the sweep decides, and hands over what
@@ -54,7 +54,7 @@ from ..errors import GameError, SolverError
 from ._layout import finish, options, paper_cells
 from .cells import Cells
 from .formats import Grid, latex_escape
-from .latex import expression, latex_name
+from .latex import expression, parameter_latex, symbol_names
 from .tables import equilibrium_table, map_table, sweep_table
 
 __all__ = ["DISPLAY_ROWS", "equilibrium_html", "equilibrium_latex", "solution_html",
@@ -93,24 +93,11 @@ def parameter_info_of(result: Any) -> dict[str, Any]:
     return info
 
 
-def parameter_latex(name: str, info: Mapping[str, Any] | None = None) -> str:
-    r"""The LaTeX name (math content) of parameter ``name``: the
-    :attr:`~gametheory.Parameter.latex` of ``info[name]`` (:func:`parameter_info_of` a
-    result) when it is set, else :func:`latex_name`.
-
-    >>> import gametheory as gt
-    >>> print(parameter_latex("V_rev"), parameter_latex("V_rev", {"V_rev": gt.Parameter(
-    ...     "V_rev", latex="V")}))
-    V_{\mathrm{rev}} V
-    """
-    return getattr((info or {}).get(name), "latex", "") or latex_name(name)
-
-
 def parameter_expression(expr: Any, info: Mapping[str, Any] | None = None) -> str:
     """:func:`~gametheory.io.latex.expression` with the symbols named by
-    :func:`parameter_latex` (``info``: :func:`parameter_info_of` a result)."""
-    symbols = getattr(expr, "free_symbols", ())
-    return expression(expr, {s: parameter_latex(s.name, info) for s in symbols})
+    :func:`~gametheory.io.latex.parameter_latex` (``info``: :func:`parameter_info_of` a
+    result)."""
+    return expression(expr, symbol_names(getattr(expr, "free_symbols", ()), info))
 
 
 # ----------------------------------------------------------------- one equilibrium

@@ -57,7 +57,7 @@ from typing import Any
 from ..errors import GameError
 from .formats import Grid, LatexFormat
 
-__all__ = ["latex_name", "symbol_names", "expression", "common_subexpressions",
+__all__ = ["latex_name", "parameter_latex", "symbol_names", "expression", "common_subexpressions",
            "estimate_width", "grid_width", "paragraph_column", "split_wide", "narrow", "snippet",
            "standalone", "pdflatex_problem", "PDFLATEX_TEXT",
            "PaperLatex", "TEXT_WIDTH", "LONG_ROWS"]
@@ -151,15 +151,24 @@ def _spelled_greek(name: str) -> str:
     return "".join(out)
 
 
+def parameter_latex(name: str, info: Mapping[str, Any] | None = None) -> str:
+    r"""The LaTeX name (math content) of parameter ``name``: the
+    :attr:`~gametheory.Parameter.latex` of ``info[name]`` (a game's ``parameter_info``,
+    or :func:`gametheory.io._notebook.parameter_info_of` a result) when it is set, else
+    :func:`latex_name`. The one rule every output format names a parameter by.
+
+    >>> import gametheory as gt
+    >>> print(parameter_latex("V_rev"), parameter_latex("V_rev", {"V_rev": gt.Parameter(
+    ...     "V_rev", latex="V")}))
+    V_{\mathrm{rev}} V
+    """
+    return getattr((info or {}).get(name), "latex", "") or latex_name(name)
+
+
 def symbol_names(symbols: Iterable[Any], info: Mapping[str, Any] | None = None) -> dict:
-    """``{Symbol: LaTeX name}``: a parameter's :attr:`~gametheory.Parameter.latex` from
-    ``info`` (a game's ``parameter_info``), else :func:`latex_name` of its name."""
-    info = info or {}
-    out = {}
-    for s in symbols:
-        p = info.get(s.name)
-        out[s] = (getattr(p, "latex", "") or latex_name(s.name))
-    return out
+    """``{Symbol: LaTeX name}``: each symbol named by :func:`parameter_latex` with
+    ``info`` (a game's ``parameter_info``)."""
+    return {s: parameter_latex(s.name, info) for s in symbols}
 
 
 # ----------------------------------------------------------------- formulas

@@ -100,3 +100,18 @@ def test_the_regions_of_a_tree_use_the_declared_name():
     t.describe(gt.Parameter("r", domain=(0, 1), latex=r"\rho"))
     regions = gt.sweep(t, {"r": np.linspace(0, 1, 5)}).regions("r")
     assert all(reg._repr_latex_().startswith("$\\rho ") for reg in regions)
+
+
+def test_one_rule_names_a_parameter_in_the_tables_the_tree_and_the_notebook(monkeypatch):
+    """io.latex.parameter_latex is the single rule: the tables' and TikZ's symbol_names
+    and the notebook's parameter_latex and parameter_expression all go through it."""
+    from gametheory.io import latex
+
+    assert _notebook.parameter_latex is latex.parameter_latex
+    V, C, q_N = sympy.symbols("V C q_N")
+    info = {"C": gt.Parameter("C", latex=KAPPA), "q_N": gt.Parameter("q_N")}
+    assert latex.symbol_names([V, C, q_N], info) == \
+        {V: "V", C: KAPPA, q_N: "q_{\\mathrm{N}}"}
+    monkeypatch.setattr(latex, "parameter_latex", lambda name, info=None: f"X{name}")
+    assert latex.symbol_names([C], info) == {C: "XC"}
+    assert _notebook.parameter_expression(C / 2, info) == "\\frac{XC}{2}"
