@@ -42,8 +42,8 @@ from .latex import (
     symbol_names,
 )
 
-__all__ = ["options", "paper_cells", "Column", "choice_columns", "compact", "body", "Body",
-           "by_information_set", "finish", "strategy_cell"]
+__all__ = ["options", "paper_cells", "Column", "choice_columns", "choice_headings", "compact",
+           "body", "Body", "by_information_set", "finish", "strategy_cell"]
 
 
 def options(format: str | Format, precision: int | None) -> Format:
@@ -70,6 +70,15 @@ class Column:
     player: str
     detail: str
 
+    @property
+    def heading(self) -> str:
+        """The column's name where no row of players names its player: the key, or
+        ``player: label`` for an information set whose label does not start with the
+        name of the player who moves there (``Entrant: h1``)."""
+        if self.detail != self.key or self.player == self.key:
+            return self.key
+        return f"{self.player}: {self.key}"
+
 
 def choice_columns(game: Any, tree: bool, keys: Sequence[str] | None = None) -> list[Column]:
     """The columns of choices of a game: its players, or its information sets."""
@@ -86,10 +95,20 @@ def choice_columns(game: Any, tree: bool, keys: Sequence[str] | None = None) -> 
     return out
 
 
+def choice_headings(game: Any, keys: Sequence[str]) -> dict[str, str]:
+    """``{information set label: its heading}`` (:attr:`Column.heading`) for the labels
+    ``keys`` of a tree's behaviour, their players from ``game`` when it is a tree (else
+    guessed from each label's start, as :func:`choice_columns` does): the name the
+    tables without a row of players give each label, for the text forms to use too."""
+    tree_game = game if getattr(game, "is_tree", False) else None
+    return {col.key: col.heading for col in choice_columns(tree_game, True, keys)}
+
+
 def _constant_items(c: Cells, cols: list[Column], const: list[int], row: list[str]) -> list:
-    """``Russia | NATO: escalate`` per constant column; a player whose every column
-    (two or more) is constant with one choice is summed up: ``Guarantor: abandon at
-    each of its 4 information sets``."""
+    """``Russia | NATO: escalate`` per constant column, named by its
+    :attr:`Column.heading` (``Entrant: h1: in``); a player whose every column (two or
+    more) is constant with one choice is summed up: ``Guarantor: abandon at each of its
+    4 information sets``."""
     items = []
     for player in dict.fromkeys(cols[j].player for j in const):
         mine = [k for k, col in enumerate(cols) if col.player == player]
@@ -97,7 +116,7 @@ def _constant_items(c: Cells, cols: list[Column], const: list[int], row: list[st
             items.append(f"{c.text(player)}: {row[mine[0]]} "
                          f"{c.text(f'at each of its {len(mine)} information sets')}")
         else:
-            items += [f"{c.text(cols[k].key)}: {row[k]}" for k in mine if k in const]
+            items += [f"{c.text(cols[k].heading)}: {row[k]}" for k in mine if k in const]
     return items
 
 
@@ -107,8 +126,7 @@ def choice_header(c: Cells, cols: Sequence[Column], tree: bool) -> tuple[list[st
     an information set whose label does not start with its player's name is headed
     ``player: label``."""
     if not c.fmt.groups:          # no row of players: a label without its player gets it
-        return [c.text(col.key if not tree or col.detail != col.key or col.player == col.key
-                       else f"{col.player}: {col.key}") for col in cols], []
+        return [c.text(col.heading) for col in cols], []
     if not tree:
         return [c.text(col.key) for col in cols], [("Strategies", len(cols))] if cols else []
     groups: list = []

@@ -47,6 +47,7 @@ The boundary of the domain is not mapped (only its interior is sampled).
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
@@ -97,6 +98,11 @@ class MapRegion:
     continuum : bool
         True when the equilibria there form a continuum (``equilibria`` are the extreme
         ones).
+    headings : dict
+        ``{information set label: its name in the text}`` of a tree's choices: ``player:
+        label`` where the label does not name its player (``Entrant: h1``), as the tables
+        without a row of players head it (:func:`gametheory.io._layout.choice_headings`);
+        a label not in it is printed as it is. Not compared.
 
     On a region given by equations (``C = V``) the formulas have them substituted and no
     derivatives.
@@ -112,6 +118,7 @@ class MapRegion:
     continuum: bool = False
     structure: tuple = field(default=(), repr=False)
     cubes: tuple = field(default=(), repr=False)
+    headings: dict = field(default_factory=dict, repr=False)
 
     @property
     def text(self) -> str:
@@ -126,8 +133,8 @@ class MapRegion:
     def lines(self, hide: frozenset = frozenset()) -> list[str]:
         """The equilibria, one line each: strategies (or choices, but for the information
         sets in ``hide``) and payoffs."""
-        return [f"{_strategy_text(e, hide)}; payoffs {', '.join(map(str, e.payoffs))}"
-                for e in self.equilibria]
+        return [f"{_strategy_text(e, hide, self.headings)}; payoffs "
+                f"{', '.join(map(str, e.payoffs))}" for e in self.equilibria]
 
     def __str__(self) -> str:
         return self.show()
@@ -153,16 +160,24 @@ def _choices(e: Any) -> dict:
             for h, d in e.behavior.items()}
 
 
-def _strategy_text(e: Any, hide: frozenset = frozenset()) -> str:
+def _strategy_text(e: Any, hide: frozenset = frozenset(), headings: Any = None) -> str:
+    """A profile as text: a tree's choices ``Entrant: h1: in; ...`` (information sets
+    named by ``headings``, those in ``hide`` left out), a normal form's ``Hawk | Dove``."""
     if e.behavior is not None:
-        return "; ".join(f"{h}: {a}" for h, a in _choices(e).items() if h not in hide) \
-            or "(the choices above)"
+        return _choices_text(_choices(e), hide, headings) or "(the choices above)"
     parts = []
     for lab, s in zip(e.labels, e.strategies):
         used = [k for k, v in enumerate(s) if v != 0]
         parts.append(lab[used[0]] if len(used) == 1 and s[used[0]] == 1 else
                      ", ".join(f"{lab[k]} = {s[k]}" for k in used))
     return " | ".join(parts)
+
+
+def _choices_text(choices: dict, hide: Any = frozenset(), headings: Any = None) -> str:
+    """``{information set: choice}`` as ``h: choice; ...`` without those in ``hide``,
+    each information set named by ``headings`` (:attr:`MapRegion.headings`)."""
+    headings = headings or {}
+    return "; ".join(f"{headings.get(h, h)}: {a}" for h, a in choices.items() if h not in hide)
 
 
 def _tex_plain(s: str) -> str:
@@ -186,13 +201,15 @@ def _tex(x: Any, info: Any = None) -> str:
     return parameter_expression(x, info)
 
 
-def _tex_profile(e: Any, hide: frozenset = frozenset(), info: Any = None) -> str:
+def _tex_profile(e: Any, hide: frozenset = frozenset(), info: Any = None,
+                 headings: Any = None) -> str:
     """An equilibrium for LaTeX's text mode: a tree's choices as text (without those at
-    ``hide``); a normal form's profile as ``(Hawk; Dove)``, a mixture as each strategy
-    with its probability in math (``Hawk $\\frac{V}{C}$, Dove ...``)."""
+    ``hide``, information sets named by ``headings``); a normal form's profile as
+    ``(Hawk; Dove)``, a mixture as each strategy with its probability in math (``Hawk
+    $\\frac{V}{C}$, Dove ...``)."""
 
     if e.behavior is not None:
-        return _tex_plain(_strategy_text(e, hide))
+        return _tex_plain(_strategy_text(e, hide, headings))
     parts = []
     for lab, st in zip(e.labels, e.strategies):
         used = [k for k, v in enumerate(st) if v != 0]
@@ -287,7 +304,8 @@ class EquilibriumMap:
         if len(every) < 2:
             return frozenset(), ""
         common = frozenset(h for h in every[0] if all(c.get(h) == every[0][h] for c in every))
-        return common, "; ".join(f"{h}: {every[0][h]}" for h in every[0] if h in common)
+        shown = {h: a for h, a in every[0].items() if h in common}
+        return common, _choices_text(shown, headings=self.regions[0].headings)
 
     def __repr__(self) -> str:
         return f"<EquilibriumMap {', '.join(self.parameters)}: {len(self.regions)} regions>"
@@ -330,8 +348,8 @@ class EquilibriumMap:
                 what = "one equilibrium" if n == 1 and not r.continuum else \
                     f"{n} extreme equilibria" + (" of a continuum" if r.continuum else "") \
                     + ("" if r.closed_form else " (values at a point)")
-                items = "; ".join(f"{_tex_profile(e, common, info)}, with payoffs {pays(e)}"
-                                  for e in r.equilibria)
+                items = "; ".join(f"{_tex_profile(e, common, info, r.headings)}, with "
+                                  f"payoffs {pays(e)}" for e in r.equilibria)
                 out.append(f"  \\item If ${_tex(r.condition, info)}$: {what}: {items}.")
             out.append(r"\end{itemize}")
             return "\n".join(out)
@@ -344,7 +362,8 @@ class EquilibriumMap:
         for r in self.regions:
             for k, e in enumerate(r.equilibria):
                 cond = f"${_tex(r.condition, info)}$" if k == 0 else ""
-                out.append(f"{cond} & {_tex_profile(e, common, info)} & {pays(e)} \\\\")
+                out.append(f"{cond} & {_tex_profile(e, common, info, r.headings)} & "
+                           f"{pays(e)} \\\\")
         out += [r"\bottomrule", r"\end{tabular}"]
         if common:
             out.append(f"\n\\noindent In every equilibrium: {_tex_plain(text)}.")
@@ -357,7 +376,7 @@ class EquilibriumMap:
         for k, r in enumerate(self.regions):
             for j, e in enumerate(r.equilibria):
                 row = {"region": k, "condition": r.text, "equilibrium": j,
-                       "strategies": _strategy_text(e)}
+                       "strategies": _strategy_text(e, headings=r.headings)}
                 row.update({f"payoff {p}": str(v) for p, v in zip(e.players, e.payoffs)})
                 row.update(closed_form=r.closed_form, verified=r.verified)
                 out.append(row)
@@ -757,8 +776,21 @@ def equilibrium_map(game: Game, parameters: Any, *, per_axis: int | None = None,
                      "pure equilibria only; ties in perfect-information parts: pure "
                      "choices)")
     kept = tuple(sympy.factor(a.expr) for a in atoms)
+    regions = _headed(regions, game)
     return EquilibriumMap(tuple(mapped), tuple(regions), complete, tuple(notes),
                           {k: v for k, v in values.items()}, kept, game)
+
+
+def _headed(regions: list, game: Any) -> list:
+    """The regions with :attr:`MapRegion.headings` from the game (a tree's)."""
+    from ..io._layout import choice_headings
+
+    labels = list(dict.fromkeys(h for r in regions for e in r.equilibria
+                                for h in (e.behavior or {})))
+    if not labels:
+        return regions
+    headings = choice_headings(game, labels)
+    return [dataclasses.replace(r, headings=headings) for r in regions]
 
 
 def _region(m: _Mapper, k: tuple, cubes: list, atoms: list, pts: list, checks_at: list,

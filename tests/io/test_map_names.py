@@ -101,3 +101,43 @@ def test_every_latex_form_of_the_map_names_the_parameter_by_its_declared_latex()
     forms = [m.to_latex(), m.to_latex("table"), map_latex(m), cv._repr_latex_()]
     assert all("$\\gamma" in t for t in forms)
     assert not any(re.search(r"\$c\b|\bc [<=>] ", t) for t in forms)
+
+
+def entry_with_a_fixed_choice():
+    """entry() with players without markup and a second incumbent information set h3
+    after 'out', where relaxing (2) beats worrying (1) for every c: a choice the same in
+    every region."""
+    c = gt.parameters("c")
+    g = gt.ExtensiveFormGame(["Entrant", "Incumbent"])
+    out, enter = g.root.decide("Entrant", ["out", "in"], infoset="h1")
+    relax, worry = out.decide("Incumbent", ["relax", "worry"], infoset="h3")
+    relax.payoffs(0, 2)
+    worry.payoffs(0, 1)
+    fight, acc = enter.decide("Incumbent", ["fight", "accommodate"], infoset="h2")
+    fight.payoffs(-1, c)
+    acc.payoffs(1, 1)
+    return g.describe(gt.Parameter("c", domain=(-2, 3), latex=r"\gamma"))
+
+
+def test_tree_text_forms_name_the_players_as_the_tables_do():
+    """str(map), str(region), to_latex (both styles), the records (the CLI's JSON) and
+    the tables' notes name an information set whose label does not name its player
+    'player: label', as the tables' headers do."""
+    m = gt.equilibrium_map(entry(), ["c"])
+    heads = map_table(m, "md").splitlines()[0].split(" | ")[1:3]
+    assert heads == ["Entrant <1>: h1", "Incumbent & Co: h2"]
+    below = f"{heads[0]}: in; {heads[1]}: accommodate"
+    assert f"c < 1: 1 equilibrium: {below}; payoffs 1, 1" in str(m).splitlines()
+    assert str(m.regions[0]) == f"c < 1: 1 equilibrium: {below}; payoffs 1, 1"
+    assert m.records()[0]["strategies"] == below
+    tex = ("Entrant \\textless{}1\\textgreater{}: h1: in; Incumbent \\& Co: h2: "
+           "accommodate")
+    assert f"$\\gamma < 1$: one equilibrium: {tex}, with payoffs" in m.to_latex()
+    assert f"$\\gamma < 1$ & {tex} & " in m.to_latex("table")
+
+    f = gt.equilibrium_map(entry_with_a_fixed_choice(), ["c"])
+    assert "in every equilibrium: Incumbent: h3: relax" in str(f).splitlines()
+    assert "In every equilibrium: Incumbent: h3: relax." in f.to_latex()
+    assert "Entrant: h1: out; Incumbent: h2: fight" in str(f)
+    for fmt in ("md", "html", "latex"):
+        assert "In every region: Incumbent: h3: relax." in map_table(f, fmt)
