@@ -335,17 +335,31 @@ def region_latex(region: Any) -> str:
 # ----------------------------------------------------------------- a critical value
 def critical_html(cv: Any) -> str:
     """A :class:`~gametheory.CriticalValue`: the value and what changes there, and (to
-    unfold) the equilibria just below, at and just above it."""
+    unfold) the equilibria just below, at and just above it (a repeated game's critical
+    value holds the sustained profiles there instead: listed)."""
     head, _, what = str(cv).partition(": ")   # "q = 1/7" (with its condition, if symbolic)
     parts = [_p(f": {what}", bold=head)]
     sides = [(f"below: {cv.parameter} = {cv.below_at}", cv.below),
              (f"at {head}", cv.at), (f"above: {cv.parameter} = {cv.above_at}", cv.above)]
     tables = [equilibrium_table(_shown(sol), format="html", caption=cap)
-              for cap, sol in sides if sol is not None and sol.equilibria]
+              if hasattr(sol, "equilibria") else _p(f"{cap}: {_profiles_text(sol)} sustained")
+              for cap, sol in sides if sol is not None and _count(sol)]
     if tables:
-        parts.append("<details><summary>equilibria below, at and above</summary>\n"
+        held = "equilibria" if any(hasattr(sol, "equilibria") for _, sol in sides) \
+            else "sustained profiles"
+        parts.append(f"<details><summary>{held} below, at and above</summary>\n"
                      + "\n".join(tables) + "</details>")
     return _block("critical", parts)
+
+
+def _count(side: Any) -> int:
+    """How many equilibria (a Solution) or sustained profiles (a tuple) a side holds."""
+    return len(side.equilibria) if hasattr(side, "equilibria") else len(side)
+
+
+def _profiles_text(profiles: Any) -> str:
+    """Pure stage profiles (tuples of action labels) as ``(C, C), (D, D)``."""
+    return ", ".join("(" + ", ".join(map(str, p)) + ")" for p in profiles)
 
 
 def critical_latex_line(parameter: str, value: Any, info: Mapping[str, Any] | None = None) \

@@ -17,7 +17,9 @@ period, are subgame-perfect paths under the chosen punishment (``method``: ``"au
   confirmed by recomputing the sustained set exactly on both sides.
 
 ``CriticalValue.below``/``above``/``at`` hold the sustained profiles (tuples of labels)
-at ``below_at``/``above_at``/the value, not a Solution.
+at ``below_at``/``above_at``/the value, not a Solution, and ``CriticalValue.game`` the
+repeated game analysed (with the discount or the other parameters fixed), whose
+parameters' declared LaTeX the notebook displays use.
 """
 
 from __future__ import annotations
@@ -148,10 +150,10 @@ def repeated_critical_values(rep: RepeatedGame, parameter: str, method: str = "a
     return _in_stage(sub, parameter, interval, profiles)
 
 
-def _cv(parameter, c, below, above, b, a, at, text):
+def _cv(rep, parameter, c, below, above, b, a, at, text):
     from ..sensitivity.critical import CriticalValue
 
-    return CriticalValue(parameter, c, below, above, b, a, at, text)
+    return CriticalValue(parameter, c, below, above, b, a, at, text, game=rep)
 
 
 def _in_discount(rep: RepeatedGame, name: str, punishment: str, interval: Any,
@@ -193,7 +195,7 @@ def _in_discount(rep: RepeatedGame, name: str, punishment: str, interval: Any,
             elif p in below and p not in above:
                 parts.append(f"{_text(rep, p)} sustained by {kind} up to here, not above")
         if parts:
-            out.append(_cv(name, c, below, above, b, ab, at, "; ".join(parts)))
+            out.append(_cv(rep, name, c, below, above, b, ab, at, "; ".join(parts)))
     return out
 
 
@@ -282,5 +284,5 @@ def _in_stage(rep: RepeatedGame, name: str, interval: Any, profiles: Any) -> lis
                   if p not in below]
         if not parts:
             parts = ["the sustained profiles differ at the value itself"]
-        out.append(_cv(name, c, below, above, b, ab, at, "; ".join(parts)))
+        out.append(_cv(rep, name, c, below, above, b, ab, at, "; ".join(parts)))
     return out

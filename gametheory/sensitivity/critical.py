@@ -18,7 +18,7 @@ just above it. Closed-form equilibria on a region are in
 from __future__ import annotations
 
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
@@ -59,6 +59,11 @@ class CriticalValue:
     condition : sympy Boolean or None
         With ``symbolic=``: where in the symbolic parameters this value applies (``value``
         is then an expression in them); None otherwise.
+    game : RepeatedGame or None
+        The analysed game where ``below``, ``above`` and ``at`` are not Solutions (a
+        repeated game's: the sustained profiles), so that the notebook displays name its
+        parameters by their declared LaTeX; None otherwise (the Solutions hold their
+        games). Not compared.
 
     References
     ----------
@@ -87,6 +92,7 @@ class CriticalValue:
     at: Any
     description: str
     condition: Any = None
+    game: Any = field(default=None, repr=False, compare=False)
 
     def __float__(self) -> float:
         return float(self.value)

@@ -270,6 +270,29 @@ def test_critical_values_in_a_stage_parameter():
         gt.critical_values(gt.RepeatedGame(g.substitute(T=5), discount="3/4"), "delta")
 
 
+def test_critical_value_displays_of_a_repeated_game():
+    """The notebook displays of a repeated game's critical values: the LaTeX names the
+    stage parameter by its declared LaTeX (it printed T), the HTML lists the sustained
+    profiles on each side (it raised AttributeError: they are tuples, not Solutions).
+    Known answer as above: (C, C) sustained iff T <= 9 at delta = 3/4, and at delta >= 1/2
+    for T = 5 (Mailath & Samuelson 2006, ch. 2)."""
+    T = gt.parameters("T")
+    g = gt.NormalFormGame.from_arrays([[3, 0], [T, 1]], [[3, T], [0, 1]],
+                                      strategies=[["C", "D"], ["C", "D"]])
+    g = g.describe(gt.Parameter("T", latex=r"\tau"))
+    (cv,) = gt.critical_values(gt.RepeatedGame(g), "T", interval=(0, 20), delta="3/4")
+    assert cv._repr_latex_() == "$\\tau = 9$: (C, C) sustained below, not above"
+    html = cv._repr_html_()
+    assert "<summary>sustained profiles below, at and above</summary>" in html
+    assert f"<p>below: T = {cv.below_at}: (C, C), (D, D) sustained</p>" in html
+    assert "<p>at T = 9: (C, C), (D, D) sustained</p>" in html
+    assert f"<p>above: T = {cv.above_at}: (D, D) sustained</p>" in html
+    (cd,) = [c for c in gt.critical_values(gt.RepeatedGame(g.substitute(T=5)), "delta")
+             if c.value == F(1, 2)]
+    assert cd._repr_latex_().startswith("$\\delta = \\frac{1}{2}$: (C, C) sustained")
+    assert "<p>at delta = 1/2: (C, C) sustained</p>" in cd._repr_html_()
+
+
 def test_critical_values_where_the_stage_equilibria_change():
     # PD with sucker payoff S at delta = 3/4. For S < 1, D dominates and (C, C) needs
     # delta >= 2/4. For S > 1 the stage game is a snowdrift: equilibria (C, D), (D, C)
