@@ -98,11 +98,12 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..errors import GameError, SolverError
+from ..games._tree_compile import cast_values
 from ..games._tree_util import behavior_table
 from ..games.values import to_fraction
 from ..solvers.result import AssessmentComponent, Equilibrium, Solution
 from ._belief_polytope import belief_range, solve_exact
-from .assessment import _members, _node_values, check_assessment
+from .assessment import _members, check_assessment
 
 if TYPE_CHECKING:
     from ..games.extensive import ExtensiveFormGame
@@ -148,6 +149,24 @@ class _Tree:
             self.own_path.append(steps)
         self.terminal_follow = [all(a.player[c] == -2 for x in nodes for c in kids[x])
                                 for nodes in self.members]
+        # per node after the root: its parent and the flat index of the action leading to
+        # it (None after chance, whose step is the ratio of chance reaches)
+        self.parent = [int(u) for u in a.parent]
+        self.step: list[int | None] = [None] * len(a.parent)
+        self.chance_step = [Fraction(1)] * len(a.parent)
+        for v in range(1, len(a.parent)):
+            u = self.parent[v]
+            if a.player[u] >= 0:
+                self.step[v] = int(self.offsets[a.infoset[u]] + a.action[v])
+            else:
+                self.chance_step[v] = cr[v] / cr[u] if cr[u] else Fraction(0)
+        # what _node_values reads, cast once: terminal payoffs and chance probabilities
+        pay = cast_values(a.payoffs.astype(object).ravel(), "exact").reshape(a.payoffs.shape)
+        self.payoff = [None] * len(a.parent)
+        for t, row in zip(a.terminals.tolist(), pay.tolist()):
+            self.payoff[t] = tuple(row)
+        self.chance_prob = cast_values(a.chance_prob, "exact").tolist()
+        self.ranges: dict[tuple, Any] = {}      # belief_range by its arguments (one solve)
 
 
 def _exact_flat(tree: _Tree, behavior: Mapping) -> np.ndarray:
@@ -158,15 +177,31 @@ def _exact_flat(tree: _Tree, behavior: Mapping) -> np.ndarray:
 
 
 def _reach(tree: _Tree, flat: np.ndarray) -> list[Fraction]:
-    a = tree.a
-    r = [Fraction(1)] * len(a.parent)
-    for v in range(1, len(a.parent)):
-        u = a.parent[v]
-        step = flat[tree.offsets[a.infoset[u]] + a.action[v]] if a.player[u] >= 0 \
-            else tree.chance_reach[v] / tree.chance_reach[u] if tree.chance_reach[u] \
-            else Fraction(0)
-        r[v] = r[u] * step
+    r = [Fraction(1)] * len(tree.parent)
+    for v in range(1, len(tree.parent)):
+        k = tree.step[v]
+        step = tree.chance_step[v] if k is None else flat[k]
+        r[v] = r[tree.parent[v]] * step
     return r
+
+
+def _values(tree: _Tree, flat: np.ndarray) -> list[tuple]:
+    """Each node's expected payoff vector when play continues by the profile (the values
+    of :func:`~gametheory.refinements.assessment._node_values`, exactly, by one pass from
+    the leaves: parents precede children in id order)."""
+    n, N = len(tree.parent), len(tree.game.players)
+    acc = [[Fraction(0)] * N for _ in range(n)]
+    V: list[tuple] = [()] * n
+    for v in range(n - 1, -1, -1):
+        V[v] = tree.payoff[v] if tree.payoff[v] is not None else tuple(acc[v])
+        if v:
+            k = tree.step[v]
+            p = tree.chance_prob[v] if k is None else flat[k]
+            if p:
+                row = acc[tree.parent[v]]
+                for i in range(N):
+                    row[i] += p * V[v][i]
+    return V
 
 
 def _trembles(tree: _Tree, flat: np.ndarray) -> tuple[list[frozenset], list[Fraction]]:
@@ -215,17 +250,21 @@ def assess(tree: _Tree, behavior: Mapping) -> tuple[dict, dict, list[int]] | Non
     beliefs there, the rest of the profile fixed), and the indices of all unreached
     information sets. Consistency is not checked here (:func:`_consistent_point`).
     """
-    a = tree.a
     flat = _exact_flat(tree, behavior)
-    V = _node_values(a, flat, tree.offsets, "exact")
-    reach = _reach(tree, flat)
-    Z, W = _trembles(tree, flat)
+    return _assess(tree, flat, _reach(tree, flat))
+
+
+def _assess(tree: _Tree, flat: np.ndarray, reach: list[Fraction]
+            ) -> tuple[dict, dict, list[int]] | None:
+    """:func:`assess` of the profile ``flat`` (exact) whose node reaches are ``reach``."""
+    V = _values(tree, flat)
+    trembles = None
     bayes, ranges, unreached = {}, {}, []
     for h, nodes in enumerate(tree.members):
         i = tree.owner[h]
         probs = flat[tree.offsets[h]:tree.offsets[h + 1]]
         supp = [k for k, p in enumerate(probs) if p > 0]
-        D = [[V[tree.kids[x][k], i] for x in nodes] for k in range(len(probs))]
+        D = [[V[tree.kids[x][k]][i] for x in nodes] for k in range(len(probs))]
         total = sum((reach[x] for x in nodes), Fraction(0))
         if total > 0:
             mu = [reach[x] / total for x in nodes]
@@ -241,15 +280,26 @@ def assess(tree: _Tree, behavior: Mapping) -> tuple[dict, dict, list[int]] | Non
         eq = [[x - y for x, y in zip(D[k], D[a0])] for k in supp[1:]]
         ge = [[x - y for x, y in zip(D[a0], D[k])] for k in range(len(probs))
               if k not in supp]
-        fixed, zero = _consistency_rows(nodes, Z, W)
+        if trembles is None:
+            trembles = _trembles(tree, flat)
+        fixed, zero = _consistency_rows(nodes, *trembles)
         if len(zero) == len(nodes):
             fixed, zero = [], []     # a set chance never reaches: nothing restricts it
-        r = belief_range(tree.labels[h], tree.paths[h], eq + fixed, ge, zero)
+        r = _belief_range(tree, h, eq + fixed, ge, zero)
         if r is None:
             return None
         if len(nodes) > 1:
             ranges[tree.labels[h]] = r
     return bayes, ranges, unreached
+
+
+def _belief_range(tree: _Tree, h: int, eq: list, ge: list, zero: list):
+    """:func:`belief_range` at set ``h``, remembered for the tree (profiles of one solve
+    often give a set the same rows; the result is immutable)."""
+    key = (h, tuple(map(tuple, eq)), tuple(map(tuple, ge)), tuple(zero))
+    if key not in tree.ranges:
+        tree.ranges[key] = belief_range(tree.labels[h], tree.paths[h], eq, ge, zero)
+    return tree.ranges[key]
 
 
 def _centre(r) -> tuple[Fraction, ...]:
@@ -546,7 +596,22 @@ def _two_players(tree: _Tree, game, max_profiles: int, notes: list[str]):
     pieces: list[tuple[tuple[int, ...], dict]] = []
     off_path_moves = False
     coupled = False
-    deep: list[tuple[dict, list[int]]] = []    # vertices with moves after unreached sets
+    # vertices with moves after unreached sets, the first of each distinct profile
+    deep: dict[tuple, tuple[dict, list[int]]] = {}
+
+    # what each distinct profile (by _key) gave, for one solve: its unreached sets,
+    # assess's result and _record's (None where assess failed); vertices of a Nash
+    # subset often differ only in choices at sets that do not change the profile's key
+    seen: dict[tuple, tuple[list[int], Any, Any]] = {}
+
+    def examine(behavior: dict, key: tuple) -> tuple[list[int], Any, Any]:
+        if key not in seen:
+            flat = _exact_flat(tree, behavior)
+            reach = _reach(tree, flat)
+            got = _assess(tree, flat, reach)
+            rec = None if got is None else _record(tree, behavior, got)
+            seen[key] = (_unreached_sets(tree, reach), got, rec)
+        return seen[key]
 
     def keep(behavior: dict, rec: tuple) -> int:
         key = _key(tree, behavior)
@@ -559,24 +624,25 @@ def _two_players(tree: _Tree, game, max_profiles: int, notes: list[str]):
         verts = _subset_vertices(tree, game, X, Y, budget)
         good = []
         for v in verts:
-            off = _unreached(tree, v.behavior)
+            key = _key(tree, v.behavior)
+            off, got, rec = examine(v.behavior, key)
             if any(not tree.terminal_follow[h] for h in off):
                 off_path_moves = True
-                deep.append((v.behavior, off))
-            got = assess(tree, v.behavior)
+                deep.setdefault(key, (v.behavior, off))
             if got is None:
                 continue
-            rec = _record(tree, v.behavior, got)
             if rec is None:
                 coupled = True
                 continue
             good.append((v, keep(v.behavior, rec)))
         pieces += _join(tree, game, X, Y, good)
     if deep:          # off-path play from the subgame-perfect equilibria (SE are SPE)
-        tried = set(index)                  # each distinct trial profile is assessed once
+        # each distinct trial profile is assessed once; those examined above are either
+        # kept already or not sequential
+        tried = set(index) | set(seen)
         for spe in _spe_profiles(game):
             trials = [spe] + [{**beh, **{tree.labels[h]: spe[tree.labels[h]] for h in off}}
-                              for beh, off in deep]
+                              for beh, off in deep.values()]
             for beh in trials:
                 key = _key(tree, beh)
                 if key in tried:
@@ -598,8 +664,7 @@ def _two_players(tree: _Tree, game, max_profiles: int, notes: list[str]):
     return found, pieces, complete and not coupled
 
 
-def _unreached(tree: _Tree, behavior: Mapping) -> list[int]:
-    reach = _reach(tree, _exact_flat(tree, behavior))
+def _unreached_sets(tree: _Tree, reach: list[Fraction]) -> list[int]:
     return [h for h, nodes in enumerate(tree.members) if all(reach[x] == 0 for x in nodes)]
 
 
