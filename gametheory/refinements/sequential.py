@@ -101,6 +101,7 @@ from ..errors import GameError, SolverError
 from ..games._tree_compile import cast_values
 from ..games._tree_util import behavior_table
 from ..games.values import to_fraction
+from ..solvers._highs import solve_highs
 from ..solvers.result import AssessmentComponent, Equilibrium, Solution
 from ._belief_polytope import belief_range, solve_exact
 from .assessment import _members, check_assessment
@@ -399,21 +400,24 @@ def _extreme(points: Sequence[tuple]) -> list[int]:
     A point is dropped only when a float LP (HiGHS) finds weights for it and the weights
     on that support are confirmed exactly (Fractions); any doubt keeps it, which at worst
     lists an assessment that is sequential but not extreme."""
-    from scipy.optimize import linprog
-
     first = list(dict.fromkeys(points))
     if len(first) < 3:
         return [points.index(p) for p in first]
     M = np.array([[float(v) for v in p] for p in first])
+    n = len(first) - 1
+    zeros, lower, upper = np.zeros(n), np.zeros(n), np.full(n, np.inf)
     keep = []
     for k, p in enumerate(first):
         others = [j for j in range(len(first)) if j != k]
-        A = np.vstack([M[others].T, np.ones(len(others))])
-        b = np.append(M[k], 1.0)
-        res = linprog(np.zeros(len(others)), A_eq=A, b_eq=b, bounds=(0, None),
-                      method="highs")
-        if res.status == 0 and _confirm(first, k, [others[j] for j in
-                                                   np.flatnonzero(res.x > 1e-12)]):
+        A = np.vstack([M[others].T, np.ones(n)])
+        rows, cols = np.nonzero(A)
+        try:                                   # HiGHS's default tolerances, as linprog's
+            x, _ = solve_highs(zeros, (rows, cols, A[rows, cols]), 0, np.append(M[k], 1.0),
+                               lower, upper, 1e-7)
+        except SolverError:                    # no weights: p is extreme
+            x = None
+        if x is not None and _confirm(first, k, [others[j] for j in
+                                                 np.flatnonzero(x > 1e-12)]):
             continue
         keep.append(points.index(p))
     return keep

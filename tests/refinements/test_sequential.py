@@ -144,6 +144,23 @@ def test_float_results_by_default():
     assert not sol.exact and isinstance(sol[0].payoffs[0], float)
 
 
+@pytest.mark.parametrize("path", ["binding", "linprog"])
+def test_extreme_points_on_both_highs_paths(monkeypatch, path):
+    """The extreme points of a point set (vertices of its convex hull, the first of equal
+    points standing for them), through scipy's bundled HiGHS binding and through linprog:
+    the unit square's corners, not its centre, an edge's midpoint or a repeated corner;
+    of collinear points, the two ends."""
+    from gametheory.solvers import _highs
+
+    if path == "linprog":
+        monkeypatch.setattr(_highs, "_CORE", None)
+    h = F(1, 2)
+    square = [(h, h), (0, 0), (1, 0), (h, 0), (1, 1), (0, 0), (0, 1)]
+    assert seq._extreme([tuple(F(v) for v in p) for p in square]) == [1, 2, 4, 6]
+    line = [(F(t, 3), F(2 * t, 3), F(1)) for t in (1, 0, 2, 3)]
+    assert seq._extreme(line) == [1, 3]
+
+
 # ------------------------------------------------------------------ property tests
 def _trees():
     return st.builds(lambda s, n: random_tree(n, seed=s, players=2, chance=0.25),
