@@ -367,13 +367,16 @@ def test_unreadable_csv_files_are_one_line_errors(tmp_path, data, message):
     assert message in str(info.value) and "t.csv" in str(info.value)
     assert "\n" not in str(info.value)
 
-def test_excel_names_the_missing_package(tmp_path):
+def test_excel_names_the_missing_package(tmp_path, monkeypatch):
     import importlib.util
+
+    import gametheory.io.spreadsheet  # noqa: F401  (imported before find_spec is patched)
 
     f = tmp_path / "t.xlsx"
     f.write_bytes(b"")
-    if importlib.util.find_spec("openpyxl") is not None:
-        pytest.skip("openpyxl is installed")
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",      # as if openpyxl were not installed
+                        lambda name, *rest: None if name == "openpyxl" else real(name, *rest))
     with pytest.raises(gt.GameError, match=r"needs openpyxl: pip install openpyxl"):
         gt.NormalFormGame.from_excel(f)
 
