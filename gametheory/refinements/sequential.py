@@ -101,7 +101,7 @@ from ..errors import GameError, SolverError
 from ..games._tree_compile import cast_values
 from ..games._tree_util import behavior_table
 from ..games.values import to_fraction
-from ..solvers._highs import solve_highs
+from ..solvers._highs import dense_entries, solve_highs
 from ..solvers.result import AssessmentComponent, Equilibrium, Solution
 from ._belief_polytope import belief_range, solve_exact
 from .assessment import _members, check_assessment
@@ -410,10 +410,9 @@ def _extreme(points: Sequence[tuple]) -> list[int]:
     for k, p in enumerate(first):
         others = [j for j in range(len(first)) if j != k]
         A = np.vstack([M[others].T, np.ones(n)])
-        rows, cols = np.nonzero(A)
         try:                                   # HiGHS's default tolerances, as linprog's
-            x, _ = solve_highs(zeros, (rows, cols, A[rows, cols]), 0, np.append(M[k], 1.0),
-                               lower, upper, 1e-7)
+            x, _ = solve_highs(zeros, dense_entries(A), 0, np.append(M[k], 1.0), lower,
+                               upper, 1e-7)
         except SolverError:                    # no weights: p is extreme
             x = None
         if x is not None and _confirm(first, k, [others[j] for j in

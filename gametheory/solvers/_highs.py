@@ -17,7 +17,7 @@ import numpy as np
 
 from ..errors import SolverError
 
-__all__ = ["solve_highs"]
+__all__ = ["dense_entries", "solve_highs"]
 
 _MISSING = object()
 _CORE: Any = _MISSING        # the bundled binding, None when unusable (found on first use)
@@ -85,6 +85,17 @@ def solve_highs(c: np.ndarray, entries: tuple[np.ndarray, np.ndarray, np.ndarray
                           f"{highs.modelStatusToString(status)}")
     solution = highs.getSolution()
     return np.array(solution.col_value), np.array(solution.row_dual)
+
+
+def dense_entries(A: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The nonzero entries ``(rows, columns, values)`` of a dense matrix, the form
+    :func:`solve_highs` takes.
+
+    >>> [v.tolist() for v in dense_entries(np.array([[0.0, 2.0], [3.0, 0.0]]))]
+    [[0, 1], [1, 0], [2.0, 3.0]]
+    """
+    rows, cols = np.nonzero(A)
+    return rows, cols, A[rows, cols]
 
 
 def _columns(entries: tuple[np.ndarray, np.ndarray, np.ndarray], rows: int, cols: int
