@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..errors import GameError
+from ..errors import GameError, SolverError
 from ..games.values import unit_float_array
+from ..solvers._highs import dense_entries, solve_highs
 
 if TYPE_CHECKING:
     from ..games.normal import NormalFormGame
@@ -77,21 +78,21 @@ def _pure_dominator(M: np.ndarray, j: int, strict: bool) -> int | None:
 def _solve_lp(D: np.ndarray, strict: bool) -> np.ndarray | None:
     """Weights over the rows of ``D`` (rows: candidate strategies minus the dominated one)
     that maximise the smallest column (strict) or the total (weak, all columns >= 0)."""
-    from scipy.optimize import linprog
-
     m, P = D.shape
-    if strict:
+    lower = np.zeros(m + strict)
+    if strict:                      # weights and the smallest column t (free): max t
         c = np.zeros(m + 1)
-        c[-1] = -1.0
-        A_ub = np.hstack([-D.T, np.ones((P, 1))])
-        A_eq = np.append(np.ones(m), 0.0)[None, :]
-        bounds = [(0, None)] * m + [(None, None)]
+        c[-1], lower[-1] = -1.0, -np.inf
+        A = np.vstack([np.hstack([-D.T, np.ones((P, 1))]), np.append(np.ones(m), 0.0)])
     else:
         c = -D.sum(axis=1)
-        A_ub, A_eq, bounds = -D.T, np.ones((1, m)), [(0, None)] * m
-    res = linprog(c, A_ub=A_ub, b_ub=np.zeros(P), A_eq=A_eq, b_eq=[1.0], bounds=bounds,
-                  method="highs")
-    return res.x[:m] if res.status == 0 else None
+        A = np.vstack([-D.T, np.ones((1, m))])
+    try:                            # HiGHS's default tolerances, as linprog's
+        x, _ = solve_highs(c, dense_entries(A), P, np.append(np.zeros(P), 1.0), lower,
+                           np.full(m + strict, np.inf), 1e-7, "the dominance LP")
+    except SolverError:             # infeasible: nothing dominates
+        return None
+    return x[:m]
 
 
 def _holds(margins: np.ndarray, strict: bool, tol: Any = 0) -> bool:

@@ -143,6 +143,25 @@ def test_weak_dominance_by_a_mixture_only_exact():
     assert gt.dominating_strategy(g, 0, 2, strict=False) == pytest.approx([0.5, 0.5, 0])
 
 
+
+@pytest.mark.parametrize("path", ["binding", "linprog"])
+def test_mixed_dominators_on_both_highs_paths(monkeypatch, path):
+    """The dominance LPs through scipy's bundled HiGHS binding and through linprog:
+    MIX_ONLY's third row strictly by (1/2, 1/2), the 5-2 game's by (2/7, 5/7) (above), the
+    6-6-2 game's weakly only; a row no mixture dominates (infeasible weak LP): None."""
+    from gametheory.solvers import _highs
+
+    if path == "linprog":
+        monkeypatch.setattr(_highs, "_CORE", None)
+    assert gt.dominating_strategy(MIX_ONLY, 0, 2) == pytest.approx([0.5, 0.5, 0.0])
+    g = NormalFormGame.from_arrays([[5, 0], [0, 2], [1, 1]], [[0, 0]] * 3)
+    assert gt.dominating_strategy(g, 0, 2, exact=True).tolist() == [F(2, 7), F(5, 7), F(0)]
+    g = NormalFormGame.from_arrays([[6, 0, 2], [0, 6, 2], [3, 3, 0]], [[0, 0, 0]] * 3)
+    assert gt.dominating_strategy(g, 0, 2) is None
+    assert gt.dominating_strategy(g, 0, 2, strict=False, exact=True).tolist() == \
+        [F(1, 2), F(1, 2), F(0)]
+    assert gt.dominating_strategy(MIX_ONLY, 0, 0, strict=False) is None
+
 def test_equal_rows_do_not_dominate_each_other():
     g = NormalFormGame.from_arrays([[1, 2], [1, 2], [0, 0]], [[0, 0]] * 3)
     assert gt.dominating_strategy(g, 0, 0, strict=False) is None
