@@ -197,7 +197,9 @@ class NormalFormGame(_params.ParametricGame):
     def from_excel(cls, *paths: str | os.PathLike, sheet: int | str = 0,
                    players: Sequence[str] | None = None) -> NormalFormGame:
         """A two-player game from Excel files, laid out as for :meth:`from_csv`, from
-        the sheet ``sheet`` (its index or name) of each; needs pandas and openpyxl."""
+        the sheet ``sheet`` (its index from 0 or its name) of each; needs openpyxl
+        (``.xls`` files: pandas and xlrd). A formula is read as the value the file saved
+        for it (see :mod:`gametheory.io.spreadsheet`)."""
         return cls._from_tables(paths, players, excel=True, sheet=sheet)
 
     @classmethod

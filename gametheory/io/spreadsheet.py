@@ -20,9 +20,12 @@ all payoffs and the strategies get the default labels. A top-left cell ``Row \\ 
 restricted parser (:func:`gametheory.parse_number`; never ``eval``): ``3``, ``-7.78``
 (exactly 778/100), ``1/3``, ``sqrt(2)/2``. Empty cells, ``NaN``, text and rows of unequal
 length are errors naming the file, row and column; a CSV file must be UTF-8 (a byte-order
-mark is allowed). Excel files are read with pandas,
-which needs openpyxl for ``.xlsx`` (``pip install openpyxl``); numeric Excel cells are
-read as the shortest decimals that give their float.
+mark is allowed). ``.xlsx`` and ``.xlsm`` files are read with openpyxl
+(``pip install openpyxl``), each cell as Excel saved it: numbers as the shortest decimals
+that give their float, a formula as its saved value (a formula saved with no value, as
+openpyxl and other writers that do not compute formulas leave it, is an error, not an
+empty cell), an error value such as ``#DIV/0!`` and text such as ``NaN`` or ``NA`` as
+text, so an error naming the cell. ``.xls`` files are read with pandas and xlrd.
 """
 
 from __future__ import annotations
@@ -113,20 +116,67 @@ def _csv_rows(path: Path) -> list[list[str]]:
 def _excel_rows(path: Path, sheet: int | str) -> list[list[str]]:
     """An Excel sheet's cells as text (numbers as their shortest decimals)."""
     engine = _ENGINES.get(path.suffix.lower(), "openpyxl")
-    missing = [m for m in ("pandas", engine) if importlib.util.find_spec(m) is None]
+    needs = ("pandas", engine) if engine == "xlrd" else (engine,)
+    missing = [m for m in needs if importlib.util.find_spec(m) is None]
     if missing:
         raise GameError(f"reading {path.suffix or 'Excel'} files needs "
                         f"{' and '.join(missing)}: pip install {' '.join(missing)}")
-    import pandas
-
     if not path.is_file():
         raise GameError(f"no such file: {path}")
+    if engine == "openpyxl":
+        return _openpyxl_rows(path, sheet)
+    import pandas
+
     try:
         frame = pandas.read_excel(path, sheet_name=sheet, header=None, dtype=object,
-                                  engine=engine)
-    except (ValueError, KeyError) as exc:
+                                  engine=engine, keep_default_na=False)
+    except (ValueError, KeyError, IndexError) as exc:
         raise GameError(f"{path}: cannot read sheet {sheet!r}: {exc}") from None
     return [[_excel_text(x) for x in row] for row in frame.itertuples(index=False)]
+
+
+def _openpyxl_rows(path: Path, sheet: int | str) -> list[list[str]]:
+    """The cells of an .xlsx sheet as text, from A1 to the last cell holding something;
+    a GameError for a file openpyxl cannot open, an unknown sheet, or a formula saved
+    with no value."""
+    import zipfile
+
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    def load(data_only: bool) -> Any:
+        try:
+            book = openpyxl.load_workbook(path, data_only=data_only)
+        except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError,
+                OSError, SyntaxError) as exc:                  # SyntaxError: bad XML
+            raise GameError(f"{path}: not an Excel workbook openpyxl can read "
+                            f"({type(exc).__name__}: {' '.join(str(exc).split())})") from None
+        names = [ws.title for ws in book.worksheets]           # not chart sheets
+        if isinstance(sheet, str) and sheet in names:
+            return book[sheet]
+        if isinstance(sheet, int) and not isinstance(sheet, bool) \
+                and 0 <= sheet < len(book.worksheets):
+            return book.worksheets[sheet]
+        which = f"named {sheet!r}" if isinstance(sheet, str) else f"{sheet!r} (counting from 0)"
+        raise GameError(f"{path}: no sheet {which}; the sheets are "
+                        f"{', '.join(repr(n) for n in names)}")
+
+    values = list(load(True).iter_rows(values_only=True))      # from A1, formatted cells too
+    width = max((k + 1 for row in values for k, x in enumerate(row) if x is not None),
+                default=0)
+    rows = [list(row[:width]) for row in values]
+    if any(x is None for row in rows for x in row):
+        formulas = load(False)
+        for r, row in enumerate(rows, 1):
+            for c, x in enumerate(row, 1):
+                cell = formulas.cell(r, c)
+                if x is None and cell.data_type == "f":
+                    text = getattr(cell.value, "text", cell.value)   # an ArrayFormula's text
+                    raise GameError(f"{path}, row {r}, column {c}: the cell holds the formula "
+                                    f"{text!r} with no saved value (the program that wrote "
+                                    "the file did not compute it); open and save the file in "
+                                    "Excel or LibreOffice, or type the payoff")
+    return [[_excel_text(x) for x in row] for row in rows]
 
 
 def _excel_text(x: Any) -> str:

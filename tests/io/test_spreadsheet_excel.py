@@ -111,13 +111,13 @@ def test_the_sheet_argument_by_name_and_index(tmp_path):
 
 
 @pytest.mark.parametrize("sheet, message", [
-    ("Nope", "'Nope'"),
-    (5, "5"),
+    ("Nope", "t.xlsx: no sheet named 'Nope'; the sheets are 'PD', 'Notes'"),
+    (5, "t.xlsx: no sheet 5 (counting from 0); the sheets are 'PD', 'Notes'"),
+    (-1, "t.xlsx: no sheet -1 (counting from 0)"),
 ])
-def test_an_unknown_sheet_is_a_one_line_error(tmp_path, sheet, message):
-    f = workbook(tmp_path / "t.xlsx", PD, title="PD")
-    text = one_line_error(f, sheet=sheet)
-    assert "t.xlsx" in text and "sheet" in text and message in text
+def test_an_unknown_sheet_is_a_one_line_error_listing_the_sheets(tmp_path, sheet, message):
+    f = workbook(tmp_path / "t.xlsx", PD, title="PD", Notes=[["x"]])
+    assert message in one_line_error(f, sheet=sheet)
 
 
 @pytest.mark.parametrize("rows, kind, message", [
@@ -139,3 +139,74 @@ def test_bad_cells_are_one_line_errors_naming_file_row_and_column(tmp_path, rows
 
 def test_a_missing_file_is_a_one_line_error(tmp_path):
     assert f"no such file: {tmp_path / 'none.xlsx'}" in one_line_error(tmp_path / "none.xlsx")
+
+
+# ----------------------------------------------------------------- what pandas hid
+@pytest.mark.parametrize("text", ["NaN", "NA", "null", "None", "n/a", "#N/A"])
+def test_text_that_pandas_takes_for_missing_is_read_as_text_not_as_an_empty_cell(tmp_path,
+                                                                                 text):
+    f = workbook(tmp_path / "t.xlsx", [[None, "L"], ["U", 1]])
+    c = workbook(tmp_path / "c.xlsx", [[None, "L"], ["U", text]])
+    message = one_line_error(f, c, kind=gt.ParseError)
+    assert f"c.xlsx, row 2, column 2: cannot read {text!r}" in message
+
+
+def test_a_nan_number_is_saved_as_an_empty_cell_and_refused_as_one(tmp_path):
+    f = workbook(tmp_path / "t.xlsx", [[1, float("nan")], [0, 1]])    # openpyxl writes <v/>
+    message = one_line_error(f, f)
+    assert "t.xlsx, row 1, column 2: the cell is empty" in message
+
+
+def test_an_excel_error_value_is_named(tmp_path):
+    f = workbook(tmp_path / "t.xlsx", [[1, "#DIV/0!"], [0, 1]])
+    assert openpyxl.load_workbook(f).active["B1"].data_type == "e"   # an error cell
+    message = one_line_error(f, f, kind=gt.ParseError)
+    assert "t.xlsx, row 1, column 2: cannot read '#DIV/0!'" in message
+
+
+def with_saved_value(path, value):
+    """The workbook at ``path`` with ``value`` saved as its formulas' value, as Excel and
+    LibreOffice save them (openpyxl writes formulas with no value)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        parts = {name: z.read(name) for name in z.namelist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    assert b"<v></v>" in parts[sheet] or b"<v />" in parts[sheet]
+    parts[sheet] = parts[sheet].replace(b"<v></v>", b"<v>%s</v>" % value.encode()) \
+        .replace(b"<v />", b"<v>%s</v>" % value.encode())
+    with zipfile.ZipFile(path, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    return path
+
+
+def test_a_formula_with_no_saved_value_is_a_clear_error_not_an_empty_cell(tmp_path):
+    f = workbook(tmp_path / "t.xlsx", [[1, "=1+2"], [0, 1]])
+    message = one_line_error(f, f)
+    assert "t.xlsx, row 1, column 2: the cell holds the formula '=1+2' with no saved value" \
+        in message and "empty" not in message
+
+
+def test_a_formula_is_read_as_its_saved_value(tmp_path):
+    f = with_saved_value(workbook(tmp_path / "t.xlsx", [[1, "=1/10"], [0, 1]]), "0.1")
+    g = gt.NormalFormGame.from_excel(f, f)
+    assert g.payoffs[0, 0, 1] == Fraction(1, 10)
+
+
+@pytest.mark.parametrize("name, data", [("t.xlsx", b""), ("t.xlsx", b"hello"),
+                                        ("t.xlsx", b"PK\x03\x04 not really a zip"),
+                                        ("t.csv", b"1,2\n3,4\n")])
+def test_a_file_that_is_not_a_workbook_is_a_one_line_error(tmp_path, name, data):
+    f = tmp_path / name
+    f.write_bytes(data)
+    assert f"{name}: not an Excel workbook openpyxl can read" in one_line_error(f)
+
+
+def test_empty_formatted_cells_after_the_table_are_not_part_of_it(tmp_path):
+    f = workbook(tmp_path / "t.xlsx", PD)
+    book = openpyxl.load_workbook(f)
+    book.active["E1"].fill = openpyxl.styles.PatternFill("solid", fgColor="FFFF00")
+    book.active["A7"].number_format = "0.00"
+    book.save(f)
+    assert gt.NormalFormGame.from_excel(f).payoffs[1].tolist() == [[3, 5], [0, 1]]
