@@ -101,8 +101,10 @@ def _grid(path: Path, excel: bool, sheet: int | str) -> list[list[str]]:
 
 
 def _csv_rows(path: Path) -> list[list[str]]:
-    """A CSV file's cells as stripped text; a GameError for a file that is not UTF-8 or
-    not CSV (a cell over the csv module's 128 KiB)."""
+    """A CSV file's cells as stripped text; a GameError for a missing or unreadable file,
+    or one that is not UTF-8 or not CSV (a cell over the csv module's 128 KiB)."""
+    if not path.is_file():
+        raise GameError(f"no such file: {path}")
     try:
         with open(path, newline="", encoding="utf-8-sig") as f:
             return [[c.strip() for c in row] for row in csv.reader(f)]
@@ -111,6 +113,8 @@ def _csv_rows(path: Path) -> list[list[str]]:
                         "CSV UTF-8") from None
     except csv.Error as exc:
         raise GameError(f"{path}: not a payoff table in CSV: {exc}") from None
+    except OSError as exc:
+        raise GameError(f"{path}: cannot read the file: {exc.strerror or exc}") from None
 
 
 def _excel_rows(path: Path, sheet: int | str) -> list[list[str]]:

@@ -367,6 +367,15 @@ def test_unreadable_csv_files_are_one_line_errors(tmp_path, data, message):
     assert message in str(info.value) and "t.csv" in str(info.value)
     assert "\n" not in str(info.value)
 
+@pytest.mark.parametrize("read", [gt.NormalFormGame.from_csv, gt.NormalFormGame.from_excel])
+def test_a_missing_payoff_table_is_a_one_line_game_error(tmp_path, read):
+    suffix = ".csv" if read == gt.NormalFormGame.from_csv else ".xlsx"
+    (tmp_path / f"dir{suffix}").mkdir()
+    for name in (f"none{suffix}", f"dir{suffix}"):               # was FileNotFoundError for CSV
+        with pytest.raises(gt.GameError, match=f"^no such file: .*{name}$"):
+            read(tmp_path / name)
+
+
 def test_excel_names_the_missing_package(tmp_path, monkeypatch):
     import importlib.util
 
