@@ -165,22 +165,26 @@ def _openpyxl_rows(path: Path, sheet: int | str) -> list[list[str]]:
         raise GameError(f"{path}: no sheet {which}; the sheets are "
                         f"{', '.join(repr(n) for n in names)}")
 
-    values = list(load(True).iter_rows(values_only=True))      # from A1, formatted cells too
-    width = max((k + 1 for row in values for k, x in enumerate(row) if x is not None),
-                default=0)
-    rows = [list(row[:width]) for row in values]
-    if any(x is None for row in rows for x in row):
-        formulas = load(False)
-        for r, row in enumerate(rows, 1):
-            for c, x in enumerate(row, 1):
-                cell = formulas.cell(r, c)
-                if x is None and cell.data_type == "f":
+    cells = [list(row) for row in load(False).iter_rows()]     # from A1, formatted cells too
+    used = [(r, c) for r, row in enumerate(cells) for c, cell in enumerate(row)
+            if cell.value is not None]                          # formulas count, saved or not
+    height, width = (max(rc[k] for rc in used) + 1 if used else 0 for k in (0, 1))
+    cells = [row[:width] for row in cells[:height]]
+    values = [[cell.value for cell in row] for row in cells]
+    if any(cell.data_type == "f" for row in cells for cell in row):
+        saved = load(True)
+        for r, row in enumerate(cells):
+            for c, cell in enumerate(row):
+                if cell.data_type != "f":
+                    continue
+                values[r][c] = saved.cell(r + 1, c + 1).value
+                if values[r][c] is None:
                     text = getattr(cell.value, "text", cell.value)   # an ArrayFormula's text
-                    raise GameError(f"{path}, row {r}, column {c}: the cell holds the formula "
-                                    f"{text!r} with no saved value (the program that wrote "
-                                    "the file did not compute it); open and save the file in "
-                                    "Excel or LibreOffice, or type the payoff")
-    return [[_excel_text(x) for x in row] for row in rows]
+                    raise GameError(f"{path}, row {r + 1}, column {c + 1}: the cell holds the "
+                                    f"formula {text!r} with no saved value (the program that "
+                                    "wrote the file did not compute it); open and save the "
+                                    "file in Excel or LibreOffice, or type the payoff")
+    return [[_excel_text(x) for x in row] for row in values]
 
 
 def _excel_text(x: Any) -> str:

@@ -181,10 +181,16 @@ def with_saved_value(path, value):
     return path
 
 
-def test_a_formula_with_no_saved_value_is_a_clear_error_not_an_empty_cell(tmp_path):
-    f = workbook(tmp_path / "t.xlsx", [[1, "=1+2"], [0, 1]])
-    message = one_line_error(f, f)
-    assert "t.xlsx, row 1, column 2: the cell holds the formula '=1+2' with no saved value" \
+@pytest.mark.parametrize("rows, where", [
+    ([[1, "=1+2"], [0, 1]], "row 1, column 2"),
+    ([["1, 2", "=1+2"]], "row 1, column 2"),                # in the last column
+    ([["1, 2"], ["=1+2"]], "row 2, column 1"),              # in the last row
+])
+def test_a_formula_with_no_saved_value_is_a_clear_error_not_an_empty_cell(tmp_path, rows,
+                                                                          where):
+    f = workbook(tmp_path / "t.xlsx", rows)
+    message = one_line_error(*[f] * (2 if isinstance(rows[0][0], int) else 1))
+    assert f"t.xlsx, {where}: the cell holds the formula '=1+2' with no saved value" \
         in message and "empty" not in message
 
 
@@ -192,6 +198,8 @@ def test_a_formula_is_read_as_its_saved_value(tmp_path):
     f = with_saved_value(workbook(tmp_path / "t.xlsx", [[1, "=1/10"], [0, 1]]), "0.1")
     g = gt.NormalFormGame.from_excel(f, f)
     assert g.payoffs[0, 0, 1] == Fraction(1, 10)
+    f = with_saved_value(workbook(tmp_path / "e.xlsx", [[1, "=1/10"], [None, 1]]), "0.1")
+    assert "e.xlsx, row 2, column 1: the cell is empty" in one_line_error(f, f)
 
 
 @pytest.mark.parametrize("name, data", [("t.xlsx", b""), ("t.xlsx", b"hello"),
@@ -210,3 +218,17 @@ def test_empty_formatted_cells_after_the_table_are_not_part_of_it(tmp_path):
     book.active["A7"].number_format = "0.00"
     book.save(f)
     assert gt.NormalFormGame.from_excel(f).payoffs[1].tolist() == [[3, 5], [0, 1]]
+
+
+def test_the_cli_solves_an_xlsx_table_and_reports_a_bad_one_in_one_line(tmp_path, capsys):
+    from gametheory.cli import main
+
+    f = workbook(tmp_path / "bos.xlsx", [["Her \\ Him", "Bach", "Stravinsky"],
+                                         ["Bach", "2, 1", "0, 0"], ["Stravinsky", "0, 0", "1, 2"]])
+    assert main(["solve", str(f)]) == 0
+    assert "3 equilibria" in capsys.readouterr().out      # Osborne 2004, sec. 4.1.4
+    bad = workbook(tmp_path / "bad.xlsx", [["1, 2", "=1+2"]])
+    assert main(["solve", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "bad.xlsx, row 1, column 2: the cell holds the formula '=1+2'" in err
+    assert err.count("\n") == 1
