@@ -21,7 +21,7 @@ __all__ = ["dense_entries", "solve_highs"]
 
 _MISSING = object()
 _CORE: Any = _MISSING        # the bundled binding, None when unusable (found on first use)
-_OPTIONS: dict[float, Any] = {}   # HighsOptions per tolerance (costly to make; only read)
+_OPTIONS: dict[tuple, Any] = {}   # HighsOptions per (tolerance, solver) (costly; only read)
 
 
 def _binding() -> Any:
@@ -42,15 +42,17 @@ def _binding() -> Any:
 
 def solve_highs(c: np.ndarray, entries: tuple[np.ndarray, np.ndarray, np.ndarray],
                 n_ub: int, b: np.ndarray, lower: np.ndarray, upper: np.ndarray, tol: float,
-                what: str = "the program") -> tuple[np.ndarray, np.ndarray]:
+                what: str = "the program", solver: str = "choose"
+                ) -> tuple[np.ndarray, np.ndarray]:
     """Minimise ``c @ z`` subject to ``(A z)_i <= b_i`` for the first ``n_ub`` rows,
     ``(A z)_i = b_i`` for the others, and ``lower <= z <= upper`` (``+-inf`` for none).
 
     ``entries`` are the nonzero entries ``(rows, columns, values)`` of A, which has
     ``len(b)`` rows and ``len(c)`` columns (repeated positions are summed); ``tol`` is
-    HiGHS's primal and dual feasibility tolerance. Returns the optimal ``z`` and the
-    duals of the rows (linprog's ``ineqlin.marginals`` followed by its
-    ``eqlin.marginals``). SolverError when HiGHS does not report an optimum (its message
+    HiGHS's primal and dual feasibility tolerance; ``solver`` is HiGHS's (``"choose"``, as
+    ``linprog(method="highs")``, or ``"simplex"``, as ``"highs-ds"``). Returns the
+    optimal ``z`` and the duals of the rows (linprog's ``ineqlin.marginals`` followed by
+    its ``eqlin.marginals``). SolverError when HiGHS does not report an optimum (its message
     names ``what``).
 
     >>> entries = (np.array([0, 0, 1, 1]), np.array([0, 1, 0, 1]), np.array([1., 2, 1, -1]))
@@ -61,7 +63,7 @@ def solve_highs(c: np.ndarray, entries: tuple[np.ndarray, np.ndarray, np.ndarray
     """
     core = _binding()
     if core is None:
-        return _linprog(c, entries, n_ub, b, lower, upper, tol, what)
+        return _linprog(c, entries, n_ub, b, lower, upper, tol, what, solver)
     rows, cols = len(b), len(c)
     start, index, value = _columns(entries, rows, cols)
     lp = core.HighsLp()
@@ -75,9 +77,9 @@ def solve_highs(c: np.ndarray, entries: tuple[np.ndarray, np.ndarray, np.ndarray
     # (lists: the binding copies them into C++ vectors faster than numpy arrays)
     mat.start_, mat.index_, mat.value_ = start.tolist(), index.tolist(), value.tolist()
     highs = core._Highs()
-    if highs.passOptions(_options(core, tol)) == core.HighsStatus.kError \
+    if highs.passOptions(_options(core, tol, solver)) == core.HighsStatus.kError \
             or highs.passModel(lp) == core.HighsStatus.kError:
-        return _linprog(c, entries, n_ub, b, lower, upper, tol, what)
+        return _linprog(c, entries, n_ub, b, lower, upper, tol, what, solver)
     highs.run()
     status = highs.getModelStatus()
     if status != core.HighsModelStatus.kOptimal:
@@ -113,19 +115,23 @@ def _columns(entries: tuple[np.ndarray, np.ndarray, np.ndarray], rows: int, cols
     return np.searchsorted(col, np.arange(cols + 1)), keys - col * rows, value
 
 
-def _options(core: Any, tol: float) -> Any:
-    """The HiGHS options linprog(method="highs") sets, with feasibility tolerances
-    ``tol``; made once per tolerance (``passOptions`` copies them)."""
-    if tol not in _OPTIONS:
+def _options(core: Any, tol: float, solver: str) -> Any:
+    """The HiGHS options linprog(method="highs" or "highs-ds") sets, with feasibility
+    tolerances ``tol``; made once per (tol, solver) (``passOptions`` copies them)."""
+    if (tol, solver) not in _OPTIONS:
         options = core.HighsOptions()
         options.presolve = "on"                      # as linprog(presolve=True)
+        options.solver = solver
         options.output_flag = options.log_to_console = False
         options.primal_feasibility_tolerance = options.dual_feasibility_tolerance = tol
-        _OPTIONS[tol] = options
-    return _OPTIONS[tol]
+        _OPTIONS[tol, solver] = options
+    return _OPTIONS[tol, solver]
 
 
-def _linprog(c, entries, n_ub, b, lower, upper, tol, what):
+_METHODS = {"choose": "highs", "simplex": "highs-ds"}   # linprog's method per solver
+
+
+def _linprog(c, entries, n_ub, b, lower, upper, tol, what, solver):
     """:func:`solve_highs` through ``scipy.optimize.linprog``."""
     from scipy.optimize import linprog
     from scipy.sparse import coo_array
@@ -133,7 +139,7 @@ def _linprog(c, entries, n_ub, b, lower, upper, tol, what):
     r, k, v = entries
     A = coo_array((v, (r, k)), shape=(len(b), len(c))).tocsr()
     res = linprog(c, A_ub=A[:n_ub], b_ub=b[:n_ub], A_eq=A[n_ub:], b_eq=b[n_ub:],
-                  bounds=np.column_stack([lower, upper]), method="highs",
+                  bounds=np.column_stack([lower, upper]), method=_METHODS[solver],
                   options={"primal_feasibility_tolerance": tol,
                            "dual_feasibility_tolerance": tol})
     if res.status != 0:
