@@ -27,6 +27,7 @@ import numpy as np
 from ..errors import GameError, SolverError
 from ..games._display import fmt
 from ..games.values import float_range_factor, to_float_array
+from ..solvers._highs import solve_highs
 from ._correlated_exact import exact_vertex
 from .dominance import _flag
 
@@ -282,8 +283,6 @@ def correlated_equilibrium(game: NormalFormGame, objective: Any = "welfare", coa
     >>> gt.correlated_equilibrium(g, objective=0).payoffs
     (Fraction(7, 1), Fraction(2, 1))
     """
-    from scipy.optimize import linprog
-
     coarse, maximize = _flag("coarse", coarse), _flag("maximize", maximize)
     exact = game.is_exact if exact is None else _flag("exact", exact)
     W, what = _objective(game, objective)
@@ -299,11 +298,15 @@ def correlated_equilibrium(game: NormalFormGame, objective: Any = "welfare", coa
     scale = float(np.abs(poly.A.data).max(initial=0.0)) or 1.0
     cscale = float(np.abs(c).max(initial=0.0)) or 1.0
     sign = -1.0 if maximize else 1.0
-    res = linprog(sign * c / cscale, A_ub=-poly.A / scale, b_ub=np.zeros(poly.A.shape[0]),
-                  A_eq=np.ones((1, P)), b_eq=[1.0], bounds=(0, None), method="highs-ds")
-    if res.status != 0:
-        raise SolverError(f"the correlated-equilibrium LP failed: {res.message}")
-    x = np.clip(res.x, 0.0, None)
+    # incentive rows A p >= 0 (as -A p / scale <= 0; A.data * (1 / scale) is what the
+    # sparse A / scale computed before), then sum p = 1; dual simplex as "highs-ds"
+    n_ub, inc = poly.A.shape[0], poly.A.tocoo()
+    entries = (np.concatenate([inc.row, np.full(P, n_ub)]), np.concatenate([inc.col, np.arange(P)]),
+               np.concatenate([-inc.data * (1.0 / scale), np.ones(P)]))
+    x, _ = solve_highs(sign * c / cscale, entries, n_ub, np.append(np.zeros(n_ub), 1.0),
+                       np.zeros(P), np.full(P, np.inf), 1e-7, "the correlated-equilibrium LP",
+                       solver="simplex")
+    x = np.clip(x, 0.0, None)
     x /= x.sum()
     if exact:
         U = game.exact_payoffs()

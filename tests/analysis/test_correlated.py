@@ -39,6 +39,20 @@ def test_chicken_welfare_maximum():
     assert gt.is_correlated_equilibrium(CHICKEN, ce)
 
 
+
+@pytest.mark.parametrize("path", ["binding", "linprog"])
+def test_chicken_optima_on_both_highs_paths(monkeypatch, path):
+    """The correlated-equilibrium LP through scipy's bundled HiGHS binding and through
+    linprog: Chicken's welfare maximum (above, exact and in floats) and minimum 36/5."""
+    from gametheory.solvers import _highs
+
+    if path == "linprog":
+        monkeypatch.setattr(_highs, "_CORE", None)
+    assert gt.correlated_equilibrium(CHICKEN).payoffs == (F(21, 4), F(21, 4))
+    ce = gt.correlated_equilibrium(CHICKEN, exact=False)
+    assert ce.distribution == pytest.approx(np.array([[0.5, 0.25], [0.25, 0.0]]))
+    assert gt.correlated_equilibrium(CHICKEN, maximize=False).value == F(36, 5)
+
 def test_chicken_thirds_and_pure_cells():
     third = {("C", "C"): "1/3", ("C", "D"): "1/3", ("D", "C"): "1/3"}
     assert gt.is_correlated_equilibrium(CHICKEN, third)
