@@ -338,9 +338,8 @@ def _math(c_tex: Any, name: str, value: Any, plain: str) -> doc.Math:
 
 def _parameter_table(game: Any) -> doc.Table:
     """Name, LaTeX name, default, domain and meaning of every parameter of ``game``."""
-    from ..io._notebook import parameter_latex
     from ..io.formats import Grid, LatexFormat
-    from ..io.latex import TEXT_WIDTH, paragraph_column
+    from ..io.latex import TEXT_WIDTH, paragraph_column, parameter_latex
 
     info = game.parameter_info
     names = list(info) + [p.name for p in game.parameters if p.name not in info]

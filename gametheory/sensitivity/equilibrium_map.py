@@ -118,7 +118,7 @@ class MapRegion:
     continuum: bool = False
     structure: tuple = field(default=(), repr=False)
     cubes: tuple = field(default=(), repr=False)
-    headings: dict = field(default_factory=dict, repr=False)
+    headings: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def text(self) -> str:
